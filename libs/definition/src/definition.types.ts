@@ -1,0 +1,209 @@
+/**
+ * The workflow definition format, schema version 1 (DESIGN.md §3).
+ *
+ * A definition is plain JSON: the contract between the Designer, the server,
+ * the CLI and the files in `workflows/`. Everything here is data; behaviour is
+ * looked up by name (node types, operators, actions) in registries.
+ */
+
+export const SCHEMA_VERSION = 1 as const;
+
+export type FieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum';
+
+export interface FieldDefinition {
+  name: string;
+  type: FieldType;
+  label?: string;
+  required?: boolean;
+  /** Allowed values for `enum` fields. */
+  options?: string[];
+  /** Numeric bounds for `number` fields. */
+  min?: number;
+  max?: number;
+}
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** ISO-8601 duration such as `PT4H`, optionally counted in business hours. */
+export interface Timeout {
+  after: string;
+  businessHours?: boolean;
+}
+
+export interface ApprovalTimeout extends Timeout {
+  /** Decide automatically when the timeout fires instead of following a `timeout` edge. */
+  autoDecision?: 'approved' | 'rejected';
+}
+
+export type AssignmentStrategy = 'round-robin' | 'least-loaded';
+
+export type Assignee =
+  | { user: string }
+  | {
+      role: string;
+      strategy?: AssignmentStrategy;
+      skills?: string[];
+      region?: string;
+    };
+
+export type Approvers = { role: string } | { users: string[] };
+
+export type ApprovalPolicy =
+  | { type: 'any' }
+  | { type: 'all' }
+  | { type: 'quorum'; count: number }
+  | { type: 'percent'; value: number };
+
+interface NodeBase {
+  id: string;
+  name?: string;
+  description?: string;
+  position?: Position;
+}
+
+export interface StartNode extends NodeBase {
+  type: 'start';
+}
+
+export interface EndNode extends NodeBase {
+  type: 'end';
+  /** resolved, rejected, cancelled or any word. */
+  outcome?: string;
+}
+
+export interface TaskNode extends NodeBase {
+  type: 'task';
+  assignee: Assignee;
+  /** Outcomes the assignee can choose; default `["completed"]`. */
+  outcomes?: string[];
+  /** Fields the assignee may (or must, if required) fill when completing. */
+  form?: { field: string; required?: boolean }[];
+  timeout?: Timeout;
+}
+
+export interface ApprovalNode extends NodeBase {
+  type: 'approval';
+  approvers: Approvers;
+  policy?: ApprovalPolicy;
+  /** Default false: the requester may not approve their own ticket. */
+  allowRequester?: boolean;
+  timeout?: ApprovalTimeout;
+}
+
+export interface DecisionNode extends NodeBase {
+  type: 'decision';
+}
+
+export interface ParallelNode extends NodeBase {
+  type: 'parallel';
+}
+
+export interface JoinNode extends NodeBase {
+  type: 'join';
+  /** Default: all incoming branches. */
+  require?: { count: number };
+}
+
+export interface TimerNode extends NodeBase {
+  type: 'timer';
+  /** ISO-8601 duration. */
+  after?: string;
+  /** Name of a `date` field: fire at that moment. */
+  until?: string;
+  businessHours?: boolean;
+}
+
+export interface WaitNode extends NodeBase {
+  type: 'wait';
+  /** Name of the external event: `POST /api/tickets/:id/events/:message`. */
+  message: string;
+  timeout?: Timeout;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type ActionSpec =
+  | { type: 'set-fields'; values: Record<string, unknown> }
+  | {
+      type: 'http';
+      method: HttpMethod;
+      url: string;
+      headers?: Record<string, string>;
+      /** JSON body; string values may contain `{{fields.name}}` / `{{ticket.id}}` placeholders. */
+      body?: unknown;
+      /** Maps ticket field name -> dotted path into the JSON response (`label.number`). */
+      responseMapping?: Record<string, string>;
+    }
+  | { type: 'notify'; to: { user: string } | { role: string } | { requester: true }; template: string };
+
+export interface ActionNode extends NodeBase {
+  type: 'action';
+  action: ActionSpec;
+}
+
+export type WorkflowNode =
+  | StartNode
+  | EndNode
+  | TaskNode
+  | ApprovalNode
+  | DecisionNode
+  | ParallelNode
+  | JoinNode
+  | TimerNode
+  | WaitNode
+  | ActionNode;
+
+export type NodeType = WorkflowNode['type'];
+
+/** A json-rules-engine condition over the ticket's fields. */
+export type Condition = AllCondition | AnyCondition | NotCondition | FactCondition;
+
+export interface AllCondition {
+  all: Condition[];
+}
+export interface AnyCondition {
+  any: Condition[];
+}
+export interface NotCondition {
+  not: Condition;
+}
+export interface FactCondition {
+  /** A declared field name. */
+  fact: string;
+  operator: string;
+  value: unknown;
+  /** Optional JSON path into an object-valued fact (`$.tier`). */
+  path?: string;
+}
+
+export interface WorkflowEdge {
+  id: string;
+  source: string;
+  target: string;
+  /** The outcome of the source node this edge follows (`approved`, `timeout`, ...). */
+  on?: string;
+  /** Decision edges: taken when the condition holds (tried in `priority` order). */
+  condition?: Condition;
+  /** Decision edges: taken when no condition holds. */
+  default?: boolean;
+  /** Lower numbers are tried first; ties keep the edge order. */
+  priority?: number;
+  label?: string;
+}
+
+export interface WorkflowDefinition {
+  $schema?: string;
+  schemaVersion: typeof SCHEMA_VERSION;
+  key: string;
+  name: string;
+  description?: string;
+  fields: FieldDefinition[];
+  nodes: WorkflowNode[];
+  edges: WorkflowEdge[];
+}
+
+/** Values of a ticket's fields, keyed by field name. */
+export type FieldValues = Record<string, unknown>;

@@ -1,0 +1,6 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@ticketflow/source'] },
+  test: { name: 'rules', environment: 'node' },
+});

@@ -1,0 +1,123 @@
+import type {
+  ActionSpec,
+  ApprovalPolicy,
+  Approvers,
+  Assignee,
+  FieldValues,
+} from '@ticketflow/definition';
+
+/**
+ * The contract between the pure runtime and whoever persists it (the API, the
+ * Designer's simulation, scenario tests). Everything here is plain JSON.
+ */
+
+/** Opaque, JSON-serialisable state of one instance. Store it as is; never edit it. */
+export interface InstanceSnapshot {
+  /** Runtime format version, so stored snapshots can be upgraded. */
+  format: 1;
+  /** `active` until an end node, cancellation or an incident stops it. */
+  status: 'active' | 'completed' | 'cancelled' | 'incident';
+  outcome?: string;
+  /** Node ids where the instance is waiting now (more than one in parallel branches). */
+  activeNodes: string[];
+  /** The persisted XState snapshot plus whatever bookkeeping the runtime keeps. */
+  machine: unknown;
+}
+
+/** Who caused an event; `system` for timers and other automatic sources. */
+export interface Actor {
+  id: string;
+  /** The ticket's requester: used for separation of duties. */
+  isRequester?: boolean;
+}
+
+export type RuntimeEvent =
+  | {
+      type: 'task.complete';
+      taskKey: string;
+      outcome?: string;
+      actor?: Actor;
+      /** Field values the assignee set; they are merged before routing continues. */
+      fields?: FieldValues;
+      comment?: string;
+    }
+  | {
+      type: 'approval.decide';
+      taskKey: string;
+      decision: 'approved' | 'rejected';
+      actor: Actor;
+      /** How many people may decide this step now (for all / quorum / percent policies). */
+      eligibleCount: number;
+      comment?: string;
+    }
+  | { type: 'timer.fire'; timerKey: string }
+  | { type: 'message.receive'; message: string; payload?: FieldValues }
+  | { type: 'action.result'; actionKey: string; outcome: 'ok' | 'failed'; fields?: FieldValues; error?: string }
+  | { type: 'cancel'; actor?: Actor; reason?: string };
+
+export type Effect =
+  | {
+      type: 'task.create';
+      /** Unique within the instance, stable across restore: `${nodeId}#${visit}`. */
+      taskKey: string;
+      nodeId: string;
+      kind: 'task';
+      name: string;
+      assignee: Assignee;
+      outcomes: string[];
+      form?: { field: string; required?: boolean }[];
+    }
+  | {
+      type: 'task.create';
+      taskKey: string;
+      nodeId: string;
+      kind: 'approval';
+      name: string;
+      approvers: Approvers;
+      policy: ApprovalPolicy;
+      allowRequester: boolean;
+    }
+  /** The step is over: completed by its decision or cancelled because the flow left it. */
+  | { type: 'task.close'; taskKey: string; nodeId: string; status: 'completed' | 'cancelled'; outcome?: string }
+  | {
+      type: 'timer.schedule';
+      timerKey: string;
+      nodeId: string;
+      /** `timeout` of a waiting node, or a `timer` node's own delay. */
+      purpose: 'timeout' | 'timer';
+      /** ISO-8601 duration from now ... */
+      after?: string;
+      /** ... or an absolute ISO date-time (a `timer` node with `until`). */
+      at?: string;
+      businessHours: boolean;
+    }
+  | { type: 'timer.cancel'; timerKey: string; nodeId: string }
+  | { type: 'action.perform'; actionKey: string; nodeId: string; action: ActionSpec }
+  | { type: 'instance.complete'; outcome: string }
+  | { type: 'incident.raise'; nodeId?: string; code: string; message: string };
+
+/** One recorded move, written to the append-only transitions table in order. */
+export interface TransitionRecord {
+  /** What moved it: the event type, or `auto` for routing the runtime did itself. */
+  event: string;
+  from: string | null;
+  to: string | null;
+  /** Explanation for the timeline, e.g. which condition chose a branch and with what values. */
+  detail?: TransitionDetail;
+}
+
+export type TransitionDetail =
+  | { kind: 'condition'; edgeId: string; condition: unknown; text: string; values: FieldValues }
+  | { kind: 'default'; edgeId: string; text: string }
+  | { kind: 'outcome'; outcome: string; actor?: string; comment?: string }
+  | { kind: 'vote'; decision: 'approved' | 'rejected'; actor: string; comment?: string; approved: number; rejected: number }
+  | { kind: 'message'; message: string }
+  | { kind: 'note'; text: string };
+
+export interface StepResult {
+  snapshot: InstanceSnapshot;
+  effects: Effect[];
+  transitions: TransitionRecord[];
+  /** Field values after the step (set-fields actions and task forms applied). */
+  fields: FieldValues;
+}
