@@ -1,1 +1,11 @@
-export {};
+export { evaluateCondition, type ConditionResult } from './evaluate-condition.js';
+export { describeCondition, formatValue } from './describe-condition.js';
+export { chooseBranch, type BranchChoice, type BranchDetail } from './choose-branch.js';
+export { listFactConditions, readFacts } from './condition-facts.js';
+export {
+  SUPPORTED_OPERATORS,
+  OPERATOR_TEXT,
+  isSupportedOperator,
+  type SupportedOperator,
+  type DescribeLocale,
+} from './operators.js';
