@@ -1,0 +1,34 @@
+import type { WorkflowDefinition } from '@ticketflow/definition';
+
+/** The named edits of the Designer (STYLE.md rule 6). */
+export type CommandType =
+  | 'node.add'
+  | 'node.move'
+  | 'node.update'
+  | 'node.remove'
+  | 'edge.connect'
+  | 'edge.update'
+  | 'edge.remove'
+  | 'field.add'
+  | 'field.update'
+  | 'field.remove'
+  | 'layout.apply'
+  | 'workflow.update'
+  | 'clipboard.paste'
+  | 'selection.remove';
+
+/**
+ * One undoable edit. `do` and `undo` are pure: they take a definition and return a
+ * new one, sharing every untouched node/edge object (the canvas relies on that to
+ * re-render only what changed).
+ */
+export interface Command {
+  type: CommandType;
+  /**
+   * Consecutive commands with the same merge key collapse into one undo step
+   * (typing a name letter by letter is one edit, not twelve).
+   */
+  mergeKey?: string;
+  do: (definition: WorkflowDefinition) => WorkflowDefinition;
+  undo: (definition: WorkflowDefinition) => WorkflowDefinition;
+}

@@ -1,0 +1,65 @@
+import { ApiError } from './api-error';
+
+export interface ApiClientHooks {
+  /** Returns the bearer token to send, if signed in. */
+  getToken: () => string | null;
+  /** Called when the server answers 401 to a signed-in call (token expired or revoked). */
+  onUnauthorized: () => void;
+}
+
+let hooks: ApiClientHooks = { getToken: () => null, onUnauthorized: () => {} };
+
+/** Wires the client to the auth store. Side effect: replaces the module's hooks. */
+export function configureApiClient(next: ApiClientHooks): void {
+  hooks = next;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Calls `/api{path}` with JSON in and out and the bearer token. Throws ApiError
+ * with the server's code/message/details on any non-2xx answer; a 401 on a call
+ * made with a token also signs the user out (through `onUnauthorized`).
+ */
+export async function apiRequest<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+  const token = hooks.getToken();
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network-error', cause instanceof Error ? cause.message : String(cause));
+  }
+
+  const text = await response.text();
+  const data: unknown = text ? safeParse(text) : undefined;
+  if (!response.ok) {
+    if (response.status === 401 && token) hooks.onUnauthorized();
+    const err = (data ?? {}) as { code?: string; message?: string | string[]; details?: unknown };
+    const message = Array.isArray(err.message) ? err.message.join('; ') : err.message;
+    throw new ApiError(response.status, err.code ?? `http-${response.status}`, message ?? response.statusText, err.details);
+  }
+  return data as T;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export const api = {
+  get: <T>(path: string) => apiRequest<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, body ?? {}),
+  del: <T>(path: string) => apiRequest<T>('DELETE', path),
+};

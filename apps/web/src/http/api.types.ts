@@ -1,0 +1,71 @@
+import type { WorkflowDefinition } from '@ticketflow/definition';
+
+/** Shapes of the REST answers the web app reads (DESIGN.md §8 and the API's additions). */
+export interface User {
+  id: string;
+  username: string;
+  displayName?: string;
+  roles: string[];
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: User;
+}
+
+export interface DirectoryRole {
+  name: string;
+  label: string;
+}
+
+export interface Directory {
+  users: User[];
+  roles: DirectoryRole[];
+}
+
+export interface Problem {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  nodeId?: string;
+  edgeId?: string;
+  field?: string;
+}
+
+export interface WorkflowSummary {
+  key: string;
+  name: string;
+  latestVersion: number | null;
+  hasDraft: boolean;
+  draftRevision: number | null;
+  draftUpdatedAt: string | null;
+}
+
+export interface Draft {
+  key: string;
+  definition: WorkflowDefinition;
+  revision: number;
+  updatedAt: string;
+  updatedBy: string;
+  problems: Problem[];
+}
+
+export interface DraftSaved {
+  key: string;
+  revision: number;
+  updatedAt: string;
+  problems: Problem[];
+}
+
+export interface DraftConflictDetails {
+  revision: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface Template {
+  key: string;
+  name: string;
+  description: string;
+  definition: WorkflowDefinition;
+}
