@@ -1,0 +1,75 @@
+import type { FieldType } from './definition.types.js';
+import { kindOf, type ProblemSink } from './problem-sink.js';
+import { expectKind, expectKnownKeys, expectOneOf, isRecord, own, placeOf, type Where } from './structure-reader.js';
+
+/** Field names are identifiers, so conditions and `{{fields.name}}` placeholders can name them. */
+export const FIELD_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+export const FIELD_TYPES: readonly FieldType[] = ['string', 'text', 'number', 'boolean', 'date', 'enum'];
+
+const FIELD_KEYS = ['name', 'type', 'label', 'required', 'options', 'min', 'max'];
+
+function checkOptions(sink: ProblemSink, field: Record<string, unknown>, where: Where): void {
+  const options = own(field, 'options');
+  const type = own(field, 'type');
+  if (type !== 'enum') {
+    if (options !== undefined) sink.add('invalid-field', `${where.subject}: only enum fields have "options"; remove them or make the field an enum.`, placeOf(where, 'options'));
+    return;
+  }
+  if (!Array.isArray(options) || options.length === 0) {
+    sink.add('invalid-field', `${where.subject} is an enum and needs "options": a non-empty list of the allowed values.`, placeOf(where, 'options'));
+    return;
+  }
+  const seen = new Set<string>();
+  for (const option of options) {
+    if (typeof option !== 'string' || option === '') {
+      sink.add('invalid-field', `${where.subject}: every option must be non-empty text, not ${kindOf(option)}.`, placeOf(where, 'options'));
+      return;
+    }
+    if (seen.has(option)) {
+      sink.add('invalid-field', `${where.subject} lists the option "${option.slice(0, 40)}" twice; list each option once.`, placeOf(where, 'options'));
+      return;
+    }
+    seen.add(option);
+  }
+}
+
+function checkBounds(sink: ProblemSink, field: Record<string, unknown>, where: Where): void {
+  const hasMin = expectKind(sink, field, 'min', 'number', where, false);
+  const hasMax = expectKind(sink, field, 'max', 'number', where, false);
+  if ((hasMin || hasMax) && own(field, 'type') !== 'number') {
+    sink.add('invalid-field', `${where.subject}: only number fields have "min" / "max".`, placeOf(where, hasMin ? 'min' : 'max'));
+  } else if (hasMin && hasMax && (field.min as number) > (field.max as number)) {
+    sink.add('invalid-field', `${where.subject}: "min" (${String(field.min)}) is larger than "max" (${String(field.max)}); swap them.`, placeOf(where, 'min'));
+  }
+}
+
+/**
+ * Checks one entry of `fields`: an object with an identifier `name`, a known `type`,
+ * `options` exactly for enums and `min`/`max` only for numbers. Returns the field's name
+ * when it is usable (for the duplicate check), else undefined. Pure apart from `sink`.
+ */
+export function checkFieldDefinition(sink: ProblemSink, field: unknown, index: number): string | undefined {
+  const path = `/fields/${index}`;
+  if (!isRecord(field)) {
+    sink.add('invalid-type', `Field ${index + 1} must be an object, not ${kindOf(field)}.`, { path });
+    return undefined;
+  }
+  const rawName = own(field, 'name');
+  const where: Where = { path, field: '', subject: typeof rawName === 'string' ? `Field "${rawName.slice(0, 60)}"` : `Field ${index + 1}` };
+  expectKnownKeys(sink, field, FIELD_KEYS, where);
+  let name: string | undefined;
+  if (expectKind(sink, field, 'name', 'string', where, true)) {
+    name = field.name as string;
+    if (!FIELD_NAME_PATTERN.test(name)) {
+      sink.add('invalid-field', `Field name "${name.slice(0, 60)}" must start with a letter or "_" and use only letters, digits and "_" (e.g. "refundAmount").`, placeOf(where, 'name'));
+      name = undefined;
+    }
+  }
+  if (expectKind(sink, field, 'type', 'string', where, true)) expectOneOf(sink, field, 'type', FIELD_TYPES, where);
+  expectKind(sink, field, 'label', 'string', where, false);
+  expectKind(sink, field, 'required', 'boolean', where, false);
+  checkOptions(sink, field, where);
+  checkBounds(sink, field, where);
+  return name;
+}

@@ -1,0 +1,174 @@
+import type { NodeType } from './definition.types.js';
+import { checkActionSpec } from './check-action.js';
+import { checkApproval } from './check-approval.js';
+import { explainDurationProblem } from './iso-duration.js';
+import type { ProblemSink } from './problem-sink.js';
+import {
+  expectKind,
+  expectKnownKeys,
+  expectOneOf,
+  expectStringList,
+  inside,
+  isRecord,
+  own,
+  placeOf,
+  type Where,
+} from './structure-reader.js';
+
+const BASE_KEYS = ['id', 'type', 'name', 'description', 'position'];
+const PROPS: Record<NodeType, string[]> = {
+  start: [],
+  end: ['outcome'],
+  task: ['assignee', 'outcomes', 'form', 'timeout'],
+  approval: ['approvers', 'policy', 'allowRequester', 'timeout'],
+  decision: [],
+  parallel: [],
+  join: ['require'],
+  timer: ['after', 'until', 'businessHours'],
+  wait: ['message', 'timeout'],
+  action: ['action'],
+};
+
+/** Outcome words and message names: they appear in URLs and event names. */
+export const WORD_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+/** Checks a duration property, reporting `invalid-duration` with the reason. */
+export function expectDuration(sink: ProblemSink, record: Record<string, unknown>, key: string, where: Where, required: boolean): void {
+  if (!expectKind(sink, record, key, 'string', where, required)) return;
+  const reason = explainDurationProblem(record[key]);
+  if (reason === null) return;
+  const place = placeOf(where, key);
+  sink.add('invalid-duration', `${where.subject}: "${place.field}" ${JSON.stringify((record[key] as string).slice(0, 40))} ${reason}.`, place);
+}
+
+/** Checks `timeout: { after, businessHours? }` (plus `autoDecision` on approvals). */
+export function checkTimeout(sink: ProblemSink, node: Record<string, unknown>, where: Where, withAutoDecision: boolean): void {
+  if (!expectKind(sink, node, 'timeout', 'object', where, false)) return;
+  const timeout = node.timeout as Record<string, unknown>;
+  const at = inside(where, 'timeout');
+  expectKnownKeys(sink, timeout, withAutoDecision ? ['after', 'businessHours', 'autoDecision'] : ['after', 'businessHours'], at);
+  expectDuration(sink, timeout, 'after', at, true);
+  expectKind(sink, timeout, 'businessHours', 'boolean', at, false);
+  if (withAutoDecision) expectOneOf(sink, timeout, 'autoDecision', ['approved', 'rejected'], at);
+}
+
+function checkAssignee(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
+  if (!expectKind(sink, node, 'assignee', 'object', where, true)) return;
+  const assignee = node.assignee as Record<string, unknown>;
+  const at = inside(where, 'assignee');
+  const user = own(assignee, 'user');
+  const role = own(assignee, 'role');
+  if ((user === undefined) === (role === undefined)) {
+    sink.add('invalid-assignee', `${where.subject} must be assigned to exactly one of a user ({ "user": "..." }) or a role ({ "role": "..." }).`, placeOf(at));
+    return;
+  }
+  const key = user !== undefined ? 'user' : 'role';
+  const value = user ?? role;
+  if (typeof value !== 'string' || value.trim() === '') {
+    sink.add('invalid-assignee', `${where.subject}: the assignee's "${key}" must be a non-empty name.`, placeOf(at, key));
+  }
+  if (key === 'user') {
+    expectKnownKeys(sink, assignee, ['user'], at);
+    return;
+  }
+  expectKnownKeys(sink, assignee, ['role', 'strategy', 'skills', 'region'], at);
+  expectOneOf(sink, assignee, 'strategy', ['round-robin', 'least-loaded'], at);
+  expectStringList(sink, assignee, 'skills', at, { required: false, min: 0 });
+  expectKind(sink, assignee, 'region', 'string', at, false);
+}
+
+function checkTaskOutcomes(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
+  const outcomes = expectStringList(sink, node, 'outcomes', where, { required: false, min: 1 });
+  if (outcomes === undefined) return;
+  const seen = new Set<string>();
+  for (const outcome of outcomes) {
+    const place = placeOf(where, 'outcomes');
+    if (!WORD_PATTERN.test(outcome)) {
+      sink.add('invalid-value', `${where.subject}: the outcome "${outcome.slice(0, 40)}" must be one word (letters, digits, "_", "-").`, place);
+    } else if (outcome === 'timeout') {
+      sink.add('invalid-value', `${where.subject}: "timeout" is reserved for the task's timeout; name the outcome differently.`, place);
+    } else if (seen.has(outcome)) {
+      sink.add('invalid-value', `${where.subject} lists the outcome "${outcome}" twice.`, place);
+    }
+    seen.add(outcome);
+  }
+}
+
+function checkForm(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
+  if (!expectKind(sink, node, 'form', 'array', where, false)) return;
+  (node.form as unknown[]).forEach((entry, index) => {
+    const at = inside(inside(where, 'form'), String(index));
+    if (!isRecord(entry)) {
+      sink.add('invalid-type', `${where.subject}: form entry ${index + 1} must be an object { "field": "..." }.`, placeOf(at));
+      return;
+    }
+    expectKnownKeys(sink, entry, ['field', 'required'], at);
+    expectKind(sink, entry, 'field', 'string', at, true);
+    expectKind(sink, entry, 'required', 'boolean', at, false);
+  });
+}
+
+function checkTimer(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
+  const hasAfter = own(node, 'after') !== undefined;
+  const hasUntil = own(node, 'until') !== undefined;
+  if (hasAfter === hasUntil) {
+    sink.add(
+      'invalid-timer',
+      `${where.subject} needs exactly one of "after" (a duration such as "PT4H") or "until" (a date field)${hasAfter ? ', not both' : ''}.`,
+      placeOf(where, hasAfter ? 'until' : 'after'),
+    );
+  }
+  expectDuration(sink, node, 'after', where, false);
+  expectKind(sink, node, 'until', 'string', where, false);
+  expectKind(sink, node, 'businessHours', 'boolean', where, false);
+}
+
+/**
+ * Checks the properties of a node of a known `type`: which keys it may have and each
+ * one's shape. Cross-references (field names, outcomes, edges) are checked later on the
+ * graph. Pure apart from pushing into `sink`.
+ */
+export function checkNodeProps(sink: ProblemSink, node: Record<string, unknown>, type: NodeType, where: Where): void {
+  expectKnownKeys(sink, node, [...BASE_KEYS, ...PROPS[type]], where);
+  switch (type) {
+    case 'end':
+      if (expectKind(sink, node, 'outcome', 'string', where, false) && !WORD_PATTERN.test(node.outcome as string)) {
+        sink.add('invalid-value', `${where.subject}: the outcome "${(node.outcome as string).slice(0, 40)}" must be one word such as resolved, rejected or cancelled.`, placeOf(where, 'outcome'));
+      }
+      return;
+    case 'task':
+      checkAssignee(sink, node, where);
+      checkTaskOutcomes(sink, node, where);
+      checkForm(sink, node, where);
+      checkTimeout(sink, node, where, false);
+      return;
+    case 'approval':
+      checkApproval(sink, node, where);
+      checkTimeout(sink, node, where, true);
+      return;
+    case 'join':
+      if (expectKind(sink, node, 'require', 'object', where, false)) {
+        const require = node.require as Record<string, unknown>;
+        const at = inside(where, 'require');
+        expectKnownKeys(sink, require, ['count'], at);
+        if (expectKind(sink, require, 'count', 'integer', at, true) && (require.count as number) < 1) {
+          sink.add('invalid-join', `${where.subject}: "require.count" is ${String(require.count)}; it must be at least 1.`, placeOf(at, 'count'));
+        }
+      }
+      return;
+    case 'timer':
+      checkTimer(sink, node, where);
+      return;
+    case 'wait':
+      if (expectKind(sink, node, 'message', 'string', where, true) && !WORD_PATTERN.test(node.message as string)) {
+        sink.add('invalid-value', `${where.subject}: the message name "${(node.message as string).slice(0, 40)}" must be one word (letters, digits, "_", "-"); it becomes part of a URL.`, placeOf(where, 'message'));
+      }
+      checkTimeout(sink, node, where, false);
+      return;
+    case 'action':
+      checkActionSpec(sink, node, where);
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The JSON Schema (draft 2020-12) of the definition format, schema version 1. Written as a
+ * TS constant so it needs no JSON import; `definition.schema.json` next to package.json is
+ * the same object serialised (a test keeps them equal; `scripts/write-schema.mjs` rewrites it).
+ * The schema covers shape only; graph rules live in `validateDefinition`.
+ */
+const EXTENSIONS = { '^x-': {} };
+
+function object(properties: Record<string, unknown>, required: string[] = []): Record<string, unknown> {
+  const schema: Record<string, unknown> = { type: 'object', properties };
+  if (required.length > 0) schema.required = required;
+  return { ...schema, patternProperties: EXTENSIONS, additionalProperties: false };
+}
+
+const text = { type: 'string', minLength: 1 };
+const id = { type: 'string', pattern: '^[A-Za-z0-9_][A-Za-z0-9_-]{0,127}$' };
+const word = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' };
+const duration = {
+  type: 'string',
+  description: 'ISO-8601 duration in weeks, days, hours, minutes or seconds, e.g. PT4H, P2D.',
+  pattern: '^P(?!$)(?:\\d{1,6}W)?(?:\\d{1,6}D)?(?:T(?!$)(?:\\d{1,6}H)?(?:\\d{1,6}M)?(?:\\d{1,6}(?:[.,]\\d{1,3})?S)?)?$',
+};
+
+const base = {
+  id,
+  name: { type: 'string' },
+  description: { type: 'string' },
+  position: object({ x: { type: 'number' }, y: { type: 'number' } }, ['x', 'y']),
+};
+
+function node(type: string, properties: Record<string, unknown> = {}, required: string[] = []): Record<string, unknown> {
+  return object({ ...base, type: { const: type }, ...properties }, ['id', 'type', ...required]);
+}
+
+const timeout = object({ after: duration, businessHours: { type: 'boolean' } }, ['after']);
+
+const assignee = {
+  oneOf: [
+    object({ user: text }, ['user']),
+    object(
+      {
+        role: text,
+        strategy: { enum: ['round-robin', 'least-loaded'] },
+        skills: { type: 'array', items: text },
+        region: { type: 'string' },
+      },
+      ['role'],
+    ),
+  ],
+};
+
+const policy = {
+  oneOf: [
+    object({ type: { const: 'any' } }, ['type']),
+    object({ type: { const: 'all' } }, ['type']),
+    object({ type: { const: 'quorum' }, count: { type: 'integer', minimum: 1 } }, ['type', 'count']),
+    object({ type: { const: 'percent' }, value: { type: 'number', minimum: 1, maximum: 100 } }, ['type', 'value']),
+  ],
+};
+
+const action = {
+  oneOf: [
+    object({ type: { const: 'set-fields' }, values: { type: 'object' } }, ['type', 'values']),
+    object(
+      {
+        type: { const: 'http' },
+        method: { enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] },
+        url: { type: 'string', pattern: '^https?://', maxLength: 2048 },
+        headers: { type: 'object', additionalProperties: { type: 'string' } },
+        body: {},
+        responseMapping: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+      ['type', 'method', 'url'],
+    ),
+    object(
+      {
+        type: { const: 'notify' },
+        to: {
+          oneOf: [object({ user: text }, ['user']), object({ role: text }, ['role']), object({ requester: { const: true } }, ['requester'])],
+        },
+        template: text,
+      },
+      ['type', 'to', 'template'],
+    ),
+  ],
+};
+
+const operators = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
+
+export const definitionSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://ticketflow.dev/schemas/definition.schema.json',
+  title: 'Ticketflow workflow definition',
+  description: 'A workflow definition, schema version 1 (DESIGN.md §3). Graph rules are checked by validateDefinition.',
+  type: 'object',
+  properties: {
+    $schema: { type: 'string' },
+    schemaVersion: { const: 1 },
+    key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+    name: text,
+    description: { type: 'string' },
+    fields: { type: 'array', items: { $ref: '#/$defs/field' } },
+    nodes: { type: 'array', maxItems: 2000, items: { $ref: '#/$defs/node' } },
+    edges: { type: 'array', maxItems: 5000, items: { $ref: '#/$defs/edge' } },
+  },
+  required: ['schemaVersion', 'key', 'name', 'fields', 'nodes', 'edges'],
+  patternProperties: EXTENSIONS,
+  additionalProperties: false,
+  $defs: {
+    field: object(
+      {
+        name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
+        type: { enum: ['string', 'text', 'number', 'boolean', 'date', 'enum'] },
+        label: { type: 'string' },
+        required: { type: 'boolean' },
+        options: { type: 'array', items: text, minItems: 1, uniqueItems: true },
+        min: { type: 'number' },
+        max: { type: 'number' },
+      },
+      ['name', 'type'],
+    ),
+    node: {
+      oneOf: [
+        node('start'),
+        node('end', { outcome: word }),
+        node(
+          'task',
+          {
+            assignee,
+            outcomes: { type: 'array', items: word, minItems: 1, uniqueItems: true },
+            form: { type: 'array', items: object({ field: { type: 'string' }, required: { type: 'boolean' } }, ['field']) },
+            timeout,
+          },
+          ['assignee'],
+        ),
+        node(
+          'approval',
+          {
+            approvers: { oneOf: [object({ role: text }, ['role']), object({ users: { type: 'array', items: text, minItems: 1, uniqueItems: true } }, ['users'])] },
+            policy,
+            allowRequester: { type: 'boolean' },
+            timeout: object({ after: duration, businessHours: { type: 'boolean' }, autoDecision: { enum: ['approved', 'rejected'] } }, ['after']),
+          },
+          ['approvers'],
+        ),
+        node('decision'),
+        node('parallel'),
+        node('join', { require: object({ count: { type: 'integer', minimum: 1 } }, ['count']) }),
+        node('timer', { after: duration, until: { type: 'string' }, businessHours: { type: 'boolean' } }),
+        node('wait', { message: word, timeout }, ['message']),
+        node('action', { action }, ['action']),
+      ],
+    },
+    edge: object(
+      {
+        id,
+        source: { type: 'string' },
+        target: { type: 'string' },
+        on: { type: 'string', minLength: 1 },
+        condition: { $ref: '#/$defs/condition' },
+        default: { type: 'boolean' },
+        priority: { type: 'number' },
+        label: { type: 'string' },
+      },
+      ['id', 'source', 'target'],
+    ),
+    condition: {
+      oneOf: [
+        object({ all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } }, ['all']),
+        object({ any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } }, ['any']),
+        object({ not: { $ref: '#/$defs/condition' } }, ['not']),
+        {
+          type: 'object',
+          properties: { fact: { type: 'string' }, operator: { enum: operators }, value: {}, path: { type: 'string' } },
+          required: ['fact', 'operator', 'value'],
+          additionalProperties: false,
+        },
+      ],
+    },
+  },
+} as const;
