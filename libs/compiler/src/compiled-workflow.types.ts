@@ -1,0 +1,83 @@
+import type {
+  ActionSpec,
+  ApprovalPolicy,
+  Approvers,
+  Assignee,
+  NodeType,
+  WorkflowDefinition,
+  WorkflowEdge,
+  WorkflowNode,
+} from '@ticketflow/definition';
+import type { WorkflowMachine } from './workflow-machine.js';
+
+/** What a step node asks people to do (task.create effect data). */
+export type TaskInfo =
+  | {
+      kind: 'task';
+      name: string;
+      assignee: Assignee;
+      outcomes: string[];
+      form?: { field: string; required?: boolean }[];
+    }
+  | { kind: 'approval'; name: string; approvers: Approvers; policy: ApprovalPolicy; allowRequester: boolean };
+
+/** Compiled facts about one definition node, keyed by node id. */
+export interface NodeInfo {
+  id: string;
+  type: NodeType;
+  name: string;
+  /** True when the instance stops here until something from outside happens. */
+  waits: boolean;
+  timeout?: { after: string; businessHours: boolean; autoDecision?: 'approved' | 'rejected' };
+  task?: TaskInfo;
+  /** `wait` nodes: the awaited message name. */
+  message?: string;
+  /** `action` nodes. */
+  action?: ActionSpec;
+  /** `end` nodes: the outcome the instance ends with. */
+  outcome?: string;
+  /** Outgoing edges in definition order. */
+  outgoing: WorkflowEdge[];
+  node: WorkflowNode;
+}
+
+/**
+ * A state of the machine. Most nodes have exactly one placement; an `end`
+ * node has one at the top level and one per branch of a split without a join.
+ * `arrival` is a branch having reached its join; `split-done` ends a split
+ * without a join; `cancelled` is where `cancel` goes.
+ */
+export interface Placement {
+  /** The XState state id and the `/`-joined path of state keys. */
+  path: string;
+  nodeId: string;
+  kind: 'node' | 'arrival' | 'split-done' | 'cancelled';
+  /** Document order, for deterministic processing. */
+  order: number;
+  /** The parallel split whose branch contains this placement, if any. */
+  parallelId?: string;
+  /** Index of that branch. */
+  branch?: number;
+}
+
+/** A parallel split and its matching join (null: branches end on their own). */
+export interface ParallelBlock {
+  parallelId: string;
+  joinId: string | null;
+  branches: number;
+  /** How many branches must reach the join (default: all). */
+  required: number;
+  path: string;
+}
+
+export interface CompiledWorkflow {
+  definition: WorkflowDefinition;
+  /** The XState machine; restore it with `createActor(machine, { snapshot })`. */
+  machine: WorkflowMachine;
+  /** The machine config as plain JSON (deterministic: same definition, same JSON). */
+  config: Record<string, unknown>;
+  nodes: Record<string, NodeInfo>;
+  placements: Record<string, Placement>;
+  blocks: Record<string, ParallelBlock>;
+  edges: Record<string, WorkflowEdge>;
+}

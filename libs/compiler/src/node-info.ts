@@ -1,0 +1,57 @@
+import type { WorkflowEdge, WorkflowNode } from '@ticketflow/definition';
+import type { NodeInfo } from './compiled-workflow.types.js';
+
+/**
+ * Compiles one node's runtime facts: whether it waits, its timeout, what task
+ * it creates. Defaults are applied here (task outcomes `["completed"]`,
+ * approval policy `any`, requester not allowed to approve). Pure.
+ */
+export function describeNode(node: WorkflowNode, outgoing: WorkflowEdge[]): NodeInfo {
+  const name = node.name ?? node.id;
+  const info: NodeInfo = { id: node.id, type: node.type, name, waits: false, outgoing, node };
+  switch (node.type) {
+    case 'task':
+      info.waits = true;
+      info.task = {
+        kind: 'task',
+        name,
+        assignee: node.assignee,
+        outcomes: node.outcomes && node.outcomes.length > 0 ? [...node.outcomes] : ['completed'],
+        ...(node.form ? { form: node.form } : {}),
+      };
+      if (node.timeout) info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };
+      break;
+    case 'approval':
+      info.waits = true;
+      info.task = {
+        kind: 'approval',
+        name,
+        approvers: node.approvers,
+        policy: node.policy ?? { type: 'any' },
+        allowRequester: node.allowRequester === true,
+      };
+      if (node.timeout) {
+        info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };
+        if (node.timeout.autoDecision) info.timeout.autoDecision = node.timeout.autoDecision;
+      }
+      break;
+    case 'wait':
+      info.waits = true;
+      info.message = node.message;
+      if (node.timeout) info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };
+      break;
+    case 'timer':
+      info.waits = true;
+      break;
+    case 'action':
+      info.action = node.action;
+      info.waits = node.action.type !== 'set-fields';
+      break;
+    case 'end':
+      info.outcome = node.outcome ?? 'resolved';
+      break;
+    default:
+      break;
+  }
+  return info;
+}

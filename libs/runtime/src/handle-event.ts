@@ -1,0 +1,156 @@
+import type { RuntimeEvent } from './runtime.types.js';
+import { tallyVotes } from './approval-policy.js';
+import { RuntimeError } from './runtime-error.js';
+import { edgeForOutcome, type Session } from './session.js';
+import { leaveBy } from './settle.js';
+
+type EventOf<T extends RuntimeEvent['type']> = Extract<RuntimeEvent, { type: T }>;
+
+/**
+ * Applies one external event to the session: validates it against what the
+ * instance waits for (throwing {@link RuntimeError} without changing
+ * anything when it does not fit), then closes the finished work and moves
+ * the machine. Automatic routing afterwards is `settle`'s job.
+ */
+export function handleEvent(session: Session, event: RuntimeEvent): void {
+  switch (event.type) {
+    case 'task.complete':
+      return completeTask(session, event);
+    case 'approval.decide':
+      return decideApproval(session, event);
+    case 'timer.fire':
+      return fireTimer(session, event);
+    case 'message.receive':
+      return receiveMessage(session, event);
+    case 'action.result':
+      return actionResult(session, event);
+    case 'cancel':
+      session.record('cancel', null, null, { kind: 'note', text: event.reason ? `cancelled: ${event.reason}` : 'cancelled' });
+      session.send({ type: 'cancel' }, 'cancel');
+      return;
+    default:
+      throw new RuntimeError('invalid-outcome', `Unknown event type "${(event as { type: string }).type}".`);
+  }
+}
+
+function openTask(session: Session, taskKey: string, kind: 'task' | 'approval') {
+  const task = session.book.open.tasks.find((t) => t.taskKey === taskKey);
+  if (!task) throw new RuntimeError('task-not-open', `Task "${taskKey}" is not open on this instance.`, { taskKey });
+  if (task.kind !== kind) {
+    throw new RuntimeError('wrong-task-kind', `Task "${taskKey}" is ${task.kind === 'approval' ? 'an approval' : 'a task'}; use ${task.kind === 'approval' ? 'approve / reject' : 'complete'}.`, { taskKey });
+  }
+  return task;
+}
+
+function closeTask(session: Session, taskKey: string, status: 'completed' | 'cancelled', outcome?: string): void {
+  const { book } = session;
+  const task = book.open.tasks.find((t) => t.taskKey === taskKey);
+  if (!task) return;
+  book.open.tasks = book.open.tasks.filter((t) => t.taskKey !== taskKey);
+  delete book.votes[taskKey];
+  session.effects.push(
+    outcome === undefined
+      ? { type: 'task.close', taskKey, nodeId: task.nodeId, status }
+      : { type: 'task.close', taskKey, nodeId: task.nodeId, status, outcome },
+  );
+}
+
+function completeTask(session: Session, event: EventOf<'task.complete'>): void {
+  const task = openTask(session, event.taskKey, 'task');
+  const info = session.compiled.nodes[task.nodeId];
+  const outcomes = info?.task?.kind === 'task' ? info.task.outcomes : ['completed'];
+  const outcome = event.outcome ?? outcomes[0] ?? 'completed';
+  if (!outcomes.includes(outcome) || !edgeForOutcome(session.compiled, task.nodeId, outcome)) {
+    throw new RuntimeError('invalid-outcome', `"${outcome}" is not an outcome of "${task.nodeId}" (expected one of ${outcomes.join(', ')}).`, {
+      taskKey: event.taskKey,
+      outcomes,
+    });
+  }
+  if (event.fields) Object.assign(session.fields, event.fields);
+  closeTask(session, task.taskKey, 'completed', outcome);
+  leaveBy(session, task.nodeId, outcome, withOptional({ kind: 'outcome', outcome }, event.actor?.id, event.comment), 'task.complete');
+}
+
+function decideApproval(session: Session, event: EventOf<'approval.decide'>): void {
+  const task = openTask(session, event.taskKey, 'approval');
+  const info = session.compiled.nodes[task.nodeId];
+  if (info?.task?.kind !== 'approval') throw new RuntimeError('wrong-task-kind', `"${task.nodeId}" is not an approval.`);
+  if (event.decision !== 'approved' && event.decision !== 'rejected') {
+    throw new RuntimeError('invalid-outcome', `A decision is "approved" or "rejected", not "${String(event.decision)}".`);
+  }
+  const votes = session.book.votes[task.taskKey] ?? [];
+  if (votes.some((vote) => vote.actor === event.actor.id)) {
+    throw new RuntimeError('already-decided', `${event.actor.id} has already decided "${task.taskKey}".`, { taskKey: task.taskKey, actor: event.actor.id });
+  }
+  const isRequester = event.actor.isRequester === true || (session.book.requester !== undefined && session.book.requester === event.actor.id);
+  if (isRequester && !info.task.allowRequester) {
+    throw new RuntimeError('requester-not-allowed', `The requester may not decide "${info.name}" on their own ticket.`, { taskKey: task.taskKey });
+  }
+  const vote = event.comment === undefined ? { actor: event.actor.id, decision: event.decision } : { actor: event.actor.id, decision: event.decision, comment: event.comment };
+  votes.push(vote);
+  session.book.votes[task.taskKey] = votes;
+  const tally = tallyVotes(info.task.policy, votes, event.eligibleCount);
+  session.record('approval.decide', task.nodeId, task.nodeId, {
+    kind: 'vote',
+    decision: event.decision,
+    actor: event.actor.id,
+    ...(event.comment === undefined ? {} : { comment: event.comment }),
+    approved: tally.approved,
+    rejected: tally.rejected,
+  });
+  if (tally.decision === null) return;
+  closeTask(session, task.taskKey, 'completed', tally.decision);
+  leaveBy(session, task.nodeId, tally.decision, withOptional({ kind: 'outcome', outcome: tally.decision }, event.actor.id, undefined), 'approval.decide');
+}
+
+function fireTimer(session: Session, event: EventOf<'timer.fire'>): void {
+  const { book } = session;
+  const timer = book.open.timers.find((t) => t.timerKey === event.timerKey);
+  if (!timer) throw new RuntimeError('timer-not-active', `Timer "${event.timerKey}" is not active (already fired or cancelled).`, { timerKey: event.timerKey });
+  book.open.timers = book.open.timers.filter((t) => t.timerKey !== event.timerKey);
+  const info = session.compiled.nodes[timer.nodeId];
+  if (timer.purpose === 'timer') {
+    leaveBy(session, timer.nodeId, 'fired', { kind: 'note', text: 'timer fired' }, 'timer.fire');
+    return;
+  }
+  const task = book.open.tasks.find((t) => t.nodeId === timer.nodeId);
+  const auto = info?.timeout?.autoDecision;
+  if (task && auto) {
+    closeTask(session, task.taskKey, 'completed', auto);
+    leaveBy(session, timer.nodeId, auto, { kind: 'note', text: `timed out after ${info?.timeout?.after}: decided ${auto} automatically` }, 'timer.fire');
+    return;
+  }
+  if (task) closeTask(session, task.taskKey, 'cancelled', 'timeout');
+  book.open.messages = book.open.messages.filter((m) => m.nodeId !== timer.nodeId);
+  leaveBy(session, timer.nodeId, 'timeout', { kind: 'outcome', outcome: 'timeout' }, 'timer.fire');
+}
+
+function receiveMessage(session: Session, event: EventOf<'message.receive'>): void {
+  const waits = session.book.open.messages.filter((m) => m.message === event.message);
+  if (waits.length === 0) throw new RuntimeError('message-not-awaited', `Nothing on this instance waits for "${event.message}".`, { message: event.message });
+  if (event.payload) Object.assign(session.fields, event.payload);
+  for (const wait of waits) {
+    if (!session.book.open.messages.includes(wait) || session.status !== 'active') continue;
+    session.book.open.messages = session.book.open.messages.filter((m) => m !== wait);
+    leaveBy(session, wait.nodeId, 'received', { kind: 'message', message: event.message }, 'message.receive');
+  }
+}
+
+function actionResult(session: Session, event: EventOf<'action.result'>): void {
+  const { book } = session;
+  const action = book.open.actions.find((a) => a.actionKey === event.actionKey);
+  if (!action) throw new RuntimeError('action-not-pending', `Action "${event.actionKey}" is not pending on this instance.`, { actionKey: event.actionKey });
+  if (event.outcome !== 'ok' && event.outcome !== 'failed') throw new RuntimeError('invalid-outcome', `An action result is "ok" or "failed".`);
+  book.open.actions = book.open.actions.filter((a) => a.actionKey !== event.actionKey);
+  if (event.outcome === 'ok' && event.fields) Object.assign(session.fields, event.fields);
+  if (event.outcome === 'failed' && !edgeForOutcome(session.compiled, action.nodeId, 'failed')) {
+    session.incident('action-failed', `Action "${action.nodeId}" failed${event.error ? `: ${event.error}` : ''}; no "failed" edge follows it.`, action.nodeId);
+    return;
+  }
+  const detail = event.outcome === 'failed' && event.error ? { kind: 'note' as const, text: `failed: ${event.error}` } : { kind: 'outcome' as const, outcome: event.outcome };
+  leaveBy(session, action.nodeId, event.outcome, detail, 'action.result');
+}
+
+function withOptional(detail: { kind: 'outcome'; outcome: string }, actor: string | undefined, comment: string | undefined) {
+  return { ...detail, ...(actor === undefined ? {} : { actor }), ...(comment === undefined ? {} : { comment }) };
+}

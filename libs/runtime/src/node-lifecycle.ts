@@ -1,0 +1,120 @@
+import type { Placement } from '@ticketflow/compiler';
+import type { Effect } from './runtime.types.js';
+import type { Session } from './session.js';
+
+/**
+ * What entering a placement produces: tasks, timers, awaited messages,
+ * action requests, the parallel fan-out records. Mutates only the session.
+ */
+export function enterPlacement(session: Session, placement: Placement): void {
+  if (placement.kind !== 'node') return;
+  const { compiled, book } = session;
+  const info = compiled.nodes[placement.nodeId];
+  if (!info) return;
+  session.entered.push(info.id);
+  const visit = session.visits()[info.id] ?? 1;
+  const key = `${info.id}#${visit}`;
+
+  if (info.task) {
+    book.open.tasks.push({ taskKey: key, nodeId: info.id, kind: info.task.kind });
+    if (info.task.kind === 'approval') book.votes[key] = [];
+    const effect: Effect =
+      info.task.kind === 'task'
+        ? { type: 'task.create', taskKey: key, nodeId: info.id, ...info.task }
+        : { type: 'task.create', taskKey: key, nodeId: info.id, ...info.task };
+    session.effects.push(effect);
+  }
+  if (info.timeout) {
+    const timerKey = `${key}:timeout`;
+    book.open.timers.push({ timerKey, nodeId: info.id, purpose: 'timeout' });
+    session.effects.push({
+      type: 'timer.schedule',
+      timerKey,
+      nodeId: info.id,
+      purpose: 'timeout',
+      after: info.timeout.after,
+      businessHours: info.timeout.businessHours,
+    });
+  }
+  switch (info.node.type) {
+    case 'wait':
+      book.open.messages.push({ nodeId: info.id, message: info.node.message });
+      break;
+    case 'timer':
+      scheduleTimerNode(session, info.node, `${key}:timer`);
+      break;
+    case 'action':
+      if (info.node.action.type !== 'set-fields') {
+        book.open.actions.push({ actionKey: key, nodeId: info.id });
+        session.effects.push({ type: 'action.perform', actionKey: key, nodeId: info.id, action: info.node.action });
+      }
+      break;
+    case 'end':
+      if (placement.parallelId !== undefined) book.lastOutcome = info.outcome ?? 'resolved';
+      break;
+    case 'parallel':
+      info.outgoing.forEach((edge, index) =>
+        session.record('auto', info.id, edge.target, {
+          kind: 'note',
+          text: `parallel branch ${index + 1} of ${info.outgoing.length}`,
+        }),
+      );
+      break;
+    default:
+      break;
+  }
+}
+
+function scheduleTimerNode(
+  session: Session,
+  node: { id: string; after?: string; until?: string; businessHours?: boolean },
+  timerKey: string,
+): void {
+  const base = { type: 'timer.schedule' as const, timerKey, nodeId: node.id, purpose: 'timer' as const, businessHours: node.businessHours === true };
+  if (node.until !== undefined) {
+    const raw = session.fields[node.until];
+    const date = typeof raw === 'string' || typeof raw === 'number' || raw instanceof Date ? new Date(raw) : null;
+    if (!date || Number.isNaN(date.getTime())) {
+      session.incident('invalid-timer-date', `Timer "${node.id}" waits until field "${node.until}", which holds no valid date.`, node.id);
+      return;
+    }
+    session.book.open.timers.push({ timerKey, nodeId: node.id, purpose: 'timer' });
+    session.effects.push({ ...base, at: date.toISOString() });
+    return;
+  }
+  if (node.after === undefined) {
+    session.incident('invalid-timer', `Timer "${node.id}" has neither "after" nor "until".`, node.id);
+    return;
+  }
+  session.book.open.timers.push({ timerKey, nodeId: node.id, purpose: 'timer' });
+  session.effects.push({ ...base, after: node.after });
+}
+
+/**
+ * What leaving a placement produces: open tasks of that node are closed as
+ * cancelled, its timers cancelled, awaited messages and pending actions
+ * dropped (work the event itself finished was removed before the move).
+ * Records the cancellation when a step was abandoned. Mutates only the session.
+ */
+export function exitPlacement(session: Session, placement: Placement, eventName: string): void {
+  if (placement.kind !== 'node') return;
+  const { book } = session;
+  const nodeId = placement.nodeId;
+  let abandoned = false;
+  for (const task of book.open.tasks.filter((t) => t.nodeId === nodeId)) {
+    session.effects.push({ type: 'task.close', taskKey: task.taskKey, nodeId, status: 'cancelled' });
+    delete book.votes[task.taskKey];
+    abandoned = true;
+  }
+  book.open.tasks = book.open.tasks.filter((t) => t.nodeId !== nodeId);
+  for (const timer of book.open.timers.filter((t) => t.nodeId === nodeId)) {
+    session.effects.push({ type: 'timer.cancel', timerKey: timer.timerKey, nodeId });
+    if (timer.purpose === 'timer') abandoned = true;
+  }
+  book.open.timers = book.open.timers.filter((t) => t.nodeId !== nodeId);
+  if (book.open.messages.some((m) => m.nodeId === nodeId)) abandoned = true;
+  book.open.messages = book.open.messages.filter((m) => m.nodeId !== nodeId);
+  if (book.open.actions.some((a) => a.nodeId === nodeId)) abandoned = true;
+  book.open.actions = book.open.actions.filter((a) => a.nodeId !== nodeId);
+  if (abandoned) session.record(eventName, nodeId, null, { kind: 'note', text: 'step cancelled: the flow left it' });
+}

@@ -1,0 +1,13 @@
+import type { InstanceSnapshot } from './runtime.types.js';
+import { emptyWork, type PendingWork, type RuntimeBook } from './runtime-book.types.js';
+
+/**
+ * What the instance waits for now: open tasks and approvals, active timers,
+ * awaited messages and actions waiting for their result. Empty once the
+ * instance has ended. Pure.
+ */
+export function pendingWork(snapshot: InstanceSnapshot): PendingWork {
+  const book = snapshot.machine as Partial<RuntimeBook> | null;
+  if (snapshot.status === 'completed' || snapshot.status === 'cancelled' || !book?.open) return emptyWork();
+  return JSON.parse(JSON.stringify(book.open)) as PendingWork;
+}

@@ -1,0 +1,155 @@
+import { chooseBranch } from '@ticketflow/rules';
+import type { Placement } from '@ticketflow/compiler';
+import { edgeForOutcome, type Session } from './session.js';
+
+/**
+ * Routes everything that does not wait — start, decisions (conditions
+ * evaluated with `chooseBranch`), joins, set-fields actions, N-of-M joins
+ * whose count is met — until the instance waits, ends, or exceeds the bound
+ * on automatic steps (an incident, never a hang). Mutates only the session.
+ */
+export async function settle(session: Session): Promise<void> {
+  while (session.status === 'active') {
+    if (session.machineDone()) {
+      finish(session);
+      return;
+    }
+    const work = nextAutomatic(session);
+    if (!work) return;
+    session.autoSteps += 1;
+    if (session.autoSteps > session.maxAutoSteps) {
+      session.incident(
+        'too-many-steps',
+        `More than ${session.maxAutoSteps} automatic steps without waiting; the flow loops without a waiting step (last at "${work.nodeId}").`,
+        work.nodeId,
+      );
+      return;
+    }
+    const moved = await work.run();
+    if (!moved && session.status === 'active') {
+      session.incident('stuck', `The flow cannot leave "${work.nodeId}".`, work.nodeId);
+      return;
+    }
+  }
+}
+
+interface AutomaticWork {
+  nodeId: string;
+  run: () => Promise<boolean>;
+}
+
+function nextAutomatic(session: Session): AutomaticWork | null {
+  const { compiled } = session;
+  const leaves = session.active();
+  for (const placement of leaves) {
+    if (placement.kind !== 'node') continue;
+    const info = compiled.nodes[placement.nodeId];
+    if (!info) continue;
+    const nodeId = info.id;
+    switch (info.type) {
+      case 'start':
+      case 'join':
+        return { nodeId, run: async () => followPlainEdge(session, nodeId) };
+      case 'decision':
+        return { nodeId, run: () => decide(session, nodeId) };
+      case 'action':
+        if (info.action?.type === 'set-fields') {
+          const values = info.action.values;
+          return {
+            nodeId,
+            run: async () => {
+              Object.assign(session.fields, values);
+              return leaveBy(session, nodeId, 'ok', { kind: 'note', text: `set ${Object.keys(values).join(', ')}` });
+            },
+          };
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return joinReady(session, leaves);
+}
+
+function joinReady(session: Session, leaves: Placement[]): AutomaticWork | null {
+  const arrived = new Map<string, number>();
+  for (const placement of leaves) {
+    if (placement.kind === 'arrival' && placement.parallelId !== undefined) {
+      arrived.set(placement.parallelId, (arrived.get(placement.parallelId) ?? 0) + 1);
+    }
+  }
+  for (const [parallelId, count] of arrived) {
+    const block = session.compiled.blocks[parallelId];
+    if (!block?.joinId || count < block.required || block.required >= block.branches) continue;
+    const joinId = block.joinId;
+    return {
+      nodeId: joinId,
+      run: async () => {
+        session.record('auto', joinId, joinId, {
+          kind: 'note',
+          text: `${count} of ${block.branches} branches arrived (${block.required} required); the others are cancelled`,
+        });
+        return session.send({ type: 'join', nodeId: joinId }, 'auto');
+      },
+    };
+  }
+  return null;
+}
+
+function followPlainEdge(session: Session, nodeId: string): boolean {
+  const edge = session.compiled.nodes[nodeId]?.outgoing[0];
+  if (!edge) {
+    session.incident('no-way-out', `No edge leaves "${nodeId}".`, nodeId);
+    return false;
+  }
+  return session.take(edge, 'auto');
+}
+
+async function decide(session: Session, nodeId: string): Promise<boolean> {
+  const info = session.compiled.nodes[nodeId];
+  let choice;
+  try {
+    choice = await chooseBranch(info?.outgoing ?? [], session.fields, session.compiled.definition.fields);
+  } catch (error) {
+    session.incident('condition-error', `Evaluating "${nodeId}" failed: ${(error as Error).message}`, nodeId);
+    return false;
+  }
+  if (!choice) {
+    session.incident('no-branch-matched', `No condition of decision "${nodeId}" holds and it has no default edge.`, nodeId);
+    return false;
+  }
+  return session.take(choice.edge, 'auto', choice.detail);
+}
+
+/**
+ * Leaves a node by an outcome, or raises an incident when no edge follows it.
+ * Mutates only the session.
+ */
+export function leaveBy(
+  session: Session,
+  nodeId: string,
+  outcome: string,
+  detail: Parameters<Session['take']>[2],
+  eventName = 'auto',
+): boolean {
+  const edge = edgeForOutcome(session.compiled, nodeId, outcome);
+  if (!edge) {
+    session.incident('no-edge-for-outcome', `"${nodeId}" ended with "${outcome}" but no edge follows that outcome.`, nodeId);
+    return false;
+  }
+  return session.take(edge, eventName, detail);
+}
+
+function finish(session: Session): void {
+  const { compiled, book } = session;
+  const final = session.active().find((placement) => placement.path.indexOf('/') === -1);
+  if (final?.kind === 'cancelled') {
+    session.status = 'cancelled';
+    session.outcome = 'cancelled';
+    return;
+  }
+  const outcome = final?.kind === 'split-done' ? (book.lastOutcome ?? 'resolved') : (compiled.nodes[final?.nodeId ?? '']?.outcome ?? 'resolved');
+  session.status = 'completed';
+  session.outcome = outcome;
+  session.effects.push({ type: 'instance.complete', outcome });
+}
