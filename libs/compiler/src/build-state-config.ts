@@ -10,7 +10,7 @@ export const CANCELLED_KEY = '~cancelled';
 export const SPLIT_DONE_SUFFIX = '~done';
 
 type StateConfig = Record<string, unknown>;
-type TransitionConfig = { guard: { type: string; params: Record<string, string> }; target: string };
+type TransitionConfig = { guard: { type: string; params: Record<string, string> }; target: string; reenter: true };
 
 export interface StateTree {
   config: StateConfig;
@@ -64,7 +64,8 @@ export function buildStateTree(graph: GraphIndex, layout: Layout, startId: strin
       const guard: TransitionConfig['guard'] = edge.on
         ? { type: 'atNode', params: { nodeId } }
         : { type: 'edgeIs', params: { nodeId, edgeId: edge.id } };
-      (on[event] ??= []).push({ guard, target: targetOf(edge, scope) });
+      // reenter: following an edge back to the same node leaves and re-enters it (a new visit).
+      (on[event] ??= []).push({ guard, target: targetOf(edge, scope), reenter: true });
     }
     return on;
   };

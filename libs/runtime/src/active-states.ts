@@ -31,12 +31,14 @@ export function leafPlacements(compiled: CompiledWorkflow, value: unknown): Plac
 
 /**
  * Node ids shown as "where the instance is": waiting nodes, plus the join for
- * branches that already arrived there. Pure.
+ * branches that already arrived there (ended branches are left out). Pure.
  */
 export function activeNodeIds(compiled: CompiledWorkflow, value: unknown): string[] {
   const ids: string[] = [];
   for (const placement of leafPlacements(compiled, value)) {
     if (placement.kind !== 'node' && placement.kind !== 'arrival') continue;
+    // A branch that reached its own end waits for nothing.
+    if (placement.kind === 'node' && compiled.nodes[placement.nodeId]?.type === 'end') continue;
     if (!ids.includes(placement.nodeId)) ids.push(placement.nodeId);
   }
   return ids;

@@ -65,6 +65,18 @@ export function enterPlacement(session: Session, placement: Placement): void {
   }
 }
 
+/**
+ * A node entered and left within one event (only end nodes of a split
+ * without a join can do that): remember it for the path and the outcome.
+ * Mutates only the session.
+ */
+export function passThrough(session: Session, nodeId: string): void {
+  const info = session.compiled.nodes[nodeId];
+  if (!info) return;
+  session.entered.push(nodeId);
+  if (info.type === 'end') session.book.lastOutcome = info.outcome ?? 'resolved';
+}
+
 function scheduleTimerNode(
   session: Session,
   node: { id: string; after?: string; until?: string; businessHours?: boolean },

@@ -4,7 +4,7 @@ import type { FieldValues, WorkflowEdge } from '@ticketflow/definition';
 import type { Effect, InstanceSnapshot, TransitionDetail, TransitionRecord } from './runtime.types.js';
 import { activePlacements, activeNodeIds } from './active-states.js';
 import type { RuntimeBook } from './runtime-book.types.js';
-import { enterPlacement, exitPlacement } from './node-lifecycle.js';
+import { enterPlacement, exitPlacement, passThrough } from './node-lifecycle.js';
 
 /** Outcomes that never fall back to a plain (unlabelled) edge. */
 const NO_FALLBACK = new Set(['timeout', 'failed', 'rejected']);
@@ -93,6 +93,12 @@ export class Session {
     const exited = before.filter((p) => !afterPaths.has(p.path) || reentered(p));
     const entered = after.filter((p) => !beforePaths.has(p.path) || reentered(p));
     for (const placement of exited) exitPlacement(this, placement, eventName);
+    // A node entered and left within the same event (an end reached in the
+    // last branch of a split without a join) is only visible in the visits.
+    const enteredIds = new Set(entered.map((p) => p.nodeId));
+    for (const [nodeId, count] of Object.entries(visitsAfter)) {
+      if (count !== (visitsBefore[nodeId] ?? 0) && !enteredIds.has(nodeId)) passThrough(this, nodeId);
+    }
     for (const placement of entered) enterPlacement(this, placement);
     return exited.length > 0 || entered.length > 0;
   }
