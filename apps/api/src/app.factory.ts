@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import type { DatabaseConnection } from './database/database-connection.js';
+import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
+import { createValidationPipe } from './common/http/validation.pipe.js';
+import { JsonLogger } from './common/logging/json-logger.js';
+
+/** Largest request body: a 2 MB definition plus its envelope. Larger bodies get 413. */
+const BODY_LIMIT = '3mb';
+
+/**
+ * Builds the Nest application on an open database: API under /api, OpenAPI at
+ * /api/docs, the built web app at / when present. Does not listen.
+ */
+export async function createApp(config: AppConfig, db: DatabaseConnection, logger = new JsonLogger(config.logLevel)): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, db), {
+    logger,
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DomainExceptionFilter(logger));
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Ticketflow API').setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  serveWebApp(app, config.webDist);
+  return app;
+}
+
+function serveWebApp(app: NestExpressApplication, webDist: string): void {
+  const index = join(webDist, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
+  // Client-side routes (/designer/refund-approval) get the app's index page.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+    response.sendFile(index);
+  });
+}

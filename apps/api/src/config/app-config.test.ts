@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database in demo mode on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.demoMode).toBe(true);
+    expect(config.port).toBe(3000);
+  });
+
+  it('names PORT when it is not a number', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT: "eighty" is not a whole number/);
+  });
+
+  it('names PORT when it is out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError);
+  });
+
+  it('names DATABASE_URL when it is not a postgres URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x/y', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      /^DATABASE_URL: must start with postgres:\/\//,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/^DATABASE_URL: "not a url" is not a URL/);
+  });
+
+  it('requires a JWT secret outside demo mode', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@localhost/db' })).toThrow(/^JWT_SECRET: is required/);
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@localhost/db', JWT_SECRET: 's'.repeat(40) });
+    expect(config.demoMode).toBe(false);
+  });
+
+  it('rejects a malformed DEMO_MODE', () => {
+    expect(() => loadConfig({ DEMO_MODE: 'maybe' })).toThrow(/^DEMO_MODE:/);
+  });
+});

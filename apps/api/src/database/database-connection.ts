@@ -1,0 +1,54 @@
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface DatabaseConnection {
+  kind: DatabaseKind;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the application's database: the embedded PGlite server when no URL is
+ * configured, the given PostgreSQL otherwise; one code path (the `pg` driver)
+ * for both. Runs pending migrations before returning. Side effects: may start
+ * the embedded server, opens a connection pool, changes the schema.
+ */
+export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, options: { inMemory?: boolean } = {}): Promise<DatabaseConnection> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (url === undefined) {
+    embedded = await startEmbeddedDatabase(options.inMemory ? undefined : `${config.dataDir}/pglite`);
+    url = embedded.url;
+  }
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+    extra: { max: embedded ? EMBEDDED_MAX_CONNECTIONS : 20 },
+  });
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    kind: embedded ? 'embedded' : 'postgres',
+    dataSource,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { JsonLogger } from '../common/logging/json-logger.js';
+import { readWorkflowTemplates } from '../workflows/workflow-templates.js';
+import { WorkflowsService } from '../workflows/workflows.service.js';
+
+/** Demo mode: publishes each example workflow that has no version yet, as the admin. */
+@Injectable()
+export class WorkflowSeeder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflows: WorkflowsService,
+  ) {}
+
+  async seed(folder: string): Promise<void> {
+    const [admin] = (await this.dataSource.query(`SELECT id, username, display_name, roles FROM users WHERE username = 'admin'`)) as {
+      id: string; username: string; display_name: string; roles: string[];
+    }[];
+    if (!admin) return;
+    const actor: AuthUser = { id: admin.id, username: admin.username, displayName: admin.display_name, roles: admin.roles };
+    for (const template of readWorkflowTemplates(folder)) {
+      const [{ n }] = (await this.dataSource.query('SELECT count(*)::int AS n FROM workflow_versions WHERE key = $1', [template.key])) as [{ n: number }];
+      if (n > 0) continue;
+      const definition = { ...template.definition } as Record<string, unknown>;
+      delete definition.$schema;
+      await this.workflows.saveDraft(template.key, definition, undefined, actor);
+      try {
+        await this.workflows.publish(template.key, 'Example workflow', actor);
+      } catch (error) {
+        new JsonLogger().warn('example workflow not published', { key: template.key, error: (error as Error).message });
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+
+export interface InstanceChanged {
+  instanceId: string;
+  ticketId: string;
+  tasksChanged: boolean;
+  timersScheduled: boolean;
+  outboxWritten: boolean;
+}
+
+/**
+ * In-process notifications after a commit: wakes the timer and outbox workers
+ * and feeds live inbox updates. Other processes learn by polling the database.
+ */
+@Injectable()
+export class EngineEvents {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  emit(change: InstanceChanged): void {
+    this.emitter.emit('changed', change);
+  }
+
+  subscribe(listener: (change: InstanceChanged) => void): () => void {
+    this.emitter.on('changed', listener);
+    return () => this.emitter.off('changed', listener);
+  }
+}

@@ -1,0 +1,45 @@
+import type { Provider, Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditService } from './audit/audit.service.js';
+import { IdempotencyInterceptor } from './common/context/idempotency.interceptor.js';
+import { TransactionRunner } from './common/context/transaction-runner.js';
+import { StartupSeedService } from './demo/startup-seed.service.js';
+import { WorkflowSeeder } from './demo/workflow-seeder.js';
+import { CompiledWorkflows } from './engine/compiled-workflows.js';
+import { EffectsWriter } from './engine/effects-writer.js';
+import { EngineEvents } from './engine/engine-events.js';
+import { EngineService } from './engine/engine.service.js';
+import { TasksController } from './tasks/tasks.controller.js';
+import { TasksService } from './tasks/tasks.service.js';
+import { TicketsController } from './tickets/tickets.controller.js';
+import { TicketsService } from './tickets/tickets.service.js';
+import { DirectoryController } from './users/directory.controller.js';
+import { DefinitionsController } from './workflows/definitions.controller.js';
+import { WorkflowTemplates } from './workflows/workflow-templates.js';
+import { WorkflowsController } from './workflows/workflows.controller.js';
+import { WorkflowsService } from './workflows/workflows.service.js';
+
+/** Controllers and providers of the product's features, registered in AppModule. */
+export const FEATURE_CONTROLLERS: Type<unknown>[] = [
+  WorkflowsController,
+  DefinitionsController,
+  DirectoryController,
+  TicketsController,
+  TasksController,
+];
+
+export const FEATURE_PROVIDERS: Provider[] = [
+  AuditService,
+  TransactionRunner,
+  { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  WorkflowsService,
+  WorkflowTemplates,
+  WorkflowSeeder,
+  StartupSeedService,
+  CompiledWorkflows,
+  EffectsWriter,
+  EngineEvents,
+  EngineService,
+  TicketsService,
+  TasksService,
+];

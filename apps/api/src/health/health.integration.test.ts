@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+
+describe('GET /api/health', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('says ok and which database it runs on', async () => {
+    const response = await t.http.get('/api/health').expect(200);
+    expect(response.body).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'embedded' });
+  });
+
+  it('answers unknown routes with a 404 in the error format', async () => {
+    const response = await t.http.get('/api/nope').expect(404);
+    expect(response.body).toMatchObject({ statusCode: 404, code: 'route-not-found' });
+  });
+
+  it('answers malformed JSON with a 400, not a 500', async () => {
+    const response = await t.http.post('/api/auth/login').set('content-type', 'application/json').send('{"username":').expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, code: 'malformed-json' });
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const response = await t.http.get('/api/docs-json').expect(200);
+    expect(response.body.paths).toHaveProperty('/api/tickets');
+  });
+});

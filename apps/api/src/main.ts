@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { openDatabase } from './database/database-connection.js';
+import { JsonLogger } from './common/logging/json-logger.js';
+import { createApp } from './app.factory.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = new JsonLogger(config.logLevel);
+  const db = await openDatabase(config);
+  logger.info('database ready', { database: db.kind, dataDir: db.kind === 'embedded' ? config.dataDir : undefined });
+  const app = await createApp(config, db, logger);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen(config.port, config.host);
+  logger.info(`Ticketflow is listening on http://localhost:${config.port}`, { port: config.port, database: db.kind, demoMode: config.demoMode });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Ticketflow failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+/** Columns for a task view: `k` tasks, `t` tickets, `a` assignee. */
+export const TASK_COLUMNS = `k.id, k.ticket_id, k.node_id, k.kind, k.name, k.status, k.due_at, k.outcome, k.comment, k.outcomes, k.form,
+  k.policy, k.candidate_role, k.created_at, k.completed_at, a.username AS assignee, t.title AS ticket_title, t.number AS ticket_number,
+  t.priority, t.workflow_key`;
+
+export interface TaskRow {
+  id: string;
+  ticket_id: string;
+  node_id: string;
+  kind: 'task' | 'approval';
+  name: string;
+  status: 'open' | 'completed' | 'cancelled';
+  due_at: Date | null;
+  outcome: string | null;
+  comment: string | null;
+  outcomes: string[];
+  form: { field: string; required?: boolean }[] | null;
+  policy: unknown;
+  candidate_role: string | null;
+  created_at: Date;
+  completed_at: Date | null;
+  assignee: string | null;
+  ticket_title: string;
+  ticket_number: string;
+  priority: string;
+  workflow_key: string;
+}
+
+/** The API shape of a task (DESIGN.md §8 plus what the inbox shows). Pure. */
+export function toTaskView(row: TaskRow) {
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    ticketTitle: row.ticket_title,
+    ticketNumber: Number(row.ticket_number),
+    workflowKey: row.workflow_key,
+    priority: row.priority,
+    nodeId: row.node_id,
+    kind: row.kind,
+    name: row.name,
+    status: row.status,
+    ...(row.due_at ? { dueAt: row.due_at } : {}),
+    ...(row.outcome ? { outcome: row.outcome } : {}),
+    ...(row.comment ? { comment: row.comment } : {}),
+    outcomes: row.outcomes,
+    ...(row.form ? { form: row.form } : {}),
+    ...(row.policy ? { policy: row.policy } : {}),
+    ...(row.candidate_role ? { role: row.candidate_role } : {}),
+    ...(row.assignee ? { assignee: row.assignee } : {}),
+    createdAt: row.created_at,
+    ...(row.completed_at ? { completedAt: row.completed_at } : {}),
+  };
+}
+
+export type TaskView = ReturnType<typeof toTaskView>;

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { ApproveDto, CompleteDto, DelegateTaskDto, InboxQuery, RejectDto } from './task.dto.js';
+import { TasksService } from './tasks.service.js';
+
+const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The caller's inbox: open steps for them or their roles" })
+  inbox(@Query() query: InboxQuery, @CurrentUser() user: AuthUser) {
+    return this.tasks.inbox(user, query);
+  }
+
+  @Get(':id')
+  get(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    return this.tasks.get(id, user);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve (eligible approvers; 409 if already decided)' })
+  approve(@Param('id', uuid) id: string, @Body() body: ApproveDto, @CurrentUser() user: AuthUser) {
+    return this.tasks.approve(id, body.comment, user);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject with a comment' })
+  reject(@Param('id', uuid) id: string, @Body() body: RejectDto, @CurrentUser() user: AuthUser) {
+    return this.tasks.reject(id, body.comment, user);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Complete a task with an outcome and field values' })
+  complete(@Param('id', uuid) id: string, @Body() body: CompleteDto, @CurrentUser() user: AuthUser) {
+    return this.tasks.complete(id, body, user);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  claim(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    return this.tasks.claim(id, user);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  release(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    return this.tasks.release(id, user);
+  }
+
+  @Post(':id/delegate')
+  @HttpCode(200)
+  delegate(@Param('id', uuid) id: string, @Body() body: DelegateTaskDto, @CurrentUser() user: AuthUser) {
+    return this.tasks.delegate(id, body.toUser, user);
+  }
+}

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { TransactionRunner, type UnitOfWork } from '../common/context/transaction-runner.js';
+import { conflict, forbidden, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
+import { EngineService } from '../engine/engine.service.js';
+import type { LoadedInstance } from '../engine/loaded-instance.js';
+import { assertFieldValues } from '../tickets/field-values.js';
+import { actingIdentity, eligibility, taskActionableSql, type TaskCandidates } from './acting-identity.js';
+import type { CompleteDto, InboxQuery } from './task.dto.js';
+import { TASK_COLUMNS, toTaskView, type TaskRow, type TaskView } from './task-view.js';
+
+type FullTaskRow = TaskRow & TaskCandidates & { task_key: string; instance_id: string };
+
+/** The inbox and every action on a task; each action checks the caller against that task. */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly engine: EngineService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Open tasks the user (or someone who delegated to them) may act on now, soonest due first. */
+  async inbox(user: AuthUser, query: InboxQuery = {}): Promise<TaskView[]> {
+    const identity = await actingIdentity(this.dataSource.manager, user);
+    const rows = (await this.dataSource.query(
+      `SELECT ${TASK_COLUMNS} FROM tasks k JOIN tickets t ON t.id = k.ticket_id LEFT JOIN users a ON a.id = k.assignee_id
+        WHERE k.status = 'open' AND ${taskActionableSql('$1', '$2')}
+          AND NOT EXISTS (SELECT 1 FROM approval_votes av WHERE av.task_id = k.id AND av.user_id = $3)
+          AND (k.allow_requester OR t.requester_id <> $3)
+          AND ($4::text IS NULL OR t.workflow_key = $4) AND ($5::text IS NULL OR k.kind = $5) AND ($6::text IS NULL OR t.priority = $6)
+        ORDER BY k.due_at ASC NULLS LAST, k.created_at ASC LIMIT 500`,
+      [identity.userIds, identity.roles, user.id, query.workflowKey ?? null, query.kind ?? null, query.priority ?? null],
+    )) as TaskRow[];
+    return rows.map(toTaskView);
+  }
+
+  async get(taskId: string, user: AuthUser): Promise<TaskView> {
+    const task = await this.findTask(this.dataSource.manager, taskId);
+    const identity = await actingIdentity(this.dataSource.manager, user);
+    const involved = identity.isAdmin || eligibility(task, identity, '').ok || task.completed_by === user.id;
+    if (!involved) throw notFound('Task', taskId);
+    return toTaskView(task);
+  }
+
+  approve(taskId: string, comment: string | undefined, user: AuthUser) {
+    return this.decide(taskId, 'approved', comment, user);
+  }
+
+  reject(taskId: string, comment: string, user: AuthUser) {
+    if (comment.trim() === '') throw invalid('comment-required', 'comment is required when rejecting: say why.');
+    return this.decide(taskId, 'rejected', comment, user);
+  }
+
+  /** Completes a human task with one of its outcomes and any field values it asks for. */
+  complete(taskId: string, dto: CompleteDto, user: AuthUser): Promise<TaskView> {
+    return this.act(taskId, user, 'task', async (uow, instance, task, onBehalfOf) => {
+      const outcome = dto.outcome ?? task.outcomes[0] ?? 'completed';
+      if (!task.outcomes.includes(outcome)) {
+        throw invalid('invalid-outcome', `outcome "${outcome}" is not one of this step's outcomes: ${task.outcomes.join(', ')}.`);
+      }
+      const fields = dto.fields ?? {};
+      this.checkFormFields(task, instance, fields);
+      await this.engine.apply(uow, instance, {
+        type: 'task.complete', taskKey: task.task_key, outcome, fields, comment: dto.comment,
+        actor: { id: user.id, isRequester: user.id === instance.requesterId },
+      }, user.id);
+      await uow.manager.query('UPDATE tasks SET completed_by = $2, comment = $3 WHERE id = $1', [task.id, user.id, dto.comment ?? null]);
+      await this.audit.append(uow.manager, { actorId: user.id, action: 'task.complete', objectType: 'task', objectId: task.id, details: { outcome, onBehalfOf } });
+    });
+  }
+
+  /** Takes a role task for oneself so colleagues see it is being handled. */
+  claim(taskId: string, user: AuthUser): Promise<TaskView> {
+    return this.act(taskId, user, 'task', async (uow, _instance, task) => {
+      if (task.assignee_id !== null) throw conflict('task-already-claimed', 'Someone already has this task; ask them to release it.');
+      await uow.manager.query('UPDATE tasks SET assignee_id = $2 WHERE id = $1', [task.id, user.id]);
+    });
+  }
+
+  /** Gives a claimed task back to its role. */
+  release(taskId: string, user: AuthUser): Promise<TaskView> {
+    return this.act(taskId, user, 'task', async (uow, _instance, task) => {
+      if (task.assignee_id !== user.id) throw conflict('task-not-claimed', 'Only the person who has the task can release it.');
+      if (task.candidate_role === null) throw unprocessable('task-not-releasable', 'This task was assigned to a person, not a role; delegate it instead.');
+      await uow.manager.query('UPDATE tasks SET assignee_id = NULL WHERE id = $1', [task.id]);
+    });
+  }
+
+  /** Hands a task to another user (who must belong to its role, if it has one). */
+  delegate(taskId: string, toUsername: string, user: AuthUser): Promise<TaskView> {
+    return this.act(taskId, user, 'task', async (uow, instance, task) => {
+      const [target] = (await uow.manager.query('SELECT id, roles FROM users WHERE username = $1 AND active', [toUsername])) as { id: string; roles: string[] }[];
+      if (!target) throw invalid('unknown-user', `toUser "${toUsername}" is not an active user.`);
+      if (task.candidate_role !== null && !target.roles.includes(task.candidate_role)) {
+        throw unprocessable('delegate-not-eligible', `${toUsername} is not in the role "${task.candidate_role}" this task belongs to.`);
+      }
+      if (target.id === instance.requesterId && !task.allow_requester) throw forbidden('separation-of-duties', 'The requester may not handle this step of their own ticket.');
+      await uow.manager.query('UPDATE tasks SET assignee_id = $2 WHERE id = $1', [task.id, target.id]);
+      await this.audit.append(uow.manager, { actorId: user.id, action: 'task.delegate', objectType: 'task', objectId: task.id, details: { to: toUsername } });
+    });
+  }
+
+  private decide(taskId: string, decision: 'approved' | 'rejected', comment: string | undefined, user: AuthUser): Promise<TaskView> {
+    return this.act(taskId, user, 'approval', async (uow, instance, task, onBehalfOf) => {
+      const inserted = (await uow.manager.query(
+        `INSERT INTO approval_votes (task_id, user_id, decision, comment, on_behalf_of) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING task_id`,
+        [task.id, user.id, decision, comment ?? null, onBehalfOf],
+      )) as unknown[];
+      if (inserted.length === 0) throw conflict('already-decided', 'You have already decided this approval.', { task: toTaskView(task) });
+      const eligibleCount = await this.eligibleApprovers(uow.manager, task, instance.requesterId);
+      await this.engine.apply(uow, instance, {
+        type: 'approval.decide', taskKey: task.task_key, decision, comment, eligibleCount,
+        actor: { id: user.id, isRequester: user.id === instance.requesterId },
+      }, user.id);
+      await uow.manager.query(`UPDATE tasks SET completed_by = CASE WHEN status = 'open' THEN NULL ELSE $2::uuid END, comment = coalesce($3, comment) WHERE id = $1`, [task.id, user.id, comment ?? null]);
+      await this.audit.append(uow.manager, { actorId: user.id, action: `task.${decision === 'approved' ? 'approve' : 'reject'}`, objectType: 'task', objectId: task.id, details: { comment, onBehalfOf } });
+    });
+  }
+
+  /**
+   * The shared frame of every task action: lock the ticket's instance, re-read
+   * the task under the lock, check kind, state and the caller's right to act,
+   * run the action, and answer with the task as it now is.
+   */
+  private async act(
+    taskId: string,
+    user: AuthUser,
+    kind: 'task' | 'approval',
+    action: (uow: UnitOfWork, instance: LoadedInstance, task: FullTaskRow, onBehalfOf: string | null) => Promise<void>,
+  ): Promise<TaskView> {
+    return this.tx.run(async (uow) => {
+      const located = await this.findTask(uow.manager, taskId);
+      const instance = await this.engine.lock(uow, { instanceId: located.instance_id });
+      const task = await this.findTask(uow.manager, taskId);
+      const identity = await actingIdentity(uow.manager, user);
+      const allowed = eligibility(task, identity, instance.requesterId);
+      if (!allowed.ok) {
+        if (allowed.reason === 'separation-of-duties') throw forbidden('separation-of-duties', 'The requester may not approve or act on this step of their own ticket.');
+        throw forbidden('not-eligible', `You may not act on "${task.name}": it belongs to ${task.candidate_role ? `the role "${task.candidate_role}"` : 'other people'}.`);
+      }
+      if (task.kind !== kind) throw unprocessable('wrong-task-kind', `"${task.name}" is ${task.kind === 'approval' ? 'an approval: approve or reject it' : 'a task: complete it'}.`);
+      if (task.status !== 'open') {
+        throw conflict('task-already-decided', `"${task.name}" is already ${task.status}${task.outcome ? ` (${task.outcome})` : ''}.`, { task: toTaskView(task) });
+      }
+      await action(uow, instance, task, allowed.onBehalfOf);
+      return toTaskView(await this.findTask(uow.manager, taskId));
+    });
+  }
+
+  private async findTask(manager: EntityManager, taskId: string): Promise<FullTaskRow & { completed_by: string | null }> {
+    if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('Task', taskId);
+    const [row] = (await manager.query(
+      `SELECT ${TASK_COLUMNS}, k.task_key, k.instance_id, k.assignee_id, k.candidate_users, k.allow_requester, k.completed_by
+         FROM tasks k JOIN tickets t ON t.id = k.ticket_id LEFT JOIN users a ON a.id = k.assignee_id WHERE k.id = $1`,
+      [taskId],
+    )) as (FullTaskRow & { completed_by: string | null })[];
+    if (!row) throw notFound('Task', taskId);
+    return row;
+  }
+
+  /** How many people may decide the approval now (the requester excluded unless allowed). */
+  private async eligibleApprovers(manager: EntityManager, task: FullTaskRow, requesterId: string): Promise<number> {
+    const [row] = (await manager.query(
+      `SELECT count(*)::int AS n FROM users u
+        WHERE u.active AND ($3 OR u.id <> $4) AND (($1::text IS NOT NULL AND $1 = ANY(u.roles)) OR u.id = ANY($2::uuid[]))`,
+      [task.candidate_role, task.candidate_users, task.allow_requester, requesterId],
+    )) as { n: number }[];
+    return Math.max(1, row?.n ?? 1);
+  }
+
+  private checkFormFields(task: FullTaskRow, instance: LoadedInstance, fields: Record<string, unknown>): void {
+    if (task.form) {
+      const allowed = new Set(task.form.map((entry) => entry.field));
+      const extra = Object.keys(fields).filter((name) => !allowed.has(name));
+      if (extra.length > 0) throw invalid('field-not-in-form', `fields.${extra[0]} is not asked for by this step (it asks for ${[...allowed].join(', ') || 'nothing'}).`);
+      const missing = task.form.filter((entry) => entry.required && (fields[entry.field] === undefined || fields[entry.field] === ''));
+      if (missing.length > 0) throw invalid('field-required', `fields.${missing[0]?.field} is required to complete this step.`);
+    }
+    assertFieldValues(instance.definition.fields, fields, { partial: true });
+  }
+}

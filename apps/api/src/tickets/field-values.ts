@@ -1,0 +1,65 @@
+import type { FieldDefinition } from '@ticketflow/definition';
+import { invalid } from '../common/errors/domain-error.js';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+const MAX_TEXT = 10_000;
+
+/**
+ * Checks ticket field values against the workflow's typed fields: unknown
+ * names, wrong types, enum options, bounds and (unless `partial`) required
+ * fields. Returns every problem; pure.
+ */
+export function checkFieldValues(definitions: FieldDefinition[], values: Record<string, unknown>, options: { partial?: boolean } = {}): FieldProblem[] {
+  const byName = new Map(definitions.map((field) => [field.name, field]));
+  const problems: FieldProblem[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const field = byName.get(name);
+    if (!field) {
+      problems.push({ field: name, message: `fields.${name} is not a field of this workflow (known: ${[...byName.keys()].join(', ') || 'none'})` });
+      continue;
+    }
+    if (value === null) continue;
+    const problem = checkValue(field, value);
+    if (problem) problems.push({ field: name, message: `fields.${name} ${problem}` });
+  }
+  if (!options.partial) {
+    for (const field of definitions) {
+      const value = values[field.name];
+      if (field.required && (value === undefined || value === null || value === '')) {
+        problems.push({ field: field.name, message: `fields.${field.name} (${field.label ?? field.name}) is required` });
+      }
+    }
+  }
+  return problems;
+}
+
+function checkValue(field: FieldDefinition, value: unknown): string | undefined {
+  switch (field.type) {
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a number, got ${JSON.stringify(value)?.slice(0, 40)}`;
+      if (field.min !== undefined && value < field.min) return `must be at least ${field.min}`;
+      if (field.max !== undefined && value > field.max) return `must be at most ${field.max}`;
+      return undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'must be true or false';
+    case 'date':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : 'must be an ISO date such as 2026-11-24 or 2026-11-24T10:00:00Z';
+    case 'enum':
+      return typeof value === 'string' && (field.options ?? []).includes(value) ? undefined : `must be one of ${(field.options ?? []).join(', ')}`;
+    default:
+      if (typeof value !== 'string') return 'must be text';
+      return value.length > MAX_TEXT ? `must be at most ${MAX_TEXT} characters` : undefined;
+  }
+}
+
+/** Throws a 400 that lists every field problem (the message names the first ones). */
+export function assertFieldValues(definitions: FieldDefinition[], values: Record<string, unknown>, options: { partial?: boolean } = {}): void {
+  const problems = checkFieldValues(definitions, values, options);
+  if (problems.length > 0) {
+    throw invalid('invalid-fields', problems.map((p) => p.message).join('; '), problems);
+  }
+}

@@ -1,0 +1,60 @@
+/** Columns selected for a ticket view: `t` tickets, `i` instances, `v` versions, `r` requester. */
+export const TICKET_COLUMNS = `t.id, t.number, t.title, t.fields, t.priority, t.channel, t.status, t.outcome, t.created_at, t.updated_at,
+  t.closed_at, i.active_nodes, i.id AS instance_id, v.key, v.version, r.id AS requester_id, r.username AS requester_username`;
+
+export interface TicketRow {
+  id: string;
+  number: string;
+  title: string;
+  fields: Record<string, unknown>;
+  priority: string;
+  channel: string;
+  status: 'active' | 'completed' | 'cancelled' | 'incident';
+  outcome: string | null;
+  created_at: Date;
+  updated_at: Date;
+  closed_at: Date | null;
+  active_nodes: string[];
+  instance_id: string;
+  key: string;
+  version: number;
+  requester_id: string;
+  requester_username: string;
+}
+
+export interface TicketView {
+  id: string;
+  number: number;
+  title: string;
+  fields: Record<string, unknown>;
+  priority: string;
+  channel: string;
+  status: TicketRow['status'];
+  outcome?: string;
+  activeNodes: string[];
+  workflow: { key: string; version: number };
+  requester: { id: string; username: string };
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt?: Date;
+}
+
+/** The API shape of a ticket (DESIGN.md §8). Pure. */
+export function toTicketView(row: TicketRow): TicketView {
+  return {
+    id: row.id,
+    number: Number(row.number),
+    title: row.title,
+    fields: row.fields,
+    priority: row.priority,
+    channel: row.channel,
+    status: row.status,
+    ...(row.outcome ? { outcome: row.outcome } : {}),
+    activeNodes: row.active_nodes,
+    workflow: { key: row.key, version: row.version },
+    requester: { id: row.requester_id, username: row.requester_username },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.closed_at ? { closedAt: row.closed_at } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const CHANNELS = ['web', 'email', 'phone', 'wechat', 'app', 'api'] as const;
+
+export class CreateTicketDto {
+  @ApiProperty({ example: 'refund-approval' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'workflowKey must be a workflow key (lower-case letters, digits, dashes)' })
+  workflowKey: string;
+
+  @ApiProperty({ example: 'Refund for order 1042' })
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { refundAmount: 6200 } })
+  @IsObject({ message: 'fields must be an object of field values' })
+  fields: Record<string, unknown>;
+
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: (typeof PRIORITIES)[number];
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: (typeof CHANNELS)[number];
+}
+
+export class CancelTicketDto {
+  @ApiProperty({ example: 'Customer withdrew the request' })
+  @IsString()
+  @Length(1, 2000)
+  reason: string;
+}
+
+export class TicketListQuery {
+  @IsOptional() @IsString() @MaxLength(64) workflowKey?: string;
+  @IsOptional() @IsIn(['active', 'completed', 'cancelled', 'incident']) status?: string;
+  @IsOptional() @IsString() @MaxLength(200) q?: string;
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { CancelTicketDto, CreateTicketDto, TicketListQuery } from './ticket.dto.js';
+import { TicketsService } from './tickets.service.js';
+
+const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('tickets')
+export class TicketsController {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a ticket; it starts on the latest published version of its workflow' })
+  create(@Body() body: CreateTicketDto, @CurrentUser() user: AuthUser) {
+    return this.tickets.create(body, user);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Tickets visible to the caller' })
+  list(@Query() query: TicketListQuery, @CurrentUser() user: AuthUser) {
+    return this.tickets.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One ticket: fields, status, where it is now' })
+  get(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    return this.tickets.get(id, user);
+  }
+
+  @Get(':id/transitions')
+  @ApiOperation({ summary: 'Every transition of the ticket, in order' })
+  transitions(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    return this.tickets.transitions(id, user);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel the ticket (requester or admin)' })
+  cancel(@Param('id', uuid) id: string, @Body() body: CancelTicketDto, @CurrentUser() user: AuthUser) {
+    return this.tickets.cancel(id, body.reason, user);
+  }
+}

@@ -1,0 +1,23 @@
+/** The demo people of DESIGN.md §8 (password `demo`), seeded in demo mode only. */
+export const DEMO_PASSWORD = 'demo';
+
+export const DEMO_ROLES = [
+  { name: 'admin', label: 'Administrator' },
+  { name: 'designer', label: 'Process owner' },
+  { name: 'agent', label: 'Agent' },
+  { name: 'manager', label: 'Manager' },
+  { name: 'finance', label: 'Finance' },
+  { name: 'requester', label: 'Requester' },
+  { name: 'engineer', label: 'Engineer' },
+  { name: 'cab', label: 'Change advisory board' },
+];
+
+export const DEMO_USERS = [
+  { username: 'admin', displayName: 'Ada Admin', roles: ['admin'], skills: [], region: null },
+  { username: 'owner', displayName: 'Owen Owner', roles: ['designer'], skills: [], region: null },
+  { username: 'agent', displayName: 'Alice Agent', roles: ['agent'], skills: ['refunds', 'returns'], region: 'east' },
+  { username: 'manager', displayName: 'Mia Manager', roles: ['manager'], skills: [], region: 'east' },
+  { username: 'finance1', displayName: 'Fei Finance', roles: ['finance'], skills: [], region: null },
+  { username: 'finance2', displayName: 'Fred Finance', roles: ['finance'], skills: [], region: null },
+  { username: 'requester', displayName: 'Rita Requester', roles: ['requester'], skills: [], region: null },
+];

@@ -1,0 +1,33 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Roles } from '../auth/roles.decorator.js';
+import { WorkflowTemplates } from '../workflows/workflow-templates.js';
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller()
+export class DirectoryController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly templates: WorkflowTemplates,
+  ) {}
+
+  @Get('directory')
+  @Roles('designer', 'admin')
+  @ApiOperation({ summary: 'Users and roles, for assignee and approver pickers' })
+  async directory() {
+    const users = await this.dataSource.query(
+      `SELECT id, username, display_name AS "displayName", roles, skills, region FROM users WHERE active ORDER BY username`,
+    );
+    const roles = await this.dataSource.query('SELECT name, label FROM roles ORDER BY name');
+    return { users, roles };
+  }
+
+  @Get('templates')
+  @Roles('designer', 'admin')
+  @ApiOperation({ summary: 'Example workflows to start a new one from' })
+  list() {
+    return this.templates.list();
+  }
+}

@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+import { verifyPassword, hashPassword } from '../auth/password-hasher.js';
+import { RoleEntity } from './role.entity.js';
+import { UserEntity } from './user.entity.js';
+import { DEMO_PASSWORD, DEMO_ROLES, DEMO_USERS } from './demo-users.js';
+
+/** Creates the demo roles and users that do not exist yet. Side effect: writes rows. */
+export async function seedDemoUsers(dataSource: DataSource): Promise<void> {
+  await dataSource.getRepository(RoleEntity).upsert(DEMO_ROLES, ['name']);
+  const users = dataSource.getRepository(UserEntity);
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const demo of DEMO_USERS) {
+    const exists = await users.exists({ where: { username: demo.username } });
+    if (!exists) await users.insert({ ...demo, passwordHash: hash });
+  }
+}
+
+/**
+ * Outside demo mode, refuses to run while a demo user still has the demo
+ * password (DESIGN.md §8). Throws with the usernames to fix.
+ */
+export async function assertNoDemoPasswords(dataSource: DataSource): Promise<void> {
+  const rows = await dataSource
+    .getRepository(UserEntity)
+    .createQueryBuilder('u')
+    .addSelect('u.passwordHash')
+    .where('u.username IN (:...names) AND u.active', { names: DEMO_USERS.map((u) => u.username) })
+    .getMany();
+  const weak: string[] = [];
+  for (const row of rows) if (await verifyPassword(DEMO_PASSWORD, row.passwordHash)) weak.push(row.username);
+  if (weak.length > 0) {
+    throw new Error(`users ${weak.join(', ')} still have the demo password; change them or set DEMO_MODE=true`);
+  }
+}

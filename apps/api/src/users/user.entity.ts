@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', unique: true }) username: string;
+  @Column({ name: 'display_name', type: 'text' }) displayName: string;
+  @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash: string;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) roles: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) skills: string[];
+  @Column({ type: 'text', nullable: true }) region: string | null;
+  @Column({ type: 'boolean', default: true }) active: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,20 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator.js';
+import { DefinitionBodyDto } from './workflow.dto.js';
+import { WorkflowsService } from './workflows.service.js';
+
+@ApiTags('workflows')
+@ApiBearerAuth()
+@Controller('definitions')
+export class DefinitionsController {
+  constructor(private readonly workflows: WorkflowsService) {}
+
+  @Post('validate')
+  @HttpCode(200)
+  @Roles('designer', 'admin')
+  @ApiOperation({ summary: 'Validate a definition: every problem with code, severity and the node or edge' })
+  validate(@Body() body: DefinitionBodyDto) {
+    return this.workflows.validate(body.definition);
+  }
+}
