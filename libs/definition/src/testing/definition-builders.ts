@@ -51,6 +51,11 @@ export function around(middle: WorkflowNode, outcomes: string[] = ['completed'])
   return definition([node.start(), middle, node.end()], edges);
 }
 
+/** start → the given node → end, all plain edges: for timers, joins and the like. */
+export function aroundPlain(middle: WorkflowNode, fields?: FieldDefinition[]): WorkflowDefinition {
+  return definition([node.start(), middle, node.end()], [edge('start', middle.id), edge(middle.id, 'end')], fields);
+}
+
 /** start → task → end: the smallest valid definition. */
 export function minimal(): WorkflowDefinition {
   return around(node.task('review'));
