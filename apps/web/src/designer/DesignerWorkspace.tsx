@@ -1,4 +1,67 @@
-/** Placeholder until the workspace lands. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ReactFlowProvider } from '@xyflow/react';
+import { DesignerCanvas } from './canvas/DesignerCanvas';
+import { Palette } from './palette/Palette';
+import { DesignerToolbar } from './DesignerToolbar';
+import { PropertiesPanel } from './properties/PropertiesPanel';
+import { FieldsEditor } from './fields/FieldsEditor';
+import { SimulationPanel } from './simulation/SimulationPanel';
+import { ProblemsList } from './validation/ProblemsList';
+import { ConflictDialog } from './drafts/ConflictDialog';
+import { useDraftSync } from './drafts/use-draft-sync';
+import { useValidation } from './validation/use-validation';
+import { useDesignerShortcuts } from './shortcuts/use-designer-shortcuts';
+
+type SideTab = 'properties' | 'fields' | 'simulation';
+const TABS: SideTab[] = ['properties', 'fields', 'simulation'];
+
+/** The Designer screen: toolbar, palette | canvas + problems | side panel tabs. */
 export function DesignerWorkspace({ workflowKey }: { workflowKey: string }) {
-  return <div data-testid="designer">{workflowKey}</div>;
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<SideTab>('properties');
+  const sync = useDraftSync(workflowKey);
+  useValidation();
+  useDesignerShortcuts(() => void sync.save());
+
+  return (
+    <ReactFlowProvider>
+      <div className="designer" data-testid="designer">
+        <DesignerToolbar workflowKey={workflowKey} sync={sync} />
+        <div className="designer-main">
+          <Palette />
+          <div className="designer-centre">
+            <DesignerCanvas />
+            <ProblemsList />
+          </div>
+          <aside className="designer-side">
+            <div className="tabs" role="tablist">
+              {TABS.map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === name}
+                  className={tab === name ? 'active' : ''}
+                  onClick={() => setTab(name)}
+                  data-testid={`tab-${name}`}
+                >
+                  {t(`designer.tabs.${name}`)}
+                </button>
+              ))}
+            </div>
+            <div className="tab-body">
+              {tab === 'properties' && <PropertiesPanel />}
+              {tab === 'fields' && <FieldsEditor />}
+              {/* Kept mounted so a run survives switching tabs. */}
+              <div hidden={tab !== 'simulation'}>
+                <SimulationPanel />
+              </div>
+            </div>
+          </aside>
+        </div>
+        <ConflictDialog sync={sync} />
+      </div>
+    </ReactFlowProvider>
+  );
 }

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@ticketflow/definition';
+import type { Problem, WorkflowDefinition } from '@ticketflow/definition';
 
 /** Shapes of the REST answers the web app reads (DESIGN.md §8 and the API's additions). */
 export interface User {
@@ -23,14 +23,7 @@ export interface Directory {
   roles: DirectoryRole[];
 }
 
-export interface Problem {
-  code: string;
-  severity: 'error' | 'warning';
-  message: string;
-  nodeId?: string;
-  edgeId?: string;
-  field?: string;
-}
+export type { Problem } from '@ticketflow/definition';
 
 export interface WorkflowSummary {
   key: string;

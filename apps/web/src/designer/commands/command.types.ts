@@ -14,6 +14,7 @@ export type CommandType =
   | 'field.remove'
   | 'layout.apply'
   | 'workflow.update'
+  | 'workflow.import'
   | 'clipboard.paste'
   | 'selection.remove';
 

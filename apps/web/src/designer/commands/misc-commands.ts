@@ -46,3 +46,8 @@ export function pasteElements(nodes: WorkflowNode[], edges: WorkflowEdge[]): Com
     }),
   };
 }
+
+/** `workflow.import`: replaces the whole definition (an imported file); undo brings the old one back. */
+export function importDefinition(before: WorkflowDefinition, after: WorkflowDefinition): Command {
+  return { type: 'workflow.import', do: () => after, undo: () => before };
+}

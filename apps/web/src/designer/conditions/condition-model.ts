@@ -1,5 +1,5 @@
 import type { Condition, FactCondition, FieldDefinition } from '@ticketflow/definition';
-import { operatorsForType } from '../model/lib-bridge';
+import { operatorsForType } from '../model/pure-libs';
 
 /**
  * The no-code condition builder's model: a json-rules-engine condition edited as a

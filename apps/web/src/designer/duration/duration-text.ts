@@ -113,3 +113,8 @@ export function formatDuration(after: string, businessHours = false, lang = 'en'
 function num(v: string | undefined): number {
   return v ? Number(v) : 0;
 }
+
+/** A parsed duration as the definition's `timeout` shape (no businessHours key when false). */
+export function asTimeout(d: ParsedDuration): { after: string; businessHours?: true } {
+  return d.businessHours ? { after: d.after, businessHours: true } : { after: d.after };
+}

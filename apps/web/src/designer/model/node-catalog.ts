@@ -1,4 +1,4 @@
-import type { NodeType, WorkflowDefinition, WorkflowNode } from '@ticketflow/definition';
+import { outcomesOf, type NodeType, type WorkflowDefinition, type WorkflowNode } from '@ticketflow/definition';
 
 /** Every node type the palette offers, in palette order. */
 export const NODE_TYPES: readonly NodeType[] = [
@@ -33,27 +33,11 @@ export const PLAIN_HANDLE = 'out';
 
 /**
  * The ways a node can be left: outcome names (each an `on` edge) or the one plain
- * handle. Mirrors the table in DESIGN.md §3. Pure.
+ * handle, as the definition lib's `outcomesOf` says (DESIGN.md §3). Pure.
  */
 export function exitsOf(node: WorkflowNode): string[] {
-  switch (node.type) {
-    case 'end':
-      return [];
-    case 'task':
-      return withTimeout(node.outcomes?.length ? node.outcomes : ['completed'], node.timeout !== undefined);
-    case 'approval':
-      return withTimeout(['approved', 'rejected'], node.timeout !== undefined && !node.timeout.autoDecision);
-    case 'wait':
-      return withTimeout(['received'], node.timeout !== undefined);
-    case 'action':
-      return ['ok', 'failed'];
-    default:
-      return [PLAIN_HANDLE];
-  }
-}
-
-function withTimeout(outcomes: string[], hasTimeout: boolean): string[] {
-  return hasTimeout ? [...outcomes, 'timeout'] : outcomes;
+  if (node.type === 'end') return [];
+  return leavesByOutcome(node) ? outcomesOf(node) : [PLAIN_HANDLE];
 }
 
 /** True when the node is left by named outcomes (`on` edges) rather than a plain edge. */

@@ -1,0 +1,66 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { exitsOf, leavesByOutcome, NODE_ICONS } from '../model/node-catalog';
+import type { CanvasNode } from './flow-adapter';
+
+/**
+ * One canvas node, for every node type. Memoised (STYLE.md rule 7): React Flow
+ * re-renders it only when its node object changes, which the adapter limits to
+ * nodes an edit touched. Exits are source handles named after outcomes, so
+ * dragging from "approved" draws an `on: approved` edge.
+ */
+function WorkflowNodeViewInner({ data, selected }: NodeProps<CanvasNode>) {
+  const { t } = useTranslation();
+  const { node, invalid, sim } = data;
+  const exits = exitsOf(node);
+  const named = leavesByOutcome(node);
+  const classes = [
+    'wf-node',
+    `wf-node--${node.type}`,
+    invalid && 'is-invalid',
+    sim && `is-${sim}`,
+    selected && 'is-selected',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={classes} data-testid={`node-${node.id}`} data-invalid={invalid || undefined} data-sim={sim}>
+      {node.type !== 'start' && (
+        <Handle type="target" position={Position.Top} id="in" data-testid={`handle-${node.id}-in`} />
+      )}
+      <div className="wf-node__head">
+        <span className="wf-node__icon" aria-hidden>
+          {NODE_ICONS[node.type]}
+        </span>
+        <span className="wf-node__type">{t(`nodeTypes.${node.type}`)}</span>
+        {invalid && (
+          <span className="wf-node__badge" title={t('designer.problems.nodeHasProblems')}>
+            !
+          </span>
+        )}
+      </div>
+      <div className="wf-node__name">{node.name || node.id}</div>
+      {named && (
+        <div className="wf-node__exits">
+          {exits.map((exit) => (
+            <span key={exit}>{t(`outcomes.${exit}`, { defaultValue: exit })}</span>
+          ))}
+        </div>
+      )}
+      {exits.map((exit, i) => (
+        <Handle
+          key={exit}
+          type="source"
+          position={Position.Bottom}
+          id={exit}
+          title={exit}
+          data-testid={`handle-${node.id}-${exit}`}
+          style={{ left: `${((i + 1) * 100) / (exits.length + 1)}%` }}
+        />
+      ))}
+    </div>
+  );
+}
+
+export const WorkflowNodeView = memo(WorkflowNodeViewInner);

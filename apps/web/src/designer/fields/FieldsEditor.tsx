@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import type { FieldDefinition, FieldType } from '@ticketflow/definition';
+import { useDesignerStore } from '../store/designer.store';
+import { addField, removeField, updateField } from '../commands/field-commands';
+import { ListEditor } from '../properties/ListEditor';
+
+const FIELD_TYPES: FieldType[] = ['string', 'text', 'number', 'boolean', 'date', 'enum'];
+
+function freshName(fields: FieldDefinition[]): string {
+  let n = fields.length + 1;
+  while (fields.some((f) => f.name === `field${n}`)) n += 1;
+  return `field${n}`;
+}
+
+/** The ticket fields the flow's conditions, forms and actions can use. Every edit is a field.* command. */
+export function FieldsEditor() {
+  const { t } = useTranslation();
+  const fields = useDesignerStore((s) => s.definition.fields);
+  const execute = useDesignerStore((s) => s.execute);
+
+  function change(index: number, patch: (f: FieldDefinition) => FieldDefinition, mergeKey?: string) {
+    const before = useDesignerStore.getState().definition.fields[index];
+    if (before) execute(updateField(index, before, patch(before), mergeKey ? `field:${index}:${mergeKey}` : undefined));
+  }
+
+  return (
+    <div className="fields-editor" data-testid="fields-editor">
+      <h3>{t('designer.fields.title')}</h3>
+      <p className="muted small">{t('designer.fields.hint')}</p>
+      {fields.map((field, i) => (
+        <div className="field-card" key={i} data-testid={`field-${i}`}>
+          <div className="row">
+            <label className="grow">
+              {t('designer.fields.name')}
+              <input data-testid={`field-name-${i}`} value={field.name} onChange={(e) => change(i, (f) => ({ ...f, name: e.target.value.replace(/\s/g, '') }), 'name')} />
+            </label>
+            <label className="grow">
+              {t('designer.fields.label')}
+              <input
+                data-testid={`field-label-${i}`}
+                value={field.label ?? ''}
+                onChange={(e) =>
+                  change(i, (f) => {
+                    const { label: _l, ...rest } = f;
+                    return e.target.value ? { ...rest, label: e.target.value } : rest;
+                  }, 'label')
+                }
+              />
+            </label>
+          </div>
+          <div className="row">
+            <label>
+              {t('designer.fields.type')}
+              <select
+                data-testid={`field-type-${i}`}
+                value={field.type}
+                onChange={(e) =>
+                  change(i, (f) => {
+                    const { options: _o, min: _min, max: _max, ...rest } = f;
+                    const type = e.target.value as FieldType;
+                    return type === 'enum' ? { ...rest, type, options: f.options ?? [] } : { ...rest, type };
+                  })
+                }
+              >
+                {FIELD_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`designer.fields.types.${type}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                data-testid={`field-required-${i}`}
+                checked={field.required ?? false}
+                onChange={(e) =>
+                  change(i, (f) => {
+                    const { required: _r, ...rest } = f;
+                    return e.target.checked ? { ...rest, required: true } : rest;
+                  })
+                }
+              />
+              {t('designer.fields.required')}
+            </label>
+            <button type="button" className="danger" data-testid={`field-remove-${i}`} onClick={() => execute(removeField(i, field))}>
+              {t('common.remove')}
+            </button>
+          </div>
+          {field.type === 'enum' && (
+            <ListEditor testId={`field-options-${i}`} label={t('designer.fields.options')} items={field.options ?? []} onChange={(options) => change(i, (f) => ({ ...f, options }))} />
+          )}
+        </div>
+      ))}
+      <button type="button" data-testid="field-add" onClick={() => execute(addField({ name: freshName(fields), type: 'string' }))}>
+        + {t('designer.fields.add')}
+      </button>
+    </div>
+  );
+}

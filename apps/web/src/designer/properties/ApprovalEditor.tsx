@@ -1,0 +1,142 @@
+import { useTranslation } from 'react-i18next';
+import type { ApprovalNode, ApprovalPolicy, Approvers } from '@ticketflow/definition';
+import { useDirectory } from './use-directory';
+import { DurationInput } from './DurationInput';
+import { without } from './use-node-editor';
+import { asTimeout } from '../duration/duration-text';
+
+interface Props {
+  node: ApprovalNode;
+  update: (change: (n: ApprovalNode) => ApprovalNode, mergeKey?: string) => void;
+}
+
+/** Approvers (a role or named users), the policy, separation of duties and the timeout. */
+export function ApprovalEditor({ node, update }: Props) {
+  const { t } = useTranslation();
+  const { users, roles } = useDirectory();
+  const approvers = node.approvers;
+  const policy = node.policy ?? { type: 'any' };
+  const setApprovers = (a: Approvers) => update((n) => ({ ...n, approvers: a }));
+  const setPolicy = (p: ApprovalPolicy) => update((n) => ({ ...n, policy: p }), 'policy');
+
+  return (
+    <>
+      <fieldset>
+        <legend>{t('designer.props.approvers')}</legend>
+        <label>
+          {t('designer.props.assignTo')}
+          <select
+            data-testid="prop-approvers-kind"
+            value={'role' in approvers ? 'role' : 'users'}
+            onChange={(e) => setApprovers(e.target.value === 'role' ? { role: roles[0]?.name ?? 'manager' } : { users: [] })}
+          >
+            <option value="role">{t('designer.props.aRole')}</option>
+            <option value="users">{t('designer.props.someUsers')}</option>
+          </select>
+        </label>
+        {'role' in approvers ? (
+          <label>
+            {t('designer.props.role')}
+            <select data-testid="prop-approvers-role" value={approvers.role} onChange={(e) => setApprovers({ role: e.target.value })}>
+              {!roles.some((r) => r.name === approvers.role) && <option value={approvers.role}>{approvers.role}</option>}
+              {roles.map((r) => (
+                <option key={r.name} value={r.name}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label>
+            {t('designer.props.users')}
+            <select
+              multiple
+              data-testid="prop-approvers-users"
+              value={approvers.users}
+              onChange={(e) => setApprovers({ users: Array.from(e.target.selectedOptions, (o) => o.value) })}
+            >
+              {users.map((u) => (
+                <option key={u.id} value={u.username}>
+                  {u.displayName ?? u.username}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t('designer.props.policy')}</legend>
+        <select
+          data-testid="prop-policy-type"
+          value={policy.type}
+          onChange={(e) => {
+            const type = e.target.value as ApprovalPolicy['type'];
+            setPolicy(type === 'quorum' ? { type, count: 2 } : type === 'percent' ? { type, value: 50 } : { type });
+          }}
+        >
+          {(['any', 'all', 'quorum', 'percent'] as const).map((p) => (
+            <option key={p} value={p}>
+              {t(`designer.props.policy_${p}`)}
+            </option>
+          ))}
+        </select>
+        {policy.type === 'quorum' && (
+          <label>
+            {t('designer.props.quorumCount')}
+            <input type="number" min={1} data-testid="prop-policy-count" value={policy.count} onChange={(e) => setPolicy({ type: 'quorum', count: Math.max(1, Number(e.target.value) || 1) })} />
+          </label>
+        )}
+        {policy.type === 'percent' && (
+          <label>
+            {t('designer.props.percentValue')}
+            <input type="number" min={1} max={100} data-testid="prop-policy-percent" value={policy.value} onChange={(e) => setPolicy({ type: 'percent', value: Math.min(100, Math.max(1, Number(e.target.value) || 1)) })} />
+          </label>
+        )}
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="prop-allow-requester"
+            checked={node.allowRequester ?? false}
+            onChange={(e) => update((n) => (e.target.checked ? { ...n, allowRequester: true } : without(n, 'allowRequester')))}
+          />
+          {t('designer.props.allowRequester')}
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('designer.props.timeout')}</legend>
+        <DurationInput
+          testId="prop-timeout"
+          label={t('designer.props.timeoutAfter')}
+          optional
+          value={node.timeout}
+          onChange={(d) =>
+            update((n) =>
+              d
+                ? { ...n, timeout: { ...asTimeout(d), ...(n.timeout?.autoDecision ? { autoDecision: n.timeout.autoDecision } : {}) } }
+                : without(n, 'timeout'),
+            )
+          }
+        />
+        {node.timeout && (
+          <label>
+            {t('designer.props.autoDecision')}
+            <select
+              data-testid="prop-timeout-auto"
+              value={node.timeout.autoDecision ?? ''}
+              onChange={(e) =>
+                update((n) => {
+                  const timeout = without(n.timeout!, 'autoDecision');
+                  return { ...n, timeout: e.target.value ? { ...timeout, autoDecision: e.target.value as 'approved' | 'rejected' } : timeout };
+                })
+              }
+            >
+              <option value="">{t('designer.props.autoDecisionEdge')}</option>
+              <option value="approved">{t('outcomes.approved')}</option>
+              <option value="rejected">{t('outcomes.rejected')}</option>
+            </select>
+          </label>
+        )}
+      </fieldset>
+    </>
+  );
+}

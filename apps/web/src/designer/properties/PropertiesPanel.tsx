@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { useDesignerStore } from '../store/designer.store';
+import { updateWorkflow } from '../commands/misc-commands';
+import { NodeProperties } from './NodeProperties';
+import { EdgeProperties } from './EdgeProperties';
+
+/** Shows the editor for what is selected: one node, one edge, or the workflow itself. */
+export function PropertiesPanel() {
+  const { t } = useTranslation();
+  const nodeIds = useDesignerStore((s) => s.selection.nodeIds);
+  const edgeIds = useDesignerStore((s) => s.selection.edgeIds);
+  const count = nodeIds.length + edgeIds.length;
+
+  if (count > 1) return <p className="muted" data-testid="multi-selection">{t('designer.props.multi', { count })}</p>;
+  if (nodeIds[0]) return <NodeProperties key={nodeIds[0]} nodeId={nodeIds[0]} />;
+  if (edgeIds[0]) return <EdgeProperties key={edgeIds[0]} edgeId={edgeIds[0]} />;
+  return <WorkflowProperties />;
+}
+
+function WorkflowProperties() {
+  const { t } = useTranslation();
+  const description = useDesignerStore((s) => s.definition.description);
+  const execute = useDesignerStore((s) => s.execute);
+  return (
+    <div className="props" data-testid="workflow-properties">
+      <h3>{t('designer.props.workflow')}</h3>
+      <label>
+        {t('designer.props.description')}
+        <textarea
+          rows={3}
+          data-testid="prop-workflow-description"
+          value={description ?? ''}
+          onChange={(e) => {
+            const d = useDesignerStore.getState().definition;
+            execute(
+              updateWorkflow(
+                { name: d.name, description: d.description },
+                { name: d.name, description: e.target.value || undefined },
+                'workflow.description',
+              ),
+            );
+          }}
+        />
+      </label>
+      <p className="muted small">{t('designer.props.nothingSelected')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { removeNodes } from '../commands/node-commands';
+import { removeEdges } from '../commands/edge-commands';
+import { pasteElements, applyLayout } from '../commands/misc-commands';
+import { copySelection, prepareForPaste, type ClipboardContent } from '../model/clipboard';
+import { computeLayout } from '../layout/auto-layout';
+import { useDesignerStore } from './designer.store';
+
+/**
+ * Designer actions used by shortcuts and toolbar buttons. Each reads the store,
+ * builds one command and executes it (side effect: store update).
+ */
+let clipboard: ClipboardContent | null = null;
+
+export function removeSelection(): void {
+  const { definition, selection, execute } = useDesignerStore.getState();
+  if (selection.nodeIds.length) execute(removeNodes(definition, selection.nodeIds, selection.edgeIds));
+  else if (selection.edgeIds.length) execute(removeEdges(definition, selection.edgeIds));
+}
+
+export function copyToClipboard(): boolean {
+  const { definition, selection } = useDesignerStore.getState();
+  const copied = copySelection(definition, selection);
+  if (copied) clipboard = copied;
+  return copied !== null;
+}
+
+export function pasteFromClipboard(): void {
+  if (!clipboard) return;
+  const { definition, execute, select } = useDesignerStore.getState();
+  const pasted = prepareForPaste(definition, clipboard);
+  if (pasted.nodes.length === 0) return;
+  execute(pasteElements(pasted.nodes, pasted.edges));
+  select({ nodeIds: pasted.nodes.map((n) => n.id), edgeIds: [] });
+  // A second paste lands further along instead of on top of the first.
+  clipboard = { nodes: pasted.nodes, edges: pasted.edges };
+}
+
+export function autoLayout(sizes?: ReadonlyMap<string, { width: number; height: number }>): void {
+  const { definition, execute } = useDesignerStore.getState();
+  execute(applyLayout(definition, computeLayout(definition, sizes)));
+}

@@ -1,0 +1,48 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDesignerStore } from '../store/designer.store';
+
+/** Problems of the draft, errors first; a click selects and centres the node or edge concerned. */
+function ProblemsListInner() {
+  const { t } = useTranslation();
+  const problems = useDesignerStore((s) => s.problems);
+  const focusOn = useDesignerStore((s) => s.focusOn);
+  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+
+  return (
+    <section className="problems" aria-label={t('designer.problems.title')}>
+      <h3>
+        {t('designer.problems.title')}{' '}
+        <span className="muted small" data-testid="problems-summary">
+          {problems.length === 0
+            ? t('designer.problems.none')
+            : t('designer.problems.summary', { errors, warnings: problems.length - errors })}
+        </span>
+      </h3>
+      <ul data-testid="problems-list">
+        {sorted.map((p, i) => (
+          <li
+            key={`${p.code}-${p.nodeId ?? ''}-${p.edgeId ?? ''}-${i}`}
+            className={`problem problem--${p.severity}`}
+            data-testid={`problem-${p.code}`}
+            data-node-id={p.nodeId}
+            data-edge-id={p.edgeId}
+          >
+            <button
+              type="button"
+              disabled={!p.nodeId && !p.edgeId}
+              onClick={() => focusOn({ nodeId: p.nodeId, edgeId: p.nodeId ? undefined : p.edgeId })}
+            >
+              <span className="problem__severity">{t(`designer.problems.${p.severity}`)}</span>
+              <span>{p.message}</span>
+              {(p.nodeId || p.edgeId) && <code className="muted small">{p.nodeId ?? p.edgeId}</code>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export const ProblemsList = memo(ProblemsListInner);
