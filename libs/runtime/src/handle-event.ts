@@ -1,8 +1,8 @@
 import type { RuntimeEvent } from './runtime.types.js';
 import { tallyVotes } from './approval-policy.js';
 import { RuntimeError } from './runtime-error.js';
-import { edgeForOutcome, type Session } from './session.js';
-import { leaveBy } from './settle.js';
+import { edgeForOutcome, type Session } from './step-session.js';
+import { leaveBy } from './route-automatically.js';
 
 type EventOf<T extends RuntimeEvent['type']> = Extract<RuntimeEvent, { type: T }>;
 

@@ -1,6 +1,6 @@
 import type { Placement } from '@ticketflow/compiler';
 import type { Effect } from './runtime.types.js';
-import type { Session } from './session.js';
+import type { Session } from './step-session.js';
 
 /**
  * What entering a placement produces: tasks, timers, awaited messages,

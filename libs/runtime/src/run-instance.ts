@@ -4,8 +4,8 @@ import type { InstanceSnapshot, RuntimeEvent, StepResult } from './runtime.types
 import { handleEvent } from './handle-event.js';
 import { emptyWork, type RuntimeBook } from './runtime-book.types.js';
 import { RuntimeError } from './runtime-error.js';
-import { Session } from './session.js';
-import { settle } from './settle.js';
+import { Session } from './step-session.js';
+import { settle } from './route-automatically.js';
 
 /** Default bound on automatic steps per event (DESIGN.md §4 guard rail). */
 export const MAX_AUTO_STEPS = 1000;

@@ -91,4 +91,14 @@ describe('refused events', () => {
     expect(snapshot).toEqual(d.snapshot);
     expect(fields).toEqual({ amount: 1 });
   });
+
+  it('can still cancel an instance that is stuck in an incident', async () => {
+    const d = await InstanceDriver.start(def);
+    await d.send({ type: 'action.result', actionKey: 'x', outcome: 'ok' }).catch(() => undefined);
+    const stuck = { ...d.snapshot, status: 'incident' as const };
+    d.snapshot = stuck;
+    await d.send({ type: 'cancel' });
+    expect(d.status).toBe('cancelled');
+    expect(d.lastEffects.filter((e) => e.type === 'task.close')).toHaveLength(2);
+  });
 });

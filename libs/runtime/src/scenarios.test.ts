@@ -3,7 +3,7 @@ import { validateDefinition, type FieldValues, type WorkflowDefinition } from '@
 import refundApproval from '../../../workflows/refund-approval.json' with { type: 'json' };
 import refundScenarios from '../../../workflows/refund-approval.scenarios.json' with { type: 'json' };
 import { pendingWork } from './pending-work.js';
-import { simulate, type SimulationEvent } from './simulate.js';
+import { simulate, type SimulationEvent } from './simulate-workflow.js';
 
 /** The shape of `workflows/*.scenarios.json`. */
 interface ScenarioFile {

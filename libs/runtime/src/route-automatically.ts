@@ -1,6 +1,6 @@
 import { chooseBranch } from '@ticketflow/rules';
 import type { Placement } from '@ticketflow/compiler';
-import { edgeForOutcome, type Session } from './session.js';
+import { edgeForOutcome, type Session } from './step-session.js';
 
 /**
  * Routes everything that does not wait — start, decisions (conditions
