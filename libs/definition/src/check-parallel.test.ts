@@ -44,7 +44,7 @@ testRules([
   },
   { when: 'a join requires more branches than the split starts', code: 'join-count-too-high', nodeId: 'j', trigger: () => block([], [], { require: { count: 3 } }), pass: () => block([], [], { require: { count: 1 } }) },
   {
-    when: 'an end inside a branch finishes the ticket',
+    when: 'every branch of a split goes straight to an end',
     code: 'unmatched-parallel',
     trigger: () => definition([node.start(), node.parallel('p'), node.end()], [edge('start', 'p'), edge('p', 'end'), edge('p', 'end')]),
     pass: () => definition(

@@ -45,9 +45,13 @@ function edgeText(graph: DefinitionGraph, range: RangeEdge): string {
   return `the edge to ${describeNodeId(graph, range.edge.target)} (${formatInterval(range.field.name, range.interval)})`;
 }
 
+/** Range analysis is quadratic in a decision's edges; past this many, it is skipped. */
+const MAX_ANALYSED_EDGES = 200;
+
 function checkDecision(sink: ProblemSink, graph: DefinitionGraph, node: WorkflowNode): void {
   const ordered = orderDecisionEdges(graph.outgoing.get(node.id) ?? []);
   const conditionEdges = ordered.filter((edge) => edge.default !== true && edge.condition !== undefined);
+  if (conditionEdges.length > MAX_ANALYSED_EDGES) return;
   const ranges: RangeEdge[] = [];
   for (const edge of conditionEdges) {
     const range = rangeOf(graph, edge.condition);
@@ -62,10 +66,12 @@ function checkDecision(sink: ProblemSink, graph: DefinitionGraph, node: Workflow
     if (earlier.length > 0 && uncovered(earlier.map((other) => other.interval), range.interval).length === 0) {
       sink.add('unreachable-condition', `In ${describeNode(node)}, ${edgeText(graph, current)} is never taken: edges tried before it already match every such ${name}. Change its range or its priority.`, { ...edgePlace(edge), field: 'condition' });
     } else {
+      // One warning per edge, naming the first earlier edge it overlaps.
       for (const other of earlier) {
         const both = intersect(other.interval, range.interval);
         if (isEmpty(both)) continue;
         sink.add('overlapping-conditions', `In ${describeNode(node)}, ${edgeText(graph, other)} and ${edgeText(graph, current)} both match ${formatInterval(name, both)}; the first by priority wins. Make the ranges not overlap, or keep it if that is intended.`, { ...edgePlace(edge), field: 'condition' });
+        break;
       }
     }
     ranges.push(current);
@@ -84,7 +90,8 @@ function checkDecision(sink: ProblemSink, graph: DefinitionGraph, node: Workflow
  * For decisions whose condition edges compare one number field (`>`, `>=`, `<`, `<=`, `=`,
  * or `all` of those): warns about impossible conditions, overlapping ranges and edges that
  * earlier ones always beat (in `orderDecisionEdges` order), and — when there is no default
- * edge — the values no edge covers within the field's min/max. Pure apart from `sink`.
+ * edge — the values no edge covers within the field's min/max. Decisions with more than 200
+ * condition edges are not analysed (the analysis is quadratic). Pure apart from `sink`.
  */
 export function checkRanges(sink: ProblemSink, graph: DefinitionGraph): void {
   for (const node of graph.nodes) {
