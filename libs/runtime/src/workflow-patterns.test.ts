@@ -236,4 +236,44 @@ describe('workflow patterns', () => {
     expect(d.snapshot.outcome).toBe('rejected');
     expect(d.lastEffects).toContainEqual({ type: 'task.close', taskKey: 'finance#1', nodeId: 'finance', status: 'cancelled' });
   });
+
+  it('loops back over a split: branches start again with fresh keys, decisions inside branches work', async () => {
+    const d = await InstanceDriver.start(
+      defineWorkflow(
+        [
+          node('start', 'start'), node('split', 'parallel'), node('route', 'decision'), task('big'), task('small'), node('w', 'wait', { message: 'docs' }),
+          node('join', 'join'), approval('check'), node('end', 'end'),
+        ],
+        [
+          edge('start', 'split'), edge('split', 'route'), edge('split', 'w'),
+          edge('route', 'big', { condition: amountOver(100) }), edge('route', 'small', { default: true }),
+          edge('big', 'join', { on: 'completed' }), edge('small', 'join', { on: 'completed' }), edge('w', 'join', { on: 'received' }),
+          edge('join', 'check'), edge('check', 'split', { on: 'rejected' }), edge('check', 'end', { on: 'approved' }),
+        ],
+      ),
+      { amount: 500 },
+    );
+    expect(d.active).toEqual(['big', 'w']);
+    await d.send({ type: 'message.receive', message: 'docs', payload: { amount: 5 } });
+    await d.complete('big');
+    await d.decide('check', 'rejected');
+    expect(d.active).toEqual(['small', 'w']);
+    expect(d.taskKey('small')).toBe('small#1');
+    await d.complete('small');
+    await d.send({ type: 'message.receive', message: 'docs' });
+    expect(d.taskKey('check')).toBe('check#2');
+    await d.decide('check', 'approved');
+    expect(d.status).toBe('completed');
+  });
+
+  it('delivers one message to every branch waiting for it', async () => {
+    const d = await InstanceDriver.start(
+      defineWorkflow(
+        [node('start', 'start'), node('split', 'parallel'), node('w1', 'wait', { message: 'go' }), node('w2', 'wait', { message: 'go' }), node('join', 'join'), node('end', 'end')],
+        [edge('start', 'split'), edge('split', 'w1'), edge('split', 'w2'), edge('w1', 'join', { on: 'received' }), edge('w2', 'join', { on: 'received' }), edge('join', 'end')],
+      ),
+    );
+    await d.send({ type: 'message.receive', message: 'go' });
+    expect(d.status).toBe('completed');
+  });
 });
