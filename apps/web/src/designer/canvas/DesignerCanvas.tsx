@@ -4,10 +4,12 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
   type Connection,
   type Edge,
+  type EdgeChange,
   type IsValidConnection,
   type NodeChange,
   type OnSelectionChangeParams,
@@ -60,6 +62,12 @@ export function DesignerCanvas() {
     // Removal goes through the command stack (Delete shortcut); ignore React Flow's own.
     const kept = changes.filter((c) => c.type !== 'remove');
     if (kept.length) setNodes((prev) => applyNodeChanges(kept, prev));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
+    // Only selection matters here; edges change for good through commands.
+    const kept = changes.filter((c) => c.type === 'select');
+    if (kept.length) setEdges((prev) => applyEdgeChanges(kept, prev));
   }, []);
 
   const onSelectionChange = useCallback(
@@ -140,6 +148,7 @@ export function DesignerCanvas() {
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onDragStop}
         onSelectionDragStop={(e, dragged) => onDragStop(e, null, dragged)}

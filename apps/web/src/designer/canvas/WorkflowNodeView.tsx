@@ -27,7 +27,7 @@ function WorkflowNodeViewInner({ data, selected }: NodeProps<CanvasNode>) {
   return (
     <div className={classes} data-testid={`node-${node.id}`} data-invalid={invalid || undefined} data-sim={sim}>
       {node.type !== 'start' && (
-        <Handle type="target" position={Position.Top} id="in" data-testid={`handle-${node.id}-in`} />
+        <Handle type="target" position={Position.Left} id="in" data-testid={`handle-${node.id}-in`} />
       )}
       <div className="wf-node__head">
         <span className="wf-node__icon" aria-hidden>
@@ -52,11 +52,11 @@ function WorkflowNodeViewInner({ data, selected }: NodeProps<CanvasNode>) {
         <Handle
           key={exit}
           type="source"
-          position={Position.Bottom}
+          position={Position.Right}
           id={exit}
           title={exit}
           data-testid={`handle-${node.id}-${exit}`}
-          style={{ left: `${((i + 1) * 100) / (exits.length + 1)}%` }}
+          style={{ top: `${((i + 0.5) * 100) / exits.length}%` }}
         />
       ))}
     </div>

@@ -4,7 +4,7 @@ import type { Position, WorkflowDefinition } from '@ticketflow/definition';
 export const DEFAULT_NODE_SIZE = { width: 180, height: 72 };
 
 /**
- * Top-to-bottom layered layout with dagre. Returns each node's new top-left
+ * Left-to-right layered layout with dagre. Returns each node's new top-left
  * position (dagre works with centres); `sizes` are measured sizes where known.
  * Pure: the caller turns the result into a `layout.apply` command.
  */
@@ -13,7 +13,7 @@ export function computeLayout(
   sizes: ReadonlyMap<string, { width: number; height: number }> = new Map(),
 ): Map<string, Position> {
   const g = new Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: 50, ranksep: 70, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 80, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of definition.nodes) g.setNode(node.id, { ...(sizes.get(node.id) ?? DEFAULT_NODE_SIZE) });
   for (const edge of definition.edges) {

@@ -21,9 +21,9 @@ export const NODE_ICONS: Record<NodeType, string> = {
   task: '✎',
   approval: '✔',
   decision: '◆',
-  parallel: '⫽',
-  join: '⨝',
-  timer: '⏱',
+  parallel: '‖',
+  join: '⋈',
+  timer: '◷',
   wait: '✉',
   action: '⚙',
 };
