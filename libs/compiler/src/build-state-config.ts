@@ -8,9 +8,12 @@ import { childPath, stateKeyOf } from './state-keys.js';
 export const ARRIVAL_KEY = '~joined';
 export const CANCELLED_KEY = '~cancelled';
 export const SPLIT_DONE_SUFFIX = '~done';
+/** A branch whose first edge leaves it at once (to an end or an enclosing step). */
+export const REDIRECT_KEY = '~leave';
 
 type StateConfig = Record<string, unknown>;
-type TransitionConfig = { guard: { type: string; params: Record<string, string> }; target: string; reenter: true };
+type Guard = { type: string; params: Record<string, string> };
+type TransitionConfig = { guard: Guard; target: string; reenter: true };
 
 export interface StateTree {
   config: StateConfig;
@@ -21,8 +24,8 @@ export interface StateTree {
 /**
  * Turns a layout into a plain-JSON XState config: one state per placement,
  * outcome events (`approved`, `completed`, ...) and `route` events guarded by
- * node / edge, parallel states for splits, final states for ends. Pure and
- * deterministic (definition order in, same JSON out).
+ * node, placement and edge, parallel states for splits, final states for
+ * ends. Pure and deterministic (definition order in, same JSON out).
  */
 export function buildStateTree(graph: GraphIndex, layout: Layout, startId: string): StateTree {
   const placements: Record<string, Placement> = {};
@@ -32,45 +35,39 @@ export function buildStateTree(graph: GraphIndex, layout: Layout, startId: strin
     const placement: Placement = { path, nodeId, kind, order: order++ };
     if (scope?.block) {
       placement.parallelId = scope.block.parallelId;
+      placement.blockPath = scope.block.blockPath;
       placement.branch = scope.block.branch;
     }
     placements[path] = placement;
   };
 
-  const pathOfNode = (nodeId: string): string => {
-    const scope = layout.scopeOf.get(nodeId);
-    if (!scope) throw new CompileError(`Node "${nodeId}" has no place in the state tree.`, nodeId);
-    return childPath(scope.path, stateKeyOf(nodeId));
-  };
-
-  const targetOf = (edge: WorkflowEdge, from: Scope): string => {
-    const target = graph.nodes.get(edge.target);
+  const targetOf = (targetId: string, from: Scope): string => {
+    const target = graph.nodes.get(targetId);
     if (target?.type === 'end') {
       const local = from.block && from.block.joinId === null ? from : layout.root;
-      return `#${childPath(local.path, stateKeyOf(edge.target))}`;
+      return `#${childPath(local.path, stateKeyOf(targetId))}`;
     }
-    if (target?.type === 'join') {
-      for (let scope: Scope | null = from; scope; scope = scope.parent) {
-        if (scope.block?.joinId === edge.target) return `#${childPath(scope.path, ARRIVAL_KEY)}`;
-      }
+    for (let scope: Scope | null = from; scope; scope = scope.parent) {
+      if (scope.block?.joinId === targetId) return `#${childPath(scope.path, ARRIVAL_KEY)}`;
+      if (scope.nodeIds.includes(targetId)) return `#${childPath(scope.path, stateKeyOf(targetId))}`;
     }
-    return `#${pathOfNode(edge.target)}`;
+    throw new CompileError(`Node "${targetId}" has no place in the state tree.`, targetId);
   };
 
-  const transitionsOf = (nodeId: string, scope: Scope): Record<string, TransitionConfig[]> => {
+  const transitionsOf = (nodeId: string, path: string, scope: Scope): Record<string, TransitionConfig[]> => {
     const on: Record<string, TransitionConfig[]> = {};
     for (const edge of graph.outgoing.get(nodeId) ?? []) {
       const event = edge.on ?? 'route';
-      const guard: TransitionConfig['guard'] = edge.on
-        ? { type: 'atNode', params: { nodeId } }
-        : { type: 'edgeIs', params: { nodeId, edgeId: edge.id } };
+      const guard: Guard = edge.on
+        ? { type: 'atNode', params: { nodeId, path } }
+        : { type: 'edgeIs', params: { nodeId, path, edgeId: edge.id } };
       // reenter: following an edge back to the same node leaves and re-enters it (a new visit).
-      (on[event] ??= []).push({ guard, target: targetOf(edge, scope), reenter: true });
+      (on[event] ??= []).push({ guard, target: targetOf(edge.target, scope), reenter: true });
     }
     return on;
   };
 
-  const visit = (nodeId: string) => [{ type: 'countVisit', params: { nodeId } }];
+  const visit = (nodeId: string, path: string) => [{ type: 'countVisit', params: { nodeId, path } }];
 
   const buildScope = (scope: Scope): Record<string, StateConfig> => {
     const states: Record<string, StateConfig> = {};
@@ -78,16 +75,14 @@ export function buildStateTree(graph: GraphIndex, layout: Layout, startId: strin
       const path = childPath(scope.path, stateKeyOf(nodeId));
       place(path, nodeId, 'node', scope);
       const regions = scope.branches.get(nodeId);
-      if (!regions) {
-        states[stateKeyOf(nodeId)] = { id: path, entry: visit(nodeId), on: transitionsOf(nodeId, scope) };
-        continue;
-      }
-      states[stateKeyOf(nodeId)] = buildSplit(nodeId, path, regions, scope);
+      states[stateKeyOf(nodeId)] = regions
+        ? buildSplit(nodeId, path, regions, scope)
+        : { id: path, entry: visit(nodeId, path), on: transitionsOf(nodeId, path, scope) };
     }
     for (const endId of scope.endIds) {
       const path = childPath(scope.path, stateKeyOf(endId));
       place(path, endId, 'node', scope);
-      states[stateKeyOf(endId)] = { id: path, type: 'final', entry: visit(endId) };
+      states[stateKeyOf(endId)] = { id: path, type: 'final', entry: visit(endId, path) };
     }
     if (scope.block?.joinId) {
       const path = childPath(scope.path, ARRIVAL_KEY);
@@ -100,32 +95,39 @@ export function buildStateTree(graph: GraphIndex, layout: Layout, startId: strin
   const buildSplit = (parallelId: string, path: string, regions: Scope[], scope: Scope): StateConfig => {
     const joinId = layout.joinOf.get(parallelId) ?? null;
     const join = joinId ? graph.nodes.get(joinId) : undefined;
-    const required = join?.type === 'join' && join.require ? Math.min(join.require.count, regions.length) : regions.length;
-    blocks[parallelId] = { parallelId, joinId, branches: regions.length, required, path };
+    const required = join?.type === 'join' && join.require ? Math.max(1, Math.min(join.require.count, regions.length)) : regions.length;
+    blocks[path] = { parallelId, joinId, branches: regions.length, required, path };
     const states: Record<string, StateConfig> = {};
+    const outgoing = graph.outgoing.get(parallelId) ?? [];
     regions.forEach((region, branch) => {
       const children = buildScope(region);
-      const head = (graph.outgoing.get(parallelId) ?? [])[branch]?.target as string;
-      const initial = head === joinId ? ARRIVAL_KEY : stateKeyOf(head);
+      const head = outgoing[branch] as WorkflowEdge;
+      let initial: string;
+      if (head.target === joinId) initial = ARRIVAL_KEY;
+      else if (region.nodeIds.includes(head.target) || region.endIds.includes(head.target)) initial = stateKeyOf(head.target);
+      else {
+        // The branch leaves at once (an end in a joined split, an enclosing step): pass through.
+        initial = REDIRECT_KEY;
+        children[REDIRECT_KEY] = { id: childPath(region.path, REDIRECT_KEY), always: { target: targetOf(head.target, region) } };
+      }
       states[`b${branch}`] = { id: region.path, initial, states: children };
     });
-    const config: StateConfig = { id: path, type: 'parallel', entry: visit(parallelId), states };
+    const config: StateConfig = { id: path, type: 'parallel', entry: visit(parallelId, path), states };
     if (joinId) {
-      const joinTarget = `#${pathOfNode(joinId)}`;
-      config.on = { join: [{ guard: { type: 'atNode', params: { nodeId: joinId } }, target: joinTarget }] };
+      const joinTarget = targetOf(joinId, scope);
+      config.on = { join: [{ guard: { type: 'atNode', params: { nodeId: joinId, path } }, target: joinTarget }] };
       config.onDone = { target: joinTarget };
     } else {
-      const donePath = childPath(scope.path, `${stateKeyOf(parallelId)}${SPLIT_DONE_SUFFIX}`);
-      config.onDone = { target: `#${donePath}` };
+      config.onDone = { target: `#${childPath(scope.path, `${stateKeyOf(parallelId)}${SPLIT_DONE_SUFFIX}`)}` };
     }
     return config;
   };
 
   const rootStates = buildScope(layout.root);
-  for (const [parallelId, block] of Object.entries(blocks)) {
+  for (const block of Object.values(blocks)) {
     if (block.joinId !== null) continue;
-    const key = `${stateKeyOf(parallelId)}${SPLIT_DONE_SUFFIX}`;
-    place(key, parallelId, 'split-done', null);
+    const key = `${stateKeyOf(block.parallelId)}${SPLIT_DONE_SUFFIX}`;
+    place(key, block.parallelId, 'split-done', null);
     rootStates[key] = { id: key, type: 'final' };
   }
   place(CANCELLED_KEY, '', 'cancelled', null);

@@ -43,7 +43,8 @@ export interface NodeInfo {
 
 /**
  * A state of the machine. Most nodes have exactly one placement; an `end`
- * node has one at the top level and one per branch of a split without a join.
+ * node has one at the top level and one per branch of a split without a join;
+ * a node reachable from several branches of a split has one per branch.
  * `arrival` is a branch having reached its join; `split-done` ends a split
  * without a join; `cancelled` is where `cancel` goes.
  */
@@ -56,6 +57,8 @@ export interface Placement {
   order: number;
   /** The parallel split whose branch contains this placement, if any. */
   parallelId?: string;
+  /** That split's state path (the key of `CompiledWorkflow.blocks`). */
+  blockPath?: string;
   /** Index of that branch. */
   branch?: number;
 }
@@ -67,6 +70,7 @@ export interface ParallelBlock {
   branches: number;
   /** How many branches must reach the join (default: all). */
   required: number;
+  /** The split's state path; `blocks` is keyed by it (a split copied into two branches has two). */
   path: string;
 }
 

@@ -7,8 +7,8 @@ import { childPath, stateKeyOf } from './state-keys.js';
 export interface Scope {
   path: string;
   parent: Scope | null;
-  /** For a branch: its split, join (null if none) and index. */
-  block: { parallelId: string; joinId: string | null; branch: number } | null;
+  /** For a branch: its split, the split's state path, join (null if none) and index. */
+  block: { parallelId: string; blockPath: string; joinId: string | null; branch: number } | null;
   /** Non-end nodes placed here, in discovery order. */
   nodeIds: string[];
   /** End nodes that get a final state here. */
@@ -19,21 +19,22 @@ export interface Scope {
 
 export interface Layout {
   root: Scope;
-  /** The scope that holds each non-end node. */
-  scopeOf: Map<string, Scope>;
   joinOf: Map<string, string | null>;
 }
 
 /**
- * Decides where each node lives in the state tree: nodes reachable from a
+ * Decides where each node lives in the state tree. Nodes reachable from a
  * split's branch (up to its join) live in that branch's region; everything
- * else at the top level. Throws {@link CompileError} for graphs a state tree
- * cannot express (a node reached from two branches, a branch looping back to
- * its split, a split without a join inside another split's branch). Pure.
+ * else at the top level. A node reachable from several branches gets a copy
+ * in each (every branch runs it once, like a token per branch); a node that
+ * already lives in an enclosing scope is not copied (going there leaves the
+ * split, cancelling the other branches); an edge back to an enclosing split
+ * restarts it. Throws {@link CompileError} only for a missing start, a split
+ * whose branches meet at different joins, and a split without a join inside
+ * another split's branch. Pure.
  */
 export function placeNodes(definition: WorkflowDefinition, graph: GraphIndex): Layout {
   const root = newScope('', null, null);
-  const scopeOf = new Map<string, Scope>();
   const joinOf = new Map<string, string | null>();
   const start = definition.nodes.find((node) => node.type === 'start');
   if (!start) throw new CompileError('The definition has no start node.');
@@ -41,28 +42,22 @@ export function placeNodes(definition: WorkflowDefinition, graph: GraphIndex): L
   const describeScope = (scope: Scope): string =>
     scope.block ? `branch ${scope.block.branch + 1} of parallel split "${scope.block.parallelId}"` : 'the top level';
 
+  const placedAbove = (scope: Scope, id: string): boolean => {
+    for (let s = scope.parent; s; s = s.parent) if (s.nodeIds.includes(id)) return true;
+    return false;
+  };
+
   const collect = (scope: Scope, entries: string[], stops: Set<string>): void => {
     const queue = [...entries];
     while (queue.length > 0) {
       const id = queue.shift() as string;
-      if (stops.has(id)) continue;
+      if (stops.has(id) || scope.nodeIds.includes(id) || placedAbove(scope, id)) continue;
       const node = graph.nodes.get(id);
       if (!node) throw new CompileError(`Unknown node "${id}".`, id);
       if (node.type === 'end') {
-        const holder = scope.block && scope.block.joinId === null ? scope : root;
-        if (!holder.endIds.includes(id)) holder.endIds.push(id);
+        if (scope.block && scope.block.joinId === null && !scope.endIds.includes(id)) scope.endIds.push(id);
         continue;
       }
-      const owner = scopeOf.get(id);
-      if (owner === scope) continue;
-      if (owner) {
-        throw new CompileError(
-          `Node "${id}" is reached from ${describeScope(owner)} and from ${describeScope(scope)}; ` +
-            'branches of a parallel split may only meet at its join.',
-          id,
-        );
-      }
-      scopeOf.set(id, scope);
       scope.nodeIds.push(id);
       const outgoing = graph.outgoing.get(id) ?? [];
       if (node.type !== 'parallel') {
@@ -77,20 +72,11 @@ export function placeNodes(definition: WorkflowDefinition, graph: GraphIndex): L
           id,
         );
       }
+      const blockPath = childPath(scope.path, stateKeyOf(id));
+      const inner = new Set([...stops, id, ...(joinId === null ? [] : [joinId])]);
       const regions = outgoing.map((edge, branch) => {
-        const region = newScope(childPath(childPath(scope.path, stateKeyOf(id)), `b${branch}`), scope, {
-          parallelId: id,
-          joinId,
-          branch,
-        });
-        const target = graph.nodes.get(edge.target);
-        if (joinId !== null && target?.type === 'end') {
-          throw new CompileError(
-            `Branch ${branch + 1} of parallel split "${id}" goes straight to end node "${edge.target}"; add a step or route it to the join.`,
-            id,
-          );
-        }
-        collect(region, [edge.target], joinId === null ? stops : new Set([...stops, joinId]));
+        const region = newScope(childPath(blockPath, `b${branch}`), scope, { parallelId: id, blockPath, joinId, branch });
+        collect(region, [edge.target], inner);
         return region;
       });
       scope.branches.set(id, regions);
@@ -100,15 +86,18 @@ export function placeNodes(definition: WorkflowDefinition, graph: GraphIndex): L
 
   collect(root, [start.id], new Set());
   for (const node of definition.nodes) {
-    if (node.type === 'end') {
-      // Every end node has a top-level final state: ends reached inside a
-      // joined branch terminate the whole instance there.
-      if (!root.endIds.includes(node.id)) root.endIds.push(node.id);
-    } else if (!scopeOf.has(node.id)) {
-      collect(root, [node.id], new Set());
-    }
+    // Every end node has a top-level final state: an end reached inside a
+    // joined branch ends the whole instance there.
+    if (node.type === 'end') root.endIds.push(node.id);
+    else if (!root.nodeIds.includes(node.id) && !placedInAnyScope(root, node.id)) collect(root, [node.id], new Set());
   }
-  return { root, scopeOf, joinOf };
+  return { root, joinOf };
+}
+
+function placedInAnyScope(scope: Scope, id: string): boolean {
+  if (scope.nodeIds.includes(id)) return true;
+  for (const regions of scope.branches.values()) if (regions.some((region) => placedInAnyScope(region, id))) return true;
+  return false;
 }
 
 function newScope(path: string, parent: Scope | null, block: Scope['block']): Scope {

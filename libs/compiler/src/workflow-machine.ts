@@ -2,7 +2,10 @@ import { assign, setup } from 'xstate';
 
 /** The machine's context: how often each node has been entered (visit numbers). */
 export interface WorkflowContext {
+  /** Entries per node id: the visit number used in task / timer keys. */
   visits: Record<string, number>;
+  /** Per state path: the node's visit number at its latest entry there. */
+  entered: Record<string, number>;
 }
 
 /**
@@ -13,8 +16,13 @@ export interface WorkflowContext {
 export interface WorkflowEvent {
   type: string;
   nodeId?: string;
+  /** The state path of the node's placement (needed when a node has copies in several branches). */
+  path?: string;
   edgeId?: string;
 }
+
+const atPlacement = (event: WorkflowEvent, params: { nodeId: string; path: string }): boolean =>
+  event.nodeId === params.nodeId && (event.path === undefined || event.path === params.path);
 
 /**
  * The named guards and actions every compiled workflow uses; the compiled
@@ -23,16 +31,17 @@ export interface WorkflowEvent {
 export const workflowSetup = setup({
   types: {} as { context: WorkflowContext; events: WorkflowEvent },
   guards: {
-    atNode: ({ event }, params: { nodeId: string }) => event.nodeId === params.nodeId,
-    edgeIs: ({ event }, params: { nodeId: string; edgeId: string }) =>
-      event.nodeId === params.nodeId && event.edgeId === params.edgeId,
+    atNode: ({ event }, params: { nodeId: string; path: string }) => atPlacement(event, params),
+    edgeIs: ({ event }, params: { nodeId: string; path: string; edgeId: string }) =>
+      atPlacement(event, params) && event.edgeId === params.edgeId,
   },
   actions: {
-    countVisit: assign({
-      visits: ({ context }, params: { nodeId: string }) => ({
-        ...context.visits,
-        [params.nodeId]: (context.visits[params.nodeId] ?? 0) + 1,
-      }),
+    countVisit: assign(({ context }, params: { nodeId: string; path: string }) => {
+      const visit = (context.visits[params.nodeId] ?? 0) + 1;
+      return {
+        visits: { ...context.visits, [params.nodeId]: visit },
+        entered: { ...context.entered, [params.path]: visit },
+      };
     }),
   },
 });
@@ -45,6 +54,6 @@ export type WorkflowMachine = ReturnType<typeof workflowSetup.createMachine>;
 export function createWorkflowMachine(config: Record<string, unknown>): WorkflowMachine {
   return workflowSetup.createMachine({
     ...(config as object),
-    context: { visits: {} },
+    context: { visits: {}, entered: {} },
   } as Parameters<typeof workflowSetup.createMachine>[0]);
 }

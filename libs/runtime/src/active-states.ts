@@ -26,7 +26,9 @@ export function activePlacements(compiled: CompiledWorkflow, value: unknown): Pl
 
 /** The leaf placements (where the instance actually is), in document order. Pure. */
 export function leafPlacements(compiled: CompiledWorkflow, value: unknown): Placement[] {
-  return activePlacements(compiled, value).filter((placement) => !compiled.blocks[placement.nodeId] || placement.kind !== 'node');
+  return activePlacements(compiled, value).filter(
+    (placement) => placement.kind !== 'node' || compiled.nodes[placement.nodeId]?.type !== 'parallel',
+  );
 }
 
 /**

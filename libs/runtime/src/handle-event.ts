@@ -68,7 +68,7 @@ function completeTask(session: Session, event: EventOf<'task.complete'>): void {
   }
   if (event.fields) Object.assign(session.fields, event.fields);
   closeTask(session, task.taskKey, 'completed', outcome);
-  leaveBy(session, task.nodeId, outcome, withOptional({ kind: 'outcome', outcome }, event.actor?.id, event.comment), 'task.complete');
+  leaveBy(session, task, outcome, withOptional({ kind: 'outcome', outcome }, event.actor?.id, event.comment), 'task.complete');
 }
 
 function decideApproval(session: Session, event: EventOf<'approval.decide'>): void {
@@ -100,7 +100,7 @@ function decideApproval(session: Session, event: EventOf<'approval.decide'>): vo
   });
   if (tally.decision === null) return;
   closeTask(session, task.taskKey, 'completed', tally.decision);
-  leaveBy(session, task.nodeId, tally.decision, withOptional({ kind: 'outcome', outcome: tally.decision }, event.actor.id, undefined), 'approval.decide');
+  leaveBy(session, task, tally.decision, withOptional({ kind: 'outcome', outcome: tally.decision }, event.actor.id, undefined), 'approval.decide');
 }
 
 function fireTimer(session: Session, event: EventOf<'timer.fire'>): void {
@@ -110,19 +110,19 @@ function fireTimer(session: Session, event: EventOf<'timer.fire'>): void {
   book.open.timers = book.open.timers.filter((t) => t.timerKey !== event.timerKey);
   const info = session.compiled.nodes[timer.nodeId];
   if (timer.purpose === 'timer') {
-    leaveBy(session, timer.nodeId, 'fired', { kind: 'note', text: 'timer fired' }, 'timer.fire');
+    leaveBy(session, timer, 'fired', { kind: 'note', text: 'timer fired' }, 'timer.fire');
     return;
   }
-  const task = book.open.tasks.find((t) => t.nodeId === timer.nodeId);
+  const task = book.open.tasks.find((t) => t.path === timer.path);
   const auto = info?.timeout?.autoDecision;
   if (task && auto) {
     closeTask(session, task.taskKey, 'completed', auto);
-    leaveBy(session, timer.nodeId, auto, { kind: 'note', text: `timed out after ${info?.timeout?.after}: decided ${auto} automatically` }, 'timer.fire');
+    leaveBy(session, timer, auto, { kind: 'note', text: `timed out after ${info?.timeout?.after}: decided ${auto} automatically` }, 'timer.fire');
     return;
   }
   if (task) closeTask(session, task.taskKey, 'cancelled', 'timeout');
-  book.open.messages = book.open.messages.filter((m) => m.nodeId !== timer.nodeId);
-  leaveBy(session, timer.nodeId, 'timeout', { kind: 'outcome', outcome: 'timeout' }, 'timer.fire');
+  book.open.messages = book.open.messages.filter((m) => m.path !== timer.path);
+  leaveBy(session, timer, 'timeout', { kind: 'outcome', outcome: 'timeout' }, 'timer.fire');
 }
 
 function receiveMessage(session: Session, event: EventOf<'message.receive'>): void {
@@ -132,7 +132,7 @@ function receiveMessage(session: Session, event: EventOf<'message.receive'>): vo
   for (const wait of waits) {
     if (!session.book.open.messages.includes(wait) || session.status !== 'active') continue;
     session.book.open.messages = session.book.open.messages.filter((m) => m !== wait);
-    leaveBy(session, wait.nodeId, 'received', { kind: 'message', message: event.message }, 'message.receive');
+    leaveBy(session, wait, 'received', { kind: 'message', message: event.message }, 'message.receive');
   }
 }
 
@@ -148,7 +148,7 @@ function actionResult(session: Session, event: EventOf<'action.result'>): void {
     return;
   }
   const detail = event.outcome === 'failed' && event.error ? { kind: 'note' as const, text: `failed: ${event.error}` } : { kind: 'outcome' as const, outcome: event.outcome };
-  leaveBy(session, action.nodeId, event.outcome, detail, 'action.result');
+  leaveBy(session, action, event.outcome, detail, 'action.result');
 }
 
 function withOptional(detail: { kind: 'outcome'; outcome: string }, actor: string | undefined, comment: string | undefined) {

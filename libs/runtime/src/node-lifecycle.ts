@@ -12,11 +12,12 @@ export function enterPlacement(session: Session, placement: Placement): void {
   const info = compiled.nodes[placement.nodeId];
   if (!info) return;
   session.entered.push(info.id);
-  const visit = session.visits()[info.id] ?? 1;
+  const visit = session.entries()[placement.path] ?? 1;
+  const path = placement.path;
   const key = `${info.id}#${visit}`;
 
   if (info.task) {
-    book.open.tasks.push({ taskKey: key, nodeId: info.id, kind: info.task.kind });
+    book.open.tasks.push({ taskKey: key, nodeId: info.id, kind: info.task.kind, path });
     if (info.task.kind === 'approval') book.votes[key] = [];
     const effect: Effect =
       info.task.kind === 'task'
@@ -26,7 +27,7 @@ export function enterPlacement(session: Session, placement: Placement): void {
   }
   if (info.timeout) {
     const timerKey = `${key}:timeout`;
-    book.open.timers.push({ timerKey, nodeId: info.id, purpose: 'timeout' });
+    book.open.timers.push({ timerKey, nodeId: info.id, purpose: 'timeout', path });
     session.effects.push({
       type: 'timer.schedule',
       timerKey,
@@ -38,14 +39,14 @@ export function enterPlacement(session: Session, placement: Placement): void {
   }
   switch (info.node.type) {
     case 'wait':
-      book.open.messages.push({ nodeId: info.id, message: info.node.message });
+      book.open.messages.push({ nodeId: info.id, message: info.node.message, path });
       break;
     case 'timer':
-      scheduleTimerNode(session, info.node, `${key}:timer`);
+      scheduleTimerNode(session, info.node, `${key}:timer`, path);
       break;
     case 'action':
       if (info.node.action.type !== 'set-fields') {
-        book.open.actions.push({ actionKey: key, nodeId: info.id });
+        book.open.actions.push({ actionKey: key, nodeId: info.id, path });
         session.effects.push({ type: 'action.perform', actionKey: key, nodeId: info.id, action: info.node.action });
       }
       break;
@@ -81,6 +82,7 @@ function scheduleTimerNode(
   session: Session,
   node: { id: string; after?: string; until?: string; businessHours?: boolean },
   timerKey: string,
+  path: string,
 ): void {
   const base = { type: 'timer.schedule' as const, timerKey, nodeId: node.id, purpose: 'timer' as const, businessHours: node.businessHours === true };
   if (node.until !== undefined) {
@@ -90,7 +92,7 @@ function scheduleTimerNode(
       session.incident('invalid-timer-date', `Timer "${node.id}" waits until field "${node.until}", which holds no valid date.`, node.id);
       return;
     }
-    session.book.open.timers.push({ timerKey, nodeId: node.id, purpose: 'timer' });
+    session.book.open.timers.push({ timerKey, nodeId: node.id, purpose: 'timer', path });
     session.effects.push({ ...base, at: date.toISOString() });
     return;
   }
@@ -98,7 +100,7 @@ function scheduleTimerNode(
     session.incident('invalid-timer', `Timer "${node.id}" has neither "after" nor "until".`, node.id);
     return;
   }
-  session.book.open.timers.push({ timerKey, nodeId: node.id, purpose: 'timer' });
+  session.book.open.timers.push({ timerKey, nodeId: node.id, purpose: 'timer', path });
   session.effects.push({ ...base, after: node.after });
 }
 
@@ -111,22 +113,24 @@ function scheduleTimerNode(
 export function exitPlacement(session: Session, placement: Placement, eventName: string): void {
   if (placement.kind !== 'node') return;
   const { book } = session;
-  const nodeId = placement.nodeId;
+  const { nodeId, path } = placement;
+  const here = (item: { path: string }) => item.path === path;
+  const elsewhere = (item: { path: string }) => item.path !== path;
   let abandoned = false;
-  for (const task of book.open.tasks.filter((t) => t.nodeId === nodeId)) {
+  for (const task of book.open.tasks.filter(here)) {
     session.effects.push({ type: 'task.close', taskKey: task.taskKey, nodeId, status: 'cancelled' });
     delete book.votes[task.taskKey];
     abandoned = true;
   }
-  book.open.tasks = book.open.tasks.filter((t) => t.nodeId !== nodeId);
-  for (const timer of book.open.timers.filter((t) => t.nodeId === nodeId)) {
+  book.open.tasks = book.open.tasks.filter(elsewhere);
+  for (const timer of book.open.timers.filter(here)) {
     session.effects.push({ type: 'timer.cancel', timerKey: timer.timerKey, nodeId });
     if (timer.purpose === 'timer') abandoned = true;
   }
-  book.open.timers = book.open.timers.filter((t) => t.nodeId !== nodeId);
-  if (book.open.messages.some((m) => m.nodeId === nodeId)) abandoned = true;
-  book.open.messages = book.open.messages.filter((m) => m.nodeId !== nodeId);
-  if (book.open.actions.some((a) => a.nodeId === nodeId)) abandoned = true;
-  book.open.actions = book.open.actions.filter((a) => a.nodeId !== nodeId);
+  book.open.timers = book.open.timers.filter(elsewhere);
+  if (book.open.messages.some(here)) abandoned = true;
+  book.open.messages = book.open.messages.filter(elsewhere);
+  if (book.open.actions.some(here)) abandoned = true;
+  book.open.actions = book.open.actions.filter(elsewhere);
   if (abandoned) session.record(eventName, nodeId, null, { kind: 'note', text: 'step cancelled: the flow left it' });
 }

@@ -49,9 +49,9 @@ function nextAutomatic(session: Session): AutomaticWork | null {
     switch (info.type) {
       case 'start':
       case 'join':
-        return { nodeId, run: async () => followPlainEdge(session, nodeId) };
+        return { nodeId, run: async () => followPlainEdge(session, placement) };
       case 'decision':
-        return { nodeId, run: () => decide(session, nodeId) };
+        return { nodeId, run: () => decide(session, placement) };
       case 'action':
         if (info.action?.type === 'set-fields') {
           const values = info.action.values;
@@ -59,7 +59,7 @@ function nextAutomatic(session: Session): AutomaticWork | null {
             nodeId,
             run: async () => {
               Object.assign(session.fields, values);
-              return leaveBy(session, nodeId, 'ok', { kind: 'note', text: `set ${Object.keys(values).join(', ')}` });
+              return leaveBy(session, placement, 'ok', { kind: 'note', text: `set ${Object.keys(values).join(', ')}` });
             },
           };
         }
@@ -74,12 +74,12 @@ function nextAutomatic(session: Session): AutomaticWork | null {
 function joinReady(session: Session, leaves: Placement[]): AutomaticWork | null {
   const arrived = new Map<string, number>();
   for (const placement of leaves) {
-    if (placement.kind === 'arrival' && placement.parallelId !== undefined) {
-      arrived.set(placement.parallelId, (arrived.get(placement.parallelId) ?? 0) + 1);
+    if (placement.kind === 'arrival' && placement.blockPath !== undefined) {
+      arrived.set(placement.blockPath, (arrived.get(placement.blockPath) ?? 0) + 1);
     }
   }
-  for (const [parallelId, count] of arrived) {
-    const block = session.compiled.blocks[parallelId];
+  for (const [blockPath, count] of arrived) {
+    const block = session.compiled.blocks[blockPath];
     if (!block?.joinId || count < block.required || block.required >= block.branches) continue;
     const joinId = block.joinId;
     return {
@@ -89,23 +89,25 @@ function joinReady(session: Session, leaves: Placement[]): AutomaticWork | null 
           kind: 'note',
           text: `${count} of ${block.branches} branches arrived (${block.required} required); the others are cancelled`,
         });
-        return session.send({ type: 'join', nodeId: joinId }, 'auto');
+        return session.send({ type: 'join', nodeId: joinId, path: blockPath }, 'auto');
       },
     };
   }
   return null;
 }
 
-function followPlainEdge(session: Session, nodeId: string): boolean {
+function followPlainEdge(session: Session, placement: Placement): boolean {
+  const { nodeId, path } = placement;
   const edge = session.compiled.nodes[nodeId]?.outgoing[0];
   if (!edge) {
     session.incident('no-way-out', `No edge leaves "${nodeId}".`, nodeId);
     return false;
   }
-  return session.take(edge, 'auto');
+  return session.take(edge, path, 'auto');
 }
 
-async function decide(session: Session, nodeId: string): Promise<boolean> {
+async function decide(session: Session, placement: Placement): Promise<boolean> {
+  const { nodeId, path } = placement;
   const info = session.compiled.nodes[nodeId];
   let choice;
   try {
@@ -118,7 +120,7 @@ async function decide(session: Session, nodeId: string): Promise<boolean> {
     session.incident('no-branch-matched', `No condition of decision "${nodeId}" holds and it has no default edge.`, nodeId);
     return false;
   }
-  return session.take(choice.edge, 'auto', choice.detail);
+  return session.take(choice.edge, path, 'auto', choice.detail);
 }
 
 /**
@@ -127,17 +129,18 @@ async function decide(session: Session, nodeId: string): Promise<boolean> {
  */
 export function leaveBy(
   session: Session,
-  nodeId: string,
+  at: { nodeId: string; path: string },
   outcome: string,
-  detail: Parameters<Session['take']>[2],
+  detail: Parameters<Session['take']>[3],
   eventName = 'auto',
 ): boolean {
+  const { nodeId, path } = at;
   const edge = edgeForOutcome(session.compiled, nodeId, outcome);
   if (!edge) {
     session.incident('no-edge-for-outcome', `"${nodeId}" ended with "${outcome}" but no edge follows that outcome.`, nodeId);
     return false;
   }
-  return session.take(edge, eventName, detail);
+  return session.take(edge, path, eventName, detail);
 }
 
 function finish(session: Session): void {

@@ -6,6 +6,19 @@ export interface PendingWork {
   actions: { actionKey: string; nodeId: string }[];
 }
 
+type AtPlacement<T> = T & {
+  /** The state path of the placement that opened it (a node may have copies in several branches). */
+  path: string;
+};
+
+/** Open work as the runtime keeps it: `PendingWork` plus where each item belongs. */
+export interface OpenWork {
+  tasks: AtPlacement<PendingWork['tasks'][number]>[];
+  timers: AtPlacement<PendingWork['timers'][number]>[];
+  messages: AtPlacement<PendingWork['messages'][number]>[];
+  actions: AtPlacement<PendingWork['actions'][number]>[];
+}
+
 export interface Vote {
   actor: string;
   decision: 'approved' | 'rejected';
@@ -20,7 +33,7 @@ export interface Vote {
 export interface RuntimeBook {
   /** `actor.getPersistedSnapshot()` of the compiled machine. */
   xstate: unknown;
-  open: PendingWork;
+  open: OpenWork;
   /** Votes cast so far on open approval tasks, by task key. */
   votes: Record<string, Vote[]>;
   /** The ticket's requester (separation of duties). */
@@ -29,7 +42,7 @@ export interface RuntimeBook {
   lastOutcome?: string;
 }
 
-/** An empty PendingWork. Pure. */
-export function emptyWork(): PendingWork {
+/** An empty work list. Pure. */
+export function emptyWork(): OpenWork & PendingWork {
   return { tasks: [], timers: [], messages: [], actions: [] };
 }

@@ -68,8 +68,9 @@ export class Session {
     return this.actor.getSnapshot().status === 'done';
   }
 
-  visits(): Record<string, number> {
-    return this.actor.getSnapshot().context.visits;
+  /** Per state path: the node's visit number at its latest entry there. */
+  entries(): Record<string, number> {
+    return this.actor.getSnapshot().context.entered;
   }
 
   record(event: string, from: string | null, to: string | null, detail?: TransitionDetail): void {
@@ -83,32 +84,32 @@ export class Session {
    */
   send(event: WorkflowEvent, eventName: string): boolean {
     const before = this.active();
-    const visitsBefore = { ...this.visits() };
+    const entriesBefore = { ...this.entries() };
     this.actor.send(event);
     const after = this.active();
-    const visitsAfter = this.visits();
+    const entriesAfter = this.entries();
     const beforePaths = new Set(before.map((p) => p.path));
     const afterPaths = new Set(after.map((p) => p.path));
-    const reentered = (p: Placement) => p.kind === 'node' && (visitsAfter[p.nodeId] ?? 0) !== (visitsBefore[p.nodeId] ?? 0);
+    const reentered = (p: Placement) => p.kind === 'node' && (entriesAfter[p.path] ?? 0) !== (entriesBefore[p.path] ?? 0);
     const exited = before.filter((p) => !afterPaths.has(p.path) || reentered(p));
     const entered = after.filter((p) => !beforePaths.has(p.path) || reentered(p));
     for (const placement of exited) exitPlacement(this, placement, eventName);
     // A node entered and left within the same event (an end reached in the
     // last branch of a split without a join) is only visible in the visits.
-    const enteredIds = new Set(entered.map((p) => p.nodeId));
-    for (const [nodeId, count] of Object.entries(visitsAfter)) {
-      if (count !== (visitsBefore[nodeId] ?? 0) && !enteredIds.has(nodeId)) passThrough(this, nodeId);
+    for (const [path, visit] of Object.entries(entriesAfter)) {
+      const placement = this.compiled.placements[path];
+      if (placement && visit !== (entriesBefore[path] ?? 0) && !afterPaths.has(path)) passThrough(this, placement.nodeId);
     }
     for (const placement of entered) enterPlacement(this, placement);
     return exited.length > 0 || entered.length > 0;
   }
 
-  /** Leaves `nodeId` by `edge`, recording the move. */
-  take(edge: WorkflowEdge, eventName: string, detail?: TransitionDetail): boolean {
+  /** Leaves the node at state `path` by `edge`, recording the move. */
+  take(edge: WorkflowEdge, path: string, eventName: string, detail?: TransitionDetail): boolean {
     this.record(eventName, edge.source, edge.target, detail);
     const event: WorkflowEvent = edge.on
-      ? { type: edge.on, nodeId: edge.source }
-      : { type: 'route', nodeId: edge.source, edgeId: edge.id };
+      ? { type: edge.on, nodeId: edge.source, path }
+      : { type: 'route', nodeId: edge.source, path, edgeId: edge.id };
     return this.send(event, eventName);
   }
 

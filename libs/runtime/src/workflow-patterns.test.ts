@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineWorkflow, edge, node, task, approval } from './testing/define-workflow.js';
 import { InstanceDriver } from './testing/instance-driver.js';
 import { pendingWork } from './pending-work.js';
+import { SAMPLE_WORKFLOWS } from './testing/sample-workflows.js';
 
 // Control-flow patterns after van der Aalst et al. (workflowpatterns.com).
 
@@ -275,5 +276,48 @@ describe('workflow patterns', () => {
     );
     await d.send({ type: 'message.receive', message: 'go' });
     expect(d.status).toBe('completed');
+  });
+
+  it('runs a step reached from two branches once per branch, each with its own task', async () => {
+    const d = await InstanceDriver.start(SAMPLE_WORKFLOWS.sharedInBranches!);
+    await d.complete('a', 'ok');
+    await d.complete('b');
+    expect(d.effectsOf('task.create').filter((e) => e.nodeId === 'shared').map((e) => e.taskKey)).toEqual(['shared#1', 'shared#2']);
+    expect(pendingWork(d.snapshot).timers.map((t) => t.timerKey)).toEqual(['shared#1:timeout', 'shared#2:timeout']);
+    await d.send({ type: 'task.complete', taskKey: 'shared#2' });
+    expect(pendingWork(d.snapshot).tasks.map((t) => t.taskKey)).toEqual(['shared#1']);
+    expect(pendingWork(d.snapshot).timers.map((t) => t.timerKey)).toEqual(['shared#1:timeout']);
+    expect(d.active).toEqual(['shared', 'join']);
+    await d.send({ type: 'timer.fire', timerKey: 'shared#1:timeout' });
+    expect(d.status).toBe('completed');
+  });
+
+  it('a branch crossing into another branch\'s step gets its own copy of it', async () => {
+    const d = await InstanceDriver.start(SAMPLE_WORKFLOWS.sharedInBranches!);
+    await d.complete('a', 'cross');
+    expect(pendingWork(d.snapshot).tasks.map((t) => t.taskKey)).toEqual(['b#1', 'b#2']);
+    expect(d.active).toEqual(['b']);
+  });
+
+  it('an edge back to the split restarts every branch', async () => {
+    const d = await InstanceDriver.start(SAMPLE_WORKFLOWS.restartSplit!);
+    await d.complete('a', 'again');
+    expect(pendingWork(d.snapshot).tasks.map((t) => t.taskKey)).toEqual(['a#2', 'b#2']);
+    expect(d.effectsOf('task.close')).toContainEqual({ type: 'task.close', taskKey: 'b#1', nodeId: 'b', status: 'cancelled' });
+    await d.decide('b', 'rejected');
+    expect(d.snapshot.outcome).toBe('stopped');
+  });
+
+  it('a branch that goes straight to an end ends the instance at once', async () => {
+    const d = await InstanceDriver.start(
+      defineWorkflow(
+        [node('start', 'start'), node('split', 'parallel'), task('a'), node('join', 'join'), node('end', 'end'), node('x', 'end', { outcome: 'short' })],
+        [edge('start', 'split'), edge('split', 'a'), edge('split', 'x'), edge('a', 'join', { on: 'completed' }), edge('join', 'end')],
+      ),
+    );
+    expect(d.status).toBe('completed');
+    expect(d.snapshot.outcome).toBe('short');
+    // The other branch was entered and left within the same step: no task was ever created.
+    expect(d.effects).toEqual([{ type: 'instance.complete', outcome: 'short' }]);
   });
 });

@@ -40,4 +40,18 @@ export const SAMPLE_WORKFLOWS: Record<string, WorkflowDefinition> = {
       edge('c', 'endC', { on: 'ok' }), edge('c', 'stopped', { on: 'stop' }),
     ],
   ),
+  sharedInBranches: defineWorkflow(
+    [node('start', 'start'), node('split', 'parallel'), task('a', { outcomes: ['ok', 'cross'] }), task('b'), task('shared', { timeout: { after: 'PT1H' } }), node('join', 'join'), node('end', 'end')],
+    [
+      edge('start', 'split'), edge('split', 'a'), edge('split', 'b'), edge('a', 'shared', { on: 'ok' }), edge('a', 'b', { on: 'cross' }),
+      edge('b', 'shared', { on: 'completed' }), edge('shared', 'join', { on: 'completed' }), edge('shared', 'join', { on: 'timeout' }), edge('join', 'end'),
+    ],
+  ),
+  restartSplit: defineWorkflow(
+    [node('start', 'start'), node('split', 'parallel'), task('a', { outcomes: ['ok', 'again'] }), approval('b'), node('join', 'join', { require: { count: 1 } }), node('end', 'end'), node('stop', 'end', { outcome: 'stopped' })],
+    [
+      edge('start', 'split'), edge('split', 'a'), edge('split', 'b'), edge('a', 'join', { on: 'ok' }), edge('a', 'split', { on: 'again' }),
+      edge('b', 'join', { on: 'approved' }), edge('b', 'stop', { on: 'rejected' }), edge('join', 'end'),
+    ],
+  ),
 };
