@@ -1,6 +1,7 @@
 import type { CompiledWorkflow } from '@ticketflow/compiler';
 import type { FieldValues } from '@ticketflow/definition';
 import type { InstanceSnapshot, RuntimeEvent, StepResult } from './runtime.types.js';
+import { activePaths } from './active-states.js';
 import { handleEvent } from './handle-event.js';
 import { emptyWork, type RuntimeBook } from './runtime-book.types.js';
 import { RuntimeError } from './runtime-error.js';
@@ -77,7 +78,7 @@ export async function stepDetailed(
   if (snapshot.status !== 'active' && !cancellable) {
     throw new RuntimeError('instance-not-active', `The instance is ${snapshot.status}; it accepts no more events.`, { status: snapshot.status });
   }
-  const book = readBook(snapshot);
+  const book = readBook(compiled, snapshot);
   const session = new Session(compiled, book, { ...fields }, { status: 'active', outcome: snapshot.outcome }, options.maxAutoSteps ?? MAX_AUTO_STEPS);
   session.begin(false);
   handleEvent(session, event);
@@ -85,10 +86,18 @@ export async function stepDetailed(
   return resultOf(session);
 }
 
-function readBook(snapshot: InstanceSnapshot): RuntimeBook {
+function readBook(compiled: CompiledWorkflow, snapshot: InstanceSnapshot): RuntimeBook {
   const machine = snapshot.machine as Partial<RuntimeBook> | null;
   if (snapshot.format !== 1 || !machine || typeof machine !== 'object' || !machine.xstate || !machine.open) {
     throw new RuntimeError('invalid-snapshot', 'This is not a snapshot the runtime wrote (format 1).');
+  }
+  const known = new Set(Object.keys(compiled.placements).flatMap((path) => path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  const unknown = activePaths((machine.xstate as { value?: unknown }).value).filter((path) => !known.has(path));
+  if (unknown.length > 0) {
+    throw new RuntimeError(
+      'invalid-snapshot',
+      `The snapshot is in states this workflow version does not have (${unknown.join(', ')}); was it compiled from another version?`,
+    );
   }
   // A deep copy: the caller's snapshot stays untouched even if the step fails.
   return JSON.parse(JSON.stringify(machine)) as RuntimeBook;

@@ -38,6 +38,13 @@ describe('snapshots', () => {
     expect(JSON.stringify(snapshot).length).toBeLessThan(600);
   });
 
+  it('refuses a snapshot from another workflow version', async () => {
+    const refund = compileDefinition(SAMPLE_WORKFLOWS.refund!);
+    const other = compileDefinition(SAMPLE_WORKFLOWS.partialJoin!);
+    const { snapshot } = await start(other, {});
+    await expect(step(refund, snapshot, { type: 'cancel' }, {})).rejects.toMatchObject({ code: 'invalid-snapshot' });
+  });
+
   it('refuses something that is not a runtime snapshot', async () => {
     const compiled = compileDefinition(SAMPLE_WORKFLOWS.refund!);
     await expect(step(compiled, { format: 1, status: 'active', activeNodes: [], machine: {} }, { type: 'cancel' }, {})).rejects.toMatchObject({ code: 'invalid-snapshot' });
