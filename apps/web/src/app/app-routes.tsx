@@ -4,7 +4,6 @@ import { RequireAuth } from './RequireAuth';
 import { LoginPage } from '../auth/LoginPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { WorkflowListPage } from '../designer/list/WorkflowListPage';
-import { DesignerPage } from '../designer/DesignerPage';
 
 /** The route table: /login outside the layout, everything else signed in. */
 export const appRoutes: RouteObject[] = [
@@ -18,7 +17,11 @@ export const appRoutes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/designer" replace /> },
       { path: '/designer', element: <WorkflowListPage /> },
-      { path: '/designer/:key', element: <DesignerPage /> },
+      {
+        path: '/designer/:key',
+        // The Designer (React Flow, dagre, the runtime) loads only when opened.
+        lazy: () => import('../designer/DesignerPage').then((m) => ({ Component: m.DesignerPage })),
+      },
       { path: '/versions', element: <PlaceholderPage section="versions" /> },
       { path: '/inbox', element: <PlaceholderPage section="inbox" /> },
       { path: '/tickets', element: <PlaceholderPage section="tickets" /> },

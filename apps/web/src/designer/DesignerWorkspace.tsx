@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider } from '@xyflow/react';
 import { DesignerCanvas } from './canvas/DesignerCanvas';
@@ -12,6 +12,8 @@ import { ConflictDialog } from './drafts/ConflictDialog';
 import { useDraftSync } from './drafts/use-draft-sync';
 import { useValidation } from './validation/use-validation';
 import { useDesignerShortcuts } from './shortcuts/use-designer-shortcuts';
+import { selectDirty, useDesignerStore } from './store/designer.store';
+import { useSimulationStore } from './simulation/simulation.store';
 
 type SideTab = 'properties' | 'fields' | 'simulation';
 const TABS: SideTab[] = ['properties', 'fields', 'simulation'];
@@ -23,6 +25,8 @@ export function DesignerWorkspace({ workflowKey }: { workflowKey: string }) {
   const sync = useDraftSync(workflowKey);
   useValidation();
   useDesignerShortcuts(() => void sync.save());
+  useLeaveWarning();
+  useEffect(() => () => useSimulationStore.getState().reset(), [workflowKey]);
 
   return (
     <ReactFlowProvider>
@@ -64,4 +68,15 @@ export function DesignerWorkspace({ workflowKey }: { workflowKey: string }) {
       </div>
     </ReactFlowProvider>
   );
+}
+
+/** Asks the browser to confirm closing the tab while edits are unsaved. */
+function useLeaveWarning(): void {
+  const dirty = useDesignerStore(selectDirty);
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
 }
