@@ -25,6 +25,12 @@ describe('describeCondition', () => {
     expect(describeCondition({ fact: 'count', operator: 'equal', value: 3 }, [{ name: 'count', type: 'number' }])).toBe('count = 3');
   });
 
+  it('does not throw on half-built draft conditions', () => {
+    expect(describeCondition({ all: [] }, fields)).toBe('');
+    expect(describeCondition({ any: [{ fact: 'channel', operator: 'equal', value: undefined }] }, fields)).toBe('channel is empty');
+    expect(describeCondition(null as never, fields)).toBe('');
+  });
+
   it('speaks Chinese when asked', () => {
     expect(describeCondition({ all: [{ fact: 'refundAmount', operator: 'greaterThan', value: 5000 }, { fact: 'channel', operator: 'notEqual', value: 'web' }] }, fields, 'zh')).toBe(
       'Refund amount > 5,000 且 channel 不等于 web',

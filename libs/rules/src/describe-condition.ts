@@ -11,7 +11,7 @@ const WORDS: Record<DescribeLocale, { and: string; or: string; not: string; yes:
  * timeline, e.g. "Refund amount > 5,000 and channel is wechat". Field labels
  * come from `fieldDefs` (falling back to the field name); numbers get
  * thousands separators; nested `all` / `any` / `not` groups are parenthesised.
- * Pure.
+ * Tolerates half-built drafts (missing parts read as empty). Pure.
  */
 export function describeCondition(
   condition: Condition,
@@ -23,8 +23,11 @@ export function describeCondition(
 
 function describe(condition: Condition, fieldDefs: FieldDefinition[], locale: DescribeLocale, top: boolean): string {
   const words = WORDS[locale];
+  // Drafts in the Designer may hold half-built conditions: describe what is there.
+  if (condition === null || typeof condition !== 'object') return '';
   if ('all' in condition || 'any' in condition) {
-    const parts = 'all' in condition ? condition.all : condition.any;
+    const group = 'all' in condition ? condition.all : condition.any;
+    const parts = Array.isArray(group) ? group : [];
     const joiner = 'all' in condition ? words.and : words.or;
     if (parts.length === 1 && parts[0]) return describe(parts[0], fieldDefs, locale, top);
     const text = parts.map((part) => describe(part, fieldDefs, locale, false)).join(joiner);
