@@ -1,6 +1,7 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './AppLayout';
 import { RequireAuth } from './RequireAuth';
+import { PageLoading } from './PageLoading';
 import { LoginPage } from '../auth/LoginPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { WorkflowListPage } from '../designer/list/WorkflowListPage';
@@ -9,6 +10,7 @@ import { WorkflowListPage } from '../designer/list/WorkflowListPage';
 export const appRoutes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   {
+    hydrateFallbackElement: <PageLoading />,
     element: (
       <RequireAuth>
         <AppLayout />
