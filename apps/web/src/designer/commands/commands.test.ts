@@ -124,3 +124,36 @@ describe('designer commands', () => {
     roundTrip(def, cmd);
   });
 });
+
+describe('field.update renames uses of the field', () => {
+  it('renames condition facts, and undo renames them back', () => {
+    const def = refundApproval();
+    const field = def.fields[0]!;
+    const cmd = updateField(0, field, { ...field, name: 'amount' });
+    const after = cmd.do(def);
+    expect(after.edges.find((e) => e.id === 'e3')?.condition).toEqual({
+      all: [{ fact: 'amount', operator: 'greaterThan', value: 5000 }],
+    });
+    expect(after.edges.find((e) => e.id === 'e1')).toBe(def.edges.find((e) => e.id === 'e1'));
+    expect(cmd.undo(after)).toEqual(def);
+  });
+
+  it('renames timer until, set-fields values and response mappings', () => {
+    const def: WorkflowDefinition = {
+      ...refundApproval(),
+      fields: [{ name: 'due', type: 'date' }],
+      nodes: [
+        { id: 't', type: 'timer', until: 'due' },
+        { id: 'a', type: 'action', action: { type: 'set-fields', values: { due: '2026-01-01' } } },
+        { id: 'h', type: 'action', action: { type: 'http', method: 'GET', url: 'https://x', responseMapping: { due: 'a.b' } } },
+      ],
+      edges: [],
+    };
+    const after = updateField(0, def.fields[0]!, { name: 'deadline', type: 'date' }).do(def);
+    expect(after.nodes).toEqual([
+      { id: 't', type: 'timer', until: 'deadline' },
+      { id: 'a', type: 'action', action: { type: 'set-fields', values: { deadline: '2026-01-01' } } },
+      { id: 'h', type: 'action', action: { type: 'http', method: 'GET', url: 'https://x', responseMapping: { deadline: 'a.b' } } },
+    ]);
+  });
+});

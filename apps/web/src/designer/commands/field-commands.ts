@@ -1,5 +1,6 @@
 import type { FieldDefinition, WorkflowDefinition } from '@ticketflow/definition';
 import type { Command } from './command.types';
+import { renameFieldReferences } from '../model/field-references';
 
 /** `field.add`: declares a ticket field at the end of the list. Pure factory. */
 export function addField(field: FieldDefinition): Command {
@@ -10,13 +11,20 @@ export function addField(field: FieldDefinition): Command {
   };
 }
 
-/** `field.update`: replaces the field at `index` (its name may change). */
+/**
+ * `field.update`: replaces the field at `index`. A rename also renames the field's
+ * uses (conditions, timers, forms, actions), so the flow keeps working; undo renames
+ * them back.
+ */
 export function updateField(index: number, before: FieldDefinition, after: FieldDefinition, mergeKey?: string): Command {
-  const put = (def: WorkflowDefinition, field: FieldDefinition) => ({
-    ...def,
-    fields: def.fields.map((f, i) => (i === index ? field : f)),
-  });
-  return { type: 'field.update', mergeKey, do: (def) => put(def, after), undo: (def) => put(def, before) };
+  const put = (def: WorkflowDefinition, field: FieldDefinition, previousName: string) =>
+    renameFieldReferences({ ...def, fields: def.fields.map((f, i) => (i === index ? field : f)) }, previousName, field.name);
+  return {
+    type: 'field.update',
+    mergeKey,
+    do: (def) => put(def, after, before.name),
+    undo: (def) => put(def, before, after.name),
+  };
 }
 
 /** `field.remove`: removes the field at `index`; undo puts it back in place. */
