@@ -36,7 +36,7 @@ export function DesignerWorkspace({ workflowKey }: { workflowKey: string }) {
           <Palette />
           <div className="designer-centre">
             <DesignerCanvas />
-            <ProblemsList />
+            <ProblemsList onNavigate={(target) => setTab(target === 'fields' ? 'fields' : 'properties')} />
           </div>
           <aside className="designer-side">
             <div className="tabs" role="tablist">

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useDesignerStore } from '../store/designer.store';
 
 /** Problems of the draft, errors first; a click selects and centres the node or edge concerned. */
-function ProblemsListInner() {
+interface Props {
+  /** Called after a click, so the workspace can show the matching side tab. */
+  onNavigate?: (target: 'element' | 'fields') => void;
+}
+
+function ProblemsListInner({ onNavigate }: Props) {
   const { t } = useTranslation();
   const problems = useDesignerStore((s) => s.problems);
   const focusOn = useDesignerStore((s) => s.focusOn);
@@ -31,8 +36,13 @@ function ProblemsListInner() {
           >
             <button
               type="button"
-              disabled={!p.nodeId && !p.edgeId}
-              onClick={() => focusOn({ nodeId: p.nodeId, edgeId: p.nodeId ? undefined : p.edgeId })}
+              disabled={!p.nodeId && !p.edgeId && !isFieldProblem(p.path)}
+              onClick={() => {
+                if (p.nodeId || p.edgeId) {
+                  focusOn({ nodeId: p.nodeId, edgeId: p.nodeId ? undefined : p.edgeId });
+                  onNavigate?.('element');
+                } else onNavigate?.('fields');
+              }}
             >
               <span className="problem__severity">{t(`designer.problems.${p.severity}`)}</span>
               <span>{p.message}</span>
@@ -43,6 +53,10 @@ function ProblemsListInner() {
       </ul>
     </section>
   );
+}
+
+function isFieldProblem(path: string | undefined): boolean {
+  return path?.startsWith('/fields') ?? false;
 }
 
 export const ProblemsList = memo(ProblemsListInner);
