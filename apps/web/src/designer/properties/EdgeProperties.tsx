@@ -7,6 +7,7 @@ import { exitsOf, leavesByOutcome } from '../model/node-catalog';
 import { describeCondition } from '../model/pure-libs';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
 import { normalizeRoot } from '../conditions/condition-model';
+import { removeSelection } from '../store/designer-actions';
 
 type EdgeKind = 'condition' | 'default';
 
@@ -39,9 +40,14 @@ export function EdgeProperties({ edgeId }: { edgeId: string }) {
 
   return (
     <div className="props" data-testid="edge-properties" data-edge-id={edge.id}>
-      <h3>
-        {t('designer.props.edge')} <code className="muted small">{edge.id}</code>
-      </h3>
+      <div className="row">
+        <h3 className="grow">
+          {t('designer.props.edge')} <code className="muted small">{edge.id}</code>
+        </h3>
+        <button type="button" className="danger" data-testid="prop-remove" onClick={removeSelection}>
+          {t('common.remove')}
+        </button>
+      </div>
       <p className="muted small">
         {source?.name ?? edge.source} → {target?.name ?? edge.target}
       </p>

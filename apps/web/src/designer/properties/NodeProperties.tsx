@@ -8,6 +8,8 @@ import { ApprovalEditor } from './ApprovalEditor';
 import { ActionEditor } from './ActionEditor';
 import { DurationInput } from './DurationInput';
 import { ListEditor } from './ListEditor';
+import { TaskFormEditor } from './TaskFormEditor';
+import { removeSelection } from '../store/designer-actions';
 
 type Update<N> = (change: (n: N) => N, mergeKey?: string) => void;
 
@@ -18,9 +20,14 @@ export function NodeProperties({ nodeId }: { nodeId: string }) {
   if (!node) return null;
   return (
     <div className="props" data-testid="node-properties" data-node-id={node.id}>
-      <h3>
-        {t(`nodeTypes.${node.type}`)} <code className="muted small">{node.id}</code>
-      </h3>
+      <div className="row">
+        <h3 className="grow">
+          {t(`nodeTypes.${node.type}`)} <code className="muted small">{node.id}</code>
+        </h3>
+        <button type="button" className="danger" data-testid="prop-remove" onClick={removeSelection}>
+          {t('common.remove')}
+        </button>
+      </div>
       <label>
         {t('designer.props.name')}
         <input data-testid="prop-name" value={node.name ?? ''} onChange={(e) => update((n) => ({ ...n, name: e.target.value }), 'name')} />
@@ -77,6 +84,7 @@ function TypeSpecific({ node, update }: { node: WorkflowNode; update: Update<Wor
             value={node.timeout}
             onChange={(d) => up((n) => (d ? { ...n, timeout: asTimeout(d) } : without(n, 'timeout')))}
           />
+          <TaskFormEditor node={node} update={up} />
         </>
       );
     }

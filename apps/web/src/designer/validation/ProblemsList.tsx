@@ -9,7 +9,9 @@ interface Props {
 }
 
 function ProblemsListInner({ onNavigate }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The validator writes English; other languages show the code's summary first.
+  const translated = !i18n.language.startsWith('en');
   const problems = useDesignerStore((s) => s.problems);
   const focusOn = useDesignerStore((s) => s.focusOn);
   const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
@@ -45,7 +47,10 @@ function ProblemsListInner({ onNavigate }: Props) {
               }}
             >
               <span className="problem__severity">{t(`designer.problems.${p.severity}`)}</span>
-              <span>{p.message}</span>
+              <span>
+                {translated ? t(`problemCodes.${p.code}`, { defaultValue: p.message }) : p.message}
+                {translated && <span className="muted small"> — {p.message}</span>}
+              </span>
               {(p.nodeId || p.edgeId) && <code className="muted small">{p.nodeId ?? p.edgeId}</code>}
             </button>
           </li>
