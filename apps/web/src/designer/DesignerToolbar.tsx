@@ -38,7 +38,7 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
         .map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]),
     );
     autoLayout(sizes);
-    setTimeout(() => void fitView({ duration: 300 }), 50);
+    setTimeout(() => void fitView({ duration: 300 }), 150);
   }
 
   async function onImport(file: File | undefined) {
@@ -46,7 +46,7 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
     const { definition, execute } = useDesignerStore.getState();
     try {
       execute(importDefinition(definition, parseDefinitionFile(await file.text(), workflowKey)));
-      setTimeout(() => void fitView(), 50);
+      setTimeout(() => void fitView(), 150);
     } catch (err) {
       window.alert(err instanceof Error ? err.message : String(err));
     }
