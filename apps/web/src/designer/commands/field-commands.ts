@@ -17,8 +17,12 @@ export function addField(field: FieldDefinition): Command {
  * them back.
  */
 export function updateField(index: number, before: FieldDefinition, after: FieldDefinition, mergeKey?: string): Command {
-  const put = (def: WorkflowDefinition, field: FieldDefinition, previousName: string) =>
-    renameFieldReferences({ ...def, fields: def.fields.map((f, i) => (i === index ? field : f)) }, previousName, field.name);
+  const put = (def: WorkflowDefinition, field: FieldDefinition, previousName: string) => {
+    const next = { ...def, fields: def.fields.map((f, i) => (i === index ? field : f)) };
+    // A name another field already has would merge their uses: leave uses alone (the validator reports the duplicate).
+    const taken = def.fields.some((f, i) => i !== index && f.name === field.name);
+    return taken ? next : renameFieldReferences(next, previousName, field.name);
+  };
   return {
     type: 'field.update',
     mergeKey,

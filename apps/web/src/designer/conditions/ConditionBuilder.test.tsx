@@ -31,6 +31,7 @@ describe('ConditionBuilder', () => {
     fireEvent.click(screen.getByTestId('cond-add'));
     fireEvent.change(screen.getByTestId('cond-operator'), { target: { value: 'greaterThan' } });
     fireEvent.change(screen.getByTestId('cond-value'), { target: { value: '5000' } });
+    fireEvent.blur(screen.getByTestId('cond-value'));
     expect(value).toEqual({ all: [{ fact: 'refundAmount', operator: 'greaterThan', value: 5000 }] });
   });
 

@@ -1,5 +1,6 @@
 import type { FieldDefinition } from '@ticketflow/definition';
 import { coerceValue } from '../conditions/condition-model';
+import { CommitInput } from './CommitInput';
 
 interface Props {
   field: FieldDefinition | undefined;
@@ -70,15 +71,13 @@ export function FieldValueInput({ field, value, onChange, testId, multiple, aria
   }
   if (type === 'number') {
     return (
-      <input
+      <CommitInput
         type="number"
-        data-testid={testId}
-        aria-label={ariaLabel}
-        min={field?.min}
-        max={field?.max}
-        value={typeof value === 'number' ? value : ''}
-        onChange={(e) => {
-          const coerced = coerceValue(field, 'equal', e.target.value);
+        testId={testId}
+        ariaLabel={ariaLabel}
+        value={typeof value === 'number' ? String(value) : ''}
+        onCommit={(text) => {
+          const coerced = coerceValue(field, 'equal', text);
           if (coerced !== undefined) onChange(coerced);
         }}
       />

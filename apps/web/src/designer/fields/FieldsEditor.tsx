@@ -3,6 +3,7 @@ import type { FieldDefinition, FieldType } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
 import { addField, removeField, updateField } from '../commands/field-commands';
 import { ListEditor } from '../properties/ListEditor';
+import { CommitInput } from './CommitInput';
 
 const FIELD_TYPES: FieldType[] = ['string', 'text', 'number', 'boolean', 'date', 'enum'];
 
@@ -32,7 +33,7 @@ export function FieldsEditor() {
           <div className="row">
             <label className="grow">
               {t('designer.fields.name')}
-              <input data-testid={`field-name-${i}`} value={field.name} onChange={(e) => change(i, (f) => ({ ...f, name: e.target.value.replace(/\s/g, '') }), 'name')} />
+              <CommitInput testId={`field-name-${i}`} value={field.name} onCommit={(name) => change(i, (f) => ({ ...f, name: name.replace(/\s/g, '') }))} />
             </label>
             <label className="grow">
               {t('designer.fields.label')}
