@@ -17,5 +17,6 @@ export default defineConfig({
     setupFiles: ['./src/test/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    unstubGlobals: true,
   },
 });

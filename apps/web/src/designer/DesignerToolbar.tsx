@@ -4,7 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import { selectDirty, useDesignerStore } from './store/designer.store';
 import { autoLayout } from './store/designer-actions';
 import { importDefinition, updateWorkflow } from './commands/misc-commands';
-import { downloadDefinition, parseDefinitionFile } from './drafts/definition-file';
+import { DefinitionFileError, downloadDefinition, parseDefinitionFile } from './drafts/definition-file';
 import type { DraftSync } from './drafts/use-draft-sync';
 
 /** Workflow name, undo/redo, layout, fit, import/export and save with its status. */
@@ -48,7 +48,7 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
       execute(importDefinition(definition, parseDefinitionFile(await file.text(), workflowKey)));
       setTimeout(() => void fitView(), 150);
     } catch (err) {
-      window.alert(err instanceof Error ? err.message : String(err));
+      window.alert(err instanceof DefinitionFileError ? t(`designer.import.${err.reason}`) : String(err));
     }
   }
 

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FieldDefinition } from '@ticketflow/definition';
 import { coerceValue } from '../conditions/condition-model';
 import { CommitInput } from './CommitInput';
@@ -18,6 +19,7 @@ interface Props {
  * nothing until it is fixed.
  */
 export function FieldValueInput({ field, value, onChange, testId, multiple, ariaLabel }: Props) {
+  const { t } = useTranslation();
   const type = field?.type ?? 'string';
   if (type === 'enum') {
     const options = field?.options ?? [];
@@ -48,8 +50,8 @@ export function FieldValueInput({ field, value, onChange, testId, multiple, aria
     return (
       <select data-testid={testId} aria-label={ariaLabel} value={value === true ? 'true' : value === false ? 'false' : ''} onChange={(e) => onChange(e.target.value === 'true')}>
         {value !== true && value !== false && <option value="">—</option>}
-        <option value="true">✓ true</option>
-        <option value="false">✗ false</option>
+        <option value="true">{t('common.yes')}</option>
+        <option value="false">{t('common.no')}</option>
       </select>
     );
   }
@@ -61,7 +63,7 @@ export function FieldValueInput({ field, value, onChange, testId, multiple, aria
         aria-label={ariaLabel}
         defaultValue={text}
         key={text}
-        placeholder="a, b, c"
+        placeholder={t('designer.cond.listPlaceholder')}
         onBlur={(e) => {
           const coerced = coerceValue(field, 'in', e.target.value);
           if (coerced !== undefined) onChange(coerced);

@@ -36,9 +36,9 @@ export function KeyValueEditor({ testId, label, value, onChange, keyOptions, key
               ))}
             </select>
           ) : (
-            <input aria-label={keyLabel ?? 'key'} data-testid={`${testId}-key-${i}`} value={k} onChange={(e) => put(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))} />
+            <input aria-label={keyLabel ?? t('designer.props.kvKey')} data-testid={`${testId}-key-${i}`} value={k} onChange={(e) => put(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))} />
           )}
-          <input aria-label={valueLabel ?? 'value'} data-testid={`${testId}-value-${i}`} className="grow" value={String(v)} onChange={(e) => put(rows.map((r, j) => (j === i ? [r[0], e.target.value] : r)))} />
+          <input aria-label={valueLabel ?? t('designer.props.kvValue')} data-testid={`${testId}-value-${i}`} className="grow" value={String(v)} onChange={(e) => put(rows.map((r, j) => (j === i ? [r[0], e.target.value] : r)))} />
           <button type="button" aria-label={t('common.remove')} onClick={() => put(rows.filter((_, j) => j !== i))}>
             ×
           </button>
