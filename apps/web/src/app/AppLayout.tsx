@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
@@ -10,6 +11,11 @@ export function AppLayout() {
   const { t } = useTranslation();
   const user = useAuthStore((s) => s.user);
   const logout = useAuthStore((s) => s.logout);
+  const refreshUser = useAuthStore((s) => s.refreshUser);
+  // A token kept from an earlier visit may have expired: check it once.
+  useEffect(() => {
+    void refreshUser();
+  }, [refreshUser]);
   return (
     <div className="app">
       <header className="app-header">

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { appRoutes } from './app-routes';
 import { useAuthStore } from '../auth/auth.store';
@@ -42,7 +42,9 @@ describe('app routes', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string) =>
-        url.endsWith('/templates')
+        url.endsWith('/auth/me')
+          ? json(200, { id: 'u1', username: 'owner', displayName: 'Owen Owner', roles: ['designer'] })
+          : url.endsWith('/templates')
           ? json(200, [{ key: 'refund-approval', name: 'Refund approval', description: 'Refunds', definition: {} }])
           : json(200, [{ key: 'it-change', name: 'IT change', latestVersion: 2, hasDraft: false, draftRevision: null, draftUpdatedAt: null }]),
       ),
@@ -50,6 +52,13 @@ describe('app routes', () => {
     renderAt('/designer');
     expect((await screen.findByTestId('workflow-row-it-change')).textContent).toContain('IT change');
     expect(await screen.findByTestId('template-refund-approval')).toBeTruthy();
+  });
+
+  it('refreshes the signed-in user from /auth/me', async () => {
+    signIn();
+    vi.stubGlobal('fetch', vi.fn(async () => json(200, { id: 'u1', username: 'owner', displayName: 'Owen O.', roles: ['designer'] })));
+    renderAt('/inbox');
+    await waitFor(() => expect(screen.getByTestId('user-badge').textContent).toBe('Owen O.'));
   });
 
   it('signs out and returns to /login', async () => {

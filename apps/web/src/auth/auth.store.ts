@@ -15,6 +15,8 @@ export interface AuthState {
   /** Signs in; throws ApiError (401 `invalid-credentials` or similar) on failure. */
   login: (username: string, password: string) => Promise<User>;
   logout: () => void;
+  /** Re-reads the signed-in user (GET /auth/me); a 401 there signs out through the API client. */
+  refreshUser: () => Promise<void>;
 }
 
 function readStored(): StoredAuth | null {
@@ -29,7 +31,7 @@ function readStored(): StoredAuth | null {
 const stored = readStored();
 
 /** The signed-in user and token; the token survives reloads in localStorage. */
-export const useAuthStore = create<AuthState>()((set) => ({
+export const useAuthStore = create<AuthState>()((set, get) => ({
   token: stored?.token ?? null,
   user: stored?.user ?? null,
   login: async (username, password) => {
@@ -41,6 +43,18 @@ export const useAuthStore = create<AuthState>()((set) => ({
   logout: () => {
     localStorage.removeItem(STORAGE_KEY);
     set({ token: null, user: null });
+  },
+  refreshUser: async () => {
+    const token = get().token;
+    if (!token) return;
+    try {
+      const user = await api.get<User>('/auth/me');
+      if (get().token !== token) return;
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ token, user }));
+      set({ user });
+    } catch {
+      // 401 already signed out; other failures keep the stored user.
+    }
   },
 }));
 
