@@ -65,3 +65,28 @@ describe('useDraftSync', () => {
     expect(fetchMock).toHaveBeenCalledOnce();
   });
 });
+
+describe('useDraftSync after a failed save', () => {
+  beforeEach(() => {
+    useDesignerStore.getState().load(refundApproval(), 2);
+    useDesignerStore.getState().execute(updateWorkflow({ name: 'Refund approval' }, { name: 'Mine' }));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('does not retry on its own until the next edit', async () => {
+    vi.useFakeTimers();
+    const fetchMock = vi.fn(async () => json(403, { statusCode: 403, code: 'forbidden', message: 'Designers only' }));
+    vi.stubGlobal('fetch', fetchMock);
+    renderHook(() => useDraftSync('refund-approval'));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10_000);
+    });
+    expect(fetchMock).toHaveBeenCalledOnce();
+    expect(useDesignerStore.getState()).toMatchObject({ saveStatus: 'error', saveError: 'Designers only' });
+    act(() => useDesignerStore.getState().execute(updateWorkflow({ name: 'Mine' }, { name: 'Mine 2' })));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(3100);
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+});

@@ -26,6 +26,8 @@ export function useDraftSync(workflowKey: string): DraftSync {
   const dirty = useDesignerStore(selectDirty);
   const saveStatus = useDesignerStore((s) => s.saveStatus);
   const inFlight = useRef(false);
+  /** The edit count at the last failed save: autosave waits for a new edit before retrying. */
+  const failedAt = useRef<number | null>(null);
 
   const saveWith = useCallback(
     async (baseRevision: number | undefined) => {
@@ -41,6 +43,7 @@ export function useDraftSync(workflowKey: string): DraftSync {
         if (isApiError(err, 'draft-conflict')) {
           useDesignerStore.getState().saveConflicted(err.details as DraftConflictDetails);
         } else {
+          failedAt.current = savingChange;
           useDesignerStore.getState().saveFailed(err instanceof Error ? err.message : String(err));
         }
       } finally {
@@ -65,6 +68,7 @@ export function useDraftSync(workflowKey: string): DraftSync {
 
   useEffect(() => {
     if (!dirty || saveStatus === 'conflict' || saveStatus === 'saving' || change === 0) return;
+    if (saveStatus === 'error' && failedAt.current === change) return;
     const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [change, dirty, saveStatus, save]);
