@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldValues } from '@ticketflow/definition';
+import type { FieldValues, WorkflowNode } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
 import { FieldValueInput } from '../fields/FieldValueInput';
 import { useSimulationStore } from './simulation.store';
@@ -16,6 +16,7 @@ export function SimulationPanel() {
   const fields = useDesignerStore((s) => s.definition.fields);
   const nodes = useDesignerStore((s) => s.definition.nodes);
   const [values, setValues] = useState<FieldValues>({});
+  const [eligible, setEligible] = useState<Record<string, number>>({});
   const sim = useSimulation();
   const log = useSimulationStore((s) => s.log);
   const visited = useSimulationStore((s) => s.visitedNodes);
@@ -71,11 +72,24 @@ export function SimulationPanel() {
           {[...new Set(sim.actions.map((a) => a.nodeId))].map((nodeId) => (
             <div key={nodeId} className="sim-step">
               <strong>{nameOf(nodeId)}</strong>
+              {needsHeadcount(nodes.find((n) => n.id === nodeId)) && (
+                <label className="row small">
+                  {t('designer.sim.eligible')}
+                  <input
+                    type="number"
+                    min={1}
+                    className="narrow"
+                    data-testid={`sim-eligible-${nodeId}`}
+                    value={eligible[nodeId] ?? defaultHeadcount(nodes.find((n) => n.id === nodeId))}
+                    onChange={(e) => setEligible((prev) => ({ ...prev, [nodeId]: Math.max(1, Number(e.target.value) || 1) }))}
+                  />
+                </label>
+              )}
               <div className="row wrap">
                 {sim.actions
                   .filter((a) => a.nodeId === nodeId)
                   .map((a) => (
-                    <button key={a.outcome} type="button" data-testid={`sim-action-${a.nodeId}-${a.outcome}`} onClick={() => void sim.act(a)}>
+                    <button key={a.outcome} type="button" data-testid={`sim-action-${a.nodeId}-${a.outcome}`} onClick={() => void sim.act(a, eligible[nodeId] ?? defaultHeadcount(nodes.find((n) => n.id === nodeId)))}>
                       {t(`outcomes.${a.outcome}`, { defaultValue: a.outcome })}
                     </button>
                   ))}
@@ -107,4 +121,15 @@ export function SimulationPanel() {
       )}
     </div>
   );
+}
+
+/** Approvals decided by more than one vote need to know how many people may vote. */
+function needsHeadcount(node: WorkflowNode | undefined): boolean {
+  return node?.type === 'approval' && (node.policy?.type ?? 'any') !== 'any';
+}
+
+function defaultHeadcount(node: WorkflowNode | undefined): number | undefined {
+  if (node?.type !== 'approval') return undefined;
+  if ('users' in node.approvers) return Math.max(1, node.approvers.users.length);
+  return node.policy?.type === 'quorum' ? Math.max(node.policy.count, 2) : 2;
 }

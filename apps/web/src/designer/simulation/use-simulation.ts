@@ -9,7 +9,8 @@ export interface SimulationControls {
   result: SimulationResult | null;
   actions: SimulationAction[];
   start: (fields: FieldValues) => Promise<void>;
-  act: (action: SimulationAction) => Promise<void>;
+  /** `eligibleCount`: how many people may decide an approval (all / quorum / percent policies). */
+  act: (action: SimulationAction, eligibleCount?: number) => Promise<void>;
   stop: () => void;
   /** True when the definition was edited after the run started. */
   stale: boolean;
@@ -60,9 +61,9 @@ export function useSimulation(): SimulationControls {
   );
 
   const act = useCallback(
-    async (action: SimulationAction) => {
+    async (action: SimulationAction, eligibleCount?: number) => {
       if (!run.current) return;
-      run.current.events.push({ nodeId: action.nodeId, outcome: action.outcome });
+      run.current.events.push({ nodeId: action.nodeId, outcome: action.outcome, ...(eligibleCount ? { eligibleCount } : {}) });
       await replay();
     },
     [replay],
