@@ -13,6 +13,8 @@ import { TasksController } from './tasks/tasks.controller.js';
 import { TasksService } from './tasks/tasks.service.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 import { TicketsService } from './tickets/tickets.service.js';
+import { DelegationsController } from './users/delegations.controller.js';
+import { DelegationsService } from './users/delegations.service.js';
 import { DirectoryController } from './users/directory.controller.js';
 import { DefinitionsController } from './workflows/definitions.controller.js';
 import { WorkflowTemplates } from './workflows/workflow-templates.js';
@@ -26,6 +28,7 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   DirectoryController,
   TicketsController,
   TasksController,
+  DelegationsController,
 ];
 
 export const FEATURE_PROVIDERS: Provider[] = [
@@ -42,4 +45,5 @@ export const FEATURE_PROVIDERS: Provider[] = [
   EngineService,
   TicketsService,
   TasksService,
+  DelegationsService,
 ];

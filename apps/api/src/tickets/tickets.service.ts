@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TransactionRunner } from '../common/context/transaction-runner.js';
@@ -24,7 +24,7 @@ export class TicketsService {
 
   /** Creates the ticket and starts it on the latest published, non-deprecated version. */
   async create(dto: CreateTicketDto, user: AuthUser): Promise<TicketView> {
-    const ticketId = await this.tx.run(async (uow) => {
+    return this.tx.run(async (uow) => {
       const version = await this.workflows.startableVersion(uow.manager, dto.workflowKey);
       if (!version) throw unprocessable('workflow-not-published', `Workflow "${dto.workflowKey}" has no published version to start tickets on.`);
       assertFieldValues(version.definition.fields, dto.fields);
@@ -34,9 +34,8 @@ export class TicketsService {
       )) as { id: string }[];
       const id = (row as { id: string }).id;
       await this.engine.startInstance(uow, { id, fields: dto.fields, requesterId: user.id }, version);
-      return id;
+      return this.readView(uow.manager, id);
     });
-    return this.get(ticketId, user);
   }
 
   async get(id: string, user: AuthUser): Promise<TicketView> {
@@ -57,11 +56,11 @@ export class TicketsService {
 
   /** Cancels the instance from any state, closing its tasks and timers. Requester or admin. */
   async cancel(id: string, reason: string, user: AuthUser): Promise<TicketView> {
-    await this.tx.run(async (uow) => {
+    return this.tx.run(async (uow) => {
       const instance = await this.engine.lock(uow, { ticketId: id });
       const isAdmin = user.roles.includes('admin');
       if (!isAdmin && instance.requesterId !== user.id) {
-        await this.visibleTicket(id, user);
+        await this.visibleTicket(id, user, uow.manager);
         throw forbidden('not-requester', 'Only the requester or an admin may cancel this ticket.');
       }
       if (instance.status !== 'active' && instance.status !== 'incident') {
@@ -69,8 +68,8 @@ export class TicketsService {
       }
       await this.engine.apply(uow, instance, { type: 'cancel', actor: { id: user.id, isRequester: instance.requesterId === user.id }, reason }, user.id);
       await this.audit.append(uow.manager, { actorId: user.id, action: 'ticket.cancel', objectType: 'ticket', objectId: id, details: { reason } });
+      return this.readView(uow.manager, id);
     });
-    return this.get(id, user);
   }
 
   /** Tickets the user may see, newest first, filtered. */
@@ -88,11 +87,23 @@ export class TicketsService {
     return rows.map(toTicketView);
   }
 
+  /** The ticket as seen inside a transaction (no visibility check: the caller just acted on it). */
+  private async readView(manager: EntityManager, id: string): Promise<TicketView> {
+    const [row] = (await manager.query(
+      `SELECT ${TICKET_COLUMNS} FROM tickets t
+         JOIN instances i ON i.ticket_id = t.id JOIN workflow_versions v ON v.id = i.version_id JOIN users r ON r.id = t.requester_id
+        WHERE t.id = $1`,
+      [id],
+    )) as TicketRow[];
+    if (!row) throw notFound('Ticket', id);
+    return toTicketView(row);
+  }
+
   /** The ticket if `user` may see it; 404 otherwise (no hint that it exists). */
-  private async visibleTicket(id: string, user: AuthUser): Promise<TicketRow> {
+  private async visibleTicket(id: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<TicketRow> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Ticket', id);
-    const identity = await actingIdentity(this.dataSource.manager, user);
-    const [row] = (await this.dataSource.query(
+    const identity = await actingIdentity(manager, user);
+    const [row] = (await manager.query(
       `SELECT ${TICKET_COLUMNS} FROM tickets t
          JOIN instances i ON i.ticket_id = t.id JOIN workflow_versions v ON v.id = i.version_id JOIN users r ON r.id = t.requester_id
         WHERE t.id = $1 AND ($2 OR t.requester_id = $3 OR EXISTS (

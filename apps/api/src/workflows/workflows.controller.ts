@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
@@ -49,6 +49,7 @@ export class WorkflowsController {
   }
 
   @Post(':key/versions/:version/deprecate')
+  @HttpCode(200)
   @Roles('admin')
   deprecate(@Param('key') key: string, @Param('version', ParseIntPipe) version: number, @CurrentUser() user: AuthUser) {
     return this.workflows.deprecate(key, version, user);

@@ -1,0 +1,30 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { CreateDelegationDto } from '../tasks/task.dto.js';
+import { DelegationsService } from './delegations.service.js';
+
+@ApiTags('delegations')
+@ApiBearerAuth()
+@Controller('delegations')
+export class DelegationsController {
+  constructor(private readonly delegations: DelegationsService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser) {
+    return this.delegations.list(user);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Let another user act on my steps for a period (absence)' })
+  create(@Body() body: CreateDelegationDto, @CurrentUser() user: AuthUser) {
+    return this.delegations.create(user, body.toUser, body.startsAt, body.endsAt);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async end(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string, @CurrentUser() user: AuthUser) {
+    await this.delegations.end(user, id);
+  }
+}

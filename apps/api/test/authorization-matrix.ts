@@ -1,0 +1,103 @@
+import type { TestApp } from './test-app.js';
+import { ticketClient } from './ticket-helpers.js';
+
+export const ACTORS = ['anonymous', 'requester', 'agent', 'finance1', 'manager', 'owner', 'admin'] as const;
+export type ActorName = (typeof ACTORS)[number];
+
+export interface Call {
+  path: string;
+  body?: unknown;
+}
+
+/** One route: how to build a fresh object for each attempt, and the status each actor must get. */
+export interface RouteExpectation {
+  route: string;
+  setup: (t: TestApp) => Promise<Call>;
+  expect: Record<ActorName, number>;
+}
+
+const all = (status: number, overrides: Partial<Record<ActorName, number>> = {}): Record<ActorName, number> => ({
+  anonymous: 401, requester: status, agent: status, finance1: status, manager: status, owner: status, admin: status, ...overrides,
+});
+
+/** A refund ticket of `requester`'s waiting at agent review (own object for requester, foreign for others but the agent). */
+async function reviewTicket(t: TestApp) {
+  return ticketClient(t).createTicket('requester', { workflowKey: 'refund-approval', title: 'Matrix', fields: { refundAmount: 6200 } });
+}
+
+/** The same ticket moved on to finance approval. */
+async function financeTask(t: TestApp) {
+  const client = ticketClient(t);
+  const ticket = await reviewTicket(t);
+  const review = await client.taskFor('agent', ticket.id, 'review');
+  await client.act('agent', review.id, 'complete');
+  return client.taskFor('finance1', ticket.id, 'finance');
+}
+
+async function reviewTask(t: TestApp) {
+  const ticket = await reviewTicket(t);
+  return ticketClient(t).taskFor('agent', ticket.id, 'review');
+}
+
+let draftCounter = 0;
+const simpleDefinition = (key: string) => ({
+  schemaVersion: 1, key, name: `Matrix ${key}`, fields: [],
+  nodes: [{ id: 'start', type: 'start' }, { id: 'end', type: 'end', outcome: 'resolved' }],
+  edges: [{ id: 'e1', source: 'start', target: 'end' }],
+});
+
+/** A workflow with a saved draft that differs from its latest version (so publishing it succeeds). */
+async function freshDraft(t: TestApp): Promise<string> {
+  const key = `matrix-${(draftCounter += 1)}`;
+  await t.http.put(`/api/workflows/${key}/draft`).set({ Authorization: `Bearer ${await t.login('owner')}` }).send({ definition: simpleDefinition(key) });
+  return key;
+}
+
+async function publishedWorkflow(t: TestApp): Promise<string> {
+  const key = await freshDraft(t);
+  await t.http.post(`/api/workflows/${key}/publish`).set({ Authorization: `Bearer ${await t.login('admin')}` }).send({});
+  return key;
+}
+
+/** Every route of the API and what each actor gets. A route missing here fails the suite. */
+export const MATRIX: RouteExpectation[] = [
+  { route: 'GET /api/health', setup: async () => ({ path: '/api/health' }), expect: all(200, { anonymous: 200 }) },
+  { route: 'POST /api/auth/login', setup: async () => ({ path: '/api/auth/login', body: { username: 'nobody', password: 'wrong' } }), expect: all(401, { anonymous: 401 }) },
+  { route: 'GET /api/auth/me', setup: async () => ({ path: '/api/auth/me' }), expect: all(200) },
+  { route: 'GET /api/directory', setup: async () => ({ path: '/api/directory' }), expect: all(403, { owner: 200, admin: 200 }) },
+  { route: 'GET /api/templates', setup: async () => ({ path: '/api/templates' }), expect: all(403, { owner: 200, admin: 200 }) },
+  { route: 'GET /api/workflows', setup: async () => ({ path: '/api/workflows' }), expect: all(200) },
+  { route: 'GET /api/workflows/{key}/draft', setup: async () => ({ path: '/api/workflows/refund-approval/draft' }), expect: all(403, { owner: 200, admin: 200 }) },
+  { route: 'PUT /api/workflows/{key}/draft', setup: async () => {
+    const key = `matrix-put-${(draftCounter += 1)}`;
+    return { path: `/api/workflows/${key}/draft`, body: { definition: simpleDefinition(key) } };
+  }, expect: all(403, { owner: 200, admin: 200 }) },
+  { route: 'POST /api/workflows/{key}/publish', setup: async (t) => ({ path: `/api/workflows/${await freshDraft(t)}/publish`, body: {} }), expect: all(403, { admin: 201 }) },
+  { route: 'GET /api/workflows/{key}/versions', setup: async () => ({ path: '/api/workflows/refund-approval/versions' }), expect: all(200) },
+  { route: 'GET /api/workflows/{key}/versions/{version}', setup: async () => ({ path: '/api/workflows/refund-approval/versions/1' }), expect: all(200) },
+  { route: 'POST /api/workflows/{key}/versions/{version}/deprecate', setup: async (t) => ({ path: `/api/workflows/${await publishedWorkflow(t)}/versions/1/deprecate` }), expect: all(403, { admin: 200 }) },
+  { route: 'POST /api/definitions/validate', setup: async () => ({ path: '/api/definitions/validate', body: { definition: simpleDefinition('v') } }), expect: all(403, { owner: 200, admin: 200 }) },
+  { route: 'POST /api/tickets', setup: async () => ({ path: '/api/tickets', body: { workflowKey: 'refund-approval', title: 'Matrix', fields: { refundAmount: 10 } } }), expect: all(201) },
+  { route: 'GET /api/tickets', setup: async () => ({ path: '/api/tickets' }), expect: all(200) },
+  { route: 'GET /api/tickets/{id}', setup: async (t) => ({ path: `/api/tickets/${(await reviewTicket(t)).id}` }), expect: all(404, { requester: 200, agent: 200, admin: 200 }) },
+  { route: 'GET /api/tickets/{id}/transitions', setup: async (t) => ({ path: `/api/tickets/${(await reviewTicket(t)).id}/transitions` }), expect: all(404, { requester: 200, agent: 200, admin: 200 }) },
+  { route: 'POST /api/tickets/{id}/cancel', setup: async (t) => ({ path: `/api/tickets/${(await reviewTicket(t)).id}/cancel`, body: { reason: 'matrix' } }), expect: all(404, { requester: 200, agent: 403, admin: 200 }) },
+  { route: 'GET /api/tasks', setup: async () => ({ path: '/api/tasks' }), expect: all(200) },
+  { route: 'GET /api/tasks/{id}', setup: async (t) => ({ path: `/api/tasks/${(await reviewTask(t)).id}` }), expect: all(404, { agent: 200, admin: 200 }) },
+  { route: 'POST /api/tasks/{id}/approve', setup: async (t) => ({ path: `/api/tasks/${(await financeTask(t)).id}/approve`, body: {} }), expect: all(403, { finance1: 200 }) },
+  { route: 'POST /api/tasks/{id}/reject', setup: async (t) => ({ path: `/api/tasks/${(await financeTask(t)).id}/reject`, body: { comment: 'no' } }), expect: all(403, { finance1: 200 }) },
+  { route: 'POST /api/tasks/{id}/complete', setup: async (t) => ({ path: `/api/tasks/${(await reviewTask(t)).id}/complete`, body: {} }), expect: all(403, { agent: 200 }) },
+  { route: 'POST /api/tasks/{id}/claim', setup: async (t) => ({ path: `/api/tasks/${(await reviewTask(t)).id}/claim` }), expect: all(403, { agent: 200 }) },
+  { route: 'POST /api/tasks/{id}/release', setup: async (t) => {
+    const task = await reviewTask(t);
+    await ticketClient(t).act('agent', task.id, 'claim');
+    return { path: `/api/tasks/${task.id}/release` };
+  }, expect: all(403, { agent: 200 }) },
+  { route: 'POST /api/tasks/{id}/delegate', setup: async (t) => ({ path: `/api/tasks/${(await reviewTask(t)).id}/delegate`, body: { toUser: 'agent' } }), expect: all(403, { agent: 200 }) },
+  { route: 'GET /api/delegations', setup: async () => ({ path: '/api/delegations' }), expect: all(200) },
+  { route: 'POST /api/delegations', setup: async () => ({ path: '/api/delegations', body: { toUser: 'finance2', endsAt: '2099-01-01T00:00:00Z' } }), expect: all(201) },
+  { route: 'DELETE /api/delegations/{id}', setup: async (t) => {
+    const response = await t.http.post('/api/delegations').set({ Authorization: `Bearer ${await t.login('finance1')}` }).send({ toUser: 'finance2' });
+    return { path: `/api/delegations/${response.body.id}` };
+  }, expect: all(404, { finance1: 204, admin: 204 }) },
+];
