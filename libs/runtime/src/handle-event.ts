@@ -24,6 +24,8 @@ export function handleEvent(session: Session, event: RuntimeEvent): void {
       return receiveMessage(session, event);
     case 'action.result':
       return actionResult(session, event);
+    case 'action.retry':
+      return retryAction(session, event);
     case 'cancel':
       session.record('cancel', null, null, { kind: 'note', text: event.reason ? `cancelled: ${event.reason}` : 'cancelled' });
       session.send({ type: 'cancel' }, 'cancel');
@@ -149,6 +151,19 @@ function actionResult(session: Session, event: EventOf<'action.result'>): void {
   }
   const detail = event.outcome === 'failed' && event.error ? { kind: 'note' as const, text: `failed: ${event.error}` } : { kind: 'outcome' as const, outcome: event.outcome };
   leaveBy(session, action, event.outcome, detail, 'action.result');
+}
+
+function retryAction(session: Session, event: EventOf<'action.retry'>): void {
+  const { book, compiled } = session;
+  const placement = session.active().find((p) => p.kind === 'node' && `${p.nodeId}#${session.entries()[p.path] ?? 1}` === event.actionKey);
+  const info = placement?.kind === 'node' ? compiled.nodes[placement.nodeId] : undefined;
+  const pending = book.open.actions.some((a) => a.actionKey === event.actionKey);
+  if (!placement || !info || info.node.type !== 'action' || info.node.action.type === 'set-fields' || pending) {
+    throw new RuntimeError('action-not-pending', `Action "${event.actionKey}" is not waiting for a retry on this instance.`, { actionKey: event.actionKey });
+  }
+  book.open.actions.push({ actionKey: event.actionKey, nodeId: info.id, path: placement.path });
+  session.effects.push({ type: 'action.perform', actionKey: event.actionKey, nodeId: info.id, action: info.node.action });
+  session.record('action.retry', info.id, info.id, { kind: 'note', text: 'action retried after an incident' });
 }
 
 function withOptional(detail: { kind: 'outcome'; outcome: string }, actor: string | undefined, comment: string | undefined) {

@@ -74,8 +74,11 @@ export async function stepDetailed(
   fields: FieldValues,
   options: StepOptions = {},
 ): Promise<DetailedStepResult> {
-  const cancellable = event.type === 'cancel' && snapshot.status === 'incident';
-  if (snapshot.status !== 'active' && !cancellable) {
+  const fromIncident = (event.type === 'cancel' || event.type === 'action.retry') && snapshot.status === 'incident';
+  if (event.type === 'action.retry' && snapshot.status === 'active') {
+    throw new RuntimeError('not-in-incident', 'The instance is active; only an instance in incident retries an action.', { actionKey: event.actionKey });
+  }
+  if (snapshot.status !== 'active' && !fromIncident) {
     throw new RuntimeError('instance-not-active', `The instance is ${snapshot.status}; it accepts no more events.`, { status: snapshot.status });
   }
   const book = readBook(compiled, snapshot);

@@ -1,7 +1,7 @@
 /**
  * Why an event was refused. The API maps these to HTTP: `instance-not-active`,
  * `task-not-open`, `timer-not-active`, `message-not-awaited`,
- * `action-not-pending` and `already-decided` are conflicts with the current
+ * `action-not-pending`, `already-decided` and `not-in-incident` are conflicts with the current
  * state (409); `invalid-outcome`, `wrong-task-kind` and
  * `requester-not-allowed` are bad requests (422 / 403).
  */
@@ -15,7 +15,8 @@ export type RuntimeErrorCode =
   | 'invalid-outcome'
   | 'wrong-task-kind'
   | 'requester-not-allowed'
-  | 'invalid-snapshot';
+  | 'invalid-snapshot'
+  | 'not-in-incident';
 
 /** A refused event: nothing changed; the caller answers with the code. */
 export class RuntimeError extends Error {

@@ -53,6 +53,12 @@ export type RuntimeEvent =
   | { type: 'timer.fire'; timerKey: string }
   | { type: 'message.receive'; message: string; payload?: FieldValues }
   | { type: 'action.result'; actionKey: string; outcome: 'ok' | 'failed'; fields?: FieldValues; error?: string }
+  /**
+   * An admin retries an action whose failure left the instance in `incident`
+   * (no `failed` edge): the instance is active again and the action is
+   * requested anew under the same key. Accepted only in `incident`.
+   */
+  | { type: 'action.retry'; actionKey: string }
   | { type: 'cancel'; actor?: Actor; reason?: string };
 
 export type Effect =
