@@ -10,6 +10,7 @@ export const DEMO_ROLES = [
   { name: 'requester', label: 'Requester' },
   { name: 'engineer', label: 'Engineer' },
   { name: 'cab', label: 'Change advisory board' },
+  { name: 'area-manager', label: 'Area manager' },
 ];
 
 export const DEMO_USERS = [
@@ -20,4 +21,12 @@ export const DEMO_USERS = [
   { username: 'finance1', displayName: 'Fei Finance', roles: ['finance'], skills: [], region: null },
   { username: 'finance2', displayName: 'Fred Finance', roles: ['finance'], skills: [], region: null },
   { username: 'requester', displayName: 'Rita Requester', roles: ['requester'], skills: [], region: null },
+  // People the industry templates (workflows/*.json) route to. The region of an engineer is their production line.
+  { username: 'engineer1', displayName: 'Eli Engineer', roles: ['engineer'], skills: ['equipment-repair', 'plc'], region: 'line-1' },
+  { username: 'engineer2', displayName: 'Erin Engineer', roles: ['engineer'], skills: ['equipment-repair', 'incident-response'], region: 'line-2' },
+  { username: 'cab1', displayName: 'Cai CAB', roles: ['cab'], skills: [], region: null },
+  { username: 'cab2', displayName: 'Chen CAB', roles: ['cab'], skills: [], region: null },
+  { username: 'cab3', displayName: 'Cora CAB', roles: ['cab'], skills: [], region: null },
+  { username: 'areamgr-east', displayName: 'Ava Area Manager', roles: ['area-manager'], skills: [], region: 'east' },
+  { username: 'areamgr-west', displayName: 'Wen Area Manager', roles: ['area-manager'], skills: [], region: 'west' },
 ];
