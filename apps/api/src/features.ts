@@ -16,6 +16,10 @@ import { TicketsService } from './tickets/tickets.service.js';
 import { DelegationsController } from './users/delegations.controller.js';
 import { DelegationsService } from './users/delegations.service.js';
 import { DirectoryController } from './users/directory.controller.js';
+import { ColleaguesController } from './users/colleagues.controller.js';
+import { InboxStream } from './live/inbox-stream.service.js';
+import { LiveController } from './live/live.controller.js';
+import { TaskHandoverInterceptor } from './live/task-handover.interceptor.js';
 import { DefinitionsController } from './workflows/definitions.controller.js';
 import { WorkflowTemplates } from './workflows/workflow-templates.js';
 import { WorkflowsController } from './workflows/workflows.controller.js';
@@ -29,6 +33,8 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   TicketsController,
   TasksController,
   DelegationsController,
+  ColleaguesController,
+  LiveController,
 ];
 
 export const FEATURE_PROVIDERS: Provider[] = [
@@ -46,4 +52,6 @@ export const FEATURE_PROVIDERS: Provider[] = [
   TicketsService,
   TasksService,
   DelegationsService,
+  InboxStream,
+  { provide: APP_INTERCEPTOR, useClass: TaskHandoverInterceptor },
 ];

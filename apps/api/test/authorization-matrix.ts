@@ -100,4 +100,7 @@ export const MATRIX: RouteExpectation[] = [
     const response = await t.http.post('/api/delegations').set({ Authorization: `Bearer ${await t.login('finance1')}` }).send({ toUser: 'finance2' });
     return { path: `/api/delegations/${response.body.id}` };
   }, expect: all(404, { finance1: 204, admin: 204 }) },
+  { route: 'GET /api/users/colleagues', setup: async () => ({ path: '/api/users/colleagues?role=finance' }), expect: all(200) },
+  // maxSeconds=0: the stream says "ready" and closes, so the status can be read without waiting.
+  { route: 'GET /api/live/inbox', setup: async () => ({ path: '/api/live/inbox?maxSeconds=0' }), expect: all(200) },
 ];
