@@ -3,6 +3,7 @@
 // apps, and the two apps never import each other.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const IMPURE_IN_LIBS = [
   { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg-*', 'react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'express'], message: 'Pure libs must not import frameworks, databases or UI (DESIGN.md §2).' },
@@ -21,6 +22,10 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-new-func': 'error',
     },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['libs/*/src/**/*.ts'],
