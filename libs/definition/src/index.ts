@@ -22,3 +22,5 @@ export {
 } from './operators.js';
 export { orderDecisionEdges } from './decision-order.js';
 export { matchParallelBlocks } from './match-parallel-blocks.js';
+export { diffDefinitions, sameValue } from './diff-definitions.js';
+export type { DefinitionDiff, DefinitionChange, ChangedElement, PropertyChange, DiffOptions } from './diff-definitions.types.js';

@@ -9,3 +9,4 @@ export {
   type SupportedOperator,
   type DescribeLocale,
 } from './operators.js';
+export { describeChanges, type ChangeText } from './describe-changes.js';
