@@ -5,3 +5,13 @@ export { simulate, toRuntimeEvent, type SimulationEvent, type SimulationResult }
 export { RuntimeError, type RuntimeErrorCode } from './runtime-error.js';
 export { tallyVotes, type Tally } from './approval-policy.js';
 export type { PendingWork, RuntimeBook, Vote } from './runtime-book.types.js';
+export {
+  migrateSnapshot,
+  isMigrationRefusal,
+  type NodeMapping,
+  type MigratedSnapshot,
+  type MigrationRefusal,
+  type MigrationMove,
+  type TaskMove,
+  type TimerMove,
+} from './migrate-snapshot.js';
