@@ -20,6 +20,11 @@ import { ColleaguesController } from './users/colleagues.controller.js';
 import { InboxStream } from './live/inbox-stream.service.js';
 import { LiveController } from './live/live.controller.js';
 import { TaskHandoverInterceptor } from './live/task-handover.interceptor.js';
+import { DiffService } from './versions/diff.service.js';
+import { ImpactService } from './versions/impact.service.js';
+import { VersionsController } from './versions/versions.controller.js';
+import { MigrationsController } from './migrations/migrations.controller.js';
+import { MigrationsService } from './migrations/migrations.service.js';
 import { DefinitionsController } from './workflows/definitions.controller.js';
 import { WorkflowTemplates } from './workflows/workflow-templates.js';
 import { WorkflowsController } from './workflows/workflows.controller.js';
@@ -35,6 +40,9 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   DelegationsController,
   ColleaguesController,
   LiveController,
+  // Issue 7: version diff, impact preview, migration of running tickets.
+  VersionsController,
+  MigrationsController,
 ];
 
 export const FEATURE_PROVIDERS: Provider[] = [
@@ -54,4 +62,8 @@ export const FEATURE_PROVIDERS: Provider[] = [
   DelegationsService,
   InboxStream,
   { provide: APP_INTERCEPTOR, useClass: TaskHandoverInterceptor },
+  // Issue 7: version diff, impact preview, migration of running tickets.
+  DiffService,
+  ImpactService,
+  MigrationsService,
 ];

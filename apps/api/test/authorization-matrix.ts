@@ -103,4 +103,8 @@ export const MATRIX: RouteExpectation[] = [
   { route: 'GET /api/users/colleagues', setup: async () => ({ path: '/api/users/colleagues?role=finance' }), expect: all(200) },
   // maxSeconds=0: the stream says "ready" and closes, so the status can be read without waiting.
   { route: 'GET /api/live/inbox', setup: async () => ({ path: '/api/live/inbox?maxSeconds=0' }), expect: all(200) },
+  // Issue 7: diff and impact for designers and admins, migration for admins (a dry run: it changes nothing).
+  { route: 'GET /api/workflows/{key}/diff', setup: async () => ({ path: '/api/workflows/refund-approval/diff?from=1&to=draft' }), expect: all(403, { owner: 200, admin: 200 }) },
+  { route: 'POST /api/workflows/{key}/impact', setup: async () => ({ path: '/api/workflows/refund-approval/impact', body: { limit: 5 } }), expect: all(403, { owner: 200, admin: 200 }) },
+  { route: 'POST /api/workflows/{key}/migrations', setup: async () => ({ path: '/api/workflows/refund-approval/migrations', body: { toVersion: 1, dryRun: true } }), expect: all(403, { admin: 200 }) },
 ];
