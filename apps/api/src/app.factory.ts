@@ -12,6 +12,7 @@ import type { DatabaseConnection } from './database/database-connection.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { JsonLogger } from './common/logging/json-logger.js';
+import { captureIntakeBody } from './intake/intake-raw-body.js';
 
 /** Largest request body: a 2 MB definition plus its envelope. Larger bodies get 413. */
 const BODY_LIMIT = '3mb';
@@ -25,6 +26,8 @@ export async function createApp(config: AppConfig, db: DatabaseConnection, logge
     logger,
     bodyParser: false,
   });
+  // Intake webhooks read their own body (signature over the exact bytes; bad payloads are kept, not dropped).
+  app.use('/api/intake', captureIntakeBody(3 * 1024 * 1024));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
   app.setGlobalPrefix('api');

@@ -1,6 +1,6 @@
 /** Columns selected for a ticket view: `t` tickets, `i` instances, `v` versions, `r` requester. */
 export const TICKET_COLUMNS = `t.id, t.number, t.title, t.fields, t.priority, t.channel, t.status, t.outcome, t.created_at, t.updated_at,
-  t.closed_at, i.active_nodes, i.id AS instance_id, v.key, v.version, r.id AS requester_id, r.username AS requester_username`;
+  t.closed_at, t.tags, t.assignee_group, i.active_nodes, i.id AS instance_id, v.key, v.version, r.id AS requester_id, r.username AS requester_username`;
 
 export interface TicketRow {
   id: string;
@@ -14,6 +14,8 @@ export interface TicketRow {
   created_at: Date;
   updated_at: Date;
   closed_at: Date | null;
+  tags: string[];
+  assignee_group: string | null;
   active_nodes: string[];
   instance_id: string;
   key: string;
@@ -37,6 +39,9 @@ export interface TicketView {
   createdAt: Date;
   updatedAt: Date;
   closedAt?: Date;
+  /** Set by automation rules. */
+  tags: string[];
+  assigneeGroup?: string;
 }
 
 /** The API shape of a ticket (DESIGN.md §8). Pure. */
@@ -56,5 +61,7 @@ export function toTicketView(row: TicketRow): TicketView {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ...(row.closed_at ? { closedAt: row.closed_at } : {}),
+    tags: row.tags ?? [],
+    ...(row.assignee_group ? { assigneeGroup: row.assignee_group } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { AutomationService } from '../automation/automation.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TransactionRunner } from '../common/context/transaction-runner.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors/domain-error.js';
@@ -20,6 +21,7 @@ export class TicketsService {
     private readonly engine: EngineService,
     private readonly workflows: WorkflowsService,
     private readonly audit: AuditService,
+    private readonly automation: AutomationService,
   ) {}
 
   /** Creates the ticket and starts it on the latest published, non-deprecated version. */
@@ -34,6 +36,8 @@ export class TicketsService {
       )) as { id: string }[];
       const id = (row as { id: string }).id;
       await this.engine.startInstance(uow, { id, fields: dto.fields, requesterId: user.id }, version);
+      // Automation rules on creation (priority, tags, assignee group, ...), in this transaction.
+      await this.automation.onTicketCreated(uow, id);
       return this.readView(uow.manager, id);
     });
   }

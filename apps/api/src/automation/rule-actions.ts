@@ -1,0 +1,66 @@
+import type { EntityManager } from 'typeorm';
+import type { FieldDefinition } from '@ticketflow/definition';
+import { checkFieldValues } from '../tickets/field-values.js';
+import type { RuleAction } from './rule.types.js';
+import type { RuleTicket } from './ticket-facts.js';
+
+/** What one action did, as the timeline shows it. */
+export type ActionResult = RuleAction & { result: 'applied' | 'unchanged' | 'skipped'; note?: string; recipients?: string[] };
+
+/**
+ * Performs a fired rule's actions on a locked ticket, in order, and returns
+ * what each did. Side effects: updates the ticket row (priority, tags,
+ * assignee group, fields) in the caller's transaction and mutates `ticket` to
+ * match. Notifications are resolved to their recipients and recorded on the
+ * timeline entry; nothing is sent from here.
+ */
+export async function applyRuleActions(manager: EntityManager, ticket: RuleTicket, fieldDefs: FieldDefinition[], actions: RuleAction[]): Promise<ActionResult[]> {
+  const results: ActionResult[] = [];
+  for (const action of actions) results.push(await applyOne(manager, ticket, fieldDefs, action));
+  return results;
+}
+
+async function applyOne(manager: EntityManager, ticket: RuleTicket, fieldDefs: FieldDefinition[], action: RuleAction): Promise<ActionResult> {
+  switch (action.type) {
+    case 'set-workflow':
+      return action.workflowKey === ticket.workflowKey
+        ? { ...action, result: 'applied', note: 'the ticket was routed to this workflow' }
+        : { ...action, result: 'skipped', note: `the ticket was created on "${ticket.workflowKey}" by its creator` };
+    case 'set-priority':
+      if (ticket.priority === action.priority) return { ...action, result: 'unchanged' };
+      await manager.query('UPDATE tickets SET priority = $2, updated_at = now() WHERE id = $1', [ticket.id, action.priority]);
+      ticket.priority = action.priority;
+      return { ...action, result: 'applied' };
+    case 'add-tag':
+      if (ticket.tags.includes(action.tag)) return { ...action, result: 'unchanged' };
+      await manager.query('UPDATE tickets SET tags = array_append(tags, $2), updated_at = now() WHERE id = $1', [ticket.id, action.tag]);
+      ticket.tags = [...ticket.tags, action.tag];
+      return { ...action, result: 'applied' };
+    case 'set-assignee-group':
+      if (ticket.assigneeGroup === action.group) return { ...action, result: 'unchanged' };
+      await manager.query('UPDATE tickets SET assignee_group = $2, updated_at = now() WHERE id = $1', [ticket.id, action.group]);
+      ticket.assigneeGroup = action.group;
+      return { ...action, result: 'applied' };
+    case 'set-field': {
+      const problems = checkFieldValues(fieldDefs, { [action.field]: action.value }, { partial: true });
+      if (problems.length > 0) return { ...action, result: 'skipped', note: problems.map((p) => p.message).join('; ') };
+      if (JSON.stringify(ticket.fields[action.field]) === JSON.stringify(action.value)) return { ...action, result: 'unchanged' };
+      const fields = { ...ticket.fields, [action.field]: action.value };
+      await manager.query('UPDATE tickets SET fields = $2, updated_at = now() WHERE id = $1', [ticket.id, JSON.stringify(fields)]);
+      ticket.fields = fields;
+      return { ...action, result: 'applied' };
+    }
+    case 'notify': {
+      const recipients = await recipientsOf(manager, ticket, action.to);
+      return { ...action, result: recipients.length > 0 ? 'applied' : 'skipped', recipients, ...(recipients.length === 0 ? { note: 'nobody to notify' } : {}) };
+    }
+  }
+}
+
+async function recipientsOf(manager: EntityManager, ticket: RuleTicket, to: Extract<RuleAction, { type: 'notify' }>['to']): Promise<string[]> {
+  const rows = (await manager.query(
+    `SELECT username FROM users WHERE active AND (($1::text IS NOT NULL AND $1 = ANY(roles)) OR username = $2 OR ($3 AND id = $4)) ORDER BY username LIMIT 200`,
+    ['role' in to ? to.role : null, 'user' in to ? to.user : null, 'requester' in to, ticket.requesterId],
+  )) as { username: string }[];
+  return rows.map((row) => row.username);
+}

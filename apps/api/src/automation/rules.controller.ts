@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { RuleBodyDto } from './rule.dto.js';
+import { RulesService } from './rules.service.js';
+
+@ApiTags('automation')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('rules')
+export class RulesController {
+  constructor(private readonly rules: RulesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every automation rule, by trigger and evaluation order' })
+  list() {
+    return this.rules.list();
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a rule (trigger, order, condition, actions, stop-at-first-match)' })
+  create(@Body() body: RuleBodyDto, @CurrentUser() user: AuthUser) {
+    return this.rules.create(body, user);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return this.rules.get(id);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Replace a rule' })
+  replace(@Param('id') id: string, @Body() body: RuleBodyDto, @CurrentUser() user: AuthUser) {
+    return this.rules.replace(id, body, user);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<void> {
+    await this.rules.remove(id, user);
+  }
+}

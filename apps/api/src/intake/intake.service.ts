@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { DomainError, invalid, notFound, unprocessable, type DomainErrorKind } from '../common/errors/domain-error.js';
+import { AutomationService } from '../automation/automation.service.js';
+import type { CreateTicketDto } from '../tickets/ticket.dto.js';
+import { TicketsService } from '../tickets/tickets.service.js';
+import { WorkflowsService } from '../workflows/workflows.service.js';
+import { IntakeChannelsService, type ChannelRow } from './intake-channels.service.js';
+import { isIntakeChannel } from './intake-channels.js';
+import type { RawIntakeBody } from './intake-raw-body.js';
+import { verifyIntakeSignature } from './intake-signature.js';
+import { coerceToFields, readMappedFields, renderTitle } from './map-payload.js';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, unprocessable: 422, 'too-many-requests': 429, operational: 503,
+};
+const KEPT_PAYLOAD_CHARS = 1_000_000;
+
+export interface IntakeResult {
+  messageId: string;
+  ticketId: string;
+  number: number;
+  workflowKey: string;
+  fields: Record<string, unknown>;
+  replayed?: boolean;
+}
+
+interface Delivery {
+  channel: string;
+  body: RawIntakeBody;
+  signature: string | undefined;
+  deliveryId: string | undefined;
+  contentType: string | undefined;
+}
+
+/**
+ * Turns signed inbound webhooks into typed tickets. Every message is kept in
+ * `intake_messages` — accepted with its ticket, or rejected with the error the
+ * sender got — so nothing is silently dropped.
+ */
+@Injectable()
+export class IntakeService {
+  /** Fallback secret for channels without their own (`INTAKE_SECRET`). */
+  private readonly envSecret = process.env.INTAKE_SECRET?.trim() || undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly channels: IntakeChannelsService,
+    private readonly tickets: TicketsService,
+    private readonly workflows: WorkflowsService,
+    private readonly automation: AutomationService,
+  ) {}
+
+  /**
+   * Checks the signature, parses and maps the payload, picks the workflow
+   * (the channel's, else routing rules) and creates the ticket as the
+   * channel's requester. Side effects: a ticket (through TicketsService) and
+   * an intake_messages row, whatever the outcome.
+   */
+  async receive(delivery: Delivery): Promise<IntakeResult> {
+    try {
+      const result = await this.accept(delivery);
+      if (result.replayed) return result;
+      const messageId = await this.keep(delivery, { status: 'accepted', statusCode: 201, ticketId: result.ticketId });
+      return { ...result, messageId };
+    } catch (error) {
+      const known = error instanceof DomainError;
+      await this.keep(delivery, {
+        status: 'rejected',
+        statusCode: known ? STATUS_BY_KIND[error.kind] : 500,
+        errorCode: known ? error.code : 'internal-error',
+        error: error instanceof Error ? error.message : String(error),
+      });
+      throw error;
+    }
+  }
+
+  async messages(query: { status?: string; channel?: string; limit?: number }) {
+    return this.dataSource.query(
+      `SELECT m.id, m.channel, m.status, m.status_code AS "statusCode", m.error_code AS "errorCode", m.error, m.delivery_id AS "deliveryId",
+              m.content_type AS "contentType", m.payload, m.ticket_id AS "ticketId", t.number AS "ticketNumber", m.received_at AS "receivedAt"
+         FROM intake_messages m LEFT JOIN tickets t ON t.id = m.ticket_id
+        WHERE ($1::text IS NULL OR m.status = $1) AND ($2::text IS NULL OR m.channel = $2)
+        ORDER BY m.received_at DESC, m.id LIMIT $3`,
+      [query.status ?? null, query.channel ?? null, query.limit ?? 100],
+    );
+  }
+
+  private async accept(delivery: Delivery): Promise<IntakeResult & { messageId: string }> {
+    const { channel, body } = delivery;
+    if (!isIntakeChannel(channel)) throw notFound('Intake channel', channel);
+    if (body.tooLarge) throw invalid('payload-too-large', 'The payload is larger than the server accepts; send at most 3 MB.');
+    const config = await this.channels.load(this.dataSource.manager, channel);
+    const secret = config?.secret ?? this.envSecret;
+    if (!secret) throw new DomainError('unauthenticated', 'intake-secret-missing', `No secret is set for the "${channel}" channel: an admin sets one (PUT /api/intake/channels/${channel}) or INTAKE_SECRET.`);
+    if (!verifyIntakeSignature(secret, body.bytes, delivery.signature)) {
+      throw new DomainError('unauthenticated', 'bad-signature', 'X-Ticketflow-Signature must be sha256=<hex HMAC-SHA256 of the raw body> with the channel secret.');
+    }
+    const payload = parsePayload(body.bytes);
+    if (!config) throw unprocessable('intake-channel-not-configured', `The "${channel}" channel has no configuration yet: an admin sets its workflow and field mappings (PUT /api/intake/channels/${channel}).`);
+    if (!config.enabled) throw unprocessable('intake-channel-disabled', `The "${channel}" channel is disabled.`);
+    const previous = await this.previousDelivery(channel, delivery.deliveryId);
+    if (previous) return { ...previous, replayed: true };
+    const mapped = readMappedFields(payload, config.field_mappings);
+    const workflowKey = config.workflow_key ?? (await this.automation.chooseWorkflow(this.dataSource.manager, { ...mapped, 'ticket.channel': channel, 'ticket.priority': 'normal' }));
+    if (!workflowKey) {
+      throw unprocessable('no-workflow-for-intake', `No workflow for this "${channel}" message: set one on the channel, or add a ticket.created rule with a set-workflow action that matches it.`);
+    }
+    const version = await this.workflows.startableVersion(this.dataSource.manager, workflowKey);
+    if (!version) throw unprocessable('workflow-not-published', `Workflow "${workflowKey}" has no published version to start tickets on.`);
+    const { fields, problems } = coerceToFields(mapped, version.definition.fields);
+    if (problems.length > 0) throw invalid('intake-mapping-failed', `Some mapped values do not fit the workflow's fields: ${problems.map((p) => p.message).join('; ')}.`, problems);
+    const title = renderTitle(config.title_template, { payload, fields, channel });
+    const requester = await this.requester(config);
+    const dto = { workflowKey, title, fields, channel } as CreateTicketDto;
+    const ticket = await this.tickets.create(dto, requester);
+    return { messageId: '', ticketId: ticket.id, number: ticket.number, workflowKey, fields: ticket.fields };
+  }
+
+  private async requester(config: ChannelRow): Promise<AuthUser> {
+    const id = config.requester_id ?? config.updated_by;
+    const [row] = (await this.dataSource.query('SELECT id, username, display_name, roles FROM users WHERE id = $1 AND active', [id])) as {
+      id: string; username: string; display_name: string; roles: string[];
+    }[];
+    if (!row) throw unprocessable('intake-requester-missing', `The "${config.channel}" channel's requester is not an active user; an admin sets another.`);
+    return { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles };
+  }
+
+  private async previousDelivery(channel: string, deliveryId: string | undefined): Promise<(IntakeResult & { messageId: string }) | undefined> {
+    if (!deliveryId) return undefined;
+    const [row] = (await this.dataSource.query(
+      `SELECT m.id, t.id AS ticket_id, t.number, t.workflow_key, t.fields FROM intake_messages m JOIN tickets t ON t.id = m.ticket_id
+        WHERE m.channel = $1 AND m.delivery_id = $2 AND m.status = 'accepted'`,
+      [channel, deliveryId],
+    )) as { id: string; ticket_id: string; number: string; workflow_key: string; fields: Record<string, unknown> }[];
+    return row && { messageId: row.id, ticketId: row.ticket_id, number: Number(row.number), workflowKey: row.workflow_key, fields: row.fields };
+  }
+
+  private async keep(delivery: Delivery, outcome: { status: 'accepted' | 'rejected'; statusCode: number; ticketId?: string; errorCode?: string; error?: string }): Promise<string> {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO intake_messages (channel, status, status_code, error_code, error, delivery_id, content_type, payload, ticket_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        delivery.channel.slice(0, 40), outcome.status, outcome.statusCode, outcome.errorCode ?? null, outcome.error?.slice(0, 2000) ?? null,
+        delivery.deliveryId?.slice(0, 200) ?? null,
+        delivery.contentType?.slice(0, 200) ?? null, delivery.body.bytes.toString('utf8').slice(0, KEPT_PAYLOAD_CHARS).replaceAll('\u0000', ''),
+        outcome.ticketId ?? null,
+      ],
+    )) as { id: string }[];
+    return (row as { id: string }).id;
+  }
+}
+
+function parsePayload(bytes: Buffer): Record<string, unknown> {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw invalid('malformed-payload', 'The payload is not valid JSON; it was kept for inspection (GET /api/intake/messages).');
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw invalid('malformed-payload', 'The payload must be a JSON object; it was kept for inspection (GET /api/intake/messages).');
+  }
+  return payload as Record<string, unknown>;
+}
