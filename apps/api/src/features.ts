@@ -20,6 +20,8 @@ import { ColleaguesController } from './users/colleagues.controller.js';
 import { InboxStream } from './live/inbox-stream.service.js';
 import { LiveController } from './live/live.controller.js';
 import { TaskHandoverInterceptor } from './live/task-handover.interceptor.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { ReportsService } from './reports/reports.service.js';
 import { DiffService } from './versions/diff.service.js';
 import { ImpactService } from './versions/impact.service.js';
 import { VersionsController } from './versions/versions.controller.js';
@@ -52,6 +54,8 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   // Issue 9: intake webhooks and automation rules.
   IntakeController,
   RulesController,
+  // Issue 10: reports.
+  ReportsController,
 ];
 
 export const FEATURE_PROVIDERS: Provider[] = [
@@ -80,4 +84,6 @@ export const FEATURE_PROVIDERS: Provider[] = [
   RulesService,
   IntakeChannelsService,
   IntakeService,
+  // Issue 10: reports.
+  ReportsService,
 ];

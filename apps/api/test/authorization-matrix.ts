@@ -126,4 +126,14 @@ export const MATRIX: RouteExpectation[] = [
   { route: 'GET /api/rules/{id}', setup: async (t) => ({ path: `/api/rules/${await matrixRule(t)}` }), expect: all(403, { admin: 200 }) },
   { route: 'PUT /api/rules/{id}', setup: async (t) => ({ path: `/api/rules/${await matrixRule(t)}`, body: ruleBody }), expect: all(403, { admin: 200 }) },
   { route: 'DELETE /api/rules/{id}', setup: async (t) => ({ path: `/api/rules/${await matrixRule(t)}` }), expect: all(403, { admin: 204 }) },
+  // Reports (issue 10): managers and admins read all; process owners (designer) read where time goes and where tickets wait.
+  { route: 'GET /api/reports/options', setup: async () => ({ path: '/api/reports/options' }), expect: all(403, { manager: 200, owner: 200, admin: 200 }) },
+  { route: 'GET /api/reports/summary', setup: async () => ({ path: '/api/reports/summary' }), expect: all(403, { manager: 200, admin: 200 }) },
+  { route: 'GET /api/reports/trend', setup: async () => ({ path: '/api/reports/trend' }), expect: all(403, { manager: 200, admin: 200 }) },
+  { route: 'GET /api/reports/cycle-time', setup: async () => ({ path: '/api/reports/cycle-time' }), expect: all(403, { manager: 200, admin: 200 }) },
+  { route: 'GET /api/reports/node-times', setup: async () => ({ path: '/api/reports/node-times' }), expect: all(403, { manager: 200, owner: 200, admin: 200 }) },
+  { route: 'GET /api/reports/sla', setup: async () => ({ path: '/api/reports/sla' }), expect: all(403, { manager: 200, admin: 200 }) },
+  { route: 'GET /api/reports/approvals', setup: async () => ({ path: '/api/reports/approvals?format=csv' }), expect: all(403, { manager: 200, admin: 200 }) },
+  { route: 'GET /api/reports/waiting', setup: async () => ({ path: '/api/reports/waiting' }), expect: all(403, { manager: 200, owner: 200, admin: 200 }) },
+  { route: 'GET /api/reports/workload', setup: async () => ({ path: '/api/reports/workload' }), expect: all(403, { manager: 200, admin: 200 }) },
 ];
