@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 const NAV = ['designer', 'versions', 'inbox', 'tickets', 'reports'] as const;
 
@@ -28,6 +29,7 @@ export function AppLayout() {
           ))}
         </nav>
         <div className="header-right">
+          <NotificationBell />
           <LanguageSwitch />
           {user && (
             <span className="user-badge" data-testid="user-badge" title={user.roles.join(', ')}>

@@ -57,7 +57,7 @@ describe('app routes', () => {
   it('refreshes the signed-in user from /auth/me', async () => {
     signIn();
     vi.stubGlobal('fetch', vi.fn(async () => json(200, { id: 'u1', username: 'owner', displayName: 'Owen O.', roles: ['designer'] })));
-    renderAt('/inbox');
+    renderAt('/reports');
     await waitFor(() => expect(screen.getByTestId('user-badge').textContent).toBe('Owen O.'));
   });
 

@@ -5,6 +5,9 @@ import { PageLoading } from './PageLoading';
 import { LoginPage } from '../auth/LoginPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { WorkflowListPage } from '../designer/list/WorkflowListPage';
+import { InboxPage } from '../inbox/InboxPage';
+import { CreateTicketPage } from '../tickets/CreateTicketPage';
+import { TicketsListPage } from '../tickets/TicketsListPage';
 
 /** The route table: /login outside the layout, everything else signed in. */
 export const appRoutes: RouteObject[] = [
@@ -24,9 +27,19 @@ export const appRoutes: RouteObject[] = [
         // The Designer (React Flow, dagre, the runtime) loads only when opened.
         lazy: () => import('../designer/DesignerPage').then((m) => ({ Component: m.DesignerPage })),
       },
-      { path: '/versions', element: <PlaceholderPage section="versions" /> },
-      { path: '/inbox', element: <PlaceholderPage section="inbox" /> },
-      { path: '/tickets', element: <PlaceholderPage section="tickets" /> },
+      {
+        path: '/versions',
+        // The version diagrams (React Flow, dagre) load only when the page is opened.
+        lazy: () => import('../versions/VersionsPage').then((m) => ({ Component: m.VersionsPage })),
+      },
+      { path: '/inbox', element: <InboxPage /> },
+      { path: '/tickets', element: <TicketsListPage /> },
+      { path: '/tickets/new', element: <CreateTicketPage /> },
+      {
+        path: '/tickets/:id',
+        // The diagram (React Flow, dagre) loads only when a ticket is opened.
+        lazy: () => import('../tickets/TicketPage').then((m) => ({ Component: m.TicketPage })),
+      },
       { path: '/reports', element: <PlaceholderPage section="reports" /> },
       { path: '*', element: <Navigate to="/designer" replace /> },
     ],

@@ -1,0 +1,93 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { SlaCountdown } from './SlaCountdown';
+import { TaskActions, type TaskHandlers } from './TaskActions';
+import type { Task } from './tasks.api';
+
+interface Props {
+  task: Task;
+  now: number;
+  me?: string;
+  workflowName: string;
+  selected: boolean;
+  checked: boolean;
+  comment: string;
+  commentMissing: boolean;
+  error?: string;
+  busy: boolean;
+  handlers: TaskHandlers;
+  onSelect: (id: string) => void;
+  onToggleCheck: (id: string) => void;
+  onCommentChange: (id: string, comment: string) => void;
+  onRejectWithoutComment: (id: string) => void;
+}
+
+/** One waiting step: what, for which ticket, how long is left; its actions open when selected. */
+function TaskCardInner(props: Props) {
+  const { task, now, me, workflowName, selected, checked, error, busy } = props;
+  const { t } = useTranslation();
+  return (
+    <li
+      className={`task-card${selected ? ' is-selected' : ''} task-card--${task.kind}`}
+      data-testid={`task-card-${task.id}`}
+      data-ticket-id={task.ticketId}
+      data-node-id={task.nodeId}
+      data-selected={selected || undefined}
+      aria-selected={selected}
+      role="option"
+      onClick={() => props.onSelect(task.id)}
+    >
+      <div className="task-card__head">
+        {task.kind === 'approval' && (
+          <input
+            type="checkbox"
+            className="task-card__check"
+            checked={checked}
+            aria-label={t('inbox.card.select')}
+            onClick={(e) => e.stopPropagation()}
+            onChange={() => props.onToggleCheck(task.id)}
+            data-testid="task-check"
+          />
+        )}
+        <div className="task-card__main">
+          <div className="task-card__title">
+            <span className={`kind-badge kind-badge--${task.kind}`}>{t(`inbox.kind.${task.kind}`)}</span>
+            <strong>{task.name}</strong>
+          </div>
+          <div className="task-card__ticket">
+            <Link to={`/tickets/${task.ticketId}`} onClick={(e) => e.stopPropagation()} data-testid="task-open-ticket">
+              #{task.ticketNumber} {task.ticketTitle}
+            </Link>
+          </div>
+          <div className="task-card__meta muted small">
+            <span>{workflowName}</span>
+            <span className={`priority priority--${task.priority}`}>{t(`tickets.priority.${task.priority}`)}</span>
+            {task.role && <span>{t('inbox.card.role', { role: task.role })}</span>}
+            <span data-testid="task-assignee">{task.assignee ? t('inbox.card.assignee', { user: task.assignee }) : task.role ? t('inbox.card.unassigned') : ''}</span>
+          </div>
+        </div>
+        <SlaCountdown dueAt={task.dueAt} now={now} />
+      </div>
+      {error && (
+        <p className="error small" role="alert" data-testid="task-error">
+          {error}
+        </p>
+      )}
+      {selected && (
+        <TaskActions
+          task={task}
+          me={me}
+          comment={props.comment}
+          onCommentChange={(comment) => props.onCommentChange(task.id, comment)}
+          commentMissing={props.commentMissing}
+          busy={busy}
+          handlers={props.handlers}
+          onRejectWithoutComment={() => props.onRejectWithoutComment(task.id)}
+        />
+      )}
+    </li>
+  );
+}
+
+export const TaskCard = memo(TaskCardInner);

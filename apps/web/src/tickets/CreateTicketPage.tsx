@@ -1,0 +1,164 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { isApiError } from '../http/api-error';
+import type { WorkflowSummary } from '../http/api.types';
+import { workflowsApi } from '../http/workflows.api';
+import { FieldInput } from './FieldInput';
+import { readFieldValues, serverFieldErrors, type FieldError, type RawValues } from './field-form';
+import { PRIORITIES, ticketsApi, type Priority } from './tickets.api';
+import { useWorkflowVersion } from './use-workflow-version';
+import './tickets.css';
+
+/**
+ * /tickets/new: pick a published workflow, fill the form generated from its
+ * typed fields; errors show per field, from the browser's checks first and the
+ * server's 400 `details` after.
+ */
+export function CreateTicketPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [workflows, setWorkflows] = useState<WorkflowSummary[] | null>(null);
+  const [workflowKey, setWorkflowKey] = useState(params.get('workflow') ?? '');
+  const [title, setTitle] = useState('');
+  const [priority, setPriority] = useState<Priority>('normal');
+  const [raw, setRaw] = useState<RawValues>({});
+  const [errors, setErrors] = useState<Record<string, FieldError | string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    workflowsApi.list().then(
+      (list) => setWorkflows(list.filter((w) => w.latestVersion !== null)),
+      (error: unknown) => setFormError(error instanceof Error ? error.message : String(error)),
+    );
+  }, []);
+
+  const latest = workflows?.find((w) => w.key === workflowKey)?.latestVersion ?? null;
+  const { version } = useWorkflowVersion(workflowKey || undefined, latest);
+  const fields = useMemo(() => version?.definition.fields ?? [], [version]);
+
+  const chooseWorkflow = (key: string) => {
+    setWorkflowKey(key);
+    setRaw({});
+    setErrors({});
+    setFormError(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const read = readFieldValues(fields, raw);
+    const nextErrors: Record<string, FieldError | string> = { ...read.errors };
+    if (!workflowKey) nextErrors.workflowKey = { key: 'required' };
+    if (title.trim() === '') nextErrors.title = { key: 'required' };
+    setErrors(nextErrors);
+    if (Object.keys(nextErrors).length > 0) {
+      setFormError(t('tickets.create.fixErrors'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const ticket = await ticketsApi.create({ workflowKey, title: title.trim(), fields: read.values, priority });
+      void navigate(`/tickets/${ticket.id}`);
+    } catch (error) {
+      if (isApiError(error) && error.status === 400) {
+        const fromServer = serverFieldErrors(error.details);
+        setErrors(fromServer);
+        setFormError(Object.keys(fromServer).length ? t('tickets.create.fixErrors') : error.message);
+      } else {
+        setFormError(t('tickets.create.failed', { message: error instanceof Error ? error.message : String(error) }));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const clearError = (name: string) =>
+    setErrors((prev) => {
+      if (!(name in prev)) return prev;
+      const next = { ...prev };
+      delete next[name];
+      return next;
+    });
+
+  const setField = (name: string, value: string | boolean) => {
+    setRaw((prev) => ({ ...prev, [name]: value }));
+    clearError(name);
+  };
+
+  return (
+    <main className="page ticket-create" data-testid="ticket-create">
+      <p className="crumbs">
+        <Link to="/tickets">{t('tickets.detail.back')}</Link>
+      </p>
+      <h1>{t('tickets.create.title')}</h1>
+      {workflows && workflows.length === 0 && <p className="muted">{t('tickets.create.noWorkflows')}</p>}
+      <form className="card form-grid" onSubmit={submit} noValidate data-testid="ticket-form">
+        <label>
+          <span>
+            {t('tickets.create.workflow')}
+            <span className="required-mark"> *</span>
+          </span>
+          <select value={workflowKey} onChange={(e) => chooseWorkflow(e.target.value)} data-testid="ticket-workflow" aria-invalid={errors.workflowKey ? true : undefined}>
+            <option value="">{t('tickets.create.chooseWorkflow')}</option>
+            {(workflows ?? []).map((w) => (
+              <option key={w.key} value={w.key}>
+                {w.name} (v{w.latestVersion})
+              </option>
+            ))}
+          </select>
+        </label>
+        {errors.workflowKey && (
+          <span className="field-error" data-testid="ticket-workflow-error">
+            {t('tickets.errors.required')}
+          </span>
+        )}
+        <FieldInput
+          field={{ name: 'title', type: 'string', label: t('tickets.create.ticketTitle') }}
+          value={title}
+          onChange={(value) => {
+            setTitle(String(value));
+            clearError('title');
+          }}
+          error={errors.title}
+          required
+          testId="ticket-title"
+        />
+        <label>
+          {t('tickets.create.priority')}
+          <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)} data-testid="ticket-priority">
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`tickets.priority.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {fields.length > 0 && <h2 className="form-section">{t('tickets.create.fields')}</h2>}
+        {fields.map((field) => (
+          <FieldInput
+            key={field.name}
+            field={field}
+            value={raw[field.name]}
+            onChange={(value) => setField(field.name, value)}
+            error={errors[field.name]}
+            required={field.required}
+            testId={`ticket-field-${field.name}`}
+          />
+        ))}
+        {formError && (
+          <p className="error" role="alert" data-testid="ticket-form-error">
+            {formError}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy} data-testid="ticket-submit">
+            {t('tickets.create.submit')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import type { FieldDefinition } from '@ticketflow/definition';
+import type { FieldError } from './field-form';
+
+interface Props {
+  field: FieldDefinition;
+  value: string | boolean | undefined;
+  onChange: (value: string | boolean) => void;
+  /** A client-side error (an i18n key) or the server's message for this field. */
+  error?: FieldError | string;
+  required?: boolean;
+  testId: string;
+}
+
+/**
+ * One labelled input for a typed workflow field: number, text area, date,
+ * checkbox, the enum's options, or a line of text. Keeps what was typed as
+ * text; `readFieldValues` turns it into typed values.
+ */
+export function FieldInput({ field, value, onChange, error, required, testId }: Props) {
+  const { t } = useTranslation();
+  const label = field.label ?? field.name;
+  const message = typeof error === 'string' ? error : error ? t(`tickets.errors.${error.key}`, error.params) : undefined;
+  const errorId = `${testId}-error`;
+  const common = {
+    'data-testid': testId,
+    'aria-invalid': message ? true : undefined,
+    'aria-describedby': message ? errorId : undefined,
+  };
+  const text = typeof value === 'string' ? value : '';
+  let input;
+  switch (field.type) {
+    case 'boolean':
+      return (
+        <div className="field-input">
+          <label className="check">
+            <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} {...common} />
+            {label}
+          </label>
+          {message && <span id={errorId} className="field-error" data-testid={errorId}>{message}</span>}
+        </div>
+      );
+    case 'enum':
+      input = (
+        <select value={text} onChange={(e) => onChange(e.target.value)} {...common}>
+          <option value="">{t('tickets.create.choose')}</option>
+          {(field.options ?? []).map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'text':
+      input = <textarea rows={3} value={text} onChange={(e) => onChange(e.target.value)} {...common} />;
+      break;
+    case 'date':
+      input = <input type="date" value={text} onChange={(e) => onChange(e.target.value)} {...common} />;
+      break;
+    case 'number':
+      input = <input inputMode="decimal" value={text} onChange={(e) => onChange(e.target.value)} {...common} />;
+      break;
+    default:
+      input = <input value={text} onChange={(e) => onChange(e.target.value)} {...common} />;
+  }
+  return (
+    <div className="field-input">
+      <label>
+        <span>
+          {label}
+          {required && <span className="required-mark"> *</span>}
+        </span>
+        {input}
+      </label>
+      {message && <span id={errorId} className="field-error" data-testid={errorId}>{message}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+import type { TicketStatus } from './tickets.api';
+
+/** A ticket's status (and outcome, once finished) as a coloured pill. */
+export function StatusBadge({ status, outcome }: { status: TicketStatus; outcome?: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`status-badge status-badge--${status}`} data-testid="ticket-status" data-status={status}>
+      {t(`tickets.status.${status}`)}
+      {outcome && status !== 'cancelled' ? ` · ${t(`outcomes.${outcome}`, { defaultValue: outcome })}` : ''}
+    </span>
+  );
+}

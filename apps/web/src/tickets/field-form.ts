@@ -1,0 +1,85 @@
+import type { FieldDefinition, FieldValues } from '@ticketflow/definition';
+
+/** What the user typed, per field: text for inputs, booleans for checkboxes. */
+export type RawValues = Record<string, string | boolean | undefined>;
+
+/** A validation message as an i18n key with its parameters. */
+export interface FieldError {
+  key: 'required' | 'number' | 'min' | 'max' | 'option' | 'date' | 'tooLong' | 'server';
+  params?: Record<string, string | number>;
+}
+
+const MAX_TEXT = 10_000;
+
+/**
+ * Turns typed input into typed field values and per-field errors, checking
+ * what the server checks (required, number, bounds, enum options, dates).
+ * Empty optional fields are left out. `requiredOverride` lists fields a task
+ * form requires although the workflow does not. Pure.
+ */
+export function readFieldValues(
+  fields: readonly FieldDefinition[],
+  raw: RawValues,
+  requiredOverride: ReadonlySet<string> = new Set(),
+): { values: FieldValues; errors: Record<string, FieldError> } {
+  const values: FieldValues = {};
+  const errors: Record<string, FieldError> = {};
+  for (const field of fields) {
+    const input = raw[field.name];
+    const required = Boolean(field.required) || requiredOverride.has(field.name);
+    if (field.type === 'boolean') {
+      if (typeof input === 'boolean') values[field.name] = input;
+      else if (input === 'true' || input === 'false') values[field.name] = input === 'true';
+      else if (required) errors[field.name] = { key: 'required' };
+      continue;
+    }
+    const text = typeof input === 'string' ? input.trim() : '';
+    if (text === '') {
+      if (required) errors[field.name] = { key: 'required' };
+      continue;
+    }
+    const error = checkText(field, text);
+    if (error) errors[field.name] = error;
+    else values[field.name] = field.type === 'number' ? Number(text.replace(/,/g, '')) : text;
+  }
+  return { values, errors };
+}
+
+function checkText(field: FieldDefinition, text: string): FieldError | undefined {
+  switch (field.type) {
+    case 'number': {
+      const n = Number(text.replace(/,/g, ''));
+      if (!/^-?[\d,]*\.?\d+(e-?\d+)?$/i.test(text) || !Number.isFinite(n)) return { key: 'number' };
+      if (field.min !== undefined && n < field.min) return { key: 'min', params: { min: field.min } };
+      if (field.max !== undefined && n > field.max) return { key: 'max', params: { max: field.max } };
+      return undefined;
+    }
+    case 'enum':
+      return (field.options ?? []).includes(text) ? undefined : { key: 'option', params: { options: (field.options ?? []).join(', ') } };
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text)) ? undefined : { key: 'date' };
+    default:
+      return text.length > MAX_TEXT ? { key: 'tooLong', params: { max: MAX_TEXT } } : undefined;
+  }
+}
+
+/**
+ * The server's 400 `details` as messages per field: `invalid-fields` gives
+ * `[{ field, message }]`, the validation pipe `[{ field: "fields.x" | "title", problems }]`. Pure.
+ */
+export function serverFieldErrors(details: unknown): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!Array.isArray(details)) return errors;
+  for (const entry of details as { field?: unknown; message?: unknown; problems?: unknown }[]) {
+    if (typeof entry?.field !== 'string') continue;
+    const name = entry.field.replace(/^fields\./, '');
+    const message =
+      typeof entry.message === 'string'
+        ? entry.message
+        : Array.isArray(entry.problems)
+          ? entry.problems.join('; ')
+          : undefined;
+    if (message) errors[name] = errors[name] ? `${errors[name]}; ${message}` : message;
+  }
+  return errors;
+}

@@ -1,0 +1,99 @@
+import type { Condition, FieldDefinition, FieldValues, WorkflowDefinition } from '@ticketflow/definition';
+import { formatValue } from '@ticketflow/rules';
+import { describeCondition } from '../designer/model/pure-libs';
+import { edgeOfTransition } from '../designer/simulation/simulation-view';
+import type { Transition } from './tickets.api';
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** A transition explained for the timeline. */
+export interface TimelineLine {
+  text: string;
+  comment?: string;
+  /** Automatic routing (a decision's branch) rather than a person's act. */
+  automatic: boolean;
+}
+
+/** A node's display name (its name, else its id). Pure. */
+export function nodeName(definition: WorkflowDefinition | undefined, id: string | null): string {
+  if (!id) return '';
+  return definition?.nodes.find((n) => n.id === id)?.name ?? id;
+}
+
+/** "Refund amount is 6,200, Channel is web": the values a condition looked at. Pure. */
+export function describeValues(values: FieldValues, fields: readonly FieldDefinition[], language: string, t: Translate): string {
+  const locale = language.startsWith('zh') ? 'zh' : 'en';
+  return Object.entries(values)
+    .map(([name, value]) => {
+      const label = fields.find((f) => f.name === name)?.label ?? name;
+      return t('tickets.explain.value', { field: label, value: formatValue(value, locale) });
+    })
+    .join(t('tickets.explain.valueSeparator'));
+}
+
+/**
+ * Says what a transition did and why, in the UI language: which condition (with
+ * the values it saw) chose a branch, that no condition held, who decided what,
+ * which message arrived. Pure apart from calling `t`.
+ */
+export function explainTransition(transition: Transition, definition: WorkflowDefinition | undefined, language: string, t: Translate): TimelineLine {
+  const detail = transition.detail;
+  const from = nodeName(definition, transition.from);
+  const to = nodeName(definition, transition.to);
+  const fields = definition?.fields ?? [];
+  const decision = (word: string) => t(`outcomes.${word}`, { defaultValue: word });
+  switch (detail?.kind) {
+    case 'condition': {
+      const condition = definition
+        ? describeCondition(detail.condition as Condition, definition.fields, language)
+        : detail.text;
+      const values = describeValues(detail.values ?? {}, fields, language, t);
+      return { text: t('tickets.explain.condition', { target: to, condition, values }), automatic: true };
+    }
+    case 'default':
+      return { text: t('tickets.explain.default', { target: to, text: detail.text }), automatic: true };
+    case 'vote':
+      return {
+        text: t('tickets.explain.vote', { step: from, decision: decision(detail.decision), approved: detail.approved, rejected: detail.rejected }),
+        comment: detail.comment,
+        automatic: false,
+      };
+    case 'outcome':
+      return {
+        text: to ? t('tickets.explain.outcome', { step: from, outcome: decision(detail.outcome), target: to }) : t('tickets.explain.outcomeEnd', { step: from, outcome: decision(detail.outcome) }),
+        comment: detail.comment,
+        automatic: false,
+      };
+    case 'message':
+      return { text: t('tickets.explain.message', { message: detail.message, target: to }), automatic: false };
+    case 'note':
+      return { text: detail.text, automatic: transition.event === 'auto' };
+    default:
+      if (!transition.from && transition.to) return { text: t('tickets.explain.start', { target: to }), automatic: true };
+      if (transition.from && transition.to) return { text: t('tickets.explain.moved', { from, to }), automatic: transition.event === 'auto' };
+      return { text: transition.event, automatic: false };
+  }
+}
+
+/** Nodes the ticket has been at and edges it followed, derived from its transitions. Pure. */
+export function pathOf(definition: WorkflowDefinition, transitions: readonly Transition[]): { visitedNodes: Set<string>; takenEdges: Set<string> } {
+  const known = new Set(definition.nodes.map((n) => n.id));
+  const visitedNodes = new Set<string>();
+  const takenEdges = new Set<string>();
+  for (const transition of transitions) {
+    for (const id of [transition.from, transition.to]) if (id && known.has(id)) visitedNodes.add(id);
+    if (!transition.from && transition.to) {
+      // The first step: the instance left the start node, which transitions may not name.
+      const start = definition.nodes.find((n) => n.type === 'start');
+      const edge = start && definition.edges.find((e) => e.source === start.id && e.target === transition.to);
+      if (start && edge) {
+        visitedNodes.add(start.id);
+        takenEdges.add(edge.id);
+      }
+    } else if (transition.from && transition.to && transition.from !== transition.to) {
+      const edge = edgeOfTransition(definition, transition);
+      if (edge) takenEdges.add(edge.id);
+    }
+  }
+  return { visitedNodes, takenEdges };
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { ticketsApi, type WorkflowVersion } from './tickets.api';
+
+const cache = new Map<string, Promise<WorkflowVersion>>();
+
+/** Loads a published version once per page load (versions are immutable, so caching is safe). */
+export function loadVersion(key: string, version: number): Promise<WorkflowVersion> {
+  const id = `${key}@${version}`;
+  let pending = cache.get(id);
+  if (!pending) {
+    pending = ticketsApi.version(key, version);
+    pending.catch(() => cache.delete(id));
+    cache.set(id, pending);
+  }
+  return pending;
+}
+
+/** The published version `key`@`version` (or undefined while loading / when not given). */
+export function useWorkflowVersion(key: string | undefined, version: number | undefined | null): {
+  version?: WorkflowVersion;
+  error?: unknown;
+} {
+  const [state, setState] = useState<{ id?: string; version?: WorkflowVersion; error?: unknown }>({});
+  const id = key && version ? `${key}@${version}` : undefined;
+  useEffect(() => {
+    if (!key || !version) return undefined;
+    let live = true;
+    loadVersion(key, version).then(
+      (loaded) => live && setState({ id: `${key}@${version}`, version: loaded }),
+      (error: unknown) => live && setState({ id: `${key}@${version}`, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, version]);
+  return state.id === id ? { version: state.version, error: state.error } : {};
+}
