@@ -3,8 +3,15 @@ import { createServer } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-/** How many connections the embedded server accepts; the TypeORM pool uses the same number. */
-export const EMBEDDED_MAX_CONNECTIONS = 8;
+/**
+ * How many connections the embedded server accepts; the TypeORM pool uses the same number.
+ * One: pglite-socket queues each protocol message on its own, so two connections' extended
+ * queries (Parse/Bind/Execute) interleave outside a transaction and fail with "unnamed
+ * prepared statement does not exist" — frequent once the timer and outbox workers query
+ * alongside requests. PGlite runs one query at a time anyway; one connection serialises
+ * whole queries and transactions instead of single messages.
+ */
+export const EMBEDDED_MAX_CONNECTIONS = 1;
 
 export interface EmbeddedDatabase {
   url: string;
