@@ -6,6 +6,7 @@ import { autoLayout } from './store/designer-actions';
 import { importDefinition, updateWorkflow } from './commands/misc-commands';
 import { DefinitionFileError, downloadDefinition, parseDefinitionFile } from './drafts/definition-file';
 import type { DraftSync } from './drafts/use-draft-sync';
+import { FIT_VIEW_OPTIONS } from './canvas/fit-view-options';
 
 /** Workflow name, undo/redo, layout, fit, import/export and save with its status. */
 export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sync: DraftSync }) {
@@ -38,7 +39,7 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
         .map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]),
     );
     autoLayout(sizes);
-    setTimeout(() => void fitView({ duration: 300 }), 150);
+    setTimeout(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 }), 150);
   }
 
   async function onImport(file: File | undefined) {
@@ -46,7 +47,7 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
     const { definition, execute } = useDesignerStore.getState();
     try {
       execute(importDefinition(definition, parseDefinitionFile(await file.text(), workflowKey)));
-      setTimeout(() => void fitView(), 150);
+      setTimeout(() => void fitView(FIT_VIEW_OPTIONS), 150);
     } catch (err) {
       window.alert(err instanceof DefinitionFileError ? t(`designer.import.${err.reason}`) : String(err));
     }
@@ -82,7 +83,7 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
       <button type="button" onClick={layout} data-testid="auto-layout">
         {t('designer.toolbar.layout')}
       </button>
-      <button type="button" onClick={() => void fitView({ duration: 300 })} data-testid="fit-view">
+      <button type="button" onClick={() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 })} data-testid="fit-view">
         {t('designer.toolbar.fit')}
       </button>
       <button type="button" onClick={() => downloadDefinition(useDesignerStore.getState().definition)} data-testid="export-json">

@@ -25,6 +25,7 @@ import { toFlowEdges, toFlowNodes, type CanvasEdge, type CanvasNode } from './fl
 import { nodeTypes } from './node-types';
 import { useCanvasDecorations } from './use-canvas-decorations';
 import { useCanvasFocus } from './use-canvas-focus';
+import { FIT_VIEW_OPTIONS } from './fit-view-options';
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
@@ -158,6 +159,7 @@ export function DesignerCanvas() {
         deleteKeyCode={null}
         onlyRenderVisibleElements
         fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
         maxZoom={2}
         snapToGrid

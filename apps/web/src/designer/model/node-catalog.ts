@@ -89,7 +89,7 @@ export function emptyDefinition(key: string, name: string): WorkflowDefinition {
     fields: [],
     nodes: [
       { id: 'start', type: 'start', name: 'Start', position: { x: 0, y: 0 } },
-      { id: 'end', type: 'end', name: 'End', outcome: 'resolved', position: { x: 0, y: 200 } },
+      { id: 'end', type: 'end', name: 'End', outcome: 'resolved', position: { x: 300, y: 0 } },
     ],
     edges: [{ id: 'e1', source: 'start', target: 'end' }],
   };
