@@ -1,5 +1,5 @@
-import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { exitsOf, leavesByOutcome, NODE_ICONS } from '../model/node-catalog';
 import type { CanvasNode } from './flow-adapter';
@@ -14,10 +14,12 @@ function WorkflowNodeViewInner({ data, selected }: NodeProps<CanvasNode>) {
   const { t } = useTranslation();
   const { node, invalid, sim } = data;
   const exits = exitsOf(node);
+  useRemeasureOnNewHandles(node.id, exits.join('|'));
   const named = leavesByOutcome(node);
   const classes = [
     'wf-node',
     `wf-node--${node.type}`,
+    named && 'has-exits',
     invalid && 'is-invalid',
     sim && `is-${sim}`,
     selected && 'is-selected',
@@ -61,6 +63,22 @@ function WorkflowNodeViewInner({ data, selected }: NodeProps<CanvasNode>) {
       ))}
     </div>
   );
+}
+
+/**
+ * React Flow measures a node's handles when the node first appears or resizes. A
+ * handle added later (an approval gets a timeout, a task a new outcome) inside the
+ * same box would stay unknown, so dragging from it would do nothing: re-measure when
+ * the exits change. Not on mount, which React Flow measures itself.
+ */
+function useRemeasureOnNewHandles(nodeId: string, exitsKey: string): void {
+  const updateNodeInternals = useUpdateNodeInternals();
+  const measured = useRef(exitsKey);
+  useEffect(() => {
+    if (measured.current === exitsKey) return;
+    measured.current = exitsKey;
+    updateNodeInternals(nodeId);
+  }, [nodeId, exitsKey, updateNodeInternals]);
 }
 
 export const WorkflowNodeView = memo(WorkflowNodeViewInner);
