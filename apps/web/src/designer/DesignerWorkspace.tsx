@@ -22,6 +22,7 @@ const TABS: SideTab[] = ['properties', 'fields', 'simulation'];
 export function DesignerWorkspace({ workflowKey }: { workflowKey: string }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<SideTab>('properties');
+  useShowPropertiesOnSelect(setTab);
   const sync = useDraftSync(workflowKey);
   useValidation();
   useDesignerShortcuts(() => void sync.save());
@@ -68,6 +69,18 @@ export function DesignerWorkspace({ workflowKey }: { workflowKey: string }) {
       </div>
     </ReactFlowProvider>
   );
+}
+
+/**
+ * Clicking a node or edge while the fields tab is open shows its properties (else
+ * the click seems to do nothing). The simulation tab stays, so a run stays in view.
+ */
+function useShowPropertiesOnSelect(setTab: (change: (tab: SideTab) => SideTab) => void): void {
+  const selection = useDesignerStore((s) => s.selection);
+  useEffect(() => {
+    if (selection.nodeIds.length + selection.edgeIds.length === 0) return;
+    setTab((tab) => (tab === 'fields' ? 'properties' : tab));
+  }, [selection, setTab]);
 }
 
 /** Asks the browser to confirm closing the tab while edits are unsaved. */
