@@ -13,7 +13,8 @@ export function computeLayout(
   sizes: ReadonlyMap<string, { width: number; height: number }> = new Map(),
 ): Map<string, Position> {
   const g = new Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 80, marginx: 20, marginy: 20 });
+  // Room between rows and columns for the outcome labels drawn on the edges.
+  g.setGraph({ rankdir: 'LR', nodesep: 70, ranksep: 100, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of definition.nodes) g.setNode(node.id, { ...(sizes.get(node.id) ?? DEFAULT_NODE_SIZE) });
   for (const edge of definition.edges) {
