@@ -13,6 +13,9 @@ export function useCanvasDecorations(): CanvasDecorations {
   const selection = useDesignerStore((s) => s.selection);
   const problems = useDesignerStore((s) => s.problems);
   const fields = useDesignerStore((s) => s.definition.fields);
+  // Shallow-compared ids, so moving or renaming a node does not rebuild every edge label.
+  const decisionIds = useDesignerStore(useShallow((s) => s.definition.nodes.filter((n) => n.type === 'decision').map((n) => n.id)));
+  const decisions = useMemo(() => new Set(decisionIds), [decisionIds]);
   const sim = useSimulationStore(
     useShallow((s) => ({ activeNodes: s.activeNodes, visitedNodes: s.visitedNodes, takenEdges: s.takenEdges })),
   );
@@ -37,11 +40,13 @@ export function useCanvasDecorations(): CanvasDecorations {
         if (edge.on) label = t(`outcomes.${edge.on}`, { defaultValue: edge.on });
         else if (edge.default) label = t('designer.edge.default');
         else if (edge.condition) label = describeCondition(edge.condition, fields, i18n.language);
+        // A decision branch that is neither a condition nor the default: say so on the line.
+        else if (decisions.has(edge.source)) label = t('designer.edge.noCondition');
       }
       cache.set(edge, label);
       return label;
     };
-  }, [t, i18n.language, fields]);
+  }, [t, i18n.language, fields, decisions]);
 
   return useMemo(
     () => ({
