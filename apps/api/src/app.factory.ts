@@ -25,6 +25,8 @@ export async function createApp(config: AppConfig, db: DatabaseConnection, logge
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, db), {
     logger,
     bodyParser: false,
+    // Signed inbound events (X-Ticketflow-Signature) are checked against the exact bytes received.
+    rawBody: true,
   });
   // Intake webhooks read their own body (signature over the exact bytes; bad payloads are kept, not dropped).
   app.use('/api/intake', captureIntakeBody(3 * 1024 * 1024));

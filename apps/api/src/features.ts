@@ -31,6 +31,21 @@ import { DefinitionsController } from './workflows/definitions.controller.js';
 import { WorkflowTemplates } from './workflows/workflow-templates.js';
 import { WorkflowsController } from './workflows/workflows.controller.js';
 import { WorkflowsService } from './workflows/workflows.service.js';
+import { HttpActionHostsController } from './actions/http-action-hosts.controller.js';
+import { HttpActionPublishCheck } from './actions/http-action-publish-check.js';
+import { IncidentsController } from './incidents/incidents.controller.js';
+import { IncidentsService } from './incidents/incidents.service.js';
+import { InboundEventsController } from './messages/inbound-events.controller.js';
+import { InboundEventsService } from './messages/inbound-events.service.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
+import { SlaClocks } from './sla/sla-clocks.js';
+import { SlaEscalation } from './sla/sla-escalation.js';
+import { SlaController } from './sla/sla.controller.js';
+import { SlaService } from './sla/sla.service.js';
+import { BusinessCalendarController } from './timers/business-calendar.controller.js';
+import { TimerScheduler } from './timers/timer-scheduler.js';
 import { AutomationService } from './automation/automation.service.js';
 import { RulesController } from './automation/rules.controller.js';
 import { RulesService } from './automation/rules.service.js';
@@ -51,6 +66,13 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   // Issue 7: version diff, impact preview, migration of running tickets.
   VersionsController,
   MigrationsController,
+  // Issue 5: timers, SLAs, outbox, incidents, notifications, inbound events.
+  InboundEventsController,
+  IncidentsController,
+  NotificationsController,
+  SlaController,
+  BusinessCalendarController,
+  HttpActionHostsController,
   // Issue 9: intake webhooks and automation rules.
   IntakeController,
   RulesController,
@@ -79,6 +101,16 @@ export const FEATURE_PROVIDERS: Provider[] = [
   DiffService,
   ImpactService,
   MigrationsService,
+  // Issue 5: timers, SLAs, outbox, incidents, notifications, inbound events.
+  SlaClocks,
+  SlaEscalation,
+  SlaService,
+  TimerScheduler,
+  OutboxDispatcher,
+  HttpActionPublishCheck,
+  IncidentsService,
+  NotificationsService,
+  InboundEventsService,
   // Issue 9: intake webhooks and automation rules.
   AutomationService,
   RulesService,

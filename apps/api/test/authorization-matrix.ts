@@ -1,5 +1,6 @@
 import type { TestApp } from './test-app.js';
 import { ticketClient } from './ticket-helpers.js';
+import { calendarBody, openIncident, requesterNotification, slaPolicy, waitingTicket } from './worker-fixtures.js';
 
 export const ACTORS = ['anonymous', 'requester', 'agent', 'finance1', 'manager', 'owner', 'admin'] as const;
 export type ActorName = (typeof ACTORS)[number];
@@ -136,4 +137,19 @@ export const MATRIX: RouteExpectation[] = [
   { route: 'GET /api/reports/approvals', setup: async () => ({ path: '/api/reports/approvals?format=csv' }), expect: all(403, { manager: 200, admin: 200 }) },
   { route: 'GET /api/reports/waiting', setup: async () => ({ path: '/api/reports/waiting' }), expect: all(403, { manager: 200, owner: 200, admin: 200 }) },
   { route: 'GET /api/reports/workload', setup: async () => ({ path: '/api/reports/workload' }), expect: all(403, { manager: 200, admin: 200 }) },
+  // Issue 5: inbound events, incidents, notifications, SLAs and worker settings.
+  { route: 'POST /api/tickets/{id}/events/{message}', setup: async (t) => ({ path: `/api/tickets/${await waitingTicket(t)}/events/arrived`, body: {} }), expect: all(404, { requester: 200, admin: 200 }) },
+  { route: 'GET /api/tickets/{id}/sla', setup: async (t) => ({ path: `/api/tickets/${(await reviewTicket(t)).id}/sla` }), expect: all(404, { requester: 200, agent: 200, admin: 200 }) },
+  { route: 'GET /api/incidents', setup: async () => ({ path: '/api/incidents' }), expect: all(403, { admin: 200 }) },
+  { route: 'POST /api/incidents/{id}/retry', setup: async (t) => ({ path: `/api/incidents/${await openIncident(t)}/retry` }), expect: all(403, { admin: 200 }) },
+  { route: 'GET /api/notifications', setup: async () => ({ path: '/api/notifications' }), expect: all(200) },
+  { route: 'GET /api/notifications/unread-count', setup: async () => ({ path: '/api/notifications/unread-count' }), expect: all(200) },
+  { route: 'POST /api/notifications/{id}/read', setup: async (t) => ({ path: `/api/notifications/${await requesterNotification(t)}/read` }), expect: all(404, { requester: 200 }) },
+  { route: 'GET /api/sla/policies', setup: async () => ({ path: '/api/sla/policies' }), expect: all(403, { owner: 200, admin: 200 }) },
+  { route: 'PUT /api/sla/policies', setup: async () => ({ path: '/api/sla/policies', body: { workflowKey: 'matrix-sla', responseMinutes: 30 } }), expect: all(403, { admin: 200 }) },
+  { route: 'DELETE /api/sla/policies/{id}', setup: async (t) => ({ path: `/api/sla/policies/${await slaPolicy(t)}` }), expect: all(403, { admin: 204 }) },
+  { route: 'GET /api/settings/business-calendar', setup: async () => ({ path: '/api/settings/business-calendar' }), expect: all(200) },
+  { route: 'PUT /api/settings/business-calendar', setup: async () => ({ path: '/api/settings/business-calendar', body: calendarBody }), expect: all(403, { admin: 200 }) },
+  { route: 'GET /api/settings/http-actions', setup: async () => ({ path: '/api/settings/http-actions' }), expect: all(403, { admin: 200 }) },
+  { route: 'PUT /api/settings/http-actions', setup: async () => ({ path: '/api/settings/http-actions', body: { allowedHosts: ['api.partner.example'] } }), expect: all(403, { admin: 200 }) },
 ];

@@ -34,3 +34,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DEMO_MODE: 'maybe' })).toThrow(/^DEMO_MODE:/);
   });
 });
+
+describe('loadConfig: workers', () => {
+  it('runs workers by default and WORKERS=off serves HTTP only', () => {
+    expect(loadConfig({}).workers).toMatchObject({ enabled: true, pollMs: 1000, outboxMaxAttempts: 5, httpAllowedHosts: [], httpAllowPrivateHosts: [] });
+    expect(loadConfig({ WORKERS: 'off' }).workers.enabled).toBe(false);
+  });
+
+  it('reads host lists, lower-cased, and names a malformed entry', () => {
+    const config = loadConfig({ HTTP_ACTION_ALLOWED_HOSTS: 'API.example.com, *.partner.cn', HTTP_ACTION_ALLOW_PRIVATE_HOSTS: '127.0.0.1,localhost,::1' });
+    expect(config.workers.httpAllowedHosts).toEqual(['api.example.com', '*.partner.cn']);
+    expect(config.workers.httpAllowPrivateHosts).toEqual(['127.0.0.1', 'localhost', '::1']);
+    expect(() => loadConfig({ HTTP_ACTION_ALLOWED_HOSTS: 'https://x.com/' })).toThrow(/^HTTP_ACTION_ALLOWED_HOSTS: "https:\/\/x.com\/" is not a host name/);
+  });
+
+  it('validates the backoff and the webhook secret', () => {
+    expect(loadConfig({ OUTBOX_BACKOFF_MS: '5' }).workers.outboxBackoffMs).toBe(5);
+    expect(() => loadConfig({ OUTBOX_BACKOFF_MS: '-1' })).toThrow(/^OUTBOX_BACKOFF_MS:/);
+    expect(() => loadConfig({ WEBHOOK_SECRET: 'short' })).toThrow(/^WEBHOOK_SECRET: must be at least 16/);
+    expect(loadConfig({ WEBHOOK_SECRET: 'a'.repeat(16) }).workers.webhookSecret).toBe('a'.repeat(16));
+  });
+});

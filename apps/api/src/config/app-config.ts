@@ -18,6 +18,27 @@ export interface AppConfig {
   /** Folder with example workflow definitions, seeded in demo mode. */
   workflowsDir: string;
   logLevel: LogLevel;
+  /** Background workers (timers, outbox); `WORKERS=off` serves HTTP only. */
+  workers: WorkerConfig;
+}
+
+/** Timer scheduler, outbox dispatcher, HTTP actions and signed webhooks. */
+export interface WorkerConfig {
+  enabled: boolean;
+  /** How often a worker looks for due work when nothing woke it. */
+  pollMs: number;
+  /** Base delay of the outbox's exponential backoff: base, 2×base, 4×base… */
+  outboxBackoffMs: number;
+  /** Attempts before an HTTP action counts as failed. */
+  outboxMaxAttempts: number;
+  httpTimeoutMs: number;
+  httpMaxResponseBytes: number;
+  /** Hosts HTTP actions may call (`*` any public host, `*.example.com` a domain); admins add more in settings. */
+  httpAllowedHosts: string[];
+  /** Hosts that may resolve to private or loopback addresses (a local receiver in tests). */
+  httpAllowPrivateHosts: string[];
+  /** HMAC-SHA256 secret for `X-Ticketflow-Signature` on inbound events; absent: signed calls are refused. */
+  webhookSecret?: string;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -61,7 +82,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: resolve(optional(env, 'WEB_DIST') ?? resolve(repoRoot, 'apps/web/dist')),
     workflowsDir: resolve(optional(env, 'WORKFLOWS_DIR') ?? resolve(repoRoot, 'workflows')),
     logLevel: parseLogLevel(env),
+    workers: loadWorkerConfig(env),
   };
+}
+
+function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
+  const webhookSecret = optional(env, 'WEBHOOK_SECRET');
+  if (webhookSecret !== undefined && webhookSecret.length < 16) throw new ConfigError('WEBHOOK_SECRET', 'must be at least 16 characters long');
+  return {
+    enabled: parseBoolean(env, 'WORKERS', true),
+    pollMs: parseInteger(env, 'WORKER_POLL_MS', 1000, 10, 60_000),
+    outboxBackoffMs: parseInteger(env, 'OUTBOX_BACKOFF_MS', 2000, 0, 3_600_000),
+    outboxMaxAttempts: parseInteger(env, 'OUTBOX_MAX_ATTEMPTS', 5, 1, 100),
+    httpTimeoutMs: parseInteger(env, 'HTTP_ACTION_TIMEOUT_MS', 10_000, 100, 300_000),
+    httpMaxResponseBytes: parseInteger(env, 'HTTP_ACTION_MAX_RESPONSE_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    httpAllowedHosts: parseHostList(env, 'HTTP_ACTION_ALLOWED_HOSTS'),
+    httpAllowPrivateHosts: parseHostList(env, 'HTTP_ACTION_ALLOW_PRIVATE_HOSTS'),
+    webhookSecret,
+  };
+}
+
+const HOST_ENTRY = /^(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]+)$/;
+
+function parseHostList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = optional(env, name);
+  if (raw === undefined) return [];
+  const hosts = raw.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== '');
+  const bad = hosts.find((host) => !HOST_ENTRY.test(host));
+  if (bad !== undefined) throw new ConfigError(name, `"${bad}" is not a host name (give names such as api.example.com or *.example.com, comma-separated, no scheme or port)`);
+  return hosts;
 }
 
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Effect } from '@ticketflow/runtime';
 import { approvalCandidates, assignTask } from '../tasks/task-assignment.js';
+import { loadBusinessCalendar } from '../timers/calendar-settings.js';
 import { computeDueAt } from '../timers/due-date.js';
 import type { LoadedInstance } from './loaded-instance.js';
 
@@ -36,7 +37,7 @@ export class EffectsWriter {
           outcome.touchedTasks = true;
           break;
         case 'timer.schedule': {
-          const dueAt = computeDueAt(effect, now);
+          const dueAt = computeDueAt(effect, now, effect.businessHours ? await loadBusinessCalendar(manager) : undefined);
           await manager.query(
             `INSERT INTO timers (instance_id, timer_key, node_id, purpose, due_at) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (instance_id, timer_key) DO UPDATE SET due_at = EXCLUDED.due_at, status = 'scheduled', fired_at = NULL`,

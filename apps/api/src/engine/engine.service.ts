@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '../common/context/transaction-runner.js';
 import { RuntimeError, start, step, type RuntimeEvent, type StepResult } from '@ticketflow/runtime';
 import { conflict, unprocessable } from '../common/errors/domain-error.js';
+import { SlaClocks } from '../sla/sla-clocks.js';
 import type { WorkflowVersionEntity } from '../workflows/workflow-version.entity.js';
 import { CompiledWorkflows } from './compiled-workflows.js';
 import { EffectsWriter } from './effects-writer.js';
@@ -10,7 +11,7 @@ import { insertTransitions, loadInstanceForUpdate, saveStep } from './instance-s
 import type { LoadedInstance } from './loaded-instance.js';
 
 /** Runtime errors that mean "the ticket is not in a state for this", answered with 409. */
-const CONFLICT_CODES = new Set(['task-not-open', 'timer-not-active', 'message-not-awaited', 'instance-not-active', 'already-decided', 'action-not-pending']);
+const CONFLICT_CODES = new Set(['task-not-open', 'timer-not-active', 'message-not-awaited', 'instance-not-active', 'already-decided', 'action-not-pending', 'not-in-incident']);
 
 /**
  * Runs workflow instances: no actor lives between requests. Each event loads
@@ -23,6 +24,7 @@ export class EngineService {
     private readonly compiled: CompiledWorkflows,
     private readonly effects: EffectsWriter,
     private readonly events: EngineEvents,
+    private readonly sla: SlaClocks,
   ) {}
 
   /** Starts an instance for a new ticket on `version`. Call inside the ticket's creating transaction. */
@@ -41,6 +43,7 @@ export class EngineService {
     const instanceId = (row as { id: string }).id;
     await insertTransitions(manager, instanceId, 0, result.transitions, ticket.requesterId);
     await this.finish(uow, { id: instanceId, ticketId: ticket.id }, ticket.fields, result);
+    await this.sla.onStart(uow, { id: instanceId, ticketId: ticket.id }, version.definition, result);
     return { instanceId, result };
   }
 
@@ -55,6 +58,7 @@ export class EngineService {
     const result = await this.runtime(() => step(workflow, instance.snapshot, event, instance.fields));
     await saveStep(uow.manager, instance, result, actorId);
     await this.finish(uow, instance, instance.fields, result);
+    await this.sla.onStep(uow, instance, instance.definition, result);
     return result;
   }
 

@@ -45,3 +45,26 @@ export function addBusinessTime(from: Date, millis: number, calendar: BusinessCa
   }
   throw new Error('business calendar has no working time in ten years');
 }
+
+/**
+ * Working time between `from` and `to` in milliseconds (0 when `to` is not
+ * after `from`): the inverse of {@link addBusinessTime}. Pure.
+ */
+export function businessTimeBetween(from: Date, to: Date, calendar: BusinessCalendar): number {
+  const offset = calendar.utcOffsetMinutes * MINUTE;
+  const end = to.getTime() + offset;
+  let local = from.getTime() + offset;
+  let total = 0;
+  for (let guard = 0; guard < 3660 && local < end; guard += 1) {
+    const dayStart = Math.floor(local / (DAY_MINUTES * MINUTE)) * DAY_MINUTES * MINUTE;
+    const date = new Date(dayStart);
+    const isWorkingDay = calendar.workingDays.includes(date.getUTCDay()) && !calendar.holidays.includes(date.toISOString().slice(0, 10));
+    if (isWorkingDay) {
+      const begin = Math.max(local, dayStart + calendar.startMinute * MINUTE);
+      const finish = Math.min(end, dayStart + calendar.endMinute * MINUTE);
+      if (finish > begin) total += finish - begin;
+    }
+    local = dayStart + DAY_MINUTES * MINUTE;
+  }
+  return total;
+}

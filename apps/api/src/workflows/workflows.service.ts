@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { validateDefinition, type ValidationResult, type WorkflowDefinition } from '@ticketflow/definition';
+import { HttpActionPublishCheck } from '../actions/http-action-publish-check.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { conflict, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
@@ -25,6 +26,7 @@ export class WorkflowsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly httpActions: HttpActionPublishCheck,
   ) {}
 
   validate(definition: unknown): ValidationResult {
@@ -85,7 +87,10 @@ export class WorkflowsService {
     return this.dataSource.transaction(async (manager) => {
       const draft = await manager.getRepository(WorkflowDraftEntity).findOne({ where: { key }, lock: { mode: 'pessimistic_write' } });
       if (!draft) throw notFound('Draft of workflow', key);
-      const result = validateDefinition(draft.definition);
+      const validated = validateDefinition(draft.definition);
+      // SSRF: literal private / loopback targets of HTTP actions are refused here too (actions/http-action-publish-check.ts).
+      const targetProblems = validated.valid ? this.httpActions.problems(draft.definition as WorkflowDefinition) : [];
+      const result = { valid: validated.valid && targetProblems.length === 0, problems: [...validated.problems, ...targetProblems] };
       if (!result.valid) {
         throw unprocessable('definition-invalid', `The draft of "${key}" has ${result.problems.filter((p) => p.severity === 'error').length} error(s); fix them before publishing.`, { problems: result.problems });
       }

@@ -1,0 +1,34 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { NotificationsService } from './notifications.service.js';
+
+const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The caller's notifications, newest first (?unread=true for unread only)" })
+  @ApiQuery({ name: 'unread', required: false, type: Boolean })
+  list(@CurrentUser() user: AuthUser, @Query('unread') unread?: string) {
+    return this.notifications.list(user, unread === 'true' || unread === '1');
+  }
+
+  @Get('unread-count')
+  @ApiOperation({ summary: 'How many notifications the caller has not read' })
+  unreadCount(@CurrentUser() user: AuthUser) {
+    return this.notifications.unreadCount(user);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark one of the caller’s notifications read' })
+  markRead(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    return this.notifications.markRead(id, user);
+  }
+}

@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsInt, IsString } from 'class-validator';
+
+export class BusinessCalendarDto {
+  @ApiProperty({ example: [1, 2, 3, 4, 5], description: '0 = Sunday … 6 = Saturday' })
+  @IsArray()
+  @IsInt({ each: true })
+  workingDays: number[];
+
+  @ApiProperty({ example: 540, description: 'Opening time, minutes after local midnight' })
+  @IsInt()
+  startMinute: number;
+
+  @ApiProperty({ example: 1080, description: 'Closing time, minutes after local midnight' })
+  @IsInt()
+  endMinute: number;
+
+  @ApiProperty({ example: 480, description: 'Offset of local time from UTC in minutes (480 = China Standard Time)' })
+  @IsInt()
+  utcOffsetMinutes: number;
+
+  @ApiProperty({ example: ['2026-10-01'], description: 'Local dates without work' })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  holidays: string[];
+}
