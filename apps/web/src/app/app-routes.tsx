@@ -3,7 +3,6 @@ import { AppLayout } from './AppLayout';
 import { RequireAuth } from './RequireAuth';
 import { PageLoading } from './PageLoading';
 import { LoginPage } from '../auth/LoginPage';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { WorkflowListPage } from '../designer/list/WorkflowListPage';
 import { InboxPage } from '../inbox/InboxPage';
 import { CreateTicketPage } from '../tickets/CreateTicketPage';
@@ -40,7 +39,11 @@ export const appRoutes: RouteObject[] = [
         // The diagram (React Flow, dagre) loads only when a ticket is opened.
         lazy: () => import('../tickets/TicketPage').then((m) => ({ Component: m.TicketPage })),
       },
-      { path: '/reports', element: <PlaceholderPage section="reports" /> },
+      {
+        path: '/reports',
+        // Reports (recharts, React Flow) load only when opened.
+        lazy: () => import('../reports/ReportsPage').then((m) => ({ Component: m.ReportsPage })),
+      },
       { path: '*', element: <Navigate to="/designer" replace /> },
     ],
   },

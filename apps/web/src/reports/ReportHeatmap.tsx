@@ -1,0 +1,114 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import type { WorkflowDefinition } from '@ticketflow/definition';
+import { NO_DECORATIONS, toFlowEdges, toFlowNodes, type CanvasEdge, type CanvasNode } from '../designer/canvas/flow-adapter';
+import { computeLayout } from '../designer/layout/auto-layout';
+import { formatDuration } from './report-format';
+import { heatLegend, NO_DATA_COLOUR } from './heat-scale';
+import { heatNodeTypes, type HeatNodeData } from './HeatNodeView';
+import { nodeHeat, type HeatMetric } from './heatmap-model';
+import { reportsApi, type NodeTimeRow, type WaitingRow } from './reports.api';
+
+interface Props {
+  workflowKey: string;
+  version: number;
+  metric: HeatMetric;
+  nodeTimes: NodeTimeRow[];
+  waiting: WaitingRow[];
+}
+
+/** Lays out a definition whose nodes have no positions (one drawn by hand keeps its own). Pure. */
+function withPositions(definition: WorkflowDefinition): WorkflowDefinition {
+  if (definition.nodes.every((n) => n.position)) return definition;
+  const positions = computeLayout(definition);
+  return { ...definition, nodes: definition.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) };
+}
+
+/** The figure on a node: tickets waiting, or a duration. Pure. */
+function figure(metric: HeatMetric, value: number | null, language: string): string {
+  return metric === 'waiting' ? String(value ?? 0) : formatDuration(value, language);
+}
+
+/**
+ * The workflow's diagram drawn read-only with the Designer's adapter and node
+ * component, each node coloured by time spent there or by tickets waiting
+ * there now; the hottest node is outlined. A legend explains the colours.
+ */
+export function ReportHeatmap({ workflowKey, version, metric, nodeTimes, waiting }: Props) {
+  const { t, i18n } = useTranslation();
+  const [definition, setDefinition] = useState<{ id: string; definition: WorkflowDefinition } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const id = `${workflowKey}@${version}`;
+  useEffect(() => {
+    let live = true;
+    reportsApi.definition(workflowKey, version).then(
+      (loaded) => live && setDefinition({ id, definition: withPositions(loaded) }),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [workflowKey, version, id]);
+
+  const { heat, max } = useMemo(() => nodeHeat(workflowKey, metric, nodeTimes, waiting), [workflowKey, metric, nodeTimes, waiting]);
+  const language = i18n.language;
+  const show = (value: number | null) => figure(metric, value, language);
+  const current = definition?.id === id ? definition.definition : undefined;
+  const nodes = useMemo<CanvasNode[]>(() => {
+    if (!current) return [];
+    return toFlowNodes(current, NO_DECORATIONS).map((node) => {
+      const h = heat.get(node.id);
+      const data: HeatNodeData = { ...node.data, heat: { colour: h?.colour ?? NO_DATA_COLOUR, label: h ? figure(metric, h.value, language) : '—', hot: h?.hot ?? false } };
+      return { ...node, data, draggable: false, connectable: false, selectable: false };
+    });
+  }, [current, heat, metric, language]);
+  const edges = useMemo<CanvasEdge[]>(() => (current ? toFlowEdges(current, NO_DECORATIONS).map((e) => ({ ...e, selectable: false })) : []), [current]);
+
+  if (failed) return <p className="error">{t('reports.heatmap.loadFailed')}</p>;
+  return (
+    <div className="heatmap" data-testid="report-heatmap" data-workflow={workflowKey} data-metric={metric}>
+      <div className="heatmap__canvas">
+        {current ? (
+          <ReactFlowProvider>
+            <ReactFlow<CanvasNode, CanvasEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={heatNodeTypes}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              elementsSelectable={false}
+              edgesFocusable={false}
+              fitView
+              fitViewOptions={{ padding: 0.12 }}
+              minZoom={0.2}
+              maxZoom={1.5}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background gap={20} />
+              <Controls showInteractive={false} />
+            </ReactFlow>
+          </ReactFlowProvider>
+        ) : (
+          <p className="muted">{t('reports.loading')}</p>
+        )}
+      </div>
+      <div className="heat-legend" data-testid="heat-legend">
+        <span className="heat-legend__title">{metric === 'waiting' ? t('reports.heatmap.legendWaiting') : t('reports.heatmap.legendTime', { p: metric })}</span>
+        <span className="heat-legend__scale">
+          {heatLegend(max).map((stop) => (
+            <span key={stop.colour} className="heat-legend__stop" style={{ background: stop.colour }} title={`≥ ${show(stop.from)}`} />
+          ))}
+        </span>
+        <span className="heat-legend__ends">
+          <span>{show(0)}</span>
+          <span>{show(max)}</span>
+        </span>
+        <span className="heat-legend__none">
+          <span className="heat-legend__stop" style={{ background: NO_DATA_COLOUR }} /> {t('reports.heatmap.noData')}
+        </span>
+      </div>
+    </div>
+  );
+}
+
