@@ -9,6 +9,7 @@ import { CancelTicketForm } from './CancelTicketForm';
 import { StatusBadge } from './StatusBadge';
 import './tickets.css';
 import { TicketDiagram } from './TicketDiagram';
+import { TicketIncidents } from './TicketIncidents';
 import { TicketTimeline } from './TicketTimeline';
 import { nodeName, pathOf } from './timeline-model';
 import { ticketsApi, type Ticket, type Transition } from './tickets.api';
@@ -122,6 +123,7 @@ export function TicketPage() {
           </p>
         </section>
       </div>
+      <TicketIncidents ticketId={ticket.id} isAdmin={Boolean(user?.roles.includes('admin'))} definition={definition} refreshKey={ticket.updatedAt} />
       <section className="card">
         <h2>{t('tickets.detail.timeline')}</h2>
         <TicketTimeline transitions={transitions} definition={definition} />

@@ -51,6 +51,10 @@ describe('the timeline', () => {
     expect(explainTransition(transitions[1]!, definition, 'en', t).text).toBe('Agent review: completed → Refund amount?');
   });
 
+  it('says the ticket was created for the move into the start node', () => {
+    expect(explainTransition({ seq: 0, event: 'start', from: null, to: 'start', actor: 'requester', at }, definition, 'en', t).text).toBe('Ticket created');
+  });
+
   it('explains in Chinese', () => {
     const zh = i18n.getFixedT('zh');
     expect(explainTransition(transitions[2]!, definition, 'zh', zh).text).toContain('因为');

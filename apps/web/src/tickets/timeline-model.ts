@@ -69,7 +69,10 @@ export function explainTransition(transition: Transition, definition: WorkflowDe
     case 'note':
       return { text: detail.text, automatic: transition.event === 'auto' };
     default:
-      if (!transition.from && transition.to) return { text: t('tickets.explain.start', { target: to }), automatic: true };
+      if (!transition.from && transition.to) {
+        const isStart = definition?.nodes.find((n) => n.id === transition.to)?.type === 'start';
+        return { text: isStart ? t('tickets.explain.created') : t('tickets.explain.start', { target: to }), automatic: !isStart };
+      }
       if (transition.from && transition.to) return { text: t('tickets.explain.moved', { from, to }), automatic: transition.event === 'auto' };
       return { text: transition.event, automatic: false };
   }
