@@ -10,6 +10,7 @@ import { StatusBadge } from './StatusBadge';
 import './tickets.css';
 import { TicketDiagram } from './TicketDiagram';
 import { TicketIncidents } from './TicketIncidents';
+import { TicketSla } from './TicketSla';
 import { TicketTimeline } from './TicketTimeline';
 import { nodeName, pathOf } from './timeline-model';
 import { ticketsApi, type Ticket, type Transition } from './tickets.api';
@@ -81,6 +82,7 @@ export function TicketPage() {
       <p className="ticket-now" data-testid="ticket-current">
         {ticket.activeNodes.length ? t('tickets.detail.current', { steps: current }) : t('tickets.detail.noCurrent')}
       </p>
+      <TicketSla ticketId={ticket.id} refreshKey={ticket.updatedAt} />
       <div className="ticket-layout">
         <section className="card ticket-facts">
           <dl>
