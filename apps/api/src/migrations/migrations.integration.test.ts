@@ -87,7 +87,7 @@ describe('migrating running tickets to another version', () => {
     expect(byTicket(dry, atReview.id)).toMatchObject({ result: 'refused', code: 'node-missing', reason: expect.stringContaining('“Agent review” no longer exists') });
     expect(byTicket(dry, atApproval.id)).toMatchObject({ result: 'ready', targetNodes: ['approve'] });
     expect(dry.mapping).toEqual(expect.arrayContaining([expect.objectContaining({ fromVersion: 1, nodeId: 'review', toNode: null, tickets: 1 })]));
-    expect((await client.ticket('admin', atApproval.id)).workflow).toEqual({ key: 'migrate-flow', version: 1 });
+    expect(await client.ticket('admin', atApproval.id)).toMatchObject({ workflow: { key: 'migrate-flow', version: 1 } });
 
     const mapped = (await migrate('migrate-flow', { toVersion: 2, mapping: { review: 'check' } })).body as Report;
     expect(mapped.summary).toMatchObject({ total: 2, ready: 2, refused: 0 });
