@@ -1,5 +1,5 @@
 import { cohortSql, type ReportFilters, SqlParams, taskGroupSql } from './report-filters.js';
-import { msBetween, percentilesSql, type Queryable, toCount, toMs } from './report-values.js';
+import { msBetween, percentilesOf, percentilesSql, type Queryable, toCount, toMs } from './report-values.js';
 
 /** Approvals addressed to named people rather than a role are grouped under this name. */
 export const NAMED_APPROVERS = '(named)';
@@ -39,18 +39,21 @@ export async function approvalsReport(db: Queryable, filters: ReportFilters): Pr
             ${percentilesSql(msBetween('av.at', 'tk.created_at'))}
        ${cohort}${taskGroupSql(filters, params)}
       GROUP BY GROUPING SETS ((${grp}, u.username, u.display_name), (${grp}))
-      ORDER BY grp, (u.username IS NULL) DESC, p50 DESC NULLS LAST, u.username`,
+      ORDER BY grp, (u.username IS NULL) DESC, u.username`,
     params.values,
   )) as Record<string, unknown>[];
-  return rows.map((row) => ({
+  const result = rows.map((row): ApprovalRow => ({
     group: String(row.grp),
     approver: row.username === null ? null : String(row.username),
     approverName: row.display_name === null ? null : String(row.display_name),
     votes: toCount(row.votes),
     approved: toCount(row.approved),
     rejected: toCount(row.rejected),
-    p50Ms: toMs(row.p50),
-    p90Ms: toMs(row.p90),
+    p50Ms: percentilesOf(row).p50,
+    p90Ms: percentilesOf(row).p90,
     avgMs: toMs(row.avg),
   }));
+  // Within a group: its total first, then the slowest approvers (stable: by username on ties).
+  const rank = (row: ApprovalRow) => (row.approver === null ? Infinity : (row.p50Ms ?? -1));
+  return result.sort((a, b) => a.group.localeCompare(b.group) || rank(b) - rank(a));
 }

@@ -1,6 +1,6 @@
 import { cohortSql, type ReportFilters, SqlParams } from './report-filters.js';
 import { labelOf, loadNodeLabels } from './node-labels.js';
-import { percentilesSql, type Queryable, toCount, toMs, toNumber } from './report-values.js';
+import { percentilesOf, percentilesSql, type Queryable, toCount, toMs, toNumber } from './report-values.js';
 
 export interface NodeTimeRow {
   workflowKey: string;
@@ -9,7 +9,7 @@ export interface NodeTimeRow {
   nodeType: string;
   /** Finished visits (entered and left). */
   visits: number;
-  /** Tickets that entered the node at least once. */
+  /** Tickets that entered the node at least once (each has exactly one first visit). */
   tickets: number;
   /** Time between entering and leaving, per finished visit, ms. */
   p50Ms: number | null;
@@ -34,22 +34,22 @@ export async function nodeTimesReport(db: Queryable, filters: ReportFilters): Pr
   const rows = (await db.query(
     `SELECT t.workflow_key, nv.node_id,
             count(*) FILTER (WHERE nv.left_at IS NOT NULL) AS visits,
-            count(DISTINCT nv.instance_id) AS tickets,
+            count(*) FILTER (WHERE nv.visit = 1) AS tickets,
             ${percentilesSql('nv.duration_ms')},
             max(nv.duration_ms) AS max,
             count(*) FILTER (WHERE nv.left_at IS NULL AND i.status IN ('active', 'incident')) AS in_progress,
-            count(DISTINCT nv.instance_id) FILTER (WHERE nv.visit > 1) AS rework_tickets,
+            count(*) FILTER (WHERE nv.visit = 2) AS rework_tickets,
             max(nv.visit) AS max_visits
        ${cohortSql(filters, params, { dates: 'created', join: 'JOIN node_visits nv ON nv.instance_id = i.id' })}
-      GROUP BY t.workflow_key, nv.node_id
-      ORDER BY p50 DESC NULLS LAST, t.workflow_key, nv.node_id`,
+      GROUP BY t.workflow_key, nv.node_id`,
     params.values,
   )) as Record<string, unknown>[];
   const labels = await loadNodeLabels(db, [...new Set(rows.map((row) => String(row.workflow_key)))], filters.version);
-  return rows.map((row) => {
+  const result = rows.map((row): NodeTimeRow => {
     const key = String(row.workflow_key);
     const nodeId = String(row.node_id);
     const label = labelOf(labels, key, nodeId);
+    const { p50, p90 } = percentilesOf(row);
     return {
       workflowKey: key,
       nodeId,
@@ -57,8 +57,8 @@ export async function nodeTimesReport(db: Queryable, filters: ReportFilters): Pr
       nodeType: label.type,
       visits: toCount(row.visits),
       tickets: toCount(row.tickets),
-      p50Ms: toMs(row.p50),
-      p90Ms: toMs(row.p90),
+      p50Ms: p50,
+      p90Ms: p90,
       avgMs: toMs(row.avg),
       maxMs: toMs(row.max),
       inProgress: toCount(row.in_progress),
@@ -66,4 +66,6 @@ export async function nodeTimesReport(db: Queryable, filters: ReportFilters): Pr
       maxVisits: toNumber(row.max_visits) ?? 0,
     };
   });
+  const slowest = (row: NodeTimeRow) => row.p50Ms ?? -1;
+  return result.sort((a, b) => slowest(b) - slowest(a) || a.workflowKey.localeCompare(b.workflowKey) || a.nodeId.localeCompare(b.nodeId));
 }

@@ -33,10 +33,20 @@ export function toIso(value: unknown): string | null {
 /** SQL: milliseconds between two timestamptz expressions. */
 export const msBetween = (later: string, earlier: string) => `(extract(epoch FROM (${later} - ${earlier})) * 1000)`;
 
-/** SQL: p50 and p90 (continuous, interpolated as percentile_cont does) and the mean of an expression. */
+/**
+ * SQL: p50 and p90 (continuous, interpolated as percentile_cont does) in one
+ * sort, as the array column `pcts`, and the mean as `avg`.
+ */
 export const percentilesSql = (expression: string, filter = '') => {
   const where = filter ? ` FILTER (WHERE ${filter})` : '';
-  return `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expression})${where} AS p50,
-          percentile_cont(0.9) WITHIN GROUP (ORDER BY ${expression})${where} AS p90,
-          avg(${expression})${where} AS avg`;
+  return `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${expression})${where} AS pcts, avg(${expression})${where} AS avg`;
 };
+
+/** p50 and p90 in ms from a row's `pcts` array (see percentilesSql). Pure. */
+export function percentilesOf(row: Record<string, unknown> | undefined): { p50: number | null; p90: number | null } {
+  const values = Array.isArray(row?.pcts) ? (row.pcts as unknown[]) : [];
+  return { p50: toMs(values[0]), p90: toMs(values[1]) };
+}
+
+/** Settings for the report's own transaction: room to sort in memory (percentiles sort every value). */
+export const REPORT_SESSION_SQL = `SET LOCAL work_mem = '64MB'`;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { type Queryable, REPORT_SESSION_SQL } from './report-values.js';
 import { approvalsReport, type ApprovalRow } from './approvals-report.js';
 import { columnsOf, toCsv } from './csv.js';
 import { cycleTimeReport, type CycleTimeRow } from './cycle-time-report.js';
@@ -14,7 +15,7 @@ import { waitingReport, type WaitingRow } from './waiting-report.js';
 import { workloadReport, type WorkloadRow } from './workload-report.js';
 
 interface ReportSpec<Result> {
-  load: (db: DataSource, filters: ReportFilters) => Promise<Result>;
+  load: (db: Queryable, filters: ReportFilters) => Promise<Result>;
   /** CSV columns, in order (also the JSON keys of each row). */
   columns: string[];
 }
@@ -51,7 +52,13 @@ export class ReportsService {
 
   /** Runs one report with the query's filters (validated; a bad range is a 400). Side effects: none. */
   run(name: ReportName, query: ReportQuery): Promise<unknown> {
-    return REPORTS[name].load(this.dataSource, resolveFilters(query));
+    const filters = resolveFilters(query);
+    // One read-only transaction per report: its queries see one snapshot, and may sort in memory.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      await manager.query(REPORT_SESSION_SQL);
+      return REPORTS[name].load(manager, filters);
+    });
   }
 
   /** The same report as a CSV file named after the report, the workflow and today. Side effects: none. */

@@ -1,5 +1,5 @@
 import { cohortSql, type ReportFilters, SqlParams } from './report-filters.js';
-import { msBetween, percentilesSql, type Queryable, ratio, toCount, toMs } from './report-values.js';
+import { msBetween, percentilesOf, percentilesSql, type Queryable, ratio, toCount, toMs } from './report-values.js';
 
 /** Headline figures over the tickets created in the range (the cohort). */
 export interface SummaryReport {
@@ -33,6 +33,7 @@ export async function summaryReport(db: Queryable, filters: ReportFilters): Prom
        FROM cohort`,
     params.values,
   )) as Record<string, unknown>[];
+  const { p50, p90 } = percentilesOf(row);
   const created = toCount(row?.created);
   const completed = toCount(row?.completed);
   return {
@@ -42,8 +43,8 @@ export async function summaryReport(db: Queryable, filters: ReportFilters): Prom
     open: toCount(row?.open),
     incidents: toCount(row?.incidents),
     resolutionRate: ratio(completed, created),
-    cycleTimeP50Ms: toMs(row?.p50),
-    cycleTimeP90Ms: toMs(row?.p90),
+    cycleTimeP50Ms: p50,
+    cycleTimeP90Ms: p90,
     cycleTimeAvgMs: toMs(row?.avg),
     reworkTickets: toCount(row?.rework),
   };

@@ -14,6 +14,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `from = to` with a vote or note (an approval vote, a join's count, an action
  *   retry) is bookkeeping, not a move; a genuine self-loop edge is a move;
  * - `incident` rows leave the node where it is; `cancel` ends every open visit.
+ *
+ * The function's lookups are by instance (an index); `enable_seqscan = off` on
+ * it keeps them there even when the table's statistics are stale — a bulk load
+ * into a young table otherwise gets a cached sequential-scan plan (quadratic).
  */
 export class ReportRollups1764000500000 implements MigrationInterface {
   name = 'ReportRollups1764000500000';
@@ -29,10 +33,10 @@ export class ReportRollups1764000500000 implements MigrationInterface {
         duration_ms bigint,
         PRIMARY KEY (instance_id, node_id, visit)
       );
-      CREATE INDEX node_visits_open_idx ON node_visits (node_id) WHERE left_at IS NULL;
+      CREATE INDEX node_visits_open_idx ON node_visits (instance_id, node_id) WHERE left_at IS NULL;
 
       CREATE FUNCTION node_visits_apply(p_instance uuid, p_event text, p_from text, p_to text, p_payload jsonb, p_at timestamptz)
-      RETURNS void LANGUAGE plpgsql AS $fn$
+      RETURNS void LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
       BEGIN
         IF p_event = 'incident' THEN
           RETURN;
