@@ -16,7 +16,7 @@ function HeatNodeViewInner(props: NodeProps<CanvasNode>) {
   return (
     <div className={`heat-node${heat.hot ? ' is-hot' : ''}`} style={{ '--heat': heat.colour } as CSSProperties} data-testid={`heat-${props.id}`} data-heat={heat.colour}>
       <WorkflowNodeView {...props} />
-      <span className="heat-node__badge">{heat.label}</span>
+      {heat.label !== '—' && <span className="heat-node__badge">{heat.label}</span>}
     </div>
   );
 }

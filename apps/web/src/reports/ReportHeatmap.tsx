@@ -95,15 +95,13 @@ export function ReportHeatmap({ workflowKey, version, metric, nodeTimes, waiting
       </div>
       <div className="heat-legend" data-testid="heat-legend">
         <span className="heat-legend__title">{metric === 'waiting' ? t('reports.heatmap.legendWaiting') : t('reports.heatmap.legendTime', { p: metric })}</span>
+        <span className="heat-legend__end">{show(0)}</span>
         <span className="heat-legend__scale">
           {heatLegend(max).map((stop) => (
             <span key={stop.colour} className="heat-legend__stop" style={{ background: stop.colour }} title={`≥ ${show(stop.from)}`} />
           ))}
         </span>
-        <span className="heat-legend__ends">
-          <span>{show(0)}</span>
-          <span>{show(max)}</span>
-        </span>
+        <span className="heat-legend__end">{show(max)}</span>
         <span className="heat-legend__none">
           <span className="heat-legend__stop" style={{ background: NO_DATA_COLOUR }} /> {t('reports.heatmap.noData')}
         </span>

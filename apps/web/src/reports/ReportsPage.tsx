@@ -44,15 +44,16 @@ export function ReportsPage() {
   const heatKey = heatmapWorkflow(filters.workflowKey, data.nodeTimes ?? [], options?.workflows[0]?.key);
   const heatVersion = filters.version ? Number(filters.version) : options?.workflows.find((w) => w.key === heatKey)?.versions.at(-1);
   const heatName = options?.workflows.find((w) => w.key === heatKey)?.name ?? heatKey;
+  const showKey = !filters.workflowKey;
   const columns = useMemo(
     () => ({
-      nodes: nodeTimeColumns(t, language),
-      sla: slaColumns(t),
+      nodes: nodeTimeColumns(t, language, showKey),
+      sla: slaColumns(t, showKey),
       approvals: approvalColumns(t, language),
-      waiting: waitingColumns(t, language),
+      waiting: waitingColumns(t, language, showKey),
       workload: workloadColumns(t, language),
     }),
-    [t, language],
+    [t, language, showKey],
   );
   const clocks = data.sla?.some((row) => row.scope === 'ticket');
 

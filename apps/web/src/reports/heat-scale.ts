@@ -1,5 +1,5 @@
 /** Colours from cool to hot: where the most time goes (or the most tickets wait) is red. */
-export const HEAT_COLOURS = ['#e8f5e9', '#c5e1a5', '#fff59d', '#ffcc80', '#ff8a65', '#e53935'] as const;
+export const HEAT_COLOURS = ['#dcfce7', '#d9f99d', '#fef08a', '#fed7aa', '#fdba74', '#fca5a5'] as const;
 export const NO_DATA_COLOUR = '#eef1f5';
 
 /**
