@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DatabaseConnection } from './database/database-connection.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
+import { bodyShapeGuard } from './common/http/body-shape-guard.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { JsonLogger } from './common/logging/json-logger.js';
 import { captureIntakeBody } from './intake/intake-raw-body.js';
@@ -31,6 +32,7 @@ export async function createApp(config: AppConfig, db: DatabaseConnection, logge
   // Intake webhooks read their own body (signature over the exact bytes; bad payloads are kept, not dropped).
   app.use('/api/intake', captureIntakeBody(3 * 1024 * 1024));
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(bodyShapeGuard());
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
