@@ -5,6 +5,9 @@ import { expectKind, expectKnownKeys, expectOneOf, isRecord, own, placeOf, type 
 /** Field names are identifiers, so conditions and `{{fields.name}}` placeholders can name them. */
 export const FIELD_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
+/** Names that would reach a prototype when a ticket's field values are set by name. */
+const RESERVED_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
 export const FIELD_TYPES: readonly FieldType[] = ['string', 'text', 'number', 'boolean', 'date', 'enum'];
 
 const FIELD_KEYS = ['name', 'type', 'label', 'required', 'options', 'min', 'max'];
@@ -63,6 +66,9 @@ export function checkFieldDefinition(sink: ProblemSink, field: unknown, index: n
     name = field.name as string;
     if (!FIELD_NAME_PATTERN.test(name)) {
       sink.add('invalid-field', `Field name "${name.slice(0, 60)}" must start with a letter or "_" and use only letters, digits and "_" (e.g. "refundAmount").`, placeOf(where, 'name'));
+      name = undefined;
+    } else if (RESERVED_FIELD_NAMES.has(name)) {
+      sink.add('invalid-field', `Field name "${name}" is reserved (it would reach JavaScript's object prototype); choose another name.`, placeOf(where, 'name'));
       name = undefined;
     }
   }
