@@ -65,6 +65,11 @@ export class WorkflowsService {
       throw invalid('key-mismatch', `definition.key "${String(definition.key).slice(0, 80)}" differs from the URL's workflow key "${key}".`);
     }
     const body: Record<string, unknown> = { ...definition, key };
+    // Drafts may have problems, but not unbounded size or depth: those are refused before they reach the database.
+    const oversize = validateDefinition(body).problems.filter((problem) => problem.code === 'too-large');
+    if (oversize.length > 0) {
+      throw unprocessable('definition-too-large', `${oversize.map((problem) => problem.message).join(' ')} The draft was not saved.`, { problems: oversize });
+    }
     const name = typeof body.name === 'string' && body.name.trim() !== '' ? body.name.slice(0, 200) : key;
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(WorkflowDraftEntity);
