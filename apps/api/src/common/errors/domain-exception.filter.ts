@@ -26,6 +26,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const body = this.toResponse(exception, request);
     if (response.headersSent) return;
+    const retryAfter = retryAfterSeconds(exception);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 
@@ -44,6 +46,14 @@ export class DomainExceptionFilter implements ExceptionFilter {
     });
     return { statusCode: 500, code: 'internal-error', message: 'Something went wrong on our side; it has been logged.' };
   }
+}
+
+/** A 429's wait, from `details.retryAfterSeconds`, for the standard Retry-After header. */
+function retryAfterSeconds(exception: unknown): number | undefined {
+  if (!(exception instanceof DomainError) || exception.kind !== 'too-many-requests') return undefined;
+  const details = exception.details as { retryAfterSeconds?: unknown } | undefined;
+  const seconds = details?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;
 }
 
 function withDetails(body: ErrorResponse, details: unknown): ErrorResponse {
