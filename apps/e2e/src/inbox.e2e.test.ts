@@ -111,6 +111,16 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     expect(await timeline.textContent()).toContain('Receipt checked, refund approved.');
     expect(await timeline.textContent()).toContain('finance1');
     await keepScreenshot(requester, 'ticket-page');
+
+    // The tickets list finds it by title and filters it out by status.
+    await requester.goto('/tickets');
+    await requester.getByTestId('tickets-search').fill('1042');
+    await expect.poll(() => requester.getByTestId('ticket-list').textContent()).toContain('Refund for order 1042');
+    await requester.getByTestId('tickets-status').selectOption('active');
+    await requester.getByTestId('tickets-empty').waitFor();
+    await requester.getByTestId('tickets-status').selectOption('completed');
+    await requester.getByTestId('ticket-list').getByText('Refund for order 1042').click();
+    await requester.waitForURL(`**/tickets/${ticketId}`);
   });
 
   it('an "all" approval waits for both finance approvers; rejecting needs a comment', async () => {
