@@ -125,7 +125,7 @@ export class AutomationService implements OnModuleInit, OnModuleDestroy {
           [rule.id, ticketId, happening.eventId, happening.trigger],
         )) as unknown[];
         if (claimed.length === 0) continue;
-        const results = await applyRuleActions(manager, state.ticket, state.definition.fields, rule.actions);
+        const results = await applyRuleActions(manager, state.ticket, state.definition.fields, rule.actions, { ruleId: rule.id, ruleName: rule.name, eventId: happening.eventId });
         await manager.query('UPDATE rule_firings SET actions = $4 WHERE rule_id = $1 AND ticket_id = $2 AND event_id = $3', [rule.id, ticketId, happening.eventId, JSON.stringify(results)]);
         seq = await appendRuleTransition(manager, state.ticket.instanceId, {
           kind: 'rule', ruleId: rule.id, rule: rule.name, trigger: happening.trigger, eventId: happening.eventId, facts: happening.facts, values, actions: results,

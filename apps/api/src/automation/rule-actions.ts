@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { FieldDefinition } from '@ticketflow/definition';
+import { notifyUsers } from '../notifications/notifier.js';
 import { checkFieldValues } from '../tickets/field-values.js';
 import type { RuleAction } from './rule.types.js';
 import type { RuleTicket } from './ticket-facts.js';
@@ -11,16 +12,28 @@ export type ActionResult = RuleAction & { result: 'applied' | 'unchanged' | 'ski
  * Performs a fired rule's actions on a locked ticket, in order, and returns
  * what each did. Side effects: updates the ticket row (priority, tags,
  * assignee group, fields) in the caller's transaction and mutates `ticket` to
- * match. Notifications are resolved to their recipients and recorded on the
- * timeline entry; nothing is sent from here.
+ * match. A notification becomes in-app notification rows for its recipients
+ * (deduplicated per rule and happening), named on the timeline entry.
  */
-export async function applyRuleActions(manager: EntityManager, ticket: RuleTicket, fieldDefs: FieldDefinition[], actions: RuleAction[]): Promise<ActionResult[]> {
+export async function applyRuleActions(
+  manager: EntityManager,
+  ticket: RuleTicket,
+  fieldDefs: FieldDefinition[],
+  actions: RuleAction[],
+  firing: { ruleId: string; ruleName: string; eventId: string },
+): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
-  for (const action of actions) results.push(await applyOne(manager, ticket, fieldDefs, action));
+  for (const [index, action] of actions.entries()) results.push(await applyOne(manager, ticket, fieldDefs, action, { ...firing, index }));
   return results;
 }
 
-async function applyOne(manager: EntityManager, ticket: RuleTicket, fieldDefs: FieldDefinition[], action: RuleAction): Promise<ActionResult> {
+async function applyOne(
+  manager: EntityManager,
+  ticket: RuleTicket,
+  fieldDefs: FieldDefinition[],
+  action: RuleAction,
+  firing: { ruleId: string; ruleName: string; eventId: string; index: number },
+): Promise<ActionResult> {
   switch (action.type) {
     case 'set-workflow':
       return action.workflowKey === ticket.workflowKey
@@ -51,16 +64,20 @@ async function applyOne(manager: EntityManager, ticket: RuleTicket, fieldDefs: F
       return { ...action, result: 'applied' };
     }
     case 'notify': {
-      const recipients = await recipientsOf(manager, ticket, action.to);
-      return { ...action, result: recipients.length > 0 ? 'applied' : 'skipped', recipients, ...(recipients.length === 0 ? { note: 'nobody to notify' } : {}) };
+      const people = await recipientsOf(manager, ticket, action.to);
+      if (people.length === 0) return { ...action, result: 'skipped', recipients: [], note: 'nobody to notify' };
+      await notifyUsers(manager, people.map((p) => p.id), {
+        ticketId: ticket.id, kind: 'rule', title: action.message.slice(0, 300), body: `Rule "${firing.ruleName}"`,
+        dedupeKey: `rule:${firing.ruleId}:${ticket.id}:${firing.eventId}:${firing.index}`,
+      });
+      return { ...action, result: 'applied', recipients: people.map((p) => p.username) };
     }
   }
 }
 
-async function recipientsOf(manager: EntityManager, ticket: RuleTicket, to: Extract<RuleAction, { type: 'notify' }>['to']): Promise<string[]> {
-  const rows = (await manager.query(
-    `SELECT username FROM users WHERE active AND (($1::text IS NOT NULL AND $1 = ANY(roles)) OR username = $2 OR ($3 AND id = $4)) ORDER BY username LIMIT 200`,
+async function recipientsOf(manager: EntityManager, ticket: RuleTicket, to: Extract<RuleAction, { type: 'notify' }>['to']): Promise<{ id: string; username: string }[]> {
+  return (await manager.query(
+    `SELECT id, username FROM users WHERE active AND (($1::text IS NOT NULL AND $1 = ANY(roles)) OR username = $2 OR ($3 AND id = $4)) ORDER BY username LIMIT 200`,
     ['role' in to ? to.role : null, 'user' in to ? to.user : null, 'requester' in to, ticket.requesterId],
-  )) as { username: string }[];
-  return rows.map((row) => row.username);
+  )) as { id: string; username: string }[];
 }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { ticketClient } from '../../test/ticket-helpers.js';
+import { TimerScheduler } from '../timers/timer-scheduler.js';
 import { AutomationService } from './automation.service.js';
 
 type Transition = Awaited<ReturnType<ReturnType<typeof ticketClient>['transitions']>>[number] & {
@@ -121,12 +122,23 @@ describe('automation rules', () => {
     await t.http.get('/api/rules/not-a-rule').set(admin).expect(404);
   });
 
-  it('runs SLA warning rules once per warning', async () => {
-    await rule({ name: 'sla warning', trigger: 'sla.warning', actions: [{ type: 'add-tag', tag: 'sla-at-risk' }] });
-    const ticket = await refund(50);
-    const automation = t.app.get(AutomationService);
-    await automation.onSlaWarning({ ticketId: ticket.id, clock: 'resolution', warningId: 'w1' });
-    await automation.onSlaWarning({ ticketId: ticket.id, clock: 'resolution', warningId: 'w1' });
-    expect((await ruleEntries(ticket.id)).map((entry) => entry.detail?.eventId)).toEqual(['sla:resolution:w1']);
+  it('runs SLA warning rules when the SLA warning timer fires, once, and notifies in the app', async () => {
+    await t.http.put('/api/sla/policies').set(admin).send({ workflowKey: 'refund-approval', priority: 'high', responseMinutes: 60, resolutionMinutes: 240, warnBeforePercent: 25 }).expect(200);
+    await rule({ name: 'sla warning', trigger: 'sla.warning', condition: { fact: 'event.sla', operator: 'equal', value: 'response' },
+      actions: [{ type: 'add-tag', tag: 'sla-at-risk' }, { type: 'notify', to: { role: 'manager' }, message: 'A refund is about to miss its response time' }] });
+    const ticket = await refund(50, { priority: 'high' });
+    const key = 'sla:response:warning';
+    await t.db.dataSource.query(`UPDATE timers SET due_at = now() - interval '1 second' WHERE timer_key = $1 AND instance_id = (SELECT id FROM instances WHERE ticket_id = $2)`, [key, ticket.id]);
+    t.app.get(TimerScheduler).wake();
+    const entries = await eventually(() => ruleEntries(ticket.id), (list) => list.length > 0, 8000);
+    expect(entries.map((entry) => [entry.detail?.rule, entry.detail?.trigger])).toEqual([['sla warning', 'sla.warning']]);
+    expect((await client.ticket('admin', ticket.id)) as unknown).toMatchObject({ tags: ['sla-at-risk'] });
+    const notes = (await t.http.get('/api/notifications').set({ Authorization: `Bearer ${await t.login('manager')}` }).expect(200)).body as { ticketId: string; kind: string }[];
+    expect(notes.filter((note) => note.ticketId === ticket.id && note.kind === 'rule')).toHaveLength(1);
+
+    // The same warning again (a retry of the timer's transaction) fires nothing new.
+    const [clock] = (await t.db.dataSource.query(`SELECT started_at FROM sla_clocks WHERE ticket_id = $1 AND kind = 'response'`, [ticket.id])) as { started_at: Date }[];
+    await t.app.get(AutomationService).onSlaWarning({ ticketId: ticket.id, clock: 'response', warningId: new Date(clock?.started_at as Date).toISOString() });
+    expect(await ruleEntries(ticket.id)).toHaveLength(1);
   });
 });

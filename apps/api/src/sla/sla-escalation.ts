@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { UnitOfWork } from '../common/context/transaction-runner.js';
+import { AutomationService } from '../automation/automation.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { EngineService } from '../engine/engine.service.js';
 import type { LoadedInstance } from '../engine/loaded-instance.js';
@@ -20,7 +21,10 @@ export type BreachAction = (typeof BREACH_ACTIONS)[number];
 export class SlaEscalation {
   private readonly logger = new Logger('SlaEscalation');
 
-  constructor(private readonly engine: EngineService) {}
+  constructor(
+    private readonly engine: EngineService,
+    private readonly automation: AutomationService,
+  ) {}
 
   /** Handles timer `sla:<kind>:<warning|breach>`. Side effects: clock, notification, task rows; possibly a step. */
   async handle(uow: UnitOfWork, instance: LoadedInstance, timerKey: string): Promise<void> {
@@ -34,6 +38,8 @@ export class SlaEscalation {
     if (purpose === 'warning') {
       await manager.query(`UPDATE sla_clocks SET warned_at = now() WHERE ticket_id = $1 AND kind = $2`, [instance.ticketId, kind]);
       await notifyUsers(manager, people, { ticketId: instance.ticketId, kind: 'sla-warning', title: `${kind} SLA due soon: ${label}`, body: `Due at ${new Date(clock.due_at ?? Date.now()).toISOString()}.`, dedupeKey: `sla-warning:${instance.ticketId}:${kind}` });
+      // Automation rules with the sla.warning trigger (once per clock start).
+      await this.automation.onSlaWarning({ ticketId: instance.ticketId, clock: kind, warningId: new Date(clock.started_at).toISOString() }, manager);
       return;
     }
     await manager.query(`UPDATE sla_clocks SET breached_at = now(), status = 'breached' WHERE ticket_id = $1 AND kind = $2`, [instance.ticketId, kind]);
