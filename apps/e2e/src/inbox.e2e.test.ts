@@ -176,6 +176,13 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     await phone.evaluate(() => window.scrollTo(0, 0));
     await keepScreenshot(phone, 'inbox-phone');
+
+    // The same inbox in Simplified Chinese.
+    await phone.getByTestId('language-switch').selectOption('zh');
+    await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent()).toContain('待办');
+    expect(await cards.nth(0).getByTestId('task-approve').textContent()).toBe('批准');
+    expect(await cards.nth(0).getByTestId('sla').textContent()).toMatch(/^剩余 \d+天 \d+小时$/);
+    await phone.getByTestId('language-switch').selectOption('en');
   });
 });
 
