@@ -12,4 +12,6 @@ export class IncidentEntity {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
   @Column({ name: 'resolved_by', type: 'uuid', nullable: true }) resolvedBy: string | null;
+  /** The outbox row of a failed action: what a retry queues again. */
+  @Column({ name: 'outbox_id', type: 'uuid', nullable: true }) outboxId: string | null;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../test/shared-database.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { ticketClient } from '../../test/ticket-helpers.js';
+import { addBusinessTime } from '../timers/business-calendar.js';
 import { TimerScheduler } from '../timers/timer-scheduler.js';
 
 const flow = (key: string) => ({
@@ -110,6 +111,19 @@ describe('SLAs', () => {
     const admin = await client.auth('admin');
     expect((await t.http.put('/api/settings/business-calendar').set(admin).send(calendar).expect(200)).body).toEqual(calendar);
     expect((await t.http.get('/api/settings/business-calendar').set(agent).expect(200)).body).toEqual(calendar);
+    // A business-hours timeout is counted in the stored calendar.
+    await client.publish({
+      schemaVersion: 1, key: 'business-timeout', name: 'Business timeout', fields: [],
+      nodes: [{ id: 'start', type: 'start' }, { id: 'review', type: 'task', assignee: { role: 'agent' }, timeout: { after: 'PT3H', businessHours: true } }, { id: 'end', type: 'end' }],
+      edges: [{ id: 'e1', source: 'start', target: 'review' }, { id: 'e2', source: 'review', target: 'end', on: 'completed' }, { id: 'e3', source: 'review', target: 'end', on: 'timeout' }],
+    });
+    const before = new Date();
+    const ticket = await client.createTicket('requester', { workflowKey: 'business-timeout', title: 'Office hours', fields: {} });
+    const after = new Date();
+    const [timer] = (await t.db.dataSource.query(`SELECT due_at FROM timers WHERE instance_id = (SELECT id FROM instances WHERE ticket_id = $1)`, [ticket.id])) as { due_at: Date }[];
+    const due = new Date(timer?.due_at as Date).getTime();
+    expect(due).toBeGreaterThanOrEqual(addBusinessTime(before, 3 * 3_600_000, calendar).getTime());
+    expect(due).toBeLessThanOrEqual(addBusinessTime(after, 3 * 3_600_000, calendar).getTime());
     const bad = await t.http.put('/api/settings/business-calendar').set(admin).send({ ...calendar, startMinute: 1100 });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/startMinute < endMinute/);
