@@ -41,8 +41,8 @@ export interface ApiProcess {
   starts: number;
   /** SIGKILLs the process (no shutdown hooks run) and waits for it to be gone. */
   kill(): Promise<void>;
-  /** Starts it again on the same port and data, and waits until /api/health answers. */
-  restart(): Promise<void>;
+  /** Starts it again on the same port and data (with `env` changes, e.g. WORKERS=off), and waits until /api/health answers. */
+  restart(env?: Record<string, string>): Promise<void>;
   /** SIGTERM, then SIGKILL after 10 s; removes its data folder. */
   stop(): Promise<void>;
   output(): string;
@@ -73,8 +73,8 @@ export async function startApiProcess(options: { databaseUrl: string; jwtSecret:
     WEB_DIST: join(dataDir, 'no-web'),
     ...options.env,
   };
-  const launch = async () => {
-    const started = spawn(process.execPath, [builtMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const launch = async (changes: Record<string, string> = {}) => {
+    const started = spawn(process.execPath, [builtMain], { env: { ...env, ...changes }, stdio: ['ignore', 'pipe', 'pipe'] });
     child = started;
     started.stdout?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
     started.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
@@ -91,7 +91,7 @@ export async function startApiProcess(options: { databaseUrl: string; jwtSecret:
       running.kill('SIGKILL');
       await gone;
     },
-    restart: launch,
+    restart: (changes) => launch(changes),
     async stop() {
       const running = child;
       if (running && running.exitCode === null && running.signalCode === null) {
