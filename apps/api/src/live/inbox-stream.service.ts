@@ -76,6 +76,8 @@ export class InboxStream implements OnModuleInit, OnModuleDestroy {
       response.end();
       return;
     }
+    // The peer may have gone while the identity was read.
+    if (response.destroyed) return;
     const client: LiveClient = { user, identity, response };
     client.closeTimer = setTimeout(() => this.drop(client, true), maxSeconds * 1000);
     client.closeTimer.unref();
@@ -104,7 +106,7 @@ export class InboxStream implements OnModuleInit, OnModuleDestroy {
 
   private async beat(): Promise<void> {
     for (const client of [...this.clients]) {
-      client.response.write(': heartbeat\n\n');
+      if (!this.write(client, ': heartbeat\n\n')) continue;
       try {
         // Delegations start and end over time; keep the listener's identity current.
         client.identity = await this.identityOf(client.user);
@@ -115,7 +117,17 @@ export class InboxStream implements OnModuleInit, OnModuleDestroy {
   }
 
   private send(client: LiveClient, event: string, data: Record<string, unknown>): void {
-    client.response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    this.write(client, `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** Writes unless the stream is gone (then forgets it); writing to an ended response would raise an error event. */
+  private write(client: LiveClient, text: string): boolean {
+    if (client.response.destroyed || client.response.writableEnded) {
+      this.drop(client, false);
+      return false;
+    }
+    client.response.write(text);
+    return true;
   }
 
   private drop(client: LiveClient, end: boolean): void {
