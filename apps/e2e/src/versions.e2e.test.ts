@@ -76,4 +76,17 @@ describe.runIf(hasChromium || process.env.CI)('the Versions page in Chromium aga
     expect(await page.getByTestId('version-active-2').textContent()).toBe('0');
     await keepScreenshot(page, 'versions-published');
   });
+
+  it('migrates the running v1 tickets to v2 after a dry run, each with its verdict', async () => {
+    await page.getByTestId('version-migrate-2').click();
+    await expect.poll(() => page.getByTestId('migration-summary').textContent()).toBe('Dry run: 4 can move, 0 cannot.');
+    expect(await page.getByTestId('mapping-review').inputValue()).toBe('review');
+    expect(await page.getByTestId('mapping-manager').inputValue()).toBe('manager');
+    await keepScreenshot(page, 'versions-migration-dry-run');
+    await page.getByTestId('migration-execute').click();
+    await expect.poll(() => page.getByTestId('migration-summary').textContent()).toBe('4 migrated, 0 refused, 0 failed.');
+    await page.getByTestId('migration-close').click();
+    await expect.poll(() => page.getByTestId('version-active-2').textContent()).toBe('4');
+    expect(await page.getByTestId('version-active-1').textContent()).toBe('0');
+  });
 });

@@ -49,9 +49,13 @@ export function ImpactPanel({ workflowKey }: { workflowKey: string }) {
             <details key={index} className="impact-group" data-testid="impact-group" open={index === 0}>
               <summary>
                 <strong>{t('versions.impact.tickets', { count: group.count })}</strong>{' '}
-                {group.nowVisits.length > 0 && <span>{t('versions.impact.nowVisits', { steps: group.nowVisits.map((n) => n.name).join(', ') })} </span>}
-                {group.noLongerVisits.length > 0 && <span>{t('versions.impact.noLongerVisits', { steps: group.noLongerVisits.map((n) => n.name).join(', ') })} </span>}
-                {group.outcome && <span>{t('versions.impact.outcome', { before: group.outcome.before ?? '—', after: group.outcome.after ?? '—' })}</span>}
+                {[
+                  group.nowVisits.length > 0 && t('versions.impact.nowVisits', { steps: group.nowVisits.map((n) => n.name).join(', ') }),
+                  group.noLongerVisits.length > 0 && t('versions.impact.noLongerVisits', { steps: group.noLongerVisits.map((n) => n.name).join(', ') }),
+                  group.outcome && t('versions.impact.outcome', { before: group.outcome.before ?? '—', after: group.outcome.after ?? '—' }),
+                ]
+                  .filter(Boolean)
+                  .join(t('versions.impact.joiner'))}
               </summary>
               <ul className="impact-tickets">
                 {group.tickets.map((ticket) => (
