@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test-app.js';
 import { HOSTILE_CASES } from './hostile-corpus.js';
+import { chainDefinition } from './reliability-flows.js';
 
 const soak = process.env.SOAK === '1';
 const FUZZ_RUNS = soak ? 2_000 : 150;
@@ -78,7 +79,16 @@ describe('reliability: hostile definitions', () => {
     const node = fc.tuple(fc.record({ id: ids, type: nodeType }, { requiredKeys: [] }), loose).map(([a, b]) => ({ ...b, ...a }));
     const condition = fc.oneof(anything, fc.record({ fact: fc.constantFrom('amount', '__proto__', 'missing'), operator: fc.constantFrom('equal', 'greaterThan', 'in', 'eval', 'matches'), value: anything }));
     const edge = fc.tuple(fc.record({ id: fc.string({ maxLength: 5 }), source: ids, target: ids, on: fc.constantFrom('completed', 'approved', 'x'), condition, default: fc.boolean() }, { requiredKeys: [] }), loose).map(([a, b]) => ({ ...b, ...a }));
+    // A valid definition with one property of one node or edge replaced (or none): reaches the deeper checks.
+    const valid = chainDefinition('fuzz-base');
+    const mutatedValid = fc.tuple(fc.constantFrom('nodes', 'edges') as fc.Arbitrary<'nodes' | 'edges'>, fc.nat(), key, anything, fc.boolean()).map(([list, index, name, value, change]) => {
+      const copy = structuredClone(valid);
+      const items = copy[list] as Record<string, unknown>[];
+      if (change) Object.defineProperty(items[index % items.length], name, { value, enumerable: true, configurable: true, writable: true });
+      return copy;
+    });
     const definition = fc.oneof(
+      { weight: 3, arbitrary: mutatedValid },
       { weight: 4, arbitrary: fc.record({ schemaVersion: fc.constantFrom(1, 2, '1', null), name: fc.string(), fields: fc.array(loose, { maxLength: 3 }), nodes: fc.array(node, { maxLength: 8 }), edges: fc.array(edge, { maxLength: 10 }) }, { requiredKeys: [] }) },
       { weight: 1, arbitrary: fc.dictionary(key, anything) },
     );
@@ -100,6 +110,6 @@ describe('reliability: hostile definitions', () => {
     expect(await healthy()).toBe(true);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    console.log(`reliability: hostile definitions — ${HOSTILE_CASES.length * 2} corpus requests and ${verdicts.tried} fuzzed requests (${verdicts.refused} refused, ${verdicts.accepted} valid by chance), no 5xx, no hang, Object.prototype unchanged`);
+    console.log(`reliability: hostile definitions — ${HOSTILE_CASES.length * 2} corpus requests and ${verdicts.tried} fuzzed requests (${verdicts.refused} refused, ${verdicts.accepted} still valid), no 5xx, no hang, Object.prototype unchanged`);
   }, 300_000);
 });
