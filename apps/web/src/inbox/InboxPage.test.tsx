@@ -99,6 +99,16 @@ describe('InboxPage', () => {
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', url: '/api/tasks/a/approve', body: { comment: 'Looks right' } }));
   });
 
+  it('after a decision, selects the task that took the decided one\'s place', async () => {
+    renderInbox();
+    await waitFor(() => expect(screen.getByTestId('task-card-a').getAttribute('data-selected')).toBe('true'));
+    fireEvent.keyDown(document.body, { key: 'j' });
+    inbox = inbox.filter((t) => t.id !== 'b');
+    fireEvent.keyDown(document.body, { key: 'a' });
+    await waitFor(() => expect(cards()).toEqual(['task-card-a', 'task-card-c']));
+    expect(screen.getByTestId('task-card-c').getAttribute('data-selected')).toBe('true');
+  });
+
   it('opens the ticket with Enter', async () => {
     const router = renderInbox();
     await waitFor(() => expect(screen.getByTestId('task-card-a').getAttribute('data-selected')).toBe('true'));

@@ -60,8 +60,9 @@ export function InboxPage() {
   const visibleIds = useMemo(() => visible.map((task) => task.id), [visible]);
 
   useEffect(() => {
-    setSelectedId((current) => keepSelection(visibleIdsRef.current, visibleIds, current));
+    const previous = visibleIdsRef.current;
     visibleIdsRef.current = visibleIds;
+    setSelectedId((current) => keepSelection(previous, visibleIds, current));
   }, [visibleIds]);
 
   useEffect(() => {
