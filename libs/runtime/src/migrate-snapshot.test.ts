@@ -118,6 +118,45 @@ describe('migrateSnapshot', () => {
     expect(branches).toMatchObject({ code: 'branches-changed', refused: expect.stringContaining('2 → 3') });
   });
 
+  it('keeps a step that has a copy in each branch in the branch it was in', async () => {
+    const definition = SAMPLE_WORKFLOWS.sharedInBranches!;
+    const driver = await InstanceDriver.start(definition);
+    await driver.send({ type: 'task.complete', taskKey: driver.taskKey('a'), outcome: 'ok', actor: { id: 'x' } });
+    const to = compileDefinition({ ...definition, name: 'Next' });
+    const result = migrated(migrateSnapshot(driver.compiled, to, driver.snapshot));
+    expect(result.snapshot.activeNodes.sort()).toEqual(['b', 'shared']);
+    expect(result.moves.map((m) => [m.fromPath, m.toPath])).toEqual(result.moves.map((m) => [m.fromPath, m.fromPath]));
+    const next = await step(to, result.snapshot, { type: 'task.complete', taskKey: pendingWork(result.snapshot).tasks.find((t) => t.nodeId === 'b')!.taskKey, actor: { id: 'y' } }, {});
+    expect(next.snapshot.activeNodes).toEqual(['shared']);
+  });
+
+  it('moves a ticket inside nested splits, arrived inner branch included', async () => {
+    const nested = (after: boolean) =>
+      defineWorkflow(
+        [
+          node('start', 'start'), node('outer', 'parallel'), node('inner', 'parallel'), task('a'), task('b'), node('innerJoin', 'join'),
+          task('c'), node('outerJoin', 'join'), node('end', 'end'), ...(after ? [task('wrap')] : []),
+        ],
+        [
+          edge('start', 'outer'), edge('outer', 'inner'), edge('outer', 'c'), edge('inner', 'a'), edge('inner', 'b'),
+          edge('a', 'innerJoin', { on: 'completed' }), edge('b', 'innerJoin', { on: 'completed' }), edge('innerJoin', 'outerJoin'),
+          edge('c', 'outerJoin', { on: 'completed' }),
+          ...(after ? [edge('outerJoin', 'wrap'), edge('wrap', 'end', { on: 'completed' })] : [edge('outerJoin', 'end')]),
+        ],
+      );
+    const driver = await InstanceDriver.start(nested(false));
+    await driver.send({ type: 'task.complete', taskKey: driver.taskKey('a'), actor: { id: 'x' } });
+    const to = compileDefinition(nested(true));
+    const result = migrated(migrateSnapshot(driver.compiled, to, driver.snapshot));
+    expect(result.snapshot.activeNodes.sort()).toEqual(['b', 'c', 'innerJoin']);
+    let snapshot = result.snapshot;
+    for (const nodeId of ['b', 'c']) {
+      const taskKey = pendingWork(snapshot).tasks.find((t) => t.nodeId === nodeId)!.taskKey;
+      snapshot = (await step(to, snapshot, { type: 'task.complete', taskKey, actor: { id: 'y' } }, {})).snapshot;
+    }
+    expect(snapshot.activeNodes).toEqual(['wrap']);
+  });
+
   it('refuses ended tickets and leaves its input untouched', async () => {
     const driver = await InstanceDriver.start(splitJoin());
     const copy = JSON.stringify(driver.snapshot);
