@@ -56,7 +56,7 @@ export class ReportsService {
     // One read-only transaction per report: its queries see one snapshot, and may sort in memory.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
-      await manager.query(REPORT_SESSION_SQL);
+      for (const setting of REPORT_SESSION_SQL) await manager.query(setting);
       return REPORTS[name].load(manager, filters);
     });
   }

@@ -29,7 +29,7 @@ export async function summaryReport(db: Queryable, filters: ReportFilters): Prom
             count(*) FILTER (WHERE status IN ('active', 'incident')) AS open,
             count(*) FILTER (WHERE status = 'incident') AS incidents,
             ${percentilesSql(msBetween('closed_at', 'created_at'), "status = 'completed'")},
-            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM node_visits nv WHERE nv.instance_id = cohort.instance_id AND nv.visit > 1)) AS rework
+            count(*) FILTER (WHERE instance_id IN (SELECT nv.instance_id FROM node_visits nv WHERE nv.visit > 1)) AS rework
        FROM cohort`,
     params.values,
   )) as Record<string, unknown>[];

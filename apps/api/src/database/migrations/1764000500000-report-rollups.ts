@@ -34,6 +34,7 @@ export class ReportRollups1764000500000 implements MigrationInterface {
         PRIMARY KEY (instance_id, node_id, visit)
       );
       CREATE INDEX node_visits_open_idx ON node_visits (instance_id, node_id) WHERE left_at IS NULL;
+      CREATE INDEX node_visits_rework_idx ON node_visits (instance_id) WHERE visit > 1;
 
       CREATE FUNCTION node_visits_apply(p_instance uuid, p_event text, p_from text, p_to text, p_payload jsonb, p_at timestamptz)
       RETURNS void LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
@@ -94,7 +95,7 @@ export class ReportRollups1764000500000 implements MigrationInterface {
       DROP TRIGGER transitions_node_visits ON transitions;
       DROP FUNCTION node_visits_on_transition();
       DROP FUNCTION node_visits_apply(uuid, text, text, text, jsonb, timestamptz);
-      DROP TABLE node_visits;
+      DROP TABLE node_visits; -- with its indexes
     `);
   }
 }
