@@ -30,10 +30,12 @@ describe('app routes', () => {
     expect(router.state.location.pathname).toBe('/login');
   });
 
-  it('shows placeholders with the nav and the signed-in user', async () => {
+  it('shows a page with the nav and the signed-in user', async () => {
     signIn();
-    renderAt('/reports');
-    expect((await screen.findByTestId('page-reports')).textContent).toContain('Reports');
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.endsWith('/auth/me') ? json(200, { id: 'u1', username: 'owner', displayName: 'Owen Owner', roles: ['designer'] }) : json(200, []))));
+    renderAt('/tickets');
+    expect((await screen.findByTestId('tickets-page')).textContent).toContain('Tickets');
+    expect(screen.getByTestId('nav-reports')).toBeTruthy();
     expect(screen.getByTestId('user-badge').textContent).toBe('Owen Owner');
   });
 
@@ -56,8 +58,8 @@ describe('app routes', () => {
 
   it('refreshes the signed-in user from /auth/me', async () => {
     signIn();
-    vi.stubGlobal('fetch', vi.fn(async () => json(200, { id: 'u1', username: 'owner', displayName: 'Owen O.', roles: ['designer'] })));
-    renderAt('/reports');
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.endsWith('/auth/me') ? json(200, { id: 'u1', username: 'owner', displayName: 'Owen O.', roles: ['designer'] }) : json(200, []))));
+    renderAt('/tickets');
     await waitFor(() => expect(screen.getByTestId('user-badge').textContent).toBe('Owen O.'));
   });
 

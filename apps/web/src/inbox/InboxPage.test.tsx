@@ -106,7 +106,7 @@ describe('InboxPage', () => {
     inbox = inbox.filter((t) => t.id !== 'b');
     fireEvent.keyDown(document.body, { key: 'a' });
     await waitFor(() => expect(cards()).toEqual(['task-card-a', 'task-card-c']));
-    expect(screen.getByTestId('task-card-c').getAttribute('data-selected')).toBe('true');
+    await waitFor(() => expect(screen.getByTestId('task-card-c').getAttribute('data-selected')).toBe('true'));
   });
 
   it('opens the ticket with Enter', async () => {
