@@ -1,0 +1,143 @@
+// Booting the built API for the benchmarks: in this process (services via app.get) or as a child process (HTTP, memory).
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { repoRoot } from './fixtures.mjs';
+import { createDatabase } from './postgres.mjs';
+
+const BENCH_JWT_SECRET = randomBytes(24).toString('hex');
+
+/** Imports a module of the built API (apps/api/dist). */
+export const apiDist = (path) => import(pathToFileURL(resolve(repoRoot, 'apps/api/dist', path)).href);
+
+/** A fresh, empty database on the bench server, dropped by `drop()`. */
+export function freshDatabase(serverUrl, label) {
+  return createDatabase(serverUrl, `tf_bench_${label}_${randomBytes(4).toString('hex')}`);
+}
+
+/**
+ * Boots the API in this process on `databaseUrl` (migrated, demo users and
+ * workflows seeded), workers off unless asked. Returns the Nest app, the
+ * services the benchmarks call, the demo users as AuthUser, and `close()`.
+ */
+export async function startInProcessApi(databaseUrl, { workers = false, pollMs = 1000 } = {}) {
+  const [{ createApp }, { loadConfig }, { openDatabase }, { JsonLogger }, { TicketsService }, { TasksService }] = await Promise.all([
+    apiDist('app.factory.js'), apiDist('config/app-config.js'), apiDist('database/database-connection.js'),
+    apiDist('common/logging/json-logger.js'), apiDist('tickets/tickets.service.js'), apiDist('tasks/tasks.service.js'),
+  ]);
+  const dataDir = mkdtempSync(join(tmpdir(), 'tf-bench-api-'));
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', WORKERS: String(workers), WORKER_POLL_MS: String(pollMs) }),
+    databaseUrl,
+    demoMode: true,
+  };
+  const db = await openDatabase(config);
+  const app = await createApp(config, db, new JsonLogger('error'));
+  await app.init();
+  const users = await demoUsers(db.dataSource);
+  return {
+    app,
+    dataSource: db.dataSource,
+    tickets: app.get(TicketsService),
+    tasks: app.get(TasksService),
+    users,
+    async close() {
+      await app.close();
+      await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function demoUsers(dataSource) {
+  const rows = await dataSource.query(`SELECT id, username, display_name AS "displayName", roles FROM users`);
+  return Object.fromEntries(rows.map((row) => [row.username, row]));
+}
+
+/**
+ * Starts the API as a child process (`node --expose-gc api-child.mjs`)
+ * listening on a free port. `memory()` asks it for process.memoryUsage()
+ * after a forced GC; `timerStats()` for its timer scheduler's counters;
+ * `close()` shuts it down. Migrations run in the child, so start children on
+ * one database one after the other.
+ */
+export async function spawnApi(databaseUrl, { workers = false, pollMs = 1000 } = {}) {
+  const child = fork(fileURLToPath(new URL('./api-child.mjs', import.meta.url)), [], {
+    execArgv: ['--expose-gc'],
+    // One token secret for every child, so a token from one is good on another.
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, WORKERS: String(workers), WORKER_POLL_MS: String(pollMs), JWT_SECRET: BENCH_JWT_SECRET },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pending = new Map();
+  let nextId = 0;
+  const ready = new Promise((resolvePort, reject) => {
+    child.once('exit', (code) => reject(new Error(`API child exited with ${code} before it was ready`)));
+    child.on('message', (message) => {
+      if (message.type === 'ready') resolvePort(message.port);
+      else if (message.type === 'failed') reject(new Error(`API child: ${message.error}`));
+      else pending.get(message.id)?.(message.value);
+    });
+  });
+  const ask = (type) => new Promise((answer) => {
+    nextId += 1;
+    pending.set(nextId, answer);
+    child.send({ type, id: nextId });
+  });
+  const port = await ready;
+  return {
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    memory: () => ask('memory'),
+    timerStats: () => ask('timer-stats'),
+    close: () => new Promise((done) => {
+      child.removeAllListeners('exit');
+      child.once('exit', () => done());
+      child.send({ type: 'close' });
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    }),
+  };
+}
+
+/** A `pg` pool on the bench database for setup and counting (not the API's pool). */
+export function benchPool(databaseUrl, max = 4) {
+  return new pg.Pool({ connectionString: databaseUrl, max });
+}
+
+/** The id of the ticket's open task (the one the next step acts on). */
+export async function openTaskId(pool, ticketId) {
+  const { rows } = await pool.query(`SELECT id FROM tasks WHERE ticket_id = $1 AND status = 'open' ORDER BY created_at DESC LIMIT 1`, [ticketId]);
+  if (!rows[0]) throw new Error(`ticket ${ticketId} has no open task`);
+  return rows[0].id;
+}
+
+/** Over HTTP: signs in a demo user (password `demo`) and returns the bearer token. */
+export async function login(baseUrl, username) {
+  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
+  return (await response.json()).accessToken;
+}
+
+/** Over HTTP: POSTs JSON with a bearer token; throws unless 2xx. */
+export async function postJson(baseUrl, path, token, body = {}) {
+  const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/**
+ * Over HTTP: a real refund ticket (6,200) whose agent review is done, so it
+ * waits at finance approval with its 48 h timeout timer. Returns its id.
+ */
+export async function refundAtFinance(baseUrl, pool) {
+  const requester = await login(baseUrl, 'requester');
+  const agent = await login(baseUrl, 'agent');
+  const ticket = await postJson(baseUrl, '/api/tickets', requester, { workflowKey: 'refund-approval', title: 'Bench refund', fields: { refundAmount: 6200 } });
+  await postJson(baseUrl, `/api/tasks/${await openTaskId(pool, ticket.id)}/complete`, agent, { outcome: 'completed' });
+  return ticket.id;
+}
