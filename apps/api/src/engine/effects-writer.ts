@@ -38,14 +38,15 @@ export class EffectsWriter {
           break;
         case 'timer.schedule': {
           const dueAt = computeDueAt(effect, now, effect.businessHours ? await loadBusinessCalendar(manager) : undefined);
+          const upsert = `INSERT INTO timers (instance_id, timer_key, node_id, purpose, due_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (instance_id, timer_key) DO UPDATE SET due_at = EXCLUDED.due_at, status = 'scheduled', fired_at = NULL`;
+          // A timeout also dates the node's open task; one statement (one round trip) does both.
           await manager.query(
-            `INSERT INTO timers (instance_id, timer_key, node_id, purpose, due_at) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (instance_id, timer_key) DO UPDATE SET due_at = EXCLUDED.due_at, status = 'scheduled', fired_at = NULL`,
+            effect.purpose === 'timeout'
+              ? `WITH timer AS (${upsert}) UPDATE tasks SET due_at = $5 WHERE instance_id = $1 AND node_id = $3 AND status = 'open'`
+              : upsert,
             [instance.id, effect.timerKey, effect.nodeId, effect.purpose, dueAt],
           );
-          if (effect.purpose === 'timeout') {
-            await manager.query(`UPDATE tasks SET due_at = $3 WHERE instance_id = $1 AND node_id = $2 AND status = 'open'`, [instance.id, effect.nodeId, dueAt]);
-          }
           outcome.timersScheduled = true;
           break;
         }

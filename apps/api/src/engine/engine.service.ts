@@ -47,8 +47,8 @@ export class EngineService {
     return { instanceId, result };
   }
 
-  /** Loads and locks the instance of a ticket, for checks before `apply`. */
-  lock(uow: UnitOfWork, where: { instanceId?: string; ticketId?: string }): Promise<LoadedInstance> {
+  /** Loads and locks the instance of a ticket (or of a task), for checks before `apply`. */
+  lock(uow: UnitOfWork, where: { instanceId?: string; ticketId?: string; taskId?: string }): Promise<LoadedInstance> {
     return loadInstanceForUpdate(uow.manager, where);
   }
 

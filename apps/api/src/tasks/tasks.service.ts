@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditInput } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TransactionRunner, type UnitOfWork } from '../common/context/transaction-runner.js';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
@@ -69,7 +69,7 @@ export class TasksService {
         actor: { id: user.id, isRequester: user.id === instance.requesterId },
       }, user.id);
       await uow.manager.query('UPDATE tasks SET completed_by = $2, comment = $3 WHERE id = $1', [task.id, user.id, dto.comment ?? null]);
-      await this.audit.append(uow.manager, { actorId: user.id, action: 'task.complete', objectType: 'task', objectId: task.id, details: { outcome, onBehalfOf } });
+      return { actorId: user.id, action: 'task.complete', objectType: 'task', objectId: task.id, details: { outcome, onBehalfOf } };
     });
   }
 
@@ -100,7 +100,7 @@ export class TasksService {
       }
       if (target.id === instance.requesterId && !task.allow_requester) throw forbidden('separation-of-duties', 'The requester may not handle this step of their own ticket.');
       await uow.manager.query('UPDATE tasks SET assignee_id = $2 WHERE id = $1', [task.id, target.id]);
-      await this.audit.append(uow.manager, { actorId: user.id, action: 'task.delegate', objectType: 'task', objectId: task.id, details: { to: toUsername } });
+      return { actorId: user.id, action: 'task.delegate', objectType: 'task', objectId: task.id, details: { to: toUsername } };
     });
   }
 
@@ -118,24 +118,26 @@ export class TasksService {
         actor: { id: user.id, isRequester: user.id === instance.requesterId },
       }, user.id);
       await uow.manager.query(`UPDATE tasks SET completed_by = CASE WHEN status = 'open' THEN NULL ELSE $2::uuid END, comment = coalesce($3, comment) WHERE id = $1`, [task.id, user.id, comment ?? null]);
-      await this.audit.append(uow.manager, { actorId: user.id, action: `task.${decision === 'approved' ? 'approve' : 'reject'}`, objectType: 'task', objectId: task.id, details: { comment, onBehalfOf } });
+      return { actorId: user.id, action: `task.${decision === 'approved' ? 'approve' : 'reject'}`, objectType: 'task', objectId: task.id, details: { comment, onBehalfOf } };
     });
   }
 
   /**
-   * The shared frame of every task action: lock the ticket's instance, re-read
-   * the task under the lock, check kind, state and the caller's right to act,
-   * run the action, and answer with the task as it now is.
+   * The shared frame of every task action: lock the ticket's instance (found
+   * through the task in the same statement), read the task under the lock,
+   * check kind, state and the caller's right to act, run the action, read the
+   * task as it now is for the answer, and append the action's audit row last:
+   * the audit chain's lock is then held only for that insert and the commit.
    */
   private async act(
     taskId: string,
     user: AuthUser,
     kind: 'task' | 'approval',
-    action: (uow: UnitOfWork, instance: LoadedInstance, task: FullTaskRow, onBehalfOf: string | null) => Promise<void>,
+    action: (uow: UnitOfWork, instance: LoadedInstance, task: FullTaskRow, onBehalfOf: string | null) => Promise<AuditInput | void>,
   ): Promise<TaskView> {
     return this.tx.run(async (uow) => {
-      const located = await this.findTask(uow.manager, taskId);
-      const instance = await this.engine.lock(uow, { instanceId: located.instance_id });
+      if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('Task', taskId);
+      const instance = await this.engine.lock(uow, { taskId });
       const task = await this.findTask(uow.manager, taskId);
       const identity = await actingIdentity(uow.manager, user);
       const allowed = eligibility(task, identity, instance.requesterId);
@@ -147,8 +149,10 @@ export class TasksService {
       if (task.status !== 'open') {
         throw conflict('task-already-decided', `"${task.name}" is already ${task.status}${task.outcome ? ` (${task.outcome})` : ''}.`, { task: toTaskView(task) });
       }
-      await action(uow, instance, task, allowed.onBehalfOf);
-      return toTaskView(await this.findTask(uow.manager, taskId));
+      const audit = await action(uow, instance, task, allowed.onBehalfOf);
+      const view = toTaskView(await this.findTask(uow.manager, taskId));
+      if (audit) await this.audit.append(uow.manager, audit);
+      return view;
     });
   }
 

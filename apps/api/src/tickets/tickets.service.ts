@@ -71,8 +71,10 @@ export class TicketsService {
         throw conflict('ticket-closed', `The ticket is already ${instance.status}.`);
       }
       await this.engine.apply(uow, instance, { type: 'cancel', actor: { id: user.id, isRequester: instance.requesterId === user.id }, reason }, user.id);
+      const view = await this.readView(uow.manager, id);
+      // Last, so the audit chain's lock is held only for this insert and the commit.
       await this.audit.append(uow.manager, { actorId: user.id, action: 'ticket.cancel', objectType: 'ticket', objectId: id, details: { reason } });
-      return this.readView(uow.manager, id);
+      return view;
     });
   }
 
