@@ -11,8 +11,8 @@ import { createDatabase } from './postgres.mjs';
 
 const BENCH_JWT_SECRET = randomBytes(24).toString('hex');
 
-/** Imports a module of the built API (apps/api/dist). */
-export const apiDist = (path) => import(pathToFileURL(resolve(repoRoot, 'apps/api/dist', path)).href);
+/** Imports a module of the built API (apps/api/dist; BENCH_API_DIST=apps/api/other-dist compares another build). */
+export const apiDist = (path) => import(pathToFileURL(resolve(repoRoot, process.env.BENCH_API_DIST ?? 'apps/api/dist', path)).href);
 
 /** A fresh, empty database on the bench server, dropped by `drop()`. */
 export function freshDatabase(serverUrl, label) {
