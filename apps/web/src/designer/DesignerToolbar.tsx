@@ -104,7 +104,7 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
         }}
       />
       <span className="spacer" />
-      <span className={`draft-status draft-status--${saveStatus}`} data-testid="draft-status" data-status={dirty && saveStatus !== 'saving' ? 'unsaved' : saveStatus}>
+      <span className={`draft-status draft-status--${saveStatus}`} data-testid="draft-status" data-status={dirty && (saveStatus === 'idle' || saveStatus === 'saved') ? 'unsaved' : saveStatus}>
         {status}
       </span>
       <button type="button" className="primary" onClick={() => void sync.save()} data-testid="save-draft" title="Ctrl+S">
