@@ -50,17 +50,18 @@ describe.runIf(hasChromium || process.env.CI)('the Designer in Chromium against 
     await server?.stop();
   });
 
-  async function draftFromApi(): Promise<SavedDraft> {
+  async function getAsOwner<T>(path: string): Promise<T> {
     const login = await fetch(`${server.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: 'owner', password: 'demo' }),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const response = await fetch(`${server.baseUrl}/api/workflows/${KEY}/draft`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const response = await fetch(`${server.baseUrl}/api${path}`, { headers: { Authorization: `Bearer ${accessToken}` } });
     expect(response.status).toBe(200);
-    return (await response.json()) as SavedDraft;
+    return (await response.json()) as T;
   }
+  const draftFromApi = () => getAsOwner<SavedDraft>(`/workflows/${KEY}/draft`);
 
   it('creates a workflow and empties its canvas', async () => {
     await signIn(page, 'owner');
@@ -257,6 +258,32 @@ describe.runIf(hasChromium || process.env.CI)('the Designer in Chromium against 
     await eventually(() => page.getByTestId('sim-status').getAttribute('data-status')).toBe('completed');
     expect(await pathNodeIds(page)).toEqual([id.start, id.review, id.amount, id.manager, id.done]);
     expect(await page.getByTestId('sim-log').textContent()).toMatch(/otherwise|default/i);
+  });
+
+  it('stops at a conflict when someone else saved meanwhile, names them, and loads their version on request', async () => {
+    const other = await newContext(browser, server.baseUrl);
+    const theirs = await other.newPage();
+    await signIn(theirs, 'admin');
+    await theirs.goto(`/designer/${KEY}`);
+    await eventually(() => canvasNodeIds(theirs)).toHaveLength(7);
+    await theirs.getByTestId('workflow-name').fill('Refund (edited by admin)');
+    await theirs.getByTestId('save-draft').click();
+    await eventually(() => theirs.getByTestId('draft-status').getAttribute('data-status')).toBe('saved');
+    await other.close();
+
+    // Our page still edits the revision it loaded.
+    await page.getByTestId('workflow-name').fill('Refund (mine)');
+    await page.getByTestId('save-draft').click();
+    await page.getByTestId('conflict-dialog').waitFor();
+    expect(await page.getByTestId('draft-status').getAttribute('data-status')).toBe('conflict');
+    const { users } = await getAsOwner<{ users: { username: string; displayName?: string }[] }>('/directory');
+    const admin = users.find((u) => u.username === 'admin')!;
+    expect(await page.getByTestId('conflict-dialog').textContent()).toContain(admin.displayName ?? admin.username);
+
+    await page.getByTestId('conflict-reload').click();
+    await eventually(() => page.getByTestId('conflict-dialog').count()).toBe(0);
+    expect(await page.getByTestId('workflow-name').inputValue()).toBe('Refund (edited by admin)');
+    expect((await draftFromApi()).definition.name).toBe('Refund (edited by admin)');
   });
 });
 
