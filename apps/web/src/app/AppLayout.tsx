@@ -27,6 +27,11 @@ export function AppLayout() {
               {t(`nav.${item}`)}
             </NavLink>
           ))}
+          {user?.roles.includes('admin') && (
+            <NavLink to="/rules" data-testid="nav-rules">
+              {t('nav.rules')}
+            </NavLink>
+          )}
         </nav>
         <div className="header-right">
           <NotificationBell />

@@ -44,6 +44,11 @@ export const appRoutes: RouteObject[] = [
         // Reports (recharts, React Flow) load only when opened.
         lazy: () => import('../reports/ReportsPage').then((m) => ({ Component: m.ReportsPage })),
       },
+      {
+        path: '/rules',
+        // The rules page shares the Designer's condition builder; it loads only when opened.
+        lazy: () => import('../rules/RulesPage').then((m) => ({ Component: m.RulesPage })),
+      },
       { path: '*', element: <Navigate to="/designer" replace /> },
     ],
   },
