@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ActionSpec, WorkflowDefinition } from '@ticketflow/definition';
 import { pendingWork, type InstanceSnapshot } from '@ticketflow/runtime';
@@ -10,9 +10,10 @@ import { TransactionRunner } from '../common/context/transaction-runner.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
-import { EngineEvents } from '../engine/engine-events.js';
+import { EngineEvents, type InstanceChanged } from '../engine/engine-events.js';
 import { EngineService } from '../engine/engine.service.js';
-import { forEachLimited, PollingWorker, type RoundResult } from '../timers/polling-worker.js';
+import { EngineDrivenWorker } from '../timers/engine-driven-worker.js';
+import { forEachLimited, type RoundResult } from '../timers/polling-worker.js';
 
 const BATCH = 20;
 
@@ -51,46 +52,21 @@ export const actionIdempotencyKey = (message: { instance_id: string; action_key:
  * follows the `failed` edge or raises an incident linked to the row.
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('OutboxDispatcher');
-  private readonly worker: PollingWorker;
-  private unsubscribe: (() => void) | null = null;
+export class OutboxDispatcher extends EngineDrivenWorker {
   readonly stats = { done: 0, failed: 0, retried: 0, cancelled: 0 };
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly engine: EngineService,
-    private readonly events: EngineEvents,
+    events: EngineEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.worker = new PollingWorker('outbox dispatcher', this.logger, config.workers.pollMs, () => this.round());
+    super('outbox dispatcher', new Logger('OutboxDispatcher'), events, config.workers);
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.workers.enabled) this.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.stop();
-  }
-
-  /** Starts dispatching in the background; wakes on in-process commits that wrote outbox rows. */
-  start(): void {
-    this.unsubscribe ??= this.events.subscribe((change) => {
-      if (change.outboxWritten) this.worker.wake();
-    });
-    this.worker.start();
-  }
-
-  async stop(): Promise<void> {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    await this.worker.stop();
-  }
-
-  wake(): void {
-    this.worker.wake();
+  protected wakesOn(change: InstanceChanged): boolean {
+    return change.outboxWritten;
   }
 
   /** One round: claim, perform, report. Side effects: network calls and database writes. */

@@ -1,14 +1,15 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../common/context/transaction-runner.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, DATABASE_KIND } from '../config/app-config.token.js';
 import type { DatabaseKind } from '../database/database-connection.js';
-import { EngineEvents } from '../engine/engine-events.js';
+import { EngineEvents, type InstanceChanged } from '../engine/engine-events.js';
 import { EngineService } from '../engine/engine.service.js';
 import { SlaEscalation } from '../sla/sla-escalation.js';
-import { forEachLimited, PollingWorker, type RoundResult } from './polling-worker.js';
+import { EngineDrivenWorker } from './engine-driven-worker.js';
+import { forEachLimited, type RoundResult } from './polling-worker.js';
 
 const BATCH = 50;
 /** How long a claim holds before another worker may take the timer over (a crashed process). */
@@ -34,10 +35,7 @@ export type FireOutcome = 'fired' | 'skipped' | 'postponed';
  * any event (actor: system); SLA timers go to the SLA escalation.
  */
 @Injectable()
-export class TimerScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('TimerScheduler');
-  private readonly worker: PollingWorker;
-  private unsubscribe: (() => void) | null = null;
+export class TimerScheduler extends EngineDrivenWorker {
   /** Counters for tests and logs: what this process did. */
   readonly stats = { fired: 0, skipped: 0, postponed: 0, failed: 0 };
 
@@ -45,39 +43,16 @@ export class TimerScheduler implements OnApplicationBootstrap, OnApplicationShut
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly engine: EngineService,
-    private readonly events: EngineEvents,
+    events: EngineEvents,
     private readonly sla: SlaEscalation,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_KIND) private readonly databaseKind: DatabaseKind,
   ) {
-    this.worker = new PollingWorker('timer scheduler', this.logger, config.workers.pollMs, () => this.round());
+    super('timer scheduler', new Logger('TimerScheduler'), events, config.workers);
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.workers.enabled) this.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.stop();
-  }
-
-  /** Starts firing timers in the background; wakes on in-process commits that scheduled timers. */
-  start(): void {
-    this.unsubscribe ??= this.events.subscribe((change) => {
-      if (change.timersScheduled) this.worker.wake();
-    });
-    this.worker.start();
-  }
-
-  /** Stops and waits for the round in progress. */
-  async stop(): Promise<void> {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    await this.worker.stop();
-  }
-
-  wake(): void {
-    this.worker.wake();
+  protected wakesOn(change: InstanceChanged): boolean {
+    return change.timersScheduled;
   }
 
   /** One round: claim due timers, fire them, say when to look again. Side effects: database writes. */
