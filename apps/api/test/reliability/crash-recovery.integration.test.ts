@@ -28,7 +28,7 @@ interface TaskSummary {
  * transitions. Real PostgreSQL only: under SIGKILL the embedded database's
  * durability is PGlite's own crash safety, not something this suite proves.
  */
-describe.skipIf(!serverUrl)('reliability: crash — SIGKILL the API while clients act, then check the books', () => {
+describe.skipIf(!serverUrl)('reliability: crash — SIGKILL the API while clients act, then check the books (needs DATABASE_URL, a real PostgreSQL: under SIGKILL the embedded database is PGlite\'s own crash safety)', () => {
   let database: { url: string; drop(): Promise<void> };
   let api: ApiProcess;
   beforeAll(async () => {
@@ -134,8 +134,3 @@ describe.skipIf(!serverUrl)('reliability: crash — SIGKILL the API while client
   }, soak ? 1_800_000 : 240_000);
 });
 
-if (!serverUrl) {
-  describe('reliability: crash', () => {
-    it.skip('needs DATABASE_URL (real PostgreSQL): under SIGKILL the embedded database is PGlite\'s own crash safety', () => {});
-  });
-}

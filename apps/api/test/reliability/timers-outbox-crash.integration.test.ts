@@ -64,7 +64,7 @@ const callFlow = (key: string, url: string) => ({
  * Durable timers and the transactional outbox across SIGKILL: work committed
  * before the crash is done exactly once after the restart. Real PostgreSQL only.
  */
-describe.skipIf(!serverUrl)('reliability: timers and outbox across a crash', () => {
+describe.skipIf(!serverUrl)('reliability: timers and outbox across a crash (needs DATABASE_URL, a real PostgreSQL: the crash is a SIGKILL of a separate API process)', () => {
   let database: { url: string; drop(): Promise<void> };
   let api: ApiProcess;
   const receiver = new HoldingReceiver();
@@ -177,8 +177,3 @@ describe.skipIf(!serverUrl)('reliability: timers and outbox across a crash', () 
   }, 150_000);
 });
 
-if (!serverUrl) {
-  describe('reliability: timers and outbox across a crash', () => {
-    it.skip('needs DATABASE_URL (real PostgreSQL): the crash is a SIGKILL of a separate API process', () => {});
-  });
-}

@@ -21,7 +21,7 @@ interface Transition {
  * Node event loop. Decisions on one approval go through different processes
  * at the same moment.
  */
-describe.skipIf(!serverUrl)('reliability: races — two API processes over one database', () => {
+describe.skipIf(!serverUrl)('reliability: races — two API processes over one database (needs DATABASE_URL, a real PostgreSQL: two processes cannot share the embedded database)', () => {
   let database: { url: string; drop(): Promise<void> };
   let a: ApiProcess;
   let b: ApiProcess;
@@ -108,8 +108,3 @@ describe.skipIf(!serverUrl)('reliability: races — two API processes over one d
   }, soak ? 1_800_000 : 240_000);
 });
 
-if (!serverUrl) {
-  describe('reliability: races', () => {
-    it.skip('needs DATABASE_URL (real PostgreSQL): two processes cannot share the embedded database', () => {});
-  });
-}
