@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import request from 'supertest';
-import { createApp } from '../src/app.factory.js';
-import { loadConfig, type AppConfig, type WorkerConfig } from '../src/config/app-config.js';
+import type { AppConfig, WorkerConfig } from '../src/config/app-config.js';
 import { openDatabase, type DatabaseConnection } from '../src/database/database-connection.js';
-import { JsonLogger } from '../src/common/logging/json-logger.js';
-import type { TestApp } from './test-app.js';
+import { createServerDatabase, startAppOn, testConfig, type TestApp } from './test-app.js';
 
 /**
  * A database that outlives the apps started on it: a PGlite data folder
@@ -28,55 +23,18 @@ export interface SharedDatabase {
 export async function createSharedDatabase(): Promise<SharedDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ticketflow-shared-'));
   const serverUrl = process.env.DATABASE_URL;
-  const name = `tf_shared_${randomBytes(6).toString('hex')}`;
-  let databaseUrl: string | undefined;
-  if (serverUrl) {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-  }
-  const base: AppConfig = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }), databaseUrl, demoMode: true };
+  const database = serverUrl ? await createServerDatabase(serverUrl, 'tf_shared') : undefined;
+  const base = testConfig(dataDir, database?.url);
   const open = () => openDatabase(base);
   return {
     kind: serverUrl ? 'postgres' : 'embedded',
     open,
     async startApp(workers = {}, given) {
       const config: AppConfig = { ...base, workers: { ...base.workers, ...workers } };
-      const db = given ?? (await open());
-      const app = await createApp(config, db, new JsonLogger('error'));
-      await app.init();
-      const http = request(app.getHttpServer());
-      const tokens = new Map<string, string>();
-      return {
-        app,
-        db,
-        config,
-        http,
-        async login(username: string) {
-          const cached = tokens.get(username);
-          if (cached) return cached;
-          const response = await http.post('/api/auth/login').send({ username, password: 'demo' });
-          if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
-          tokens.set(username, response.body.accessToken);
-          return response.body.accessToken as string;
-        },
-        async close() {
-          await app.close();
-          await db.close();
-        },
-      };
+      return startAppOn(config, given ?? (await open()));
     },
     async dispose() {
-      if (serverUrl) {
-        const client = new pg.Client({ connectionString: serverUrl });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await client.end();
-      }
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

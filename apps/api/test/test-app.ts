@@ -28,15 +28,27 @@ export interface TestApp {
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ticketflow-test-'));
   const serverUrl = process.env.DATABASE_URL;
-  const databaseName = `tf_test_${randomBytes(6).toString('hex')}`;
-  const databaseUrl = serverUrl ? await createDatabase(serverUrl, databaseName) : undefined;
-  const config: AppConfig = {
-    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }),
-    databaseUrl,
-    demoMode: true,
-    ...overrides,
-  };
+  const database = serverUrl ? await createServerDatabase(serverUrl, 'tf_test') : undefined;
+  const config: AppConfig = { ...testConfig(dataDir, database?.url), ...overrides };
   const db = await openDatabase(config, { inMemory: true });
+  const testApp = await startAppOn(config, db);
+  return {
+    ...testApp,
+    async close() {
+      await testApp.close();
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Demo-mode configuration for tests, quiet logs, data in `dataDir` or on `databaseUrl`. */
+export function testConfig(dataDir: string, databaseUrl: string | undefined): AppConfig {
+  return { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }), databaseUrl, demoMode: true };
+}
+
+/** Starts the API on an open database; `close()` stops the app and closes that connection. */
+export async function startAppOn(config: AppConfig, db: DatabaseConnection): Promise<TestApp> {
   const app = await createApp(config, db, new JsonLogger('error'));
   await app.init();
   const http = request(app.getHttpServer());
@@ -57,25 +69,25 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     async close() {
       await app.close();
       await db.close();
-      if (serverUrl) await dropDatabase(serverUrl, databaseName);
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-async function createDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
+/** Creates a throwaway database on the server in `serverUrl`; `drop()` removes it even with open connections. */
+export async function createServerDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await onServer(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return url.toString();
+  return { url: url.toString(), drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+async function onServer(serverUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.end();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
