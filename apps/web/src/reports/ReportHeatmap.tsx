@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { WorkflowDefinition } from '@ticketflow/definition';
 import { NO_DECORATIONS, toFlowEdges, toFlowNodes, type CanvasEdge, type CanvasNode } from '../designer/canvas/flow-adapter';
+import { ReadOnlyFlow } from '../designer/canvas/ReadOnlyFlow';
 import { computeLayout } from '../designer/layout/auto-layout';
 import { formatDuration } from './report-format';
 import { heatLegend, NO_DATA_COLOUR } from './heat-scale';
@@ -70,25 +70,7 @@ export function ReportHeatmap({ workflowKey, version, metric, nodeTimes, waiting
     <div className="heatmap" data-testid="report-heatmap" data-workflow={workflowKey} data-metric={metric}>
       <div className="heatmap__canvas">
         {current ? (
-          <ReactFlowProvider>
-            <ReactFlow<CanvasNode, CanvasEdge>
-              nodes={nodes}
-              edges={edges}
-              nodeTypes={heatNodeTypes}
-              nodesDraggable={false}
-              nodesConnectable={false}
-              elementsSelectable={false}
-              edgesFocusable={false}
-              fitView
-              fitViewOptions={{ padding: 0.12 }}
-              minZoom={0.2}
-              maxZoom={1.5}
-              proOptions={{ hideAttribution: true }}
-            >
-              <Background gap={20} />
-              <Controls showInteractive={false} />
-            </ReactFlow>
-          </ReactFlowProvider>
+          <ReadOnlyFlow nodes={nodes} edges={edges} nodeTypes={heatNodeTypes} padding={0.12} hideAttribution />
         ) : (
           <p className="muted">{t('reports.loading')}</p>
         )}

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { WorkflowDefinition, WorkflowEdge } from '@ticketflow/definition';
 import { NO_DECORATIONS, toFlowEdges, toFlowNodes, type CanvasDecorations, type CanvasEdge, type CanvasNode } from '../designer/canvas/flow-adapter';
-import { nodeTypes } from '../designer/canvas/node-types';
+import { ReadOnlyFlow } from '../designer/canvas/ReadOnlyFlow';
 import { computeLayout } from '../designer/layout/auto-layout';
 import { describeCondition } from '../designer/model/pure-libs';
 
@@ -52,24 +51,7 @@ export function TicketDiagram({ definition, activeNodes, visitedNodes, takenEdge
   const edges = useMemo<CanvasEdge[]>(() => toFlowEdges(laidOut, decorations).map((e) => ({ ...e, selectable: false })), [laidOut, decorations]);
   return (
     <div className="ticket-diagram" data-testid="ticket-diagram">
-      <ReactFlowProvider>
-        <ReactFlow<CanvasNode, CanvasEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          edgesFocusable={false}
-          fitView
-          fitViewOptions={{ padding: 0.15 }}
-          minZoom={0.2}
-          maxZoom={1.5}
-        >
-          <Background gap={20} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-      </ReactFlowProvider>
+      <ReadOnlyFlow nodes={nodes} edges={edges} />
     </div>
   );
 }
