@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { JWT_SECRET, resolveJwtSecret } from './auth/jwt-secret.js';
+import { AUDIT_KEY, resolveAuditKey } from './audit/audit-key.js';
 import { TokenService } from './auth/token.service.js';
 import { HealthController } from './health/health.controller.js';
 import { FEATURE_CONTROLLERS, FEATURE_PROVIDERS } from './features.js';
@@ -24,6 +25,7 @@ export class AppModule {
         { provide: DATABASE_KIND, useValue: db.kind },
         { provide: DataSource, useValue: db.dataSource },
         { provide: JWT_SECRET, useFactory: () => resolveJwtSecret(config) },
+        { provide: AUDIT_KEY, useFactory: (secret: string) => resolveAuditKey(config.auditKey, secret), inject: [JWT_SECRET] },
         TokenService,
         AuthService,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -6,7 +6,8 @@ import { TransactionRunner } from './common/context/transaction-runner.js';
 import { StartupSeedService } from './demo/startup-seed.service.js';
 import { WorkflowSeeder } from './demo/workflow-seeder.js';
 import { CompiledWorkflows } from './engine/compiled-workflows.js';
-import { EffectsWriter } from './engine/effects-writer.js';
+import { EngineConfig } from './engine/engine-config.js';
+import { StepObservers } from './engine/step-observers.js';
 import { EngineEvents } from './engine/engine-events.js';
 import { EngineService } from './engine/engine.service.js';
 import { TasksController } from './tasks/tasks.controller.js';
@@ -45,7 +46,7 @@ import { SlaEscalation } from './sla/sla-escalation.js';
 import { SlaController } from './sla/sla.controller.js';
 import { SlaService } from './sla/sla.service.js';
 import { BusinessCalendarController } from './timers/business-calendar.controller.js';
-import { TimerScheduler } from './timers/timer-scheduler.js';
+import { TimerScheduler } from './engine/workers/timer-scheduler.js';
 import { AutomationService } from './automation/automation.service.js';
 import { RulesController } from './automation/rules.controller.js';
 import { RulesService } from './automation/rules.service.js';
@@ -89,7 +90,8 @@ export const FEATURE_PROVIDERS: Provider[] = [
   WorkflowSeeder,
   StartupSeedService,
   CompiledWorkflows,
-  EffectsWriter,
+  EngineConfig,
+  StepObservers,
   EngineEvents,
   EngineService,
   TicketsService,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ActionSpec } from '@ticketflow/definition';
-import type { LoadedInstance } from '../engine/loaded-instance.js';
+import type { LoadedInstance } from '../engine/engine.service.js';
 import { notifyUsers, usersWithRole } from '../notifications/notifier.js';
 import { renderText } from './action-template.js';
 

@@ -1,7 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
-/** The `prev_hash` of the first row of the chain. */
+/** The `prev_hash` of the first row of every chain. */
 export const AUDIT_GENESIS = '0'.repeat(64);
+
+/** Rows written before chains were per ticket and keyed: one global SHA-256 chain. */
+export const LEGACY_CHAIN = 'legacy';
+
+/** The chain of audit rows that belong to no ticket (sign-ins, users, settings, workflows). */
+export const SYSTEM_CHAIN = 'system';
 
 /** What one audit row records, as hashed. */
 export interface AuditHashInput {
@@ -14,16 +20,24 @@ export interface AuditHashInput {
 }
 
 /**
- * The hash of one audit row: binds its content to the previous row's hash.
- * `details` is hashed in a canonical form (JSON with keys sorted at every
- * level) because it is stored as `jsonb`, which keeps its own key order: a row
- * read back must hash to what was written, or the chain could not be checked.
- * Pure.
+ * The MAC of one audit row: HMAC-SHA256 under the audit key (from
+ * configuration, never stored in the database) over the chain, the previous
+ * row's hash and the row's content — so someone with database access alone
+ * can neither edit a row nor re-hash the rest of its chain. `details` is
+ * hashed in canonical form (keys sorted at every level) because `jsonb` keeps
+ * its own key order. Pure.
  */
-export function auditHash(prevHash: string, entry: AuditHashInput): string {
-  return createHash('sha256')
-    .update(JSON.stringify([prevHash, entry.at, entry.actorId, entry.action, entry.objectType, entry.objectId, canonicalJson(entry.details ?? null)]))
-    .digest('hex');
+export function auditMac(key: string, chain: string, prevHash: string, entry: AuditHashInput): string {
+  return createHmac('sha256', key).update(JSON.stringify([chain, ...hashedFields(prevHash, entry)])).digest('hex');
+}
+
+/** The unkeyed SHA-256 of a row of the legacy global chain. Pure. */
+export function legacyAuditHash(prevHash: string, entry: AuditHashInput): string {
+  return createHash('sha256').update(JSON.stringify(hashedFields(prevHash, entry))).digest('hex');
+}
+
+function hashedFields(prevHash: string, entry: AuditHashInput): unknown[] {
+  return [prevHash, entry.at, entry.actorId, entry.action, entry.objectType, entry.objectId, canonicalJson(entry.details ?? null)];
 }
 
 /** `value` as JSON with object keys sorted, after JSON's own conversions (dates, dropped undefined). Pure. */

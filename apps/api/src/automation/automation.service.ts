@@ -1,40 +1,46 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { WorkflowDefinition } from '@ticketflow/definition';
 import type { UnitOfWork } from '../common/context/transaction-runner.js';
-import { JsonLogger } from '../common/logging/json-logger.js';
-import { EngineEvents } from '../engine/engine-events.js';
+import { EngineConfig } from '../engine/engine-config.js';
+import { EngineService, type LoadedInstance } from '../engine/engine.service.js';
+import { StepObservers, type StepContext, type StepTicket } from '../engine/step-observers.js';
+import { notificationInsertSql } from '../notifications/notifier.js';
 import { matchRules } from './match-rules.js';
 import { applyRuleActions } from './rule-actions.js';
-import { appendRuleTransition, loadRules, lockRuleTicket } from './rule-store.js';
-import type { RuleTrigger, TicketHappening } from './rule.types.js';
+import { loadRules } from './rule-store.js';
+import type { AutomationRule, TicketHappening } from './rule.types.js';
 import { ticketFacts, type RuleTicket } from './ticket-facts.js';
 
+const RULES = 'automation-rules';
+
+/** What firing rules produced: timeline entries and rows for the step's statement. */
+interface Firings {
+  entries: { event: 'rule'; payload: Record<string, unknown> }[];
+  parts: ((p: (value: unknown, cast?: string) => string) => string)[];
+}
+
 /**
- * Runs automation rules on ticket happenings. `ticket.created` runs inside the
- * creating transaction; step entries and field changes are found after each
- * committed instance change by comparing with a per-ticket cursor; SLA
- * warnings come from the SLA module. Each (rule, ticket, happening) fires at
- * most once (`rule_firings` primary key), and each firing is a `rule` entry
- * on the ticket's transitions. Changes made by rules do not trigger rules.
+ * Automation rules, run inside the event's own transaction as an
+ * in-transaction observer of the engine: `ticket.created` when a ticket
+ * starts, `step.entered` for each node the step entered, `field.changed` for
+ * each field it changed; SLA warnings come from the SLA module. Each firing
+ * is a `rule` entry on the ticket's timeline and a `rule_firings` row (unique
+ * per rule, ticket and happening), written with the step; changes made by
+ * rules do not trigger rules. The enabled rules are cached with the engine's
+ * configuration, so a workflow without rules pays no statement for them.
  */
 @Injectable()
-export class AutomationService implements OnModuleInit, OnModuleDestroy {
-  private unsubscribe?: () => void;
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly logger = new JsonLogger('warn');
-
+export class AutomationService implements OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly events: EngineEvents,
+    private readonly observers: StepObservers,
+    private readonly config: EngineConfig,
+    private readonly engine: EngineService,
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.events.subscribe((change) => this.track(this.catchUp(change.ticketId)));
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.unsubscribe?.();
-    await Promise.allSettled([...this.inFlight]);
+    this.config.register(RULES, (manager) => loadRules(manager));
+    this.observers.register({ name: 'automation', onStep: (step) => this.onStep(step) });
   }
 
   /**
@@ -52,100 +58,86 @@ export class AutomationService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Runs `ticket.created` rules in the ticket's creating transaction (after its
-   * instance started) and places the cursor before the first step, so the
-   * steps entered at creation are seen once it commits.
-   */
-  async onTicketCreated(uow: UnitOfWork, ticketId: string): Promise<void> {
-    const { ticket } = await this.fire(uow.manager, ticketId, [{ trigger: 'ticket.created', eventId: 'created', facts: {} }]);
-    await uow.manager.query(`INSERT INTO automation_cursors (ticket_id, seq, fields) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [ticketId, JSON.stringify(ticket.fields)]);
-  }
-
-  /**
    * Runs `sla.warning` rules for one warning (`warningId` unique per ticket and
-   * clock). Pass the SLA worker's transaction manager, or none for a new one.
+   * clock) in the SLA timer's transaction, on the locked instance.
    */
-  async onSlaWarning(input: { ticketId: string; clock: string; warningId: string }, manager?: EntityManager): Promise<void> {
+  async onSlaWarning(uow: UnitOfWork, instance: LoadedInstance, input: { clock: string; warningId: string }): Promise<void> {
     const happening: TicketHappening = { trigger: 'sla.warning', eventId: `sla:${input.clock}:${input.warningId}`, facts: { 'event.sla': input.clock } };
-    if (manager) await this.fire(manager, input.ticketId, [happening]);
-    else await this.dataSource.transaction((tx) => this.fire(tx, input.ticketId, [happening]));
-  }
-
-  /**
-   * Finds what happened to a ticket since its cursor — steps entered
-   * (transitions other than rule entries) and fields whose value changed — and
-   * fires the matching rules, then moves the cursor. Own transaction; safe to
-   * repeat (the cursor and `rule_firings` make a second run a no-op).
-   */
-  async catchUp(ticketId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const locked = await lockRuleTicket(manager, ticketId);
-      const [cursor] = (await manager.query('SELECT seq, fields, changes FROM automation_cursors WHERE ticket_id = $1', [ticketId])) as {
-        seq: number; fields: Record<string, unknown>; changes: number;
-      }[];
-      if (!cursor) {
-        // A ticket from before automation existed: start watching from now, without replaying its past.
-        await manager.query('INSERT INTO automation_cursors (ticket_id, seq, fields) VALUES ($1, $2, $3)', [ticketId, locked.seq, JSON.stringify(locked.ticket.fields)]);
-        return;
-      }
-      const steps = (await manager.query(
-        `SELECT seq, to_node FROM transitions WHERE instance_id = $1 AND seq > $2 AND event <> 'rule' AND to_node IS NOT NULL
-            AND to_node IS DISTINCT FROM from_node ORDER BY seq`,
-        [locked.ticket.instanceId, cursor.seq],
-      )) as { seq: number; to_node: string }[];
-      const changed = changedFields(cursor.fields, locked.ticket.fields);
-      const changes = changed.length > 0 ? cursor.changes + 1 : cursor.changes;
-      const happenings: TicketHappening[] = [
-        ...steps.map((step) => ({ trigger: 'step.entered' as const, eventId: `step:${step.seq}`, facts: { 'event.nodeId': step.to_node } })),
-        ...changed.map((field) => ({ trigger: 'field.changed' as const, eventId: `field:${field}:${changes}`, facts: { 'event.field': field } })),
-      ];
-      const after = await this.fire(manager, ticketId, happenings, locked);
-      await manager.query('UPDATE automation_cursors SET seq = $2, fields = $3, changes = $4 WHERE ticket_id = $1', [ticketId, after.seq, JSON.stringify(after.ticket.fields), changes]);
+    const candidates = this.config.get<AutomationRule[]>(RULES).filter((rule) => rule.trigger === 'sla.warning');
+    if (candidates.length === 0) return;
+    // A retried warning (the timer's transaction ran again) fires nothing twice.
+    const done = (await uow.manager.query('SELECT rule_id FROM rule_firings WHERE ticket_id = $1 AND event_id = $2', [instance.ticketId, happening.eventId])) as { rule_id: string }[];
+    const rules = candidates.filter((rule) => !done.some((row) => row.rule_id === rule.id));
+    const ticket = ruleTicket(instance.ticket, instance.id);
+    const fired = await this.fire(uow.manager, rules, ticket, instance.definition, [happening]);
+    if (fired.entries.length === 0) return;
+    await this.engine.touch(uow, instance, {
+      tasksChanged: false,
+      entries: fired.entries,
+      ticket: { fields: ticket.fields, priority: ticket.priority, tags: ticket.tags, assigneeGroup: ticket.assigneeGroup },
+      extend: (plan) => fired.parts.forEach((part) => plan.addExtra(part)),
     });
   }
 
-  /** Fires the rules of each happening in turn on the (locked) ticket. */
-  private async fire(
-    manager: EntityManager,
-    ticketId: string,
-    happenings: TicketHappening[],
-    locked?: Awaited<ReturnType<typeof lockRuleTicket>>,
-  ): Promise<{ ticket: RuleTicket; seq: number }> {
-    const state = locked ?? (await lockRuleTicket(manager, ticketId));
-    let seq = state.seq;
-    const rulesByTrigger = new Map<RuleTrigger, Awaited<ReturnType<typeof loadRules>>>();
+  private async onStep(step: StepContext): Promise<void> {
+    const rules = step.config.get<AutomationRule[]>(RULES);
+    if (rules.length === 0) return;
+    const happenings = happeningsOf(step);
+    if (happenings.length === 0) return;
+    const ticket = ruleTicket(step.ticket, step.instanceId);
+    const fired = await this.fire(step.manager, rules, ticket, step.definition, happenings);
+    for (const entry of fired.entries) step.appendTransition(entry.event, entry.payload);
+    for (const part of fired.parts) step.plan.addExtra(part);
+    step.changeTicket({ fields: ticket.fields, priority: ticket.priority, tags: ticket.tags, assigneeGroup: ticket.assigneeGroup });
+  }
+
+  /** Fires the rules of each happening in turn on the ticket's working copy. */
+  private async fire(manager: EntityManager, rules: AutomationRule[], ticket: RuleTicket, definition: WorkflowDefinition, happenings: TicketHappening[]): Promise<Firings> {
+    const fired: Firings = { entries: [], parts: [] };
     for (const happening of happenings) {
-      if (!rulesByTrigger.has(happening.trigger)) rulesByTrigger.set(happening.trigger, await loadRules(manager, happening.trigger));
-      const rules = rulesByTrigger.get(happening.trigger) ?? [];
-      if (rules.length === 0) continue;
-      const matches = await matchRules(rules, happening.trigger, ticketFacts(state.ticket, happening.facts));
+      const matches = await matchRules(rules, happening.trigger, ticketFacts(ticket, happening.facts));
       for (const { rule, values } of matches) {
-        const claimed = (await manager.query(
-          `INSERT INTO rule_firings (rule_id, ticket_id, event_id, trigger, actions) VALUES ($1, $2, $3, $4, '[]') ON CONFLICT DO NOTHING RETURNING rule_id`,
-          [rule.id, ticketId, happening.eventId, happening.trigger],
-        )) as unknown[];
-        if (claimed.length === 0) continue;
-        const results = await applyRuleActions(manager, state.ticket, state.definition.fields, rule.actions, { ruleId: rule.id, ruleName: rule.name, eventId: happening.eventId });
-        await manager.query('UPDATE rule_firings SET actions = $4 WHERE rule_id = $1 AND ticket_id = $2 AND event_id = $3', [rule.id, ticketId, happening.eventId, JSON.stringify(results)]);
-        seq = await appendRuleTransition(manager, state.ticket.instanceId, {
-          kind: 'rule', ruleId: rule.id, rule: rule.name, trigger: happening.trigger, eventId: happening.eventId, facts: happening.facts, values, actions: results,
+        const { results, notifications } = await applyRuleActions(manager, ticket, definition.fields, rule.actions, { ruleId: rule.id, ruleName: rule.name, eventId: happening.eventId });
+        fired.parts.push((p) => `INSERT INTO rule_firings (rule_id, ticket_id, event_id, trigger, actions) VALUES (${p(rule.id)}, ${p(ticket.id)}, ${p(happening.eventId)},
+          ${p(happening.trigger)}, ${p(JSON.stringify(results))}) ON CONFLICT DO NOTHING RETURNING rule_id`);
+        for (const { userIds, notification } of notifications) fired.parts.push((p) => notificationInsertSql(userIds, notification, p));
+        fired.entries.push({
+          event: 'rule',
+          payload: { kind: 'rule', ruleId: rule.id, rule: rule.name, trigger: happening.trigger, eventId: happening.eventId, facts: happening.facts, values, actions: results },
         });
       }
     }
-    return { ticket: state.ticket, seq };
+    return fired;
   }
+}
 
-  private track(work: Promise<void>): void {
-    const guarded = work.catch((error: unknown) => {
-      this.logger.warn('automation rules could not run; they will catch up on the next change', { error: error instanceof Error ? error.message : String(error) });
-    });
-    this.inFlight.add(guarded);
-    void guarded.finally(() => this.inFlight.delete(guarded));
+/** The happenings of a step: creation, each node entered, each field changed (by the step, not by rules). Pure. */
+export function happeningsOf(step: Pick<StepContext, 'kind' | 'result' | 'transitionSeqs' | 'ticketBefore'>): TicketHappening[] {
+  const happenings: TicketHappening[] = [];
+  if (step.kind === 'start') happenings.push({ trigger: 'ticket.created', eventId: 'created', facts: {} });
+  step.result.transitions.forEach((transition, index) => {
+    if (transition.to !== null && transition.to !== transition.from) {
+      happenings.push({ trigger: 'step.entered', eventId: `step:${step.transitionSeqs[index]}`, facts: { 'event.nodeId': transition.to } });
+    }
+  });
+  if (step.kind === 'event') {
+    const firstSeq = step.transitionSeqs[0] ?? 0;
+    for (const field of changedFields(step.ticketBefore.fields, step.result.fields)) {
+      happenings.push({ trigger: 'field.changed', eventId: `field:${field}:${firstSeq}`, facts: { 'event.field': field } });
+    }
   }
+  return happenings;
 }
 
 /** Names of fields whose JSON value differs between two versions of a ticket's fields. Pure. */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...names].filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name])).sort();
+}
+
+function ruleTicket(ticket: StepTicket, instanceId: string): RuleTicket {
+  return {
+    id: ticket.id, instanceId, workflowKey: ticket.workflowKey, fields: { ...ticket.fields }, priority: ticket.priority, channel: ticket.channel,
+    tags: [...ticket.tags], assigneeGroup: ticket.assigneeGroup, requesterId: ticket.requesterId,
+  };
 }

@@ -1,19 +1,24 @@
 import type { EntityManager } from 'typeorm';
 import type { FieldDefinition } from '@ticketflow/definition';
-import { notifyUsers } from '../notifications/notifier.js';
+import type { NewNotification } from '../notifications/notifier.js';
 import { checkFieldValues } from '../tickets/field-values.js';
 import type { RuleAction } from './rule.types.js';
 import type { RuleTicket } from './ticket-facts.js';
 
 /** What one action did, as the timeline shows it. */
-export type ActionResult = RuleAction & { result: 'applied' | 'unchanged' | 'skipped'; note?: string; recipients?: string[] };
+export type ActionResult = RuleAction & { result: 'applied' | 'unchanged' | 'skipped'; note?: string; recipients?: string[]; from?: unknown };
+
+/** A notification a rule asks for: its recipients and content. */
+export interface RuleNotification {
+  userIds: string[];
+  notification: NewNotification;
+}
 
 /**
- * Performs a fired rule's actions on a locked ticket, in order, and returns
- * what each did. Side effects: updates the ticket row (priority, tags,
- * assignee group, fields) in the caller's transaction and mutates `ticket` to
- * match. A notification becomes in-app notification rows for its recipients
- * (deduplicated per rule and happening), named on the timeline entry.
+ * Applies a fired rule's actions to the ticket's working copy, in order, and
+ * returns what each did plus the notifications to write. Changes only
+ * `ticket` (the caller writes it with the step); reads the directory for a
+ * notification's recipients.
  */
 export async function applyRuleActions(
   manager: EntityManager,
@@ -21,10 +26,11 @@ export async function applyRuleActions(
   fieldDefs: FieldDefinition[],
   actions: RuleAction[],
   firing: { ruleId: string; ruleName: string; eventId: string },
-): Promise<ActionResult[]> {
+): Promise<{ results: ActionResult[]; notifications: RuleNotification[] }> {
   const results: ActionResult[] = [];
-  for (const [index, action] of actions.entries()) results.push(await applyOne(manager, ticket, fieldDefs, action, { ...firing, index }));
-  return results;
+  const notifications: RuleNotification[] = [];
+  for (const [index, action] of actions.entries()) results.push(await applyOne(manager, ticket, fieldDefs, action, { ...firing, index }, notifications));
+  return { results, notifications };
 }
 
 async function applyOne(
@@ -33,6 +39,7 @@ async function applyOne(
   fieldDefs: FieldDefinition[],
   action: RuleAction,
   firing: { ruleId: string; ruleName: string; eventId: string; index: number },
+  notifications: RuleNotification[],
 ): Promise<ActionResult> {
   switch (action.type) {
     case 'set-workflow':
@@ -41,34 +48,33 @@ async function applyOne(
         : { ...action, result: 'skipped', note: `the ticket was created on "${ticket.workflowKey}" by its creator` };
     case 'set-priority':
       if (ticket.priority === action.priority) return { ...action, result: 'unchanged' };
-      await manager.query('UPDATE tickets SET priority = $2, updated_at = now() WHERE id = $1', [ticket.id, action.priority]);
       ticket.priority = action.priority;
       return { ...action, result: 'applied' };
     case 'add-tag':
       if (ticket.tags.includes(action.tag)) return { ...action, result: 'unchanged' };
-      await manager.query('UPDATE tickets SET tags = array_append(tags, $2), updated_at = now() WHERE id = $1', [ticket.id, action.tag]);
       ticket.tags = [...ticket.tags, action.tag];
       return { ...action, result: 'applied' };
     case 'set-assignee-group':
       if (ticket.assigneeGroup === action.group) return { ...action, result: 'unchanged' };
-      await manager.query('UPDATE tickets SET assignee_group = $2, updated_at = now() WHERE id = $1', [ticket.id, action.group]);
       ticket.assigneeGroup = action.group;
       return { ...action, result: 'applied' };
     case 'set-field': {
       const problems = checkFieldValues(fieldDefs, { [action.field]: action.value }, { partial: true });
       if (problems.length > 0) return { ...action, result: 'skipped', note: problems.map((p) => p.message).join('; ') };
-      if (JSON.stringify(ticket.fields[action.field]) === JSON.stringify(action.value)) return { ...action, result: 'unchanged' };
-      const fields = { ...ticket.fields, [action.field]: action.value };
-      await manager.query('UPDATE tickets SET fields = $2, updated_at = now() WHERE id = $1', [ticket.id, JSON.stringify(fields)]);
-      ticket.fields = fields;
-      return { ...action, result: 'applied' };
+      const from = ticket.fields[action.field] ?? null;
+      if (JSON.stringify(from) === JSON.stringify(action.value)) return { ...action, result: 'unchanged' };
+      ticket.fields = { ...ticket.fields, [action.field]: action.value };
+      return { ...action, result: 'applied', from };
     }
     case 'notify': {
       const people = await recipientsOf(manager, ticket, action.to);
       if (people.length === 0) return { ...action, result: 'skipped', recipients: [], note: 'nobody to notify' };
-      await notifyUsers(manager, people.map((p) => p.id), {
-        ticketId: ticket.id, kind: 'rule', title: action.message.slice(0, 300), body: `Rule "${firing.ruleName}"`,
-        dedupeKey: `rule:${firing.ruleId}:${ticket.id}:${firing.eventId}:${firing.index}`,
+      notifications.push({
+        userIds: people.map((p) => p.id),
+        notification: {
+          ticketId: ticket.id, kind: 'rule', title: action.message.slice(0, 300), body: `Rule "${firing.ruleName}"`,
+          dedupeKey: `rule:${firing.ruleId}:${ticket.id}:${firing.eventId}:${firing.index}`,
+        },
       });
       return { ...action, result: 'applied', recipients: people.map((p) => p.username) };
     }

@@ -12,6 +12,8 @@ export interface AppConfig {
   demoMode: boolean;
   /** HMAC secret for access tokens; generated and kept in `dataDir` in demo mode. */
   jwtSecret?: string;
+  /** Signs audit rows (HMAC); default: derived from the token secret. Never stored in the database. */
+  auditKey?: string;
   tokenTtlSeconds: number;
   /** Folder with the built web app; served at `/` when it exists. */
   webDist: string;
@@ -71,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!demoMode && jwtSecret === undefined) {
     throw new ConfigError('JWT_SECRET', 'is required when DEMO_MODE is off (at least 32 random characters)');
   }
+  const auditKey = optional(env, 'AUDIT_KEY');
+  if (auditKey !== undefined && auditKey.length < 32) throw new ConfigError('AUDIT_KEY', 'must be at least 32 characters long');
   return {
     port: parseInteger(env, 'PORT', 3000, 0, 65535),
     host: optional(env, 'HOST') ?? '0.0.0.0',
@@ -78,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(optional(env, 'DATA_DIR') ?? resolve(repoRoot, '.data')),
     demoMode,
     jwtSecret,
+    auditKey,
     tokenTtlSeconds: parseInteger(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     webDist: resolve(optional(env, 'WEB_DIST') ?? resolve(repoRoot, 'apps/web/dist')),
     workflowsDir: resolve(optional(env, 'WORKFLOWS_DIR') ?? resolve(repoRoot, 'workflows')),

@@ -1,77 +1,278 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { RuntimeError, start, step, type MigratedSnapshot, type RuntimeEvent, type StepResult } from '@ticketflow/runtime';
+import type { AuditEntry } from '../audit/audit-chain.js';
+import { auditInsertSql } from '../audit/audit-chain.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { UnitOfWork } from '../common/context/transaction-runner.js';
-import { RuntimeError, start, step, type RuntimeEvent, type StepResult } from '@ticketflow/runtime';
 import { conflict, unprocessable } from '../common/errors/domain-error.js';
-import { SlaClocks } from '../sla/sla-clocks.js';
-import type { WorkflowVersionEntity } from '../workflows/workflow-version.entity.js';
+import type { BusinessCalendar } from '../timers/business-calendar.js';
+import { loadBusinessCalendar } from '../timers/calendar-settings.js';
 import { CompiledWorkflows } from './compiled-workflows.js';
-import { EffectsWriter } from './effects-writer.js';
-import { EngineEvents } from './engine-events.js';
-import { insertTransitions, loadInstanceForUpdate, saveStep } from './instance-store.js';
-import type { LoadedInstance } from './loaded-instance.js';
+import { EngineConfig } from './engine-config.js';
+import { EngineEvents, type InstanceChanged } from './engine-events.js';
+import { writeMigration } from './migrate-instance.js';
+import { loadInstances, type LoadedInstance, type LoadTarget } from './instance-loader.js';
+import { planEffects, type EffectsOutcome } from './plan-effects.js';
+import { StepObservers, type StepTicket } from './step-observers.js';
+import { StepPlan, type TicketChange } from './step-plan.js';
+import { StepScope, type WorkingTicket } from './step-scope.js';
+
+export type { LoadedInstance, LoadedTask } from './instance-loader.js';
 
 /** Runtime errors that mean "the ticket is not in a state for this", answered with 409. */
 const CONFLICT_CODES = new Set(['task-not-open', 'timer-not-active', 'message-not-awaited', 'instance-not-active', 'already-decided', 'action-not-pending', 'not-in-incident']);
 
+/** What a caller adds to a step: rows of its own (votes, task columns) and the audit rows of the action. */
+export interface StepOptions {
+  extend?(plan: StepPlan): void;
+  /** Runs after the runtime step, before the write: rows that depend on what the step did. */
+  finish?(plan: StepPlan, outcome: StepOutcome): void;
+  audit?: AuditEntry[];
+}
+
+/** What a step did, answered from what was written (nothing is read back). */
+export interface StepOutcome {
+  result: StepResult;
+  ticket: WorkingTicket;
+  effects: EffectsOutcome;
+}
+
+/** A new ticket to start on a version. */
+export interface StartInput {
+  ticket: { workflowKey: string; title: string; fields: Record<string, unknown>; priority: string; channel: string; requesterId: string };
+  versionId: string;
+  /** The audit rows of the creation, given the new ticket's id. */
+  audit?: (ticketId: string) => AuditEntry[];
+}
+
+/** One event of a batch (timers): its instance, the event, and what to write if it cannot be applied. */
+export interface BatchItem {
+  instance: LoadedInstance;
+  event: RuntimeEvent;
+  extend?(plan: StepPlan): void;
+  onRefused?(plan: StepPlan, error: Error): void;
+}
+
 /**
- * Runs workflow instances: no actor lives between requests. Each event loads
- * and locks the instance row, steps the pure runtime, and writes the snapshot,
- * transitions, tasks, timers and outbox rows in the caller's transaction.
+ * The engine: the only writer of instances, transitions, tasks, approval
+ * votes, timers and outbox rows. An event is one transaction: ONE statement
+ * loads and locks the instance with everything the event needs (`load`), the
+ * pure runtime steps it, in-transaction observers (SLA clocks, automation
+ * rules) add to the plan, and ONE statement writes the whole step — snapshot
+ * with its `seq` check, transitions, tasks, votes, timers, outbox, ticket,
+ * audit (`apply`). After commit, `EngineEvents` tells the workers and the live
+ * inbox.
  */
 @Injectable()
 export class EngineService {
   constructor(
     private readonly compiled: CompiledWorkflows,
-    private readonly effects: EffectsWriter,
+    private readonly config: EngineConfig,
+    private readonly observers: StepObservers,
     private readonly events: EngineEvents,
-    private readonly sla: SlaClocks,
-  ) {}
+    private readonly auditLog: AuditService,
+  ) {
+    config.register('calendar', loadBusinessCalendar);
+  }
 
-  /** Starts an instance for a new ticket on `version`. Call inside the ticket's creating transaction. */
-  async startInstance(
-    uow: UnitOfWork,
-    ticket: { id: string; fields: Record<string, unknown>; requesterId: string },
-    version: WorkflowVersionEntity,
-  ): Promise<{ instanceId: string; result: StepResult }> {
+  /** Loads and locks one instance (by instance, ticket or task) with its ticket. One statement. */
+  async load(uow: UnitOfWork, target: LoadTarget): Promise<LoadedInstance> {
+    const [instance] = (await loadInstances(uow.manager, target, this.observers.loadColumns())) as [LoadedInstance];
+    await this.config.ensure(uow.manager, instance.configVersion);
+    instance.definition = (await this.compiled.load(uow.manager, instance.versionId)).definition;
+    return instance;
+  }
+
+  /** Loads and locks several instances in id order (missing ones are left out). One statement. */
+  async loadMany(uow: UnitOfWork, instanceIds: string[]): Promise<LoadedInstance[]> {
+    const instances = await loadInstances(uow.manager, { instanceIds }, this.observers.loadColumns());
+    if (instances[0]) await this.config.ensure(uow.manager, instances[0].configVersion);
+    for (const instance of instances) instance.definition = (await this.compiled.load(uow.manager, instance.versionId)).definition;
+    return instances;
+  }
+
+  /** The definition of a published version (from the compile cache). */
+  async definition(uow: UnitOfWork, versionId: string) {
+    return (await this.compiled.load(uow.manager, versionId)).definition;
+  }
+
+  /** Kept for callers that lock before deciding what to do. */
+  lock(uow: UnitOfWork, where: { instanceId?: string; ticketId?: string; taskId?: string; actingUserId?: string }): Promise<LoadedInstance> {
+    const target: LoadTarget = where.taskId ? { taskId: where.taskId, actingUserId: where.actingUserId ?? '00000000-0000-0000-0000-000000000000' }
+      : where.ticketId ? { ticketId: where.ticketId } : { instanceId: where.instanceId as string };
+    return this.load(uow, target);
+  }
+
+  /**
+   * Creates a ticket and starts its instance on `versionId` in one statement.
+   * `configVersion` is `engine_config.version` as read by the caller's lookup.
+   */
+  async start(uow: UnitOfWork, input: StartInput, configVersion: string): Promise<StepOutcome & { ticketId: string; instanceId: string; number: number }> {
     const { manager } = uow;
-    const workflow = this.compiled.get(version.id, version.definition);
-    const result = await this.runtime(() => start(workflow, ticket.fields, { requester: ticket.requesterId }));
-    const [row] = (await manager.query(
-      `INSERT INTO instances (ticket_id, version_id, snapshot, status, active_nodes, seq) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [ticket.id, version.id, JSON.stringify(result.snapshot), result.snapshot.status, result.snapshot.activeNodes, result.transitions.length],
-    )) as { id: string }[];
-    const instanceId = (row as { id: string }).id;
-    await insertTransitions(manager, instanceId, 0, result.transitions, ticket.requesterId);
-    await this.finish(uow, { id: instanceId, ticketId: ticket.id }, ticket.fields, result);
-    await this.sla.onStart(uow, { id: instanceId, ticketId: ticket.id }, version.definition, result);
-    return { instanceId, result };
+    await this.config.ensure(manager, configVersion);
+    const { definition, workflow } = await this.compiled.load(manager, input.versionId);
+    const ticketId = randomUUID();
+    const instanceId = randomUUID();
+    const result = await this.runtime(() => start(workflow, input.ticket.fields, { requester: input.ticket.requesterId }));
+    const before: StepTicket = { id: ticketId, number: 0, ...input.ticket, fields: {}, tags: [], assigneeGroup: null, status: 'active' };
+    const plan = new StepPlan();
+    const scope = new StepScope({
+      manager, plan, config: this.config, now: new Date(), instanceId, versionId: input.versionId, definition, kind: 'start', eventType: 'start',
+      actorId: input.ticket.requesterId, result, ticketBefore: { ...before, fields: input.ticket.fields }, loaded: {}, audit: input.audit?.(ticketId) ?? [], seq: 0,
+    });
+    const effects = await this.planStep(scope);
+    const t = scope.ticket;
+    plan.insertTicket({ id: ticketId, workflowKey: t.workflowKey, title: t.title, fields: t.fields, priority: t.priority, channel: t.channel, requesterId: t.requesterId,
+      tags: t.tags, assigneeGroup: t.assigneeGroup, status: t.status, outcome: t.outcome ?? null, closed: t.closed ?? false });
+    plan.insertInstance({ id: instanceId, ticketId, versionId: input.versionId, snapshot: result.snapshot, status: result.snapshot.status, activeNodes: result.snapshot.activeNodes, seq: scope.lastSeq });
+    this.signAudit(plan, ticketId, null, scope.audit);
+    plan.returnTicketNumber();
+    const row = await this.write(uow, plan);
+    const number = Number(row.ticket_number);
+    this.notifyAfterCommit(uow, { instanceId, ticketId, tasksChanged: effects.touchedTasks, timersScheduled: effects.timersScheduled, outboxWritten: effects.outboxWritten });
+    return { result, ticket: { ...t, number }, effects, ticketId, instanceId, number };
   }
 
-  /** Loads and locks the instance of a ticket (or of a task), for checks before `apply`. */
-  lock(uow: UnitOfWork, where: { instanceId?: string; ticketId?: string; taskId?: string }): Promise<LoadedInstance> {
-    return loadInstanceForUpdate(uow.manager, where);
+  /** Steps a loaded instance with one event and writes everything in one statement. */
+  async apply(uow: UnitOfWork, instance: LoadedInstance, event: RuntimeEvent, actorId: string | null, options: StepOptions = {}): Promise<StepOutcome> {
+    const plan = new StepPlan();
+    options.extend?.(plan);
+    const outcome = await this.prepare(uow, plan, instance, event, actorId, options.audit ?? []);
+    options.finish?.(plan, outcome);
+    await this.write(uow, plan);
+    this.notifyAfterCommit(uow, changeOf(instance, outcome.effects));
+    return outcome;
   }
 
-  /** Steps a locked instance with one event and persists everything it produced. */
-  async apply(uow: UnitOfWork, instance: LoadedInstance, event: RuntimeEvent, actorId: string | null): Promise<StepResult> {
-    const workflow = this.compiled.get(instance.versionId, instance.definition);
+  /**
+   * Applies one event to each of several loaded instances and writes all the
+   * steps in one statement. An event the runtime refuses does not stop the
+   * batch: its item's `onRefused` writes what to do instead. Returns, per
+   * item, the outcome or the refusal.
+   */
+  async applyMany(uow: UnitOfWork, items: BatchItem[], extend?: (plan: StepPlan) => void): Promise<(StepOutcome | Error)[]> {
+    const plan = new StepPlan();
+    extend?.(plan);
+    const outcomes: (StepOutcome | Error)[] = [];
+    for (const item of items) {
+      const itemPlan = new StepPlan();
+      try {
+        item.extend?.(itemPlan);
+        outcomes.push(await this.prepare(uow, itemPlan, item.instance, item.event, null, []));
+        plan.absorb(itemPlan);
+      } catch (error) {
+        if (!(error instanceof Error) || !item.onRefused) throw error;
+        item.onRefused(plan, error);
+        outcomes.push(error);
+      }
+    }
+    if (plan.hasWork) await this.write(uow, plan);
+    items.forEach((item, index) => {
+      const outcome = outcomes[index];
+      if (outcome && !(outcome instanceof Error)) this.notifyAfterCommit(uow, changeOf(item.instance, outcome.effects));
+    });
+    return outcomes;
+  }
+
+  /**
+   * Writes rows that are not a runtime step — task claims and handovers, SLA
+   * reassignments, timeline entries of rules outside a step — with their audit
+   * rows, in one statement. Timeline `entries` advance the instance's seq.
+   */
+  async touch(uow: UnitOfWork, instance: LoadedInstance, options: StepOptions & { tasksChanged?: boolean; entries?: { event: string; payload: unknown }[]; ticket?: TicketChange }): Promise<void> {
+    const plan = new StepPlan();
+    options.extend?.(plan);
+    const entries = options.entries ?? [];
+    if (entries.length > 0) {
+      plan.addTransitions(entries.map((entry, index) => ({ instanceId: instance.id, seq: instance.seq + index + 1, event: entry.event, from: null, to: null, actorId: null, payload: entry.payload })));
+      plan.updateInstance({ id: instance.id, expectedSeq: instance.seq, snapshot: instance.snapshot, status: instance.status, activeNodes: instance.snapshot.activeNodes, seq: instance.seq + entries.length });
+    }
+    if (options.ticket) plan.changeTicket(instance.ticketId, options.ticket);
+    this.signAudit(plan, instance.ticketId, instance.auditHead, options.audit ?? []);
+    if (!plan.hasWork) return;
+    await this.write(uow, plan);
+    this.notifyAfterCommit(uow, { instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: options.tasksChanged ?? true, timersScheduled: false, outboxWritten: false });
+  }
+
+  /**
+   * Moves a locked instance to another version (`planned` by the runtime's
+   * `migrateSnapshot`): instance, `migrate` transition and re-keyed rows, then
+   * the migration's effects and audit row in one more statement.
+   */
+  async migrate(uow: UnitOfWork, instance: LoadedInstance, target: { versionId: string }, planned: MigratedSnapshot, note: string, actorId: string, audit: AuditEntry[]): Promise<void> {
+    await writeMigration(uow.manager, instance, target, planned, note, actorId);
+    const plan = new StepPlan();
+    const ticket: WorkingTicket = { ...instance.ticket };
+    const effects = await planEffects({ manager: uow.manager, plan, instanceId: instance.id, ticket, now: new Date(), calendar: this.calendar() }, planned.effects);
+    const change = ticketChange(instance.ticket, ticket);
+    if (change) plan.changeTicket(instance.ticketId, change);
+    this.signAudit(plan, instance.ticketId, instance.auditHead, audit);
+    await this.write(uow, plan);
+    this.notifyAfterCommit(uow, { ...changeOf(instance, effects), tasksChanged: true });
+  }
+
+  /** The business calendar in force (cached with the engine configuration). */
+  calendar(): BusinessCalendar {
+    return this.config.get<BusinessCalendar>('calendar');
+  }
+
+  private async prepare(uow: UnitOfWork, plan: StepPlan, instance: LoadedInstance, event: RuntimeEvent, actorId: string | null, audit: AuditEntry[]): Promise<StepOutcome> {
+    const { manager } = uow;
+    const { definition, workflow } = await this.compiled.load(manager, instance.versionId);
     const result = await this.runtime(() => step(workflow, instance.snapshot, event, instance.fields));
-    await saveStep(uow.manager, instance, result, actorId);
-    await this.finish(uow, instance, instance.fields, result);
-    await this.sla.onStep(uow, instance, instance.definition, result);
-    return result;
+    const scope = new StepScope({
+      manager, plan, config: this.config, now: new Date(), instanceId: instance.id, versionId: instance.versionId, definition, kind: 'event', eventType: event.type,
+      actorId, result, ticketBefore: instance.ticket, loaded: instance.loaded, audit, seq: instance.seq,
+    });
+    const effects = await this.planStep(scope);
+    plan.updateInstance({ id: instance.id, expectedSeq: instance.seq, snapshot: result.snapshot, status: result.snapshot.status, activeNodes: result.snapshot.activeNodes, seq: scope.lastSeq });
+    const change = ticketChange(instance.ticket, scope.ticket);
+    if (change) plan.changeTicket(instance.ticketId, change);
+    this.signAudit(plan, instance.ticketId, instance.auditHead, scope.audit);
+    return { result, ticket: scope.ticket, effects };
   }
 
-  private async finish(uow: UnitOfWork, instance: { id: string; ticketId: string }, before: Record<string, unknown>, result: StepResult): Promise<void> {
-    const { manager } = uow;
-    const outcome = await this.effects.apply(manager, instance, result.effects);
-    if (JSON.stringify(result.fields) !== JSON.stringify(before)) {
-      await manager.query('UPDATE tickets SET fields = $2, updated_at = now() WHERE id = $1', [instance.ticketId, JSON.stringify(result.fields)]);
+  /** Effects, the cancelled status, then every in-transaction observer; finally the transitions. */
+  private async planStep(scope: StepScope): Promise<EffectsOutcome> {
+    const effects = await planEffects({ manager: scope.manager, plan: scope.plan, instanceId: scope.instanceId, ticket: scope.ticket, now: scope.now, calendar: this.calendar() }, scope.result.effects);
+    if (scope.result.snapshot.status === 'cancelled') Object.assign(scope.ticket, { status: 'cancelled', outcome: 'cancelled', closed: true });
+    // An admin's retry takes the instance out of incident: the ticket follows.
+    if (scope.result.snapshot.status === 'active' && scope.ticket.status === 'incident') scope.ticket.status = 'active';
+    for (const observer of this.observers.all) await observer.onStep(scope);
+    scope.plan.addTransitions([...scope.transitions]);
+    if (scope.changes.length > 0 && scope.audit.length > 0) {
+      const first = scope.audit[0] as AuditEntry;
+      scope.audit[0] = { ...first, details: { ...(first.details as object | undefined), fieldChanges: scope.changes } };
     }
-    if (result.snapshot.status === 'cancelled') {
-      await manager.query(`UPDATE tickets SET status = 'cancelled', outcome = 'cancelled', closed_at = coalesce(closed_at, now()), updated_at = now() WHERE id = $1`, [instance.ticketId]);
+    return effects;
+  }
+
+  private signAudit(plan: StepPlan, ticketId: string, head: LoadedInstance['auditHead'], entries: AuditEntry[]): void {
+    if (entries.length === 0) return;
+    const rows = this.auditLog.sign(ticketId, head, entries);
+    plan.addExtra((p) => auditInsertSql(rows, p));
+  }
+
+  /** Runs the plan's one statement; a moved `seq` or a duplicate vote or transition is a 409. */
+  private async write(uow: UnitOfWork, plan: StepPlan): Promise<Record<string, unknown>> {
+    const { sql, values } = plan.render();
+    let rows: Record<string, unknown>[];
+    try {
+      rows = (await uow.manager.query(sql, values)) as Record<string, unknown>[];
+    } catch (error) {
+      const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
+      if (constraint === 'approval_votes_pkey') throw conflict('already-decided', 'You have already decided this approval.');
+      if (constraint === 'transitions_pkey') throw instanceChanged();
+      throw error;
     }
-    const change = { instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: outcome.touchedTasks, timersScheduled: outcome.timersScheduled, outboxWritten: outcome.outboxWritten };
+    const row = rows[0] ?? {};
+    if (row.checked !== true) throw instanceChanged();
+    return row;
+  }
+
+  private notifyAfterCommit(uow: UnitOfWork, change: InstanceChanged): void {
     uow.afterCommit(() => this.events.emit(change));
   }
 
@@ -86,4 +287,25 @@ export class EngineService {
       throw error;
     }
   }
+}
+
+function instanceChanged() {
+  return conflict('instance-changed', 'The ticket moved on while this action was being processed; reload and try again.');
+}
+
+function changeOf(instance: LoadedInstance, effects: EffectsOutcome): InstanceChanged {
+  return { instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: effects.touchedTasks, timersScheduled: effects.timersScheduled, outboxWritten: effects.outboxWritten };
+}
+
+/** The columns of the ticket a step changed, or null. Pure. */
+function ticketChange(before: StepTicket, after: WorkingTicket) {
+  const change: Parameters<StepPlan['changeTicket']>[1] = {};
+  if (JSON.stringify(before.fields) !== JSON.stringify(after.fields)) change.fields = after.fields;
+  if (before.status !== after.status) change.status = after.status;
+  if (after.outcome !== undefined) change.outcome = after.outcome;
+  if (after.closed) change.closed = true;
+  if (before.priority !== after.priority) change.priority = after.priority;
+  if (JSON.stringify(before.tags) !== JSON.stringify(after.tags)) change.tags = after.tags;
+  if (before.assigneeGroup !== after.assigneeGroup) change.assigneeGroup = after.assigneeGroup;
+  return Object.keys(change).length > 0 ? change : null;
 }

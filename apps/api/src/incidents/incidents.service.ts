@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TransactionRunner } from '../common/context/transaction-runner.js';
 import { conflict, notFound } from '../common/errors/domain-error.js';
 import { EngineService } from '../engine/engine.service.js';
+import { reopenOutbox } from '../engine/workers/outbox-store.js';
 
 export interface IncidentView {
   id: string;
@@ -44,7 +44,6 @@ export class IncidentsService {
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly engine: EngineService,
-    private readonly audit: AuditService,
   ) {}
 
   /** Newest first; `status` filters (default: open). Reads only. */
@@ -79,16 +78,11 @@ export class IncidentsService {
       if (incident.outbox_id === null || incident.action_key === null) {
         throw conflict('incident-not-retryable', `An incident "${incident.code}" has no failed action to retry; fix the cause and cancel the ticket, or migrate it.`);
       }
-      const result = await this.engine.apply(uow, instance, { type: 'action.retry', actionKey: incident.action_key }, user.id);
-      await uow.manager.query(
-        `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL, last_status = NULL, done_at = NULL WHERE id = $1`,
-        [incident.outbox_id],
-      );
+      await this.engine.apply(uow, instance, { type: 'action.retry', actionKey: incident.action_key }, user.id, {
+        audit: [{ actorId: user.id, action: 'incident.retry', objectType: 'incident', objectId: id, details: { ticketId: instance.ticketId, actionKey: incident.action_key } }],
+      });
+      await reopenOutbox(uow.manager, incident.outbox_id);
       await uow.manager.query(`UPDATE incidents SET status = 'resolved', resolved_at = now(), resolved_by = $2 WHERE id = $1`, [id, user.id]);
-      if (result.snapshot.status === 'active') {
-        await uow.manager.query(`UPDATE tickets SET status = 'active', updated_at = now() WHERE id = $1 AND status = 'incident'`, [instance.ticketId]);
-      }
-      await this.audit.append(uow.manager, { actorId: user.id, action: 'incident.retry', objectType: 'incident', objectId: id, details: { ticketId: instance.ticketId, actionKey: incident.action_key } });
       return id;
     });
     const [row] = (await this.dataSource.query(

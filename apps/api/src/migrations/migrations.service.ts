@@ -2,16 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkflowDefinition } from '@ticketflow/definition';
 import { isMigrationRefusal, migrateSnapshot, type InstanceSnapshot, type MigratedSnapshot, type MigrationRefusal } from '@ticketflow/runtime';
-import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { UnitOfWork } from '../common/context/transaction-runner.js';
 import { DomainError, invalid, notFound } from '../common/errors/domain-error.js';
 import { CompiledWorkflows } from '../engine/compiled-workflows.js';
-import { EffectsWriter } from '../engine/effects-writer.js';
-import { EngineEvents } from '../engine/engine-events.js';
 import { EngineService } from '../engine/engine.service.js';
 import { checkWorkflowKey } from '../workflows/workflow-key.js';
-import { migrationNote, writeMigration } from './migration-writer.js';
+import { migrationNote } from '../engine/migrate-instance.js';
 import type { MigrationDto } from './migration.dto.js';
 import { mappingRows, type MappingRow } from './mapping-rows.js';
 
@@ -68,9 +65,6 @@ export class MigrationsService {
     private readonly dataSource: DataSource,
     private readonly compiled: CompiledWorkflows,
     private readonly engine: EngineService,
-    private readonly effects: EffectsWriter,
-    private readonly events: EngineEvents,
-    private readonly audit: AuditService,
   ) {}
 
   async migrate(key: string, dto: MigrationDto, user: AuthUser): Promise<MigrationReport> {
@@ -120,18 +114,13 @@ export class MigrationsService {
         const planned = this.plan(current, target, mapping);
         if (isMigrationRefusal(planned)) return this.report(current, planned, 'migrated');
         const note = migrationNote(instance.version, target.version, planned);
-        await writeMigration(manager, instance, { versionId: target.id }, planned, note, user.id);
-        const written = await this.effects.apply(manager, instance, planned.effects);
-        await this.audit.append(manager, {
+        await this.engine.migrate(uow, instance, { versionId: target.id }, planned, note, user.id, [{
           actorId: user.id,
           action: 'ticket.migrate',
           objectType: 'ticket',
           objectId: instance.ticketId,
           details: { workflow: instance.workflowKey, fromVersion: instance.version, toVersion: target.version, moves: planned.moves, mapping },
-        });
-        uow.afterCommit(() =>
-          this.events.emit({ instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: true, timersScheduled: written.timersScheduled, outboxWritten: written.outboxWritten }),
-        );
+        }]);
         return this.report(current, planned, 'migrated');
       });
       for (const hook of hooks) hook();

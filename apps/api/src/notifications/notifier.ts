@@ -38,3 +38,11 @@ export async function openTaskPeople(manager: EntityManager, ticketId: string): 
   )) as { id: string }[];
   return rows.map((row) => row.id);
 }
+
+/** The same insert as `notifyUsers`, as one part of a step's statement. Pure apart from adding parameters. */
+export function notificationInsertSql(userIds: string[], notification: NewNotification, p: (value: unknown, cast?: string) => string): string {
+  return `INSERT INTO notifications (user_id, ticket_id, kind, title, body, dedupe_key)
+    SELECT u, ${p(notification.ticketId, 'uuid')}, ${p(notification.kind, 'text')}, ${p(notification.title.slice(0, 300), 'text')}, ${p((notification.body ?? '').slice(0, 4000), 'text')}, ${p(notification.dedupeKey ?? null, 'text')}
+      FROM unnest(${p([...new Set(userIds)], 'uuid[]')}) AS u
+    ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`;
+}

@@ -12,10 +12,13 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { EngineEvents, type InstanceChanged } from '../engine/engine-events.js';
 import { EngineService } from '../engine/engine.service.js';
-import { EngineDrivenWorker } from '../timers/engine-driven-worker.js';
-import { forEachLimited, type RoundResult } from '../timers/polling-worker.js';
+import { EngineDrivenWorker } from '../engine/workers/engine-driven-worker.js';
+import { cancelOutbox, claimOutbox, closeOutbox, msUntilNextOutbox, renewOutboxLeases, retryOutboxLater } from '../engine/workers/outbox-store.js';
+import { forEachLimited, type RoundResult } from '../engine/workers/polling-worker.js';
 
 const BATCH = 20;
+/** A short claim, renewed every 2 s while the call runs: a killed process's rows are sent again within seconds. */
+const OUTBOX_LEASE_SECONDS = 10;
 
 interface ClaimedMessage {
   id: string;
@@ -71,20 +74,19 @@ export class OutboxDispatcher extends EngineDrivenWorker {
 
   /** One round: claim, perform, report. Side effects: network calls and database writes. */
   async round(): Promise<RoundResult> {
-    const leaseSeconds = Math.ceil(this.config.workers.httpTimeoutMs / 1000) + 30;
-    const [claimed] = (await this.dataSource.query(
-      `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
-        WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= now()
-                      ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, instance_id, action_key, node_id, payload, attempts`,
-      [BATCH, leaseSeconds],
-    )) as [ClaimedMessage[], number];
-    await forEachLimited(claimed, 8, (message) => this.dispatch(message));
+    const claimed = await claimOutbox<ClaimedMessage>(this.dataSource, BATCH, OUTBOX_LEASE_SECONDS);
+    const running = new Set(claimed);
+    const renew = setInterval(() => void renewOutboxLeases(this.dataSource, [...running], OUTBOX_LEASE_SECONDS).catch(() => undefined), 2000);
+    try {
+      await forEachLimited(claimed, 8, async (message) => {
+        await this.dispatch(message);
+        running.delete(message);
+      });
+    } finally {
+      clearInterval(renew);
+    }
     if (claimed.length === BATCH) return { more: true };
-    const [next] = (await this.dataSource.query(
-      `SELECT EXTRACT(EPOCH FROM (min(next_attempt_at) - now())) * 1000 AS ms FROM outbox WHERE status = 'pending'`,
-    )) as { ms: string | null }[];
-    return { more: false, nextInMs: next?.ms === null || next?.ms === undefined ? null : Number(next.ms) };
+    return { more: false, nextInMs: await msUntilNextOutbox(this.dataSource) };
   }
 
   private async dispatch(message: ClaimedMessage): Promise<void> {
@@ -104,7 +106,7 @@ export class OutboxDispatcher extends EngineDrivenWorker {
     const wanted = info?.status === 'active' && pendingWork(info.snapshot).actions.some((action) => action.actionKey === message.action_key);
     if (!info || !wanted) {
       if (info?.status === 'incident') return this.retryLater(message, 'The instance is in incident; waiting for an admin.', null, 60);
-      await this.dataSource.query(`UPDATE outbox SET status = 'cancelled', done_at = now() WHERE id = $1 AND status = 'pending' AND attempts = $2`, [message.id, message.attempts]);
+      await cancelOutbox(this.dataSource, message);
       this.stats.cancelled += 1;
       return;
     }
@@ -131,11 +133,7 @@ export class OutboxDispatcher extends EngineDrivenWorker {
   }
 
   private async retryLater(message: ClaimedMessage, error: string, status: number | null, seconds: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outbox SET next_attempt_at = now() + make_interval(secs => $3), last_error = $4, last_status = $5
-        WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
-      [message.id, message.attempts, seconds, error.slice(0, 2000), status],
-    );
+    await retryOutboxLater(this.dataSource, message, error, status, seconds);
     this.stats.retried += 1;
   }
 
@@ -147,19 +145,12 @@ export class OutboxDispatcher extends EngineDrivenWorker {
   private report(message: ClaimedMessage, outcome: 'ok' | 'failed', fields: Record<string, unknown> | undefined, error: string | null, status: number | null): Promise<void> {
     return this.tx.run(async (uow) => {
       const instance = await this.engine.lock(uow, { instanceId: message.instance_id });
-      const [row] = (await uow.manager.query(`SELECT status, attempts FROM outbox WHERE id = $1 FOR UPDATE`, [message.id])) as { status: string; attempts: number }[];
-      if (!row || row.status !== 'pending' || row.attempts !== message.attempts) return;
-      await uow.manager.query(`UPDATE outbox SET status = $2, done_at = now(), last_error = $3, last_status = $4 WHERE id = $1`, [
-        message.id,
-        outcome === 'ok' ? 'done' : 'failed',
-        error?.slice(0, 2000) ?? null,
-        status,
-      ]);
+      if (!(await closeOutbox(uow.manager, message, outcome === 'ok' ? 'done' : 'failed', error, status))) return;
       if (instance.status !== 'active') return;
       if (message.payload.type === 'notify') await performNotify(uow.manager, instance, message.payload, message.action_key);
       try {
         const result = await this.engine.apply(uow, instance, { type: 'action.result', actionKey: message.action_key, outcome, ...(fields ? { fields } : {}), ...(error ? { error } : {}) }, null);
-        if (result.snapshot.status === 'incident') {
+        if (result.result.snapshot.status === 'incident') {
           await uow.manager.query(`UPDATE incidents SET outbox_id = $1 WHERE instance_id = $2 AND status = 'open' AND outbox_id IS NULL AND code = 'action-failed'`, [message.id, message.instance_id]);
         }
       } catch (refused) {

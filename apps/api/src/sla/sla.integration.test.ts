@@ -3,7 +3,7 @@ import { eventually } from '../../test/shared-database.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { ticketClient } from '../../test/ticket-helpers.js';
 import { addBusinessTime } from '../timers/business-calendar.js';
-import { TimerScheduler } from '../timers/timer-scheduler.js';
+import { TimerScheduler } from '../engine/workers/timer-scheduler.js';
 
 const flow = (key: string) => ({
   schemaVersion: 1, key, name: `SLA ${key}`, fields: [],

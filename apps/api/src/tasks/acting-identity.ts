@@ -18,7 +18,12 @@ export async function actingIdentity(manager: EntityManager, user: AuthUser): Pr
       WHERE d.to_user_id = $1 AND d.starts_at <= now() AND (d.ends_at IS NULL OR d.ends_at > now()) AND u.active`,
     [user.id],
   )) as { id: string; roles: string[] }[];
-  const people = [{ id: user.id, roles: user.roles }, ...rows];
+  return identityOf(user, rows);
+}
+
+/** The identity of `user` with the delegators the engine's load statement read. Pure. */
+export function identityOf(user: AuthUser, delegators: { id: string; roles: string[] }[]): ActingIdentity {
+  const people = [{ id: user.id, roles: user.roles }, ...delegators];
   return {
     userId: user.id,
     people,

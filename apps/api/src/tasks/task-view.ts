@@ -53,3 +53,31 @@ export function toTaskView(row: TaskRow) {
 }
 
 export type TaskView = ReturnType<typeof toTaskView>;
+
+/** The task as an action leaves it, from the row read under the lock and what the step did. Pure. */
+export function viewAfter(
+  task: Omit<TaskRow, 'ticket_title' | 'ticket_number' | 'priority' | 'workflow_key'> & { task_key: string },
+  step: { ticket: { title: string; number: number; priority: string; workflowKey: string }; result?: { effects: readonly { type: string; taskKey?: string; status?: string; outcome?: string }[] } },
+  change: { completedBy?: string | null; comment?: string | null; assignee?: string | null } = {},
+): TaskView {
+  const close = step.result ? closing(step.result.effects, task.task_key) : undefined;
+  return toTaskView({
+    ...task,
+    ticket_title: step.ticket.title,
+    ticket_number: String(step.ticket.number),
+    priority: step.ticket.priority,
+    workflow_key: step.ticket.workflowKey,
+    ...(close ? { status: close.status as TaskRow['status'], outcome: task.outcome ?? close.outcome ?? null, completed_at: task.completed_at ?? new Date() } : {}),
+    ...(change.comment ? { comment: change.comment } : {}),
+    ...(change.assignee !== undefined ? { assignee: change.assignee } : {}),
+  });
+}
+
+/** Whether the step closed the task with key `taskKey`. Pure. */
+export function closedBy(step: { result: { effects: readonly { type: string; taskKey?: string }[] } }, taskKey: string): boolean {
+  return closing(step.result.effects, taskKey) !== undefined;
+}
+
+function closing(effects: readonly { type: string; taskKey?: string; status?: string; outcome?: string }[], taskKey: string) {
+  return effects.find((effect) => effect.type === 'task.close' && effect.taskKey === taskKey);
+}

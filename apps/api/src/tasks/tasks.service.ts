@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, type AuditInput } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TransactionRunner, type UnitOfWork } from '../common/context/transaction-runner.js';
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
 import { EngineService } from '../engine/engine.service.js';
-import type { LoadedInstance } from '../engine/loaded-instance.js';
+import type { LoadedInstance, LoadedTask } from '../engine/engine.service.js';
 import { assertFieldValues } from '../tickets/field-values.js';
-import { actingIdentity, eligibility, taskActionableSql, type TaskCandidates } from './acting-identity.js';
+import { actingIdentity, eligibility, identityOf, taskActionableSql, type TaskCandidates } from './acting-identity.js';
 import type { CompleteDto, InboxQuery } from './task.dto.js';
-import { TASK_COLUMNS, toTaskView, type TaskRow, type TaskView } from './task-view.js';
+import { TASK_COLUMNS, toTaskView, viewAfter, closedBy, type TaskRow, type TaskView } from './task-view.js';
 
 type FullTaskRow = TaskRow & TaskCandidates & { task_key: string; instance_id: string };
 
@@ -20,7 +19,6 @@ export class TasksService {
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly engine: EngineService,
-    private readonly audit: AuditService,
   ) {}
 
   /** Open tasks the user (or someone who delegated to them) may act on now, soonest due first. */
@@ -64,29 +62,34 @@ export class TasksService {
       }
       const fields = dto.fields ?? {};
       this.checkFormFields(task, instance, fields);
-      await this.engine.apply(uow, instance, {
+      const comment = dto.comment ?? null;
+      const stepped = await this.engine.apply(uow, instance, {
         type: 'task.complete', taskKey: task.task_key, outcome, fields, comment: dto.comment,
         actor: { id: user.id, isRequester: user.id === instance.requesterId },
-      }, user.id);
-      await uow.manager.query('UPDATE tasks SET completed_by = $2, comment = $3 WHERE id = $1', [task.id, user.id, dto.comment ?? null]);
-      return { actorId: user.id, action: 'task.complete', objectType: 'task', objectId: task.id, details: { outcome, onBehalfOf } };
+      }, user.id, {
+        extend: (plan) => plan.changeTask(instance.id, task.task_key, { completedBy: user.id, comment }),
+        audit: [{ actorId: user.id, action: 'task.complete', objectType: 'task', objectId: task.id, details: { outcome, onBehalfOf } }],
+      });
+      return viewAfter(task, stepped, { completedBy: user.id, comment });
     });
   }
 
   /** Takes a role task for oneself so colleagues see it is being handled. */
   claim(taskId: string, user: AuthUser): Promise<TaskView> {
-    return this.act(taskId, user, 'task', async (uow, _instance, task) => {
+    return this.act(taskId, user, 'task', async (uow, instance, task) => {
       if (task.assignee_id !== null) throw conflict('task-already-claimed', 'Someone already has this task; ask them to release it.');
-      await uow.manager.query('UPDATE tasks SET assignee_id = $2 WHERE id = $1', [task.id, user.id]);
+      await this.engine.touch(uow, instance, { extend: (plan) => plan.changeTask(instance.id, task.task_key, { assigneeId: user.id }) });
+      return viewAfter(task, { ticket: instance.ticket }, { assignee: user.username });
     });
   }
 
   /** Gives a claimed task back to its role. */
   release(taskId: string, user: AuthUser): Promise<TaskView> {
-    return this.act(taskId, user, 'task', async (uow, _instance, task) => {
+    return this.act(taskId, user, 'task', async (uow, instance, task) => {
       if (task.assignee_id !== user.id) throw conflict('task-not-claimed', 'Only the person who has the task can release it.');
       if (task.candidate_role === null) throw unprocessable('task-not-releasable', 'This task was assigned to a person, not a role; delegate it instead.');
-      await uow.manager.query('UPDATE tasks SET assignee_id = NULL WHERE id = $1', [task.id]);
+      await this.engine.touch(uow, instance, { extend: (plan) => plan.changeTask(instance.id, task.task_key, { assigneeId: null }) });
+      return viewAfter(task, { ticket: instance.ticket }, { assignee: null });
     });
   }
 
@@ -99,47 +102,52 @@ export class TasksService {
         throw unprocessable('delegate-not-eligible', `${toUsername} is not in the role "${task.candidate_role}" this task belongs to.`);
       }
       if (target.id === instance.requesterId && !task.allow_requester) throw forbidden('separation-of-duties', 'The requester may not handle this step of their own ticket.');
-      await uow.manager.query('UPDATE tasks SET assignee_id = $2 WHERE id = $1', [task.id, target.id]);
-      return { actorId: user.id, action: 'task.delegate', objectType: 'task', objectId: task.id, details: { to: toUsername } };
+      await this.engine.touch(uow, instance, {
+        extend: (plan) => plan.changeTask(instance.id, task.task_key, { assigneeId: target.id }),
+        audit: [{ actorId: user.id, action: 'task.delegate', objectType: 'task', objectId: task.id, details: { to: toUsername } }],
+      });
+      return viewAfter(task, { ticket: instance.ticket }, { assignee: toUsername });
     });
   }
 
   private decide(taskId: string, decision: 'approved' | 'rejected', comment: string | undefined, user: AuthUser): Promise<TaskView> {
     return this.act(taskId, user, 'approval', async (uow, instance, task, onBehalfOf) => {
-      const inserted = (await uow.manager.query(
-        `INSERT INTO approval_votes (task_id, user_id, decision, comment, on_behalf_of) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING RETURNING task_id`,
-        [task.id, user.id, decision, comment ?? null, onBehalfOf],
-      )) as unknown[];
-      if (inserted.length === 0) throw conflict('already-decided', 'You have already decided this approval.', { task: toTaskView(task) });
-      const eligibleCount = await this.eligibleApprovers(uow.manager, task, instance.requesterId);
-      await this.engine.apply(uow, instance, {
-        type: 'approval.decide', taskKey: task.task_key, decision, comment, eligibleCount,
+      if (task.voted) throw conflict('already-decided', 'You have already decided this approval.', { task: viewAfter(task, { ticket: instance.ticket }) });
+      let completedBy: string | null = null;
+      const stepped = await this.engine.apply(uow, instance, {
+        type: 'approval.decide', taskKey: task.task_key, decision, comment, eligibleCount: task.eligible_count,
         actor: { id: user.id, isRequester: user.id === instance.requesterId },
-      }, user.id);
-      await uow.manager.query(`UPDATE tasks SET completed_by = CASE WHEN status = 'open' THEN NULL ELSE $2::uuid END, comment = coalesce($3, comment) WHERE id = $1`, [task.id, user.id, comment ?? null]);
-      return { actorId: user.id, action: `task.${decision === 'approved' ? 'approve' : 'reject'}`, objectType: 'task', objectId: task.id, details: { comment, onBehalfOf } };
+      }, user.id, {
+        extend: (plan) => plan.addVote({ taskId: task.id, userId: user.id, decision, comment: comment ?? null, onBehalfOf }),
+        finish: (plan, outcome) => {
+          // Who completed the step: the person whose vote closed it.
+          completedBy = closedBy(outcome, task.task_key) ? user.id : null;
+          plan.changeTask(instance.id, task.task_key, { completedBy, comment: comment ?? null });
+        },
+        audit: [{ actorId: user.id, action: `task.${decision === 'approved' ? 'approve' : 'reject'}`, objectType: 'task', objectId: task.id, details: { comment, onBehalfOf } }],
+      });
+      return viewAfter(task, stepped, { completedBy, comment: comment ?? null });
     });
   }
 
   /**
-   * The shared frame of every task action: lock the ticket's instance (found
-   * through the task in the same statement), read the task under the lock,
-   * check kind, state and the caller's right to act, run the action, read the
-   * task as it now is for the answer, and append the action's audit row last:
-   * the audit chain's lock is then held only for that insert and the commit.
+   * The shared frame of every task action: ONE statement locks the ticket's
+   * instance and the task and reads the caller's delegations, the eligible
+   * approver count and whether they voted; then the caller's right to act,
+   * the task's kind and state are checked, and the action writes its step in
+   * one more statement. The answer is built from what was written.
    */
   private async act(
     taskId: string,
     user: AuthUser,
     kind: 'task' | 'approval',
-    action: (uow: UnitOfWork, instance: LoadedInstance, task: FullTaskRow, onBehalfOf: string | null) => Promise<AuditInput | void>,
+    action: (uow: UnitOfWork, instance: LoadedInstance, task: LoadedTask, onBehalfOf: string | null) => Promise<TaskView>,
   ): Promise<TaskView> {
+    if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('Task', taskId);
     return this.tx.run(async (uow) => {
-      if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('Task', taskId);
-      const instance = await this.engine.lock(uow, { taskId });
-      const task = await this.findTask(uow.manager, taskId);
-      const identity = await actingIdentity(uow.manager, user);
+      const instance = await this.engine.load(uow, { taskId, actingUserId: user.id });
+      const task = instance.task as LoadedTask;
+      const identity = identityOf(user, task.delegators);
       const allowed = eligibility(task, identity, instance.requesterId);
       if (!allowed.ok) {
         if (allowed.reason === 'separation-of-duties') throw forbidden('separation-of-duties', 'The requester may not approve or act on this step of their own ticket.');
@@ -147,12 +155,9 @@ export class TasksService {
       }
       if (task.kind !== kind) throw unprocessable('wrong-task-kind', `"${task.name}" is ${task.kind === 'approval' ? 'an approval: approve or reject it' : 'a task: complete it'}.`);
       if (task.status !== 'open') {
-        throw conflict('task-already-decided', `"${task.name}" is already ${task.status}${task.outcome ? ` (${task.outcome})` : ''}.`, { task: toTaskView(task) });
+        throw conflict('task-already-decided', `"${task.name}" is already ${task.status}${task.outcome ? ` (${task.outcome})` : ''}.`, { task: viewAfter(task, { ticket: instance.ticket }) });
       }
-      const audit = await action(uow, instance, task, allowed.onBehalfOf);
-      const view = toTaskView(await this.findTask(uow.manager, taskId));
-      if (audit) await this.audit.append(uow.manager, audit);
-      return view;
+      return action(uow, instance, task, allowed.onBehalfOf);
     });
   }
 
@@ -167,17 +172,7 @@ export class TasksService {
     return row;
   }
 
-  /** How many people may decide the approval now (the requester excluded unless allowed). */
-  private async eligibleApprovers(manager: EntityManager, task: FullTaskRow, requesterId: string): Promise<number> {
-    const [row] = (await manager.query(
-      `SELECT count(*)::int AS n FROM users u
-        WHERE u.active AND ($3 OR u.id <> $4) AND (($1::text IS NOT NULL AND $1 = ANY(u.roles)) OR u.id = ANY($2::uuid[]))`,
-      [task.candidate_role, task.candidate_users, task.allow_requester, requesterId],
-    )) as { n: number }[];
-    return Math.max(1, row?.n ?? 1);
-  }
-
-  private checkFormFields(task: FullTaskRow, instance: LoadedInstance, fields: Record<string, unknown>): void {
+  private checkFormFields(task: LoadedTask, instance: LoadedInstance, fields: Record<string, unknown>): void {
     if (task.form) {
       const allowed = new Set(task.form.map((entry) => entry.field));
       const extra = Object.keys(fields).filter((name) => !allowed.has(name));

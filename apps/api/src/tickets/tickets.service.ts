@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
-import { AutomationService } from '../automation/automation.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TransactionRunner } from '../common/context/transaction-runner.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors/domain-error.js';
 import { EngineService } from '../engine/engine.service.js';
 import { actingIdentity, taskActionableSql } from '../tasks/acting-identity.js';
-import { WorkflowsService } from '../workflows/workflows.service.js';
 import { assertFieldValues } from './field-values.js';
 import type { CreateTicketDto, TicketListQuery } from './ticket.dto.js';
 import { TICKET_COLUMNS, toTicketView, type TicketRow, type TicketView } from './ticket-view.js';
@@ -19,26 +16,36 @@ export class TicketsService {
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly engine: EngineService,
-    private readonly workflows: WorkflowsService,
-    private readonly audit: AuditService,
-    private readonly automation: AutomationService,
   ) {}
 
-  /** Creates the ticket and starts it on the latest published, non-deprecated version. */
+  /**
+   * Creates the ticket and starts it on the latest published, non-deprecated
+   * version: one statement finds the version, one writes the ticket, its
+   * instance, transitions, tasks, timers, rule firings and audit row. The
+   * answer is built from what was written.
+   */
   async create(dto: CreateTicketDto, user: AuthUser): Promise<TicketView> {
     return this.tx.run(async (uow) => {
-      const version = await this.workflows.startableVersion(uow.manager, dto.workflowKey);
+      const [version] = (await uow.manager.query(
+        `SELECT id, version, (SELECT version FROM engine_config)::text AS config_version FROM workflow_versions
+          WHERE key = $1 AND deprecated_at IS NULL ORDER BY version DESC LIMIT 1`,
+        [dto.workflowKey],
+      )) as { id: string; version: number; config_version: string }[];
       if (!version) throw unprocessable('workflow-not-published', `Workflow "${dto.workflowKey}" has no published version to start tickets on.`);
-      assertFieldValues(version.definition.fields, dto.fields);
-      const [row] = (await uow.manager.query(
-        `INSERT INTO tickets (workflow_key, title, fields, priority, channel, requester_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [dto.workflowKey, dto.title.trim(), JSON.stringify(dto.fields), dto.priority ?? 'normal', dto.channel ?? 'web', user.id],
-      )) as { id: string }[];
-      const id = (row as { id: string }).id;
-      await this.engine.startInstance(uow, { id, fields: dto.fields, requesterId: user.id }, version);
-      // Automation rules on creation (priority, tags, assignee group, ...), in this transaction.
-      await this.automation.onTicketCreated(uow, id);
-      return this.readView(uow.manager, id);
+      assertFieldValues((await this.engine.definition(uow, version.id)).fields, dto.fields);
+      const started = await this.engine.start(uow, {
+        ticket: { workflowKey: dto.workflowKey, title: dto.title.trim(), fields: dto.fields, priority: dto.priority ?? 'normal', channel: dto.channel ?? 'web', requesterId: user.id },
+        versionId: version.id,
+        audit: (ticketId) => [{ actorId: user.id, action: 'ticket.create', objectType: 'ticket', objectId: ticketId, details: { workflow: dto.workflowKey, version: version.version } }],
+      }, version.config_version);
+      const now = new Date();
+      const t = started.ticket;
+      return {
+        id: started.ticketId, number: started.number, title: t.title, fields: t.fields, priority: t.priority, channel: t.channel, status: t.status as TicketView['status'],
+        ...(t.outcome ? { outcome: t.outcome } : {}), activeNodes: started.result.snapshot.activeNodes, workflow: { key: dto.workflowKey, version: version.version },
+        requester: { id: user.id, username: user.username }, createdAt: now, updatedAt: now, ...(t.closed ? { closedAt: now } : {}), tags: t.tags,
+        ...(t.assigneeGroup ? { assigneeGroup: t.assigneeGroup } : {}),
+      };
     });
   }
 
@@ -70,11 +77,10 @@ export class TicketsService {
       if (instance.status !== 'active' && instance.status !== 'incident') {
         throw conflict('ticket-closed', `The ticket is already ${instance.status}.`);
       }
-      await this.engine.apply(uow, instance, { type: 'cancel', actor: { id: user.id, isRequester: instance.requesterId === user.id }, reason }, user.id);
-      const view = await this.readView(uow.manager, id);
-      // Last, so the audit chain's lock is held only for this insert and the commit.
-      await this.audit.append(uow.manager, { actorId: user.id, action: 'ticket.cancel', objectType: 'ticket', objectId: id, details: { reason } });
-      return view;
+      await this.engine.apply(uow, instance, { type: 'cancel', actor: { id: user.id, isRequester: instance.requesterId === user.id }, reason }, user.id, {
+        audit: [{ actorId: user.id, action: 'ticket.cancel', objectType: 'ticket', objectId: id, details: { reason } }],
+      });
+      return this.readView(uow.manager, id);
     });
   }
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_KEY } from '../../src/audit/audit-key.js';
 import { AUDIT_PAGE_SQL, verifyAuditTable, type AuditRow } from '../../src/audit/verify-audit-log.js';
 import { startTestApp, type TestApp } from '../test-app.js';
 import { ticketClient } from '../ticket-helpers.js';
@@ -10,7 +11,7 @@ import { apiRoot, requireBuiltApi } from './api-process.js';
 /** The audit log is append-only in the database, and its hash chain shows what got past that. */
 describe('reliability: audit log — append-only and verifiable', () => {
   let t: TestApp;
-  const verify = () => verifyAuditTable((afterId, limit) => t.db.dataSource.query(AUDIT_PAGE_SQL, [afterId, limit]) as Promise<AuditRow[]>);
+  const verify = () => verifyAuditTable((afterId, limit) => t.db.dataSource.query(AUDIT_PAGE_SQL, [afterId, limit]) as Promise<AuditRow[]>, t.app.get<string>(AUDIT_KEY));
   /** As the superuser the tests connect as: switch the trigger off for one statement, as an intruder with owner rights could. */
   const tamper = async (sql: string, params: unknown[] = []) => {
     await t.db.dataSource.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
@@ -21,7 +22,7 @@ describe('reliability: audit log — append-only and verifiable', () => {
     }
   };
   const runCommand = () => spawnSync(process.execPath, [join(apiRoot, 'dist/audit/verify-audit-command.js')], {
-    env: { ...process.env, DATABASE_URL: t.config.databaseUrl, LOG_LEVEL: 'error' },
+    env: { ...process.env, DATABASE_URL: t.config.databaseUrl, DATA_DIR: t.config.dataDir, LOG_LEVEL: 'error' },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -58,10 +59,10 @@ describe('reliability: audit log — append-only and verifiable', () => {
     await tamper('UPDATE audit_log SET details = $2 WHERE id = $1', [second?.id, JSON.stringify(second?.details)]);
     expect(await verify()).toMatchObject({ ok: true });
 
-    const [last] = (await t.db.dataSource.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')) as { hash: string }[];
+    const [last] = (await t.db.dataSource.query(`SELECT hash FROM audit_log WHERE chain = 'system' ORDER BY id DESC LIMIT 1`)) as { hash: string }[];
     const [forged] = (await t.db.dataSource.query(
-      `INSERT INTO audit_log (at, actor_id, action, object_type, object_id, details, prev_hash, hash)
-       VALUES (now(), NULL, 'task.approve', 'task', 'forged', NULL, $1, $2) RETURNING id::text AS id`,
+      `INSERT INTO audit_log (chain, at, actor_id, action, object_type, object_id, details, prev_hash, hash)
+       VALUES ('system', now(), NULL, 'task.approve', 'task', 'forged', NULL, $1, $2) RETURNING id::text AS id`,
       [last?.hash, 'a'.repeat(64)],
     )) as { id: string }[];
     expect(await verify()).toMatchObject({ ok: false, tamperedId: forged?.id, reason: 'hash-mismatch' });
@@ -71,7 +72,7 @@ describe('reliability: audit log — append-only and verifiable', () => {
   it.skipIf(!process.env.DATABASE_URL)('the verify command prints OK, then the tampered row with exit code 1', async () => {
     requireBuiltApi();
     const intact = runCommand();
-    expect(intact.stdout, intact.stderr).toMatch(/^audit log OK: \d+ rows/);
+    expect(intact.stdout, intact.stderr).toMatch(/^audit log OK: \d+ rows in \d+ chains/);
     expect(intact.status).toBe(0);
     const [first] = (await t.db.dataSource.query('SELECT id::text AS id FROM audit_log ORDER BY id LIMIT 1')) as { id: string }[];
     await tamper(`UPDATE audit_log SET actor_id = NULL, action = 'rewritten' WHERE id = $1`, [first?.id]);

@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { MigratedSnapshot } from '@ticketflow/runtime';
 import { conflict } from '../common/errors/domain-error.js';
-import { insertTransitions } from '../engine/instance-store.js';
 
 /**
  * Writes one migrated instance in the caller's transaction: the instance row
  * (new version, snapshot, seq + 1, checked against the expected seq), the
  * `migrate` transition, and open tasks and timers re-keyed to the target
- * steps. Tasks to recreate and timers to add or drop are left to the
- * EffectsWriter (the result's `effects`).
+ * steps. Tasks to recreate and timers to add or drop are the result's
+ * `effects`, which `EngineService.migrate` writes after this. Migration is
+ * rare and re-keys rows in two passes, so it uses several statements.
  */
 export async function writeMigration(
   manager: EntityManager,
@@ -25,7 +25,10 @@ export async function writeMigration(
   )) as [unknown, number];
   if (updated !== 1) throw conflict('instance-changed', 'The ticket moved on while it was being migrated; run the migration again.');
   const first = result.moves[0];
-  await insertTransitions(manager, instance.id, instance.seq, [{ event: 'migrate', from: first?.fromNode ?? null, to: first?.toNode ?? null, detail: { kind: 'note', text: note } }], actorId);
+  await manager.query(
+    `INSERT INTO transitions (instance_id, seq, event, from_node, to_node, actor_id, payload, at) VALUES ($1, $2, 'migrate', $3, $4, $5, $6, clock_timestamp())`,
+    [instance.id, instance.seq + 1, first?.fromNode ?? null, first?.toNode ?? null, actorId, JSON.stringify({ kind: 'note', text: note })],
+  );
 
   // Two passes, so keys that swap places never collide on UNIQUE (instance_id, task_key).
   const tasks = result.tasks.filter((task) => !task.recreate && task.fromKey !== task.toKey);

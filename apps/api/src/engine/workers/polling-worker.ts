@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { requestContext } from '../common/context/request-context.js';
+import { requestContext } from '../../common/context/request-context.js';
 
 /** What one round of work found: more due right away, or when the next item is due. */
 export interface RoundResult {

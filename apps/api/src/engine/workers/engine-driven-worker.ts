@@ -1,5 +1,5 @@
 import type { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { EngineEvents, InstanceChanged } from '../engine/engine-events.js';
+import type { EngineEvents, InstanceChanged } from '../engine-events.js';
 import { PollingWorker, type RoundResult } from './polling-worker.js';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSharedDatabase, eventually, type SharedDatabase } from '../../test/shared-database.js';
-import { startTestApp, type TestApp } from '../../test/test-app.js';
-import { ticketClient } from '../../test/ticket-helpers.js';
+import { createSharedDatabase, eventually, type SharedDatabase } from '../../../test/shared-database.js';
+import { startTestApp, type TestApp } from '../../../test/test-app.js';
+import { ticketClient } from '../../../test/ticket-helpers.js';
 import { TimerScheduler } from './timer-scheduler.js';
 
 const timeoutFlow = (key: string, after: string) => ({

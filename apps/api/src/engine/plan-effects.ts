@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Effect } from '@ticketflow/runtime';
+import type { BusinessCalendar } from '../timers/business-calendar.js';
+import { computeDueAt } from '../timers/due-date.js';
+import type { StepPlan } from './step-plan.js';
+import type { StepTicket } from './step-observers.js';
+import { approvalCandidates, assignTask } from './task-assignment.js';
+
+/** What a step's effects touched, for the post-commit notice (wake workers, live inboxes). */
+export interface EffectsOutcome {
+  touchedTasks: boolean;
+  timersScheduled: boolean;
+  outboxWritten: boolean;
+}
+
+interface EffectsTarget {
+  manager: EntityManager;
+  plan: StepPlan;
+  instanceId: string;
+  /** The working copy of the ticket: status changes land here and are written with the step. */
+  ticket: StepTicket & { outcome?: string; closed?: boolean };
+  now: Date;
+  calendar: BusinessCalendar;
+}
+
+/**
+ * Turns a step's effects into rows of the plan: tasks, timers, outbox
+ * messages, incidents, and the ticket's status. Reads the directory only when
+ * a task goes to a named user or through an assignment strategy; writes
+ * nothing (the plan is written as one statement afterwards).
+ */
+export async function planEffects(target: EffectsTarget, effects: Effect[]): Promise<EffectsOutcome> {
+  const { plan, instanceId, ticket } = target;
+  const outcome: EffectsOutcome = { touchedTasks: false, timersScheduled: false, outboxWritten: false };
+  const timeouts: { nodeId: string; dueAt: Date }[] = [];
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'task.create':
+        await planTask(target, effect);
+        outcome.touchedTasks = true;
+        break;
+      case 'task.close':
+        plan.changeTask(instanceId, effect.taskKey, { close: { status: effect.status, outcome: effect.outcome ?? null } });
+        outcome.touchedTasks = true;
+        break;
+      case 'timer.schedule': {
+        const dueAt = computeDueAt(effect, target.now, target.calendar);
+        plan.changeTimer(instanceId, effect.timerKey, { kind: 'schedule', nodeId: effect.nodeId, purpose: effect.purpose, dueAt });
+        if (effect.purpose === 'timeout') timeouts.push({ nodeId: effect.nodeId, dueAt });
+        outcome.timersScheduled = true;
+        break;
+      }
+      case 'timer.cancel':
+        plan.changeTimer(instanceId, effect.timerKey, { kind: 'cancel' });
+        break;
+      case 'action.perform':
+        plan.addOutbox({ instanceId, actionKey: effect.actionKey, nodeId: effect.nodeId, payload: effect.action });
+        outcome.outboxWritten = true;
+        break;
+      case 'instance.complete':
+        Object.assign(ticket, { status: effect.outcome === 'cancelled' ? 'cancelled' : 'completed', outcome: effect.outcome, closed: true });
+        break;
+      case 'incident.raise':
+        plan.addIncident({ instanceId, nodeId: effect.nodeId ?? null, code: effect.code, message: effect.message });
+        ticket.status = 'incident';
+        break;
+    }
+  }
+  for (const { nodeId, dueAt } of timeouts) {
+    // The node's task shows the same due time; it is created in the step that entered the node.
+    const task = plan.newTaskOf(instanceId, nodeId);
+    if (task) plan.changeTask(instanceId, task.taskKey, { dueAt });
+  }
+  return outcome;
+}
+
+async function planTask(target: EffectsTarget, effect: Extract<Effect, { type: 'task.create' }>): Promise<void> {
+  const assignment = effect.kind === 'task' ? await assignTask(target.manager, effect.nodeId, effect.assignee) : await approvalCandidates(target.manager, effect.approvers);
+  target.plan.insertTask({
+    id: randomUUID(),
+    instanceId: target.instanceId,
+    ticketId: target.ticket.id,
+    taskKey: effect.taskKey,
+    nodeId: effect.nodeId,
+    kind: effect.kind,
+    name: effect.name,
+    candidateRole: assignment.candidateRole,
+    candidateUsers: assignment.candidateUsers,
+    assigneeId: assignment.assigneeId,
+    policy: effect.kind === 'approval' ? effect.policy : null,
+    outcomes: effect.kind === 'task' ? effect.outcomes : ['approved', 'rejected'],
+    form: effect.kind === 'task' && effect.form ? effect.form : null,
+    allowRequester: effect.kind === 'approval' ? effect.allowRequester : true,
+    dueAt: null,
+  });
+}
