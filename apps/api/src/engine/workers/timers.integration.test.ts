@@ -76,6 +76,58 @@ describe('durable timers', () => {
   });
 });
 
+describe('timers in batches', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Rounds are driven by the test, not the background loop.
+    await t.app.get(TimerScheduler).stop();
+  });
+  afterAll(async () => t?.close());
+
+  it('fires a batch in one transaction; a timer the runtime no longer waits for is retired without holding the others back', async () => {
+    const client = ticketClient(t);
+    await client.publish(timerFlow('batch-timers', 'PT1H'));
+    const tickets = [];
+    for (let index = 0; index < 5; index += 1) tickets.push(await client.createTicket('requester', { workflowKey: 'batch-timers', title: `Batch ${index}`, fields: {} }));
+    const bad = tickets[2] as { id: string };
+    // A stray row the runtime never scheduled (say, left behind by a bug): the runtime refuses to fire it.
+    await t.db.dataSource.query(
+      `INSERT INTO timers (instance_id, timer_key, node_id, purpose, due_at) SELECT id, 'stray:timer', 'pause', 'timer', now() - interval '2 seconds' FROM instances WHERE ticket_id = $1`,
+      [bad.id],
+    );
+    await t.db.dataSource.query(`UPDATE timers SET due_at = now() - interval '1 second' WHERE timer_key <> 'stray:timer' AND status = 'scheduled'`);
+    const scheduler = t.app.get(TimerScheduler);
+    const before = scheduler.stats.batches;
+    while ((await scheduler.round()).more);
+    await scheduler.round();
+    for (const ticket of tickets) expect(await client.ticket('requester', ticket.id)).toMatchObject({ status: 'completed', outcome: 'resolved' });
+    const [stray] = (await t.db.dataSource.query(`SELECT status, last_error FROM timers WHERE timer_key = 'stray:timer'`)) as { status: string; last_error: string }[];
+    expect(stray?.status).toBe('cancelled');
+    expect(stray?.last_error).toBeTruthy();
+    expect(scheduler.stats.batches - before).toBeLessThanOrEqual(3);
+    for (const ticket of tickets) expect(await timerFires(t, ticket.id)).toBe(1);
+  });
+
+  it('takes over timers whose claim expired (a killed process) and fires them once; a live claim is left alone', async () => {
+    const client = ticketClient(t);
+    await client.publish(timerFlow('lease-timers', 'PT1H'));
+    const dead = await client.createTicket('requester', { workflowKey: 'lease-timers', title: 'Claimed by a dead process', fields: {} });
+    const alive = await client.createTicket('requester', { workflowKey: 'lease-timers', title: 'Claimed by a live process', fields: {} });
+    const claim = (ticketId: string, until: string) => t.db.dataSource.query(
+      `UPDATE timers SET due_at = now() - interval '1 second', claimed_until = now() + interval '${until}', attempts = 1 WHERE instance_id = (SELECT id FROM instances WHERE ticket_id = $1)`,
+      [ticketId],
+    );
+    await claim(dead.id, '-1 second');
+    await claim(alive.id, '1 minute');
+    await t.app.get(TimerScheduler).round();
+    expect(await client.ticket('requester', dead.id)).toMatchObject({ status: 'completed' });
+    expect(await timerFires(t, dead.id)).toBe(1);
+    expect(await client.ticket('requester', alive.id)).toMatchObject({ status: 'active' });
+    expect(await timerFires(t, alive.id)).toBe(0);
+  });
+});
+
 describe('timers across restarts', () => {
   let shared: SharedDatabase;
   beforeAll(async () => {
