@@ -20,7 +20,6 @@ import { DirectoryController } from './users/directory.controller.js';
 import { ColleaguesController } from './users/colleagues.controller.js';
 import { InboxStream } from './live/inbox-stream.service.js';
 import { LiveController } from './live/live.controller.js';
-import { TaskHandoverInterceptor } from './live/task-handover.interceptor.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { DiffService } from './versions/diff.service.js';
@@ -98,7 +97,6 @@ export const FEATURE_PROVIDERS: Provider[] = [
   TasksService,
   DelegationsService,
   InboxStream,
-  { provide: APP_INTERCEPTOR, useClass: TaskHandoverInterceptor },
   // Issue 7: version diff, impact preview, migration of running tickets.
   DiffService,
   ImpactService,
