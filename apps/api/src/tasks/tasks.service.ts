@@ -21,17 +21,26 @@ export class TasksService {
     private readonly engine: EngineService,
   ) {}
 
-  /** Open tasks the user (or someone who delegated to them) may act on now, soonest due first. */
+  /**
+   * Open tasks the user (or someone who delegated to them) may act on now,
+   * soonest due first. One statement: the caller's delegators are read in
+   * the same query.
+   */
   async inbox(user: AuthUser, query: InboxQuery = {}): Promise<TaskView[]> {
-    const identity = await actingIdentity(this.dataSource.manager, user);
     const rows = (await this.dataSource.query(
-      `SELECT ${TASK_COLUMNS} FROM tasks k JOIN tickets t ON t.id = k.ticket_id LEFT JOIN users a ON a.id = k.assignee_id
-        WHERE k.status = 'open' AND ${taskActionableSql('$1', '$2')}
-          AND NOT EXISTS (SELECT 1 FROM approval_votes av WHERE av.task_id = k.id AND av.user_id = $3)
-          AND (k.allow_requester OR t.requester_id <> $3)
-          AND ($4::text IS NULL OR t.workflow_key = $4) AND ($5::text IS NULL OR k.kind = $5) AND ($6::text IS NULL OR t.priority = $6)
+      `WITH people AS (
+         SELECT $1::uuid AS id, $2::text[] AS roles
+         UNION ALL
+         SELECT u.id, u.roles FROM delegations d JOIN users u ON u.id = d.from_user_id
+          WHERE d.to_user_id = $1 AND d.starts_at <= now() AND (d.ends_at IS NULL OR d.ends_at > now()) AND u.active),
+       me AS (SELECT array_agg(id) AS ids, (SELECT coalesce(array_agg(DISTINCT r), '{}') FROM people, unnest(people.roles) AS r) AS roles FROM people)
+       SELECT ${TASK_COLUMNS} FROM me, tasks k JOIN tickets t ON t.id = k.ticket_id LEFT JOIN users a ON a.id = k.assignee_id
+        WHERE k.status = 'open' AND ${taskActionableSql('me.ids', 'me.roles')}
+          AND NOT EXISTS (SELECT 1 FROM approval_votes av WHERE av.task_id = k.id AND av.user_id = $1)
+          AND (k.allow_requester OR t.requester_id <> $1)
+          AND ($3::text IS NULL OR t.workflow_key = $3) AND ($4::text IS NULL OR k.kind = $4) AND ($5::text IS NULL OR t.priority = $5)
         ORDER BY k.due_at ASC NULLS LAST, k.created_at ASC LIMIT 500`,
-      [identity.userIds, identity.roles, user.id, query.workflowKey ?? null, query.kind ?? null, query.priority ?? null],
+      [user.id, user.roles, query.workflowKey ?? null, query.kind ?? null, query.priority ?? null],
     )) as TaskRow[];
     return rows.map(toTaskView);
   }
