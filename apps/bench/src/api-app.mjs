@@ -130,6 +130,14 @@ export async function postJson(baseUrl, path, token, body = {}) {
   return text ? JSON.parse(text) : null;
 }
 
+/** Over HTTP: GETs JSON with a bearer token; throws unless 2xx. */
+export async function getJson(baseUrl, path, token) {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${text}`);
+  return JSON.parse(text);
+}
+
 /**
  * Over HTTP: a real refund ticket (6,200) whose agent review is done, so it
  * waits at finance approval with its 48 h timeout timer. Returns its id.

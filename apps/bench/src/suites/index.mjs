@@ -23,7 +23,7 @@ export const SUITES = [
   { id: 'peer', title: 'Peer engine: the refund flow in bpmn-engine (in memory)', run: peerEngineSuite },
   { id: 'engine', title: 'Engine through its services (in-process NestJS, real PostgreSQL)', run: engineServicesSuite, postgres: true },
   { id: 'dbos', title: 'Durable peer: the refund flow in DBOS Transact (same PostgreSQL)', run: dbosPeerSuite, postgres: true },
-  { id: 'http', title: 'Engine through the REST API (autocannon)', run: engineHttpSuite, postgres: true },
+  { id: 'http', title: 'Engine through the REST API (16 clients as users, then autocannon on approvals)', run: engineHttpSuite, postgres: true },
   { id: 'timers', title: 'Timers due at once and paced', run: timersSuite, postgres: true },
   { id: 'scale', title: 'Scale: open instances waiting at an approval', run: scaleSuite, postgres: true },
   { id: 'designer', title: "Designer: 1,000-node load (apps/e2e/bench)", run: designerLoadSuite },
