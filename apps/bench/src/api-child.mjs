@@ -1,11 +1,10 @@
 // The API in its own process for the HTTP, timer and scale benchmarks (see spawnApi in api-app.mjs).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { apiDist } from './api-app.mjs';
 import { freePort } from './postgres.mjs';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'tf-bench-child-'));
+// Made by the parent (spawnApi), which also removes it when this process is killed.
+const dataDir = process.env.BENCH_DATA_DIR;
 try {
   const [{ createApp }, { loadConfig }, { openDatabase }, { JsonLogger }, { TimerScheduler }] = await Promise.all([
     apiDist('app.factory.js'), apiDist('config/app-config.js'), apiDist('database/database-connection.js'),
