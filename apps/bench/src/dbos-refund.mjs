@@ -21,9 +21,12 @@ const refund = DBOS.registerWorkflow(async (refundAmount) => {
   return approval?.decision === 'approved' ? 'resolved' : 'rejected';
 }, { name: 'refundApproval' });
 
+/** The API's pool size (apps/api database-connection.ts), so both sides may hold as many connections. */
+const POOL_SIZE = 20;
+
 /** Launches DBOS on `systemDatabaseUrl` (its own database; DBOS creates its tables there). */
 export async function launchDbos(systemDatabaseUrl) {
-  DBOS.setConfig({ name: 'ticketflow-bench', systemDatabaseUrl, logLevel: 'error' });
+  DBOS.setConfig({ name: 'ticketflow-bench', systemDatabaseUrl, systemDatabasePoolSize: POOL_SIZE, logLevel: 'error' });
   await DBOS.launch();
 }
 
