@@ -1,5 +1,8 @@
 // Counted, not estimated: statements and commits a suite's database receives per refund instance.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
+import { repoRoot } from './fixtures.mjs';
 
 /**
  * PostgreSQL keeps a backend's transaction counts in local memory and
@@ -48,6 +51,7 @@ export async function countPerInstance({ serverUrl, database, instances, work, r
       statements: (after.statements - before.statements - ownStatements) / instances,
       commits: (after.commits - before.commits - ownStatements) / instances,
       writeTransactions: (after.nextXid - before.nextXid) / instances,
+      byStatement: statementDeltas(before.byQuery, after.byQuery, instances),
     };
   } finally {
     await admin.end();
@@ -66,12 +70,47 @@ async function statementsUnavailable(admin) {
 
 async function reading(admin, database) {
   const { rows: [row] } = await admin.query(
-    `SELECT (SELECT coalesce(sum(s.calls), 0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1)::bigint AS statements,
-            (SELECT xact_commit FROM pg_stat_database WHERE datname = $1)::bigint AS commits,
+    `SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = $1)::bigint AS commits,
             pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS next_xid`,
     [database],
   );
-  return { statements: Number(row.statements), commits: Number(row.commits), nextXid: Number(row.next_xid) };
+  const { rows: queries } = await admin.query(
+    `SELECT s.userid::text || ':' || s.queryid::text AS key, s.calls::bigint AS calls, s.query
+       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = $1`,
+    [database],
+  );
+  const byQuery = new Map(queries.map((q) => [q.key, { calls: Number(q.calls), query: q.query }]));
+  const statements = queries.reduce((total, q) => total + Number(q.calls), 0);
+  return { statements, commits: Number(row.commits), nextXid: Number(row.next_xid), byQuery };
+}
+
+/** Calls per instance of each statement the work issued, most first (texts as pg_stat_statements normalised them). */
+function statementDeltas(before, after, instances) {
+  return [...after.entries()]
+    .map(([key, { calls, query }]) => ({ perInstance: (calls - (before.get(key)?.calls ?? 0)) / instances, query: query.replace(/\s+/g, ' ').trim() }))
+    .filter((entry) => entry.perInstance > 0)
+    .sort((a, b) => b.perInstance - a.perInstance);
+}
+
+/** Statements per instance grouped by their first word: "SELECT 20.0, UPDATE 14.0, …". */
+export function statementKinds(byStatement) {
+  const kinds = new Map();
+  for (const { perInstance, query } of byStatement) {
+    const kind = (query.match(/^[a-z]+/i)?.[0] ?? 'other').toUpperCase();
+    kinds.set(kind, (kinds.get(kind) ?? 0) + perInstance);
+  }
+  return [...kinds.entries()].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n.toFixed(1)}`).join(', ');
+}
+
+/** Writes the per-statement list to bench/results/<name>-statements.txt (for finding what to cut); returns its path. */
+export function writeStatementList(name, counts) {
+  if (!counts.byStatement) return null;
+  const dir = join(repoRoot, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}-statements.txt`);
+  const lines = counts.byStatement.map(({ perInstance, query }) => `${perInstance.toFixed(2).padStart(6)}  ${query}`);
+  writeFileSync(path, `calls per refund instance, as the database received them (the bench's own reads included)\n${lines.join('\n')}\n`);
+  return path;
 }
 
 async function untilNoBackends(admin, database) {
@@ -93,5 +132,6 @@ export function countRows(label, counts, { targets }) {
     { name: `${label}: statements per refund instance`, counted: 'pg_stat_statements calls on its database ÷ instances (BEGIN and COMMIT included)', median: counts.statements, ...target('≤ 15', counts.statements <= 15) },
     { name: `${label}: commits that wrote per refund instance`, counted: 'transaction ids assigned on the server ÷ instances (one commit record and WAL flush each)', median: counts.writeTransactions, ...target('≤ 3', counts.writeTransactions <= 3) },
     { name: `${label}: all commits per refund instance`, counted: 'pg_stat_database.xact_commit delta ÷ instances (read-only and LISTEN wake-ups included)', median: counts.commits },
+    { name: `${label}: statements by first word`, counted: `per instance (bench reads included): ${statementKinds(counts.byStatement)}` },
   ];
 }

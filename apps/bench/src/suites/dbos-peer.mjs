@@ -1,5 +1,5 @@
 import { freshDatabase } from '../api-app.mjs';
-import { countPerInstance, countRows } from '../db-counters.mjs';
+import { countPerInstance, countRows, writeStatementList } from '../db-counters.mjs';
 import { CONCURRENCY } from '../sizes.mjs';
 import { repeat } from '../stats.mjs';
 
@@ -46,6 +46,7 @@ export async function dbosPeerSuite(ctx) {
       },
     });
     ctx.results.dbosCounts = counts;
+    writeStatementList('dbos', counts);
     rows.push(...countRows(`DBOS Transact (${instances} workflows, one at a time)`, counts, { targets: false }));
     return rows;
   } finally {

@@ -1,5 +1,5 @@
 import { benchPool, freshDatabase, openTaskId, startInProcessApi } from '../api-app.mjs';
-import { countPerInstance, countRows } from '../db-counters.mjs';
+import { countPerInstance, countRows, writeStatementList } from '../db-counters.mjs';
 import { CONCURRENCY } from '../sizes.mjs';
 import { percentile, repeat } from '../stats.mjs';
 
@@ -58,6 +58,7 @@ export async function engineServicesSuite(ctx) {
       },
     });
     ctx.results.engineCounts = counts;
+    writeStatementList('engine', counts);
     rows.push(...countRows(`engine services (${instances} instances, one at a time)`, counts, { targets: true }));
     return rows;
   } finally {
