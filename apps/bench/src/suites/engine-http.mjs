@@ -9,15 +9,16 @@ const USER_CLIENTS = 16;
 
 /**
  * The engine through the REST API: the API in its own process (app.listen on
- * a free port, workers off), the clients in this one. First 16 clients acting
- * as users do (http-users.mjs: create, agent's inbox, complete, finance1's
- * inbox, approve) for a few seconds: completed instances/s and committed
- * transitions/s ÷ the database ceiling at concurrency 16. Then autocannon
- * on approvals alone. A pool of refund tickets
- * waits at finance approval (one real ticket, copied by SQL); each request
- * approves the next task (POST /api/tasks/:id/approve as finance1). First the
- * peak: a fixed number of requests over 16 connections, approvals/s. Then
- * half of that rate (autocannon overallRate) for a few seconds: p50 / p99 ms.
+ * a free port, workers off), the clients in this one.
+ * 1. 16 clients acting as users do (http-users.mjs: create, agent's inbox,
+ *    complete, finance1's inbox, approve) for a few seconds: completed
+ *    instances/s, committed transitions/s and their ratio to the database
+ *    ceiling at concurrency 16. Runs first, while the inboxes are short.
+ * 2. Autocannon on approvals alone: a pool of refund tickets waits at finance
+ *    approval (one real ticket, copied by SQL); each request approves the next
+ *    task (POST /api/tasks/:id/approve as finance1). The peak: a fixed number
+ *    of requests over 16 connections, approvals/s. Then half of that rate
+ *    (autocannon overallRate) for a few seconds: p50 / p99 ms.
  */
 export async function engineHttpSuite(ctx) {
   const database = await freshDatabase(ctx.postgres.url, 'http');
