@@ -62,16 +62,18 @@ async function demoUsers(dataSource) {
  * Starts the API as a child process (`node --expose-gc api-child.mjs`)
  * listening on a free port. `memory()` asks it for process.memoryUsage()
  * after a forced GC; `timerStats()` for its timer scheduler's counters;
- * `close()` shuts it down. Migrations run in the child, so start children on
+ * `close()` shuts it down, `kill()` SIGKILLs it. Migrations run in the child, so start children on
  * one database one after the other.
  */
 export async function spawnApi(databaseUrl, { workers = false, pollMs = 1000 } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tf-bench-child-'));
   const child = fork(fileURLToPath(new URL('./api-child.mjs', import.meta.url)), [], {
     execArgv: ['--expose-gc'],
     // One token secret for every child, so a token from one is good on another.
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, WORKERS: String(workers), WORKER_POLL_MS: String(pollMs), JWT_SECRET: BENCH_JWT_SECRET },
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: dataDir, WORKERS: String(workers), WORKER_POLL_MS: String(pollMs), JWT_SECRET: BENCH_JWT_SECRET },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const pending = new Map();
   let nextId = 0;
   const ready = new Promise((resolvePort, reject) => {
@@ -94,9 +96,19 @@ export async function spawnApi(databaseUrl, { workers = false, pollMs = 1000 } =
     pid: child.pid,
     memory: () => ask('memory'),
     timerStats: () => ask('timer-stats'),
-    close: () => new Promise((done) => {
-      child.removeAllListeners('exit');
+    /** SIGKILL, as a crash would: no shutdown hook runs, its claims and connections are left behind. */
+    kill: () => new Promise((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
       child.once('exit', () => done());
+      child.kill('SIGKILL');
+    }),
+    close: () => new Promise((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.removeAllListeners('exit');
+      child.once('exit', () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        done();
+      });
       child.send({ type: 'close' });
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
     }),
@@ -128,6 +140,14 @@ export async function postJson(baseUrl, path, token, body = {}) {
   const text = await response.text();
   if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : null;
+}
+
+/** Over HTTP: GETs JSON with a bearer token; throws unless 2xx. */
+export async function getJson(baseUrl, path, token) {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${text}`);
+  return JSON.parse(text);
 }
 
 /**

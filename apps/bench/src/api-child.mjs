@@ -1,15 +1,14 @@
 // The API in its own process for the HTTP, timer and scale benchmarks (see spawnApi in api-app.mjs).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { apiDist } from './api-app.mjs';
 import { freePort } from './postgres.mjs';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'tf-bench-child-'));
+// Made by the parent (spawnApi), which also removes it when this process is killed.
+const dataDir = process.env.BENCH_DATA_DIR;
 try {
-  const [{ createApp }, { loadConfig }, { openDatabase }, { JsonLogger }, { TimerScheduler }] = await Promise.all([
+  const [{ createApp }, { loadConfig }, { openDatabase }, { JsonLogger }] = await Promise.all([
     apiDist('app.factory.js'), apiDist('config/app-config.js'), apiDist('database/database-connection.js'),
-    apiDist('common/logging/json-logger.js'), apiDist('timers/timer-scheduler.js'),
+    apiDist('common/logging/json-logger.js'),
   ]);
   const config = { ...loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', DEMO_MODE: 'true', DATABASE_URL: process.env.BENCH_DATABASE_URL }) };
   const db = await openDatabase(config);
@@ -21,7 +20,7 @@ try {
       globalThis.gc?.();
       process.send({ id: message.id, value: { ...process.memoryUsage(), gc: typeof globalThis.gc === 'function' } });
     } else if (message.type === 'timer-stats') {
-      process.send({ id: message.id, value: { ...app.get(TimerScheduler).stats } });
+      process.send({ id: message.id, value: await timerStats(app) });
     } else if (message.type === 'close') {
       await app.close();
       await db.close();
@@ -34,4 +33,15 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
   process.send?.({ type: 'failed', error: String(error?.stack ?? error) });
   process.exit(1);
+}
+
+/** The timer scheduler's counters ({ fired, skipped, failed, … }), or null when this build has no such class or counters. */
+async function timerStats(app) {
+  try {
+    const { TimerScheduler } = await apiDist('timers/timer-scheduler.js');
+    const stats = app.get(TimerScheduler).stats;
+    return stats ? { ...stats } : null;
+  } catch {
+    return null;
+  }
 }

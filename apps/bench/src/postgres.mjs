@@ -70,7 +70,8 @@ export async function startPostgres() {
     chmodSync(dir, 0o700);
     asPostgres(join(bin, 'initdb'), ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
     // Settings of a developer machine, not a tuned server; fsync stays on so commits cost what they cost.
-    const options = `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB`;
+    // pg_stat_statements counts the statements each suite's database receives (see db-counters.mjs).
+    const options = `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements`;
     asPostgres(join(bin, 'pg_ctl'), ['-D', dir, '-w', '-l', join(dir, 'server.log'), '-o', options, 'start']);
   } catch (error) {
     stopSync();
@@ -94,12 +95,16 @@ function userIds(name) {
   return { uid, gid };
 }
 
-/** Creates a database on the server and returns its URL; `drop()` removes it. */
+/**
+ * Creates a database on the server (with the pg_stat_statements extension
+ * when the server can load it) and returns its name and URL; `drop()` removes it.
+ */
 export async function createDatabase(serverUrl, name) {
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  await adminQuery(url.toString(), 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => {}); // counted rows then say why not
+  return { name, url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 async function adminQuery(serverUrl, sql) {

@@ -1,4 +1,5 @@
 import { benchPool, freshDatabase, openTaskId, startInProcessApi } from '../api-app.mjs';
+import { countPerInstance, countRows, writeStatementList } from '../db-counters.mjs';
 import { CONCURRENCY } from '../sizes.mjs';
 import { percentile, repeat } from '../stats.mjs';
 
@@ -11,12 +12,21 @@ const CALLS = ['create', 'complete', 'approve'];
  * → finance1 approves — for a time window, at concurrency 1, 8 and 16.
  * Counted: completed instances/s, committed transitions/s (rows counted in
  * `transitions`), p50 / p99 ms per service call. Ratios against the database
- * ceiling (same concurrency) and the peer engine in memory.
+ * ceiling (same concurrency), the peer engine in memory and DBOS Transact.
+ * Last, one worker does `countedInstances` more instances while the
+ * database's statements and commits are counted (db-counters.mjs).
  */
 export async function engineServicesSuite(ctx) {
   const database = await freshDatabase(ctx.postgres.url, 'engine');
   const api = await startInProcessApi(database.url);
   const pool = benchPool(database.url, 16);
+  let closed = false;
+  const closeConnections = async () => {
+    if (closed) return;
+    closed = true;
+    await pool.end();
+    await api.close();
+  };
   try {
     const rows = [];
     ctx.results.engine = {};
@@ -39,16 +49,34 @@ export async function engineServicesSuite(ctx) {
       const ratio = peak / ctx.results.peerInMemory;
       rows.push({ name: 'engine ÷ peer engine in memory', counted: 'best completed instances/s (durable) ÷ bpmn-engine in-memory instances/s', median: ratio, target: '≥ 20', met: ratio >= 20 ? 'yes' : 'no' });
     }
+    const instances = ctx.sizes.countedInstances;
+    const counts = await countPerInstance({
+      serverUrl: ctx.postgres.url, database: database.name, instances, release: closeConnections,
+      work: async () => {
+        for (let i = 0; i < instances; i += 1) await refundInstance(api, pool);
+        return { ownStatements: 2 * instances }; // refundInstance's two openTaskId reads
+      },
+    });
+    ctx.results.engineCounts = counts;
+    writeStatementList('engine', counts);
+    rows.push(...countRows(`engine services (${instances} instances, one at a time)`, counts, { targets: true }));
     return rows;
   } finally {
-    await pool.end();
-    await api.close();
+    await closeConnections();
     await database.drop();
   }
 }
 
+/** One refund instance through the services: create 6,200 → agent completes the review → finance1 approves. */
+async function refundInstance({ tickets, tasks, users }, pool, timed = (_call, work) => work()) {
+  const ticket = await timed('create', () => tickets.create({ workflowKey: 'refund-approval', title: 'Bench refund', fields: { refundAmount: 6200 } }, users.requester));
+  const review = await openTaskId(pool, ticket.id);
+  await timed('complete', () => tasks.complete(review, { outcome: 'completed' }, users.agent));
+  const approval = await openTaskId(pool, ticket.id);
+  await timed('approve', () => tasks.approve(approval, undefined, users.finance1));
+}
+
 async function window(api, pool, concurrency, ms) {
-  const { tickets, tasks, users } = api;
   const before = Number((await pool.query('SELECT count(*) AS n FROM transitions')).rows[0].n);
   const latencies = { create: [], complete: [], approve: [] };
   const timed = async (call, work) => {
@@ -62,11 +90,7 @@ async function window(api, pool, concurrency, ms) {
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (performance.now() < deadline) {
-      const ticket = await timed('create', () => tickets.create({ workflowKey: 'refund-approval', title: 'Bench refund', fields: { refundAmount: 6200 } }, users.requester));
-      const review = await openTaskId(pool, ticket.id);
-      await timed('complete', () => tasks.complete(review, { outcome: 'completed' }, users.agent));
-      const approval = await openTaskId(pool, ticket.id);
-      await timed('approve', () => tasks.approve(approval, undefined, users.finance1));
+      await refundInstance(api, pool, timed);
       completed += 1;
     }
   }));

@@ -1,4 +1,5 @@
 import { dbCeilingSuite } from './db-ceiling.mjs';
+import { dbosPeerSuite } from './dbos-peer.mjs';
 import { definitionsSuite } from './definitions.mjs';
 import { designerLoadSuite } from './designer-load.mjs';
 import { engineHttpSuite } from './engine-http.mjs';
@@ -12,7 +13,8 @@ import { xstateVsStepSuite } from './xstate-vs-step.mjs';
 /**
  * Every benchmark, in the order they run. `postgres: true` suites get the
  * bench PostgreSQL (DATABASE_URL or one started for the run); the engine
- * suite's ratios use the ceiling and peer suites when they ran before it.
+ * suite's ratios use the ceiling and peer suites when they ran before it, the
+ * dbos suite's use the engine suite, the http suite's the ceiling.
  */
 export const SUITES = [
   { id: 'definitions', title: 'Validate and compile definitions', run: definitionsSuite },
@@ -20,7 +22,8 @@ export const SUITES = [
   { id: 'ceiling', title: 'Database ceiling: the per-transition transaction issued directly with pg', run: dbCeilingSuite, postgres: true },
   { id: 'peer', title: 'Peer engine: the refund flow in bpmn-engine (in memory)', run: peerEngineSuite },
   { id: 'engine', title: 'Engine through its services (in-process NestJS, real PostgreSQL)', run: engineServicesSuite, postgres: true },
-  { id: 'http', title: 'Engine through the REST API (autocannon)', run: engineHttpSuite, postgres: true },
+  { id: 'dbos', title: 'Durable peer: the refund flow in DBOS Transact (same PostgreSQL)', run: dbosPeerSuite, postgres: true },
+  { id: 'http', title: 'Engine through the REST API (16 clients as users, then autocannon on approvals)', run: engineHttpSuite, postgres: true },
   { id: 'timers', title: 'Timers due at once and paced', run: timersSuite, postgres: true },
   { id: 'scale', title: 'Scale: open instances waiting at an approval', run: scaleSuite, postgres: true },
   { id: 'designer', title: "Designer: 1,000-node load (apps/e2e/bench)", run: designerLoadSuite },
