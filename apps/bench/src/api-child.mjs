@@ -38,7 +38,8 @@ try {
 /** The timer scheduler's counters ({ fired, skipped, failed, … }), or null when this build has no such class or counters. */
 async function timerStats(app) {
   try {
-    const { TimerScheduler } = await apiDist('timers/timer-scheduler.js');
+    // engine/workers/ since issue 15; timers/ in earlier builds (BENCH_API_DIST).
+    const { TimerScheduler } = await apiDist('engine/workers/timer-scheduler.js').catch(() => apiDist('timers/timer-scheduler.js'));
     const stats = app.get(TimerScheduler).stats;
     return stats ? { ...stats } : null;
   } catch {
