@@ -1,4 +1,5 @@
 import { SQL_CLOCK, SQL_NOW, SqlBatch, valuesList, type Param } from '../common/sql/sql-batch.js';
+import { instanceUpdatesSql, taskChangesSql, ticketChangesSql, timerChangesSql } from './render-changes.js';
 import type {
   IncidentRow, InstanceUpdate, NewInstanceRow, NewTaskRow, NewTicketRow, OutboxRow, TaskChange, TicketChange, TimerChange,
   TransitionRow, VoteRow,
@@ -138,19 +139,12 @@ export class StepPlan {
         this.newTickets.map((t) => [t.id, t.workflowKey, t.title, JSON.stringify(t.fields), t.priority, t.channel, t.requesterId, t.tags, t.assigneeGroup, t.status,
           t.outcome, t.closed ? SQL_NOW : null]), p)} RETURNING number`));
     }
-    for (const [ticketId, change] of this.ticketChanges) batch.add(ticketUpdateSql(ticketId, change, p));
+    for (const sql of ticketChangesSql([...this.ticketChanges], p)) batch.add(sql);
     if (this.newInstances.length > 0) {
       batch.add(`INSERT INTO instances (id, ticket_id, version_id, snapshot, status, active_nodes, seq) VALUES ${valuesList(
         this.newInstances.map((i) => [i.id, i.ticketId, i.versionId, JSON.stringify(i.snapshot), i.status, i.activeNodes, i.seq]), p)}`);
     }
-    for (const update of this.instanceUpdates.values()) {
-      const name = batch.add(
-        `UPDATE instances SET snapshot = ${p(JSON.stringify(update.snapshot))}, status = ${p(update.status)}, active_nodes = ${p(update.activeNodes)},
-           seq = ${p(update.seq)}, updated_at = now()
-         WHERE id = ${p(update.id)} AND seq = ${p(update.expectedSeq)} RETURNING id`,
-      );
-      batch.expectRows(name, 1);
-    }
+    if (this.instanceUpdates.size > 0) batch.expectRows(batch.add(instanceUpdatesSql([...this.instanceUpdates.values()], p)), this.instanceUpdates.size);
     if (this.transitions.length > 0) {
       batch.add(`INSERT INTO transitions (instance_id, seq, event, from_node, to_node, actor_id, payload, at) VALUES ${valuesList(
         this.transitions.map((t) => [t.instanceId, t.seq, t.event, t.from, t.to, t.actorId, t.payload === undefined ? null : JSON.stringify(t.payload), SQL_CLOCK]), p)}`);
@@ -162,15 +156,13 @@ export class StepPlan {
           t.policy === null ? null : JSON.stringify(t.policy), t.outcomes, t.form === null ? null : JSON.stringify(t.form), t.allowRequester, t.dueAt,
           (t as ClosedNewTask).status ?? 'open', (t as ClosedNewTask).outcome ?? null, (t as ClosedNewTask).status ? new Date() : null, null, null]), p)}`);
     }
-    for (const { instanceId, taskKey, change } of this.taskChanges.values()) batch.add(taskUpdateSql(instanceId, taskKey, change, p));
+    for (const sql of taskChangesSql([...this.taskChanges.values()], p)) batch.add(sql);
     if (this.votes.length > 0) {
       batch.add(`INSERT INTO approval_votes (task_id, user_id, decision, comment, on_behalf_of) VALUES ${valuesList(
         this.votes.map((v) => [v.taskId, v.userId, v.decision, v.comment, v.onBehalfOf]), p)}`);
     }
-    for (const { instanceId, timerKey, changes } of this.timers.values()) {
-      const sql = timerSql(instanceId, timerKey, mergeTimerChanges(changes), p);
-      if (sql) batch.add(sql);
-    }
+    const timers = [...this.timers.values()].map(({ instanceId, timerKey, changes }) => ({ instanceId, timerKey, change: mergeTimerChanges(changes) }));
+    for (const sql of timerChangesSql(timers.filter((t): t is typeof t & { change: TimerChange } => t.change !== null), p)) batch.add(sql);
     if (this.outbox.length > 0) {
       batch.add(`INSERT INTO outbox (instance_id, action_key, node_id, payload) VALUES ${valuesList(
         this.outbox.map((o) => [o.instanceId, o.actionKey, o.nodeId, JSON.stringify(o.payload)]), p)} ON CONFLICT DO NOTHING`);
@@ -196,33 +188,6 @@ function applyToNewTask(task: NewTaskRow, change: TaskChange): NewTaskRow {
   return next;
 }
 
-function ticketUpdateSql(ticketId: string, change: TicketChange, p: Param): string {
-  const sets = ['updated_at = now()'];
-  if (change.fields !== undefined) sets.push(`fields = ${p(JSON.stringify(change.fields))}`);
-  if (change.status !== undefined) sets.push(`status = ${p(change.status)}`);
-  if (change.outcome !== undefined) sets.push(`outcome = ${p(change.outcome)}`);
-  if (change.closed) sets.push('closed_at = coalesce(closed_at, now())');
-  if (change.priority !== undefined) sets.push(`priority = ${p(change.priority)}`);
-  if (change.tags !== undefined) sets.push(`tags = ${p(change.tags)}`);
-  if (change.assigneeGroup !== undefined) sets.push(`assignee_group = ${p(change.assigneeGroup)}`);
-  return `UPDATE tickets SET ${sets.join(', ')} WHERE id = ${p(ticketId)} RETURNING id`;
-}
-
-function taskUpdateSql(instanceId: string, taskKey: string, change: TaskChange, p: Param): string {
-  const sets: string[] = [];
-  if (change.close) {
-    sets.push(`status = ${p(change.close.status)}`, `outcome = coalesce(outcome, ${p(change.close.outcome)})`, 'completed_at = coalesce(completed_at, now())');
-  }
-  if (change.completedBy !== undefined) sets.push(`completed_by = ${p(change.completedBy)}`);
-  if (change.comment !== undefined && change.comment !== null) sets.push(`comment = ${p(change.comment)}`);
-  if (change.dueAt !== undefined) sets.push(`due_at = ${p(change.dueAt)}`);
-  if (change.assigneeId !== undefined) sets.push(`assignee_id = ${p(change.assigneeId)}`);
-  if (change.candidateRole !== undefined) sets.push(`candidate_role = ${p(change.candidateRole)}`);
-  if (change.candidateUsers !== undefined) sets.push(`candidate_users = ${p(change.candidateUsers)}`);
-  if (sets.length === 0) sets.push('status = status');
-  return `UPDATE tasks SET ${sets.join(', ')} WHERE instance_id = ${p(instanceId)} AND task_key = ${p(taskKey)} AND status = 'open' RETURNING id`;
-}
-
 /**
  * The net effect of a timer's changes in order, as one change. A `cancel`
  * after `fired` keeps it fired (the sequential UPDATE would have found it no
@@ -235,28 +200,4 @@ export function mergeTimerChanges(changes: TimerChange[]): TimerChange | null {
     net = change;
   }
   return net;
-}
-
-function timerSql(instanceId: string, timerKey: string, change: TimerChange | null, p: Param): string | null {
-  if (!change) return null;
-  const where = () => `WHERE instance_id = ${p(instanceId)} AND timer_key = ${p(timerKey)}`;
-  switch (change.kind) {
-    case 'schedule':
-      return `INSERT INTO timers (instance_id, timer_key, node_id, purpose, due_at) VALUES (${p(instanceId)}, ${p(timerKey)}, ${p(change.nodeId)}, ${p(change.purpose)}, ${p(change.dueAt)})
-        ON CONFLICT (instance_id, timer_key) DO UPDATE SET due_at = EXCLUDED.due_at, node_id = EXCLUDED.node_id, purpose = EXCLUDED.purpose, status = 'scheduled',
-          fired_at = NULL, claimed_until = NULL, attempts = 0, last_error = NULL RETURNING id`;
-    case 'cancel':
-      return `UPDATE timers SET status = 'cancelled', claimed_until = NULL ${where()} AND status = 'scheduled' RETURNING id`;
-    case 'fired':
-      return `UPDATE timers SET status = 'fired', fired_at = now(), claimed_until = NULL ${where()} RETURNING id`;
-    case 'retire':
-      return `UPDATE timers SET status = 'cancelled', claimed_until = NULL, last_error = ${p(change.reason.slice(0, 1000))} ${where()} RETURNING id`;
-    case 'retry':
-      return `UPDATE timers SET last_error = ${p(change.error.slice(0, 1000))}, claimed_until = now() + make_interval(secs => ${p(change.backoffSeconds)}),
-          status = CASE WHEN attempts >= ${p(change.maxAttempts)} THEN 'failed' ELSE status END ${where()} AND status = 'scheduled' RETURNING id`;
-    case 'release':
-      return `UPDATE timers SET claimed_until = NULL, attempts = greatest(attempts - 1, 0) ${where()} AND status = 'scheduled' RETURNING id`;
-    case 'postpone':
-      return `UPDATE timers SET claimed_until = now() + make_interval(secs => ${p(change.seconds)}) ${where()} RETURNING id`;
-  }
 }
