@@ -10,6 +10,7 @@ import { AuthService } from './auth/auth.service.js';
 import { JWT_SECRET, resolveJwtSecret } from './auth/jwt-secret.js';
 import { TokenService } from './auth/token.service.js';
 import { HealthController } from './health/health.controller.js';
+import { Readiness } from './health/readiness.js';
 import { FEATURE_CONTROLLERS, FEATURE_PROVIDERS } from './features.js';
 
 /** The application: wiring only. Config and the database are opened before Nest starts. */
@@ -24,6 +25,7 @@ export class AppModule {
         { provide: DATABASE_KIND, useValue: db.kind },
         { provide: DataSource, useValue: db.dataSource },
         { provide: JWT_SECRET, useFactory: () => resolveJwtSecret(config) },
+        Readiness,
         TokenService,
         AuthService,
         { provide: APP_GUARD, useClass: AuthGuard },

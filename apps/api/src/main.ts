@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/database-connection.js';
-import { JsonLogger } from './common/logging/json-logger.js';
+import { AppLogger } from './common/logging/app-logger.js';
 import { createApp } from './app.factory.js';
+import { shutDownGracefully } from './health/graceful-shutdown.js';
 
 async function main(): Promise<void> {
   let config;
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = new JsonLogger(config.logLevel);
+  const logger = new AppLogger(config.logLevel);
   const db = await openDatabase(config);
   logger.info('database ready', { database: db.kind, dataDir: db.kind === 'embedded' ? config.dataDir : undefined });
   const app = await createApp(config, db, logger);
@@ -24,9 +25,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
-    await app.close();
-    await db.close();
-    process.exit(0);
+    process.exit(await shutDownGracefully(app, db, config.operations, logger));
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -35,6 +34,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Ticketflow failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Ticketflow failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../src/config/app-config.js';
 import { openDatabase, type DatabaseConnection } from '../src/database/database-connection.js';
-import { JsonLogger } from '../src/common/logging/json-logger.js';
+import { AppLogger } from '../src/common/logging/app-logger.js';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -49,7 +49,7 @@ export function testConfig(dataDir: string, databaseUrl: string | undefined): Ap
 
 /** Starts the API on an open database; `close()` stops the app and closes that connection. */
 export async function startAppOn(config: AppConfig, db: DatabaseConnection): Promise<TestApp> {
-  const app = await createApp(config, db, new JsonLogger('error'));
+  const app = await createApp(config, db, new AppLogger('error'));
   await app.init();
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();

@@ -42,7 +42,7 @@ export class EngineService {
     )) as { id: string }[];
     const instanceId = (row as { id: string }).id;
     await insertTransitions(manager, instanceId, 0, result.transitions, ticket.requesterId);
-    await this.finish(uow, { id: instanceId, ticketId: ticket.id }, ticket.fields, result);
+    await this.finish(uow, { id: instanceId, ticketId: ticket.id }, ticket.fields, result, { workflowKey: version.key, eventType: 'start' });
     await this.sla.onStart(uow, { id: instanceId, ticketId: ticket.id }, version.definition, result);
     return { instanceId, result };
   }
@@ -57,12 +57,12 @@ export class EngineService {
     const workflow = this.compiled.get(instance.versionId, instance.definition);
     const result = await this.runtime(() => step(workflow, instance.snapshot, event, instance.fields));
     await saveStep(uow.manager, instance, result, actorId);
-    await this.finish(uow, instance, instance.fields, result);
+    await this.finish(uow, instance, instance.fields, result, { workflowKey: instance.workflowKey, eventType: event.type });
     await this.sla.onStep(uow, instance, instance.definition, result);
     return result;
   }
 
-  private async finish(uow: UnitOfWork, instance: { id: string; ticketId: string }, before: Record<string, unknown>, result: StepResult): Promise<void> {
+  private async finish(uow: UnitOfWork, instance: { id: string; ticketId: string }, before: Record<string, unknown>, result: StepResult, observed: { workflowKey: string; eventType: string }): Promise<void> {
     const { manager } = uow;
     const outcome = await this.effects.apply(manager, instance, result.effects);
     if (JSON.stringify(result.fields) !== JSON.stringify(before)) {
@@ -71,7 +71,7 @@ export class EngineService {
     if (result.snapshot.status === 'cancelled') {
       await manager.query(`UPDATE tickets SET status = 'cancelled', outcome = 'cancelled', closed_at = coalesce(closed_at, now()), updated_at = now() WHERE id = $1`, [instance.ticketId]);
     }
-    const change = { instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: outcome.touchedTasks, timersScheduled: outcome.timersScheduled, outboxWritten: outcome.outboxWritten };
+    const change = { instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: outcome.touchedTasks, timersScheduled: outcome.timersScheduled, outboxWritten: outcome.outboxWritten, ...observed, transitionCount: result.transitions.length };
     uow.afterCommit(() => this.events.emit(change));
   }
 

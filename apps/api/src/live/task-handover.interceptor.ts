@@ -18,7 +18,7 @@ export class TaskHandoverInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap((task: unknown) => {
         const ticketId = (task as { ticketId?: unknown } | undefined)?.ticketId;
-        if (typeof ticketId === 'string') void this.stream.notifyTicket(ticketId);
+        if (typeof ticketId === 'string') this.stream.announceHandover(ticketId);
       }),
     );
   }

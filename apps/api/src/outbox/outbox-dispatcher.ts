@@ -79,7 +79,7 @@ export class OutboxDispatcher extends EngineDrivenWorker {
         RETURNING id, instance_id, action_key, node_id, payload, attempts`,
       [BATCH, leaseSeconds],
     )) as [ClaimedMessage[], number];
-    await forEachLimited(claimed, 8, (message) => this.dispatch(message));
+    await forEachLimited(claimed, this.config.workers.outboxConcurrency, (message) => this.dispatch(message));
     if (claimed.length === BATCH) return { more: true };
     const [next] = (await this.dataSource.query(
       `SELECT EXTRACT(EPOCH FROM (min(next_attempt_at) - now())) * 1000 AS ms FROM outbox WHERE status = 'pending'`,

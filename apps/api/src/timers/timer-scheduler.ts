@@ -66,7 +66,7 @@ export class TimerScheduler extends EngineDrivenWorker {
       [BATCH, LEASE_SECONDS],
     )) as [ClaimedTimer[], number];
     const timers = claimed[0];
-    await forEachLimited(timers, this.databaseKind === 'postgres' ? 4 : 1, (timer) => this.fireClaimed(timer));
+    await forEachLimited(timers, this.databaseKind === 'postgres' ? this.config.workers.timerConcurrency : 1, (timer) => this.fireClaimed(timer));
     if (timers.length === BATCH) return { more: true };
     const [next] = (await this.dataSource.query(
       `SELECT EXTRACT(EPOCH FROM (min(greatest(due_at, coalesce(claimed_until, due_at))) - now())) * 1000 AS ms
