@@ -73,7 +73,7 @@ export class MetricsRegistry {
   });
 
   constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'ticketflow_process_' });
+    collectDefaultMetrics({ register: this.registry, prefix: 'ticketflow_' });
   }
 
   /** A counter whose value is read from a worker's own monotonic count at scrape time. */

@@ -6,6 +6,7 @@ import { REQUEST_ID_HEADER, chooseRequestId, requestIds } from './request-id.js'
 
 /** Query parameters whose values never reach a log line. */
 const SECRET_QUERY = /^(token|access_token|accessToken|password|secret|signature|key)$/i;
+const SYNTHETIC = /^failed with status code \d+$/;
 /** Polled by probes and Prometheus every few seconds: logged only when they fail. */
 const QUIET_PATHS = new Set(['/api/health', '/api/health/ready', '/metrics', '/api/metrics']);
 
@@ -27,12 +28,16 @@ export function httpLogger(logger: Logger): (request: Request, response: Respons
     },
     customAttributeKeys: { reqId: 'requestId' },
     customLogLevel: (request, response, error) => {
+      // A draining process answering its readiness probe with 503 is expected, not an error.
+      if (pathOf(request.url) === '/api/health/ready' && response.statusCode === 503) return 'warn';
       if (error || response.statusCode >= 500) return 'error';
       if (response.statusCode >= 400) return 'warn';
       return QUIET_PATHS.has(pathOf(request.url)) ? 'silent' : 'info';
     },
     customSuccessMessage: (request, response, ms) => `${request.method} ${pathOf(request.url)} ${response.statusCode} ${Math.round(ms)} ms`,
     customErrorMessage: (request, response) => `${request.method} ${pathOf(request.url)} ${response.statusCode} failed`,
+    // pino-http invents an Error for every 5xx; the exception filter already logged the real one with its stack.
+    customErrorObject: (_request, _response, error, value: Record<string, unknown>) => (SYNTHETIC.test(error.message) ? { ...value, err: undefined } : value),
     serializers: {
       req: (request: { id: unknown; method: string; url: string; remoteAddress?: string; headers?: Record<string, unknown> }) => ({
         method: request.method,

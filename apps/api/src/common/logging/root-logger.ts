@@ -29,9 +29,10 @@ export function createRootLogger(level: LogLevel, destination?: DestinationStrea
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      mixin: () => {
+      mixin: (_fields, _level, logger) => {
         const requestId = currentRequestId();
-        return requestId === undefined ? {} : { requestId };
+        // The access logger's child already carries it as a binding.
+        return requestId === undefined || 'requestId' in logger.bindings() ? {} : { requestId };
       },
     },
     destination ?? pino.destination({ fd: 1, sync: true }),
