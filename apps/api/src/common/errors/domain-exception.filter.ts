@@ -46,6 +46,11 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const bodyParserError = fromBodyParser(exception instanceof HttpException ? exception.cause : exception);
     if (bodyParserError) return bodyParserError;
     if (exception instanceof HttpException) return fromHttpException(exception);
+    const database = fromDatabaseLimit(exception);
+    if (database) {
+      this.logger.warn(database.message, { method: request.method, path: request.originalUrl, err: exception });
+      return database;
+    }
     this.logger.error('unexpected error', {
       method: request.method,
       path: request.originalUrl,
@@ -85,6 +90,21 @@ function fromHttpException(exception: HttpException): ErrorResponse {
     code: statusCode === HttpStatus.NOT_FOUND ? 'route-not-found' : (HttpStatus[statusCode]?.toLowerCase().replace(/_/g, '-') ?? 'error'),
     message: Array.isArray(message) ? message.join('; ') : String(message),
   };
+}
+
+/**
+ * PostgreSQL refusing work for operational reasons — a statement cut off by
+ * `statement_timeout` (57014), too many connections (53300) — is retryable: 503.
+ */
+function fromDatabaseLimit(exception: unknown): ErrorResponse | undefined {
+  const code = (exception as { driverError?: { code?: unknown } } | null)?.driverError?.code ?? (exception as { code?: unknown } | null)?.code;
+  if (code === '57014') {
+    return { statusCode: 503, code: 'database-timeout', message: 'The database took longer than the configured statement timeout; try again, and tell an administrator if it keeps happening.' };
+  }
+  if (code === '53300') {
+    return { statusCode: 503, code: 'database-unavailable', message: 'The database has no free connection right now; try again shortly.' };
+  }
+  return undefined;
 }
 
 function fromBodyParser(exception: unknown): ErrorResponse | undefined {
