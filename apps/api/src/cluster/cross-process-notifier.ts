@@ -37,6 +37,7 @@ export class CrossProcessNotifier implements OnModuleInit, OnApplicationShutdown
   private flushTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private reconnects = 0;
+  private reconnecting = false;
   private readonly unsubscribes: (() => void)[] = [];
 
   constructor(
@@ -60,7 +61,13 @@ export class CrossProcessNotifier implements OnModuleInit, OnApplicationShutdown
       this.events.subscribe((change) => this.queue({ ticketId: change.ticketId, tasks: change.tasksChanged, timers: change.timersScheduled, outbox: change.outboxWritten })),
       this.inbox.onHandover((ticketId) => this.queue({ ticketId, tasks: true, timers: false, outbox: false })),
     );
-    await this.listen();
+    try {
+      await this.listen();
+    } catch (error) {
+      // Start anyway: polling covers the gap until the listener connects.
+      this.logger.warn(`cross-process listener could not connect yet: ${(error as Error).message}`);
+      void this.reconnect(null);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -103,16 +110,23 @@ export class CrossProcessNotifier implements OnModuleInit, OnApplicationShutdown
       void this.reconnect(client);
     });
     client.on('end', () => void this.reconnect(client));
-    await client.connect();
-    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.listener = client;
     this.reconnects = 0;
   }
 
-  private async reconnect(lost: pg.Client): Promise<void> {
-    if (this.stopped || this.listener !== lost) return;
+  /** Replaces the lost listener (`null`: none yet) with back-off until one connects or the app stops. */
+  private async reconnect(lost: pg.Client | null): Promise<void> {
+    if (this.stopped || this.listener !== lost || this.reconnecting) return;
+    this.reconnecting = true;
     this.listener = null;
-    await lost.end().catch(() => undefined);
+    await lost?.end().catch(() => undefined);
     while (!this.stopped && this.listener === null) {
       const wait = RECONNECT_MS[Math.min(this.reconnects, RECONNECT_MS.length - 1)] as number;
       this.reconnects += 1;
@@ -126,6 +140,7 @@ export class CrossProcessNotifier implements OnModuleInit, OnApplicationShutdown
         this.logger.warn(`cross-process listener reconnect failed: ${(error as Error).message}`);
       }
     }
+    this.reconnecting = false;
   }
 
   private receive(payload: string | undefined): void {

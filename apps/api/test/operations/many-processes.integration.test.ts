@@ -54,23 +54,29 @@ describe.skipIf(!serverUrl)('operations: three API processes on one database (ne
     console.log(`operations: 3 processes ready ${startMs} ms after a simultaneous start; ${migrations.length} migrations applied once`);
   });
 
-  it('carries an approval on process B to an inbox stream on process A within one second', async () => {
+  /** Logs in through A and returns an approval of finance's waiting on a new refund ticket made through B. */
+  async function financeApproval(round: string) {
     const [a, b] = processes as [ApiProcess, ApiProcess];
     const viaA = retryingClient(() => a.baseUrl);
     const viaB = retryingClient(() => b.baseUrl);
     const login = async (username: string) => ((await viaA.call('POST', '/api/auth/login', undefined, { username, password: 'demo' })).body as { accessToken: string }).accessToken;
-    const [requester, agent, finance1, finance2] = await Promise.all(['requester', 'agent', 'finance1', 'finance2'].map(login)) as [string, string, string, string];
+    const [requester, agent, finance1, finance2] = (await Promise.all(['requester', 'agent', 'finance1', 'finance2'].map(login))) as [string, string, string, string];
+    const ticket = (await viaB.call('POST', '/api/tickets', requester, { workflowKey: 'refund-approval', title: `Cross-process ${round}`, fields: { refundAmount: 6200 } })).body as { id: string };
+    const review = ((await viaB.call('GET', '/api/tasks', agent)).body as { id: string; ticketId: string }[]).find((task) => task.ticketId === ticket.id);
+    expect((await viaB.call('POST', `/api/tasks/${review?.id}/complete`, agent, {})).status).toBe(200);
+    const approval = ((await viaB.call('GET', '/api/tasks?kind=approval', finance1)).body as { id: string; ticketId: string }[]).find((task) => task.ticketId === ticket.id);
+    return { a, finance2, approve: () => viaB.call('POST', `/api/tasks/${approval?.id}/approve`, finance1, { comment: 'ok' }) };
+  }
+
+  it('carries an approval on process B to an inbox stream on process A within one second', async () => {
     const delays: number[] = [];
     for (let round = 0; round < 5; round += 1) {
-      const ticket = (await viaB.call('POST', '/api/tickets', requester, { workflowKey: 'refund-approval', title: `Cross-process ${round}`, fields: { refundAmount: 6200 } })).body as { id: string };
-      const review = ((await viaB.call('GET', '/api/tasks', agent)).body as { id: string; ticketId: string }[]).find((task) => task.ticketId === ticket.id);
-      expect((await viaB.call('POST', `/api/tasks/${review?.id}/complete`, agent, {})).status).toBe(200);
-      const approval = ((await viaB.call('GET', '/api/tasks?kind=approval', finance1)).body as { id: string; ticketId: string }[]).find((task) => task.ticketId === ticket.id);
+      const { a, finance2, approve } = await financeApproval(String(round));
       // finance2 watches on A; finance1 decides the shared approval on B.
       const stream = await openInboxStream(a.baseUrl, finance2);
       try {
         const sent = Date.now();
-        expect((await viaB.call('POST', `/api/tasks/${approval?.id}/approve`, finance1, { comment: 'ok' })).status).toBe(200);
+        expect((await approve()).status).toBe(200);
         const arrived = await stream.nextInbox(1000);
         delays.push(arrived - sent);
       } finally {
@@ -79,6 +85,25 @@ describe.skipIf(!serverUrl)('operations: three API processes on one database (ne
     }
     console.log(`operations: approval on B seen by a stream on A after ${delays.join(', ')} ms`);
     expect(Math.max(...delays)).toBeLessThan(1000);
+  });
+
+  it('listens again after the database drops the listening connection', async () => {
+    const { a, finance2, approve } = await financeApproval('reconnect');
+    const killed = await query<{ pid: number }>(`SELECT pg_terminate_backend(pid) AS pid FROM pg_stat_activity WHERE application_name = 'ticketflow-listen' AND datname = current_database()`);
+    expect(killed).toHaveLength(3);
+    // Back-off starts at 250 ms; give the three listeners time to come back.
+    const deadline = Date.now() + 10_000;
+    while ((await query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'ticketflow-listen' AND datname = current_database()`)).length < 3) {
+      if (Date.now() > deadline) throw new Error('listeners did not reconnect within 10 s');
+      await sleep(100);
+    }
+    const stream = await openInboxStream(a.baseUrl, finance2);
+    try {
+      expect((await approve()).status).toBe(200);
+      await stream.nextInbox(1000);
+    } finally {
+      stream.close();
+    }
   });
 
   it('turns readiness 503 on SIGTERM while still answering, then exits cleanly within the grace period', async () => {
