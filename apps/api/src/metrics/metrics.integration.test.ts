@@ -55,8 +55,9 @@ describe('GET /metrics', () => {
     expect(valueOf(text, 'ticketflow_incidents_open')).toBe(0);
     expect(valueOf(text, 'ticketflow_timer_lag_seconds')).toBeGreaterThanOrEqual(0);
     expect(valueOf(text, 'ticketflow_sse_clients')).toBe(0);
-    expect(valueOf(text, 'ticketflow_db_pool_connections{state="waiting"}')).toBe(0);
-    expect(valueOf(text, 'ticketflow_tasks_open{workflow="refund-approval",node="review"}') ?? 0).toBeGreaterThanOrEqual(0);
+    // The pool's own figures: its size as configured; a worker's query may be queued at any moment on the embedded database's one connection.
+    expect(valueOf(text, 'ticketflow_db_pool_connections{state="max"}')).toBe(process.env.DATABASE_URL ? 20 : 1);
+    expect(valueOf(text, 'ticketflow_db_pool_connections{state="waiting"}')).toBeGreaterThanOrEqual(0);
   });
 
   it("counts open tasks by workflow and node and reads an admin's own token too", async () => {

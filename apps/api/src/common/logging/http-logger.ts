@@ -27,6 +27,8 @@ export function httpLogger(logger: Logger): (request: Request, response: Respons
       return id;
     },
     customAttributeKeys: { reqId: 'requestId' },
+    // Who made the request, once the auth guard has read the token (evaluated again when the response ends).
+    customProps: (request) => ({ userId: (request as { user?: { id?: string } }).user?.id }),
     customLogLevel: (request, response, error) => {
       // A draining process answering its readiness probe with 503 is expected, not an error.
       if (pathOf(request.url) === '/api/health/ready' && response.statusCode === 503) return 'warn';

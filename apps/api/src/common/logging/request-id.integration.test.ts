@@ -23,7 +23,8 @@ describe('request ids and access logs', () => {
     const response = await t.http.get('/api/tasks').set({ Authorization: `Bearer ${token}`, 'X-Request-Id': 'trace-abc.1' }).expect(200);
     expect(response.headers['x-request-id']).toBe('trace-abc.1');
     const access = lines().find((line) => line.requestId === 'trace-abc.1');
-    expect(access).toMatchObject({ level: 'info', req: { method: 'GET', url: '/api/tasks' }, res: { statusCode: 200 } });
+    const [agent] = (await t.db.dataSource.query(`SELECT id FROM users WHERE username = 'agent'`)) as { id: string }[];
+    expect(access).toMatchObject({ level: 'info', req: { method: 'GET', url: '/api/tasks' }, res: { statusCode: 200 }, userId: agent?.id });
     expect(typeof access?.responseTime).toBe('number');
     expect(logged.split('\n').find((line) => line.includes('trace-abc.1'))?.match(/"requestId"/g)).toHaveLength(1);
     expect(logged).not.toContain(token);
