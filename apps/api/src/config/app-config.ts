@@ -70,8 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!demoMode && jwtSecret === undefined) {
     throw new ConfigError('JWT_SECRET', 'is required when DEMO_MODE is off (at least 32 random characters)');
   }
+  const port = parseInteger(env, 'PORT', 3000, 0, 65535);
+  const operations = loadOperationsConfig(env, databaseUrl !== undefined);
+  if (operations.metricsPort === port) throw new ConfigError('METRICS_PORT', `${port} is PORT already (which serves /metrics too); pick another port or leave it unset`);
   return {
-    port: parseInteger(env, 'PORT', 3000, 0, 65535),
+    port,
     host: optional(env, 'HOST') ?? '0.0.0.0',
     databaseUrl,
     dataDir: resolve(optional(env, 'DATA_DIR') ?? resolve(repoRoot, '.data')),
@@ -82,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workflowsDir: resolve(optional(env, 'WORKFLOWS_DIR') ?? resolve(repoRoot, 'workflows')),
     logLevel: parseLogLevel(env),
     workers: loadWorkerConfig(env),
-    operations: loadOperationsConfig(env, databaseUrl !== undefined),
+    operations,
   };
 }
 

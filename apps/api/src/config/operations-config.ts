@@ -32,6 +32,8 @@ export interface OperationsConfig {
   retention: RetentionSettings;
   /** Bearer token Prometheus scrapes `/metrics` with (admins may use their own token). */
   metricsToken?: string;
+  /** Optional internal port serving only `GET /metrics` (besides `/metrics` on the main port). */
+  metricsPort?: number;
   /** Listen/notify between processes on PostgreSQL; the embedded database is always one process. */
   crossProcessNotify: boolean;
   /** After SIGTERM: how long readiness answers 503 before the server stops accepting connections. */
@@ -71,6 +73,7 @@ export function loadOperationsConfig(env: NodeJS.ProcessEnv, usesServerDatabase:
       intakeMessageDays: parseInteger(env, 'INTAKE_RETENTION_DAYS', 90, 1, 3650),
     },
     metricsToken: parseSecret(env, 'METRICS_TOKEN', 16),
+    metricsPort: optional(env, 'METRICS_PORT') === undefined ? undefined : parseInteger(env, 'METRICS_PORT', 0, 1, 65535),
     crossProcessNotify: crossProcessNotify && usesServerDatabase,
     shutdownDelayMs: parseInteger(env, 'SHUTDOWN_DELAY_MS', usesServerDatabase ? 2000 : 0, 0, 120_000),
     shutdownGraceMs: parseInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
