@@ -12,8 +12,12 @@ import type { DatabaseConnection } from './database/database-connection.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
 import { bodyShapeGuard } from './common/http/body-shape-guard.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
-import { JsonLogger } from './common/logging/json-logger.js';
+import { AppLogger } from './common/logging/app-logger.js';
+import { httpLogger } from './common/logging/http-logger.js';
+import { bindRequestId } from './common/logging/request-id.js';
 import { captureIntakeBody } from './intake/intake-raw-body.js';
+import { httpMetrics } from './metrics/http-metrics.js';
+import { MetricsRegistry } from './metrics/metrics-registry.js';
 
 /** Largest request body: a 2 MB definition plus its envelope. Larger bodies get 413. */
 const BODY_LIMIT = '3mb';
@@ -22,19 +26,24 @@ const BODY_LIMIT = '3mb';
  * Builds the Nest application on an open database: API under /api, OpenAPI at
  * /api/docs, the built web app at / when present. Does not listen.
  */
-export async function createApp(config: AppConfig, db: DatabaseConnection, logger = new JsonLogger(config.logLevel)): Promise<NestExpressApplication> {
+export async function createApp(config: AppConfig, db: DatabaseConnection, logger = new AppLogger(config.logLevel)): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, db), {
     logger,
     bodyParser: false,
     // Signed inbound events (X-Ticketflow-Signature) are checked against the exact bytes received.
     rawBody: true,
   });
+  // First: the request id and the access log line cover everything after, errors included.
+  app.use(httpLogger(logger.pino));
+  app.use(httpMetrics(app.get(MetricsRegistry).httpDuration));
   // Intake webhooks read their own body (signature over the exact bytes; bad payloads are kept, not dropped).
   app.use('/api/intake', captureIntakeBody(3 * 1024 * 1024));
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(bindRequestId());
   app.use(bodyShapeGuard());
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
-  app.setGlobalPrefix('api');
+  // Prometheus looks for /metrics at the root.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter(logger));
   const document = SwaggerModule.createDocument(
@@ -52,7 +61,7 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
   app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
   // Client-side routes (/designer/refund-approval) get the app's index page.
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+    if (request.method !== 'GET' || request.path.startsWith('/api') || request.path === '/metrics') return next();
     response.sendFile(index);
   });
 }

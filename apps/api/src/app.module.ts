@@ -11,6 +11,7 @@ import { JWT_SECRET, resolveJwtSecret } from './auth/jwt-secret.js';
 import { AUDIT_KEY, resolveAuditKey } from './audit/audit-key.js';
 import { TokenService } from './auth/token.service.js';
 import { HealthController } from './health/health.controller.js';
+import { Readiness } from './health/readiness.js';
 import { FEATURE_CONTROLLERS, FEATURE_PROVIDERS } from './features.js';
 
 /** The application: wiring only. Config and the database are opened before Nest starts. */
@@ -26,6 +27,7 @@ export class AppModule {
         { provide: DataSource, useValue: db.dataSource },
         { provide: JWT_SECRET, useFactory: () => resolveJwtSecret(config) },
         { provide: AUDIT_KEY, useFactory: (secret: string) => resolveAuditKey(config.auditKey, secret), inject: [JWT_SECRET] },
+        Readiness,
         TokenService,
         AuthService,
         { provide: APP_GUARD, useClass: AuthGuard },

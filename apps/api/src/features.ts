@@ -52,6 +52,11 @@ import { RulesService } from './automation/rules.service.js';
 import { IntakeChannelsService } from './intake/intake-channels.service.js';
 import { IntakeController } from './intake/intake.controller.js';
 import { IntakeService } from './intake/intake.service.js';
+import { CrossProcessNotifier } from './cluster/cross-process-notifier.js';
+import { HousekeepingService } from './housekeeping/housekeeping.service.js';
+import { MetricsCollector } from './metrics/metrics-collector.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { MetricsRegistry } from './metrics/metrics-registry.js';
 
 /** Controllers and providers of the product's features, registered in AppModule. */
 export const FEATURE_CONTROLLERS: Type<unknown>[] = [
@@ -78,6 +83,8 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   RulesController,
   // Issue 10: reports.
   ReportsController,
+  // Issue 20: operations.
+  MetricsController,
 ];
 
 export const FEATURE_PROVIDERS: Provider[] = [
@@ -118,4 +125,9 @@ export const FEATURE_PROVIDERS: Provider[] = [
   IntakeService,
   // Issue 10: reports.
   ReportsService,
+  // Issue 20: operations (metrics, cross-process notifications, housekeeping).
+  MetricsRegistry,
+  MetricsCollector,
+  CrossProcessNotifier,
+  HousekeepingService,
 ];

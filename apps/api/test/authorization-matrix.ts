@@ -71,6 +71,8 @@ const ruleBody = { name: 'Matrix rule', trigger: 'ticket.created', actions: [{ t
 /** Every route of the API and what each actor gets. A route missing here fails the suite. */
 export const MATRIX: RouteExpectation[] = [
   { route: 'GET /api/health', setup: async () => ({ path: '/api/health' }), expect: all(200, { anonymous: 200 }) },
+  { route: 'GET /api/health/ready', setup: async () => ({ path: '/api/health/ready' }), expect: all(200, { anonymous: 200 }) },
+  { route: 'GET /metrics', setup: async () => ({ path: '/metrics' }), expect: all(403, { anonymous: 401, admin: 200 }) },
   { route: 'POST /api/auth/login', setup: async () => ({ path: '/api/auth/login', body: { username: 'nobody', password: 'wrong' } }), expect: all(401, { anonymous: 401 }) },
   { route: 'GET /api/auth/me', setup: async () => ({ path: '/api/auth/me' }), expect: all(200) },
   { route: 'GET /api/directory', setup: async () => ({ path: '/api/directory' }), expect: all(403, { owner: 200, admin: 200 }) },

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../src/config/app-config.js';
 import { openDatabase, type DatabaseConnection } from '../src/database/database-connection.js';
-import { JsonLogger } from '../src/common/logging/json-logger.js';
+import { AppLogger } from '../src/common/logging/app-logger.js';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -25,13 +25,13 @@ export interface TestApp {
  * a new database on the server in DATABASE_URL (dropped afterwards). Demo users
  * and the example workflows are seeded, as `npm start` does.
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}, options: { logger?: AppLogger } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ticketflow-test-'));
   const serverUrl = process.env.DATABASE_URL;
   const database = serverUrl ? await createServerDatabase(serverUrl, 'tf_test') : undefined;
   const config: AppConfig = { ...testConfig(dataDir, database?.url), ...overrides };
   const db = await openDatabase(config, { inMemory: true });
-  const testApp = await startAppOn(config, db);
+  const testApp = await startAppOn(config, db, options.logger);
   return {
     ...testApp,
     async close() {
@@ -48,8 +48,8 @@ export function testConfig(dataDir: string, databaseUrl: string | undefined): Ap
 }
 
 /** Starts the API on an open database; `close()` stops the app and closes that connection. */
-export async function startAppOn(config: AppConfig, db: DatabaseConnection): Promise<TestApp> {
-  const app = await createApp(config, db, new JsonLogger('error'));
+export async function startAppOn(config: AppConfig, db: DatabaseConnection, logger = new AppLogger('error')): Promise<TestApp> {
+  const app = await createApp(config, db, logger);
   await app.init();
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();

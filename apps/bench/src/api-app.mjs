@@ -25,9 +25,9 @@ export function freshDatabase(serverUrl, label) {
  * services the benchmarks call, the demo users as AuthUser, and `close()`.
  */
 export async function startInProcessApi(databaseUrl, { workers = false, pollMs = 1000 } = {}) {
-  const [{ createApp }, { loadConfig }, { openDatabase }, { JsonLogger }, { TicketsService }, { TasksService }] = await Promise.all([
+  const [{ createApp }, { loadConfig }, { openDatabase }, { AppLogger }, { TicketsService }, { TasksService }] = await Promise.all([
     apiDist('app.factory.js'), apiDist('config/app-config.js'), apiDist('database/database-connection.js'),
-    apiDist('common/logging/json-logger.js'), apiDist('tickets/tickets.service.js'), apiDist('tasks/tasks.service.js'),
+    apiDist('common/logging/app-logger.js'), apiDist('tickets/tickets.service.js'), apiDist('tasks/tasks.service.js'),
   ]);
   const dataDir = mkdtempSync(join(tmpdir(), 'tf-bench-api-'));
   const config = {
@@ -36,7 +36,7 @@ export async function startInProcessApi(databaseUrl, { workers = false, pollMs =
     demoMode: true,
   };
   const db = await openDatabase(config);
-  const app = await createApp(config, db, new JsonLogger('error'));
+  const app = await createApp(config, db, new AppLogger('error'));
   await app.init();
   const users = await demoUsers(db.dataSource);
   return {

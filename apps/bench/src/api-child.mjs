@@ -6,13 +6,13 @@ import { freePort } from './postgres.mjs';
 // Made by the parent (spawnApi), which also removes it when this process is killed.
 const dataDir = process.env.BENCH_DATA_DIR;
 try {
-  const [{ createApp }, { loadConfig }, { openDatabase }, { JsonLogger }] = await Promise.all([
+  const [{ createApp }, { loadConfig }, { openDatabase }, { AppLogger }] = await Promise.all([
     apiDist('app.factory.js'), apiDist('config/app-config.js'), apiDist('database/database-connection.js'),
-    apiDist('common/logging/json-logger.js'),
+    apiDist('common/logging/app-logger.js'),
   ]);
   const config = { ...loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', DEMO_MODE: 'true', DATABASE_URL: process.env.BENCH_DATABASE_URL }) };
   const db = await openDatabase(config);
-  const app = await createApp(config, db, new JsonLogger('error'));
+  const app = await createApp(config, db, new AppLogger('error'));
   const port = await freePort();
   await app.listen(port, '127.0.0.1');
   process.on('message', async (message) => {

@@ -1,5 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, optional, parseBoolean, parseInteger, parseSecret } from './env-values.js';
+import { loadOperationsConfig, type OperationsConfig } from './operations-config.js';
+
+export { ConfigError } from './env-values.js';
 
 /** Settings read once at start-up from the environment. */
 export interface AppConfig {
@@ -22,6 +26,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Background workers (timers, outbox); `WORKERS=off` serves HTTP only. */
   workers: WorkerConfig;
+  /** Pool, timeouts, retention, metrics, cross-process notifications, shutdown. */
+  operations: OperationsConfig;
 }
 
 /** Timer scheduler, outbox dispatcher, HTTP actions and signed webhooks. */
@@ -29,6 +35,10 @@ export interface WorkerConfig {
   enabled: boolean;
   /** How often a worker looks for due work when nothing woke it. */
   pollMs: number;
+  /** Timers fired at once per process (PostgreSQL; the embedded database runs one at a time). */
+  timerConcurrency: number;
+  /** Outbox actions performed at once per process. */
+  outboxConcurrency: number;
   /** Base delay of the outbox's exponential backoff: base, 2×base, 4×base… */
   outboxBackoffMs: number;
   /** Attempts before an HTTP action counts as failed. */
@@ -44,17 +54,6 @@ export interface WorkerConfig {
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-/** Thrown when an environment variable is missing or malformed; main prints one line and exits. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`${variable}: ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -75,8 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const auditKey = optional(env, 'AUDIT_KEY');
   if (auditKey !== undefined && auditKey.length < 32) throw new ConfigError('AUDIT_KEY', 'must be at least 32 characters long');
+  const port = parseInteger(env, 'PORT', 3000, 0, 65535);
+  const operations = loadOperationsConfig(env, databaseUrl !== undefined);
+  if (operations.metricsPort === port) throw new ConfigError('METRICS_PORT', `${port} is PORT already (which serves /metrics too); pick another port or leave it unset`);
   return {
-    port: parseInteger(env, 'PORT', 3000, 0, 65535),
+    port,
     host: optional(env, 'HOST') ?? '0.0.0.0',
     databaseUrl,
     dataDir: resolve(optional(env, 'DATA_DIR') ?? resolve(repoRoot, '.data')),
@@ -88,15 +90,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workflowsDir: resolve(optional(env, 'WORKFLOWS_DIR') ?? resolve(repoRoot, 'workflows')),
     logLevel: parseLogLevel(env),
     workers: loadWorkerConfig(env),
+    operations,
   };
 }
 
 function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
-  const webhookSecret = optional(env, 'WEBHOOK_SECRET');
-  if (webhookSecret !== undefined && webhookSecret.length < 16) throw new ConfigError('WEBHOOK_SECRET', 'must be at least 16 characters long');
+  const webhookSecret = parseSecret(env, 'WEBHOOK_SECRET', 16);
   return {
     enabled: parseBoolean(env, 'WORKERS', true),
     pollMs: parseInteger(env, 'WORKER_POLL_MS', 1000, 10, 60_000),
+    timerConcurrency: parseInteger(env, 'WORKER_TIMER_CONCURRENCY', 4, 1, 64),
+    outboxConcurrency: parseInteger(env, 'WORKER_OUTBOX_CONCURRENCY', 8, 1, 256),
     outboxBackoffMs: parseInteger(env, 'OUTBOX_BACKOFF_MS', 2000, 0, 3_600_000),
     outboxMaxAttempts: parseInteger(env, 'OUTBOX_MAX_ATTEMPTS', 5, 1, 100),
     httpTimeoutMs: parseInteger(env, 'HTTP_ACTION_TIMEOUT_MS', 10_000, 100, 300_000),
@@ -118,10 +122,6 @@ function parseHostList(env: NodeJS.ProcessEnv, name: string): string[] {
   return hosts;
 }
 
-function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
 
 function checkDatabaseUrl(value: string): void {
   let url: URL;
@@ -136,22 +136,7 @@ function checkDatabaseUrl(value: string): void {
   if (url.hostname === '') throw new ConfigError('DATABASE_URL', 'has no host name');
 }
 
-function parseInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = optional(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `${value} is outside ${min}..${max}`);
-  return value;
-}
 
-function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = optional(env, name)?.toLowerCase();
-  if (raw === undefined) return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(name, `"${raw}" is not a boolean (use true or false)`);
-}
 
 function parseLogLevel(env: NodeJS.ProcessEnv): LogLevel {
   const raw = optional(env, 'LOG_LEVEL') ?? 'info';

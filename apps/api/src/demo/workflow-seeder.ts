@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { JsonLogger } from '../common/logging/json-logger.js';
+import { AppLogger } from '../common/logging/app-logger.js';
 import { readWorkflowTemplates } from '../workflows/workflow-templates.js';
 import { WorkflowsService } from '../workflows/workflows.service.js';
 
@@ -28,7 +28,7 @@ export class WorkflowSeeder {
       try {
         await this.workflows.publish(template.key, 'Example workflow', actor);
       } catch (error) {
-        new JsonLogger().warn('example workflow not published', { key: template.key, error: (error as Error).message });
+        new AppLogger().warn('example workflow not published', { key: template.key, error: (error as Error).message });
       }
     }
   }

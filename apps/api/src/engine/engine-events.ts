@@ -7,6 +7,10 @@ export interface InstanceChanged {
   tasksChanged: boolean;
   timersScheduled: boolean;
   outboxWritten: boolean;
+  /** For metrics (issue 20): the workflow, the event applied ('start' for a new instance), transitions committed. */
+  workflowKey?: string;
+  eventType?: string;
+  transitionCount?: number;
 }
 
 /**

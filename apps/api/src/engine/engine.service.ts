@@ -37,6 +37,8 @@ export interface StepOutcome {
   result: StepResult;
   ticket: WorkingTicket;
   effects: EffectsOutcome;
+  /** Rows the step added to `transitions` (the runtime's and observers' entries). */
+  transitionCount: number;
 }
 
 /** A new ticket to start on a version. */
@@ -131,8 +133,11 @@ export class EngineService {
     plan.returnTicketNumber();
     const row = await this.write(uow, plan);
     const number = Number(row.ticket_number);
-    this.notifyAfterCommit(uow, { instanceId, ticketId, tasksChanged: effects.touchedTasks, timersScheduled: effects.timersScheduled, outboxWritten: effects.outboxWritten });
-    return { result, ticket: { ...t, number }, effects, ticketId, instanceId, number };
+    this.notifyAfterCommit(uow, {
+      instanceId, ticketId, tasksChanged: effects.touchedTasks, timersScheduled: effects.timersScheduled, outboxWritten: effects.outboxWritten,
+      workflowKey: t.workflowKey, eventType: 'start', transitionCount: scope.transitions.length,
+    });
+    return { result, ticket: { ...t, number }, effects, transitionCount: scope.transitions.length, ticketId, instanceId, number };
   }
 
   /** Steps a loaded instance with one event and writes everything in one statement. */
@@ -142,7 +147,7 @@ export class EngineService {
     const outcome = await this.prepare(uow, plan, instance, event, actorId, options.audit ?? []);
     options.finish?.(plan, outcome);
     await this.write(uow, plan);
-    this.notifyAfterCommit(uow, changeOf(instance, outcome.effects));
+    this.notifyAfterCommit(uow, changeOf(instance, outcome, event.type));
     return outcome;
   }
 
@@ -171,7 +176,7 @@ export class EngineService {
     if (plan.hasWork) await this.write(uow, plan);
     items.forEach((item, index) => {
       const outcome = outcomes[index];
-      if (outcome && !(outcome instanceof Error)) this.notifyAfterCommit(uow, changeOf(item.instance, outcome.effects));
+      if (outcome && !(outcome instanceof Error)) this.notifyAfterCommit(uow, changeOf(item.instance, outcome, item.event.type));
     });
     return outcomes;
   }
@@ -193,7 +198,10 @@ export class EngineService {
     this.signAudit(plan, instance.ticketId, instance.auditHead, options.audit ?? []);
     if (!plan.hasWork) return;
     await this.write(uow, plan);
-    this.notifyAfterCommit(uow, { instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: options.tasksChanged ?? true, timersScheduled: false, outboxWritten: false });
+    this.notifyAfterCommit(uow, {
+      instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: options.tasksChanged ?? true, timersScheduled: false, outboxWritten: false,
+      workflowKey: instance.workflowKey, eventType: 'touch', transitionCount: entries.length,
+    });
   }
 
   /**
@@ -210,7 +218,7 @@ export class EngineService {
     if (change) plan.changeTicket(instance.ticketId, change);
     this.signAudit(plan, instance.ticketId, instance.auditHead, audit);
     await this.write(uow, plan);
-    this.notifyAfterCommit(uow, { ...changeOf(instance, effects), tasksChanged: true });
+    this.notifyAfterCommit(uow, { ...changeOf(instance, { effects, transitionCount: 1 }, 'migrate'), tasksChanged: true });
   }
 
   /** The business calendar in force (cached with the engine configuration). */
@@ -231,7 +239,7 @@ export class EngineService {
     const change = ticketChange(instance.ticket, scope.ticket);
     if (change) plan.changeTicket(instance.ticketId, change);
     this.signAudit(plan, instance.ticketId, instance.auditHead, scope.audit);
-    return { result, ticket: scope.ticket, effects };
+    return { result, ticket: scope.ticket, effects, transitionCount: scope.transitions.length };
   }
 
   /** Effects, the cancelled status, then every in-transaction observer; finally the transitions. */
@@ -293,8 +301,12 @@ function instanceChanged() {
   return conflict('instance-changed', 'The ticket moved on while this action was being processed; reload and try again.');
 }
 
-function changeOf(instance: LoadedInstance, effects: EffectsOutcome): InstanceChanged {
-  return { instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: effects.touchedTasks, timersScheduled: effects.timersScheduled, outboxWritten: effects.outboxWritten };
+function changeOf(instance: LoadedInstance, outcome: Pick<StepOutcome, 'effects' | 'transitionCount'>, eventType: string): InstanceChanged {
+  const { effects } = outcome;
+  return {
+    instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: effects.touchedTasks, timersScheduled: effects.timersScheduled, outboxWritten: effects.outboxWritten,
+    workflowKey: instance.workflowKey, eventType, transitionCount: outcome.transitionCount,
+  };
 }
 
 /** The columns of the ticket a step changed, or null. Pure. */

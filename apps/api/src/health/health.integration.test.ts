@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { Readiness } from './readiness.js';
 
 describe('GET /api/health', () => {
   let t: TestApp;
@@ -26,5 +27,24 @@ describe('GET /api/health', () => {
   it('serves the OpenAPI document', async () => {
     const response = await t.http.get('/api/docs-json').expect(200);
     expect(response.body.paths).toHaveProperty('/api/tickets');
+  });
+
+  // Last: draining cannot be undone.
+  it('is ready when migrations are applied, and answers 503 not-ready once draining while liveness stays 200', async () => {
+    expect((await t.http.get('/api/health/ready').expect(200)).body).toEqual({ status: 'ready', database: process.env.DATABASE_URL ? 'postgres' : 'embedded' });
+    t.app.get(Readiness).startDraining();
+    const draining = await t.http.get('/api/health/ready').expect(503);
+    expect(draining.body).toMatchObject({ statusCode: 503, code: 'not-ready', details: { reason: 'draining' } });
+    await t.http.get('/api/health').expect(200);
+  });
+
+  it('says which migrations are missing instead of ready', async () => {
+    await t.db.dataSource.query(`DELETE FROM migrations WHERE name = 'HousekeepingIndexes1765000000000'`);
+    try {
+      const { countPendingMigrations } = await import('../database/database-connection.js');
+      expect(await countPendingMigrations(t.db.dataSource)).toBe(1);
+    } finally {
+      await t.db.dataSource.query(`INSERT INTO migrations (timestamp, name) VALUES (1765000000000, 'HousekeepingIndexes1765000000000')`);
+    }
   });
 });

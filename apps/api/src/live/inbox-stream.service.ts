@@ -23,8 +23,8 @@ interface LiveClient {
  * Server-Sent Events that tell a signed-in user "your inbox changed" and
  * nothing else: no task, ticket or field travels through the stream, so the
  * client refetches GET /api/tasks under its own authorization. Fed by the
- * engine's after-commit events of this process (other processes' changes
- * reach clients through their periodic refetch).
+ * engine's after-commit events of this process and, on PostgreSQL, of the
+ * others (CrossProcessNotifier calls notifyTicket on their notifications).
  */
 @Injectable()
 export class InboxStream implements OnModuleInit, OnModuleDestroy {
@@ -32,6 +32,7 @@ export class InboxStream implements OnModuleInit, OnModuleDestroy {
   private readonly clients = new Set<LiveClient>();
   private unsubscribe?: () => void;
   private heartbeat?: NodeJS.Timeout;
+  private readonly handoverObservers = new Set<(ticketId: string) => void>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -84,6 +85,22 @@ export class InboxStream implements OnModuleInit, OnModuleDestroy {
     this.clients.add(client);
     // The response (not the request, whose 'close' only means its body was read) closes when the peer goes away.
     response.on('close', () => this.drop(client, false));
+  }
+
+  /**
+   * A claim, release or delegation on this process (no engine event): signals
+   * this process's listeners and tells handover observers (the cross-process
+   * notifier) so other processes signal theirs. Side effects: as notifyTicket.
+   */
+  announceHandover(ticketId: string): void {
+    void this.notifyTicket(ticketId);
+    for (const observer of this.handoverObservers) observer(ticketId);
+  }
+
+  /** Calls `observer` after each handover announced on this process; returns the unsubscribe. */
+  onHandover(observer: (ticketId: string) => void): () => void {
+    this.handoverObservers.add(observer);
+    return () => this.handoverObservers.delete(observer);
   }
 
   /** Tells every listener whose inbox the ticket's open or just-closed tasks touch. */

@@ -78,7 +78,7 @@ export class OutboxDispatcher extends EngineDrivenWorker {
     const running = new Set(claimed);
     const renew = setInterval(() => void renewOutboxLeases(this.dataSource, [...running], OUTBOX_LEASE_SECONDS).catch(() => undefined), 2000);
     try {
-      await forEachLimited(claimed, 8, async (message) => {
+      await forEachLimited(claimed, this.config.workers.outboxConcurrency, async (message) => {
         await this.dispatch(message);
         running.delete(message);
       });

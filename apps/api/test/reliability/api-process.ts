@@ -45,6 +45,8 @@ export interface ApiProcess {
   restart(env?: Record<string, string>): Promise<void>;
   /** SIGTERM, then SIGKILL after 10 s; removes its data folder. */
   stop(): Promise<void>;
+  /** Sends `signal` and returns at once; `exited` resolves with the exit code (null when killed by a signal). */
+  signal(signal: NodeJS.Signals): { exited: Promise<number | null> };
   output(): string;
 }
 
@@ -107,6 +109,13 @@ export async function startApiProcess(options: { databaseUrl: string; jwtSecret:
       rmSync(dataDir, { recursive: true, force: true });
     },
     output: () => log,
+    signal(signal) {
+      const running = child;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return { exited: Promise.resolve(running?.exitCode ?? null) };
+      const exited = new Promise<number | null>((done) => running.once('exit', (code) => done(code)));
+      running.kill(signal);
+      return { exited };
+    },
   };
   await launch();
   return handle;

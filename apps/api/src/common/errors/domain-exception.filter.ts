@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from './domain-error.js';
 import type { ErrorResponse } from './error-response.js';
-import type { JsonLogger } from '../logging/json-logger.js';
+import type { AppLogger } from '../logging/app-logger.js';
+import { currentRequestId } from '../logging/request-id.js';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -15,16 +16,22 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   operational: 503,
 };
 
-/** Maps every thrown error to `{ statusCode, code, message, details? }`; only unexpected ones are logged as errors. */
+/**
+ * Maps every thrown error to `{ statusCode, code, message, details?, requestId }`
+ * (the id also in the `X-Request-Id` header and every log line of the request);
+ * only unexpected ones are logged as errors, with their stack.
+ */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
-  constructor(private readonly logger: JsonLogger) {}
+  constructor(private readonly logger: AppLogger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const body = this.toResponse(exception, request);
+    // Body-parser failures reach here outside the request's context; pino-http put the id on the request.
+    const requestId = currentRequestId() ?? requestIdOf(request);
+    const body = { ...this.toResponse(exception, request), ...(requestId === undefined ? {} : { requestId }) };
     if (response.headersSent) return;
     const retryAfter = retryAfterSeconds(exception);
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
@@ -39,13 +46,23 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const bodyParserError = fromBodyParser(exception instanceof HttpException ? exception.cause : exception);
     if (bodyParserError) return bodyParserError;
     if (exception instanceof HttpException) return fromHttpException(exception);
+    const database = fromDatabaseLimit(exception);
+    if (database) {
+      this.logger.warn(database.message, { method: request.method, path: request.originalUrl, err: exception });
+      return database;
+    }
     this.logger.error('unexpected error', {
       method: request.method,
       path: request.originalUrl,
-      error: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception),
+      err: exception instanceof Error ? exception : new Error(String(exception)),
     });
     return { statusCode: 500, code: 'internal-error', message: 'Something went wrong on our side; it has been logged.' };
   }
+}
+
+function requestIdOf(request: Request): string | undefined {
+  const id = (request as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** A 429's wait, from `details.retryAfterSeconds`, for the standard Retry-After header. */
@@ -73,6 +90,21 @@ function fromHttpException(exception: HttpException): ErrorResponse {
     code: statusCode === HttpStatus.NOT_FOUND ? 'route-not-found' : (HttpStatus[statusCode]?.toLowerCase().replace(/_/g, '-') ?? 'error'),
     message: Array.isArray(message) ? message.join('; ') : String(message),
   };
+}
+
+/**
+ * PostgreSQL refusing work for operational reasons — a statement cut off by
+ * `statement_timeout` (57014), too many connections (53300) — is retryable: 503.
+ */
+function fromDatabaseLimit(exception: unknown): ErrorResponse | undefined {
+  const code = (exception as { driverError?: { code?: unknown } } | null)?.driverError?.code ?? (exception as { code?: unknown } | null)?.code;
+  if (code === '57014') {
+    return { statusCode: 503, code: 'database-timeout', message: 'The database took longer than the configured statement timeout; try again, and tell an administrator if it keeps happening.' };
+  }
+  if (code === '53300') {
+    return { statusCode: 503, code: 'database-unavailable', message: 'The database has no free connection right now; try again shortly.' };
+  }
+  return undefined;
 }
 
 function fromBodyParser(exception: unknown): ErrorResponse | undefined {

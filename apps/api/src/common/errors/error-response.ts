@@ -4,4 +4,6 @@ export interface ErrorResponse {
   code: string;
   message: string;
   details?: unknown;
+  /** The request's id (also in `X-Request-Id`): quote it when reporting a problem. */
+  requestId?: string;
 }

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ErrorResponse } from '../errors/error-response.js';
+import { currentRequestId } from '../logging/request-id.js';
 
 /**
  * Deepest nesting of objects and lists a request body may have. Workflow
@@ -52,7 +53,7 @@ export function bodyShapeGuard(maxDepth = MAX_BODY_DEPTH) {
     const message = problem.code === 'body-too-deep'
       ? `The request body nests objects or lists more than ${maxDepth} levels deep (at ${problem.path}); flatten it.`
       : `The request body uses the key "${problem.path.split('/').pop()}" (at ${problem.path}), which is not accepted anywhere; rename it.`;
-    const body: ErrorResponse = { statusCode: 400, code: problem.code, message, details: [{ field: problem.path, problems: [message] }] };
+    const body: ErrorResponse = { statusCode: 400, code: problem.code, message, details: [{ field: problem.path, problems: [message] }], requestId: currentRequestId() };
     response.status(400).json(body);
   };
 }

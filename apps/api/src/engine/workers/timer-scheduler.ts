@@ -47,7 +47,7 @@ export class TimerScheduler extends EngineDrivenWorker {
     private readonly tx: TransactionRunner,
     private readonly engine: EngineService,
     events: EngineEvents,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_KIND) private readonly databaseKind: DatabaseKind,
   ) {
     super('timer scheduler', new Logger('TimerScheduler'), events, config.workers);
@@ -71,7 +71,7 @@ export class TimerScheduler extends EngineDrivenWorker {
       try {
         const batches: ClaimedTimer[][] = [];
         for (let index = 0; index < claimed.length; index += BATCH) batches.push(claimed.slice(index, index + BATCH));
-        await forEachLimited(batches, this.databaseKind === 'postgres' ? 4 : 1, async (batch) => {
+        await forEachLimited(batches, this.databaseKind === 'postgres' ? this.config.workers.timerConcurrency : 1, async (batch) => {
           await this.fireBatch(batch);
           for (const timer of batch) pending.delete(timer.id);
         });
