@@ -100,11 +100,9 @@ export class EngineService {
     return (await this.compiled.load(uow.manager, versionId)).definition;
   }
 
-  /** Kept for callers that lock before deciding what to do. */
-  lock(uow: UnitOfWork, where: { instanceId?: string; ticketId?: string; taskId?: string; actingUserId?: string }): Promise<LoadedInstance> {
-    const target: LoadTarget = where.taskId ? { taskId: where.taskId, actingUserId: where.actingUserId ?? '00000000-0000-0000-0000-000000000000' }
-      : where.ticketId ? { ticketId: where.ticketId } : { instanceId: where.instanceId as string };
-    return this.load(uow, target);
+  /** Loads and locks an instance by its id or its ticket's, for callers that check before they step it. */
+  lock(uow: UnitOfWork, where: { instanceId: string } | { ticketId: string }): Promise<LoadedInstance> {
+    return this.load(uow, where);
   }
 
   /**
