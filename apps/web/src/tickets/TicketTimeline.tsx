@@ -6,7 +6,7 @@ import type { Transition } from './tickets.api';
 /** Every transition of the ticket, oldest first: when, who, what and why. */
 export function TicketTimeline({ transitions, definition }: { transitions: readonly Transition[]; definition?: WorkflowDefinition }) {
   const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'zh' ? 'zh-CN' : 'en';
+  const locale = i18n.language;
   return (
     <ol className="timeline" data-testid="ticket-timeline">
       {transitions.map((transition) => {

@@ -56,7 +56,7 @@ describe('the timeline', () => {
   });
 
   it('explains in Chinese', () => {
-    const zh = i18n.getFixedT('zh');
+    const zh = i18n.getFixedT('zh-CN');
     expect(explainTransition(transitions[2]!, definition, 'zh', zh).text).toContain('因为');
   });
 

@@ -24,7 +24,7 @@ function ProblemsListInner({ onNavigate }: Props) {
         <span className="muted small" data-testid="problems-summary">
           {problems.length === 0
             ? t('designer.problems.none')
-            : t('designer.problems.summary', { errors, warnings: problems.length - errors })}
+            : t('designer.problems.summary', { errors: t('designer.problems.errorCount', { count: errors }), warnings: t('designer.problems.warningCount', { count: problems.length - errors }) })}
         </span>
       </h3>
       <ul data-testid="problems-list">
