@@ -13,7 +13,7 @@ const count = <Row,>(id: string, label: string, get: (row: Row) => number): Tabl
 /** Columns of the node-times table. Pure. */
 export function nodeTimeColumns(t: TFunction, language: string, showKey: boolean): Columns<NodeTimeRow> {
   return [
-    { id: 'node', label: t('reports.columns.node'), sortValue: (r) => r.nodeName, render: (r) => <NodeName name={r.nodeName} workflowKey={showKey ? r.workflowKey : undefined} /> },
+    { id: 'node', label: t('reports.columns.node'), sortValue: (r) => r.nodeName, render: (r) => <NodeName name={r.nodeName} workflowKey={showKey ? r.workflowKey : undefined} version={t('reports.versionTag', { version: r.version })} /> },
     count('visits', t('reports.columns.visits'), (r) => r.visits),
     duration('p50', 'p50', (r) => r.p50Ms, language),
     duration('p90', 'p90', (r) => r.p90Ms, language),
@@ -26,7 +26,7 @@ export function nodeTimeColumns(t: TFunction, language: string, showKey: boolean
 /** Columns of the SLA table. Pure. */
 export function slaColumns(t: TFunction, showKey: boolean): Columns<SlaRow> {
   return [
-    { id: 'name', label: t('reports.columns.slaItem'), sortValue: (r) => r.name, render: (r) => <NodeName name={r.scope === 'ticket' ? t(`reports.sla.clock.${r.key}`, { defaultValue: r.key }) : r.name} workflowKey={showKey ? r.workflowKey : undefined} /> },
+    { id: 'name', label: t('reports.columns.slaItem'), sortValue: (r) => r.name, render: (r) => <NodeName name={r.scope === 'ticket' ? t(`reports.sla.clock.${r.key}`, { defaultValue: r.key }) : r.name} workflowKey={showKey ? r.workflowKey : undefined} version={r.version === null ? undefined : t('reports.versionTag', { version: r.version })} /> },
     { id: 'scope', label: t('reports.columns.scope'), sortValue: (r) => r.scope, render: (r) => t(`reports.sla.scope.${r.scope}`) },
     count('total', t('reports.columns.total'), (r) => r.total),
     count('met', t('reports.columns.met'), (r) => r.met),
@@ -52,7 +52,7 @@ export function approvalColumns(t: TFunction, language: string): Columns<Approva
 /** Columns of the waiting-now table. Pure. */
 export function waitingColumns(t: TFunction, language: string, showKey: boolean): Columns<WaitingRow> {
   return [
-    { id: 'node', label: t('reports.columns.node'), sortValue: (r) => r.nodeName, render: (r) => <NodeName name={r.nodeName} workflowKey={showKey ? r.workflowKey : undefined} /> },
+    { id: 'node', label: t('reports.columns.node'), sortValue: (r) => r.nodeName, render: (r) => <NodeName name={r.nodeName} workflowKey={showKey ? r.workflowKey : undefined} version={t('reports.versionTag', { version: r.version })} /> },
     count('tickets', t('reports.columns.ticketsWaiting'), (r) => r.tickets),
     count('openTasks', t('reports.columns.openTasks'), (r) => r.openTasks),
     count('unassigned', t('reports.columns.unassigned'), (r) => r.unassigned),
@@ -73,12 +73,13 @@ export function workloadColumns(t: TFunction, language: string): Columns<Workloa
   ];
 }
 
-/** A step's name, with its workflow when the table spans several. */
-function NodeName({ name, workflowKey }: { name: string; workflowKey?: string }) {
+/** A step's name with the version it belongs to (a node id may mean another step in another version), and its workflow when the table spans several. */
+function NodeName({ name, workflowKey, version }: { name: string; workflowKey?: string; version?: string }) {
   return (
     <span className="node-name">
       {name}
       {workflowKey && <span className="muted small"> {workflowKey}</span>}
+      {version && <span className="muted small" data-testid="node-version"> {version}</span>}
     </span>
   );
 }
