@@ -51,7 +51,7 @@ describe.runIf(hasChromium || process.env.CI)('the Versions page in Chromium aga
     await expect.poll(() => page.getByTestId('version-row-1').textContent()).toContain('admin');
     await page.getByTestId('draft-diff').click();
     await expect.poll(() => page.getByTestId('diff-change').allTextContents()).toEqual([
-      'condition on “Refund amount? → Finance approval” changed from “Refund amount > 5,000” to “Refund amount > 3,000”',
+      'Path “Refund amount? → Finance approval”: condition when Refund amount > 5,000 → when Refund amount > 3,000',
     ]);
     await expect.poll(() => page.locator('[data-testid="diff-diagram"] .react-flow__edge.diff-changed').count()).toBe(1);
     await keepScreenshot(page, 'versions-diff');

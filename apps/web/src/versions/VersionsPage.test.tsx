@@ -67,7 +67,7 @@ describe('VersionsPage', () => {
     renderPage(['designer']);
     fireEvent.click(await screen.findByTestId('draft-diff'));
     const change = await screen.findByTestId('diff-change');
-    expect(change.textContent).toBe('condition on “Refund amount? → Finance approval” changed from “Refund amount > 5,000” to “Refund amount > 3,000”');
+    expect(change.textContent).toBe('Path “Refund amount? → Finance approval”: condition when Refund amount > 5,000 → when Refund amount > 3,000');
     expect(screen.queryByTestId('publish-panel')).toBeNull();
     fireEvent.click(screen.getByTestId('draft-impact'));
     fireEvent.click(await screen.findByTestId('impact-run'));
