@@ -22,7 +22,7 @@ export function TicketTimeline({ transitions, definition }: { transitions: reado
             <div className="timeline__head">
               <time dateTime={transition.at}>{new Date(transition.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' })}</time>
               <span className="timeline__actor">{transition.actor ?? t('tickets.detail.system')}</span>
-              {transition.from && transition.to && transition.from !== transition.to && (
+              {transition.from && transition.to && transition.from !== transition.to && !line.saysPath && (
                 <span className="muted small">
                   {nodeName(definition, transition.from)} → {nodeName(definition, transition.to)}
                 </span>
