@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { roleLabel } from '../i18n/labels';
 import { ageOf, formatDuration, formatPercent } from './report-format';
 import type { TableColumn } from './SortableTable';
 import type { ApprovalRow, NodeTimeRow, SlaRow, WaitingRow, WorkloadRow } from './reports.api';
@@ -39,7 +40,7 @@ export function slaColumns(t: TFunction, showKey: boolean): Columns<SlaRow> {
 /** Columns of the approvals table (group totals are rows without an approver). Pure. */
 export function approvalColumns(t: TFunction, language: string): Columns<ApprovalRow> {
   return [
-    { id: 'group', label: t('reports.columns.group'), sortValue: (r) => r.group },
+    { id: 'group', label: t('reports.columns.group'), sortValue: (r) => r.group, render: (r) => roleLabel(t, r.group) },
     { id: 'approver', label: t('reports.columns.approver'), sortValue: (r) => r.approverName ?? '', render: (r) => r.approverName ?? <strong>{t('reports.approvals.groupTotal')}</strong> },
     count('votes', t('reports.columns.votes'), (r) => r.votes),
     count('approved', t('reports.columns.approved'), (r) => r.approved),
@@ -65,7 +66,7 @@ export function waitingColumns(t: TFunction, language: string, showKey: boolean)
 export function workloadColumns(t: TFunction, language: string): Columns<WorkloadRow> {
   return [
     { id: 'person', label: t('reports.columns.person'), sortValue: (r) => r.displayName, render: (r) => <span title={r.username}>{r.displayName}</span> },
-    { id: 'roles', label: t('reports.columns.roles'), sortValue: (r) => r.roles.join(', ') },
+    { id: 'roles', label: t('reports.columns.roles'), sortValue: (r) => r.roles.join(', '), render: (r) => r.roles.map((role) => roleLabel(t, role)).join(t('common.listSeparator')) },
     count('assigned', t('reports.columns.assigned'), (r) => r.assigned),
     { ...count('overdue', t('reports.columns.overdue'), (r) => r.overdue), render: (r) => <span className={r.overdue ? 'bad' : undefined}>{r.overdue}</span> },
     duration('oldest', t('reports.columns.oldestAssigned'), (r) => ageOf(r.oldestSince), language),
