@@ -30,7 +30,7 @@ export function ReportFiltersBar({ filters, options, onChange }: Props) {
         <select value={filters.version} onChange={(e) => set({ version: e.target.value })} disabled={!filters.workflowKey} data-testid="filter-version">
           <option value="">{t('reports.filters.allVersions')}</option>
           {versions.map((v) => (
-            <option key={v} value={String(v)}>v{v}</option>
+            <option key={v} value={String(v)}>{t('reports.versionTag', { version: v })}</option>
           ))}
         </select>
       </label>
