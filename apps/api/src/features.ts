@@ -45,6 +45,7 @@ import { SlaEscalation } from './sla/sla-escalation.js';
 import { SlaController } from './sla/sla.controller.js';
 import { SlaService } from './sla/sla.service.js';
 import { BusinessCalendarController } from './timers/business-calendar.controller.js';
+import { OrganisationSettingsController } from './settings/organisation-settings.controller.js';
 import { TimerScheduler } from './engine/workers/timer-scheduler.js';
 import { AutomationService } from './automation/automation.service.js';
 import { RulesController } from './automation/rules.controller.js';
@@ -77,6 +78,7 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   NotificationsController,
   SlaController,
   BusinessCalendarController,
+  OrganisationSettingsController,
   HttpActionHostsController,
   // Issue 9: intake webhooks and automation rules.
   IntakeController,

@@ -152,6 +152,8 @@ export const MATRIX: RouteExpectation[] = [
   { route: 'DELETE /api/sla/policies/{id}', setup: async (t) => ({ path: `/api/sla/policies/${await slaPolicy(t)}` }), expect: all(403, { admin: 204 }) },
   { route: 'GET /api/settings/business-calendar', setup: async () => ({ path: '/api/settings/business-calendar' }), expect: all(200) },
   { route: 'PUT /api/settings/business-calendar', setup: async () => ({ path: '/api/settings/business-calendar', body: calendarBody }), expect: all(403, { admin: 200 }) },
+  { route: 'GET /api/settings/organisation', setup: async () => ({ path: '/api/settings/organisation' }), expect: all(200) },
+  { route: 'PUT /api/settings/organisation', setup: async () => ({ path: '/api/settings/organisation', body: { timeZone: 'UTC' } }), expect: all(403, { admin: 200 }) },
   { route: 'GET /api/settings/http-actions', setup: async () => ({ path: '/api/settings/http-actions' }), expect: all(403, { admin: 200 }) },
   { route: 'PUT /api/settings/http-actions', setup: async () => ({ path: '/api/settings/http-actions', body: { allowedHosts: ['api.partner.example'] } }), expect: all(403, { admin: 200 }) },
 ];

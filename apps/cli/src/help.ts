@@ -42,8 +42,8 @@ Example: ticketflow test workflows/*.scenarios.json`,
   diff: `Usage: ticketflow diff <a.json> <b.json>
 
 Lists the nodes, edges and fields added, removed and changed from a to b, then
-every change in words ("condition on “Refund amount? → Finance approval”
-changed from …"). Positions (layout) are ignored. Exit codes as diff(1):
+every change in words ("Finance approval: timeout 48 hours → 24 hours").
+Positions (layout) are ignored. Exit codes as diff(1):
 0 no differences, 1 differences, 2 unreadable input.`,
 
   push: `Usage: ticketflow push <file> --server URL --token T

@@ -178,7 +178,7 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     await keepScreenshot(phone, 'inbox-phone');
 
     // The same inbox in Simplified Chinese.
-    await phone.getByTestId('language-switch').selectOption('zh');
+    await phone.getByTestId('language-switch').selectOption('zh-CN');
     await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent()).toContain('待办');
     expect(await cards.nth(0).getByTestId('task-approve').textContent()).toBe('批准');
     expect(await cards.nth(0).getByTestId('sla').textContent()).toMatch(/^剩余 \d+天 \d+小时$/);

@@ -1,5 +1,5 @@
-import type { Condition, DefinitionChange, FieldDefinition, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@ticketflow/definition';
-import { describeCondition, formatValue } from './describe-condition.js';
+import type { DefinitionChange, FieldDefinition, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@ticketflow/definition';
+import { describeProperty, describeValue } from './describe-values.js';
 import type { DescribeLocale } from './operators.js';
 
 /** One difference in words, with the node or edge it concerns (to highlight it on a diagram). */
@@ -21,50 +21,47 @@ type Words = {
   nodeChanged: (node: string, property: string, from: string, to: string) => string;
   edgeAdded: (edge: string) => string;
   edgeRemoved: (edge: string) => string;
-  conditionChanged: (edge: string, from: string, to: string) => string;
   edgeChanged: (edge: string, property: string, from: string, to: string) => string;
-  none: string;
 };
 
+// One pattern for every change: "<what>: <property> <before> → <after>", in the reader's language and punctuation.
 const WORDS: Record<DescribeLocale, Words> = {
   en: {
     q: (text) => `“${text}”`,
-    workflow: (property, from, to) => `workflow ${property} changed from ${from} to ${to}`,
-    fieldAdded: (name) => `field ${name} added`,
-    fieldRemoved: (name) => `field ${name} removed`,
-    fieldChanged: (name, property, from, to) => `${property} of field ${name} changed from ${from} to ${to}`,
-    nodeAdded: (node) => `${node} added`,
-    nodeRemoved: (node) => `${node} removed`,
-    nodeChanged: (node, property, from, to) => `${property} of ${node} changed from ${from} to ${to}`,
-    edgeAdded: (edge) => `path ${edge} added`,
-    edgeRemoved: (edge) => `path ${edge} removed`,
-    conditionChanged: (edge, from, to) => `condition on ${edge} changed from ${from} to ${to}`,
-    edgeChanged: (edge, property, from, to) => `${property} of path ${edge} changed from ${from} to ${to}`,
-    none: 'none',
+    workflow: (property, from, to) => `Workflow: ${property} ${from} → ${to}`,
+    fieldAdded: (name) => `New field ${name}`,
+    fieldRemoved: (name) => `Field ${name} removed`,
+    fieldChanged: (name, property, from, to) => `Field ${name}: ${property} ${from} → ${to}`,
+    nodeAdded: (node) => `New step ${node}`,
+    nodeRemoved: (node) => `Step ${node} removed`,
+    nodeChanged: (node, property, from, to) => `${node}: ${property} ${from} → ${to}`,
+    edgeAdded: (edge) => `New path ${edge}`,
+    edgeRemoved: (edge) => `Path ${edge} removed`,
+    edgeChanged: (edge, property, from, to) => `Path ${edge}: ${property} ${from} → ${to}`,
   },
   zh: {
     q: (text) => `“${text}”`,
-    workflow: (property, from, to) => `流程的${property}从 ${from} 改为 ${to}`,
-    fieldAdded: (name) => `新增字段 ${name}`,
-    fieldRemoved: (name) => `删除字段 ${name}`,
-    fieldChanged: (name, property, from, to) => `字段 ${name} 的${property}从 ${from} 改为 ${to}`,
-    nodeAdded: (node) => `新增 ${node}`,
-    nodeRemoved: (node) => `删除 ${node}`,
-    nodeChanged: (node, property, from, to) => `${node} 的${property}从 ${from} 改为 ${to}`,
-    edgeAdded: (edge) => `新增路径 ${edge}`,
-    edgeRemoved: (edge) => `删除路径 ${edge}`,
-    conditionChanged: (edge, from, to) => `${edge} 的条件从 ${from} 改为 ${to}`,
-    edgeChanged: (edge, property, from, to) => `路径 ${edge} 的${property}从 ${from} 改为 ${to}`,
-    none: '无',
+    workflow: (property, from, to) => `流程：${property} ${from} → ${to}`,
+    fieldAdded: (name) => `新增字段${name}`,
+    fieldRemoved: (name) => `删除字段${name}`,
+    fieldChanged: (name, property, from, to) => `字段${name}：${property} ${from} → ${to}`,
+    nodeAdded: (node) => `新增步骤${node}`,
+    nodeRemoved: (node) => `删除步骤${node}`,
+    nodeChanged: (node, property, from, to) => `${node}：${property} ${from} → ${to}`,
+    edgeAdded: (edge) => `新增路径${edge}`,
+    edgeRemoved: (edge) => `删除路径${edge}`,
+    edgeChanged: (edge, property, from, to) => `路径${edge}：${property} ${from} → ${to}`,
   },
 };
 
 /**
  * Puts the structured changes of `diffDefinitions` into sentences a process
- * owner reads: "condition on “Refund amount? → Finance approval” changed from
- * “Refund amount > 5,000” to “Refund amount > 3,000”". Nodes are named by
- * their name (else id) as they read in the version they belong to; conditions
- * use `describeCondition` with each side's own field labels. Pure.
+ * owner reads, in English or Chinese: "Finance approval: timeout 48 hours →
+ * 24 hours", "Path “Refund amount? → Finance approval”: condition when Refund
+ * amount > 5,000 → when Refund amount > 3,000". Nodes are named by their name
+ * (else id) as they read in the version they belong to; values are worded by
+ * what they are (durations with units, people, approval rules, conditions
+ * with each side's own field labels), never raw JSON. Pure.
  */
 export function describeChanges(
   changes: readonly DefinitionChange[],
@@ -77,24 +74,26 @@ export function describeChanges(
   const nameIn = (definition: WorkflowDefinition, id: string) => nodeName(definition.nodes.find((node) => node.id === id), id);
   const edgeName = (definition: WorkflowDefinition, edge: WorkflowEdge) =>
     w.q(`${stripQuotes(nameIn(definition, edge.source))} → ${stripQuotes(nameIn(definition, edge.target))}`);
-  const value = (v: unknown, fields: FieldDefinition[]) => show(v, fields, locale, w);
+  const bare = (definition: WorkflowDefinition, id: string) => stripQuotes(nameIn(definition, id));
+  const property = (name: string) => describeProperty(name, locale);
+  const value = (name: string, v: unknown, fields: FieldDefinition[]) => describeValue(name, v, fields, locale);
   return changes.map((change): ChangeText => {
     switch (change.kind) {
       case 'workflow-changed':
-        return { text: w.workflow(change.property, value(change.before, []), value(change.after, [])) };
+        return { text: w.workflow(property(change.property), value(change.property, change.before, []), value(change.property, change.after, [])) };
       case 'field-added':
         return { text: w.fieldAdded(w.q(change.field.label ?? change.field.name)), field: change.field.name };
       case 'field-removed':
         return { text: w.fieldRemoved(w.q(change.field.label ?? change.field.name)), field: change.field.name };
       case 'field-changed':
-        return { text: w.fieldChanged(w.q(change.name), change.property, value(change.before, []), value(change.after, [])), field: change.name };
+        return { text: w.fieldChanged(w.q(change.name), property(change.property), value(change.property, change.before, []), value(change.property, change.after, [])), field: change.name };
       case 'node-added':
         return { text: w.nodeAdded(nodeName(change.node, change.node.id)), nodeId: change.node.id };
       case 'node-removed':
         return { text: w.nodeRemoved(nodeName(change.node, change.node.id)), nodeId: change.node.id };
       case 'node-changed':
         return {
-          text: w.nodeChanged(nameIn(before, change.nodeId), change.property, value(change.before, before.fields), value(change.after, after.fields)),
+          text: w.nodeChanged(bare(before, change.nodeId), property(change.property), value(change.property, change.before, before.fields), value(change.property, change.after, after.fields)),
           nodeId: change.nodeId,
         };
       case 'edge-added':
@@ -102,13 +101,8 @@ export function describeChanges(
       case 'edge-removed':
         return { text: w.edgeRemoved(edgeName(before, change.edge)), edgeId: change.edge.id };
       case 'edge-changed':
-        if (change.property === 'condition') {
-          const from = change.before === undefined ? w.none : w.q(describeCondition(change.before as Condition, before.fields, locale));
-          const to = change.after === undefined ? w.none : w.q(describeCondition(change.after as Condition, after.fields, locale));
-          return { text: w.conditionChanged(edgeName(after, change.edge), from, to), edgeId: change.edgeId };
-        }
         return {
-          text: w.edgeChanged(edgeName(after, change.edge), change.property, value(change.before, before.fields), value(change.after, after.fields)),
+          text: w.edgeChanged(edgeName(after, change.edge), property(change.property), value(change.property, change.before, before.fields), value(change.property, change.after, after.fields)),
           edgeId: change.edgeId,
         };
     }
@@ -117,13 +111,4 @@ export function describeChanges(
 
 function stripQuotes(text: string): string {
   return text.replace(/^“|”$/g, '');
-}
-
-function show(value: unknown, fields: FieldDefinition[], locale: DescribeLocale, w: Words): string {
-  if (value === undefined) return w.none;
-  if (typeof value === 'string') return w.q(value);
-  if (value !== null && typeof value === 'object' && ('all' in value || 'any' in value || 'not' in value || 'fact' in value)) {
-    return w.q(describeCondition(value as Condition, fields, locale));
-  }
-  return formatValue(value, locale);
 }

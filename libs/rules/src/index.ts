@@ -10,3 +10,4 @@ export {
   type DescribeLocale,
 } from './operators.js';
 export { describeChanges, type ChangeText } from './describe-changes.js';
+export { describeDuration, describeProperty, describeValue } from './describe-values.js';

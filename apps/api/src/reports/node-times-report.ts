@@ -1,9 +1,11 @@
 import { cohortSql, type ReportFilters, SqlParams } from './report-filters.js';
-import { labelOf, loadNodeLabels } from './node-labels.js';
+import { labelOf, loadNodeLabels, versionRefsOf } from './node-labels.js';
 import { percentilesOf, percentilesSql, type Queryable, toCount, toMs, toNumber } from './report-values.js';
 
 export interface NodeTimeRow {
   workflowKey: string;
+  /** The version the tickets ran on: rows are per (version, node), so a node id reused by another version is another row. */
+  version: number;
   nodeId: string;
   nodeName: string;
   nodeType: string;
@@ -25,14 +27,15 @@ export interface NodeTimeRow {
 }
 
 /**
- * Time spent in each node by the cohort's tickets, from the `node_visits`
- * rollup (one row per entry, so parallel branches and loops are measured per
- * visit), slowest p50 first. Side effects: none.
+ * Time spent in each node of each version by the cohort's tickets, from the
+ * `node_visits` rollup (one row per entry, so parallel branches and loops are
+ * measured per visit), slowest p50 first. A ticket counts under the version it
+ * runs on. Side effects: none.
  */
 export async function nodeTimesReport(db: Queryable, filters: ReportFilters): Promise<NodeTimeRow[]> {
   const params = new SqlParams();
   const rows = (await db.query(
-    `SELECT t.workflow_key, nv.node_id,
+    `SELECT t.workflow_key, v.version, nv.node_id,
             count(*) FILTER (WHERE nv.left_at IS NOT NULL) AS visits,
             count(*) FILTER (WHERE nv.visit = 1) AS tickets,
             ${percentilesSql('nv.duration_ms')},
@@ -41,17 +44,19 @@ export async function nodeTimesReport(db: Queryable, filters: ReportFilters): Pr
             count(*) FILTER (WHERE nv.visit = 2) AS rework_tickets,
             max(nv.visit) AS max_visits
        ${cohortSql(filters, params, { dates: 'created', join: 'JOIN node_visits nv ON nv.instance_id = i.id' })}
-      GROUP BY t.workflow_key, nv.node_id`,
+      GROUP BY t.workflow_key, v.version, nv.node_id`,
     params.values,
   )) as Record<string, unknown>[];
-  const labels = await loadNodeLabels(db, [...new Set(rows.map((row) => String(row.workflow_key)))], filters.version);
+  const labels = await loadNodeLabels(db, versionRefsOf(rows));
   const result = rows.map((row): NodeTimeRow => {
     const key = String(row.workflow_key);
+    const version = Number(row.version);
     const nodeId = String(row.node_id);
-    const label = labelOf(labels, key, nodeId);
+    const label = labelOf(labels, key, version, nodeId);
     const { p50, p90 } = percentilesOf(row);
     return {
       workflowKey: key,
+      version,
       nodeId,
       nodeName: label.name,
       nodeType: label.type,
@@ -67,5 +72,5 @@ export async function nodeTimesReport(db: Queryable, filters: ReportFilters): Pr
     };
   });
   const slowest = (row: NodeTimeRow) => row.p50Ms ?? -1;
-  return result.sort((a, b) => slowest(b) - slowest(a) || a.workflowKey.localeCompare(b.workflowKey) || a.nodeId.localeCompare(b.nodeId));
+  return result.sort((a, b) => slowest(b) - slowest(a) || a.workflowKey.localeCompare(b.workflowKey) || b.version - a.version || a.nodeId.localeCompare(b.nodeId));
 }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { invalid } from '../common/errors/domain-error.js';
 import type { ReportQuery } from './report-query.dto.js';
 
@@ -10,25 +11,26 @@ export interface ReportFilters {
   channel?: string;
   priority?: string;
   group?: string;
+  /** IANA zone the organisation counts days in: date-only bounds and the trend's days. */
+  timeZone: string;
 }
 
-const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Turns the query into filters: a date alone is a UTC day (`to` then includes
- * that day), `version` needs `workflowKey`, `from` must come before `to`.
- * Throws an `invalid` domain error naming the field. Pure.
+ * Turns the query into filters: a date alone is a day in the organisation's
+ * time zone (`to` then includes that day), `version` needs `workflowKey`,
+ * `from` must come before `to`. Throws an `invalid` domain error naming the field. Pure.
  */
-export function resolveFilters(query: ReportQuery): ReportFilters {
-  const filters: ReportFilters = {};
+export function resolveFilters(query: ReportQuery, timeZone = 'UTC'): ReportFilters {
+  const filters: ReportFilters = { timeZone };
   if (query.workflowKey) filters.workflowKey = query.workflowKey;
   if (query.version !== undefined) {
     if (!query.workflowKey) throw invalid('invalid-input', 'version needs workflowKey: a version number belongs to one workflow.', [{ field: 'version', problems: ['version needs workflowKey'] }]);
     filters.version = query.version;
   }
-  if (query.from) filters.from = parseBound(query.from, 'from');
-  if (query.to) filters.to = parseBound(query.to, 'to');
+  if (query.from) filters.from = parseBound(query.from, 'from', timeZone);
+  if (query.to) filters.to = parseBound(query.to, 'to', timeZone);
   if (filters.from && filters.to && filters.from.getTime() >= filters.to.getTime()) {
     throw invalid('invalid-range', `from (${query.from}) must be before to (${query.to}).`, [{ field: 'from', problems: ['from must be before to'] }]);
   }
@@ -38,12 +40,17 @@ export function resolveFilters(query: ReportQuery): ReportFilters {
   return filters;
 }
 
-function parseBound(text: string, field: 'from' | 'to'): Date {
-  const date = new Date(DATE_ONLY.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(date.getTime())) {
-    throw invalid('invalid-input', `${field} is not a real date: ${text}`, [{ field, problems: [`${field} is not a real date`] }]);
+function parseBound(text: string, field: 'from' | 'to', timeZone: string): Date {
+  const notADate = () => invalid('invalid-input', `${field} is not a real date: ${text}`, [{ field, problems: [`${field} is not a real date`] }]);
+  if (DATE_ONLY.test(text)) {
+    // A calendar day in the organisation's zone; `to` includes it (its end is the next local midnight, DST-aware).
+    const day = DateTime.fromISO(text, { zone: timeZone });
+    if (!day.isValid) throw notADate();
+    return (field === 'to' ? day.plus({ days: 1 }) : day).toJSDate();
   }
-  return DATE_ONLY.test(text) && field === 'to' ? new Date(date.getTime() + DAY_MS) : date;
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw notADate();
+  return date;
 }
 
 /** Positional parameters for one SQL statement. */

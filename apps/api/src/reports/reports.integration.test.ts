@@ -211,8 +211,8 @@ describe('reports over a seeded history with known answers', () => {
   it('SLA: steps met / breached against their due time, open past due counted as breached', async () => {
     const rows = (await get(`/api/reports/sla?${known}`).expect(200)).body as Record<string, unknown>[];
     expect(rows.filter((r) => r.scope === 'step')).toEqual([
-      { scope: 'step', workflowKey: 'report-known', key: 'approve', name: 'Finance approval', total: 1, met: 0, breached: 1, breachedOpen: 1, pending: 0, compliance: 0 },
-      { scope: 'step', workflowKey: 'report-known', key: 'review', name: 'Review, "first" pass', total: 4, met: 1, breached: 3, breachedOpen: 0, pending: 0, compliance: 0.25 },
+      { scope: 'step', workflowKey: 'report-known', version: 1, key: 'approve', name: 'Finance approval', total: 1, met: 0, breached: 1, breachedOpen: 1, pending: 0, compliance: 0 },
+      { scope: 'step', workflowKey: 'report-known', version: 1, key: 'review', name: 'Review, "first" pass', total: 4, met: 1, breached: 3, breachedOpen: 0, pending: 0, compliance: 0.25 },
     ]);
   });
 
@@ -229,7 +229,7 @@ describe('reports over a seeded history with known answers', () => {
     );
     const rows = (await get(`/api/reports/sla?${known}`).expect(200)).body as Record<string, unknown>[];
     expect(rows.filter((r) => r.scope === 'ticket')).toEqual([
-      { scope: 'ticket', workflowKey: 'report-known', key: 'resolution', name: 'resolution', total: 3, met: 1, breached: 2, breachedOpen: 1, pending: 0, compliance: 0.3333 },
+      { scope: 'ticket', workflowKey: 'report-known', version: null, key: 'resolution', name: 'resolution', total: 3, met: 1, breached: 2, breachedOpen: 1, pending: 0, compliance: 0.3333 },
     ]);
   });
 
@@ -270,8 +270,8 @@ describe('reports over a seeded history with known answers', () => {
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="ticketflow-node-times-report-known-v1-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = response.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('workflowKey,nodeId,nodeName,nodeType,visits,tickets,p50Ms,p90Ms,avgMs,maxMs,inProgress,reworkTickets,maxVisits');
-    expect(lines[1]).toBe(`report-known,review,"Review, ""first"" pass",task,4,3,${2 * HOUR},9720000,${2 * HOUR},${3 * HOUR},0,1,2`);
+    expect(lines[0]).toBe('workflowKey,version,nodeId,nodeName,nodeType,visits,tickets,p50Ms,p90Ms,avgMs,maxMs,inProgress,reworkTickets,maxVisits');
+    expect(lines[1]).toBe(`report-known,1,review,"Review, ""first"" pass",task,4,3,${2 * HOUR},9720000,${2 * HOUR},${3 * HOUR},0,1,2`);
     const summary = await get(`/api/reports/summary?${known}&format=csv`).expect(200);
     expect(summary.text.trimEnd().split('\r\n')).toHaveLength(2);
   });

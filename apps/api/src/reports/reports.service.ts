@@ -7,6 +7,7 @@ import { cycleTimeReport, type CycleTimeRow } from './cycle-time-report.js';
 import { nodeTimesReport, type NodeTimeRow } from './node-times-report.js';
 import { reportOptions, type ReportOptions } from './report-options.js';
 import { type ReportFilters, resolveFilters } from './report-filters.js';
+import { loadOrganisationSettings } from '../settings/organisation-settings.js';
 import type { ReportQuery } from './report-query.dto.js';
 import { slaReport, type SlaRow } from './sla-report.js';
 import { summaryReport, type SummaryReport } from './summary-report.js';
@@ -27,10 +28,10 @@ const REPORTS = {
   summary: spec<SummaryReport>(summaryReport, ['created', 'completed', 'cancelled', 'open', 'incidents', 'resolutionRate', 'cycleTimeP50Ms', 'cycleTimeP90Ms', 'cycleTimeAvgMs', 'reworkTickets']),
   trend: spec<TrendRow[]>((db, filters) => trendReport(db, filters), ['day', 'created', 'completed', 'cancelled']),
   'cycle-time': spec<CycleTimeRow[]>(cycleTimeReport, ['bucket', 'fromMs', 'toMs', 'tickets']),
-  'node-times': spec<NodeTimeRow[]>(nodeTimesReport, ['workflowKey', 'nodeId', 'nodeName', 'nodeType', 'visits', 'tickets', 'p50Ms', 'p90Ms', 'avgMs', 'maxMs', 'inProgress', 'reworkTickets', 'maxVisits']),
-  sla: spec<SlaRow[]>((db, filters) => slaReport(db, filters), ['scope', 'workflowKey', 'key', 'name', 'total', 'met', 'breached', 'breachedOpen', 'pending', 'compliance']),
+  'node-times': spec<NodeTimeRow[]>(nodeTimesReport, ['workflowKey', 'version', 'nodeId', 'nodeName', 'nodeType', 'visits', 'tickets', 'p50Ms', 'p90Ms', 'avgMs', 'maxMs', 'inProgress', 'reworkTickets', 'maxVisits']),
+  sla: spec<SlaRow[]>((db, filters) => slaReport(db, filters), ['scope', 'workflowKey', 'version', 'key', 'name', 'total', 'met', 'breached', 'breachedOpen', 'pending', 'compliance']),
   approvals: spec<ApprovalRow[]>(approvalsReport, ['group', 'approver', 'approverName', 'votes', 'approved', 'rejected', 'p50Ms', 'p90Ms', 'avgMs']),
-  waiting: spec<WaitingRow[]>((db, filters) => waitingReport(db, filters), ['workflowKey', 'nodeId', 'nodeName', 'nodeType', 'tickets', 'openTasks', 'unassigned', 'overdue', 'oldestSince', 'p50WaitingMs']),
+  waiting: spec<WaitingRow[]>((db, filters) => waitingReport(db, filters), ['workflowKey', 'version', 'nodeId', 'nodeName', 'nodeType', 'tickets', 'openTasks', 'unassigned', 'overdue', 'oldestSince', 'p50WaitingMs']),
   workload: spec<WorkloadRow[]>((db, filters) => workloadReport(db, filters), ['username', 'displayName', 'roles', 'assigned', 'overdue', 'oldestSince', 'pool']),
 };
 
@@ -52,12 +53,12 @@ export class ReportsService {
 
   /** Runs one report with the query's filters (validated; a bad range is a 400). Side effects: none. */
   run(name: ReportName, query: ReportQuery): Promise<unknown> {
-    const filters = resolveFilters(query);
     // One read-only transaction per report: its queries see one snapshot, and may sort in memory.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
       for (const setting of REPORT_SESSION_SQL) await manager.query(setting);
-      return REPORTS[name].load(manager, filters);
+      const { timeZone } = await loadOrganisationSettings(manager);
+      return REPORTS[name].load(manager, resolveFilters(query, timeZone));
     });
   }
 

@@ -1,11 +1,13 @@
 import { cohortSql, type ReportFilters, SqlParams, taskGroupSql } from './report-filters.js';
-import { labelOf, loadNodeLabels } from './node-labels.js';
+import { labelOf, loadNodeLabels, versionRefsOf } from './node-labels.js';
 import { type Queryable, ratio, toCount } from './report-values.js';
 
 export interface SlaRow {
   /** `step`: a task or approval with a due time (from its node's timeout); `ticket`: a ticket SLA clock. */
   scope: 'step' | 'ticket';
   workflowKey: string;
+  /** Steps: the version the tickets ran on (rows are per version and node); ticket clocks: null. */
+  version: number | null;
   /** Node id for steps; the clock kind (`response`, `resolution`) for ticket clocks. */
   key: string;
   name: string;
@@ -43,26 +45,27 @@ async function stepRows(db: Queryable, filters: ReportFilters, now: Date): Promi
   const at = params.add(now);
   const rows = (await db.query(
     `WITH measured AS (
-       SELECT t.workflow_key, tk.node_id,
+       SELECT t.workflow_key, v.version, tk.node_id,
               CASE WHEN tk.status = 'open' AND tk.due_at >= ${at} THEN 'pending'
                    WHEN tk.status = 'open' THEN 'breached-open'
                    WHEN tk.completed_at > tk.due_at THEN 'breached'
                    WHEN tk.status = 'completed' THEN 'met'
                    ELSE 'withdrawn' END AS state
          ${cohort} AND tk.due_at IS NOT NULL${taskGroupSql(filters, params)})
-     SELECT workflow_key, node_id,
+     SELECT workflow_key, version, node_id,
             count(*) FILTER (WHERE state = 'met') AS met,
             count(*) FILTER (WHERE state IN ('breached', 'breached-open')) AS breached,
             count(*) FILTER (WHERE state = 'breached-open') AS breached_open,
             count(*) FILTER (WHERE state = 'pending') AS pending
        FROM measured WHERE state <> 'withdrawn'
-      GROUP BY workflow_key, node_id ORDER BY workflow_key, node_id`,
+      GROUP BY workflow_key, version, node_id ORDER BY workflow_key, version DESC, node_id`,
     params.values,
   )) as Record<string, unknown>[];
-  const labels = await loadNodeLabels(db, [...new Set(rows.map((row) => String(row.workflow_key)))], filters.version);
+  const labels = await loadNodeLabels(db, versionRefsOf(rows));
   return rows.map((row) => {
     const key = String(row.workflow_key);
-    return toRow('step', key, String(row.node_id), labelOf(labels, key, String(row.node_id)).name, row);
+    const version = Number(row.version);
+    return toRow('step', key, version, String(row.node_id), labelOf(labels, key, version, String(row.node_id)).name, row);
   });
 }
 
@@ -87,12 +90,12 @@ async function clockRows(db: Queryable, filters: ReportFilters, now: Date): Prom
        FROM measured GROUP BY workflow_key, kind ORDER BY workflow_key, kind`,
     params.values,
   )) as Record<string, unknown>[];
-  return rows.map((row) => toRow('ticket', String(row.workflow_key), String(row.kind), String(row.kind), row));
+  return rows.map((row) => toRow('ticket', String(row.workflow_key), null, String(row.kind), String(row.kind), row));
 }
 
-function toRow(scope: SlaRow['scope'], workflowKey: string, key: string, name: string, row: Record<string, unknown>): SlaRow {
+function toRow(scope: SlaRow['scope'], workflowKey: string, version: number | null, key: string, name: string, row: Record<string, unknown>): SlaRow {
   const met = toCount(row.met);
   const breached = toCount(row.breached);
   const pending = toCount(row.pending);
-  return { scope, workflowKey, key, name, total: met + breached + pending, met, breached, breachedOpen: toCount(row.breached_open), pending, compliance: ratio(met, met + breached) };
+  return { scope, workflowKey, version, key, name, total: met + breached + pending, met, breached, breachedOpen: toCount(row.breached_open), pending, compliance: ratio(met, met + breached) };
 }

@@ -1,9 +1,10 @@
+import { DateTime } from 'luxon';
 import { invalid } from '../common/errors/domain-error.js';
 import { cohortSql, type ReportFilters, SqlParams } from './report-filters.js';
 import { type Queryable, toCount } from './report-values.js';
 
 export interface TrendRow {
-  /** UTC day, YYYY-MM-DD. */
+  /** Day in the organisation's time zone, YYYY-MM-DD. */
   day: string;
   created: number;
   completed: number;
@@ -16,11 +17,11 @@ export const MAX_TREND_DAYS = 731;
 /** Range when none is given: the last 30 days up to today. */
 export const DEFAULT_TREND_DAYS = 30;
 
-/** The days the trend covers: the filter's range, or the last 30 UTC days. Throws when it is too long. Pure. */
+/** The days the trend covers: the filter's range, or the last 30 days in the organisation's zone. Throws when it is too long. Pure. */
 export function trendRange(filters: ReportFilters, now: Date): { from: Date; to: Date } {
-  const endOfToday = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS + DAY_MS);
-  const to = filters.to ?? endOfToday;
-  const from = filters.from ?? new Date(to.getTime() - DEFAULT_TREND_DAYS * DAY_MS);
+  const endOfToday = DateTime.fromJSDate(now, { zone: filters.timeZone }).startOf('day').plus({ days: 1 });
+  const to = filters.to ?? endOfToday.toJSDate();
+  const from = filters.from ?? DateTime.fromJSDate(to, { zone: filters.timeZone }).minus({ days: DEFAULT_TREND_DAYS }).toJSDate();
   if ((to.getTime() - from.getTime()) / DAY_MS > MAX_TREND_DAYS) {
     throw invalid('invalid-range', `A trend covers at most ${MAX_TREND_DAYS} days; narrow from/to.`, [{ field: 'from', problems: ['range too long'] }]);
   }
@@ -28,7 +29,7 @@ export function trendRange(filters: ReportFilters, now: Date): { from: Date; to:
 }
 
 /**
- * Per UTC day of the range: tickets created that day, and tickets completed /
+ * Per day of the range, in the organisation's time zone: tickets created that day, and tickets completed /
  * cancelled that day (by when they closed, whenever they were created). Days
  * without tickets are rows of zeros. Side effects: none (one SELECT).
  */
@@ -40,14 +41,15 @@ export async function trendReport(db: Queryable, filters: ReportFilters, now = n
   const closed = cohortSql(ranged, params, { dates: 'closed' });
   const from = params.add(range.from);
   const to = params.add(range.to);
+  const zone = params.add(filters.timeZone);
   const rows = (await db.query(
     `WITH days AS (
        SELECT d::date AS day FROM generate_series(
-         date_trunc('day', ${from}::timestamptz AT TIME ZONE 'UTC'),
-         date_trunc('day', (${to}::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
+         date_trunc('day', ${from}::timestamptz AT TIME ZONE ${zone}),
+         date_trunc('day', (${to}::timestamptz - interval '1 microsecond') AT TIME ZONE ${zone}),
          interval '1 day') AS d),
-     made AS (SELECT (t.created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS n ${created} GROUP BY 1),
-     ended AS (SELECT (t.closed_at AT TIME ZONE 'UTC')::date AS day,
+     made AS (SELECT (t.created_at AT TIME ZONE ${zone})::date AS day, count(*) AS n ${created} GROUP BY 1),
+     ended AS (SELECT (t.closed_at AT TIME ZONE ${zone})::date AS day,
                       count(*) FILTER (WHERE t.status = 'completed') AS completed,
                       count(*) FILTER (WHERE t.status = 'cancelled') AS cancelled ${closed} GROUP BY 1)
      SELECT to_char(days.day, 'YYYY-MM-DD') AS day, made.n AS created, ended.completed, ended.cancelled

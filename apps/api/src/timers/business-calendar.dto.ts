@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsString } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class BusinessCalendarDto {
   @ApiProperty({ example: [1, 2, 3, 4, 5], description: '0 = Sunday … 6 = Saturday' })
@@ -15,9 +15,16 @@ export class BusinessCalendarDto {
   @IsInt()
   endMinute: number;
 
-  @ApiProperty({ example: 480, description: 'Offset of local time from UTC in minutes (480 = China Standard Time)' })
+  @ApiPropertyOptional({ example: 'Asia/Shanghai', description: 'IANA time zone; days and hours follow its daylight-saving rules. Wins over utcOffsetMinutes.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  timeZone?: string;
+
+  @ApiPropertyOptional({ example: 480, description: 'Fixed offset of local time from UTC in minutes, when no timeZone is given (default 0)' })
+  @IsOptional()
   @IsInt()
-  utcOffsetMinutes: number;
+  utcOffsetMinutes?: number;
 
   @ApiProperty({ example: ['2026-10-01'], description: 'Local dates without work' })
   @IsArray()

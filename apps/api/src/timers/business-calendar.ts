@@ -1,3 +1,5 @@
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+
 /** Working time: which weekdays, which hours, in which time zone, minus holidays. */
 export interface BusinessCalendar {
   /** 0 = Sunday … 6 = Saturday. */
@@ -5,7 +7,12 @@ export interface BusinessCalendar {
   /** Minutes after midnight, local time. */
   startMinute: number;
   endMinute: number;
-  /** Fixed offset from UTC in minutes (e.g. 480 for China Standard Time). */
+  /**
+   * IANA time zone (`Asia/Shanghai`, `Europe/Berlin`): local days and hours follow
+   * its daylight-saving rules. When set it wins over `utcOffsetMinutes`.
+   */
+  timeZone?: string;
+  /** Fixed offset from UTC in minutes, for calendars saved before `timeZone` existed. */
   utcOffsetMinutes: number;
   /** Local dates, `YYYY-MM-DD`. */
   holidays: string[];
@@ -19,29 +26,45 @@ export const DEFAULT_CALENDAR: BusinessCalendar = {
   holidays: [],
 };
 
-const MINUTE = 60_000;
-const DAY_MINUTES = 24 * 60;
+/** True when `name` is a time zone the IANA database knows (`Asia/Shanghai`, `UTC`). Pure. */
+export function isTimeZone(name: string): boolean {
+  return IANAZone.isValidZone(name);
+}
+
+function zoneOf(calendar: BusinessCalendar): Zone {
+  if (calendar.timeZone) return IANAZone.create(calendar.timeZone);
+  return FixedOffsetZone.instance(calendar.utcOffsetMinutes);
+}
+
+/** One local day's opening hours as instants; a wall-clock time that does not exist (a DST gap) moves forward. */
+function workingWindow(day: DateTime, calendar: BusinessCalendar): { open: number; close: number } | undefined {
+  const weekday = day.weekday % 7; // luxon: 1 = Monday … 7 = Sunday
+  if (!calendar.workingDays.includes(weekday) || calendar.holidays.includes(day.toISODate() ?? '')) return undefined;
+  const at = (minute: number) => (minute >= 24 * 60 ? day.plus({ days: 1 }).startOf('day') : day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }));
+  return { open: at(calendar.startMinute).toMillis(), close: at(calendar.endMinute).toMillis() };
+}
+
+const TEN_YEARS_OF_DAYS = 3660;
 
 /**
  * Adds `millis` of working time to `from`: time outside working hours, on
- * non-working days and on holidays does not count. Pure.
+ * non-working days and on holidays does not count. Days and hours are local to
+ * the calendar's time zone, daylight saving included. Pure.
  */
 export function addBusinessTime(from: Date, millis: number, calendar: BusinessCalendar): Date {
-  const offset = calendar.utcOffsetMinutes * MINUTE;
-  let local = from.getTime() + offset; // "local" wall-clock time expressed as a UTC timestamp
+  const zone = zoneOf(calendar);
+  let cursor = from.getTime();
   let remaining = millis;
-  for (let guard = 0; guard < 3660; guard += 1) {
-    const dayStart = Math.floor(local / (DAY_MINUTES * MINUTE)) * DAY_MINUTES * MINUTE;
-    const date = new Date(dayStart);
-    const isWorkingDay = calendar.workingDays.includes(date.getUTCDay()) && !calendar.holidays.includes(date.toISOString().slice(0, 10));
-    const open = dayStart + calendar.startMinute * MINUTE;
-    const close = dayStart + calendar.endMinute * MINUTE;
-    if (isWorkingDay && local < close) {
-      const begin = Math.max(local, open);
-      if (begin + remaining <= close) return new Date(begin + remaining - offset);
-      remaining -= close - begin;
+  let day = DateTime.fromMillis(cursor, { zone }).startOf('day');
+  for (let guard = 0; guard < TEN_YEARS_OF_DAYS; guard += 1) {
+    const window = workingWindow(day, calendar);
+    if (window && cursor < window.close) {
+      const begin = Math.max(cursor, window.open);
+      if (begin + remaining <= window.close) return new Date(begin + remaining);
+      remaining -= window.close - begin;
     }
-    local = dayStart + DAY_MINUTES * MINUTE;
+    day = day.plus({ days: 1 }).startOf('day');
+    cursor = Math.max(cursor, day.toMillis());
   }
   throw new Error('business calendar has no working time in ten years');
 }
@@ -51,20 +74,18 @@ export function addBusinessTime(from: Date, millis: number, calendar: BusinessCa
  * after `from`): the inverse of {@link addBusinessTime}. Pure.
  */
 export function businessTimeBetween(from: Date, to: Date, calendar: BusinessCalendar): number {
-  const offset = calendar.utcOffsetMinutes * MINUTE;
-  const end = to.getTime() + offset;
-  let local = from.getTime() + offset;
+  const zone = zoneOf(calendar);
+  const end = to.getTime();
+  let day = DateTime.fromMillis(from.getTime(), { zone }).startOf('day');
   let total = 0;
-  for (let guard = 0; guard < 3660 && local < end; guard += 1) {
-    const dayStart = Math.floor(local / (DAY_MINUTES * MINUTE)) * DAY_MINUTES * MINUTE;
-    const date = new Date(dayStart);
-    const isWorkingDay = calendar.workingDays.includes(date.getUTCDay()) && !calendar.holidays.includes(date.toISOString().slice(0, 10));
-    if (isWorkingDay) {
-      const begin = Math.max(local, dayStart + calendar.startMinute * MINUTE);
-      const finish = Math.min(end, dayStart + calendar.endMinute * MINUTE);
+  for (let guard = 0; guard < TEN_YEARS_OF_DAYS && day.toMillis() < end; guard += 1) {
+    const window = workingWindow(day, calendar);
+    if (window) {
+      const begin = Math.max(from.getTime(), window.open);
+      const finish = Math.min(end, window.close);
       if (finish > begin) total += finish - begin;
     }
-    local = dayStart + DAY_MINUTES * MINUTE;
+    day = day.plus({ days: 1 }).startOf('day');
   }
   return total;
 }

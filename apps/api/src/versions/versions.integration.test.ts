@@ -93,7 +93,7 @@ describe('versions: publishing, pinning, diff and impact over HTTP', () => {
     expect(response.body.diff.nodes.added.map((n: { id: string }) => n.id)).toEqual(['audit']);
     expect(response.body.diff.edges.changed.map((e: { id: string }) => e.id)).toEqual(['e3', 'e5']);
     expect(response.body.changes.map((c: { text: string }) => c.text)).toContain(
-      'condition on “Refund amount? → Finance approval” changed from “Refund amount > 5,000” to “Refund amount > 3,000”',
+      'Path “Refund amount? → Finance approval”: condition when Refund amount > 5,000 → when Refund amount > 3,000',
     );
     const zh = await t.http.get('/api/workflows/diff-flow/diff?from=1&to=draft&lang=zh').set(await client.auth('admin')).expect(200);
     expect(zh.body.changes.some((c: { text: string }) => c.text.includes('新增'))).toBe(true);

@@ -20,7 +20,7 @@ describe('ticketflow diff', () => {
     expect(text).toContain('Edges removed (4):\n  - e4: amount → manager (default)\n  - e7: finance → manager on timeout');
     expect(text).toContain('Edges changed (1):\n  ~ e3: amount → finance (condition): condition');
     expect(text).toContain('In words:');
-    expect(text).toContain('  - condition on “Refund amount? → Finance approval” changed from “Refund amount > 5,000” to “Refund amount > 3,000”');
+    expect(text).toContain('  - Path “Refund amount? → Finance approval”: condition when Refund amount > 5,000 → when Refund amount > 3,000');
     expect(text).not.toContain('review (');
   });
 

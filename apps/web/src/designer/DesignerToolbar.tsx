@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shortcutText } from '../i18n/shortcut-text';
 import { useReactFlow } from '@xyflow/react';
 import { selectDirty, useDesignerStore } from './store/designer.store';
 import { autoLayout } from './store/designer-actions';
@@ -74,10 +75,10 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
         onChange={(e) => rename(e.target.value)}
       />
       <code className="muted">{workflowKey}</code>
-      <button type="button" onClick={() => useDesignerStore.getState().undo()} disabled={!canUndo} data-testid="undo" title="Ctrl+Z">
+      <button type="button" onClick={() => useDesignerStore.getState().undo()} disabled={!canUndo} data-testid="undo" title={shortcutText('mod+Z')}>
         {t('designer.toolbar.undo')}
       </button>
-      <button type="button" onClick={() => useDesignerStore.getState().redo()} disabled={!canRedo} data-testid="redo" title="Ctrl+Shift+Z">
+      <button type="button" onClick={() => useDesignerStore.getState().redo()} disabled={!canRedo} data-testid="redo" title={shortcutText('mod+shift+Z')}>
         {t('designer.toolbar.redo')}
       </button>
       <button type="button" onClick={layout} data-testid="auto-layout">
@@ -107,7 +108,7 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
       <span className={`draft-status draft-status--${saveStatus}`} data-testid="draft-status" data-status={dirty && (saveStatus === 'idle' || saveStatus === 'saved') ? 'unsaved' : saveStatus}>
         {status}
       </span>
-      <button type="button" className="primary" onClick={() => void sync.save()} data-testid="save-draft" title="Ctrl+S">
+      <button type="button" className="primary" onClick={() => void sync.save()} data-testid="save-draft" title={shortcutText('mod+S')}>
         {t('designer.toolbar.save')}
       </button>
     </div>

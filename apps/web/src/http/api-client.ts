@@ -1,4 +1,6 @@
 import { ApiError } from './api-error';
+import i18n from '../i18n/i18n';
+import { serverErrorText } from './server-error-text';
 
 export interface ApiClientHooks {
   /** Returns the bearer token to send, if signed in. */
@@ -35,7 +37,7 @@ export async function apiRequest<T>(method: HttpMethod, path: string, body?: unk
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
-    throw new ApiError(0, 'network-error', cause instanceof Error ? cause.message : String(cause));
+    throw apiError(0, 'network-error', cause instanceof Error ? cause.message : String(cause));
   }
 
   const text = await response.text();
@@ -44,9 +46,15 @@ export async function apiRequest<T>(method: HttpMethod, path: string, body?: unk
     if (response.status === 401 && token) hooks.onUnauthorized();
     const err = (data ?? {}) as { code?: string; message?: string | string[]; details?: unknown };
     const message = Array.isArray(err.message) ? err.message.join('; ') : err.message;
-    throw new ApiError(response.status, err.code ?? `http-${response.status}`, message ?? response.statusText, err.details);
+    throw apiError(response.status, err.code ?? `http-${response.status}`, message ?? response.statusText, err.details);
   }
   return data as T;
+}
+
+/** The error with its message in the user's language (translated by code); the server's text stays in `serverMessage`. */
+function apiError(status: number, code: string, serverMessage: string, details?: unknown): ApiError {
+  const text = serverErrorText(i18n.t, (key) => i18n.exists(key), code, serverMessage, details);
+  return new ApiError(status, code, text, details, serverMessage);
 }
 
 function safeParse(text: string): unknown {

@@ -1,11 +1,16 @@
-/** An error answered by the API: `{ statusCode, code, message, details? }` (DESIGN.md §8). */
+/**
+ * An error answered by the API: `{ statusCode, code, message, details? }` (DESIGN.md §8).
+ * `message` is in the user's language (translated by `code`); `serverMessage` is the server's own text.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: unknown;
+  readonly serverMessage: string;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: string, message: string, details?: unknown, serverMessage = message) {
     super(message);
+    this.serverMessage = serverMessage;
     this.name = 'ApiError';
     this.status = status;
     this.code = code;

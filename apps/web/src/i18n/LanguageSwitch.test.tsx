@@ -20,8 +20,8 @@ describe('LanguageSwitch', () => {
       </>,
     );
     expect(screen.getByTestId('probe').textContent).toBe('Inbox');
-    fireEvent.change(screen.getByTestId('language-switch'), { target: { value: 'zh' } });
+    fireEvent.change(screen.getByTestId('language-switch'), { target: { value: 'zh-CN' } });
     expect(screen.getByTestId('probe').textContent).toBe('待办');
-    expect(localStorage.getItem('ticketflow.lang')).toBe('zh');
+    expect(localStorage.getItem('ticketflow.lang')).toBe('zh-CN');
   });
 });

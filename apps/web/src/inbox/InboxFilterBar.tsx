@@ -49,7 +49,7 @@ export function InboxFilterBar({ tasks, filters, onChange, now, workflowNames }:
               <option value="">{t('inbox.filters.all', { count: total })}</option>
               {values.map((value) => (
                 <option key={value} value={value} data-count={counts.get(value) ?? 0}>
-                  {label(dimension, value)} ({counts.get(value) ?? 0})
+                  {t('inbox.filters.option', { label: label(dimension, value), count: counts.get(value) ?? 0 })}
                 </option>
               ))}
             </select>

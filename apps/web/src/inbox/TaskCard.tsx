@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roleLabel } from '../i18n/labels';
 import { Link } from 'react-router';
 import { SlaCountdown } from './SlaCountdown';
 import { TaskActions, type TaskHandlers } from './TaskActions';
@@ -63,7 +64,7 @@ function TaskCardInner(props: Props) {
           <div className="task-card__meta muted small">
             <span>{workflowName}</span>
             <span className={`priority priority--${task.priority}`}>{t(`tickets.priority.${task.priority}`)}</span>
-            {task.role && <span>{t('inbox.card.role', { role: task.role })}</span>}
+            {task.role && <span>{t('inbox.card.role', { role: roleLabel(t, task.role) })}</span>}
             <span data-testid="task-assignee">{task.assignee ? t('inbox.card.assignee', { user: task.assignee }) : task.role ? t('inbox.card.unassigned') : ''}</span>
           </div>
         </div>

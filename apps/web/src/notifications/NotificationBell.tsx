@@ -80,7 +80,7 @@ export function NotificationBell() {
                 <button type="button" role="menuitem" onClick={() => void choose(item)} data-testid={`notification-${item.id}`}>
                   <strong>{item.title}</strong>
                   {item.body && <span className="small">{item.body}</span>}
-                  <time className="muted small">{new Date(item.createdAt).toLocaleString(i18n.language === 'zh' ? 'zh-CN' : 'en')}</time>
+                  <time className="muted small">{new Date(item.createdAt).toLocaleString(i18n.language)}</time>
                 </button>
               </li>
             ))}

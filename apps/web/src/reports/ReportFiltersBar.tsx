@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { roleLabel } from '../i18n/labels';
 import type { ReportFilterState } from './report-filters';
 import type { ReportOptions } from './reports.api';
 
@@ -29,7 +30,7 @@ export function ReportFiltersBar({ filters, options, onChange }: Props) {
         <select value={filters.version} onChange={(e) => set({ version: e.target.value })} disabled={!filters.workflowKey} data-testid="filter-version">
           <option value="">{t('reports.filters.allVersions')}</option>
           {versions.map((v) => (
-            <option key={v} value={String(v)}>v{v}</option>
+            <option key={v} value={String(v)}>{t('reports.versionTag', { version: v })}</option>
           ))}
         </select>
       </label>
@@ -64,7 +65,7 @@ export function ReportFiltersBar({ filters, options, onChange }: Props) {
         <select value={filters.group} onChange={(e) => set({ group: e.target.value })} data-testid="filter-group">
           <option value="">{t('reports.filters.all')}</option>
           {options?.groups.map((g) => (
-            <option key={g.name} value={g.name}>{g.label}</option>
+            <option key={g.name} value={g.name}>{roleLabel(t, g.name, g.label)}</option>
           ))}
         </select>
       </label>

@@ -51,7 +51,7 @@ export function ReportHeatmap({ workflowKey, version, metric, nodeTimes, waiting
     };
   }, [workflowKey, version, id]);
 
-  const { heat, max } = useMemo(() => nodeHeat(workflowKey, metric, nodeTimes, waiting), [workflowKey, metric, nodeTimes, waiting]);
+  const { heat, max } = useMemo(() => nodeHeat(workflowKey, version, metric, nodeTimes, waiting), [workflowKey, version, metric, nodeTimes, waiting]);
   const language = i18n.language;
   const show = (value: number | null) => figure(metric, value, language);
   const current = definition?.id === id ? definition.definition : undefined;

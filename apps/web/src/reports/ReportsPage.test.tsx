@@ -20,7 +20,7 @@ const definition = {
   ],
 };
 const node = (nodeId: string, nodeName: string, nodeType: string, p50Ms: number | null, tickets = 3) => ({
-  workflowKey: 'refund-approval', nodeId, nodeName, nodeType, visits: 3, tickets, p50Ms, p90Ms: p50Ms, avgMs: p50Ms, maxMs: p50Ms, inProgress: 0, reworkTickets: 0, maxVisits: 1,
+  workflowKey: 'refund-approval', version: 1, nodeId, nodeName, nodeType, visits: 3, tickets, p50Ms, p90Ms: p50Ms, avgMs: p50Ms, maxMs: p50Ms, inProgress: 0, reworkTickets: 0, maxVisits: 1,
 });
 const ANSWERS: Record<string, unknown> = {
   '/api/reports/options': { workflows: [{ key: 'refund-approval', name: 'Refund approval', versions: [1] }], channels: ['web'], priorities: ['high'], groups: [{ name: 'finance', label: 'Finance' }] },
@@ -28,9 +28,9 @@ const ANSWERS: Record<string, unknown> = {
   '/api/reports/trend': [{ day: '2026-03-01', created: 2, completed: 1, cancelled: 0 }],
   '/api/reports/cycle-time': [{ bucket: '<1h', fromMs: 0, toMs: HOUR, tickets: 3 }],
   '/api/reports/node-times': [node('start', 'start', 'start', 0), node('review', 'Agent review', 'task', HOUR), node('finance', 'Finance approval', 'approval', 10 * HOUR)],
-  '/api/reports/sla': [{ scope: 'step', workflowKey: 'refund-approval', key: 'finance', name: 'Finance approval', total: 4, met: 3, breached: 1, breachedOpen: 0, pending: 0, compliance: 0.75 }],
+  '/api/reports/sla': [{ scope: 'step', workflowKey: 'refund-approval', version: 1, key: 'finance', name: 'Finance approval', total: 4, met: 3, breached: 1, breachedOpen: 0, pending: 0, compliance: 0.75 }],
   '/api/reports/approvals': [],
-  '/api/reports/waiting': [{ workflowKey: 'refund-approval', nodeId: 'finance', nodeName: 'Finance approval', nodeType: 'approval', tickets: 2, openTasks: 2, unassigned: 2, overdue: 1, oldestSince: null, p50WaitingMs: HOUR }],
+  '/api/reports/waiting': [{ workflowKey: 'refund-approval', version: 1, nodeId: 'finance', nodeName: 'Finance approval', nodeType: 'approval', tickets: 2, openTasks: 2, unassigned: 2, overdue: 1, oldestSince: null, p50WaitingMs: HOUR }],
   '/api/reports/workload': [],
   '/api/workflows/refund-approval/versions/1': { key: 'refund-approval', version: 1, definition },
 };

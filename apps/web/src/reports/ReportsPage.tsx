@@ -13,6 +13,7 @@ import { ReportSection } from './ReportSection';
 import { approvalColumns, nodeTimeColumns, slaColumns, waitingColumns, workloadColumns } from './report-tables';
 import { reportsApi, type ReportOptions } from './reports.api';
 import { SortableTable } from './SortableTable';
+import { TimeZoneSetting } from './TimeZoneSetting';
 import { useReports } from './use-reports';
 import './reports.css';
 
@@ -30,7 +31,8 @@ export function ReportsPage() {
   const [filters, setFilters] = useState<ReportFilterState>(() => defaultFilters());
   const [options, setOptions] = useState<ReportOptions>();
   const [metric, setMetric] = useState<HeatMetric>('p50');
-  const { data, loading, error } = useReports(filters, full);
+  const [timeZone, setTimeZone] = useState('');
+  const { data, loading, error } = useReports(filters, full, timeZone);
   const language = i18n.language;
 
   useEffect(() => {
@@ -65,6 +67,7 @@ export function ReportsPage() {
         {loading && <span className="reports-loading muted small" data-testid="reports-loading">{t('reports.loading')}</span>}
       </div>
       <ReportFiltersBar filters={filters} options={options} onChange={setFilters} />
+      {full && <TimeZoneSetting onChanged={setTimeZone} />}
       {error !== undefined && <p className="error" role="alert">{t('reports.loadFailed')}</p>}
       {!full && <p className="muted small" data-testid="reports-limited">{t('reports.limited')}</p>}
 
@@ -105,17 +108,17 @@ export function ReportsPage() {
 
       <div className="report-grid">
         <ReportSection title={t('reports.nodes.title')} hint={t('reports.nodes.hint')} testId="section-node-times" actions={<CsvButton report="node-times" filters={filters} />}>
-          <SortableTable columns={columns.nodes} rows={data.nodeTimes ?? []} rowKey={(r) => `${r.workflowKey}/${r.nodeId}`} testId="table-node-times" initialSort={{ id: 'p50', dir: 'desc' }} />
+          <SortableTable columns={columns.nodes} rows={data.nodeTimes ?? []} rowKey={(r) => `${r.workflowKey}/${r.version}/${r.nodeId}`} testId="table-node-times" initialSort={{ id: 'p50', dir: 'desc' }} />
         </ReportSection>
         <ReportSection title={t('reports.waiting.title')} hint={t('reports.waiting.hint')} testId="section-waiting" actions={<CsvButton report="waiting" filters={filters} />}>
-          <SortableTable columns={columns.waiting} rows={data.waiting ?? []} rowKey={(r) => `${r.workflowKey}/${r.nodeId}`} testId="table-waiting" initialSort={{ id: 'tickets', dir: 'desc' }} />
+          <SortableTable columns={columns.waiting} rows={data.waiting ?? []} rowKey={(r) => `${r.workflowKey}/${r.version}/${r.nodeId}`} testId="table-waiting" initialSort={{ id: 'tickets', dir: 'desc' }} />
         </ReportSection>
       </div>
 
       {full && (
         <>
           <ReportSection wide title={t('reports.sla.title')} hint={clocks ? t('reports.sla.hintClocks') : t('reports.sla.hintDue')} testId="section-sla" actions={<CsvButton report="sla" filters={filters} />}>
-            <SortableTable columns={columns.sla} rows={data.sla ?? []} rowKey={(r) => `${r.scope}/${r.workflowKey}/${r.key}`} testId="table-sla" initialSort={{ id: 'breached', dir: 'desc' }} />
+            <SortableTable columns={columns.sla} rows={data.sla ?? []} rowKey={(r) => `${r.scope}/${r.workflowKey}/${r.version ?? ''}/${r.key}`} testId="table-sla" initialSort={{ id: 'breached', dir: 'desc' }} />
           </ReportSection>
           <div className="report-grid">
             <ReportSection title={t('reports.approvals.title')} hint={t('reports.approvals.hint')} testId="section-approvals" actions={<CsvButton report="approvals" filters={filters} />}>

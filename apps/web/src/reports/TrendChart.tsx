@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrendRow } from './reports.api';
 
 /** Tickets created and completed per day (recharts area chart). */
@@ -7,6 +7,11 @@ export function TrendChart({ rows }: { rows: TrendRow[] }) {
   const { t } = useTranslation();
   return (
     <div className="chart" data-testid="trend-chart">
+      {/* Our own legend: recharts labels its icons in English ("… legend icon"). */}
+      <ul className="chart-legend">
+        <li><span className="chart-legend__dot" style={{ background: '#2563eb' }} />{t('reports.trend.created')}</li>
+        <li><span className="chart-legend__dot" style={{ background: '#16a34a' }} />{t('reports.trend.completed')}</li>
+      </ul>
       <ResponsiveContainer width="100%" height={240}>
         <AreaChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
           <defs>
@@ -23,7 +28,6 @@ export function TrendChart({ rows }: { rows: TrendRow[] }) {
           <XAxis dataKey="day" tickFormatter={(day: string) => day.slice(5)} fontSize={11} minTickGap={16} />
           <YAxis allowDecimals={false} fontSize={11} />
           <Tooltip />
-          <Legend verticalAlign="top" height={24} iconType="circle" />
           <Area type="monotone" dataKey="created" name={t('reports.trend.created')} stroke="#2563eb" fill="url(#trendCreated)" strokeWidth={2} />
           <Area type="monotone" dataKey="completed" name={t('reports.trend.completed')} stroke="#16a34a" fill="url(#trendCompleted)" strokeWidth={2} />
         </AreaChart>

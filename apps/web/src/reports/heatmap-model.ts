@@ -10,18 +10,19 @@ export interface NodeHeat {
 }
 
 /**
- * Per node of one workflow: the figure the heatmap shows (p50 / p90 time in
+ * Per node of one version of one workflow (rows of other versions are left
+ * out: a node id may name another step there): the figure the heatmap shows (p50 / p90 time in
  * the node, or tickets waiting there now), its colour on a scale up to the
  * largest value, and whether it is the bottleneck (the largest). Pure.
  */
-export function nodeHeat(workflowKey: string, metric: HeatMetric, nodeTimes: readonly NodeTimeRow[], waiting: readonly WaitingRow[]): { heat: Map<string, NodeHeat>; max: number } {
+export function nodeHeat(workflowKey: string, version: number, metric: HeatMetric, nodeTimes: readonly NodeTimeRow[], waiting: readonly WaitingRow[]): { heat: Map<string, NodeHeat>; max: number } {
   const values = new Map<string, number | null>();
   if (metric === 'waiting') {
-    for (const row of waiting) if (row.workflowKey === workflowKey) values.set(row.nodeId, row.tickets);
+    for (const row of waiting) if (row.workflowKey === workflowKey && row.version === version) values.set(row.nodeId, row.tickets);
   } else {
     for (const row of nodeTimes) {
       // Start and end nodes are passed through or never left: no time to show.
-      if (row.workflowKey !== workflowKey || row.nodeType === 'start' || row.nodeType === 'end') continue;
+      if (row.workflowKey !== workflowKey || row.version !== version || row.nodeType === 'start' || row.nodeType === 'end') continue;
       values.set(row.nodeId, metric === 'p50' ? row.p50Ms : row.p90Ms);
     }
   }

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { roleLabel } from '../i18n/labels';
 import { ageOf, formatDuration, formatPercent } from './report-format';
 import type { TableColumn } from './SortableTable';
 import type { ApprovalRow, NodeTimeRow, SlaRow, WaitingRow, WorkloadRow } from './reports.api';
@@ -13,7 +14,7 @@ const count = <Row,>(id: string, label: string, get: (row: Row) => number): Tabl
 /** Columns of the node-times table. Pure. */
 export function nodeTimeColumns(t: TFunction, language: string, showKey: boolean): Columns<NodeTimeRow> {
   return [
-    { id: 'node', label: t('reports.columns.node'), sortValue: (r) => r.nodeName, render: (r) => <NodeName name={r.nodeName} workflowKey={showKey ? r.workflowKey : undefined} /> },
+    { id: 'node', label: t('reports.columns.node'), sortValue: (r) => r.nodeName, render: (r) => <NodeName name={r.nodeName} workflowKey={showKey ? r.workflowKey : undefined} version={t('reports.versionTag', { version: r.version })} /> },
     count('visits', t('reports.columns.visits'), (r) => r.visits),
     duration('p50', 'p50', (r) => r.p50Ms, language),
     duration('p90', 'p90', (r) => r.p90Ms, language),
@@ -26,7 +27,7 @@ export function nodeTimeColumns(t: TFunction, language: string, showKey: boolean
 /** Columns of the SLA table. Pure. */
 export function slaColumns(t: TFunction, showKey: boolean): Columns<SlaRow> {
   return [
-    { id: 'name', label: t('reports.columns.slaItem'), sortValue: (r) => r.name, render: (r) => <NodeName name={r.scope === 'ticket' ? t(`reports.sla.clock.${r.key}`, { defaultValue: r.key }) : r.name} workflowKey={showKey ? r.workflowKey : undefined} /> },
+    { id: 'name', label: t('reports.columns.slaItem'), sortValue: (r) => r.name, render: (r) => <NodeName name={r.scope === 'ticket' ? t(`reports.sla.clock.${r.key}`, { defaultValue: r.key }) : r.name} workflowKey={showKey ? r.workflowKey : undefined} version={r.version === null ? undefined : t('reports.versionTag', { version: r.version })} /> },
     { id: 'scope', label: t('reports.columns.scope'), sortValue: (r) => r.scope, render: (r) => t(`reports.sla.scope.${r.scope}`) },
     count('total', t('reports.columns.total'), (r) => r.total),
     count('met', t('reports.columns.met'), (r) => r.met),
@@ -39,7 +40,7 @@ export function slaColumns(t: TFunction, showKey: boolean): Columns<SlaRow> {
 /** Columns of the approvals table (group totals are rows without an approver). Pure. */
 export function approvalColumns(t: TFunction, language: string): Columns<ApprovalRow> {
   return [
-    { id: 'group', label: t('reports.columns.group'), sortValue: (r) => r.group },
+    { id: 'group', label: t('reports.columns.group'), sortValue: (r) => r.group, render: (r) => roleLabel(t, r.group) },
     { id: 'approver', label: t('reports.columns.approver'), sortValue: (r) => r.approverName ?? '', render: (r) => r.approverName ?? <strong>{t('reports.approvals.groupTotal')}</strong> },
     count('votes', t('reports.columns.votes'), (r) => r.votes),
     count('approved', t('reports.columns.approved'), (r) => r.approved),
@@ -52,7 +53,7 @@ export function approvalColumns(t: TFunction, language: string): Columns<Approva
 /** Columns of the waiting-now table. Pure. */
 export function waitingColumns(t: TFunction, language: string, showKey: boolean): Columns<WaitingRow> {
   return [
-    { id: 'node', label: t('reports.columns.node'), sortValue: (r) => r.nodeName, render: (r) => <NodeName name={r.nodeName} workflowKey={showKey ? r.workflowKey : undefined} /> },
+    { id: 'node', label: t('reports.columns.node'), sortValue: (r) => r.nodeName, render: (r) => <NodeName name={r.nodeName} workflowKey={showKey ? r.workflowKey : undefined} version={t('reports.versionTag', { version: r.version })} /> },
     count('tickets', t('reports.columns.ticketsWaiting'), (r) => r.tickets),
     count('openTasks', t('reports.columns.openTasks'), (r) => r.openTasks),
     count('unassigned', t('reports.columns.unassigned'), (r) => r.unassigned),
@@ -65,7 +66,7 @@ export function waitingColumns(t: TFunction, language: string, showKey: boolean)
 export function workloadColumns(t: TFunction, language: string): Columns<WorkloadRow> {
   return [
     { id: 'person', label: t('reports.columns.person'), sortValue: (r) => r.displayName, render: (r) => <span title={r.username}>{r.displayName}</span> },
-    { id: 'roles', label: t('reports.columns.roles'), sortValue: (r) => r.roles.join(', ') },
+    { id: 'roles', label: t('reports.columns.roles'), sortValue: (r) => r.roles.join(', '), render: (r) => r.roles.map((role) => roleLabel(t, role)).join(t('common.listSeparator')) },
     count('assigned', t('reports.columns.assigned'), (r) => r.assigned),
     { ...count('overdue', t('reports.columns.overdue'), (r) => r.overdue), render: (r) => <span className={r.overdue ? 'bad' : undefined}>{r.overdue}</span> },
     duration('oldest', t('reports.columns.oldestAssigned'), (r) => ageOf(r.oldestSince), language),
@@ -73,12 +74,13 @@ export function workloadColumns(t: TFunction, language: string): Columns<Workloa
   ];
 }
 
-/** A step's name, with its workflow when the table spans several. */
-function NodeName({ name, workflowKey }: { name: string; workflowKey?: string }) {
+/** A step's name with the version it belongs to (a node id may mean another step in another version), and its workflow when the table spans several. */
+function NodeName({ name, workflowKey, version }: { name: string; workflowKey?: string; version?: string }) {
   return (
     <span className="node-name">
       {name}
       {workflowKey && <span className="muted small"> {workflowKey}</span>}
+      {version && <span className="muted small" data-testid="node-version"> {version}</span>}
     </span>
   );
 }

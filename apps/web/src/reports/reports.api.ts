@@ -20,12 +20,12 @@ export interface SummaryReport {
 export interface TrendRow { day: string; created: number; completed: number; cancelled: number }
 export interface CycleTimeRow { bucket: string; fromMs: number; toMs: number | null; tickets: number }
 export interface NodeTimeRow {
-  workflowKey: string; nodeId: string; nodeName: string; nodeType: string;
+  workflowKey: string; version: number; nodeId: string; nodeName: string; nodeType: string;
   visits: number; tickets: number; p50Ms: number | null; p90Ms: number | null; avgMs: number | null; maxMs: number | null;
   inProgress: number; reworkTickets: number; maxVisits: number;
 }
 export interface SlaRow {
-  scope: 'step' | 'ticket'; workflowKey: string; key: string; name: string;
+  scope: 'step' | 'ticket'; workflowKey: string; version: number | null; key: string; name: string;
   total: number; met: number; breached: number; breachedOpen: number; pending: number; compliance: number | null;
 }
 export interface ApprovalRow {
@@ -33,7 +33,7 @@ export interface ApprovalRow {
   votes: number; approved: number; rejected: number; p50Ms: number | null; p90Ms: number | null; avgMs: number | null;
 }
 export interface WaitingRow {
-  workflowKey: string; nodeId: string; nodeName: string; nodeType: string;
+  workflowKey: string; version: number; nodeId: string; nodeName: string; nodeType: string;
   tickets: number; openTasks: number; unassigned: number; overdue: number; oldestSince: string | null; p50WaitingMs: number | null;
 }
 export interface WorkloadRow {

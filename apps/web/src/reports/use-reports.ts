@@ -17,10 +17,12 @@ export interface ReportData {
  * Loads every report the caller may read for the filters, again whenever they
  * change; a report that fails is left out and the error kept. `full`: the
  * caller is a manager or admin (process owners read node times and waiting only).
+ * `timeZone`: reload when an admin changes the organisation's zone.
  */
-export function useReports(current: ReportFilterState, wantFull: boolean): { data: ReportData; loading: boolean; error: unknown } {
+export function useReports(current: ReportFilterState, wantFull: boolean, timeZone = ''): { data: ReportData; loading: boolean; error: unknown } {
   const [state, setState] = useState<{ key: string; data: ReportData; error: unknown }>({ key: '', data: {}, error: undefined });
-  const key = JSON.stringify([current, wantFull]);
+  // The organisation's time zone is part of the key: changing it re-buckets the days.
+  const key = JSON.stringify([current, wantFull, timeZone]);
   useEffect(() => {
     const [filters, full] = JSON.parse(key) as [ReportFilterState, boolean];
     let live = true;

@@ -135,12 +135,12 @@ describe('RulesPage', () => {
 
   it('shows the API’s 400 message next to the form', async () => {
     serve();
-    createAnswer = { status: 400, body: { statusCode: 400, code: 'rule-invalid', message: 'set-workflow needs a published workflow' } };
+    createAnswer = { status: 400, body: { statusCode: 400, code: 'invalid-rule', message: 'The rule is not valid: set-workflow needs a published workflow.', details: ['set-workflow needs a published workflow'] } };
     renderPage();
     fireEvent.click(await screen.findByTestId('rule-new'));
     fireEvent.change(screen.getByTestId('rule-name'), { target: { value: 'Route' } });
     fireEvent.click(screen.getByTestId('rule-save'));
-    expect((await screen.findByTestId('rule-error')).textContent).toBe('set-workflow needs a published workflow');
+    expect((await screen.findByTestId('rule-error')).textContent).toBe('The rule is not valid: set-workflow needs a published workflow');
     expect(screen.getByTestId('rule-form')).toBeTruthy();
   });
 

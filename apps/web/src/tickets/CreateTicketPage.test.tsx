@@ -11,7 +11,7 @@ function json(status: number, body: unknown) {
 const definition = {
   schemaVersion: 1, key: 'refund-approval', name: 'Refund approval', nodes: [], edges: [],
   fields: [
-    { name: 'refundAmount', type: 'number', label: 'Refund amount', required: true },
+    { name: 'refundAmount', type: 'number', label: 'Refund amount', required: true, min: 1, max: 50000 },
     { name: 'channel', type: 'enum', options: ['phone', 'web'] },
   ],
 };
@@ -90,5 +90,20 @@ describe('CreateTicketPage', () => {
     fireEvent.change(await screen.findByTestId('ticket-field-refundAmount'), { target: { value: '9000' } });
     fireEvent.click(screen.getByTestId('ticket-submit'));
     expect((await screen.findByTestId('ticket-field-refundAmount-error')).textContent).toBe('fields.refundAmount must be at most 5000');
+  });
+
+  it('shows the limits before submit: a title counter and the number range, and refuses a long title itself', async () => {
+    renderPage();
+    await waitFor(() => expect((screen.getByTestId('ticket-workflow') as HTMLSelectElement).options).toHaveLength(2));
+    fireEvent.change(screen.getByTestId('ticket-workflow'), { target: { value: 'refund-approval' } });
+    expect(screen.getByTestId('ticket-title-hint').textContent).toBe('0 / 200 characters');
+    expect((await screen.findByTestId('ticket-field-refundAmount-hint')).textContent).toBe('Between 1 and 50,000');
+    fireEvent.change(screen.getByTestId('ticket-title'), { target: { value: 'x'.repeat(619) } });
+    expect(screen.getByTestId('ticket-title-hint').textContent).toBe('619 / 200 characters');
+    expect(screen.getByTestId('ticket-title-hint').className).toContain('is-over');
+    fireEvent.change(screen.getByTestId('ticket-field-refundAmount'), { target: { value: '100' } });
+    fireEvent.click(screen.getByTestId('ticket-submit'));
+    expect(screen.getByTestId('ticket-title-error').textContent).toBe('At most 200 characters.');
+    expect(posted).toEqual([]);
   });
 });

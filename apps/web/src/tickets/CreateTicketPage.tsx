@@ -10,6 +10,9 @@ import { PRIORITIES, ticketsApi, type Priority } from './tickets.api';
 import { useWorkflowVersion } from './use-workflow-version';
 import './tickets.css';
 
+/** The longest title the server accepts (CreateTicketDto); the form counts characters against it. */
+export const TITLE_MAX_LENGTH = 200;
+
 /**
  * /tickets/new: pick a published workflow, fill the form generated from its
  * typed fields; errors show per field, from the browser's checks first and the
@@ -53,6 +56,7 @@ export function CreateTicketPage() {
     const nextErrors: Record<string, FieldError | string> = { ...read.errors };
     if (!workflowKey) nextErrors.workflowKey = { key: 'required' };
     if (title.trim() === '') nextErrors.title = { key: 'required' };
+    else if ([...title.trim()].length > TITLE_MAX_LENGTH) nextErrors.title = { key: 'tooLong', params: { max: TITLE_MAX_LENGTH } };
     setErrors(nextErrors);
     if (Object.keys(nextErrors).length > 0) {
       setFormError(t('tickets.create.fixErrors'));
@@ -105,7 +109,7 @@ export function CreateTicketPage() {
             <option value="">{t('tickets.create.chooseWorkflow')}</option>
             {(workflows ?? []).map((w) => (
               <option key={w.key} value={w.key}>
-                {w.name} (v{w.latestVersion})
+                {t('tickets.create.workflowOption', { name: w.name, version: w.latestVersion })}
               </option>
             ))}
           </select>
@@ -124,6 +128,7 @@ export function CreateTicketPage() {
           }}
           error={errors.title}
           required
+          maxLength={TITLE_MAX_LENGTH}
           testId="ticket-title"
         />
         <label>

@@ -9,6 +9,8 @@ interface Props {
   /** A client-side error (an i18n key) or the server's message for this field. */
   error?: FieldError | string;
   required?: boolean;
+  /** The most characters accepted: a live counter shows how many are used, before submit. */
+  maxLength?: number;
   testId: string;
 }
 
@@ -17,8 +19,8 @@ interface Props {
  * checkbox, the enum's options, or a line of text. Keeps what was typed as
  * text; `readFieldValues` turns it into typed values.
  */
-export function FieldInput({ field, value, onChange, error, required, testId }: Props) {
-  const { t } = useTranslation();
+export function FieldInput({ field, value, onChange, error, required, maxLength, testId }: Props) {
+  const { t, i18n } = useTranslation();
   const label = field.label ?? field.name;
   const message = typeof error === 'string' ? error : error ? t(`tickets.errors.${error.key}`, error.params) : undefined;
   const errorId = `${testId}-error`;
@@ -64,6 +66,7 @@ export function FieldInput({ field, value, onChange, error, required, testId }: 
     default:
       input = <input value={text} onChange={(e) => onChange(e.target.value)} {...common} />;
   }
+  const limit = limitHint(field, text, maxLength, i18n.language, t);
   return (
     <div className="field-input">
       <label>
@@ -73,7 +76,24 @@ export function FieldInput({ field, value, onChange, error, required, testId }: 
         </span>
         {input}
       </label>
+      {limit && (
+        <span className={`field-hint${limit.over ? ' is-over' : ''}`} data-testid={`${testId}-hint`}>
+          {limit.text}
+        </span>
+      )}
       {message && <span id={errorId} className="field-error" data-testid={errorId}>{message}</span>}
     </div>
   );
+}
+
+/** The limits a field has, shown before submit: "12 / 200" for a length, "between 1 and 10,000" for a number. */
+function limitHint(field: FieldDefinition, text: string, maxLength: number | undefined, language: string, t: (key: string, params?: Record<string, unknown>) => string) {
+  if (maxLength !== undefined) {
+    const used = [...text].length;
+    return { text: t('tickets.limits.length', { used, max: maxLength }), over: used > maxLength };
+  }
+  if (field.type !== 'number' || (field.min === undefined && field.max === undefined)) return undefined;
+  const n = (value: number) => new Intl.NumberFormat(language).format(value);
+  if (field.min !== undefined && field.max !== undefined) return { text: t('tickets.limits.between', { min: n(field.min), max: n(field.max) }), over: false };
+  return field.min !== undefined ? { text: t('tickets.limits.atLeast', { min: n(field.min) }), over: false } : { text: t('tickets.limits.atMost', { max: n(field.max!) }), over: false };
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { outcomeLabel } from '../i18n/labels';
 import type { TicketStatus } from './tickets.api';
 
 /** A ticket's status (and outcome, once finished) as a coloured pill. */
@@ -7,7 +8,7 @@ export function StatusBadge({ status, outcome }: { status: TicketStatus; outcome
   return (
     <span className={`status-badge status-badge--${status}`} data-testid="ticket-status" data-status={status}>
       {t(`tickets.status.${status}`)}
-      {outcome && status !== 'cancelled' ? ` · ${t(`outcomes.${outcome}`, { defaultValue: outcome })}` : ''}
+      {outcome && status !== 'cancelled' ? `${t('common.dotSeparator')}${outcomeLabel(t, outcome)}` : ''}
     </span>
   );
 }

@@ -18,7 +18,7 @@ interface Incident {
  * they see the list; everyone sees the ticket's `incident` status).
  */
 export function TicketIncidents({ ticketId, isAdmin, definition, refreshKey }: { ticketId: string; isAdmin: boolean; definition?: WorkflowDefinition; refreshKey: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [incidents, setIncidents] = useState<Incident[]>([]);
   useEffect(() => {
     if (!isAdmin) return undefined;
@@ -39,7 +39,7 @@ export function TicketIncidents({ ticketId, isAdmin, definition, refreshKey }: {
         {incidents.map((incident) => (
           <li key={incident.id} data-testid={`incident-${incident.id}`}>
             <strong>{incident.nodeId ? nodeName(definition, incident.nodeId) : incident.code}</strong> — {incident.message}{' '}
-            <span className="muted small">({new Date(incident.createdAt).toLocaleString()})</span>
+            <span className="muted small">({new Date(incident.createdAt).toLocaleString(i18n.language)})</span>
           </li>
         ))}
       </ul>

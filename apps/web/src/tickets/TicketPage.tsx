@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatValue } from '@ticketflow/rules';
+import { isChinese } from '../i18n/i18n';
 import { useAuthStore } from '../auth/auth.store';
 import { isApiError } from '../http/api-error';
 import { useInboxLive } from '../live/use-inbox-live';
@@ -62,7 +63,7 @@ export function TicketPage() {
   }
   if (!ticket) return <main className="page muted">{t('common.loading')}</main>;
 
-  const locale = i18n.language === 'zh' ? 'zh' : 'en';
+  const locale = i18n.language;
   const mayCancel = (ticket.status === 'active' || ticket.status === 'incident') && (user?.id === ticket.requester.id || user?.roles.includes('admin'));
   const current = ticket.activeNodes.map((n) => nodeName(definition, n)).join(', ');
   const fieldDefs = definition?.fields ?? [];
@@ -95,7 +96,7 @@ export function TicketPage() {
             <dt>{t('tickets.detail.requester')}</dt>
             <dd>{ticket.requester.username}</dd>
             <dt>{t('tickets.detail.created')}</dt>
-            <dd>{new Date(ticket.createdAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en')}</dd>
+            <dd>{new Date(ticket.createdAt).toLocaleString(locale)}</dd>
           </dl>
           <h2>{t('tickets.detail.fields')}</h2>
           <dl data-testid="ticket-fields">
@@ -105,7 +106,7 @@ export function TicketPage() {
               return (
                 <div key={name} className="dl-row" data-testid={`ticket-field-${name}`}>
                   <dt>{def?.label ?? name}</dt>
-                  <dd>{value === undefined || value === null || value === '' ? '—' : typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : formatValue(value, locale)}</dd>
+                  <dd>{value === undefined || value === null || value === '' ? '—' : typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : formatValue(value, isChinese(locale) ? 'zh' : 'en')}</dd>
                 </div>
               );
             })}

@@ -6,7 +6,7 @@ import type { Transition } from './tickets.api';
 /** Every transition of the ticket, oldest first: when, who, what and why. */
 export function TicketTimeline({ transitions, definition }: { transitions: readonly Transition[]; definition?: WorkflowDefinition }) {
   const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'zh' ? 'zh-CN' : 'en';
+  const locale = i18n.language;
   return (
     <ol className="timeline" data-testid="ticket-timeline">
       {transitions.map((transition) => {
@@ -22,7 +22,7 @@ export function TicketTimeline({ transitions, definition }: { transitions: reado
             <div className="timeline__head">
               <time dateTime={transition.at}>{new Date(transition.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' })}</time>
               <span className="timeline__actor">{transition.actor ?? t('tickets.detail.system')}</span>
-              {transition.from && transition.to && transition.from !== transition.to && (
+              {transition.from && transition.to && transition.from !== transition.to && !line.saysPath && (
                 <span className="muted small">
                   {nodeName(definition, transition.from)} → {nodeName(definition, transition.to)}
                 </span>

@@ -53,7 +53,7 @@ export function TicketsListPage() {
   }
 
   const names = new Map(workflows.map((w) => [w.key, w.name]));
-  const formatDate = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
+  const formatDate = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <main className="page tickets-page" data-testid="tickets-page">

@@ -56,7 +56,7 @@ describe('the timeline', () => {
   });
 
   it('explains in Chinese', () => {
-    const zh = i18n.getFixedT('zh');
+    const zh = i18n.getFixedT('zh-CN');
     expect(explainTransition(transitions[2]!, definition, 'zh', zh).text).toContain('因为');
   });
 
@@ -64,5 +64,13 @@ describe('the timeline', () => {
     const path = pathOf(definition, transitions);
     expect([...path.visitedNodes].sort()).toEqual(['amount', 'finance', 'review', 'start']);
     expect([...path.takenEdges].sort()).toEqual(['e1', 'e2', 'e3']);
+  });
+});
+
+describe('timeline paths', () => {
+  it('marks a plain move as already saying its path, so it is printed once', () => {
+    const t = (key: string, options?: Record<string, unknown>) => (key === 'tickets.explain.moved' ? `${String(options?.from)} → ${String(options?.to)}` : key);
+    const line = explainTransition({ seq: 2, event: 'auto', from: 'start', to: 'review', at: '2026-01-01T00:00:00Z' } as Transition, undefined, 'en', t);
+    expect(line).toMatchObject({ text: 'start → review', saysPath: true });
   });
 });

@@ -12,6 +12,8 @@ export interface TimelineLine {
   comment?: string;
   /** Automatic routing (a decision's branch) rather than a person's act. */
   automatic: boolean;
+  /** The text already says "from → to", so the timeline does not print the path a second time. */
+  saysPath?: boolean;
 }
 
 /** A node's display name (its name, else its id). Pure. */
@@ -73,7 +75,7 @@ export function explainTransition(transition: Transition, definition: WorkflowDe
         const isStart = definition?.nodes.find((n) => n.id === transition.to)?.type === 'start';
         return { text: isStart ? t('tickets.explain.created') : t('tickets.explain.start', { target: to }), automatic: !isStart };
       }
-      if (transition.from && transition.to) return { text: t('tickets.explain.moved', { from, to }), automatic: transition.event === 'auto' };
+      if (transition.from && transition.to) return { text: t('tickets.explain.moved', { from, to }), automatic: transition.event === 'auto', saysPath: true };
       return { text: transition.event, automatic: false };
   }
 }

@@ -5,9 +5,10 @@ import { ApiError } from '../http/api-error';
 import { versionsApi } from './versions.api';
 import type { ImpactReport } from './versions.types';
 
-/** Impact preview: the latest version's recent tickets replayed through the draft. */
+/** Impact preview: the latest version's recent tickets replayed through the draft; its one button runs it. */
 export function ImpactPanel({ workflowKey }: { workflowKey: string }) {
   const { t } = useTranslation();
+  const outcomeName = (outcome: string | null | undefined) => (outcome ? t(`outcomes.${outcome}`, { defaultValue: outcome }) : '—');
   const [limit, setLimit] = useState(500);
   const [report, setReport] = useState<ImpactReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +53,7 @@ export function ImpactPanel({ workflowKey }: { workflowKey: string }) {
                 {[
                   group.nowVisits.length > 0 && t('versions.impact.nowVisits', { steps: group.nowVisits.map((n) => n.name).join(', ') }),
                   group.noLongerVisits.length > 0 && t('versions.impact.noLongerVisits', { steps: group.noLongerVisits.map((n) => n.name).join(', ') }),
-                  group.outcome && t('versions.impact.outcome', { before: group.outcome.before ?? '—', after: group.outcome.after ?? '—' }),
+                  group.outcome && t('versions.impact.outcome', { before: outcomeName(group.outcome.before), after: outcomeName(group.outcome.after) }),
                 ]
                   .filter(Boolean)
                   .join(t('versions.impact.joiner'))}

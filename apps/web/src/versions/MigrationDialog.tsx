@@ -80,7 +80,7 @@ export function MigrationDialog({ workflowKey, toVersion, onClose, onMigrated }:
                   {report.mapping.map((row) => (
                     <tr key={`${row.fromVersion}:${row.nodeId}`}>
                       <td>
-                        v{row.fromVersion} · {row.name} <span className="muted small">({row.nodeId})</span>
+                        {t('versions.versionLabel', { version: row.fromVersion })} · {row.name} <span className="muted small">({row.nodeId})</span>
                       </td>
                       <td>{row.tickets}</td>
                       <td>
@@ -111,7 +111,7 @@ export function MigrationDialog({ workflowKey, toVersion, onClose, onMigrated }:
                       <td>
                         <Link to={`/tickets/${ticket.ticketId}`}>#{ticket.number}</Link> {ticket.title}
                       </td>
-                      <td>v{ticket.fromVersion} · {ticket.activeNodes.join(', ')}</td>
+                      <td>{t('versions.versionLabel', { version: ticket.fromVersion })} · {ticket.activeNodes.join(', ')}</td>
                       <td className={ticket.result === 'refused' || ticket.result === 'failed' ? 'error' : 'ok'}>
                         {t(`versions.migrate.result.${ticket.result}`)}
                         {ticket.targetNodes && ticket.result !== 'refused' ? ` → ${ticket.targetNodes.join(', ')}` : ''}

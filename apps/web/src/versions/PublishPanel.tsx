@@ -2,19 +2,23 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '@ticketflow/definition';
 import { ApiError } from '../http/api-error';
+import { problemText } from './problem-text';
 import { versionsApi } from './versions.api';
 
 interface Props {
   workflowKey: string;
   onPublished: (version: number) => void;
+  /** Errors the draft review found: Publish is disabled, and says why, before it is pressed. */
+  blockingErrors?: number;
 }
 
 function ProblemItems({ problems, testId }: { problems: Problem[]; testId: string }) {
+  const { t, i18n } = useTranslation();
   return (
     <ul className="publish-problems" data-testid={testId}>
       {problems.map((p, i) => (
-        <li key={i} className={p.severity === 'error' ? 'error' : 'warn'}>
-          <code>{p.code}</code> {p.message}
+        <li key={i} className={p.severity === 'error' ? 'error' : 'warn'} data-code={p.code}>
+          {problemText(t, i18n.language, p)}
         </li>
       ))}
     </ul>
@@ -22,7 +26,7 @@ function ProblemItems({ problems, testId }: { problems: Problem[]; testId: strin
 }
 
 /** Publish the draft (admins): a note, then the new version, its warnings, or the problems that block it (422). */
-export function PublishPanel({ workflowKey, onPublished }: Props) {
+export function PublishPanel({ workflowKey, onPublished, blockingErrors = 0 }: Props) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -60,10 +64,15 @@ export function PublishPanel({ workflowKey, onPublished }: Props) {
           {t('versions.publish.note')}
           <input data-testid="publish-note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} placeholder={t('versions.publish.notePlaceholder')} />
         </label>
-        <button type="button" className="primary" onClick={() => void publish()} disabled={busy} data-testid="publish-button">
+        <button type="button" className="primary" onClick={() => void publish()} disabled={busy || blockingErrors > 0} data-testid="publish-button">
           {t('versions.publish.button')}
         </button>
       </div>
+      {blockingErrors > 0 && (
+        <p className="error small" data-testid="publish-blocked">
+          {t('versions.publish.blocked', { count: blockingErrors })}
+        </p>
+      )}
       {message && (
         <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'} data-testid="publish-result">
           {message.text}

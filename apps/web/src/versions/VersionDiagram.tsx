@@ -11,10 +11,13 @@ interface Props {
   definition: WorkflowDefinition;
   nodeStatus?: ReadonlyMap<string, DiffStatus>;
   edgeStatus?: ReadonlyMap<string, DiffStatus>;
+  /** Extra CSS classes per node id (the draft review marks nodes with problems). */
+  nodeClasses?: ReadonlyMap<string, string>;
   testId?: string;
 }
 
 const NONE: ReadonlyMap<string, DiffStatus> = new Map();
+const NO_CLASSES: ReadonlyMap<string, string> = new Map();
 
 /** Lays out a definition whose nodes have no positions (one drawn by hand keeps its own). Pure. */
 function withPositions(definition: WorkflowDefinition): WorkflowDefinition {
@@ -28,7 +31,7 @@ function withPositions(definition: WorkflowDefinition): WorkflowDefinition {
  * components; in a diff, added, removed and changed nodes and edges are coloured
  * (`diff-added`, `diff-removed`, `diff-changed`).
  */
-export function VersionDiagram({ definition, nodeStatus = NONE, edgeStatus = NONE, testId = 'version-diagram' }: Props) {
+export function VersionDiagram({ definition, nodeStatus = NONE, edgeStatus = NONE, nodeClasses = NO_CLASSES, testId = 'version-diagram' }: Props) {
   const { t, i18n } = useTranslation();
   const laidOut = useMemo(() => withPositions(definition), [definition]);
   const decorations: CanvasDecorations = useMemo(
@@ -48,9 +51,10 @@ export function VersionDiagram({ definition, nodeStatus = NONE, edgeStatus = NON
     () =>
       toFlowNodes(laidOut, decorations).map((n) => {
         const status = nodeStatus.get(n.id);
-        return { ...n, draggable: false, connectable: false, selectable: false, ...(status ? { className: `diff-${status}` } : {}) };
+        const className = [status ? `diff-${status}` : '', nodeClasses.get(n.id) ?? ''].join(' ').trim();
+        return { ...n, draggable: false, connectable: false, selectable: false, ...(className ? { className } : {}) };
       }),
-    [laidOut, decorations, nodeStatus],
+    [laidOut, decorations, nodeStatus, nodeClasses],
   );
   const edges = useMemo<CanvasEdge[]>(
     () =>

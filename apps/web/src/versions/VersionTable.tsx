@@ -33,7 +33,7 @@ export function VersionTable({ versions, isAdmin, canDiff, onView, onDiff, onDep
         {versions.map((row) => (
           <tr key={row.version} data-testid={`version-row-${row.version}`} className={row.deprecatedAt ? 'is-deprecated' : undefined}>
             <td>
-              <strong>v{row.version}</strong>
+              <strong>{t('versions.versionLabel', { version: row.version })}</strong>
               {row.deprecatedAt && (
                 <span className="badge" data-testid={`version-deprecated-${row.version}`}>
                   {t('versions.deprecated')}

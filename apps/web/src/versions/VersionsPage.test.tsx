@@ -5,6 +5,7 @@ import { diffDefinitions } from '@ticketflow/definition';
 import { useAuthStore } from '../auth/auth.store';
 import { refundApproval } from '../test/fixtures';
 import { VersionsPage } from './VersionsPage';
+import i18n from '../i18n/i18n';
 
 function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -15,6 +16,7 @@ const draft = refundApproval();
 draft.edges = draft.edges.map((e) => (e.id === 'e3' ? { ...e, condition: { all: [{ fact: 'refundAmount', operator: 'greaterThan', value: 3000 }] } } : e));
 
 const calls: { method: string; url: string; body?: unknown }[] = [];
+let draftServed = draft;
 
 function serve() {
   vi.stubGlobal(
@@ -26,6 +28,7 @@ function serve() {
       if (url.endsWith('/versions')) {
         return json(200, [{ key: 'refund-approval', version: 1, name: 'Refund approval', checksum: 'abcdef0123456789', publishedAt: '2026-01-01T00:00:00Z', publishedBy: 'admin', note: 'Example workflow', deprecatedAt: null, activeTickets: 3, definition: v1 }]);
       }
+      if (url.endsWith('/draft')) return json(200, { key: 'refund-approval', revision: 2, definition: draftServed, updatedAt: '2026-01-02T00:00:00Z', updatedBy: 'owner' });
       if (url.includes('/diff')) {
         return json(200, { key: 'refund-approval', from: { ref: 1, label: 'v1', definition: v1 }, to: { ref: 'draft', label: 'draft', definition: draft }, diff: diffDefinitions(v1, draft), changes: [] });
       }
@@ -67,9 +70,10 @@ describe('VersionsPage', () => {
     renderPage(['designer']);
     fireEvent.click(await screen.findByTestId('draft-diff'));
     const change = await screen.findByTestId('diff-change');
-    expect(change.textContent).toBe('condition on “Refund amount? → Finance approval” changed from “Refund amount > 5,000” to “Refund amount > 3,000”');
+    expect(change.textContent).toBe('Path “Refund amount? → Finance approval”: condition when Refund amount > 5,000 → when Refund amount > 3,000');
     expect(screen.queryByTestId('publish-panel')).toBeNull();
-    fireEvent.click(screen.getByTestId('draft-impact'));
+    expect(screen.queryByTestId('draft-impact')).toBeNull();
+    expect(screen.getAllByText('Preview impact')).toHaveLength(1);
     fireEvent.click(await screen.findByTestId('impact-run'));
     expect((await screen.findByTestId('impact-summary')).textContent).toBe('2 of 5 recent tickets of v1 would route differently.');
     expect(screen.getByTestId('impact-ticket-t1').getAttribute('href')).toBe('/tickets/t1');
@@ -80,7 +84,27 @@ describe('VersionsPage', () => {
     renderPage(['admin']);
     fireEvent.change(await screen.findByTestId('publish-note'), { target: { value: 'Lower threshold' } });
     fireEvent.click(screen.getByTestId('publish-button'));
-    await waitFor(() => expect(screen.getByTestId('publish-problems').textContent).toContain('decision-without-default'));
+    await waitFor(() => expect(screen.getByTestId('publish-problems').textContent).toContain('has no default edge'));
     expect(calls.find((c) => c.url.endsWith('/publish'))?.body).toEqual({ note: 'Lower threshold' });
+  });
+
+  it("shows the draft's diagram and its problems, translated, before Publish is pressed", async () => {
+    serve();
+    draftServed = { ...draft, nodes: [...draft.nodes, { id: 'orphan', type: 'task', name: 'Orphan step', assignee: { role: 'agent' } }] };
+    try {
+      await i18n.changeLanguage('zh-CN');
+      renderPage(['admin']);
+      expect(await screen.findByTestId('draft-diagram')).toBeTruthy();
+      const problem = await screen.findByTestId('draft-problem-unreachable-node');
+      expect(problem.textContent).toContain('Orphan step');
+      expect(problem.textContent).toContain('从开始节点无法到达此节点。');
+      expect(problem.textContent).not.toMatch(/unreachable|cannot be reached/i);
+      expect(screen.getByTestId('draft-verdict').textContent).toMatch(/个错误/);
+      expect((screen.getByTestId('publish-button') as HTMLButtonElement).disabled).toBe(true);
+      expect(screen.getByTestId('publish-blocked')).toBeTruthy();
+    } finally {
+      draftServed = draft;
+      await i18n.changeLanguage('en');
+    }
   });
 });

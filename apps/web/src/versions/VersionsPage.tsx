@@ -6,6 +6,7 @@ import { ApiError } from '../http/api-error';
 import type { WorkflowSummary } from '../http/api.types';
 import { workflowsApi } from '../http/workflows.api';
 import { DiffPanel } from './DiffPanel';
+import { DraftReview } from './DraftReview';
 import { ImpactPanel } from './ImpactPanel';
 import { MigrationDialog } from './MigrationDialog';
 import { PublishPanel } from './PublishPanel';
@@ -15,7 +16,7 @@ import { versionsApi } from './versions.api';
 import type { DefinitionRef, VersionRow } from './versions.types';
 import './versions.css';
 
-type Viewer = { mode: 'view'; ref: number } | { mode: 'diff'; from: DefinitionRef; to: DefinitionRef } | { mode: 'impact' } | null;
+type Viewer = { mode: 'view'; ref: number } | { mode: 'diff'; from: DefinitionRef; to: DefinitionRef } | null;
 
 /**
  * Versions (DESIGN.md §1): every workflow and its immutable versions; view one
@@ -36,6 +37,7 @@ export function VersionsPage() {
   const [migrateTo, setMigrateTo] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  const [draftErrors, setDraftErrors] = useState(0);
 
   useEffect(() => {
     workflowsApi.list().then(setWorkflows, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
@@ -87,7 +89,7 @@ export function VersionsPage() {
                 <button type="button" className={w.key === key ? 'is-current' : undefined} onClick={() => choose(w.key)} data-testid={`versions-workflow-${w.key}`}>
                   <span>{w.name}</span>
                   <span className="muted small">
-                    {w.latestVersion ? `v${w.latestVersion}` : t('versions.unpublished')}
+                    {w.latestVersion ? t('versions.versionLabel', { version: w.latestVersion }) : t('versions.unpublished')}
                     {w.hasDraft ? ` · ${t('versions.draft')}` : ''}
                   </span>
                 </button>
@@ -109,14 +111,12 @@ export function VersionsPage() {
                       {t('versions.actions.diffDraft')}
                     </button>
                   )}
-                  {latest !== undefined && (
-                    <button type="button" onClick={() => setViewer({ mode: 'impact' })} data-testid="draft-impact">
-                      {t('versions.actions.impact')}
-                    </button>
-                  )}
                 </div>
               )}
-              {hasDraft && isAdmin && <PublishPanel workflowKey={key} onPublished={refresh} />}
+              {/* The publish page: the draft's diagram and problems, its impact (one Preview), then one Publish. */}
+              {hasDraft && <DraftReview workflowKey={key} revision={selected?.draftRevision ?? undefined} onChecked={setDraftErrors} />}
+              {hasDraft && latest !== undefined && <ImpactPanel workflowKey={key} />}
+              {hasDraft && isAdmin && <PublishPanel workflowKey={key} onPublished={refresh} blockingErrors={draftErrors} />}
               <VersionTable
                 versions={versions}
                 isAdmin={isAdmin}
@@ -135,7 +135,6 @@ export function VersionsPage() {
               {viewer?.mode === 'diff' && (
                 <DiffPanel workflowKey={key} from={viewer.from} to={viewer.to} refs={refs} onChange={(from, to) => setViewer({ mode: 'diff', from, to })} />
               )}
-              {viewer?.mode === 'impact' && <ImpactPanel workflowKey={key} />}
             </>
           )}
         </div>

@@ -26,6 +26,7 @@ import { nodeTypes } from './node-types';
 import { useCanvasDecorations } from './use-canvas-decorations';
 import { useCanvasFocus } from './use-canvas-focus';
 import { FIT_VIEW_OPTIONS } from './fit-view-options';
+import { useFlowAriaLabels } from '../../i18n/flow-aria-labels';
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
@@ -43,6 +44,7 @@ export function DesignerCanvas() {
   const execute = useDesignerStore((s) => s.execute);
   const select = useDesignerStore((s) => s.select);
   const decorations = useCanvasDecorations();
+  const ariaLabelConfig = useFlowAriaLabels();
   const { screenToFlowPosition } = useReactFlow();
   const [nodes, setNodes] = useState<CanvasNode[]>(() => toFlowNodes(definition, decorations));
   const [edges, setEdges] = useState<CanvasEdge[]>(() => toFlowEdges(definition, decorations));
@@ -164,6 +166,7 @@ export function DesignerCanvas() {
         maxZoom={2}
         snapToGrid
         snapGrid={[10, 10]}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background gap={20} />
         <MiniMap pannable zoomable />

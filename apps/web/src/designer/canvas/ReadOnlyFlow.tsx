@@ -1,4 +1,5 @@
 import { Background, Controls, ReactFlow, ReactFlowProvider, type NodeTypes } from '@xyflow/react';
+import { useFlowAriaLabels } from '../../i18n/flow-aria-labels';
 import type { CanvasEdge, CanvasNode } from './flow-adapter';
 import { nodeTypes as designerNodeTypes } from './node-types';
 
@@ -17,6 +18,7 @@ interface ReadOnlyFlowProps {
  * page, the Versions page and the reports heatmap.
  */
 export function ReadOnlyFlow({ nodes, edges, nodeTypes = designerNodeTypes, padding = 0.15, hideAttribution = false }: ReadOnlyFlowProps) {
+  const ariaLabelConfig = useFlowAriaLabels();
   return (
     <ReactFlowProvider>
       <ReactFlow<CanvasNode, CanvasEdge>
@@ -27,6 +29,7 @@ export function ReadOnlyFlow({ nodes, edges, nodeTypes = designerNodeTypes, padd
         nodesConnectable={false}
         elementsSelectable={false}
         edgesFocusable={false}
+        ariaLabelConfig={ariaLabelConfig}
         fitView
         fitViewOptions={{ padding }}
         minZoom={0.2}

@@ -47,7 +47,11 @@ describe('flow adapter', () => {
     expect(changed).not.toBe(first.find((n) => n.id === 'review'));
     expect(changed.measured).toEqual({ width: 180, height: 60 });
     const edges = toFlowEdges(def);
-    expect(toFlowEdges(next, NO_DECORATIONS, new Map(edges.map((e) => [e.id, e])))[0]).toBe(edges[0]);
+    const redrawn = toFlowEdges(next, NO_DECORATIONS, new Map(edges.map((e) => [e.id, e])));
+    const away = edges.findIndex((e) => e.source !== 'review' && e.target !== 'review');
+    expect(redrawn[away]).toBe(edges[away]);
+    // An edge of the renamed node is new: its accessible name (node names, any language) says "Triage".
+    expect(redrawn.find((e) => e.target === 'review')?.ariaLabel).toBe('start → Triage');
   });
 
   it('marks invalid, selected and simulated elements', () => {

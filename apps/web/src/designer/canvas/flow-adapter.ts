@@ -95,8 +95,11 @@ export function toFlowEdges(
   decorations: CanvasDecorations = NO_DECORATIONS,
   previous: ReadonlyMap<string, CanvasEdge> = new Map(),
 ): CanvasEdge[] {
+  // Screen readers hear "Review → Finance approval" (node names, any language) instead of React Flow's English "Edge from … to …".
+  const names = new Map(definition.nodes.map((node) => [node.id, node.name?.trim() || node.id]));
   return definition.edges.map((edge) => {
     const prev = previous.get(edge.id);
+    const ariaLabel = `${names.get(edge.source) ?? edge.source} → ${names.get(edge.target) ?? edge.target}`;
     const invalid = decorations.invalidEdges.has(edge.id);
     const taken = decorations.takenEdges.has(edge.id);
     const selected = decorations.selectedEdges.has(edge.id);
@@ -107,7 +110,8 @@ export function toFlowEdges(
       prev.data.invalid === invalid &&
       prev.data.taken === taken &&
       Boolean(prev.selected) === selected &&
-      prev.label === label
+      prev.label === label &&
+      prev.ariaLabel === ariaLabel
     ) {
       return prev;
     }
@@ -126,6 +130,7 @@ export function toFlowEdges(
       animated: taken,
       selected,
       data: { edge, invalid, taken },
+      ariaLabel,
     };
     if (label !== undefined) flowEdge.label = label;
     return flowEdge;

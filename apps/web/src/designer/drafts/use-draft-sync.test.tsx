@@ -82,7 +82,7 @@ describe('useDraftSync after a failed save', () => {
       await vi.advanceTimersByTimeAsync(10_000);
     });
     expect(fetchMock).toHaveBeenCalledOnce();
-    expect(useDesignerStore.getState()).toMatchObject({ saveStatus: 'error', saveError: 'Designers only' });
+    expect(useDesignerStore.getState()).toMatchObject({ saveStatus: 'error', saveError: 'You may not do this.' });
     act(() => useDesignerStore.getState().execute(updateWorkflow({ name: 'Mine' }, { name: 'Mine 2' })));
     await act(async () => {
       await vi.advanceTimersByTimeAsync(3100);

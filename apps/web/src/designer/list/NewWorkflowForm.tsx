@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { emptyDefinition } from '../model/node-catalog';
-import { slugify, WORKFLOW_KEY_PATTERN } from './workflow-key';
+import { usePinyin } from './use-pinyin';
+import { keyFromName, WORKFLOW_KEY_PATTERN } from './workflow-key';
 
 /** Name + key for a new workflow; opens the Designer on an empty (start -> end) definition. */
 export function NewWorkflowForm({ existing }: { existing: string[] }) {
@@ -11,9 +12,14 @@ export function NewWorkflowForm({ existing }: { existing: string[] }) {
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
   const [keyTouched, setKeyTouched] = useState(false);
-  const effectiveKey = keyTouched ? key : slugify(name);
+  const [submitted, setSubmitted] = useState(false);
+  const toPinyin = usePinyin();
+  const effectiveKey = keyTouched ? key : keyFromName(name, toPinyin);
+  const nameError = submitted && !name.trim() ? t('designer.list.nameRequired') : null;
   const keyError = !effectiveKey
-    ? null
+    ? submitted || keyTouched
+      ? t('designer.list.keyRequired')
+      : null
     : !WORKFLOW_KEY_PATTERN.test(effectiveKey)
       ? t('designer.list.keyInvalid')
       : existing.includes(effectiveKey)
@@ -22,7 +28,9 @@ export function NewWorkflowForm({ existing }: { existing: string[] }) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (keyError || !effectiveKey || !name.trim()) return;
+    setSubmitted(true);
+    // Every refusal shows its reason next to the field (nameError / keyError); nothing fails silently.
+    if (keyError || !effectiveKey || !WORKFLOW_KEY_PATTERN.test(effectiveKey) || !name.trim()) return;
     navigate(`/designer/${effectiveKey}`, { state: { initial: emptyDefinition(effectiveKey, name.trim()) } });
   }
 
@@ -31,21 +39,25 @@ export function NewWorkflowForm({ existing }: { existing: string[] }) {
       <h2>{t('designer.list.newTitle')}</h2>
       <label>
         {t('designer.list.name')}
-        <input data-testid="new-workflow-name" value={name} onChange={(e) => setName(e.target.value)} required />
+        <input data-testid="new-workflow-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!nameError} />
       </label>
+      {nameError && <p className="error small" role="alert" data-testid="new-workflow-name-error">{nameError}</p>}
       <label>
         {t('designer.list.key')}
         <input
           data-testid="new-workflow-key"
           value={effectiveKey}
+          aria-invalid={!!keyError}
+          spellCheck={false}
           onChange={(e) => {
             setKeyTouched(true);
             setKey(e.target.value);
           }}
         />
       </label>
-      {keyError && <p className="error small">{keyError}</p>}
-      <button type="submit" className="primary" data-testid="new-workflow-create" disabled={!!keyError || !name.trim()}>
+      <span className="muted small">{t('designer.list.keyHint')}</span>
+      {keyError && <p className="error small" role="alert" data-testid="new-workflow-key-error">{keyError}</p>}
+      <button type="submit" className="primary" data-testid="new-workflow-create">
         {t('designer.list.create')}
       </button>
     </form>

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { workflowsApi } from '../../http/workflows.api';
 import type { Template } from '../../http/api.types';
+import { localizeTemplate, templateText } from './template-i18n';
 
 /** "Start from template": copies a template's definition under a fresh key and opens it. */
 export function TemplatePicker({ existing }: { existing: string[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [templates, setTemplates] = useState<Template[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function TemplatePicker({ existing }: { existing: string[] }) {
   function use(template: Template) {
     let key = template.key;
     for (let n = 2; existing.includes(key); n += 1) key = `${template.key}-${n}`;
-    navigate(`/designer/${key}`, { state: { initial: { ...template.definition, key } } });
+    navigate(`/designer/${key}`, { state: { initial: { ...localizeTemplate(template.definition, i18n.language), key } } });
   }
 
   return (
@@ -34,14 +35,17 @@ export function TemplatePicker({ existing }: { existing: string[] }) {
       {error && <p className="error small">{error}</p>}
       {templates.length === 0 && !error && <p className="muted small">{t('designer.list.noTemplates')}</p>}
       <ul className="template-list">
-        {templates.map((tpl) => (
-          <li key={tpl.key}>
-            <button type="button" onClick={() => use(tpl)} data-testid={`template-${tpl.key}`}>
-              {tpl.name}
-            </button>
-            <span className="muted small">{tpl.description}</span>
-          </li>
-        ))}
+        {templates.map((tpl) => {
+          const text = templateText(tpl, i18n.language);
+          return (
+            <li key={tpl.key}>
+              <button type="button" onClick={() => use(tpl)} data-testid={`template-${tpl.key}`}>
+                {text.name}
+              </button>
+              <span className="muted small">{text.description}</span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

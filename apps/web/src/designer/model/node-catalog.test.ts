@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateDefinition, type WorkflowDefinition } from '@ticketflow/definition';
+import i18n from '../../i18n/i18n';
 import { createNode, emptyDefinition, exitsOf, NODE_TYPES, nextId } from './node-catalog';
 
 describe('node catalog', () => {
@@ -21,6 +22,17 @@ describe('node catalog', () => {
     expect(exitsOf({ id: 't', type: 'task', assignee: { role: 'agent' }, outcomes: ['fixed', 'wontfix'], timeout: { after: 'PT1H' } })).toEqual(['fixed', 'wontfix', 'timeout']);
     expect(exitsOf(createNode('decision', 'd', { x: 0, y: 0 }))).toEqual(['out']);
     expect(exitsOf(createNode('end', 'e', { x: 0, y: 0 }))).toEqual([]);
+  });
+
+  it('names new nodes in the UI language', async () => {
+    expect(createNode('task', 't', { x: 0, y: 0 }).name).toBe('Task');
+    await i18n.changeLanguage('zh-CN');
+    try {
+      expect(createNode('decision', 'd', { x: 0, y: 0 }).name).toBe('判断');
+      expect(emptyDefinition('flow', '流程').nodes.map((n) => n.name)).toEqual(['开始', '结束']);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('finds ids that neither nodes nor edges use', () => {

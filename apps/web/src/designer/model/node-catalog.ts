@@ -1,4 +1,5 @@
 import { outcomesOf, type NodeType, type WorkflowDefinition, type WorkflowNode } from '@ticketflow/definition';
+import i18n from '../../i18n/i18n';
 
 /** Every node type the palette offers, in palette order. */
 export const NODE_TYPES: readonly NodeType[] = [
@@ -53,43 +54,49 @@ export function nextId(definition: WorkflowDefinition, prefix: string, taken: Se
   return `${prefix}-${n}`;
 }
 
-/** A new node of the given type with sensible defaults, so it is close to valid when dropped. Pure. */
-export function createNode(type: NodeType, id: string, position: { x: number; y: number }): WorkflowNode {
-  const base = { id, position };
+/** What a new node of a type is called before the user names it. */
+export type NodeNames = (type: NodeType) => string;
+
+/** New nodes are named in the UI language ("Task" / "任务"): the node type labels of the translations. Reads i18next. */
+export const uiNodeNames: NodeNames = (type) => i18n.t(`nodeTypes.${type}`);
+
+/** A new node of the given type with sensible defaults, so it is close to valid when dropped. Pure apart from `names`. */
+export function createNode(type: NodeType, id: string, position: { x: number; y: number }, names: NodeNames = uiNodeNames): WorkflowNode {
+  const base = { id, position, name: names(type) };
   switch (type) {
     case 'start':
-      return { ...base, type, name: 'Start' };
+      return { ...base, type };
     case 'end':
-      return { ...base, type, name: 'End', outcome: 'resolved' };
+      return { ...base, type, outcome: 'resolved' };
     case 'task':
-      return { ...base, type, name: 'Task', assignee: { role: 'agent' } };
+      return { ...base, type, assignee: { role: 'agent' } };
     case 'approval':
-      return { ...base, type, name: 'Approval', approvers: { role: 'manager' }, policy: { type: 'any' } };
+      return { ...base, type, approvers: { role: 'manager' }, policy: { type: 'any' } };
     case 'decision':
-      return { ...base, type, name: 'Decision' };
+      return { ...base, type };
     case 'parallel':
-      return { ...base, type, name: 'Parallel' };
+      return { ...base, type };
     case 'join':
-      return { ...base, type, name: 'Join' };
+      return { ...base, type };
     case 'timer':
-      return { ...base, type, name: 'Timer', after: 'PT1H' };
+      return { ...base, type, after: 'PT1H' };
     case 'wait':
-      return { ...base, type, name: 'Wait', message: 'event' };
+      return { ...base, type, message: 'event' };
     case 'action':
-      return { ...base, type, name: 'Action', action: { type: 'set-fields', values: {} } };
+      return { ...base, type, action: { type: 'set-fields', values: {} } };
   }
 }
 
-/** An empty but well-formed definition for "new workflow". Pure. */
-export function emptyDefinition(key: string, name: string): WorkflowDefinition {
+/** An empty but well-formed definition for "new workflow", its start and end named in the UI language. Pure apart from `names`. */
+export function emptyDefinition(key: string, name: string, names: NodeNames = uiNodeNames): WorkflowDefinition {
   return {
     schemaVersion: 1,
     key,
     name,
     fields: [],
     nodes: [
-      { id: 'start', type: 'start', name: 'Start', position: { x: 0, y: 0 } },
-      { id: 'end', type: 'end', name: 'End', outcome: 'resolved', position: { x: 300, y: 0 } },
+      { id: 'start', type: 'start', name: names('start'), position: { x: 0, y: 0 } },
+      { id: 'end', type: 'end', name: names('end'), outcome: 'resolved', position: { x: 300, y: 0 } },
     ],
     edges: [{ id: 'e1', source: 'start', target: 'end' }],
   };

@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { roleLabel } from '../../i18n/labels';
 import { workflowsApi } from '../../http/workflows.api';
 import type { Directory } from '../../http/api.types';
 
 let cached: Promise<Directory> | null = null;
 
-/** Users and roles from /api/directory, fetched once per page load. */
+/** Users and roles from /api/directory, fetched once per page load; role labels in the UI language. */
 export function useDirectory(): Directory {
+  const { t } = useTranslation();
   const [directory, setDirectory] = useState<Directory>({ users: [], roles: [] });
   useEffect(() => {
     let live = true;
@@ -18,5 +21,5 @@ export function useDirectory(): Directory {
       live = false;
     };
   }, []);
-  return directory;
+  return useMemo(() => ({ ...directory, roles: directory.roles.map((role) => ({ ...role, label: roleLabel(t, role.name, role.label) })) }), [directory, t]);
 }

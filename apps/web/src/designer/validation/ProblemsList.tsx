@@ -10,7 +10,7 @@ interface Props {
 
 function ProblemsListInner({ onNavigate }: Props) {
   const { t, i18n } = useTranslation();
-  // The validator writes English; other languages show the code's summary first.
+  // The validator writes English; other languages show the code's meaning only (the English text is the tooltip).
   const translated = !i18n.language.startsWith('en');
   const problems = useDesignerStore((s) => s.problems);
   const focusOn = useDesignerStore((s) => s.focusOn);
@@ -24,7 +24,7 @@ function ProblemsListInner({ onNavigate }: Props) {
         <span className="muted small" data-testid="problems-summary">
           {problems.length === 0
             ? t('designer.problems.none')
-            : t('designer.problems.summary', { errors, warnings: problems.length - errors })}
+            : t('designer.problems.summary', { errors: t('designer.problems.errorCount', { count: errors }), warnings: t('designer.problems.warningCount', { count: problems.length - errors }) })}
         </span>
       </h3>
       <ul data-testid="problems-list">
@@ -38,6 +38,7 @@ function ProblemsListInner({ onNavigate }: Props) {
           >
             <button
               type="button"
+              title={translated ? p.message : undefined}
               disabled={!p.nodeId && !p.edgeId && !isFieldProblem(p.path)}
               onClick={() => {
                 if (p.nodeId || p.edgeId) {
@@ -49,7 +50,6 @@ function ProblemsListInner({ onNavigate }: Props) {
               <span className="problem__severity">{t(`designer.problems.${p.severity}`)}</span>
               <span>
                 {translated ? t(`problemCodes.${p.code}`, { defaultValue: p.message }) : p.message}
-                {translated && <span className="muted small"> — {p.message}</span>}
               </span>
               {(p.nodeId || p.edgeId) && <code className="muted small">{p.nodeId ?? p.edgeId}</code>}
             </button>

@@ -1,0 +1,154 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, keepScreenshot, launchBrowser } from './browser.js';
+import { apiClient } from './inbox-api.js';
+import { latinWordsOn, userDataWords, type LatinFinding } from './latin-words.js';
+import { startServer, type RunningServer } from './server.js';
+
+/** A workflow written by a Chinese process owner: every name a user reads is Chinese. */
+const LEAVE = {
+  schemaVersion: 1,
+  key: 'qing-jia-shen-pi',
+  name: '请假审批',
+  fields: [
+    { name: 'days', type: 'number', label: '请假天数', required: true, min: 1, max: 30 },
+    { name: 'reason', type: 'text', label: '事由' },
+  ],
+  nodes: [
+    { id: 'start', type: 'start', name: '开始', position: { x: 0, y: 120 } },
+    { id: 'review', type: 'task', name: '主管初审', assignee: { role: 'agent' }, timeout: { after: 'PT48H' }, position: { x: 200, y: 120 } },
+    { id: 'approve', type: 'approval', name: '经理审批', approvers: { role: 'manager' }, policy: { type: 'any' }, position: { x: 420, y: 120 } },
+    { id: 'done', type: 'end', name: '已批准', outcome: 'resolved', position: { x: 640, y: 60 } },
+    { id: 'refused', type: 'end', name: '已驳回', outcome: 'rejected', position: { x: 640, y: 200 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'review' },
+    { id: 'e2', source: 'review', target: 'approve', on: 'completed' },
+    { id: 'e3', source: 'review', target: 'refused', on: 'timeout' },
+    { id: 'e4', source: 'approve', target: 'done', on: 'approved' },
+    { id: 'e5', source: 'approve', target: 'refused', on: 'rejected' },
+  ],
+};
+
+/** The draft after the owner shortens the first review to 24 hours (a diff in words on the Versions page). */
+const LEAVE_DRAFT = {
+  ...LEAVE,
+  nodes: LEAVE.nodes.map((node) => (node.id === 'review' ? { ...node, timeout: { after: 'PT24H' } } : node)),
+};
+
+const report = (page: string, findings: LatinFinding[]) => findings.map((f) => `${page}: "${f.word}" in “${f.context}”`);
+
+describe.runIf(hasChromium || process.env.CI)('the Chinese UI in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let ticketId = '';
+  // User data of this test: the workflow's key, and the demo password the sign-in page shows.
+  const allowed = userDataWords([LEAVE.key, 'demo']);
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const api = apiClient(server.baseUrl);
+    await api.publish(LEAVE);
+    await api.call('owner', 'PUT', `/workflows/${LEAVE.key}/draft`, { definition: LEAVE_DRAFT });
+    const first = await api.createTicket('requester', { workflowKey: LEAVE.key, title: '年假五天', fields: { days: 5, reason: '回老家探亲' } });
+    await api.createTicket('requester', { workflowKey: LEAVE.key, title: '病假一天', fields: { days: 1 }, priority: 'high' });
+    await api.completeReview(first.id);
+    ticketId = first.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A browser whose language is Chinese: the app must pick zh-CN on the first visit by itself. */
+  async function chineseContext(viewport: 'desktop' | 'phone' = 'desktop'): Promise<BrowserContext> {
+    return browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: viewport === 'phone' ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' },
+    });
+  }
+
+  async function signInChinese(page: Page, username: string): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill('demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+
+  async function scan(page: Page, name: string, path: string, ready: string): Promise<void> {
+    await page.goto(path);
+    await page.getByTestId(ready).first().waitFor();
+    // Live pages keep a server-sent events stream open, so "network idle" never comes: let the data arrive.
+    await page.waitForTimeout(1500);
+    await page.locator('[data-loading]').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    problems.push(...report(name, await latinWordsOn(page, allowed)));
+    await keepScreenshot(page, `zh-${name}`);
+  }
+
+  it('detects the browser language on a first visit and keeps <html lang> after a reload', async () => {
+    const context = await chineseContext();
+    const page = await context.newPage();
+    await page.goto('/login');
+    await expect.poll(() => page.getByRole('button', { name: '登录' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    problems.push(...report('sign-in', await latinWordsOn(page, allowed)));
+    await keepScreenshot(page, 'zh-sign-in');
+    await page.reload();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await context.close();
+  });
+
+  it('shows no English on the pages an admin uses', async () => {
+    const context = await chineseContext();
+    const page = await context.newPage();
+    await signInChinese(page, 'admin');
+    await scan(page, 'designer-list', '/designer', 'new-workflow-form');
+    await scan(page, 'designer', `/designer/${LEAVE.key}`, 'designer-canvas');
+    await scan(page, 'versions', `/versions?key=${LEAVE.key}`, 'draft-review');
+    await page.getByTestId('draft-diff').click();
+    await page.getByTestId('diff-change').first().waitFor();
+    expect(await page.getByTestId('diff-change').allTextContents()).toEqual(['主管初审：超时 48 小时 → 24 小时']);
+    problems.push(...report('versions-diff', await latinWordsOn(page, allowed)));
+    await keepScreenshot(page, 'zh-versions-diff');
+    await scan(page, 'tickets', '/tickets', 'tickets-page');
+    await scan(page, 'ticket', `/tickets/${ticketId}`, 'ticket-page');
+    await scan(page, 'reports', '/reports', 'page-reports');
+    await scan(page, 'rules', '/rules', 'page-rules');
+    await context.close();
+  });
+
+  it('shows no English in the inbox, on a phone too', async () => {
+    for (const viewport of ['desktop', 'phone'] as const) {
+      const context = await chineseContext(viewport);
+      const page = await context.newPage();
+      await signInChinese(page, 'manager');
+      await scan(page, viewport === 'phone' ? 'inbox-phone' : 'inbox', '/inbox', 'inbox-page');
+      await context.close();
+    }
+  });
+
+  it('names a workflow in Chinese and creates it with a pinyin key', async () => {
+    const context = await chineseContext();
+    const page = await context.newPage();
+    await signInChinese(page, 'owner');
+    await page.goto('/designer');
+    await page.getByTestId('new-workflow-name').fill('中文测试流程');
+    await expect.poll(() => page.getByTestId('new-workflow-key').inputValue()).toBe('zhong-wen-ce-shi-liu-cheng');
+    await page.getByTestId('new-workflow-create').click();
+    await page.waitForURL(/\/designer\/zhong-wen-ce-shi-liu-cheng$/);
+    await page.getByTestId('designer-canvas').waitFor();
+    await context.close();
+  });
+
+  it('found no untranslated word (the list names page, word and text)', () => {
+    expect(problems, `Latin words in the Chinese UI:\n${problems.join('\n')}`).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Every error code the API can answer with, found by reading its sources (a
+ * test helper, not shipped: it reads files). Codes come from
+ *  - the domain-error helpers: `invalid('code', …)`, `forbidden(…)`, `conflict(…)`,
+ *    `unprocessable(…)`, `new DomainError('kind', 'code', …)`;
+ *  - `notFound('Ticket', id)`, which answers `ticket-not-found`;
+ *  - `code: 'x'` literals in the exception filter (body-parser and 500 answers);
+ *  - the runtime's refusals (`RuntimeErrorCode` in libs/runtime), passed through by the engine;
+ *  - the codes the filter derives from Nest's own exceptions (a guard's 403, …), and the web's `network-error`.
+ */
+export function collectServerErrorCodes(repoRoot: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const add = (code: string, file: string) => {
+    if (!found.has(code)) found.set(code, file.slice(repoRoot.length + 1));
+  };
+  for (const file of sourceFiles(join(repoRoot, 'apps/api/src'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\b(?:invalid|forbidden|conflict|unprocessable)\(\s*'([a-z][a-z0-9-]*)'/g)) add(m[1]!, file);
+    for (const m of text.matchAll(/new DomainError\(\s*'[a-z-]+',\s*'([a-z][a-z0-9-]*)'/g)) add(m[1]!, file);
+    // notFound('Ticket', id) or notFound(byTask ? 'Task' : 'Instance', id): every capitalised literal on the line.
+    for (const line of text.split('\n').filter((l) => l.includes('notFound('))) {
+      for (const m of line.matchAll(/'([A-Z][A-Za-z ]*)'/g)) add(`${m[1]!.toLowerCase().replace(/\s+/g, '-')}-not-found`, file);
+    }
+    if (file.includes('/common/errors/') || file.includes('/common/http/')) {
+      for (const m of text.matchAll(/\bcode: '([a-z][a-z0-9-]*)'/g)) add(m[1]!, file);
+      for (const m of text.matchAll(/'([a-z]+-not-found)'/g)) add(m[1]!, file);
+    }
+  }
+  for (const code of FRAMEWORK_CODES) add(code, 'apps/api/src/common/errors/domain-exception.filter.ts');
+  const runtimeErrors = join(repoRoot, 'libs/runtime/src/runtime-error.ts');
+  const union = /export type RuntimeErrorCode =([^;]+);/.exec(readFileSync(runtimeErrors, 'utf8'))?.[1] ?? '';
+  for (const m of union.matchAll(/'([a-z][a-z0-9-]*)'/g)) add(m[1]!, runtimeErrors);
+  return found;
+}
+
+const FRAMEWORK_CODES = ['forbidden', 'unauthorized', 'bad-request', 'network-error'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
