@@ -9,6 +9,10 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthService } from './auth/auth.service.js';
 import { JWT_SECRET, resolveJwtSecret } from './auth/jwt-secret.js';
 import { TokenService } from './auth/token.service.js';
+import { BearerAuthenticator } from './auth/bearer-authenticator.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { SessionStore } from './auth/session-store.js';
+import { TextGuard } from './common/http/text-guard.js';
 import { HealthController } from './health/health.controller.js';
 import { FEATURE_CONTROLLERS, FEATURE_PROVIDERS } from './features.js';
 
@@ -25,7 +29,12 @@ export class AppModule {
         { provide: DataSource, useValue: db.dataSource },
         { provide: JWT_SECRET, useFactory: () => resolveJwtSecret(config) },
         TokenService,
+        SessionStore,
+        BearerAuthenticator,
+        LoginThrottle,
         AuthService,
+        // Text first: a NUL or lone surrogate is a 400 naming the field on every route, before anything reads it.
+        { provide: APP_GUARD, useClass: TextGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         ...FEATURE_PROVIDERS,
       ],

@@ -52,6 +52,11 @@ import { RulesService } from './automation/rules.service.js';
 import { IntakeChannelsService } from './intake/intake-channels.service.js';
 import { IntakeController } from './intake/intake.controller.js';
 import { IntakeService } from './intake/intake.service.js';
+import { UsersController } from './users/users.controller.js';
+import { UsersService } from './users/users.service.js';
+import { WebhookGate } from './webhooks/webhook-gate.js';
+import { SecretsController } from './secrets/secrets.controller.js';
+import { SecretStore } from './secrets/secret-store.js';
 
 /** Controllers and providers of the product's features, registered in AppModule. */
 export const FEATURE_CONTROLLERS: Type<unknown>[] = [
@@ -78,6 +83,9 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   RulesController,
   // Issue 10: reports.
   ReportsController,
+  // Issue 17: user administration and the secret store.
+  UsersController,
+  SecretsController,
 ];
 
 export const FEATURE_PROVIDERS: Provider[] = [
@@ -118,4 +126,8 @@ export const FEATURE_PROVIDERS: Provider[] = [
   IntakeService,
   // Issue 10: reports.
   ReportsService,
+  // Issue 17: revocable sessions, signed webhooks, secrets.
+  UsersService,
+  WebhookGate,
+  SecretStore,
 ];

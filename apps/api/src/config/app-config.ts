@@ -20,6 +20,10 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Background workers (timers, outbox); `WORKERS=off` serves HTTP only. */
   workers: WorkerConfig;
+  /** Express `trust proxy`: false (default, the socket address is the client), true, a hop count, or addresses/subnets. */
+  trustProxy: boolean | number | string[];
+  /** 32-byte key (base64 or hex) that encrypts the secret store (AES-256-GCM); generated and kept in `dataDir` in demo mode. */
+  secretsKey?: string;
 }
 
 /** Timer scheduler, outbox dispatcher, HTTP actions and signed webhooks. */
@@ -37,8 +41,11 @@ export interface WorkerConfig {
   httpAllowedHosts: string[];
   /** Hosts that may resolve to private or loopback addresses (a local receiver in tests). */
   httpAllowPrivateHosts: string[];
-  /** HMAC-SHA256 secret for `X-Ticketflow-Signature` on inbound events; absent: signed calls are refused. */
-  webhookSecret?: string;
+  /**
+   * Standard Webhooks secrets for signed inbound events, newest first; two during a rotation
+   * (`WEBHOOK_SECRET=new,old`). Empty: signed calls are refused.
+   */
+  webhookSecrets: string[];
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -83,12 +90,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workflowsDir: resolve(optional(env, 'WORKFLOWS_DIR') ?? resolve(repoRoot, 'workflows')),
     logLevel: parseLogLevel(env),
     workers: loadWorkerConfig(env),
+    trustProxy: parseTrustProxy(env),
+    secretsKey: parseSecretsKey(env),
   };
 }
 
+function parseTrustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
+  const raw = optional(env, 'TRUST_PROXY');
+  if (raw === undefined) return false;
+  const lower = raw.toLowerCase();
+  if (['false', 'off', 'no', '0'].includes(lower)) return false;
+  if (['true', 'on', 'yes'].includes(lower)) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const bad = entries.find((entry) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(entry));
+  if (bad !== undefined) throw new ConfigError('TRUST_PROXY', `"${bad}" is not true, false, a hop count, loopback/linklocal/uniquelocal or an address/subnet`);
+  return entries;
+}
+
+function parseSecretsKey(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = optional(env, 'SECRETS_KEY');
+  if (raw === undefined) return undefined;
+  const bytes = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (bytes.length !== 32) throw new ConfigError('SECRETS_KEY', 'must be 32 random bytes, as 64 hex digits or base64 (openssl rand -base64 32)');
+  return raw;
+}
+
 function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
-  const webhookSecret = optional(env, 'WEBHOOK_SECRET');
-  if (webhookSecret !== undefined && webhookSecret.length < 16) throw new ConfigError('WEBHOOK_SECRET', 'must be at least 16 characters long');
+  const webhookSecrets = (optional(env, 'WEBHOOK_SECRET') ?? '').split(',').map((secret) => secret.trim()).filter((secret) => secret !== '');
+  if (webhookSecrets.length > 2) throw new ConfigError('WEBHOOK_SECRET', 'holds at most two secrets (new,old) during a rotation');
+  if (webhookSecrets.some((secret) => secret.length < 16)) throw new ConfigError('WEBHOOK_SECRET', 'must be at least 16 characters long (each, when two are given)');
   return {
     enabled: parseBoolean(env, 'WORKERS', true),
     pollMs: parseInteger(env, 'WORKER_POLL_MS', 1000, 10, 60_000),
@@ -98,7 +129,7 @@ function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     httpMaxResponseBytes: parseInteger(env, 'HTTP_ACTION_MAX_RESPONSE_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     httpAllowedHosts: parseHostList(env, 'HTTP_ACTION_ALLOWED_HOSTS'),
     httpAllowPrivateHosts: parseHostList(env, 'HTTP_ACTION_ALLOW_PRIVATE_HOSTS'),
-    webhookSecret,
+    webhookSecrets,
   };
 }
 

@@ -33,7 +33,9 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    extra: { max: embedded ? EMBEDDED_MAX_CONNECTIONS : 20 },
+    // A server that does not answer fails the request after 10 s (503 database-unavailable) instead of hanging
+    // it. Not on the embedded database: its single connection is shared by queueing, and a wait there is normal.
+    extra: embedded ? { max: EMBEDDED_MAX_CONNECTIONS } : { max: 20, connectionTimeoutMillis: 10_000 },
   });
   try {
     await dataSource.initialize();

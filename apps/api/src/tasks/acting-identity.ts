@@ -18,7 +18,9 @@ export async function actingIdentity(manager: EntityManager, user: AuthUser): Pr
       WHERE d.to_user_id = $1 AND d.starts_at <= now() AND (d.ends_at IS NULL OR d.ends_at > now()) AND u.active`,
     [user.id],
   )) as { id: string; roles: string[] }[];
-  const people = [{ id: user.id, roles: user.roles }, ...rows];
+  // A delegate acts for the delegator only within roles they hold themselves (a role removed since the
+  // delegation was made, from either side, no longer carries over).
+  const people = [{ id: user.id, roles: user.roles }, ...rows.map((row) => ({ id: row.id, roles: row.roles.filter((role) => user.roles.includes(role)) }))];
   return {
     userId: user.id,
     people,

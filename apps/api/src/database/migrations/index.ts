@@ -3,6 +3,7 @@ import { IntakeAndRules1764000300000 } from './1764000300000-intake-and-rules.js
 import { ReportRollups1764000500000 } from './1764000500000-report-rollups.js';
 import { AuditAppendOnly1764000700000 } from './1764000700000-audit-append-only.js';
 import { WorkersSlaNotifications1764500000000 } from './1764500000000-workers-sla-notifications.js';
+import { Security1765000000000 } from './1765000000000-security.js';
 
 /** Every migration, oldest first. Migrations run at start-up; `synchronize` is never used. */
-export const MIGRATIONS = [InitialSchema1764000000000, IntakeAndRules1764000300000, ReportRollups1764000500000, AuditAppendOnly1764000700000, WorkersSlaNotifications1764500000000];
+export const MIGRATIONS = [InitialSchema1764000000000, IntakeAndRules1764000300000, ReportRollups1764000500000, AuditAppendOnly1764000700000, WorkersSlaNotifications1764500000000, Security1765000000000];
