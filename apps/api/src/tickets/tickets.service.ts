@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { assertMaySetPriority } from './requester-priority.js';
 import { AutomationService } from '../automation/automation.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TransactionRunner } from '../common/context/transaction-runner.js';
@@ -30,6 +31,7 @@ export class TicketsService {
       const version = await this.workflows.startableVersion(uow.manager, dto.workflowKey);
       if (!version) throw unprocessable('workflow-not-published', `Workflow "${dto.workflowKey}" has no published version to start tickets on.`);
       assertFieldValues(version.definition.fields, dto.fields);
+      assertMaySetPriority(version.definition, dto.priority, user);
       const [row] = (await uow.manager.query(
         `INSERT INTO tickets (workflow_key, title, fields, priority, channel, requester_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [dto.workflowKey, dto.title.trim(), JSON.stringify(dto.fields), dto.priority ?? 'normal', dto.channel ?? 'web', user.id],
@@ -38,7 +40,10 @@ export class TicketsService {
       await this.engine.startInstance(uow, { id, fields: dto.fields, requesterId: user.id }, version);
       // Automation rules on creation (priority, tags, assignee group, ...), in this transaction.
       await this.automation.onTicketCreated(uow, id);
-      return this.readView(uow.manager, id);
+      const view = await this.readView(uow.manager, id);
+      // Last, so the audit chain's lock is held only for this insert and the commit.
+      await this.audit.append(uow.manager, { actorId: user.id, action: 'ticket.create', objectType: 'ticket', objectId: id, details: { workflowKey: dto.workflowKey, version: version.version, channel: dto.channel ?? 'web', priority: view.priority } });
+      return view;
     });
   }
 

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from './domain-error.js';
 import type { ErrorResponse } from './error-response.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import type { JsonLogger } from '../logging/json-logger.js';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -26,7 +27,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const body = this.toResponse(exception, request);
     if (response.headersSent) return;
-    const retryAfter = retryAfterSeconds(exception);
+    const retryAfter = body.code === 'database-unavailable' ? DATABASE_RETRY_AFTER_SECONDS : retryAfterSeconds(exception);
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
@@ -39,6 +40,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const bodyParserError = fromBodyParser(exception instanceof HttpException ? exception.cause : exception);
     if (bodyParserError) return bodyParserError;
     if (exception instanceof HttpException) return fromHttpException(exception);
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn('database unavailable', { method: request.method, path: request.originalUrl, error: exception instanceof Error ? exception.message : String(exception) });
+      return { statusCode: 503, code: 'database-unavailable', message: `The database is unavailable; retry in ${DATABASE_RETRY_AFTER_SECONDS} seconds.` };
+    }
     this.logger.error('unexpected error', {
       method: request.method,
       path: request.originalUrl,
