@@ -7,6 +7,11 @@ export interface AppConfig {
   host: string;
   /** Absent: the embedded PGlite database in `dataDir`. */
   databaseUrl?: string;
+  /**
+   * The schema owner's URL: when set, migrations run with it and the owner grants `DATABASE_URL`'s role
+   * read/write access without UPDATE/DELETE on transitions, approval_votes and audit_log.
+   */
+  migrationDatabaseUrl?: string;
   dataDir: string;
   /** Seeds demo users (password `demo`) and the example workflows. */
   demoMode: boolean;
@@ -70,6 +75,9 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = optional(env, 'DATABASE_URL');
   if (databaseUrl !== undefined) checkDatabaseUrl(databaseUrl);
+  const migrationDatabaseUrl = optional(env, 'DATABASE_MIGRATION_URL');
+  if (migrationDatabaseUrl !== undefined) checkDatabaseUrl(migrationDatabaseUrl, 'DATABASE_MIGRATION_URL');
+  if (migrationDatabaseUrl !== undefined && databaseUrl === undefined) throw new ConfigError('DATABASE_MIGRATION_URL', 'needs DATABASE_URL too (the application role the owner grants access to)');
   const demoMode = parseBoolean(env, 'DEMO_MODE', databaseUrl === undefined);
   const jwtSecret = optional(env, 'JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
@@ -82,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parseInteger(env, 'PORT', 3000, 0, 65535),
     host: optional(env, 'HOST') ?? '0.0.0.0',
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir: resolve(optional(env, 'DATA_DIR') ?? resolve(repoRoot, '.data')),
     demoMode,
     jwtSecret,
@@ -149,17 +158,17 @@ function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-function checkDatabaseUrl(value: string): void {
+function checkDatabaseUrl(value: string, name = 'DATABASE_URL'): void {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError('DATABASE_URL', `"${value}" is not a URL; expected postgres://user:password@host:5432/db`);
+    throw new ConfigError(name, `"${value}" is not a URL; expected postgres://user:password@host:5432/db`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+    throw new ConfigError(name, `must start with postgres:// or postgresql://, got "${url.protocol}//"`);
   }
-  if (url.hostname === '') throw new ConfigError('DATABASE_URL', 'has no host name');
+  if (url.hostname === '') throw new ConfigError(name, 'has no host name');
 }
 
 function parseInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

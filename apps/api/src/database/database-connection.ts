@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { grantApplicationRole } from './app-role-grants.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
@@ -18,7 +19,7 @@ export interface DatabaseConnection {
  * for both. Runs pending migrations before returning. Side effects: may start
  * the embedded server, opens a connection pool, changes the schema.
  */
-export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, options: { inMemory?: boolean } = {}): Promise<DatabaseConnection> {
+export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & { migrationDatabaseUrl?: string }, options: { inMemory?: boolean } = {}): Promise<DatabaseConnection> {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
   if (url === undefined) {
@@ -38,8 +39,11 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
     extra: embedded ? { max: EMBEDDED_MAX_CONNECTIONS } : { max: 20, connectionTimeoutMillis: 10_000 },
   });
   try {
+    // Least privilege: with DATABASE_MIGRATION_URL the schema's owner migrates and grants, and the
+    // application connects as DATABASE_URL's role, which cannot alter history (database/app-role-grants.ts).
+    if (url !== undefined && config.migrationDatabaseUrl !== undefined && !embedded) await migrateAsOwner(config.migrationDatabaseUrl, new URL(url).username);
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    if (embedded || config.migrationDatabaseUrl === undefined) await dataSource.runMigrations({ transaction: 'each' });
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
@@ -53,4 +57,15 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
       await embedded?.stop();
     },
   };
+}
+
+async function migrateAsOwner(ownerUrl: string, appRole: string): Promise<void> {
+  const owner = new DataSource({ type: 'postgres', url: ownerUrl, entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: false, synchronize: false, logging: false, extra: { max: 1 } });
+  await owner.initialize();
+  try {
+    await owner.runMigrations({ transaction: 'each' });
+    await grantApplicationRole(owner, decodeURIComponent(appRole));
+  } finally {
+    await owner.destroy();
+  }
 }
