@@ -64,7 +64,7 @@ export function UsersPage() {
       {notice && <p className="notice" role="status" data-testid="users-notice">{notice}</p>}
       {users === null && !error && <p className="muted">{t('common.loading')}</p>}
       {users && (
-        <table className="rules-table users-table" data-testid="users-table">
+        <table className="users-table" data-testid="users-table">
           <thead>
             <tr>
               <th>{t('users.user')}</th>
@@ -92,7 +92,8 @@ export function UsersPage() {
                   )}
                 </td>
                 <td data-testid={`user-status-${user.username}`}>{user.active ? t('users.active') : t('users.inactive')}</td>
-                <td className="row users-actions">
+                <td>
+                  <div className="row users-actions">
                   <button type="button" data-testid={`user-edit-${user.username}`} disabled={editing !== null} onClick={() => setEditing(user.id)}>
                     {t('users.editRoles')}
                   </button>
@@ -108,6 +109,7 @@ export function UsersPage() {
                       {t('users.activate')}
                     </button>
                   )}
+                  </div>
                 </td>
               </tr>
             ))}
