@@ -46,6 +46,7 @@ async function userId(t: TestApp, username: string): Promise<string> {
 }
 
 let draftCounter = 0;
+let loginCounter = 0;
 const simpleDefinition = (key: string) => ({
   schemaVersion: 1, key, name: `Matrix ${key}`, fields: [],
   nodes: [{ id: 'start', type: 'start' }, { id: 'end', type: 'end', outcome: 'resolved' }],
@@ -76,7 +77,8 @@ const ruleBody = { name: 'Matrix rule', trigger: 'ticket.created', actions: [{ t
 /** Every route of the API and what each actor gets. A route missing here fails the suite. */
 export const MATRIX: RouteExpectation[] = [
   { route: 'GET /api/health', setup: async () => ({ path: '/api/health' }), expect: all(200, { anonymous: 200 }) },
-  { route: 'POST /api/auth/login', setup: async () => ({ path: '/api/auth/login', body: { username: 'nobody', password: 'wrong' } }), expect: all(401, { anonymous: 401 }) },
+  // A new unknown username each time, so the sign-in throttle (5 free failures per account and address) stays out of the way.
+  { route: 'POST /api/auth/login', setup: async () => ({ path: '/api/auth/login', body: { username: `nobody-${(loginCounter += 1)}`, password: 'wrong' } }), expect: all(401, { anonymous: 401 }) },
   { route: 'GET /api/auth/me', setup: async () => ({ path: '/api/auth/me' }), expect: all(200) },
   { route: 'GET /api/directory', setup: async () => ({ path: '/api/directory' }), expect: all(403, { owner: 200, admin: 200 }) },
   { route: 'GET /api/templates', setup: async () => ({ path: '/api/templates' }), expect: all(403, { owner: 200, admin: 200 }) },
