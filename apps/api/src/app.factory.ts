@@ -30,12 +30,15 @@ export async function createApp(config: AppConfig, db: DatabaseConnection, logge
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, db), {
     logger,
     bodyParser: false,
-    // Signed inbound events (X-Ticketflow-Signature) are checked against the exact bytes received.
+    // Signed inbound events (Standard Webhooks) are checked against the exact bytes received.
     rawBody: true,
   });
   // First: the request id and the access log line cover everything after, errors included.
   app.use(httpLogger(logger.pino));
   app.use(httpMetrics(app.get(MetricsRegistry).httpDuration));
+  // Behind a reverse proxy, TRUST_PROXY says which hops may set X-Forwarded-For, so request.ip is the
+  // client's address for throttling and audit rows rather than the proxy's.
+  app.set('trust proxy', config.trustProxy);
   // Intake webhooks read their own body (signature over the exact bytes; bad payloads are kept, not dropped).
   app.use('/api/intake', captureIntakeBody(3 * 1024 * 1024));
   app.useBodyParser('json', { limit: BODY_LIMIT });

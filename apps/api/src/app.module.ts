@@ -10,6 +10,10 @@ import { AuthService } from './auth/auth.service.js';
 import { JWT_SECRET, resolveJwtSecret } from './auth/jwt-secret.js';
 import { AUDIT_KEY, resolveAuditKey } from './audit/audit-key.js';
 import { TokenService } from './auth/token.service.js';
+import { BearerAuthenticator } from './auth/bearer-authenticator.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { SessionStore } from './auth/session-store.js';
+import { TextGuard } from './common/http/text-guard.js';
 import { HealthController } from './health/health.controller.js';
 import { Readiness } from './health/readiness.js';
 import { FEATURE_CONTROLLERS, FEATURE_PROVIDERS } from './features.js';
@@ -29,7 +33,12 @@ export class AppModule {
         { provide: AUDIT_KEY, useFactory: (secret: string) => resolveAuditKey(config.auditKey, secret), inject: [JWT_SECRET] },
         Readiness,
         TokenService,
+        SessionStore,
+        BearerAuthenticator,
+        LoginThrottle,
         AuthService,
+        // Text first: a NUL or lone surrogate is a 400 naming the field on every route, before anything reads it.
+        { provide: APP_GUARD, useClass: TextGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         ...FEATURE_PROVIDERS,
       ],

@@ -58,6 +58,11 @@ import { HousekeepingService } from './housekeeping/housekeeping.service.js';
 import { MetricsCollector } from './metrics/metrics-collector.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsRegistry } from './metrics/metrics-registry.js';
+import { UsersController } from './users/users.controller.js';
+import { UsersService } from './users/users.service.js';
+import { WebhookGate } from './webhooks/webhook-gate.js';
+import { SecretsController } from './secrets/secrets.controller.js';
+import { SecretStore } from './secrets/secret-store.js';
 
 /** Controllers and providers of the product's features, registered in AppModule. */
 export const FEATURE_CONTROLLERS: Type<unknown>[] = [
@@ -87,6 +92,9 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   ReportsController,
   // Issue 20: operations.
   MetricsController,
+  // Issue 17: user administration and the secret store.
+  UsersController,
+  SecretsController,
 ];
 
 export const FEATURE_PROVIDERS: Provider[] = [
@@ -132,4 +140,8 @@ export const FEATURE_PROVIDERS: Provider[] = [
   MetricsCollector,
   CrossProcessNotifier,
   HousekeepingService,
+  // Issue 17: revocable sessions, signed webhooks, secrets.
+  UsersService,
+  WebhookGate,
+  SecretStore,
 ];

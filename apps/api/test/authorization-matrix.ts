@@ -40,7 +40,13 @@ async function reviewTask(t: TestApp) {
   return ticketClient(t).taskFor('agent', ticket.id, 'review');
 }
 
+async function userId(t: TestApp, username: string): Promise<string> {
+  const [row] = (await t.db.dataSource.query('SELECT id FROM users WHERE username = $1', [username])) as { id: string }[];
+  return (row as { id: string }).id;
+}
+
 let draftCounter = 0;
+let loginCounter = 0;
 const simpleDefinition = (key: string) => ({
   schemaVersion: 1, key, name: `Matrix ${key}`, fields: [],
   nodes: [{ id: 'start', type: 'start' }, { id: 'end', type: 'end', outcome: 'resolved' }],
@@ -73,7 +79,8 @@ export const MATRIX: RouteExpectation[] = [
   { route: 'GET /api/health', setup: async () => ({ path: '/api/health' }), expect: all(200, { anonymous: 200 }) },
   { route: 'GET /api/health/ready', setup: async () => ({ path: '/api/health/ready' }), expect: all(200, { anonymous: 200 }) },
   { route: 'GET /metrics', setup: async () => ({ path: '/metrics' }), expect: all(403, { anonymous: 401, admin: 200 }) },
-  { route: 'POST /api/auth/login', setup: async () => ({ path: '/api/auth/login', body: { username: 'nobody', password: 'wrong' } }), expect: all(401, { anonymous: 401 }) },
+  // A new unknown username each time, so the sign-in throttle (5 free failures per account and address) stays out of the way.
+  { route: 'POST /api/auth/login', setup: async () => ({ path: '/api/auth/login', body: { username: `nobody-${(loginCounter += 1)}`, password: 'wrong' } }), expect: all(401, { anonymous: 401 }) },
   { route: 'GET /api/auth/me', setup: async () => ({ path: '/api/auth/me' }), expect: all(200) },
   { route: 'GET /api/directory', setup: async () => ({ path: '/api/directory' }), expect: all(403, { owner: 200, admin: 200 }) },
   { route: 'GET /api/templates', setup: async () => ({ path: '/api/templates' }), expect: all(403, { owner: 200, admin: 200 }) },
@@ -106,7 +113,8 @@ export const MATRIX: RouteExpectation[] = [
   }, expect: all(403, { agent: 200 }) },
   { route: 'POST /api/tasks/{id}/delegate', setup: async (t) => ({ path: `/api/tasks/${(await reviewTask(t)).id}/delegate`, body: { toUser: 'agent' } }), expect: all(403, { agent: 200 }) },
   { route: 'GET /api/delegations', setup: async () => ({ path: '/api/delegations' }), expect: all(200) },
-  { route: 'POST /api/delegations', setup: async () => ({ path: '/api/delegations', body: { toUser: 'finance2', endsAt: '2099-01-01T00:00:00Z' } }), expect: all(201) },
+  // Issue 17: only to someone who holds the delegator's working roles (finance2 holds finance; requesters hold nothing to hand over).
+  { route: 'POST /api/delegations', setup: async () => ({ path: '/api/delegations', body: { toUser: 'finance2', endsAt: '2099-01-01T00:00:00Z' } }), expect: all(422, { requester: 201, finance1: 201 }) },
   { route: 'DELETE /api/delegations/{id}', setup: async (t) => {
     const response = await t.http.post('/api/delegations').set({ Authorization: `Bearer ${await t.login('finance1')}` }).send({ toUser: 'finance2' });
     return { path: `/api/delegations/${response.body.id}` };
@@ -118,6 +126,18 @@ export const MATRIX: RouteExpectation[] = [
   { route: 'GET /api/workflows/{key}/diff', setup: async () => ({ path: '/api/workflows/refund-approval/diff?from=1&to=draft' }), expect: all(403, { owner: 200, admin: 200 }) },
   { route: 'POST /api/workflows/{key}/impact', setup: async () => ({ path: '/api/workflows/refund-approval/impact', body: { limit: 5 } }), expect: all(403, { owner: 200, admin: 200 }) },
   { route: 'POST /api/workflows/{key}/migrations', setup: async () => ({ path: '/api/workflows/refund-approval/migrations', body: { toVersion: 1, dryRun: true } }), expect: all(403, { admin: 200 }) },
+  // Issue 17: user administration (admin) and the secret store (admin); signing out is allowed for yourself.
+  { route: 'GET /api/users', setup: async () => ({ path: '/api/users' }), expect: all(403, { admin: 200 }) },
+  { route: 'PUT /api/users/{id}/roles', setup: async (t) => ({ path: `/api/users/${await userId(t, 'engineer2')}/roles`, body: { roles: ['engineer'] } }), expect: all(403, { admin: 200 }) },
+  { route: 'POST /api/users/{id}/deactivate', setup: async (t) => ({ path: `/api/users/${await userId(t, 'areamgr-west')}/deactivate` }), expect: all(403, { admin: 200 }) },
+  { route: 'POST /api/users/{id}/activate', setup: async (t) => ({ path: `/api/users/${await userId(t, 'areamgr-west')}/activate` }), expect: all(403, { admin: 200 }) },
+  { route: 'POST /api/users/{id}/sign-out', setup: async (t) => ({ path: `/api/users/${await userId(t, 'cab2')}/sign-out` }), expect: all(404, { anonymous: 401, admin: 204 }) },
+  { route: 'GET /api/secrets', setup: async () => ({ path: '/api/secrets' }), expect: all(403, { admin: 200 }) },
+  { route: 'PUT /api/secrets/{name}', setup: async () => ({ path: '/api/secrets/MATRIX_TOKEN', body: { value: 'matrix-value' } }), expect: all(403, { admin: 200 }) },
+  { route: 'DELETE /api/secrets/{name}', setup: async (t) => {
+    await t.http.put('/api/secrets/MATRIX_GONE').set({ Authorization: `Bearer ${await t.login('admin')}` }).send({ value: 'x' });
+    return { path: '/api/secrets/MATRIX_GONE' };
+  }, expect: all(403, { admin: 204 }) },
   // Issue 9: intake webhooks (signed, so every caller without the signature gets 401) and admin-only configuration.
   { route: 'POST /api/intake/{channel}', setup: async () => ({ path: '/api/intake/other', body: { text: 'matrix' } }), expect: all(401) },
   { route: 'GET /api/intake/channels', setup: async () => ({ path: '/api/intake/channels' }), expect: all(403, { admin: 200 }) },

@@ -6,6 +6,7 @@ export interface ReceivedCall {
   path: string;
   idempotencyKey: string | undefined;
   body: string;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /**
@@ -29,7 +30,7 @@ export class LocalReceiver {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        const call = { method: request.method ?? '', path: request.url ?? '', idempotencyKey: request.headers['idempotency-key'] as string | undefined, body: Buffer.concat(chunks).toString('utf8') };
+        const call = { method: request.method ?? '', path: request.url ?? '', idempotencyKey: request.headers['idempotency-key'] as string | undefined, body: Buffer.concat(chunks).toString('utf8'), headers: request.headers };
         this.calls.push(call);
         const attempt = this.calls.filter((c) => c.path === call.path).length;
         const answer = this.respond(call, attempt);

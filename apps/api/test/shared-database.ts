@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig, WorkerConfig } from '../src/config/app-config.js';
 import { openDatabase, type DatabaseConnection } from '../src/database/database-connection.js';
-import { createServerDatabase, startAppOn, testConfig, type TestApp } from './test-app.js';
+import { createServerDatabase, startAppOn, testConfig, withAppRole, type TestApp } from './test-app.js';
 
 /**
  * A database that outlives the apps started on it: a PGlite data folder
@@ -24,7 +24,7 @@ export async function createSharedDatabase(): Promise<SharedDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ticketflow-shared-'));
   const serverUrl = process.env.DATABASE_URL;
   const database = serverUrl ? await createServerDatabase(serverUrl, 'tf_shared') : undefined;
-  const base = testConfig(dataDir, database?.url);
+  const base = { ...testConfig(dataDir, database?.url), ...(database ? withAppRole(database.url) : {}) };
   const open = () => openDatabase(base);
   return {
     kind: serverUrl ? 'postgres' : 'embedded',

@@ -29,7 +29,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
   const dataDir = mkdtempSync(join(tmpdir(), 'ticketflow-test-'));
   const serverUrl = process.env.DATABASE_URL;
   const database = serverUrl ? await createServerDatabase(serverUrl, 'tf_test') : undefined;
-  const config: AppConfig = { ...testConfig(dataDir, database?.url), ...overrides };
+  const config: AppConfig = { ...testConfig(dataDir, database?.url), ...(database ? withAppRole(database.url) : {}), ...overrides };
   const db = await openDatabase(config, { inMemory: true });
   const testApp = await startAppOn(config, db, options.logger);
   return {
@@ -40,6 +40,31 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * With TEST_APP_ROLE (CI sets it), the app connects as that least-privileged role and the server URL's
+ * user (the owner) runs the migrations and grants, as in production (README: least privilege).
+ */
+export function withAppRole(ownerUrl: string): Pick<AppConfig, 'databaseUrl' | 'migrationDatabaseUrl'> {
+  const role = process.env.TEST_APP_ROLE;
+  if (!role) return { databaseUrl: ownerUrl };
+  const url = new URL(ownerUrl);
+  url.username = role;
+  url.password = process.env.TEST_APP_ROLE_PASSWORD ?? '';
+  return { databaseUrl: url.toString(), migrationDatabaseUrl: ownerUrl };
+}
+
+/** Runs one statement as the database's owner (the server URL's user), for tests that play an intruder with owner rights. */
+export async function asOwner(t: TestApp, sql: string, params: unknown[] = []): Promise<unknown[]> {
+  if (!t.config.migrationDatabaseUrl) return (await t.db.dataSource.query(sql, params)) as unknown[];
+  const client = new pg.Client({ connectionString: t.config.migrationDatabaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as unknown[];
+  } finally {
+    await client.end();
+  }
 }
 
 /** Demo-mode configuration for tests, quiet logs, data in `dataDir` or on `databaseUrl`. */

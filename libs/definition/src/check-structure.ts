@@ -10,7 +10,7 @@ export const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** Node and edge ids: letters, digits, `_` and `-`, 1–128 characters (no `.` or `#`: they mean paths in state machines). */
 export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,127}$/;
 
-const TOP_KEYS = ['$schema', 'schemaVersion', 'key', 'name', 'description', 'fields', 'nodes', 'edges'];
+const TOP_KEYS = ['$schema', 'schemaVersion', 'key', 'name', 'description', 'requesterPriority', 'fields', 'nodes', 'edges'];
 const EDGE_KEYS = ['id', 'source', 'target', 'on', 'condition', 'default', 'priority', 'label'];
 
 const TOP: Where = { path: '', field: '', subject: 'The workflow' };
@@ -19,6 +19,7 @@ function checkTop(sink: ProblemSink, input: Record<string, unknown>): void {
   expectKnownKeys(sink, input, TOP_KEYS, TOP);
   expectKind(sink, input, '$schema', 'string', TOP, false);
   expectKind(sink, input, 'description', 'string', TOP, false);
+  expectKind(sink, input, 'requesterPriority', 'boolean', TOP, false);
   const version = own(input, 'schemaVersion');
   if (version === undefined) {
     sink.add('missing-property', `The workflow needs "schemaVersion": ${SCHEMA_VERSION}.`, placeOf(TOP, 'schemaVersion'));

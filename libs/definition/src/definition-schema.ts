@@ -99,6 +99,7 @@ export const definitionSchema = {
     key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
     name: text,
     description: { type: 'string' },
+    requesterPriority: { type: 'boolean', description: 'Requesters may choose the priority of their own tickets (otherwise only staff may set one other than normal)' },
     fields: { type: 'array', items: { $ref: '#/$defs/field' } },
     nodes: { type: 'array', maxItems: 2000, items: { $ref: '#/$defs/node' } },
     edges: { type: 'array', maxItems: 5000, items: { $ref: '#/$defs/edge' } },

@@ -200,6 +200,8 @@ export interface WorkflowDefinition {
   key: string;
   name: string;
   description?: string;
+  /** Requesters may choose their own tickets' priority; absent or false: only staff may set one other than `normal`. */
+  requesterPriority?: boolean;
   fields: FieldDefinition[];
   nodes: WorkflowNode[];
   edges: WorkflowEdge[];

@@ -1,7 +1,7 @@
 import type { WorkflowDefinition } from './definition.types.js';
 import type { ChangedElement, DefinitionChange, DefinitionDiff, DiffOptions, PropertyChange } from './diff-definitions.types.js';
 
-const WORKFLOW_PROPERTIES = ['name', 'description'] as const;
+const WORKFLOW_PROPERTIES = ['name', 'description', 'requesterPriority'] as const;
 
 /**
  * Compares two definitions (two versions, or a version and the draft) by node,

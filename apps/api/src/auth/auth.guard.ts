@@ -1,12 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { forbidden, unauthenticated } from '../common/errors/domain-error.js';
+import { forbidden } from '../common/errors/domain-error.js';
 import type { AuthUser } from './auth-user.js';
 import { hasAnyRole } from './auth-user.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { REQUIRED_ROLES } from './roles.decorator.js';
-import { TokenService } from './token.service.js';
+import { BearerAuthenticator } from './bearer-authenticator.js';
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public,
@@ -17,16 +17,14 @@ import { TokenService } from './token.service.js';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly bearer: BearerAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    const header = request.headers.authorization;
-    if (!header?.startsWith('Bearer ')) throw unauthenticated();
-    const user = await this.tokens.verify(header.slice('Bearer '.length).trim());
+    const user = await this.bearer.authenticate(request);
     request.user = user;
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && roles.length > 0 && !hasAnyRole(user, roles)) {

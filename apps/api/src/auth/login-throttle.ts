@@ -1,41 +1,43 @@
-import { DomainError } from '../common/errors/domain-error.js';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FailureThrottle, type ThrottleKey, type ThrottleRule } from './failure-throttle.js';
 
-const WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES_PER_USER = 10;
-const MAX_FAILURES_PER_ADDRESS = 50;
+// One account from one address: the guesser's own pace. Waits grow to 15 minutes.
+const ACCOUNT_ADDRESS: ThrottleRule = { name: 'login-acct-addr', freeFailures: 5, maxDelaySeconds: 900, windowSeconds: 3600 };
+// One account from anywhere: catches guessing spread over many addresses, but never makes the owner
+// wait more than a minute, so nobody can keep an account shut.
+const ACCOUNT: ThrottleRule = { name: 'login-acct', freeFailures: 20, maxDelaySeconds: 60, windowSeconds: 3600 };
+// One address, any account: password spraying.
+const ADDRESS: ThrottleRule = { name: 'login-addr', freeFailures: 100, maxDelaySeconds: 900, windowSeconds: 3600 };
 
-/**
- * Slows password guessing: after 10 failed logins for one username (from any
- * address) or 50 from one address within 15 minutes, further attempts are
- * refused until the window passes. In memory, per process.
- */
+/** Sign-in throttling per account, per account and address, and per address (see FailureThrottle). */
+@Injectable()
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly throttle: FailureThrottle;
 
-  check(username: string, address: string, now = Date.now()): void {
-    for (const key of this.keys(username, address)) {
-      const recent = this.recent(key, now);
-      const limit = key.startsWith('user:') ? MAX_FAILURES_PER_USER : MAX_FAILURES_PER_ADDRESS;
-      if (recent.length >= limit) {
-        const retryAfter = Math.ceil(((recent[0] ?? now) + WINDOW_MS - now) / 1000);
-        throw new DomainError('too-many-requests', 'too-many-login-attempts', `Too many failed sign-ins; try again in ${retryAfter} seconds.`, { retryAfterSeconds: retryAfter });
-      }
-    }
+  constructor(dataSource: DataSource) {
+    this.throttle = new FailureThrottle(dataSource, [ACCOUNT_ADDRESS, ACCOUNT, ADDRESS], 'too-many-login-attempts', 'sign-ins');
   }
 
-  recordFailure(username: string, address: string, now = Date.now()): void {
-    for (const key of this.keys(username, address)) this.failures.set(key, [...this.recent(key, now), now]);
+  check(username: string, address: string): Promise<void> {
+    return this.throttle.check(keys(username, address));
   }
 
-  recordSuccess(username: string): void {
-    this.failures.delete(`user:${username.toLowerCase()}`);
+  recordFailure(username: string, address: string): Promise<void> {
+    return this.throttle.recordFailure(keys(username, address));
   }
 
-  private keys(username: string, address: string): string[] {
-    return [`user:${username.toLowerCase()}`, `addr:${address}`];
+  /** The owner got in: their account's counters (this address and overall) start again. */
+  recordSuccess(username: string, address: string): Promise<void> {
+    return this.throttle.reset(keys(username, address).slice(0, 2));
   }
+}
 
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((at) => now - at < WINDOW_MS);
-  }
+function keys(username: string, address: string): ThrottleKey[] {
+  const account = username.toLowerCase().slice(0, 100);
+  return [
+    { rule: ACCOUNT_ADDRESS, value: `${account}|${address}` },
+    { rule: ACCOUNT, value: account },
+    { rule: ADDRESS, value: address },
+  ];
 }

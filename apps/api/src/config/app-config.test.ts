@@ -52,6 +52,10 @@ describe('loadConfig: workers', () => {
     expect(loadConfig({ OUTBOX_BACKOFF_MS: '5' }).workers.outboxBackoffMs).toBe(5);
     expect(() => loadConfig({ OUTBOX_BACKOFF_MS: '-1' })).toThrow(/^OUTBOX_BACKOFF_MS:/);
     expect(() => loadConfig({ WEBHOOK_SECRET: 'short' })).toThrow(/^WEBHOOK_SECRET: must be at least 16/);
-    expect(loadConfig({ WEBHOOK_SECRET: 'a'.repeat(16) }).workers.webhookSecret).toBe('a'.repeat(16));
+    expect(loadConfig({ WEBHOOK_SECRET: 'a'.repeat(16) }).workers.webhookSecrets).toEqual(['a'.repeat(16)]);
+    expect(loadConfig({ WEBHOOK_SECRET: `${'n'.repeat(16)}, ${'o'.repeat(16)}` }).workers.webhookSecrets).toEqual(['n'.repeat(16), 'o'.repeat(16)]);
+    expect(() => loadConfig({ TRUST_PROXY: 'bogus host' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(() => loadConfig({ SECRETS_KEY: 'short' })).toThrow(/SECRETS_KEY/);
   });
 });

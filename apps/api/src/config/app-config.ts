@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, optional, parseBoolean, parseInteger, parseSecret } from './env-values.js';
+import { ConfigError, optional, parseBoolean, parseInteger } from './env-values.js';
 import { loadOperationsConfig, type OperationsConfig } from './operations-config.js';
 
 export { ConfigError } from './env-values.js';
@@ -11,6 +11,11 @@ export interface AppConfig {
   host: string;
   /** Absent: the embedded PGlite database in `dataDir`. */
   databaseUrl?: string;
+  /**
+   * The schema owner's URL: when set, migrations run with it and the owner grants `DATABASE_URL`'s role
+   * read/write access without UPDATE/DELETE on transitions, approval_votes and audit_log.
+   */
+  migrationDatabaseUrl?: string;
   dataDir: string;
   /** Seeds demo users (password `demo`) and the example workflows. */
   demoMode: boolean;
@@ -28,6 +33,10 @@ export interface AppConfig {
   workers: WorkerConfig;
   /** Pool, timeouts, retention, metrics, cross-process notifications, shutdown. */
   operations: OperationsConfig;
+  /** Express `trust proxy`: false (default, the socket address is the client), true, a hop count, or addresses/subnets. */
+  trustProxy: boolean | number | string[];
+  /** 32-byte key (base64 or hex) that encrypts the secret store (AES-256-GCM); generated and kept in `dataDir` in demo mode. */
+  secretsKey?: string;
 }
 
 /** Timer scheduler, outbox dispatcher, HTTP actions and signed webhooks. */
@@ -49,8 +58,11 @@ export interface WorkerConfig {
   httpAllowedHosts: string[];
   /** Hosts that may resolve to private or loopback addresses (a local receiver in tests). */
   httpAllowPrivateHosts: string[];
-  /** HMAC-SHA256 secret for `X-Ticketflow-Signature` on inbound events; absent: signed calls are refused. */
-  webhookSecret?: string;
+  /**
+   * Standard Webhooks secrets for signed inbound events, newest first; two during a rotation
+   * (`WEBHOOK_SECRET=new,old`). Empty: signed calls are refused.
+   */
+  webhookSecrets: string[];
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -64,6 +76,9 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = optional(env, 'DATABASE_URL');
   if (databaseUrl !== undefined) checkDatabaseUrl(databaseUrl);
+  const migrationDatabaseUrl = optional(env, 'DATABASE_MIGRATION_URL');
+  if (migrationDatabaseUrl !== undefined) checkDatabaseUrl(migrationDatabaseUrl, 'DATABASE_MIGRATION_URL');
+  if (migrationDatabaseUrl !== undefined && databaseUrl === undefined) throw new ConfigError('DATABASE_MIGRATION_URL', 'needs DATABASE_URL too (the application role the owner grants access to)');
   const demoMode = parseBoolean(env, 'DEMO_MODE', databaseUrl === undefined);
   const jwtSecret = optional(env, 'JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
@@ -81,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: optional(env, 'HOST') ?? '0.0.0.0',
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir: resolve(optional(env, 'DATA_DIR') ?? resolve(repoRoot, '.data')),
     demoMode,
     jwtSecret,
@@ -91,11 +107,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parseLogLevel(env),
     workers: loadWorkerConfig(env),
     operations,
+    trustProxy: parseTrustProxy(env),
+    secretsKey: parseSecretsKey(env),
   };
 }
 
+function parseTrustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
+  const raw = optional(env, 'TRUST_PROXY');
+  if (raw === undefined) return false;
+  const lower = raw.toLowerCase();
+  if (['false', 'off', 'no', '0'].includes(lower)) return false;
+  if (['true', 'on', 'yes'].includes(lower)) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const bad = entries.find((entry) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(entry));
+  if (bad !== undefined) throw new ConfigError('TRUST_PROXY', `"${bad}" is not true, false, a hop count, loopback/linklocal/uniquelocal or an address/subnet`);
+  return entries;
+}
+
+function parseSecretsKey(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = optional(env, 'SECRETS_KEY');
+  if (raw === undefined) return undefined;
+  const bytes = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (bytes.length !== 32) throw new ConfigError('SECRETS_KEY', 'must be 32 random bytes, as 64 hex digits or base64 (openssl rand -base64 32)');
+  return raw;
+}
+
 function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
-  const webhookSecret = parseSecret(env, 'WEBHOOK_SECRET', 16);
+  const webhookSecrets = (optional(env, 'WEBHOOK_SECRET') ?? '').split(',').map((secret) => secret.trim()).filter((secret) => secret !== '');
+  if (webhookSecrets.length > 2) throw new ConfigError('WEBHOOK_SECRET', 'holds at most two secrets (new,old) during a rotation');
+  if (webhookSecrets.some((secret) => secret.length < 16)) throw new ConfigError('WEBHOOK_SECRET', 'must be at least 16 characters long (each, when two are given)');
   return {
     enabled: parseBoolean(env, 'WORKERS', true),
     pollMs: parseInteger(env, 'WORKER_POLL_MS', 1000, 10, 60_000),
@@ -107,7 +148,7 @@ function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     httpMaxResponseBytes: parseInteger(env, 'HTTP_ACTION_MAX_RESPONSE_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     httpAllowedHosts: parseHostList(env, 'HTTP_ACTION_ALLOWED_HOSTS'),
     httpAllowPrivateHosts: parseHostList(env, 'HTTP_ACTION_ALLOW_PRIVATE_HOSTS'),
-    webhookSecret,
+    webhookSecrets,
   };
 }
 
@@ -123,17 +164,17 @@ function parseHostList(env: NodeJS.ProcessEnv, name: string): string[] {
 }
 
 
-function checkDatabaseUrl(value: string): void {
+function checkDatabaseUrl(value: string, name = 'DATABASE_URL'): void {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError('DATABASE_URL', `"${value}" is not a URL; expected postgres://user:password@host:5432/db`);
+    throw new ConfigError(name, `"${value}" is not a URL; expected postgres://user:password@host:5432/db`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+    throw new ConfigError(name, `must start with postgres:// or postgresql://, got "${url.protocol}//"`);
   }
-  if (url.hostname === '') throw new ConfigError('DATABASE_URL', 'has no host name');
+  if (url.hostname === '') throw new ConfigError(name, 'has no host name');
 }
 
 

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import type { DatabaseSettings } from '../config/operations-config.js';
 import { ADVISORY_LOCKS, withAdvisoryLock } from './advisory-lock.js';
+import { grantApplicationRole } from './app-role-grants.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
@@ -18,7 +19,7 @@ export interface DatabaseConnection {
 
 const DEFAULT_SETTINGS: DatabaseSettings = { poolSize: 20, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 };
 
-type OpenConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir'> & { operations?: { database: DatabaseSettings } };
+type OpenConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir'> & { operations?: { database: DatabaseSettings }; migrationDatabaseUrl?: string };
 
 /**
  * Opens the application's database: the embedded PGlite server when no URL is
@@ -44,14 +45,19 @@ export async function openDatabase(config: OpenConfig, options: { inMemory?: boo
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    extra: embedded ? { max: EMBEDDED_MAX_CONNECTIONS } : serverPoolOptions(settings),
+    // A server that does not answer fails the request after 10 s (503 database-unavailable) instead of hanging
+    // it. Not on the embedded database: its single connection is shared by queueing, and a wait there is normal.
+    extra: embedded ? { max: EMBEDDED_MAX_CONNECTIONS } : { ...serverPoolOptions(settings), connectionTimeoutMillis: 10_000 },
   });
   try {
     if (embedded) {
       await dataSource.initialize();
       await dataSource.runMigrations({ transaction: 'each' });
     } else {
-      await migrateUnderLock(url);
+      // Least privilege: with DATABASE_MIGRATION_URL the schema's owner migrates and grants, and the
+      // application connects as DATABASE_URL's role, which cannot alter history (database/app-role-grants.ts).
+      const migrationUrl = config.migrationDatabaseUrl ?? url;
+      await migrateUnderLock(migrationUrl, config.migrationDatabaseUrl !== undefined ? decodeURIComponent(new URL(url).username) : undefined);
       await dataSource.initialize();
     }
   } catch (error) {
@@ -86,11 +92,14 @@ function serverPoolOptions(settings: DatabaseSettings): Record<string, unknown> 
  * migrations advisory lock. Side effects: schema changes, two connections
  * while it runs.
  */
-async function migrateUnderLock(url: string): Promise<void> {
-  const migrator = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, logging: false, extra: { max: 2, application_name: 'ticketflow-migrate' } });
+async function migrateUnderLock(url: string, grantTo: string | undefined): Promise<void> {
+  const migrator = new DataSource({ type: 'postgres', url, entities: ENTITIES, migrations: MIGRATIONS, logging: false, extra: { max: 2, application_name: 'ticketflow-migrate' } });
   await migrator.initialize();
   try {
-    await withAdvisoryLock(migrator, ADVISORY_LOCKS.migrations, () => migrator.runMigrations({ transaction: 'each' }));
+    await withAdvisoryLock(migrator, ADVISORY_LOCKS.migrations, async () => {
+      await migrator.runMigrations({ transaction: 'each' });
+      if (grantTo !== undefined) await grantApplicationRole(migrator, grantTo);
+    });
   } finally {
     await migrator.destroy();
   }

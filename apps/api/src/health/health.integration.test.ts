@@ -39,12 +39,12 @@ describe('GET /api/health', () => {
   });
 
   it('says which migrations are missing instead of ready', async () => {
-    await t.db.dataSource.query(`DELETE FROM migrations WHERE name = 'HousekeepingIndexes1765000000000'`);
+    await t.db.dataSource.query(`DELETE FROM migrations WHERE name = 'HousekeepingIndexes1765000100000'`);
     try {
       const { countPendingMigrations } = await import('../database/database-connection.js');
       expect(await countPendingMigrations(t.db.dataSource)).toBe(1);
     } finally {
-      await t.db.dataSource.query(`INSERT INTO migrations (timestamp, name) VALUES (1765000000000, 'HousekeepingIndexes1765000000000')`);
+      await t.db.dataSource.query(`INSERT INTO migrations (timestamp, name) VALUES (1765000100000, 'HousekeepingIndexes1765000100000')`);
     }
   });
 });

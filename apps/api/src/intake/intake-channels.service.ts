@@ -12,6 +12,8 @@ export interface ChannelRow {
   channel: IntakeChannel;
   enabled: boolean;
   secret: string | null;
+  /** The secret before the last rotation, still accepted until an admin drops it. */
+  previous_secret: string | null;
   workflow_key: string | null;
   title_template: string;
   field_mappings: ChannelConfig['fieldMappings'];
@@ -56,12 +58,15 @@ export class IntakeChannelsService {
         `INSERT INTO intake_channels (channel, enabled, secret, workflow_key, title_template, field_mappings, requester_id, updated_by, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
          ON CONFLICT (channel) DO UPDATE SET enabled = $2, secret = coalesce($3, intake_channels.secret), workflow_key = $4, title_template = $5,
-           field_mappings = $6, requester_id = $7, updated_by = $8, updated_at = now()`,
-        [known, body.enabled ?? true, body.secret ?? null, body.workflowKey ?? null, body.titleTemplate, JSON.stringify(body.fieldMappings), requesterId, user.id],
+           field_mappings = $6, requester_id = $7, updated_by = $8, updated_at = now(),
+           -- Rotation: a new secret keeps the old one valid beside it until an admin drops it.
+           previous_secret = CASE WHEN $9 THEN NULL WHEN $3::text IS NOT NULL AND $3 IS DISTINCT FROM intake_channels.secret THEN intake_channels.secret
+                                  ELSE intake_channels.previous_secret END`,
+        [known, body.enabled ?? true, body.secret ?? null, body.workflowKey ?? null, body.titleTemplate, JSON.stringify(body.fieldMappings), requesterId, user.id, body.dropPreviousSecret === true],
       );
       await this.audit.append(manager, {
         actorId: user.id, action: 'intake.channel.update', objectType: 'intake-channel', objectId: known,
-        details: { workflowKey: body.workflowKey ?? null, mappings: body.fieldMappings.length, secretChanged: body.secret !== undefined },
+        details: { workflowKey: body.workflowKey ?? null, mappings: body.fieldMappings.length, secretChanged: body.secret !== undefined, previousSecretDropped: body.dropPreviousSecret === true },
       });
       return toConfig(await this.load(manager, known), known);
     });
@@ -74,7 +79,7 @@ export class IntakeChannelsService {
 
   private async rows(manager: EntityManager, channel?: IntakeChannel): Promise<ChannelRow[]> {
     return (await manager.query(
-      `SELECT c.channel, c.enabled, c.secret, c.workflow_key, c.title_template, c.field_mappings, c.requester_id, u.username AS requester, c.updated_by
+      `SELECT c.channel, c.enabled, c.secret, c.previous_secret, c.workflow_key, c.title_template, c.field_mappings, c.requester_id, u.username AS requester, c.updated_by
          FROM intake_channels c LEFT JOIN users u ON u.id = c.requester_id
         WHERE $1::text IS NULL OR c.channel = $1`,
       [channel ?? null],

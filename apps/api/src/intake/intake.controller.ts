@@ -7,7 +7,6 @@ import { Roles } from '../auth/roles.decorator.js';
 import { ChannelConfigDto, IntakeMessagesQuery } from './intake.dto.js';
 import { IntakeChannelsService } from './intake-channels.service.js';
 import type { RequestWithIntakeBody } from './intake-raw-body.js';
-import { SIGNATURE_HEADER } from './intake-signature.js';
 import { IntakeService } from './intake.service.js';
 
 @ApiTags('intake')
@@ -21,16 +20,17 @@ export class IntakeController {
   @Post(':channel')
   @Public()
   @ApiOperation({ summary: 'Inbound webhook of a channel (email, phone, wechat, app, other): a signed JSON payload becomes a typed ticket; every message is kept' })
-  @ApiHeader({ name: 'X-Ticketflow-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body with the channel secret>', required: true })
-  @ApiHeader({ name: 'X-Ticketflow-Delivery', description: 'Optional delivery id: a repeat returns the ticket of the first delivery', required: false })
+  @ApiHeader({ name: 'webhook-id', description: 'Standard Webhooks delivery id: a retry of an accepted delivery returns its ticket; the id is refused anywhere else', required: true })
+  @ApiHeader({ name: 'webhook-timestamp', description: 'Standard Webhooks: seconds since the epoch, at most 5 minutes off', required: true })
+  @ApiHeader({ name: 'webhook-signature', description: 'Standard Webhooks: v1,<base64 HMAC-SHA256 of id.timestamp.body with the channel secret>', required: true })
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
   receive(@Param('channel') channel: string, @Req() request: RequestWithIntakeBody) {
     return this.intake.receive({
       channel,
       body: request.intakeBody ?? { bytes: Buffer.alloc(0), tooLarge: false },
-      signature: request.header(SIGNATURE_HEADER),
-      deliveryId: request.header('x-ticketflow-delivery'),
+      headers: { 'webhook-id': request.header('webhook-id'), 'webhook-timestamp': request.header('webhook-timestamp'), 'webhook-signature': request.header('webhook-signature') },
       contentType: request.header('content-type'),
+      address: request.ip ?? 'unknown',
     });
   }
 

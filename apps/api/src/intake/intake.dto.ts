@@ -39,11 +39,16 @@ export class ChannelConfigDto {
   @Length(1, 100)
   requester?: string | null;
 
-  @ApiPropertyOptional({ description: 'HMAC-SHA256 secret senders sign with (16-200 characters); absent: keep the current one (or INTAKE_SECRET)' })
+  @ApiPropertyOptional({ description: 'Standard Webhooks secret senders sign with (16-200 characters, or whsec_<base64>); absent: keep the current one (or INTAKE_SECRET). A new one keeps the old one valid until dropPreviousSecret' })
   @IsOptional()
   @IsString()
   @Length(16, 200)
   secret?: string;
+
+  @ApiPropertyOptional({ description: 'End a rotation: the secret before the last change stops being accepted' })
+  @IsOptional()
+  @IsBoolean()
+  dropPreviousSecret?: boolean;
 }
 
 export class IntakeMessagesQuery {

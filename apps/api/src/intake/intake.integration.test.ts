@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
-import { signIntakeBody } from './intake-signature.js';
+import { randomUUID } from 'node:crypto';
+import { signWebhook } from '../webhooks/webhook-signature.js';
 
 const WECHAT_SECRET = 'wechat-secret-0123456789';
 const EMAIL_SECRET = 'email-secret-0123456789';
@@ -25,9 +26,9 @@ const emailMessage = {
 describe('intake webhooks', () => {
   let t: TestApp;
   let admin: { Authorization: string };
-  const post = (channel: string, body: string, secret: string | null, headers: Record<string, string> = {}) => {
-    const request = t.http.post(`/api/intake/${channel}`).set('Content-Type', 'application/json').set(headers);
-    if (secret) request.set('X-Ticketflow-Signature', signIntakeBody(secret, body));
+  const post = (channel: string, body: string, secret: string | null, id = `msg_${randomUUID()}`) => {
+    const request = t.http.post(`/api/intake/${channel}`).set('Content-Type', 'application/json');
+    if (secret) request.set(signWebhook(secret, id, body));
     return request.send(body);
   };
   const messages = async () => (await t.http.get('/api/intake/messages').set(admin).expect(200)).body as {
@@ -80,9 +81,37 @@ describe('intake webhooks', () => {
 
   it('answers a repeated delivery with the ticket of the first one', async () => {
     const body = JSON.stringify({ ...wechatMessage, MsgId: '777' });
-    const first = await post('wechat', body, WECHAT_SECRET, { 'X-Ticketflow-Delivery': 'msg-777' }).expect(201);
-    const again = await post('wechat', body, WECHAT_SECRET, { 'X-Ticketflow-Delivery': 'msg-777' }).expect(201);
+    const first = await post('wechat', body, WECHAT_SECRET, 'msg-777').expect(201);
+    const again = await post('wechat', body, WECHAT_SECRET, 'msg-777').expect(201);
     expect(again.body).toMatchObject({ ticketId: first.body.ticketId, replayed: true });
+  });
+
+  it('refuses a signed delivery replayed to another channel that shares the secret (issue 17, finding 1)', async () => {
+    const body = JSON.stringify({ ...wechatMessage, MsgId: '778' });
+    const shared = 'shared-intake-secret-0123';
+    await t.http.put('/api/intake/channels/app').set(admin).send({ workflowKey: 'ecommerce-return', titleTemplate: 'App {{MsgId}}', fieldMappings: [{ field: 'orderNumber', from: 'Content', extract: 'order-number' }, { field: 'returnReason', value: 'damaged' }], secret: shared }).expect(200);
+    await t.http.put('/api/intake/channels/other').set(admin).send({ workflowKey: 'ecommerce-return', titleTemplate: 'Other {{MsgId}}', fieldMappings: [{ field: 'orderNumber', from: 'Content', extract: 'order-number' }, { field: 'returnReason', value: 'damaged' }], secret: shared }).expect(200);
+    const headers = signWebhook(shared, 'msg-778', body);
+    await t.http.post('/api/intake/app').set('Content-Type', 'application/json').set(headers).send(body).expect(201);
+    const replay = await t.http.post('/api/intake/other').set('Content-Type', 'application/json').set(headers).send(body);
+    expect(replay.status).toBe(409);
+    expect(replay.body.code).toBe('webhook-replayed');
+    const stale = signWebhook(shared, 'msg-779', body, new Date(Date.now() - 10 * 60_000));
+    const late = await t.http.post('/api/intake/app').set('Content-Type', 'application/json').set(stale).send(body);
+    expect(late.status).toBe(401);
+    expect(late.body.code).toBe('webhook-timestamp-outside-tolerance');
+    const audited = (await t.db.dataSource.query(`SELECT action, details->>'code' AS code FROM audit_log WHERE object_type = 'intake-channel' AND details->>'webhookId' IN ('msg-778', 'msg-779') ORDER BY id`)) as { action: string; code: string | null }[];
+    expect(audited).toEqual([{ action: 'webhook.accepted', code: null }, { action: 'webhook.refused', code: 'webhook-replayed' }, { action: 'webhook.refused', code: 'webhook-timestamp-outside-tolerance' }]);
+  });
+
+  it('accepts the old and the new secret during a rotation, and only the new one after it ends', async () => {
+    const body = JSON.stringify({ ...wechatMessage, MsgId: '780' });
+    const config = { workflowKey: 'ecommerce-return', titleTemplate: 'Rotated {{MsgId}}', fieldMappings: [{ field: 'orderNumber', from: 'Content', extract: 'order-number' }, { field: 'returnReason', value: 'damaged' }] };
+    await t.http.put('/api/intake/channels/app').set(admin).send({ ...config, secret: 'rotation-new-secret-01' }).expect(200);
+    await post('app', body, 'rotation-new-secret-01').expect(201);
+    await post('app', body, 'shared-intake-secret-0123').expect(201);
+    await t.http.put('/api/intake/channels/app').set(admin).send({ ...config, dropPreviousSecret: true }).expect(200);
+    expect((await post('app', body, 'shared-intake-secret-0123').expect(401)).body.code).toBe('invalid-signature');
   });
 
   it('rejects a malformed payload with 400 and keeps it for inspection', async () => {
@@ -102,9 +131,9 @@ describe('intake webhooks', () => {
   it('rejects a bad or missing signature with 401 and keeps the message', async () => {
     const body = JSON.stringify(wechatMessage);
     await post('wechat', body, 'not-the-wechat-secret-at-all').expect(401);
-    expect((await messages())[0]).toMatchObject({ status: 'rejected', statusCode: 401, errorCode: 'bad-signature', payload: body });
+    expect((await messages())[0]).toMatchObject({ status: 'rejected', statusCode: 401, errorCode: 'invalid-signature', payload: body });
     await post('wechat', body, null).expect(401);
-    expect((await messages())[0]).toMatchObject({ status: 'rejected', statusCode: 401, errorCode: 'bad-signature' });
+    expect((await messages())[0]).toMatchObject({ status: 'rejected', statusCode: 401, errorCode: 'webhook-headers-missing' });
   });
 
   it('refuses channels that are unknown or have no secret, keeping the message', async () => {

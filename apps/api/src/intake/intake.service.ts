@@ -9,7 +9,8 @@ import { WorkflowsService } from '../workflows/workflows.service.js';
 import { IntakeChannelsService, type ChannelRow } from './intake-channels.service.js';
 import { isIntakeChannel } from './intake-channels.js';
 import type { RawIntakeBody } from './intake-raw-body.js';
-import { verifyIntakeSignature } from './intake-signature.js';
+import { badTextError, findBadText } from '../common/http/text-guard.js';
+import { WebhookGate } from '../webhooks/webhook-gate.js';
 import { coerceToFields, readMappedFields, renderTitle } from './map-payload.js';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -26,12 +27,15 @@ export interface IntakeResult {
   replayed?: boolean;
 }
 
-interface Delivery {
+export interface Delivery {
   channel: string;
   body: RawIntakeBody;
-  signature: string | undefined;
-  deliveryId: string | undefined;
+  /** The Standard Webhooks headers as received. */
+  headers: Record<string, string | undefined>;
+  /** Set from `webhook-id` once the signature holds. */
+  deliveryId?: string;
   contentType: string | undefined;
+  address: string;
 }
 
 /**
@@ -41,8 +45,8 @@ interface Delivery {
  */
 @Injectable()
 export class IntakeService {
-  /** Fallback secret for channels without their own (`INTAKE_SECRET`). */
-  private readonly envSecret = process.env.INTAKE_SECRET?.trim() || undefined;
+  /** Fallback secrets for channels without their own (`INTAKE_SECRET`, `new,old` during a rotation). */
+  private readonly envSecrets = (process.env.INTAKE_SECRET ?? '').split(',').map((secret) => secret.trim()).filter((secret) => secret !== '');
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,6 +54,7 @@ export class IntakeService {
     private readonly tickets: TicketsService,
     private readonly workflows: WorkflowsService,
     private readonly automation: AutomationService,
+    private readonly gate: WebhookGate,
   ) {}
 
   /**
@@ -59,13 +64,16 @@ export class IntakeService {
    * an intake_messages row, whatever the outcome.
    */
   async receive(delivery: Delivery): Promise<IntakeResult> {
+    const target = { route: `intake/${delivery.channel.slice(0, 40)}`, objectType: 'intake-channel' as const, objectId: delivery.channel.slice(0, 40) };
     try {
       const result = await this.accept(delivery);
+      await this.gate.record(target, { accepted: true, webhookId: delivery.deliveryId, sender: 'signed', address: delivery.address, ...(result.replayed ? { code: 'retry-of-accepted-delivery' } : {}) });
       if (result.replayed) return result;
       const messageId = await this.keep(delivery, { status: 'accepted', statusCode: 201, ticketId: result.ticketId });
       return { ...result, messageId };
     } catch (error) {
       const known = error instanceof DomainError;
+      await this.gate.record(target, { accepted: false, code: known ? error.code : 'internal-error', webhookId: delivery.deliveryId ?? delivery.headers['webhook-id'], sender: 'signed', address: delivery.address });
       await this.keep(delivery, {
         status: 'rejected',
         statusCode: known ? STATUS_BY_KIND[error.kind] : 500,
@@ -92,16 +100,19 @@ export class IntakeService {
     if (!isIntakeChannel(channel)) throw notFound('Intake channel', channel);
     if (body.tooLarge) throw invalid('payload-too-large', 'The payload is larger than the server accepts; send at most 3 MB.');
     const config = await this.channels.load(this.dataSource.manager, channel);
-    const secret = config?.secret ?? this.envSecret;
-    if (!secret) throw new DomainError('unauthenticated', 'intake-secret-missing', `No secret is set for the "${channel}" channel: an admin sets one (PUT /api/intake/channels/${channel}) or INTAKE_SECRET.`);
-    if (!verifyIntakeSignature(secret, body.bytes, delivery.signature)) {
-      throw new DomainError('unauthenticated', 'bad-signature', 'X-Ticketflow-Signature must be sha256=<hex HMAC-SHA256 of the raw body> with the channel secret.');
-    }
+    const secrets = config?.secret ? [config.secret, ...(config.previous_secret ? [config.previous_secret] : [])] : this.envSecrets;
+    if (secrets.length === 0) throw new DomainError('unauthenticated', 'intake-secret-missing', `No secret is set for the "${channel}" channel: an admin sets one (PUT /api/intake/channels/${channel}) or INTAKE_SECRET.`);
+    const webhookId = await this.gate.verify(secrets, delivery.headers, body.bytes, delivery.address);
+    delivery.deliveryId = webhookId;
     const payload = parsePayload(body.bytes);
+    const badText = findBadText(payload, 'payload');
+    if (badText !== undefined) throw badTextError(badText);
     if (!config) throw unprocessable('intake-channel-not-configured', `The "${channel}" channel has no configuration yet: an admin sets its workflow and field mappings (PUT /api/intake/channels/${channel}).`);
     if (!config.enabled) throw unprocessable('intake-channel-disabled', `The "${channel}" channel is disabled.`);
+    // A sender's retry of a delivery that made a ticket gets that ticket again; any other reuse of its id is refused.
     const previous = await this.previousDelivery(channel, delivery.deliveryId);
     if (previous) return { ...previous, replayed: true };
+    await this.dataSource.transaction((manager) => this.gate.claim(manager, webhookId, `intake/${channel}`));
     const mapped = readMappedFields(payload, config.field_mappings);
     const workflowKey = config.workflow_key ?? (await this.automation.chooseWorkflow(this.dataSource.manager, { ...mapped, 'ticket.channel': channel, 'ticket.priority': 'normal' }));
     if (!workflowKey) {

@@ -101,13 +101,23 @@ describe('the inbox and its live stream', () => {
 
     it('shows a delegator\'s tasks to the person they delegated to', async () => {
       const ticket = await refund('Delegated inbox');
-      await client().act('agent', (await client().taskFor('agent', ticket.id, 'review')).id, 'complete');
-      expect((await client().inbox('manager')).some((task) => task.ticketId === ticket.id)).toBe(false);
-      const delegation = await t.http.post('/api/delegations').set(await client().auth('finance1')).send({ toUser: 'manager' }).expect(201);
-      const delegated = (await client().inbox('manager')).filter((task) => task.ticketId === ticket.id);
-      expect(delegated.map((task) => task.nodeId)).toEqual(['finance']);
-      await t.http.delete(`/api/delegations/${delegation.body.id}`).set(await client().auth('finance1')).expect(204);
-      expect((await client().inbox('manager')).some((task) => task.ticketId === ticket.id)).toBe(false);
+      const admin = await client().auth('admin');
+      const [row] = (await t.db.dataSource.query(`SELECT id FROM users WHERE username = 'engineer2'`)) as { id: string }[];
+      // A delegation goes only to someone holding the delegator's roles (issue 17).
+      expect((await t.http.post('/api/delegations').set(await client().auth('agent')).send({ toUser: 'engineer2' })).status).toBe(422);
+      await t.http.put(`/api/users/${row?.id}/roles`).set(admin).send({ roles: ['agent', 'engineer'] }).expect(200);
+      try {
+        // Claimed by agent, the review leaves the other agent's inbox; the delegation brings it back.
+        expect((await client().act('agent', (await client().taskFor('agent', ticket.id, 'review')).id, 'claim')).status).toBe(200);
+        expect((await client().inbox('engineer2')).some((task) => task.ticketId === ticket.id)).toBe(false);
+        const delegation = await t.http.post('/api/delegations').set(await client().auth('agent')).send({ toUser: 'engineer2' }).expect(201);
+        const delegated = (await client().inbox('engineer2')).filter((task) => task.ticketId === ticket.id);
+        expect(delegated.map((task) => task.nodeId)).toEqual(['review']);
+        await t.http.delete(`/api/delegations/${delegation.body.id}`).set(await client().auth('agent')).expect(204);
+        expect((await client().inbox('engineer2')).some((task) => task.ticketId === ticket.id)).toBe(false);
+      } finally {
+        await t.http.put(`/api/users/${row?.id}/roles`).set(admin).send({ roles: ['engineer'] }).expect(200);
+      }
     });
   });
 

@@ -1,14 +1,14 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { BearerAuthenticator } from '../auth/bearer-authenticator.js';
 import { Public } from '../auth/public.decorator.js';
-import { TokenService } from '../auth/token.service.js';
-import { DomainError, unauthenticated } from '../common/errors/domain-error.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
+import { WebhookGate } from '../webhooks/webhook-gate.js';
 import { InboundEventDto } from './inbound-event.dto.js';
 import { InboundEventsService, type EventSender } from './inbound-events.service.js';
-import { SIGNATURE_HEADER, verifySignature } from './inbound-signature.js';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
@@ -18,33 +18,48 @@ const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 export class InboundEventsController {
   constructor(
     private readonly events: InboundEventsService,
-    private readonly tokens: TokenService,
+    private readonly bearer: BearerAuthenticator,
+    private readonly gate: WebhookGate,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post(':id/events/:message')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Deliver an external event to the wait node awaiting it (bearer token of someone involved, or X-Ticketflow-Signature)' })
-  @ApiHeader({ name: 'X-Ticketflow-Signature', required: false, description: 'sha256=<hex HMAC-SHA256 of the raw body with WEBHOOK_SECRET>' })
+  @ApiOperation({ summary: 'Deliver an external event to the wait node awaiting it (bearer token of someone involved, or a Standard Webhooks signature whose body names this ticket and message)' })
+  @ApiHeader({ name: 'webhook-id', required: false, description: 'Standard Webhooks: unique delivery id (accepted once, on one route)' })
+  @ApiHeader({ name: 'webhook-timestamp', required: false, description: 'Standard Webhooks: seconds since the epoch; at most 5 minutes off' })
+  @ApiHeader({ name: 'webhook-signature', required: false, description: 'Standard Webhooks: v1,<base64 HMAC-SHA256 of id.timestamp.body under WEBHOOK_SECRET>' })
   async deliver(@Param('id', uuid) id: string, @Param('message') message: string, @Body() body: InboundEventDto, @Req() request: Request & { rawBody?: Buffer }) {
-    const sender = await this.sender(request);
-    return this.events.deliver(id, message, body.fields ?? {}, sender);
+    const address = request.ip ?? 'unknown';
+    const target = { route: `tickets/${id}/events/${message}`, objectType: 'ticket' as const, objectId: id };
+    let sender: EventSender | undefined;
+    try {
+      sender = await this.sender(request, body, id, message);
+      const accepted = sender;
+      return await this.events.deliver(id, message, body.fields ?? {}, accepted, (manager) =>
+        this.gate.record(target, { accepted: true, webhookId: accepted.kind === 'signed' ? accepted.webhookId : undefined, sender: accepted.kind, actorId: accepted.kind === 'user' ? accepted.user.id : undefined, address }, manager),
+      );
+    } catch (error) {
+      const code = error instanceof DomainError ? error.code : 'internal-error';
+      const webhookId = sender?.kind === 'signed' ? sender.webhookId : request.header('webhook-id');
+      await this.gate.record(target, { accepted: false, code, webhookId, sender: sender?.kind ?? (WebhookGate.isSigned(request.headers) ? 'signed' : 'user'), actorId: sender?.kind === 'user' ? sender.user.id : undefined, address });
+      throw error;
+    }
   }
 
-  /** A valid signature wins; otherwise a bearer token; otherwise 401. */
-  private async sender(request: Request & { rawBody?: Buffer }): Promise<EventSender> {
-    const signature = request.header(SIGNATURE_HEADER);
-    if (signature !== undefined) {
-      const secret = this.config.workers.webhookSecret;
-      if (secret === undefined) throw new DomainError('unauthenticated', 'signatures-disabled', 'Signed events are off: the server has no WEBHOOK_SECRET. Use a bearer token.');
-      if (!verifySignature(secret, request.rawBody ?? Buffer.alloc(0), signature)) {
-        throw new DomainError('unauthenticated', 'invalid-signature', 'X-Ticketflow-Signature does not match the body (expected sha256=<hex HMAC-SHA256 of the raw body>).');
+  /** A Standard Webhooks signature when the call carries one; otherwise a bearer token; otherwise 401. */
+  private async sender(request: Request & { rawBody?: Buffer }, body: InboundEventDto, id: string, message: string): Promise<EventSender> {
+    if (WebhookGate.isSigned(request.headers)) {
+      const headers = { 'webhook-id': request.header('webhook-id'), 'webhook-timestamp': request.header('webhook-timestamp'), 'webhook-signature': request.header('webhook-signature') };
+      const webhookId = await this.gate.verify(this.config.workers.webhookSecrets, headers, request.rawBody ?? Buffer.alloc(0), request.ip ?? 'unknown');
+      // The signature covers the body, so the body must say where it is going: a body signed for one
+      // ticket or message cannot be replayed to another.
+      if (body.ticketId !== id || body.message !== message) {
+        throw new DomainError('unauthenticated', 'webhook-route-mismatch', `A signed event's body must name its target: "ticketId": "${id}" and "message": "${message.slice(0, 64)}".`);
       }
-      return { kind: 'signed' };
+      return { kind: 'signed', webhookId };
     }
-    const header = request.headers.authorization;
-    if (!header?.startsWith('Bearer ')) throw unauthenticated('Sign in (Authorization: Bearer <accessToken>) or sign the body with X-Ticketflow-Signature.');
-    return { kind: 'user', user: await this.tokens.verify(header.slice('Bearer '.length).trim()) };
+    return { kind: 'user', user: await this.bearer.authenticate(request, 'Sign in (Authorization: Bearer <accessToken>) or sign the call with Standard Webhooks headers.') };
   }
 }

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/app-config.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { ticketClient } from '../../test/ticket-helpers.js';
-import { signBody } from './inbound-signature.js';
+import { randomUUID } from 'node:crypto';
+import { signWebhook } from '../webhooks/webhook-signature.js';
 
 const SECRET = 'inbound-test-secret-0123456789';
+const OLD_SECRET = 'inbound-old-secret-0123456789';
 
 const waitFlow = {
   schemaVersion: 1, key: 'await-shipment', name: 'Await shipment',
@@ -26,7 +28,7 @@ describe('POST /api/tickets/:id/events/:message', () => {
   let t: TestApp;
   let client: ReturnType<typeof ticketClient>;
   beforeAll(async () => {
-    t = await startTestApp({ workers: { ...loadConfig({}).workers, webhookSecret: SECRET } });
+    t = await startTestApp({ workers: { ...loadConfig({}).workers, webhookSecrets: [SECRET, OLD_SECRET] } });
     client = ticketClient(t);
     await client.publish(waitFlow);
   });
@@ -58,19 +60,52 @@ describe('POST /api/tickets/:id/events/:message', () => {
     expect((await client.ticket('requester', ticket.id)).activeNodes).toEqual(['shipped']);
   });
 
-  it('accepts another system that signs the raw body, and refuses a wrong signature or none', async () => {
+  const sendSigned = (path: string, body: string, headers: Record<string, string>) =>
+    t.http.post(path).set({ 'content-type': 'application/json', ...headers }).send(body);
+
+  it('accepts another system that signs the call the Standard Webhooks way, and refuses a wrong signature or none', async () => {
     const ticket = await waiting();
-    const body = JSON.stringify({ fields: { trackingNo: 'YT99' } });
-    const unsigned = await t.http.post(`/api/tickets/${ticket.id}/events/shipped`).set('content-type', 'application/json').send(body);
-    expect(unsigned.status).toBe(401);
-    const forged = await t.http.post(`/api/tickets/${ticket.id}/events/shipped`).set({ 'content-type': 'application/json', 'x-ticketflow-signature': signBody('wrong-secret-wrong-secret', body) }).send(body);
+    const body = JSON.stringify({ ticketId: ticket.id, message: 'shipped', fields: { trackingNo: 'YT99' } });
+    const path = `/api/tickets/${ticket.id}/events/shipped`;
+    expect((await sendSigned(path, body, {})).status).toBe(401);
+    const forged = await sendSigned(path, body, signWebhook('wrong-secret-wrong-secret', `msg_${randomUUID()}`, body));
     expect(forged.status).toBe(401);
     expect(forged.body.code).toBe('invalid-signature');
-    const signed = await t.http.post(`/api/tickets/${ticket.id}/events/shipped`).set({ 'content-type': 'application/json', 'x-ticketflow-signature': signBody(SECRET, body) }).send(body);
+    const signed = await sendSigned(path, body, signWebhook(OLD_SECRET, `msg_${randomUUID()}`, body));
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({ status: 'completed', fields: { trackingNo: 'YT99' } });
     const transition = (await client.transitions('requester', ticket.id)).find((tr) => tr.event === 'message.receive');
     expect(transition?.actor).toBeUndefined();
+  });
+
+  // Issue 17, finding 1: a body signed once was accepted by any ticket and any message.
+  it('refuses a signed event replayed to another ticket, another message, or again, and audits each delivery', async () => {
+    const a = await waiting();
+    const b = await waiting();
+    const body = JSON.stringify({ ticketId: a.id, message: 'shipped', fields: { trackingNo: 'PAID' } });
+    const headers = signWebhook(SECRET, `msg_${randomUUID()}`, body);
+    const toB = await sendSigned(`/api/tickets/${b.id}/events/shipped`, body, headers);
+    expect(toB.status).toBe(401);
+    expect(toB.body.code).toBe('webhook-route-mismatch');
+    const otherMessage = await sendSigned(`/api/tickets/${a.id}/events/paid`, body, headers);
+    expect(otherMessage.body.code).toBe('webhook-route-mismatch');
+    expect((await sendSigned(`/api/tickets/${a.id}/events/shipped`, body, headers)).status).toBe(200);
+    const again = await sendSigned(`/api/tickets/${a.id}/events/shipped`, body, headers);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('webhook-replayed');
+    const stale = signWebhook(SECRET, `msg_${randomUUID()}`, body, new Date(Date.now() - 6 * 60_000));
+    expect((await sendSigned(`/api/tickets/${a.id}/events/shipped`, body, stale)).body.code).toBe('webhook-timestamp-outside-tolerance');
+    expect((await client.ticket('requester', b.id)).activeNodes).toEqual(['shipped']);
+    const audited = (await t.db.dataSource.query(
+      `SELECT action, details->>'code' AS code FROM audit_log WHERE action LIKE 'webhook.%' AND (object_id = $1 OR object_id = $2) ORDER BY id`, [a.id, b.id],
+    )) as { action: string; code: string | null }[];
+    expect(audited).toEqual([
+      { action: 'webhook.refused', code: 'webhook-route-mismatch' },
+      { action: 'webhook.refused', code: 'webhook-route-mismatch' },
+      { action: 'webhook.accepted', code: null },
+      { action: 'webhook.refused', code: 'webhook-replayed' },
+      { action: 'webhook.refused', code: 'webhook-timestamp-outside-tolerance' },
+    ]);
   });
 
   it('hides the ticket from a signed-in user who is not involved', async () => {

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TransactionRunner } from '../common/context/transaction-runner.js';
 import { conflict, invalid, notFound } from '../common/errors/domain-error.js';
 import { EngineService } from '../engine/engine.service.js';
 import { actingIdentity, taskActionableSql } from '../tasks/acting-identity.js';
 import { assertFieldValues } from '../tickets/field-values.js';
+import { WebhookGate } from '../webhooks/webhook-gate.js';
 import { TICKET_COLUMNS, toTicketView, type TicketRow, type TicketView } from '../tickets/ticket-view.js';
 
 const MESSAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /** Who sent an inbound event: a signed-in user, or another system that signed the body. */
-export type EventSender = { kind: 'user'; user: AuthUser } | { kind: 'signed' };
+export type EventSender = { kind: 'user'; user: AuthUser } | { kind: 'signed'; webhookId: string };
 
 /**
  * Delivers an external event (`POST /api/tickets/:id/events/:message`) to
@@ -23,10 +25,15 @@ export class InboundEventsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly engine: EngineService,
+    private readonly gate: WebhookGate,
   ) {}
 
-  /** Side effects: the step's rows (transitions, fields, tasks, timers…). */
-  async deliver(ticketId: string, message: string, fields: Record<string, unknown>, sender: EventSender): Promise<TicketView> {
+  /**
+   * Side effects: the step's rows (transitions, fields, tasks, timers…), the
+   * signed delivery's id (used once), and whatever `audit` writes — all in
+   * the step's transaction.
+   */
+  async deliver(ticketId: string, message: string, fields: Record<string, unknown>, sender: EventSender, audit?: (manager: EntityManager) => Promise<void>): Promise<TicketView> {
     if (!MESSAGE_NAME.test(message)) throw invalid('invalid-message-name', `"${message.slice(0, 80)}" is not a message name (letters, digits, dot, dash, underscore; at most 64).`);
     return this.tx.run(async (uow) => {
       const { manager } = uow;
@@ -40,6 +47,7 @@ export class InboundEventsService {
         )) as unknown[];
         if (!involved) throw notFound('Ticket', ticketId);
       }
+      if (sender.kind === 'signed') await this.gate.claim(manager, sender.webhookId, `tickets/${ticketId}/events/${message}`);
       assertFieldValues(instance.definition.fields, fields, { partial: true });
       if (instance.status !== 'active') throw conflict('ticket-not-active', `The ticket is ${instance.status}; it waits for no events.`);
       await this.engine.apply(uow, instance, { type: 'message.receive', message, payload: fields }, sender.kind === 'user' ? sender.user.id : null);
@@ -48,6 +56,7 @@ export class InboundEventsService {
            JOIN users r ON r.id = t.requester_id WHERE t.id = $1`,
         [ticketId],
       )) as TicketRow[];
+      await audit?.(manager);
       return toTicketView(row as TicketRow);
     });
   }

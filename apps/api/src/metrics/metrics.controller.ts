@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import type { Request, Response } from 'express';
 import { hasAnyRole } from '../auth/auth-user.js';
 import { Public } from '../auth/public.decorator.js';
-import { TokenService } from '../auth/token.service.js';
+import { BearerAuthenticator } from '../auth/bearer-authenticator.js';
 import { forbidden, unauthenticated } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
@@ -20,7 +20,7 @@ import { MetricsCollector } from './metrics-collector.js';
 export class MetricsController {
   constructor(
     private readonly collector: MetricsCollector,
-    private readonly tokens: TokenService,
+    private readonly bearer: BearerAuthenticator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,19 +31,20 @@ export class MetricsController {
   @ApiOperation({ summary: 'Prometheus metrics (bearer: METRICS_TOKEN or an admin token)' })
   @ApiResponse({ status: 200, description: 'text/plain; version=0.0.4' })
   async metrics(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.authorize(request.headers.authorization);
+    await this.authorize(request);
     const body = await this.collector.render();
     response.setHeader('Content-Type', this.collector.contentType);
     response.setHeader('Cache-Control', 'no-store');
     response.status(200).send(body);
   }
 
-  private async authorize(header: string | undefined): Promise<void> {
+  private async authorize(request: Request): Promise<void> {
+    const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw unauthenticated();
-    const token = header.slice('Bearer '.length).trim();
     const expected = this.config.operations.metricsToken;
-    if (expected !== undefined && sameSecret(token, expected)) return;
-    const user = await this.tokens.verify(token);
+    if (expected !== undefined && sameSecret(header.slice('Bearer '.length).trim(), expected)) return;
+    // A user's token: checked like every route (revoked sessions and current roles, issue 17).
+    const user = await this.bearer.authenticate(request);
     if (!hasAnyRole(user, ['admin'])) throw forbidden('role-required', 'Metrics need the admin role or the METRICS_TOKEN.');
   }
 }

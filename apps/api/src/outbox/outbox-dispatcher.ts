@@ -6,6 +6,7 @@ import { HttpCallError } from '../actions/guarded-http-client.js';
 import { loadTargetRules } from '../actions/http-action-settings.js';
 import { runHttpAction } from '../actions/http-action-runner.js';
 import { performNotify } from '../actions/notify-action.js';
+import { SecretStore } from '../secrets/secret-store.js';
 import { TransactionRunner } from '../common/context/transaction-runner.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -64,6 +65,7 @@ export class OutboxDispatcher extends EngineDrivenWorker {
     private readonly engine: EngineService,
     events: EngineEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly secrets: SecretStore,
   ) {
     super('outbox dispatcher', new Logger('OutboxDispatcher'), events, config.workers);
   }
@@ -116,7 +118,7 @@ export class OutboxDispatcher extends EngineDrivenWorker {
     try {
       const rules = await loadTargetRules(this.dataSource.manager, this.config.workers);
       const fields = await runHttpAction(
-        { action, context, fieldDefinitions: info.definition.fields, idempotencyKey: actionIdempotencyKey(message) },
+        { action, context, fieldDefinitions: info.definition.fields, idempotencyKey: actionIdempotencyKey(message), secrets: this.secrets },
         rules,
         { timeoutMs: this.config.workers.httpTimeoutMs, maxResponseBytes: this.config.workers.httpMaxResponseBytes },
       );

@@ -21,9 +21,14 @@ export async function actingIdentity(manager: EntityManager, user: AuthUser): Pr
   return identityOf(user, rows);
 }
 
-/** The identity of `user` with the delegators the engine's load statement read. Pure. */
+/**
+ * The identity of `user` with their delegators (as the engine's load statement
+ * read them). A delegate acts for a delegator only within roles they hold
+ * themselves (a role removed since the delegation was made, from either side,
+ * no longer carries over). Pure.
+ */
 export function identityOf(user: AuthUser, delegators: { id: string; roles: string[] }[]): ActingIdentity {
-  const people = [{ id: user.id, roles: user.roles }, ...delegators];
+  const people = [{ id: user.id, roles: user.roles }, ...delegators.map((row) => ({ id: row.id, roles: row.roles.filter((role) => user.roles.includes(role)) }))];
   return {
     userId: user.id,
     people,

@@ -31,7 +31,8 @@ export class TasksService {
       `WITH people AS (
          SELECT $1::uuid AS id, $2::text[] AS roles
          UNION ALL
-         SELECT u.id, u.roles FROM delegations d JOIN users u ON u.id = d.from_user_id
+         -- a delegator's roles count only where the delegate holds them too (as identityOf)
+         SELECT u.id, ARRAY(SELECT r FROM unnest(u.roles) AS r WHERE r = ANY($2::text[])) FROM delegations d JOIN users u ON u.id = d.from_user_id
           WHERE d.to_user_id = $1 AND d.starts_at <= now() AND (d.ends_at IS NULL OR d.ends_at > now()) AND u.active),
        me AS (SELECT array_agg(id) AS ids, (SELECT coalesce(array_agg(DISTINCT r), '{}') FROM people, unnest(people.roles) AS r) AS roles FROM people)
        SELECT ${TASK_COLUMNS} FROM me, tasks k JOIN tickets t ON t.id = k.ticket_id LEFT JOIN users a ON a.id = k.assignee_id

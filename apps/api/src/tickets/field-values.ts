@@ -47,7 +47,7 @@ function checkValue(field: FieldDefinition, value: unknown): string | undefined 
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'must be true or false';
     case 'date':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : 'must be an ISO date such as 2026-11-24 or 2026-11-24T10:00:00Z';
+      return typeof value === 'string' && isCalendarDate(value) ? undefined : 'must be a real calendar date in ISO form, such as 2026-11-24 or 2026-11-24T10:00:00Z';
     case 'enum':
       return typeof value === 'string' && (field.options ?? []).includes(value) ? undefined : `must be one of ${(field.options ?? []).join(', ')}`;
     default:
@@ -62,4 +62,22 @@ export function assertFieldValues(definitions: FieldDefinition[], values: Record
   if (problems.length > 0) {
     throw invalid('invalid-fields', problems.map((p) => p.message).join('; '), problems);
   }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * True for an ISO 8601 date (`2026-11-24`) or date-time whose day exists in
+ * the calendar: `2026-02-30`, `0` and `1` are not dates, though `Date.parse`
+ * accepts some of them. Pure.
+ */
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour = '0', minute = '0', second = '0'] = match.slice(1) as (string | undefined)[];
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
 }

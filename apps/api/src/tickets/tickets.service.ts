@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { assertMaySetPriority } from './requester-priority.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TransactionRunner } from '../common/context/transaction-runner.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors/domain-error.js';
@@ -32,11 +33,13 @@ export class TicketsService {
         [dto.workflowKey],
       )) as { id: string; version: number; config_version: string }[];
       if (!version) throw unprocessable('workflow-not-published', `Workflow "${dto.workflowKey}" has no published version to start tickets on.`);
-      assertFieldValues((await this.engine.definition(uow, version.id)).fields, dto.fields);
+      const definition = await this.engine.definition(uow, version.id);
+      assertFieldValues(definition.fields, dto.fields);
+      assertMaySetPriority(definition, dto.priority, user);
       const started = await this.engine.start(uow, {
         ticket: { workflowKey: dto.workflowKey, title: dto.title.trim(), fields: dto.fields, priority: dto.priority ?? 'normal', channel: dto.channel ?? 'web', requesterId: user.id },
         versionId: version.id,
-        audit: (ticketId) => [{ actorId: user.id, action: 'ticket.create', objectType: 'ticket', objectId: ticketId, details: { workflow: dto.workflowKey, version: version.version } }],
+        audit: (ticketId) => [{ actorId: user.id, action: 'ticket.create', objectType: 'ticket', objectId: ticketId, details: { workflowKey: dto.workflowKey, version: version.version, channel: dto.channel ?? 'web', priority: dto.priority ?? 'normal' } }],
       }, version.config_version);
       const now = new Date();
       const t = started.ticket;

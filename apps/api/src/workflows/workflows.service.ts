@@ -29,8 +29,12 @@ export class WorkflowsService {
     private readonly httpActions: HttpActionPublishCheck,
   ) {}
 
+  /** The library's checks plus the server's own on HTTP actions (private targets, literal credentials). */
   validate(definition: unknown): ValidationResult {
-    return validateDefinition(definition);
+    const validated = validateDefinition(definition);
+    if (!validated.valid) return validated;
+    const targetProblems = this.httpActions.problems(definition as WorkflowDefinition);
+    return { valid: !targetProblems.some((p) => p.severity === 'error'), problems: [...validated.problems, ...targetProblems] };
   }
 
   async list() {
@@ -95,7 +99,7 @@ export class WorkflowsService {
       const validated = validateDefinition(draft.definition);
       // SSRF: literal private / loopback targets of HTTP actions are refused here too (actions/http-action-publish-check.ts).
       const targetProblems = validated.valid ? this.httpActions.problems(draft.definition as WorkflowDefinition) : [];
-      const result = { valid: validated.valid && targetProblems.length === 0, problems: [...validated.problems, ...targetProblems] };
+      const result = { valid: validated.valid && !targetProblems.some((p) => p.severity === 'error'), problems: [...validated.problems, ...targetProblems] };
       if (!result.valid) {
         throw unprocessable('definition-invalid', `The draft of "${key}" has ${result.problems.filter((p) => p.severity === 'error').length} error(s); fix them before publishing.`, { problems: result.problems });
       }

@@ -69,6 +69,7 @@ export async function startApiProcess(options: { databaseUrl: string; jwtSecret:
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     DATABASE_URL: options.databaseUrl,
+    ...appRoleEnv(options.databaseUrl),
     DEMO_MODE: 'true',
     JWT_SECRET: options.jwtSecret,
     LOG_LEVEL: 'warn',
@@ -150,4 +151,14 @@ function freePort(): Promise<number> {
       probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** With TEST_APP_ROLE, the process connects as that role and migrates as the URL's owner (see test-app.ts). */
+function appRoleEnv(ownerUrl: string): Record<string, string> {
+  const role = process.env.TEST_APP_ROLE;
+  if (!role) return {};
+  const url = new URL(ownerUrl);
+  url.username = role;
+  url.password = process.env.TEST_APP_ROLE_PASSWORD ?? '';
+  return { DATABASE_URL: url.toString(), DATABASE_MIGRATION_URL: ownerUrl };
 }

@@ -99,21 +99,32 @@ describe('reliability: authorization beyond the matrix', () => {
 describe('reliability: sign-in and transport security', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ tokenTtlSeconds: 120 });
+    t = await startTestApp({ tokenTtlSeconds: 120, trustProxy: ['loopback'] });
   });
   afterAll(async () => t?.close());
 
-  it('refuses the 11th wrong password for one user with 429 and Retry-After, even when it is right', async () => {
+  // Issue 17, finding 3: ten wrong passwords used to lock the account for 15 minutes, even for its owner.
+  it('slows a guesser with growing waits (429 + Retry-After) but never locks the owner out', async () => {
+    const from = (address: string) => ({ 'X-Forwarded-For': address });
+    const statuses: number[] = [];
     for (let attempt = 1; attempt <= 10; attempt += 1) {
-      const response = await t.http.post('/api/auth/login').send({ username: 'agent', password: `guess-${attempt}` });
-      expect(response.status, `attempt ${attempt}`).toBe(401);
+      statuses.push((await t.http.post('/api/auth/login').set(from('203.0.113.9')).send({ username: 'cab3', password: `guess-${attempt}` })).status);
     }
-    const blocked = await t.http.post('/api/auth/login').send({ username: 'agent', password: 'guess-11' });
+    expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 401]);
+    expect(statuses.slice(6)).toContain(429);
+    const blocked = await t.http.post('/api/auth/login').set(from('203.0.113.9')).send({ username: 'cab3', password: 'demo' });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('too-many-login-attempts');
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await t.http.post('/api/auth/login').send({ username: 'agent', password: 'demo' })).status).toBe(429);
-    expect((await t.http.post('/api/auth/login').send({ username: 'manager', password: 'demo' })).status).toBe(200);
+    const wait = Number(blocked.headers['retry-after']);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(8);
+    // The owner, from their own address, is not held up by someone else's guessing…
+    expect((await t.http.post('/api/auth/login').set(from('198.51.100.7')).send({ username: 'cab3', password: 'demo' })).status).toBe(200);
+    // …and even from the guesser's address the right password works after the short wait.
+    await new Promise((done) => setTimeout(done, wait * 1000 + 100));
+    expect((await t.http.post('/api/auth/login').set(from('203.0.113.9')).send({ username: 'cab3', password: 'demo' })).status).toBe(200);
+    const [counter] = (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM rate_limits WHERE key LIKE 'login-%'`)) as { n: number }[];
+    expect(counter?.n).toBeGreaterThan(0);
   });
 
   it('sends security headers and no X-Powered-By', async () => {
@@ -131,13 +142,18 @@ describe('reliability: sign-in and transport security', () => {
     expect((claims.exp as number) - (claims.iat as number)).toBe(120);
     const key = new TextEncoder().encode(t.app.get<string>(JWT_SECRET));
     const now = Math.floor(Date.now() / 1000);
-    const signed = (exp: number, signingKey = key) =>
-      new SignJWT({ username: 'requester', name: 'R', roles: ['requester'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(String(claims.sub))
-        .setIssuer('ticketflow').setIssuedAt(now - 3600).setExpirationTime(exp).sign(signingKey);
+    const signed = (exp: number | undefined, signingKey = key, extra: Record<string, unknown> = {}) => {
+      const jwt = new SignJWT({ ver: 0, ...extra }).setProtectedHeader({ alg: 'HS256' }).setSubject(String(claims.sub)).setIssuer('ticketflow').setIssuedAt(now - 3600);
+      return (exp === undefined ? jwt : jwt.setExpirationTime(exp)).sign(signingKey);
+    };
     const me = (token: string) => t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`);
     expect((await me(await signed(now + 60))).status).toBe(200);
     expect((await me(await signed(now - 1))).status).toBe(401);
     expect((await me(await signed(now + 60, new TextEncoder().encode('x'.repeat(64))))).status).toBe(401);
+    // Issue 17, finding 2: a correctly signed token without exp was accepted forever.
+    expect((await me(await signed(undefined))).status).toBe(401);
+    // Roles are read from the database, so claiming admin in a correctly signed token changes nothing.
+    expect((await me(await signed(now + 60, key, { roles: ['admin'] }))).body.roles).toEqual(['requester']);
     const [header, payload] = (login.body.accessToken as string).split('.');
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${payload}.`;
     expect((await me(unsigned)).status).toBe(401);

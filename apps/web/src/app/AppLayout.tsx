@@ -28,9 +28,14 @@ export function AppLayout() {
             </NavLink>
           ))}
           {user?.roles.includes('admin') && (
-            <NavLink to="/rules" data-testid="nav-rules">
-              {t('nav.rules')}
-            </NavLink>
+            <>
+              <NavLink to="/rules" data-testid="nav-rules">
+                {t('nav.rules')}
+              </NavLink>
+              <NavLink to="/users" data-testid="nav-users">
+                {t('nav.users')}
+              </NavLink>
+            </>
           )}
         </nav>
         <div className="header-right">

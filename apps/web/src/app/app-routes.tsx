@@ -7,6 +7,7 @@ import { WorkflowListPage } from '../designer/list/WorkflowListPage';
 import { InboxPage } from '../inbox/InboxPage';
 import { CreateTicketPage } from '../tickets/CreateTicketPage';
 import { TicketsListPage } from '../tickets/TicketsListPage';
+import { UsersPage } from '../users/UsersPage';
 
 /** The route table: /login outside the layout, everything else signed in. */
 export const appRoutes: RouteObject[] = [
@@ -49,6 +50,7 @@ export const appRoutes: RouteObject[] = [
         // The rules page shares the Designer's condition builder; it loads only when opened.
         lazy: () => import('../rules/RulesPage').then((m) => ({ Component: m.RulesPage })),
       },
+      { path: '/users', element: <UsersPage /> },
       { path: '*', element: <Navigate to="/designer" replace /> },
     ],
   },

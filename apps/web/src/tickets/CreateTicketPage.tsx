@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useAuthStore } from '../auth/auth.store';
 import { isApiError } from '../http/api-error';
 import type { WorkflowSummary } from '../http/api.types';
 import { workflowsApi } from '../http/workflows.api';
@@ -41,6 +42,9 @@ export function CreateTicketPage() {
   const latest = workflows?.find((w) => w.key === workflowKey)?.latestVersion ?? null;
   const { version } = useWorkflowVersion(workflowKey || undefined, latest);
   const fields = useMemo(() => version?.definition.fields ?? [], [version]);
+  // Requesters choose a priority only where the workflow allows it (the server refuses it otherwise).
+  const isStaff = useAuthStore((s) => Boolean(s.user?.roles.some((role) => role !== 'requester')));
+  const mayChoosePriority = isStaff || version?.definition.requesterPriority === true;
 
   const chooseWorkflow = (key: string) => {
     setWorkflowKey(key);
@@ -64,7 +68,7 @@ export function CreateTicketPage() {
     }
     setBusy(true);
     try {
-      const ticket = await ticketsApi.create({ workflowKey, title: title.trim(), fields: read.values, priority });
+      const ticket = await ticketsApi.create({ workflowKey, title: title.trim(), fields: read.values, priority: mayChoosePriority ? priority : 'normal' });
       void navigate(`/tickets/${ticket.id}`);
     } catch (error) {
       if (isApiError(error) && error.status === 400) {
@@ -131,16 +135,18 @@ export function CreateTicketPage() {
           maxLength={TITLE_MAX_LENGTH}
           testId="ticket-title"
         />
-        <label>
-          {t('tickets.create.priority')}
-          <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)} data-testid="ticket-priority">
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`tickets.priority.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {mayChoosePriority && (
+          <label>
+            {t('tickets.create.priority')}
+            <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)} data-testid="ticket-priority">
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`tickets.priority.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {fields.length > 0 && <h2 className="form-section">{t('tickets.create.fields')}</h2>}
         {fields.map((field) => (
           <FieldInput

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 // Nest's @HttpCode() metadata key.
 const HTTP_CODE_METADATA = '__httpCode__';
@@ -17,12 +18,27 @@ interface StoredResponse {
   path: string;
   status_code: number;
   response: unknown;
+  request_hash: string | null;
+}
+
+/** SHA-256 over method, path and the JSON body with object keys sorted (so key order does not matter). Pure. */
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(canonical(body ?? null))}`).digest('hex');
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+  }
+  return value;
 }
 
 /**
  * Honours `Idempotency-Key` on POST: the first request acts; a retry with the
- * same key (same user, method and path) gets the stored answer; the same key
- * on another route is a 422.
+ * same key (same user, method, path and body) gets the stored answer; the same
+ * key on another route or with another body is a 422 naming the key. Keys
+ * are kept for IDEMPOTENCY_RETENTION_HOURS (the cleanup job removes older ones).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -39,7 +55,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw invalid('invalid-idempotency-key', 'Idempotency-Key must be 1-200 letters, digits, dots, colons, dashes or underscores.');
     }
     const statusCode = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    const idempotency = { userId: request.user.id, key, method: request.method, path: request.path, statusCode };
+    const idempotency = { userId: request.user.id, key, method: request.method, path: request.path, statusCode, requestHash: requestHash(request.method, request.path, request.body) };
     const response = context.switchToHttp().getResponse<Response>();
     return new Observable((subscriber) =>
       requestContext.run({ idempotency }, () =>
@@ -55,13 +71,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 
-  private async replay(idempotency: { userId: string; key: string; method: string; path: string }, response: Response): Promise<unknown> {
+  private async replay(idempotency: { userId: string; key: string; method: string; path: string; requestHash: string }, response: Response): Promise<unknown> {
     const [stored] = (await this.dataSource.query(
-      'SELECT method, path, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+      'SELECT method, path, status_code, response, request_hash FROM idempotency_keys WHERE user_id = $1 AND key = $2',
       [idempotency.userId, idempotency.key],
     )) as StoredResponse[];
-    if (!stored || stored.method !== idempotency.method || stored.path !== idempotency.path) {
-      throw unprocessable('idempotency-key-reused', `Idempotency-Key "${idempotency.key}" was already used for another request; use a new key.`);
+    // Rows from before the hash existed (request_hash NULL) are matched on method and path only.
+    const sameBody = stored?.request_hash === null || stored?.request_hash === idempotency.requestHash;
+    if (!stored || stored.method !== idempotency.method || stored.path !== idempotency.path || !sameBody) {
+      const what = stored && stored.method === idempotency.method && stored.path === idempotency.path ? 'with a different body' : 'for another route';
+      throw unprocessable('idempotency-key-reused', `Idempotency-Key "${idempotency.key}" was already used ${what}; send a new key for a new request.`, { field: 'Idempotency-Key', key: idempotency.key });
     }
     response.status(stored.status_code);
     response.setHeader('Idempotent-Replayed', 'true');

@@ -7,6 +7,8 @@ export interface IdempotencyContext {
   method: string;
   path: string;
   statusCode: number;
+  /** SHA-256 of method, path and the body in canonical key order: a key reused for another request is refused. */
+  requestHash: string;
 }
 
 export interface RequestContext {

@@ -31,9 +31,9 @@ export class TransactionRunner {
     const result = await this.dataSource.transaction(async (manager) => {
       if (idempotency) {
         const claimed = (await manager.query(
-          `INSERT INTO idempotency_keys (user_id, key, method, path, status_code) VALUES ($1, $2, $3, $4, 0)
+          `INSERT INTO idempotency_keys (user_id, key, method, path, status_code, request_hash) VALUES ($1, $2, $3, $4, 0, $5)
            ON CONFLICT DO NOTHING RETURNING key`,
-          [idempotency.userId, idempotency.key, idempotency.method, idempotency.path],
+          [idempotency.userId, idempotency.key, idempotency.method, idempotency.path, idempotency.requestHash],
         )) as unknown[];
         if (claimed.length === 0) throw new IdempotentReplay();
       }

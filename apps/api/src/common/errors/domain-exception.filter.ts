@@ -4,6 +4,7 @@ import { DomainError, type DomainErrorKind } from './domain-error.js';
 import type { ErrorResponse } from './error-response.js';
 import type { AppLogger } from '../logging/app-logger.js';
 import { currentRequestId } from '../logging/request-id.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -33,7 +34,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const requestId = currentRequestId() ?? requestIdOf(request);
     const body = { ...this.toResponse(exception, request), ...(requestId === undefined ? {} : { requestId }) };
     if (response.headersSent) return;
-    const retryAfter = retryAfterSeconds(exception);
+    const retryAfter = body.statusCode === 503 && body.code.startsWith('database-') ? DATABASE_RETRY_AFTER_SECONDS : retryAfterSeconds(exception);
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
@@ -46,6 +47,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const bodyParserError = fromBodyParser(exception instanceof HttpException ? exception.cause : exception);
     if (bodyParserError) return bodyParserError;
     if (exception instanceof HttpException) return fromHttpException(exception);
+    if (isDatabaseUnavailable(exception) && !fromDatabaseLimit(exception)) {
+      this.logger.warn('database unavailable', { method: request.method, path: request.originalUrl, err: exception });
+      return { statusCode: 503, code: 'database-unavailable', message: `The database is unavailable; retry in ${DATABASE_RETRY_AFTER_SECONDS} seconds.` };
+    }
     const database = fromDatabaseLimit(exception);
     if (database) {
       this.logger.warn(database.message, { method: request.method, path: request.originalUrl, err: exception });

@@ -5,6 +5,7 @@ import { AuditAppendOnly1764000700000 } from './1764000700000-audit-append-only.
 import { WorkersSlaNotifications1764500000000 } from './1764500000000-workers-sla-notifications.js';
 import { EngineCore1765000000000 } from './1765000000000-engine-core.js';
 import { HousekeepingIndexes1765000100000 } from './1765000100000-housekeeping-indexes.js';
+import { Security1765000200000 } from './1765000200000-security.js';
 
 /** Every migration, oldest first. Migrations run at start-up; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   WorkersSlaNotifications1764500000000,
   EngineCore1765000000000,
   HousekeepingIndexes1765000100000,
+  Security1765000200000,
 ];

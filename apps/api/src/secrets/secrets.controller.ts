@@ -1,0 +1,33 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { PutSecretDto } from './secrets.dto.js';
+import { SecretStore } from './secret-store.js';
+
+@ApiTags('secrets')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('secrets')
+export class SecretsController {
+  constructor(private readonly secrets: SecretStore) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every secret by name (values are never returned)' })
+  list() {
+    return this.secrets.list();
+  }
+
+  @Put(':name')
+  @ApiOperation({ summary: 'Create or replace a secret; HTTP actions refer to it as {{secret:NAME}}' })
+  put(@Param('name') name: string, @Body() body: PutSecretDto, @CurrentUser() admin: AuthUser) {
+    return this.secrets.put(admin, name, body);
+  }
+
+  @Delete(':name')
+  @HttpCode(204)
+  async remove(@Param('name') name: string, @CurrentUser() admin: AuthUser) {
+    await this.secrets.remove(admin, name);
+  }
+}
