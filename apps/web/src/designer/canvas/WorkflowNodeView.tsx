@@ -47,7 +47,7 @@ function WorkflowNodeViewInner({ data, selected }: NodeProps<CanvasNode>) {
         </svg>
       )}
       {node.type !== 'start' && (
-        <Handle type="target" position={Position.Left} id="in" data-testid={`handle-${node.id}-in`} aria-label={t('designer.a11y.inHandle', { name })} />
+        <Handle type="target" position={Position.Left} id="in" data-testid={`handle-${node.id}-in`} title={t('designer.a11y.inHandle', { name })} />
       )}
       <div className="wf-node__body">
         <div className="wf-node__head">
@@ -77,8 +77,7 @@ function WorkflowNodeViewInner({ data, selected }: NodeProps<CanvasNode>) {
           type="source"
           position={Position.Right}
           id={exit}
-          title={exit}
-          aria-label={t('designer.a11y.outHandle', { name, exit: t(`outcomes.${exit}`, { defaultValue: exit }) })}
+          title={t('designer.a11y.outHandle', { name, exit: t(`outcomes.${exit}`, { defaultValue: exit }) })}
           data-testid={`handle-${node.id}-${exit}`}
           style={{ top: `${((i + 0.5) * 100) / exits.length}%` }}
         />

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { Condition, WorkflowEdge } from '@ticketflow/definition';
+import type { Condition, FieldDefinition, WorkflowEdge } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
 import { branchesOf, chooseOtherwise, reorderBranches } from '../commands/branch-commands';
-import { updateEdge } from '../commands/edge-commands';
-import { removeEdges } from '../commands/edge-commands';
+import { removeEdges, updateEdge } from '../commands/edge-commands';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
-import { normalizeRoot } from '../conditions/condition-model';
+import { newRule, normalizeRoot } from '../conditions/condition-model';
+import { addField as addFieldCommand } from '../commands/field-commands';
+import { compound } from '../commands/misc-commands';
 import { describeCondition } from '../model/pure-libs';
 
 /**
@@ -113,9 +114,15 @@ function BranchCondition({ edge }: { edge: WorkflowEdge }) {
     const current = useDesignerStore.getState().definition.edges.find((e) => e.id === edge.id);
     if (current) execute(updateEdge(current, { ...current, condition }));
   };
+  const addField = (field: FieldDefinition) => {
+    const current = useDesignerStore.getState().definition.edges.find((e) => e.id === edge.id);
+    if (!current) return;
+    // One step: the field, and a first rule on it in this branch.
+    execute(compound('field.add', [addFieldCommand(field), updateEdge(current, { ...current, condition: { all: [newRule(field)] } })]));
+  };
   return (
     <>
-      <ConditionBuilder condition={edge.condition} fields={fields} onChange={change} />
+      <ConditionBuilder condition={edge.condition} fields={fields} onChange={change} onAddField={addField} />
       <p className="cond-preview small" data-testid={`branch-text-${edge.id}`}>
         {describeCondition(normalizeRoot(edge.condition), fields, i18n.language)}
       </p>

@@ -2,7 +2,8 @@ import type { NodeType, Position, WorkflowNode } from '@ticketflow/definition';
 import { createNode, exitsOf, nextId } from '../model/node-catalog';
 import { besideSource, freeSpot } from '../model/placement';
 import { defaultNodeSize, type Size } from '../layout/elk-layout';
-import { addNode } from '../commands/node-commands';
+import { addNode, moveNodes } from '../commands/node-commands';
+import { compound } from '../commands/misc-commands';
 import { appendNode, insertOnEdge } from '../commands/build-commands';
 import { useDesignerStore } from './designer.store';
 
@@ -52,13 +53,24 @@ export function appendAfter(
   return node.id;
 }
 
-/** Drops a new `type` node at `at` onto edge `edgeId`: the edge now runs through it. */
+/**
+ * Drops a new `type` node at `at` onto edge `edgeId`: the edge now runs through
+ * it, and the nodes from there on move right to make room (one undo step).
+ */
 export function insertNewOnEdge(edgeId: string, type: NodeType, at: Position): string | null {
   const { definition, execute, select } = useDesignerStore.getState();
-  const node = freshNode(type, at);
+  const source = definition.edges.find((e) => e.id === edgeId)?.source;
+  const from = definition.nodes.find((n) => n.id === source);
+  // Never closer to the source than a column gap, so its exits and "+" stay clear.
+  const minX = from?.position ? from.position.x + defaultNodeSize(from).width + 80 : at.x;
+  const node = freshNode(type, { x: Math.max(at.x, minX), y: at.y });
   const command = insertOnEdge(definition, edgeId, node, true);
   if (!command) return null;
-  execute(command);
+  const room = defaultNodeSize(node).width + 64;
+  const moves = definition.nodes
+    .filter((n) => n.id !== source && n.position && n.position.x + 40 >= at.x && n.id !== node.id)
+    .map((n) => ({ id: n.id, from: n.position, to: { x: n.position!.x + room, y: n.position!.y } }));
+  execute(moves.length ? compound('node.insert', [command, moveNodes(moves)]) : command);
   select({ nodeIds: [node.id], edgeIds: [] });
   return node.id;
 }
