@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, type NodeTypes } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, type NodeChange, type NodeTypes } from '@xyflow/react';
 import type { CanvasEdge, CanvasNode } from './flow-adapter';
 import { nodeTypes as designerNodeTypes } from './node-types';
 import { edgeTypes } from './RoutedEdge';
 import { EdgeRoutingContext, type EdgeRouting } from './edge-routes';
 import { useReadableFit } from './readable-fit';
 import { layoutFlow, MAX_ROUTED_NODES } from '../layout/elk-layout';
-import { measuredSizes, labelSizes } from './measure-flow';
+import { labelSizes } from './measure-flow';
+import type { Size } from '../layout/elk-layout';
 
 interface ReadOnlyFlowProps {
   nodes: CanvasNode[];
@@ -33,8 +34,18 @@ export function ReadOnlyFlow(props: ReadOnlyFlowProps) {
 }
 
 function ReadOnlyCanvas({ nodes, edges, nodeTypes = designerNodeTypes, focusNodeIds, hideAttribution = false }: ReadOnlyFlowProps) {
-  const measured = useNodesInitialized();
-  const { getNodes } = useReactFlow();
+  // The nodes are controlled: keep the sizes React Flow measures, or it would forget them on the next render.
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    const measuredNow = changes.filter((c) => c.type === 'dimensions' && c.dimensions);
+    if (measuredNow.length === 0) return;
+    setSizes((prev) => {
+      const next = new Map(prev);
+      for (const c of measuredNow) if (c.type === 'dimensions' && c.dimensions) next.set(c.id, c.dimensions);
+      return next;
+    });
+  }, []);
+  const measured = nodes.length > 0 && nodes.every((n) => sizes.has(n.id));
   const fit = useReadableFit();
   const [layout, setLayout] = useState<{ key: string; value: Awaited<ReturnType<typeof layoutFlow>> } | null>(null);
   const structure = useMemo(
@@ -50,7 +61,7 @@ function ReadOnlyCanvas({ nodes, edges, nodeTypes = designerNodeTypes, focusNode
     }
     let live = true;
     const definition = { nodes: nodes.map((n) => n.data.node), edges: edges.map((e) => e.data!.edge) };
-    void layoutFlow(definition as never, measuredSizes(getNodes()), labelSizes(edges)).then((value) => live && setLayout({ key: structure, value }));
+    void layoutFlow(definition as never, sizes, labelSizes(edges)).then((value) => live && setLayout({ key: structure, value }));
     return () => {
       live = false;
     };
@@ -58,21 +69,25 @@ function ReadOnlyCanvas({ nodes, edges, nodeTypes = designerNodeTypes, focusNode
   }, [measured, structure]);
 
   const placed = useMemo(() => {
-    if (!layout) return nodes;
+    if (!layout) return nodes.map((n) => (sizes.has(n.id) ? { ...n, measured: sizes.get(n.id) } : n));
     return nodes.map((n) => {
       const at = layout.value.positions.get(n.id);
-      return at ? { ...n, position: at } : n;
+      const size = sizes.get(n.id);
+      return { ...n, ...(at ? { position: at } : {}), ...(size ? { measured: size } : {}) };
     });
-  }, [nodes, layout]);
+  }, [nodes, layout, sizes]);
   const routing = useMemo<EdgeRouting>(() => ({ routes: layout?.value.routes ?? new Map() }), [layout]);
 
   const fitted = useRef<string | null>(null);
   const focusKey = (focusNodeIds ?? []).join(',');
   useEffect(() => {
-    if (!layout || fitted.current === `${layout.key}#${focusKey}`) return;
-    fitted.current = `${layout.key}#${focusKey}`;
-    // After React Flow has the new positions.
-    const timer = setTimeout(() => fit({ focusIds: focusNodeIds }), 0);
+    const key = layout ? `${layout.key}#${focusKey}` : null;
+    if (!key || fitted.current === key) return;
+    // After React Flow has the new positions; marked done only when it ran (a re-render may cancel it).
+    const timer = setTimeout(() => {
+      fitted.current = key;
+      fit({ focusIds: focusNodeIds });
+    }, 0);
     return () => clearTimeout(timer);
   }, [layout, focusKey, fit]);
 
@@ -84,6 +99,7 @@ function ReadOnlyCanvas({ nodes, edges, nodeTypes = designerNodeTypes, focusNode
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}
