@@ -26,7 +26,11 @@ describe.runIf(hasChromium || process.env.CI)('accessibility and embedded diagra
   let ticketId = '';
   const contexts: BrowserContext[] = [];
 
-  async function pageAs(user: string, viewport: 'desktop' | 'phone' = 'desktop', language = 'en'): Promise<Page> {
+  async function pageAs(
+    user: string,
+    viewport: 'desktop' | 'phone' = 'desktop',
+    language = 'en',
+  ): Promise<Page> {
     const context = await newContext(browser, server.baseUrl, viewport);
     contexts.push(context);
     const page = await context.newPage();
@@ -42,7 +46,13 @@ describe.runIf(hasChromium || process.env.CI)('accessibility and embedded diagra
     server = await startServer();
     browser = await launchBrowser();
     const api = apiClient(server.baseUrl);
-    ticketId = (await api.createTicket('requester', { workflowKey: 'refund-approval', title: 'Refund for order 1042', fields: { refundAmount: 6200, channel: 'web' } })).id;
+    ticketId = (
+      await api.createTicket('requester', {
+        workflowKey: 'refund-approval',
+        title: 'Refund for order 1042',
+        fields: { refundAmount: 6200, channel: 'web' },
+      })
+    ).id;
     await api.completeReview(ticketId);
   });
   afterAll(async () => {
@@ -61,7 +71,9 @@ describe.runIf(hasChromium || process.env.CI)('accessibility and embedded diagra
     await page.getByTestId(testId).waitFor();
     await page.waitForTimeout(800);
     const violations = await seriousAxeViolations(page);
-    console.info(`[axe] ${_name}: ${JSON.stringify(violations.map((v) => `${v.id} ${v.targets.join(' | ')}`))}`);
+    console.info(
+      `[axe] ${_name}: ${JSON.stringify(violations.map((v) => `${v.id} ${v.targets.join(' | ')}`))}`,
+    );
     expect(violations.filter((v) => !(KNOWN_OUTSIDE_DESIGNER[testId] ?? []).includes(v.id))).toEqual([]);
   });
 
@@ -70,24 +82,46 @@ describe.runIf(hasChromium || process.env.CI)('accessibility and embedded diagra
     await page.setViewportSize({ width: 1440, height: 600 });
     await page.goto(`/tickets/${ticketId}`);
     const diagram = page.getByTestId('ticket-diagram');
-    await expect.poll(() => diagram.locator('.readonly-flow').getAttribute('data-laid-out'), { timeout: 10_000 }).toBe('true');
+    await expect
+      .poll(() => diagram.locator('.readonly-flow').getAttribute('data-laid-out'), { timeout: 10_000 })
+      .toBe('true');
     await page.waitForTimeout(300);
-    const zoomOf = () => page.locator('[data-testid="ticket-diagram"] .react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const zoomOf = () =>
+      page
+        .locator('[data-testid="ticket-diagram"] .react-flow__viewport')
+        .evaluate((el) => (el as HTMLElement).style.transform);
     const before = await zoomOf();
     const box = (await diagram.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const scrolled = () => page.evaluate(() => Math.max(document.scrollingElement?.scrollTop ?? 0, document.querySelector('.app-body')?.scrollTop ?? 0));
+    const scrolled = () =>
+      page.evaluate(() =>
+        Math.max(
+          document.scrollingElement?.scrollTop ?? 0,
+          document.querySelector('.app-body')?.scrollTop ?? 0,
+        ),
+      );
     await page.mouse.wheel(0, 300);
     await page.waitForTimeout(300);
     expect(await zoomOf()).toBe(before);
     expect(await scrolled()).toBeGreaterThan(0);
     // Ctrl + wheel (what a trackpad pinch also sends), dispatched with its modifier.
-    await diagram.locator('.react-flow__pane').evaluate((pane, at) => {
-      pane.dispatchEvent(new WheelEvent('wheel', { deltaY: -200, ctrlKey: true, clientX: at.x, clientY: at.y, bubbles: true, cancelable: true }));
-    }, { x: box.x + box.width / 2, y: box.y + 40 });
+    await diagram.locator('.react-flow__pane').evaluate(
+      (pane, at) => {
+        pane.dispatchEvent(
+          new WheelEvent('wheel', {
+            deltaY: -200,
+            ctrlKey: true,
+            clientX: at.x,
+            clientY: at.y,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+      },
+      { x: box.x + box.width / 2, y: box.y + 40 },
+    );
     await page.waitForTimeout(300);
     expect(await zoomOf()).not.toBe(before);
-
   });
 
   it.each([
@@ -95,21 +129,30 @@ describe.runIf(hasChromium || process.env.CI)('accessibility and embedded diagra
     ['zh', 'desktop'],
     ['en', 'phone'],
     ['zh', 'phone'],
-  ] as const)('keeps screenshots of the Designer, the ticket page and Reports (%s, %s)', async (language, viewport) => {
-    const owner = await pageAs('owner', viewport, language);
-    await owner.goto('/designer/refund-approval');
-    await owner.getByTestId('node-start').waitFor();
-    await owner.getByTestId('auto-layout').click();
-    await owner.waitForTimeout(1200);
-    await keepScreenshot(owner, `designer-${language}-${viewport}`);
-    const requester = await pageAs('requester', viewport, language);
-    await requester.goto(`/tickets/${ticketId}`);
-    await expect.poll(() => requester.locator('[data-testid="ticket-diagram"] .readonly-flow').getAttribute('data-laid-out'), { timeout: 10_000 }).toBe('true');
-    await requester.waitForTimeout(300);
-    await keepScreenshot(requester, `ticket-page-${language}-${viewport}`);
-    const admin = await pageAs('admin', viewport, language);
-    await admin.goto('/reports');
-    await admin.waitForTimeout(2500);
-    await keepScreenshot(admin, `reports-${language}-${viewport}`);
-  });
+  ] as const)(
+    'keeps screenshots of the Designer, the ticket page and Reports (%s, %s)',
+    async (language, viewport) => {
+      const owner = await pageAs('owner', viewport, language);
+      await owner.goto('/designer/refund-approval');
+      await owner.getByTestId('node-start').waitFor();
+      await owner.getByTestId('auto-layout').click();
+      await owner.waitForTimeout(1200);
+      await keepScreenshot(owner, `designer-${language}-${viewport}`);
+      const requester = await pageAs('requester', viewport, language);
+      await requester.goto(`/tickets/${ticketId}`);
+      await expect
+        .poll(
+          () =>
+            requester.locator('[data-testid="ticket-diagram"] .readonly-flow').getAttribute('data-laid-out'),
+          { timeout: 10_000 },
+        )
+        .toBe('true');
+      await requester.waitForTimeout(300);
+      await keepScreenshot(requester, `ticket-page-${language}-${viewport}`);
+      const admin = await pageAs('admin', viewport, language);
+      await admin.goto('/reports');
+      await admin.waitForTimeout(2500);
+      await keepScreenshot(admin, `reports-${language}-${viewport}`);
+    },
+  );
 });

@@ -16,7 +16,14 @@ interface Draft {
   definition: {
     fields: { name: string; type: string }[];
     nodes: { id: string; type: string; name?: string; [prop: string]: unknown }[];
-    edges: { id: string; source: string; target: string; on?: string; default?: boolean; condition?: unknown }[];
+    edges: {
+      id: string;
+      source: string;
+      target: string;
+      on?: string;
+      default?: boolean;
+      condition?: unknown;
+    }[];
   };
 }
 
@@ -50,7 +57,8 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     page.setDefaultTimeout(10_000);
   });
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await keepScreenshot(page, `gestures-failed-${task.name.split(' ').slice(0, 3).join('-')}`);
+    if (task.result?.state === 'fail')
+      await keepScreenshot(page, `gestures-failed-${task.name.split(' ').slice(0, 3).join('-')}`);
   });
   afterAll(async () => {
     await context?.close();
@@ -65,7 +73,12 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
   async function dropOnEdge(type: string, edgeId: string) {
     const at = await edgeMidpoint(page, edgeId);
     const canvas = (await page.getByTestId('designer-canvas').boundingBox())!;
-    await page.getByTestId(`palette-${type}`).dragTo(page.getByTestId('designer-canvas'), { targetPosition: { x: at.x - canvas.x, y: at.y - canvas.y }, steps: 10 });
+    await page
+      .getByTestId(`palette-${type}`)
+      .dragTo(page.getByTestId('designer-canvas'), {
+        targetPosition: { x: at.x - canvas.x, y: at.y - canvas.y },
+        steps: 10,
+      });
   }
 
   async function connect(source: string, exit: string, target: string) {
@@ -139,7 +152,9 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     await act(() => page.getByTestId('node-decision-1').click());
     await page.getByTestId('branches-panel').waitFor();
     await act(() => page.getByTestId('branch-otherwise').selectOption(decisionOut));
-    const financeBranch = page.locator('[data-testid^="branch-"]').filter({ has: page.getByTestId('cond-new-field') });
+    const financeBranch = page
+      .locator('[data-testid^="branch-"]')
+      .filter({ has: page.getByTestId('cond-new-field') });
     await act(() => financeBranch.getByTestId('cond-new-field-name').fill('refundAmount'));
     await act(() => financeBranch.getByTestId('cond-new-field-add').click());
     await act(() => page.getByTestId('cond-operator').selectOption('greaterThan'));
@@ -154,7 +169,12 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     await eventually(() => page.getByTestId('draft-status').getAttribute('data-status')).toBe('saved');
     const { definition } = await draft();
     const name = new Map(definition.nodes.map((n) => [n.id, n.name ?? n.type]));
-    const wiring = definition.edges.map((e) => `${name.get(e.source)} -${e.on ?? (e.default ? 'otherwise' : e.condition ? 'if' : '')}-> ${name.get(e.target)}`).sort();
+    const wiring = definition.edges
+      .map(
+        (e) =>
+          `${name.get(e.source)} -${e.on ?? (e.default ? 'otherwise' : e.condition ? 'if' : '')}-> ${name.get(e.target)}`,
+      )
+      .sort();
     expect(wiring).toEqual(
       [
         'Start --> Agent review',
@@ -168,8 +188,13 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
         'Finance approval -timeout-> Manager approval',
       ].sort(),
     );
-    expect(definition.edges.find((e) => e.condition)?.condition).toEqual({ all: [{ fact: 'refundAmount', operator: 'greaterThan', value: 5000 }] });
-    expect(definition.nodes.find((n) => n.id === 'end-1')).toMatchObject({ type: 'end', outcome: 'rejected' });
+    expect(definition.edges.find((e) => e.condition)?.condition).toEqual({
+      all: [{ fact: 'refundAmount', operator: 'greaterThan', value: 5000 }],
+    });
+    expect(definition.nodes.find((n) => n.id === 'end-1')).toMatchObject({
+      type: 'end',
+      outcome: 'rejected',
+    });
     expect(definition.fields).toEqual([{ name: 'refundAmount', type: 'number' }]);
   });
 
@@ -180,7 +205,9 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     const report = await measureCanvas(page);
     expect(report.problems).toEqual([]);
     expect(report.smallestNodeText).toBeGreaterThanOrEqual(12);
-    console.info(`[designer] refund flow after auto-layout: zoom ${report.zoom.toFixed(2)}, smallest node text ${report.smallestNodeText.toFixed(1)} px`);
+    console.info(
+      `[designer] refund flow after auto-layout: zoom ${report.zoom.toFixed(2)}, smallest node text ${report.smallestNodeText.toFixed(1)} px`,
+    );
     await keepScreenshot(page, 'designer-refund-flow');
     // Every edge drawn (zoomed out), and still none through a node.
     for (let i = 0; i < 3; i += 1) await page.locator('.react-flow__controls-zoomout').click();
@@ -203,7 +230,9 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     await page.goto(`/designer/${KEY}`);
     await page.getByTestId('node-start').waitFor();
     page.once('dialog', (d) => void d.accept());
-    await page.getByTestId('import-file').setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(LARGE_FLOW) });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(LARGE_FLOW) });
     await eventually(() => page.locator('.react-flow__node').count()).toBeGreaterThan(10);
     await page.getByTestId('auto-layout').click();
     await page.waitForTimeout(1500);
@@ -216,7 +245,9 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     const whole = await measureCanvas(page);
     expect(whole.nodes).toBe(50);
     expect(whole.problems).toEqual([]);
-    console.info(`[designer] 50-node flow: ${whole.edges} edges, ${whole.problems.length} crossings or overlaps`);
+    console.info(
+      `[designer] 50-node flow: ${whole.edges} edges, ${whole.problems.length} crossings or overlaps`,
+    );
     await page.getByTestId('undo').click();
     await page.getByTestId('undo').click();
     await eventually(() => page.locator('[data-testid="node-task-1"]').count()).toBe(1);
@@ -231,7 +262,9 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     // Well within the 3 s autosave delay.
     await page.getByRole('link', { name: /inbox/i }).click();
     await page.waitForURL('**/inbox');
-    expect((await draft()).definition.nodes.find((n) => n.id === 'task-1')?.name).toBe('Agent review (renamed)');
+    expect((await draft()).definition.nodes.find((n) => n.id === 'task-1')?.name).toBe(
+      'Agent review (renamed)',
+    );
 
     await page.goBack();
     await page.getByTestId('node-task-1').click();
@@ -239,6 +272,8 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     // The browser's history buttons (Forward here; Back works the same way) save first too.
     await page.goForward();
     await page.waitForURL('**/inbox');
-    await eventually(async () => (await draft()).definition.nodes.find((n) => n.id === 'task-1')?.name).toBe('Agent review');
+    await eventually(async () => (await draft()).definition.nodes.find((n) => n.id === 'task-1')?.name).toBe(
+      'Agent review',
+    );
   });
 });

@@ -41,7 +41,8 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 /** From this many nodes, only what is in view is drawn. */
 const CULL_FROM_NODES = 150;
 
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
 
 /**
  * The React Flow canvas. The definition in the store is the truth; React Flow's
@@ -70,7 +71,10 @@ export function DesignerCanvas() {
 
   useCanvasFocus(nodes);
   const routes = useEdgeRoutes(definition, edges);
-  const routing = useMemo<EdgeRouting>(() => ({ routes, onLabelClick: (id) => select({ nodeIds: [], edgeIds: [id] }) }), [routes, select]);
+  const routing = useMemo<EdgeRouting>(
+    () => ({ routes, onLabelClick: (id) => select({ nodeIds: [], edgeIds: [id] }) }),
+    [routes, select],
+  );
   const gestures = useBuildGestures();
   useFitOnceMeasured();
 
@@ -91,7 +95,8 @@ export function DesignerCanvas() {
       const nodeIds = selNodes.map((n) => n.id);
       const edgeIds = selEdges.map((e) => e.id);
       const current = useDesignerStore.getState().selection;
-      if (!sameIds(current.nodeIds, nodeIds) || !sameIds(current.edgeIds, edgeIds)) select({ nodeIds, edgeIds });
+      if (!sameIds(current.nodeIds, nodeIds) || !sameIds(current.edgeIds, edgeIds))
+        select({ nodeIds, edgeIds });
     },
     [select],
   );
@@ -100,7 +105,11 @@ export function DesignerCanvas() {
     (event: MouseEvent | TouchEvent | null, _node: unknown, dragged: CanvasNode[]) => {
       const current = byId(useDesignerStore.getState().definition.nodes);
       const moves = dragged
-        .map((n) => ({ id: n.id, from: current.get(n.id)?.position, to: { x: n.position.x, y: n.position.y } }))
+        .map((n) => ({
+          id: n.id,
+          from: current.get(n.id)?.position,
+          to: { x: n.position.x, y: n.position.y },
+        }))
         .filter((m) => current.has(m.id) && (m.from?.x !== m.to.x || m.from?.y !== m.to.y));
       if (moves.length) execute(moveNodes(moves));
       // A lone, unconnected node let go over an edge is put into that edge.
@@ -151,49 +160,62 @@ export function DesignerCanvas() {
 
   return (
     <EdgeRoutingContext.Provider value={routing}>
-    <AppendContext.Provider value={gestures.appendActions}>
-    <div className="designer-canvas" data-testid="designer-canvas" onDragOver={onDragOver} onDrop={gestures.onDrop}>
-      <ReactFlow<CanvasNode, CanvasEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onConnectEnd={gestures.onConnectEnd}
-        connectionRadius={36}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onSelectionChange={onSelectionChange}
-        onNodeDragStop={onDragStop}
-        onSelectionDragStop={(_e, dragged) => onDragStop(null, null, dragged)}
-        onConnect={onConnect}
-        onReconnect={onReconnect}
-        isValidConnection={isValidConnection}
-        deleteKeyCode={null}
-        disableKeyboardA11y
-        // Culling pays off for big drafts (the 1,000-node benchmark); small ones draw everything.
-        onlyRenderVisibleElements={definition.nodes.length > CULL_FROM_NODES}
-        minZoom={0.1}
-        maxZoom={2}
-        snapToGrid
-        snapGrid={[10, 10]}
-      >
-        <Background gap={20} />
-        {showMiniMap && <MiniMap pannable zoomable position="top-right" ariaLabel={t('designer.canvas.minimap')} />}
-        <Controls aria-label={t('designer.canvas.controls')}>
-          <ControlButton
-            onClick={() => setShowMiniMap((v) => !v)}
-            aria-label={t('designer.canvas.toggleMinimap')}
-            title={t('designer.canvas.toggleMinimap')}
-            aria-pressed={showMiniMap}
-            data-testid="toggle-minimap"
+      <AppendContext.Provider value={gestures.appendActions}>
+        <div
+          className="designer-canvas"
+          data-testid="designer-canvas"
+          onDragOver={onDragOver}
+          onDrop={gestures.onDrop}
+        >
+          <ReactFlow<CanvasNode, CanvasEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onConnectEnd={gestures.onConnectEnd}
+            connectionRadius={36}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onSelectionChange={onSelectionChange}
+            onNodeDragStop={onDragStop}
+            onSelectionDragStop={(_e, dragged) => onDragStop(null, null, dragged)}
+            onConnect={onConnect}
+            onReconnect={onReconnect}
+            isValidConnection={isValidConnection}
+            deleteKeyCode={null}
+            disableKeyboardA11y
+            // Culling pays off for big drafts (the 1,000-node benchmark); small ones draw everything.
+            onlyRenderVisibleElements={definition.nodes.length > CULL_FROM_NODES}
+            minZoom={0.1}
+            maxZoom={2}
+            snapToGrid
+            snapGrid={[10, 10]}
           >
-            ▦
-          </ControlButton>
-        </Controls>
-      </ReactFlow>
-      {gestures.picker && <NodePicker at={gestures.picker.at} onPick={gestures.pick} onClose={() => gestures.setPicker(null)} />}
-    </div>
-    </AppendContext.Provider>
+            <Background gap={20} />
+            {showMiniMap && (
+              <MiniMap pannable zoomable position="top-right" ariaLabel={t('designer.canvas.minimap')} />
+            )}
+            <Controls aria-label={t('designer.canvas.controls')}>
+              <ControlButton
+                onClick={() => setShowMiniMap((v) => !v)}
+                aria-label={t('designer.canvas.toggleMinimap')}
+                title={t('designer.canvas.toggleMinimap')}
+                aria-pressed={showMiniMap}
+                data-testid="toggle-minimap"
+              >
+                ▦
+              </ControlButton>
+            </Controls>
+          </ReactFlow>
+          {gestures.picker && (
+            <NodePicker
+              at={gestures.picker.at}
+              onPick={gestures.pick}
+              onClose={() => gestures.setPicker(null)}
+            />
+          )}
+        </div>
+      </AppendContext.Provider>
     </EdgeRoutingContext.Provider>
   );
 }

@@ -50,7 +50,13 @@ export function NodePicker({ at, onPick, onClose }: Props) {
     >
       <div className="node-picker__title">{t('designer.append.title')}</div>
       {PICKABLE.map((type) => (
-        <button key={type} type="button" role="menuitem" data-testid={`pick-${type}`} onClick={() => onPick(type)}>
+        <button
+          key={type}
+          type="button"
+          role="menuitem"
+          data-testid={`pick-${type}`}
+          onClick={() => onPick(type)}
+        >
           <span className="wf-node__icon" aria-hidden>
             {NODE_ICONS[type]}
           </span>

@@ -1,5 +1,11 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getSmoothStepPath,
+  type EdgeProps,
+  type EdgeTypes,
+} from '@xyflow/react';
 import type { CanvasEdge } from './flow-adapter';
 import { fitRoute, midpointOf, roundedPath, useEdgeRouting } from './edge-routes';
 import { labelSize, LABEL_FONT } from '../layout/label-size';
@@ -10,7 +16,8 @@ import { labelSize, LABEL_FONT } from '../layout/label-size';
  * the route no longer meets the handles and the edge is drawn as a step line
  * until the next layout. Memoised, module-scope edge type (STYLE.md rule 7).
  */
-function RoutedEdgeInner({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, markerEnd, style, data }: EdgeProps<CanvasEdge>) {
+function RoutedEdgeInner(props: EdgeProps<CanvasEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, label, markerEnd, style, data } = props;
   const { routes, onLabelClick } = useEdgeRouting();
   const route = routes.get(id);
   const points = route ? fitRoute(route, { x: sourceX, y: sourceY }, { x: targetX, y: targetY }) : null;
@@ -18,9 +25,13 @@ function RoutedEdgeInner({ id, sourceX, sourceY, targetX, targetY, sourcePositio
   let centre: { x: number; y: number };
   if (points) {
     path = roundedPath(points);
-    centre = route?.label ? { x: route.label.x + route.label.width / 2, y: route.label.y + route.label.height / 2 } : midpointOf(points);
+    centre = route?.label
+      ? { x: route.label.x + route.label.width / 2, y: route.label.y + route.label.height / 2 }
+      : midpointOf(points);
   } else {
-    const [stepPath, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 8, offset: 24 });
+    const { sourcePosition, targetPosition } = props;
+    const ends = { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition };
+    const [stepPath, labelX, labelY] = getSmoothStepPath({ ...ends, borderRadius: 8, offset: 24 });
     path = stepPath;
     centre = { x: labelX, y: labelY };
   }
@@ -36,7 +47,12 @@ function RoutedEdgeInner({ id, sourceX, sourceY, targetX, targetY, sourcePositio
             data-testid={`edge-label-${id}`}
             data-routed={points ? 'true' : 'false'}
             title={text}
-            style={{ width: size.width, height: size.height, font: LABEL_FONT, transform: `translate(${centre.x - size.width / 2}px, ${centre.y - size.height / 2}px)` }}
+            style={{
+              width: size.width,
+              height: size.height,
+              font: LABEL_FONT,
+              transform: `translate(${centre.x - size.width / 2}px, ${centre.y - size.height / 2}px)`,
+            }}
             onClick={onLabelClick ? () => onLabelClick(id) : undefined}
           >
             {size.text}

@@ -25,7 +25,8 @@ export function fitRoute(route: EdgeRoute, source: Position, target: Position): 
   const first = route.points[0];
   const last = route.points[route.points.length - 1];
   if (!first || !last || route.points.length < 2) return null;
-  const near = (a: Position, b: Position) => Math.abs(a.x - b.x) <= SLACK_ALONG && Math.abs(a.y - b.y) <= SLACK_ACROSS;
+  const near = (a: Position, b: Position) =>
+    Math.abs(a.x - b.x) <= SLACK_ALONG && Math.abs(a.y - b.y) <= SLACK_ACROSS;
   if (!near(first, source) || !near(last, target)) return null;
   const points = route.points.map((p) => ({ ...p }));
   points[0] = { ...source };

@@ -5,7 +5,9 @@ import { labelSize } from '../layout/label-size';
 /** The sizes React Flow measured for the nodes that have one. Pure. */
 export function measuredSizes(nodes: readonly Node[]): Map<string, Size> {
   const sizes = new Map<string, Size>();
-  for (const n of nodes) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+  for (const n of nodes)
+    if (n.measured?.width && n.measured.height)
+      sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
   return sizes;
 }
 

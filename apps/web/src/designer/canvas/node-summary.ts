@@ -12,7 +12,8 @@ export function nodeSummary(node: WorkflowNode, t: TFunction, language: string):
     case 'task':
       return 'user' in node.assignee ? `@${node.assignee.user}` : node.assignee.role;
     case 'approval': {
-      const who = 'role' in node.approvers ? node.approvers.role : node.approvers.users.map((u) => `@${u}`).join(', ');
+      const who =
+        'role' in node.approvers ? node.approvers.role : node.approvers.users.map((u) => `@${u}`).join(', ');
       const policy = node.policy ?? { type: 'any' as const };
       const how =
         policy.type === 'quorum'
@@ -20,15 +21,23 @@ export function nodeSummary(node: WorkflowNode, t: TFunction, language: string):
           : policy.type === 'percent'
             ? t('designer.node.percent', { value: policy.value })
             : t(`designer.node.policy_${policy.type}`);
-      const timeout = node.timeout ? ` · ${t('designer.node.timeout', { after: formatDuration(node.timeout.after, node.timeout.businessHours, language) })}` : '';
+      const timeout = node.timeout
+        ? ` · ${t('designer.node.timeout', { after: formatDuration(node.timeout.after, node.timeout.businessHours, language) })}`
+        : '';
       return `${who} · ${how}${timeout}`;
     }
     case 'timer':
-      return node.after ? formatDuration(node.after, node.businessHours, language) : node.until ? `→ ${node.until}` : undefined;
+      return node.after
+        ? formatDuration(node.after, node.businessHours, language)
+        : node.until
+          ? `→ ${node.until}`
+          : undefined;
     case 'wait':
       return `✉ ${node.message}`;
     case 'action':
-      return node.action.type === 'http' ? `${node.action.method} ${hostOf(node.action.url)}` : t(`designer.node.action_${node.action.type}`);
+      return node.action.type === 'http'
+        ? `${node.action.method} ${hostOf(node.action.url)}`
+        : t(`designer.node.action_${node.action.type}`);
     case 'join':
       return node.require ? t('designer.node.joinCount', { count: node.require.count }) : undefined;
     case 'end':

@@ -11,15 +11,29 @@ const PADDING = 32;
  * the readable zoom with `focus` (the start, or the steps a ticket waits at) at
  * the left middle, the rest a pan or a minimap click away. Pure.
  */
-export function readableViewport(bounds: Rect, focus: Rect | null, pane: { width: number; height: number }): Viewport {
-  const fit = Math.min((pane.width - 2 * PADDING) / Math.max(bounds.width, 1), (pane.height - 2 * PADDING) / Math.max(bounds.height, 1));
+export function readableViewport(
+  bounds: Rect,
+  focus: Rect | null,
+  pane: { width: number; height: number },
+): Viewport {
+  const fit = Math.min(
+    (pane.width - 2 * PADDING) / Math.max(bounds.width, 1),
+    (pane.height - 2 * PADDING) / Math.max(bounds.height, 1),
+  );
   if (fit >= READABLE_ZOOM) {
     const zoom = Math.min(fit, 1);
-    return { zoom, x: (pane.width - bounds.width * zoom) / 2 - bounds.x * zoom, y: (pane.height - bounds.height * zoom) / 2 - bounds.y * zoom };
+    return {
+      zoom,
+      x: (pane.width - bounds.width * zoom) / 2 - bounds.x * zoom,
+      y: (pane.height - bounds.height * zoom) / 2 - bounds.y * zoom,
+    };
   }
   const zoom = READABLE_ZOOM;
   const target = focus ?? bounds;
-  const x = focus && focus.x - bounds.x > pane.width / zoom / 2 ? pane.width / 3 - target.x * zoom : PADDING - bounds.x * zoom;
+  const x =
+    focus && focus.x - bounds.x > pane.width / zoom / 2
+      ? pane.width / 3 - target.x * zoom
+      : PADDING - bounds.x * zoom;
   const fitsTall = bounds.height * zoom <= pane.height - 2 * PADDING;
   const y = fitsTall
     ? (pane.height - bounds.height * zoom) / 2 - bounds.y * zoom
@@ -42,7 +56,11 @@ export function useReadableFit(): (options?: { duration?: number; focusIds?: rea
       if (nodes.length === 0 || !width || !height) return;
       const wanted = options.focusIds?.length ? new Set(options.focusIds) : null;
       const focusNodes = nodes.filter((n: Node) => (wanted ? wanted.has(n.id) : n.type === 'start'));
-      const viewport = readableViewport(getNodesBounds(nodes), focusNodes.length ? getNodesBounds(focusNodes) : null, { width, height });
+      const viewport = readableViewport(
+        getNodesBounds(nodes),
+        focusNodes.length ? getNodesBounds(focusNodes) : null,
+        { width, height },
+      );
       void setViewport(viewport, options.duration ? { duration: options.duration } : undefined);
     },
     [getNodes, setViewport, width, height],

@@ -39,8 +39,14 @@ export function useBuildGestures() {
   const definition = useDesignerStore((s) => s.definition);
   const [picker, setPicker] = useState<PickerState | null>(null);
 
-  const takenExits = useMemo(() => new Set(definition.edges.map((e) => `${e.source}::${e.on ?? 'out'}`)), [definition.edges]);
-  const appendActions = useMemo<AppendActions>(() => ({ takenExits, open: (from, at) => setPicker({ from, at }) }), [takenExits]);
+  const takenExits = useMemo(
+    () => new Set(definition.edges.map((e) => `${e.source}::${e.on ?? 'out'}`)),
+    [definition.edges],
+  );
+  const appendActions = useMemo<AppendActions>(
+    () => ({ takenExits, open: (from, at) => setPicker({ from, at }) }),
+    [takenExits],
+  );
 
   const pick = useCallback(
     (type: NodeType) => {
@@ -77,7 +83,11 @@ export function useBuildGestures() {
       const edgeId = edgeAt(event.clientX, event.clientY);
       if (edgeId && insertNewOnEdge(edgeId, type, topLeft)) return;
       const { definition: def, execute, select } = useDesignerStore.getState();
-      const node = createNode(type, nextId(def, type), freeSpot(def, topLeft, size, measuredSizes(getNodes())));
+      const node = createNode(
+        type,
+        nextId(def, type),
+        freeSpot(def, topLeft, size, measuredSizes(getNodes())),
+      );
       execute(addNode(node));
       select({ nodeIds: [node.id], edgeIds: [] });
     },

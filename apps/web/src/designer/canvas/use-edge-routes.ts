@@ -15,7 +15,10 @@ const ROUTE_DELAY_MS = 150;
  * route meets its handles and is drawn; an edge whose node was moved by hand
  * falls back to a step line (see RoutedEdge). Side effect: runs ELK in the page.
  */
-export function useEdgeRoutes(definition: WorkflowDefinition, edges: readonly CanvasEdge[]): ReadonlyMap<string, EdgeRoute> {
+export function useEdgeRoutes(
+  definition: WorkflowDefinition,
+  edges: readonly CanvasEdge[],
+): ReadonlyMap<string, EdgeRoute> {
   const measured = useNodesInitialized();
   const { getNodes } = useReactFlow();
   const [routes, setRoutes] = useState<ReadonlyMap<string, EdgeRoute>>(new Map());
@@ -24,7 +27,9 @@ export function useEdgeRoutes(definition: WorkflowDefinition, edges: readonly Ca
     if (!measured || definition.nodes.length > MAX_ROUTED_NODES) return;
     let live = true;
     const timer = setTimeout(() => {
-      void layoutFlow(definition, measuredSizes(getNodes()), labelSizes(edges)).then((layout) => live && setRoutes(layout.routes));
+      void layoutFlow(definition, measuredSizes(getNodes()), labelSizes(edges)).then(
+        (layout) => live && setRoutes(layout.routes),
+      );
     }, ROUTE_DELAY_MS);
     return () => {
       live = false;

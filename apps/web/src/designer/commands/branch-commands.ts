@@ -19,7 +19,11 @@ function swapEdges(type: Command['type'], before: WorkflowEdge[], after: Workflo
  * `branches.reorder`: the decision tries its condition branches in `orderedIds`'
  * order, written as priorities 1, 2, 3… (the otherwise branch stays last). Pure factory.
  */
-export function reorderBranches(definition: WorkflowDefinition, decisionId: string, orderedIds: string[]): Command {
+export function reorderBranches(
+  definition: WorkflowDefinition,
+  decisionId: string,
+  orderedIds: string[],
+): Command {
   const byId = new Map(definition.edges.filter((e) => e.source === decisionId).map((e) => [e.id, e]));
   const before: WorkflowEdge[] = [];
   const after: WorkflowEdge[] = [];
@@ -39,7 +43,11 @@ export function reorderBranches(definition: WorkflowDefinition, decisionId: stri
  * condition goes), and turns a previous otherwise branch into a condition branch
  * with an empty condition to fill in. `edgeId` null: no otherwise branch. Pure factory.
  */
-export function chooseOtherwise(definition: WorkflowDefinition, decisionId: string, edgeId: string | null): Command {
+export function chooseOtherwise(
+  definition: WorkflowDefinition,
+  decisionId: string,
+  edgeId: string | null,
+): Command {
   const before: WorkflowEdge[] = [];
   const after: WorkflowEdge[] = [];
   for (const edge of definition.edges) {

@@ -7,7 +7,11 @@ describe('one-gesture building commands', () => {
   const def = refundApproval();
 
   it('node.append adds the node and the edge from the exit in one undoable step', () => {
-    const cmd = appendNode(def, { id: 'wait-1', type: 'wait', message: 'docs' }, { source: 'review', exit: 'completed' });
+    const cmd = appendNode(
+      def,
+      { id: 'wait-1', type: 'wait', message: 'docs' },
+      { source: 'review', exit: 'completed' },
+    );
     expect(cmd.type).toBe('node.append');
     const after = cmd.do(def);
     expect(after.nodes.at(-1)?.id).toBe('wait-1');
@@ -23,7 +27,11 @@ describe('one-gesture building commands', () => {
   it('node.insert puts a new node on an edge, keeping the edge and its condition, and undoes exactly', () => {
     const cmd = insertOnEdge(def, 'e3', { id: 'task-1', type: 'task', assignee: { role: 'agent' } }, true)!;
     const after = cmd.do(def);
-    expect(after.edges.find((e) => e.id === 'e3')).toMatchObject({ source: 'amount', target: 'task-1', condition: def.edges[2]!.condition });
+    expect(after.edges.find((e) => e.id === 'e3')).toMatchObject({
+      source: 'amount',
+      target: 'task-1',
+      condition: def.edges[2]!.condition,
+    });
     expect(after.edges.at(-1)).toMatchObject({ source: 'task-1', target: 'finance', on: 'completed' });
     expect(cmd.undo(after)).toEqual(def);
   });

@@ -8,9 +8,17 @@ import { exitsOf, leavesByOutcome, nextId } from '../model/node-catalog';
  * existing node, as one undoable step (the "+" on a handle, a connection
  * dropped on empty canvas, a palette double-click next to the selection). Pure factory.
  */
-export function appendNode(definition: WorkflowDefinition, node: WorkflowNode, from: { source: string; exit: string }): Command {
+export function appendNode(
+  definition: WorkflowDefinition,
+  node: WorkflowNode,
+  from: { source: string; exit: string },
+): Command {
   const source = definition.nodes.find((n) => n.id === from.source);
-  const edge: WorkflowEdge = { id: nextId(definition, 'e', new Set([node.id])), source: from.source, target: node.id };
+  const edge: WorkflowEdge = {
+    id: nextId(definition, 'e', new Set([node.id])),
+    source: from.source,
+    target: node.id,
+  };
   if (source && leavesByOutcome(source)) edge.on = from.exit;
   const nodeIds = new Set([node.id]);
   const edgeIds = new Set([edge.id]);
@@ -27,12 +35,22 @@ export function appendNode(definition: WorkflowDefinition, node: WorkflowNode, f
  * leaves the node's first exit for the old target. `isNew` says whether undo takes
  * the node away too. Null when the node has no way out (an end). Pure factory.
  */
-export function insertOnEdge(definition: WorkflowDefinition, edgeId: string, node: WorkflowNode, isNew: boolean): Command | null {
+export function insertOnEdge(
+  definition: WorkflowDefinition,
+  edgeId: string,
+  node: WorkflowNode,
+  isNew: boolean,
+): Command | null {
   const edge = definition.edges.find((e) => e.id === edgeId);
   const exit = exitsOf(node)[0];
-  if (!edge || !exit || node.type === 'start' || edge.source === node.id || edge.target === node.id) return null;
+  if (!edge || !exit || node.type === 'start' || edge.source === node.id || edge.target === node.id)
+    return null;
   const into: WorkflowEdge = { ...edge, target: node.id };
-  const onward: WorkflowEdge = { id: nextId(definition, 'e', new Set([node.id])), source: node.id, target: edge.target };
+  const onward: WorkflowEdge = {
+    id: nextId(definition, 'e', new Set([node.id])),
+    source: node.id,
+    target: edge.target,
+  };
   if (leavesByOutcome(node)) onward.on = exit;
   const removed = takeOut(definition.edges, new Set([edgeId])).removed;
   const nodeIds = new Set([node.id]);

@@ -8,7 +8,13 @@ const QUICK_TYPES: FieldType[] = ['number', 'string', 'boolean', 'date'];
  * Declares a ticket field right where a condition needs one, so a first branch
  * does not need a trip to the Fields tab: name + type, then `onAdd`.
  */
-export function NewFieldForm({ onAdd, taken }: { onAdd: (field: FieldDefinition) => void; taken: readonly string[] }) {
+export function NewFieldForm({
+  onAdd,
+  taken,
+}: {
+  onAdd: (field: FieldDefinition) => void;
+  taken: readonly string[];
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [type, setType] = useState<FieldType>('number');
@@ -27,7 +33,12 @@ export function NewFieldForm({ onAdd, taken }: { onAdd: (field: FieldDefinition)
           onChange={(e) => setName(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && valid && onAdd({ name: clean, type })}
         />
-        <select aria-label={t('designer.cond.newFieldType')} data-testid="cond-new-field-type" value={type} onChange={(e) => setType(e.target.value as FieldType)}>
+        <select
+          aria-label={t('designer.cond.newFieldType')}
+          data-testid="cond-new-field-type"
+          value={type}
+          onChange={(e) => setType(e.target.value as FieldType)}
+        >
           {QUICK_TYPES.map((ft) => (
             <option key={ft} value={ft}>
               {t(`designer.fields.types.${ft}`, { defaultValue: ft })}
@@ -35,7 +46,12 @@ export function NewFieldForm({ onAdd, taken }: { onAdd: (field: FieldDefinition)
           ))}
         </select>
       </div>
-      <button type="button" disabled={!valid} data-testid="cond-new-field-add" onClick={() => onAdd({ name: clean, type })}>
+      <button
+        type="button"
+        disabled={!valid}
+        data-testid="cond-new-field-add"
+        onClick={() => onAdd({ name: clean, type })}
+      >
         + {t('designer.cond.newFieldAdd')}
       </button>
     </div>

@@ -16,7 +16,10 @@ const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export function LeaveGuard({ sync }: { sync: DraftSync }) {
   const { t } = useTranslation();
   const dirty = useDesignerStore(selectDirty);
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => selectDirty(useDesignerStore.getState()) && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      selectDirty(useDesignerStore.getState()) && currentLocation.pathname !== nextLocation.pathname,
+  );
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -50,7 +53,14 @@ export function LeaveGuard({ sync }: { sync: DraftSync }) {
   if (blocker.state !== 'blocked') return null;
   return (
     <div className="modal-backdrop">
-      <div className="modal" role="alertdialog" aria-modal="true" aria-labelledby="leave-title" aria-describedby="leave-body" data-testid="leave-dialog">
+      <div
+        className="modal"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="leave-title"
+        aria-describedby="leave-body"
+        data-testid="leave-dialog"
+      >
         <h2 id="leave-title">{failed ? t('designer.leave.title') : t('designer.leave.saving')}</h2>
         {failed && (
           <>

@@ -23,11 +23,13 @@ function segmentEntersBox(a: Position, b: Position, box: Box): boolean {
   const right = box.x + box.width - inset;
   const top = box.y + inset;
   const bottom = box.y + box.height - inset;
-  if (a.y === b.y) return a.y > top && a.y < bottom && Math.max(a.x, b.x) > left && Math.min(a.x, b.x) < right;
+  if (a.y === b.y)
+    return a.y > top && a.y < bottom && Math.max(a.x, b.x) > left && Math.min(a.x, b.x) < right;
   return a.x > left && a.x < right && Math.max(a.y, b.y) > top && Math.min(a.y, b.y) < bottom;
 }
 
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 function problemsOf(def: WorkflowDefinition, layout: FlowLayout): string[] {
   const boxes = nodeBoxes(def, layout);
@@ -35,19 +37,24 @@ function problemsOf(def: WorkflowDefinition, layout: FlowLayout): string[] {
   for (const [edgeId, route] of layout.routes) {
     route.points.slice(1).forEach((b, i) => {
       const a = route.points[i]!;
-      if (a.x !== b.x && a.y !== b.y && Math.abs(a.x - b.x) > 0.5 && Math.abs(a.y - b.y) > 0.5) found.push(`${edgeId} has a diagonal leg`);
-      for (const [nodeId, box] of boxes) if (segmentEntersBox(a, b, box)) found.push(`${edgeId} crosses ${nodeId}`);
+      if (a.x !== b.x && a.y !== b.y && Math.abs(a.x - b.x) > 0.5 && Math.abs(a.y - b.y) > 0.5)
+        found.push(`${edgeId} has a diagonal leg`);
+      for (const [nodeId, box] of boxes)
+        if (segmentEntersBox(a, b, box)) found.push(`${edgeId} crosses ${nodeId}`);
     });
   }
   const labels = [...layout.routes].filter(([, r]) => r.label).map(([id, r]) => [id, r.label!] as const);
   labels.forEach(([id, box], i) => {
-    for (const [other, otherBox] of labels.slice(i + 1)) if (overlap(box, otherBox)) found.push(`label ${id} overlaps label ${other}`);
-    for (const [nodeId, nodeBox] of boxes) if (overlap(box, nodeBox)) found.push(`label ${id} overlaps ${nodeId}`);
+    for (const [other, otherBox] of labels.slice(i + 1))
+      if (overlap(box, otherBox)) found.push(`label ${id} overlaps label ${other}`);
+    for (const [nodeId, nodeBox] of boxes)
+      if (overlap(box, nodeBox)) found.push(`label ${id} overlaps ${nodeId}`);
   });
   return found;
 }
 
-const labelSizes = (def: WorkflowDefinition) => new Map(def.edges.filter((e) => !e.on).map((e) => [e.id, { width: 120, height: 22 }]));
+const labelSizes = (def: WorkflowDefinition) =>
+  new Map(def.edges.filter((e) => !e.on).map((e) => [e.id, { width: 120, height: 22 }]));
 
 describe('layoutFlow', () => {
   it('places the refund flow left to right along its edges', async () => {
@@ -84,7 +91,7 @@ describe('layoutFlow', () => {
   it('keeps a generated 50-node flow readable: no edge through a node, no overlapping labels, rows not one strip', async () => {
     const def = largeFlow(50);
     expect(def.nodes).toHaveLength(50);
-    expect(validateDefinition(def).problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(validateDefinition(def).problems.filter((p) => p.severity === 'error')).toEqual([]);
     const layout = await layoutFlow(def, new Map(), labelSizes(def));
     expect(problemsOf(def, layout)).toEqual([]);
     const boxes = [...nodeBoxes(def, layout).values()];

@@ -25,7 +25,8 @@ export interface FlowLayout {
 /** The size a node has before the browser measured it (jsdom, first render). */
 export function defaultNodeSize(node: WorkflowNode): Size {
   if (node.type === 'start' || node.type === 'end') return { width: 150, height: 60 };
-  if (node.type === 'decision' || node.type === 'join' || node.type === 'parallel') return { width: 190, height: 80 };
+  if (node.type === 'decision' || node.type === 'join' || node.type === 'parallel')
+    return { width: 190, height: 80 };
   return { width: 220, height: 92 };
 }
 
@@ -59,7 +60,10 @@ const WRAPPING_OPTIONS: Record<string, string> = {
 
 const WRAP_FROM_NODES = 24;
 
-const LABEL_OPTIONS: Record<string, string> = { 'elk.edgeLabels.placement': 'CENTER', 'elk.edgeLabels.inline': 'false' };
+const LABEL_OPTIONS: Record<string, string> = {
+  'elk.edgeLabels.placement': 'CENTER',
+  'elk.edgeLabels.inline': 'false',
+};
 
 const portId = (nodeId: string, handle: string) => `${nodeId}::${handle}`;
 
@@ -67,7 +71,14 @@ const portId = (nodeId: string, handle: string) => `${nodeId}::${handle}`;
 function portsOf(node: WorkflowNode, size: Size): NonNullable<ElkNode['ports']> {
   const ports: NonNullable<ElkNode['ports']> = [];
   if (node.type !== 'start') {
-    ports.push({ id: portId(node.id, 'in'), x: 0, y: size.height / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } });
+    ports.push({
+      id: portId(node.id, 'in'),
+      x: 0,
+      y: size.height / 2,
+      width: 0,
+      height: 0,
+      layoutOptions: { 'elk.port.side': 'WEST' },
+    });
   }
   const exits = exitsOf(node);
   exits.forEach((exit, i) => {
@@ -101,13 +112,19 @@ export async function layoutFlow(
   const sizeOf = (node: WorkflowNode) => sizes.get(node.id) ?? defaultNodeSize(node);
   const children: ElkNode[] = definition.nodes.map((node) => {
     const size = sizeOf(node);
-    return { id: node.id, ...size, ports: portsOf(node, size), layoutOptions: { 'elk.portConstraints': 'FIXED_POS' } };
+    return {
+      id: node.id,
+      ...size,
+      ports: portsOf(node, size),
+      layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
+    };
   });
   const edges: ElkExtendedEdge[] = [];
   for (const edge of definition.edges) {
     const source = nodes.get(edge.source);
     const target = nodes.get(edge.target);
-    if (!source || !target || source.id === target.id || target.type === 'start' || source.type === 'end') continue;
+    if (!source || !target || source.id === target.id || target.type === 'start' || source.type === 'end')
+      continue;
     const handle = edge.on ?? PLAIN_HANDLE;
     if (!exitsOf(source).includes(handle)) continue;
     const label = labels.get(edge.id);
@@ -115,11 +132,28 @@ export async function layoutFlow(
       id: edge.id,
       sources: [portId(source.id, handle)],
       targets: [portId(target.id, 'in')],
-      ...(label ? { labels: [{ id: `${edge.id}:label`, text: label.text ?? edge.id, width: label.width, height: label.height, layoutOptions: LABEL_OPTIONS }] } : {}),
+      ...(label
+        ? {
+            labels: [
+              {
+                id: `${edge.id}:label`,
+                text: label.text ?? edge.id,
+                width: label.width,
+                height: label.height,
+                layoutOptions: LABEL_OPTIONS,
+              },
+            ],
+          }
+        : {}),
     });
   }
   const wrap = definition.nodes.length >= WRAP_FROM_NODES;
-  const graph: ElkNode = { id: 'root', layoutOptions: wrap ? { ...LAYOUT_OPTIONS, ...WRAPPING_OPTIONS } : LAYOUT_OPTIONS, children, edges };
+  const graph: ElkNode = {
+    id: 'root',
+    layoutOptions: wrap ? { ...LAYOUT_OPTIONS, ...WRAPPING_OPTIONS } : LAYOUT_OPTIONS,
+    children,
+    edges,
+  };
   engine ??= new ELK();
   const laid = await engine.layout(graph);
 
@@ -135,8 +169,19 @@ export async function layoutFlow(
   for (const edge of (laid.edges ?? []) as ElkExtendedEdge[]) {
     if (edge.sections?.length !== 1) continue;
     const section = edge.sections[0]!;
-    const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(({ x, y }) => ({ x, y }));
-    const route: EdgeRoute = { points: withoutJogs(snapEnds(points, offsets.get(edge.sources[0]!.split('::')[0]!), offsets.get(edge.targets[0]!.split('::')[0]!))) };
+    const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(({ x, y }) => ({
+      x,
+      y,
+    }));
+    const route: EdgeRoute = {
+      points: withoutJogs(
+        snapEnds(
+          points,
+          offsets.get(edge.sources[0]!.split('::')[0]!),
+          offsets.get(edge.targets[0]!.split('::')[0]!),
+        ),
+      ),
+    };
     const label = edge.labels?.[0];
     if (label?.x !== undefined && label.y !== undefined) {
       route.label = { x: label.x, y: label.y, width: label.width ?? 0, height: label.height ?? 0 };
@@ -178,7 +223,10 @@ function withoutJogs(points: Position[]): Position[] {
   for (let i = 1; i < last - 1; i += 1) {
     const a = out[i]!;
     const b = out[i + 1]!;
-    for (const [along, across] of [['y', 'x'], ['x', 'y']] as const) {
+    for (const [along, across] of [
+      ['y', 'x'],
+      ['x', 'y'],
+    ] as const) {
       if (a[across] !== b[across] || Math.abs(a[along] - b[along]) >= 2 || a[along] === b[along]) continue;
       if (i + 2 < last) {
         b[along] = a[along];

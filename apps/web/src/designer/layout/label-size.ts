@@ -2,7 +2,8 @@ import type { Size } from './elk-layout';
 
 /** Edge labels longer than this are shortened on the canvas (the full text is the tooltip). */
 export const MAX_LABEL_CHARS = 34;
-export const LABEL_FONT = '500 13px system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif';
+export const LABEL_FONT =
+  '500 13px system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif';
 const LABEL_PADDING_X = 14;
 const LABEL_HEIGHT = 24;
 

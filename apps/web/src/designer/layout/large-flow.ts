@@ -24,10 +24,18 @@ export function largeFlow(size = 50): WorkflowDefinition {
       const approval = `approve-${step}`;
       const merge = `after-${step}`;
       nodes.push({ id: decision, type: 'decision', name: `Amount over ${step * 100}?` });
-      nodes.push({ id: approval, type: 'approval', name: `Approval ${step}`, approvers: { role: 'manager' }, policy: { type: 'any' } });
+      nodes.push({
+        id: approval,
+        type: 'approval',
+        name: `Approval ${step}`,
+        approvers: { role: 'manager' },
+        policy: { type: 'any' },
+      });
       nodes.push({ id: merge, type: 'task', name: `Record step ${step}`, assignee: { role: 'agent' } });
       link(task, decision, { on: 'completed' });
-      link(decision, approval, { condition: { all: [{ fact: 'amount', operator: 'greaterThan', value: step * 100 }] } });
+      link(decision, approval, {
+        condition: { all: [{ fact: 'amount', operator: 'greaterThan', value: step * 100 }] },
+      });
       link(decision, merge, { default: true });
       link(approval, merge, { on: 'approved' });
       link(approval, 'rejected', { on: 'rejected' });
@@ -37,5 +45,12 @@ export function largeFlow(size = 50): WorkflowDefinition {
   }
   nodes.push({ id: 'done', type: 'end', name: 'Resolved', outcome: 'resolved' });
   link(previous.id, 'done', previous.on ? { on: previous.on } : {});
-  return { schemaVersion: 1, key: `large-flow-${size}`, name: `Large flow (${size} nodes)`, fields: [{ name: 'amount', type: 'number' }], nodes, edges };
+  return {
+    schemaVersion: 1,
+    key: `large-flow-${size}`,
+    name: `Large flow (${size} nodes)`,
+    fields: [{ name: 'amount', type: 'number' }],
+    nodes,
+    edges,
+  };
 }

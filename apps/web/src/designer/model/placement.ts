@@ -19,7 +19,11 @@ export function freeSpot(
   const at = { x: Math.round(wanted.x), y: Math.round(wanted.y) };
   for (let tries = 0; tries < 200; tries += 1) {
     const clash = boxes.find(
-      (b) => at.x < b.x + b.width + GAP && b.x < at.x + size.width + GAP && at.y < b.y + b.height + GAP && b.y < at.y + size.height + GAP,
+      (b) =>
+        at.x < b.x + b.width + GAP &&
+        b.x < at.x + size.width + GAP &&
+        at.y < b.y + b.height + GAP &&
+        b.y < at.y + size.height + GAP,
     );
     if (!clash) return at;
     at.y = clash.y + clash.height + GAP;
@@ -28,6 +32,11 @@ export function freeSpot(
 }
 
 /** Where a node appended after `source` goes: one column to the right, its middle level with the exit. Pure. */
-export function besideSource(sourcePosition: Position, sourceSize: Size, exitY: number, size: Size): Position {
+export function besideSource(
+  sourcePosition: Position,
+  sourceSize: Size,
+  exitY: number,
+  size: Size,
+): Position {
   return { x: sourcePosition.x + sourceSize.width + 96, y: sourcePosition.y + exitY - size.height / 2 };
 }

@@ -72,13 +72,35 @@ export function BranchesPanel({ decisionId }: { decisionId: string }) {
               <span className="grow">
                 {t('designer.branches.goTo')} <strong>{nameOf(edge.target)}</strong>
               </span>
-              <button type="button" className="icon" aria-label={t('designer.branches.up')} title={t('designer.branches.up')} disabled={index === 0} onClick={() => move(edge.id, index - 1)} data-testid={`branch-up-${edge.id}`}>
+              <button
+                type="button"
+                className="icon"
+                aria-label={t('designer.branches.up')}
+                title={t('designer.branches.up')}
+                disabled={index === 0}
+                onClick={() => move(edge.id, index - 1)}
+                data-testid={`branch-up-${edge.id}`}
+              >
                 ↑
               </button>
-              <button type="button" className="icon" aria-label={t('designer.branches.down')} title={t('designer.branches.down')} disabled={index === conditional.length - 1} onClick={() => move(edge.id, index + 1)} data-testid={`branch-down-${edge.id}`}>
+              <button
+                type="button"
+                className="icon"
+                aria-label={t('designer.branches.down')}
+                title={t('designer.branches.down')}
+                disabled={index === conditional.length - 1}
+                onClick={() => move(edge.id, index + 1)}
+                data-testid={`branch-down-${edge.id}`}
+              >
                 ↓
               </button>
-              <button type="button" className="icon danger" aria-label={t('designer.branches.remove')} title={t('designer.branches.remove')} onClick={() => execute(removeEdges(useDesignerStore.getState().definition, [edge.id]))}>
+              <button
+                type="button"
+                className="icon danger"
+                aria-label={t('designer.branches.remove')}
+                title={t('designer.branches.remove')}
+                onClick={() => execute(removeEdges(useDesignerStore.getState().definition, [edge.id]))}
+              >
                 ×
               </button>
             </div>
@@ -91,7 +113,11 @@ export function BranchesPanel({ decisionId }: { decisionId: string }) {
         <select
           data-testid="branch-otherwise"
           value={otherwise?.id ?? ''}
-          onChange={(e) => execute(chooseOtherwise(useDesignerStore.getState().definition, decisionId, e.target.value || null))}
+          onChange={(e) =>
+            execute(
+              chooseOtherwise(useDesignerStore.getState().definition, decisionId, e.target.value || null),
+            )
+          }
         >
           <option value="">{t('designer.branches.noOtherwise')}</option>
           {branches.map((edge) => (
@@ -118,7 +144,12 @@ function BranchCondition({ edge }: { edge: WorkflowEdge }) {
     const current = useDesignerStore.getState().definition.edges.find((e) => e.id === edge.id);
     if (!current) return;
     // One step: the field, and a first rule on it in this branch.
-    execute(compound('field.add', [addFieldCommand(field), updateEdge(current, { ...current, condition: { all: [newRule(field)] } })]));
+    execute(
+      compound('field.add', [
+        addFieldCommand(field),
+        updateEdge(current, { ...current, condition: { all: [newRule(field)] } }),
+      ]),
+    );
   };
   return (
     <>

@@ -24,7 +24,9 @@ function ConnectForm({ from }: { from: string }) {
   const source = definition.nodes.find((n) => n.id === from);
   const exits = source ? exitsOf(source) : [];
   const [exit, setExit] = useState(exits[0] ?? 'out');
-  const targets = definition.nodes.filter((n) => canConnect(definition, { source: from, target: n.id, sourceHandle: exit }).ok);
+  const targets = definition.nodes.filter(
+    (n) => canConnect(definition, { source: from, target: n.id, sourceHandle: exit }).ok,
+  );
   const [target, setTarget] = useState('');
   const chosen = target || targets[0]?.id || '';
   const label = (id: string) => {
@@ -33,7 +35,11 @@ function ConnectForm({ from }: { from: string }) {
   };
 
   function connect() {
-    const verdict = canConnect(useDesignerStore.getState().definition, { source: from, target: chosen, sourceHandle: exit });
+    const verdict = canConnect(useDesignerStore.getState().definition, {
+      source: from,
+      target: chosen,
+      sourceHandle: exit,
+    });
     if (verdict.ok) {
       useDesignerStore.getState().execute(connectEdge(verdict.edge));
       close();
@@ -59,7 +65,12 @@ function ConnectForm({ from }: { from: string }) {
         {exits.length > 1 && (
           <label>
             {t('designer.connect.exit')}
-            <select data-testid="connect-exit" value={exit} onChange={(e) => setExit(e.target.value)} autoFocus>
+            <select
+              data-testid="connect-exit"
+              value={exit}
+              onChange={(e) => setExit(e.target.value)}
+              autoFocus
+            >
               {exits.map((x) => (
                 <option key={x} value={x}>
                   {t(`outcomes.${x}`, { defaultValue: x })}
@@ -70,7 +81,12 @@ function ConnectForm({ from }: { from: string }) {
         )}
         <label>
           {t('designer.connect.target')}
-          <select data-testid="connect-target" value={chosen} onChange={(e) => setTarget(e.target.value)} autoFocus={exits.length <= 1}>
+          <select
+            data-testid="connect-target"
+            value={chosen}
+            onChange={(e) => setTarget(e.target.value)}
+            autoFocus={exits.length <= 1}
+          >
             {targets.map((n) => (
               <option key={n.id} value={n.id}>
                 {label(n.id)}

@@ -45,7 +45,12 @@ export function appendAfter(
     const sourceSize = sizes.get(source.id) ?? defaultNodeSize(source);
     const exits = exitsOf(source);
     const index = Math.max(0, exits.indexOf(from.exit));
-    wanted = besideSource(source.position ?? { x: 0, y: 0 }, sourceSize, ((index + 0.5) * sourceSize.height) / exits.length, size);
+    wanted = besideSource(
+      source.position ?? { x: 0, y: 0 },
+      sourceSize,
+      ((index + 0.5) * sourceSize.height) / exits.length,
+      size,
+    );
   }
   const node = freshNode(type, freeSpot(definition, wanted, size, sizes), from.exit);
   execute(appendNode(definition, node, from));
@@ -93,16 +98,25 @@ export function insertExistingOnEdge(edgeId: string, nodeId: string): boolean {
  */
 export function addFromPalette(type: NodeType, fallback: Position, sizes: ReadonlyMap<string, Size>): string {
   const { definition, selection, execute, select } = useDesignerStore.getState();
-  const selected = selection.nodeIds.length === 1 ? definition.nodes.find((n) => n.id === selection.nodeIds[0]) : undefined;
+  const selected =
+    selection.nodeIds.length === 1 ? definition.nodes.find((n) => n.id === selection.nodeIds[0]) : undefined;
   if (selected && selected.type !== 'end') {
     const taken = new Set(definition.edges.filter((e) => e.source === selected.id).map((e) => e.on ?? 'out'));
     const exits = exitsOf(selected);
-    const free = selected.type === 'decision' || selected.type === 'parallel' ? exits[0] : exits.find((x) => !taken.has(x));
+    const free =
+      selected.type === 'decision' || selected.type === 'parallel'
+        ? exits[0]
+        : exits.find((x) => !taken.has(x));
     if (free) return appendAfter({ source: selected.id, exit: free }, type, sizes) ?? '';
   }
   const size = defaultNodeSize({ id: '', type } as WorkflowNode);
   const near = selected?.position
-    ? besideSource(selected.position, sizes.get(selected.id) ?? defaultNodeSize(selected), (sizes.get(selected.id) ?? defaultNodeSize(selected)).height / 2, size)
+    ? besideSource(
+        selected.position,
+        sizes.get(selected.id) ?? defaultNodeSize(selected),
+        (sizes.get(selected.id) ?? defaultNodeSize(selected)).height / 2,
+        size,
+      )
     : { x: fallback.x - size.width / 2, y: fallback.y - size.height / 2 };
   const node = freshNode(type, freeSpot(definition, near, size, sizes));
   execute(addNode(node));
