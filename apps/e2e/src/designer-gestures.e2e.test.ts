@@ -73,12 +73,10 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
   async function dropOnEdge(type: string, edgeId: string) {
     const at = await edgeMidpoint(page, edgeId);
     const canvas = (await page.getByTestId('designer-canvas').boundingBox())!;
-    await page
-      .getByTestId(`palette-${type}`)
-      .dragTo(page.getByTestId('designer-canvas'), {
-        targetPosition: { x: at.x - canvas.x, y: at.y - canvas.y },
-        steps: 10,
-      });
+    await page.getByTestId(`palette-${type}`).dragTo(page.getByTestId('designer-canvas'), {
+      targetPosition: { x: at.x - canvas.x, y: at.y - canvas.y },
+      steps: 10,
+    });
   }
 
   async function connect(source: string, exit: string, target: string) {
@@ -275,5 +273,32 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     await eventually(async () => (await draft()).definition.nodes.find((n) => n.id === 'task-1')?.name).toBe(
       'Agent review',
     );
+  });
+
+  it('connects and moves nodes from the keyboard, and lists the shortcuts on ?', async () => {
+    await page.goto(`/designer/${KEY}`);
+    await page.getByTestId('node-task-1').waitFor();
+    await page.getByTestId('palette-task').focus();
+    await page.keyboard.press('Enter');
+    await eventually(selected).toBe('task-2');
+    const edgesBefore = (await canvasEdgeIds(page)).length;
+
+    await page.getByTestId('designer-canvas').locator('.react-flow__pane').focus();
+    await page.keyboard.press('c');
+    await page.getByTestId('connect-dialog').waitFor();
+    await page.getByTestId('connect-target').selectOption('end');
+    await page.getByTestId('connect-submit').click();
+    await eventually(() => canvasEdgeIds(page).then((ids) => ids.length)).toBe(edgesBefore + 1);
+
+    const x = () =>
+      page.locator('[data-id="task-2"]').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).m41);
+    const before = await x();
+    await page.keyboard.press('Shift+ArrowRight');
+    await eventually(x).toBe(before + 50);
+
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcuts-overlay').waitFor();
+    await page.keyboard.press('Escape');
+    await eventually(() => page.getByTestId('shortcuts-overlay').count()).toBe(0);
   });
 });
