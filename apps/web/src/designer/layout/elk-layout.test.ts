@@ -56,7 +56,8 @@ function problemsOf(def: WorkflowDefinition, layout: FlowLayout): string[] {
 const labelSizes = (def: WorkflowDefinition) =>
   new Map(def.edges.filter((e) => !e.on).map((e) => [e.id, { width: 120, height: 22 }]));
 
-describe('layoutFlow', () => {
+// ELK is compiled Java: its first runs are slow in jsdom on a busy machine.
+describe('layoutFlow', { timeout: 30_000 }, () => {
   it('places the refund flow left to right along its edges', async () => {
     const def = refundApproval();
     const { positions } = await layoutFlow(def);
