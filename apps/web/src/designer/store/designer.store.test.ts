@@ -90,5 +90,5 @@ describe('designer store', () => {
     expect(store().stack.past.at(-1)?.type).toBe('layout.apply');
     store().undo();
     expect(store().definition).toEqual(refundApproval());
-  });
+  }, 30_000);
 });
