@@ -161,6 +161,12 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
 
     await eventually(() => problemCodes(page)).toEqual([]);
     expect(interactions).toBeLessThanOrEqual(25);
+    // The branches panel with its condition builder fits the side panel at 1280 px: nothing to scroll sideways.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(200);
+    const overflow = await page.locator('.tab-body').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1440, height: 900 });
     console.info(`[designer] refund flow built in ${interactions} interactions`);
 
     await page.getByTestId('save-draft').click();
