@@ -53,9 +53,11 @@ export async function selectNode(page: Page, nodeId: string): Promise<void> {
   await eventually(() => page.getByTestId('node-properties').getAttribute('data-node-id')).toBe(nodeId);
 }
 
-/** Clicks an edge's label, which selects it and shows its properties. */
+/** Clicks an edge's label (or, for an edge without one, its line), which selects it and shows its properties. */
 export async function selectEdge(page: Page, edgeId: string): Promise<void> {
-  await page.locator(`[data-testid="rf__edge-${edgeId}"] .react-flow__edge-textbg`).click();
+  const label = page.getByTestId(`edge-label-${edgeId}`);
+  if (await label.count()) await label.click();
+  else await page.locator(`[data-testid="rf__edge-${edgeId}"] .react-flow__edge-interaction`).click({ force: true });
   await eventually(() => page.getByTestId('edge-properties').getAttribute('data-edge-id')).toBe(edgeId);
 }
 

@@ -227,7 +227,7 @@ describe.runIf(hasChromium || process.env.CI)('the Designer in Chromium against 
 
     await page.getByTestId('fit-view').click();
     await page.waitForTimeout(400); // the fit animation takes 300 ms
-    await keepScreenshot(page, 'designer-refund-flow');
+    await keepScreenshot(page, 'designer-refund-hand-drawn');
   });
 
   it('simulates a 6,200 refund through finance approval to resolved', async () => {

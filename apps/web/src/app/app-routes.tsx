@@ -24,12 +24,12 @@ export const appRoutes: RouteObject[] = [
       { path: '/designer', element: <WorkflowListPage /> },
       {
         path: '/designer/:key',
-        // The Designer (React Flow, dagre, the runtime) loads only when opened.
+        // The Designer (React Flow, ELK, the runtime) loads only when opened.
         lazy: () => import('../designer/DesignerPage').then((m) => ({ Component: m.DesignerPage })),
       },
       {
         path: '/versions',
-        // The version diagrams (React Flow, dagre) load only when the page is opened.
+        // The version diagrams (React Flow, ELK) load only when the page is opened.
         lazy: () => import('../versions/VersionsPage').then((m) => ({ Component: m.VersionsPage })),
       },
       { path: '/inbox', element: <InboxPage /> },
@@ -37,7 +37,7 @@ export const appRoutes: RouteObject[] = [
       { path: '/tickets/new', element: <CreateTicketPage /> },
       {
         path: '/tickets/:id',
-        // The diagram (React Flow, dagre) loads only when a ticket is opened.
+        // The diagram (React Flow, ELK) loads only when a ticket is opened.
         lazy: () => import('../tickets/TicketPage').then((m) => ({ Component: m.TicketPage })),
       },
       {

@@ -7,7 +7,8 @@ import { autoLayout } from './store/designer-actions';
 import { importDefinition, updateWorkflow } from './commands/misc-commands';
 import { DefinitionFileError, downloadDefinition, parseDefinitionFile } from './drafts/definition-file';
 import type { DraftSync } from './drafts/use-draft-sync';
-import { FIT_VIEW_OPTIONS } from './canvas/fit-view-options';
+import { useReadableFit } from './canvas/readable-fit';
+import { labelSizes, measuredSizes } from './canvas/measure-flow';
 
 /** Workflow name, undo/redo, layout, fit, import/export and save with its status. */
 export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sync: DraftSync }) {
@@ -19,7 +20,8 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
   const saveStatus = useDesignerStore((s) => s.saveStatus);
   const saveError = useDesignerStore((s) => s.saveError);
   const revision = useDesignerStore((s) => s.revision);
-  const { fitView, getNodes } = useReactFlow();
+  const { getNodes, getEdges } = useReactFlow();
+  const fit = useReadableFit();
   const fileInput = useRef<HTMLInputElement>(null);
 
   function rename(value: string) {
@@ -33,14 +35,9 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
     );
   }
 
-  function layout() {
-    const sizes = new Map(
-      getNodes()
-        .filter((n) => n.measured?.width && n.measured?.height)
-        .map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]),
-    );
-    autoLayout(sizes);
-    setTimeout(() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 }), 150);
+  async function layout() {
+    await autoLayout(measuredSizes(getNodes()), labelSizes(getEdges()));
+    setTimeout(() => fit({ duration: 300 }), 50);
   }
 
   async function onImport(file: File | undefined) {
@@ -48,7 +45,7 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
     const { definition, execute } = useDesignerStore.getState();
     try {
       execute(importDefinition(definition, parseDefinitionFile(await file.text(), workflowKey)));
-      setTimeout(() => void fitView(FIT_VIEW_OPTIONS), 150);
+      setTimeout(() => fit(), 150);
     } catch (err) {
       window.alert(err instanceof DefinitionFileError ? t(`designer.import.${err.reason}`) : String(err));
     }
@@ -81,10 +78,10 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
       <button type="button" onClick={() => useDesignerStore.getState().redo()} disabled={!canRedo} data-testid="redo" title={shortcutText('mod+shift+Z')}>
         {t('designer.toolbar.redo')}
       </button>
-      <button type="button" onClick={layout} data-testid="auto-layout">
+      <button type="button" onClick={() => void layout()} data-testid="auto-layout">
         {t('designer.toolbar.layout')}
       </button>
-      <button type="button" onClick={() => void fitView({ ...FIT_VIEW_OPTIONS, duration: 300 })} data-testid="fit-view">
+      <button type="button" onClick={() => fit({ duration: 300 })} data-testid="fit-view">
         {t('designer.toolbar.fit')}
       </button>
       <button type="button" onClick={() => downloadDefinition(useDesignerStore.getState().definition)} data-testid="export-json">

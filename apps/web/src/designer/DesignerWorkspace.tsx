@@ -1,3 +1,4 @@
+import './designer.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider } from '@xyflow/react';
@@ -12,7 +13,10 @@ import { ConflictDialog } from './drafts/ConflictDialog';
 import { useDraftSync } from './drafts/use-draft-sync';
 import { useValidation } from './validation/use-validation';
 import { useDesignerShortcuts } from './shortcuts/use-designer-shortcuts';
-import { selectDirty, useDesignerStore } from './store/designer.store';
+import { useDesignerStore } from './store/designer.store';
+import { LeaveGuard } from './drafts/LeaveGuard';
+import { ShortcutsOverlay } from './shortcuts/ShortcutsOverlay';
+import { ConnectDialog } from './shortcuts/ConnectDialog';
 import { useSimulationStore } from './simulation/simulation.store';
 
 type SideTab = 'properties' | 'fields' | 'simulation';
@@ -26,7 +30,6 @@ export function DesignerWorkspace({ workflowKey }: { workflowKey: string }) {
   const sync = useDraftSync(workflowKey);
   useValidation();
   useDesignerShortcuts(() => void sync.save());
-  useLeaveWarning();
   useEffect(() => () => useSimulationStore.getState().reset(), [workflowKey]);
 
   return (
@@ -66,6 +69,9 @@ export function DesignerWorkspace({ workflowKey }: { workflowKey: string }) {
           </aside>
         </div>
         <ConflictDialog sync={sync} />
+        <LeaveGuard sync={sync} />
+        <ShortcutsOverlay />
+        <ConnectDialog />
       </div>
     </ReactFlowProvider>
   );
@@ -81,15 +87,4 @@ function useShowPropertiesOnSelect(setTab: (change: (tab: SideTab) => SideTab) =
     if (selection.nodeIds.length + selection.edgeIds.length === 0) return;
     setTab((tab) => (tab === 'fields' ? 'properties' : tab));
   }, [selection, setTab]);
-}
-
-/** Asks the browser to confirm closing the tab while edits are unsaved. */
-function useLeaveWarning(): void {
-  const dirty = useDesignerStore(selectDirty);
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
 }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition } from '@ticketflow/definition';
 import { NO_DECORATIONS, toFlowEdges, toFlowNodes, type CanvasEdge, type CanvasNode } from '../designer/canvas/flow-adapter';
 import { ReadOnlyFlow } from '../designer/canvas/ReadOnlyFlow';
-import { computeLayout } from '../designer/layout/auto-layout';
 import { formatDuration } from './report-format';
 import { heatLegend, NO_DATA_COLOUR } from './heat-scale';
 import { heatNodeTypes, type HeatNodeData } from './HeatNodeView';
@@ -16,13 +15,6 @@ interface Props {
   metric: HeatMetric;
   nodeTimes: NodeTimeRow[];
   waiting: WaitingRow[];
-}
-
-/** Lays out a definition whose nodes have no positions (one drawn by hand keeps its own). Pure. */
-function withPositions(definition: WorkflowDefinition): WorkflowDefinition {
-  if (definition.nodes.every((n) => n.position)) return definition;
-  const positions = computeLayout(definition);
-  return { ...definition, nodes: definition.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) };
 }
 
 /** The figure on a node: tickets waiting, or a duration. Pure. */
@@ -43,7 +35,7 @@ export function ReportHeatmap({ workflowKey, version, metric, nodeTimes, waiting
   useEffect(() => {
     let live = true;
     reportsApi.definition(workflowKey, version).then(
-      (loaded) => live && setDefinition({ id, definition: withPositions(loaded) }),
+      (loaded) => live && setDefinition({ id, definition: loaded }),
       () => live && setFailed(true),
     );
     return () => {
@@ -70,7 +62,7 @@ export function ReportHeatmap({ workflowKey, version, metric, nodeTimes, waiting
     <div className="heatmap" data-testid="report-heatmap" data-workflow={workflowKey} data-metric={metric}>
       <div className="heatmap__canvas">
         {current ? (
-          <ReadOnlyFlow nodes={nodes} edges={edges} nodeTypes={heatNodeTypes} padding={0.12} hideAttribution />
+          <ReadOnlyFlow nodes={nodes} edges={edges} nodeTypes={heatNodeTypes} hideAttribution />
         ) : (
           <p className="muted">{t('reports.loading')}</p>
         )}

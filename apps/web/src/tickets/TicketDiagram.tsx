@@ -3,21 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition, WorkflowEdge } from '@ticketflow/definition';
 import { NO_DECORATIONS, toFlowEdges, toFlowNodes, type CanvasDecorations, type CanvasEdge, type CanvasNode } from '../designer/canvas/flow-adapter';
 import { ReadOnlyFlow } from '../designer/canvas/ReadOnlyFlow';
-import { computeLayout } from '../designer/layout/auto-layout';
-import { describeCondition } from '../designer/model/pure-libs';
+import { edgeLabelText } from '../designer/canvas/edge-label';
 
 interface Props {
   definition: WorkflowDefinition;
   activeNodes: readonly string[];
   visitedNodes: ReadonlySet<string>;
   takenEdges: ReadonlySet<string>;
-}
-
-/** Lays out a definition whose nodes have no positions (one drawn by hand keeps its own). Pure. */
-function withPositions(definition: WorkflowDefinition): WorkflowDefinition {
-  if (definition.nodes.every((n) => n.position)) return definition;
-  const positions = computeLayout(definition);
-  return { ...definition, nodes: definition.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) };
 }
 
 /**
@@ -27,22 +19,17 @@ function withPositions(definition: WorkflowDefinition): WorkflowDefinition {
  */
 export function TicketDiagram({ definition, activeNodes, visitedNodes, takenEdges }: Props) {
   const { t, i18n } = useTranslation();
-  const laidOut = useMemo(() => withPositions(definition), [definition]);
+  const laidOut = definition;
+  const decisions = useMemo(() => new Set(definition.nodes.filter((n) => n.type === 'decision').map((n) => n.id)), [definition]);
   const decorations: CanvasDecorations = useMemo(
     () => ({
       ...NO_DECORATIONS,
       activeNodes: new Set(activeNodes),
       visitedNodes,
       takenEdges,
-      edgeLabel: (edge: WorkflowEdge) => {
-        if (edge.label) return edge.label;
-        if (edge.on) return t(`outcomes.${edge.on}`, { defaultValue: edge.on });
-        if (edge.default) return t('designer.edge.default');
-        if (edge.condition) return describeCondition(edge.condition, definition.fields, i18n.language);
-        return undefined;
-      },
+      edgeLabel: (edge: WorkflowEdge) => edgeLabelText(edge, definition.fields, t, i18n.language, decisions.has(edge.source)),
     }),
-    [activeNodes, visitedNodes, takenEdges, t, i18n.language, definition.fields],
+    [activeNodes, visitedNodes, takenEdges, t, i18n.language, definition.fields, decisions],
   );
   const nodes = useMemo<CanvasNode[]>(
     () => toFlowNodes(laidOut, decorations).map((n) => ({ ...n, draggable: false, connectable: false, selectable: false })),
@@ -51,7 +38,7 @@ export function TicketDiagram({ definition, activeNodes, visitedNodes, takenEdge
   const edges = useMemo<CanvasEdge[]>(() => toFlowEdges(laidOut, decorations).map((e) => ({ ...e, selectable: false })), [laidOut, decorations]);
   return (
     <div className="ticket-diagram" data-testid="ticket-diagram">
-      <ReadOnlyFlow nodes={nodes} edges={edges} />
+      <ReadOnlyFlow nodes={nodes} edges={edges} focusNodeIds={activeNodes} />
     </div>
   );
 }

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition, WorkflowEdge } from '@ticketflow/definition';
 import { NO_DECORATIONS, toFlowEdges, toFlowNodes, type CanvasDecorations, type CanvasEdge, type CanvasNode } from '../designer/canvas/flow-adapter';
 import { ReadOnlyFlow } from '../designer/canvas/ReadOnlyFlow';
-import { computeLayout } from '../designer/layout/auto-layout';
-import { describeCondition } from '../designer/model/pure-libs';
+import { edgeLabelText } from '../designer/canvas/edge-label';
 import type { DiffStatus } from './diff-view';
 
 interface Props {
@@ -19,13 +18,6 @@ interface Props {
 const NONE: ReadonlyMap<string, DiffStatus> = new Map();
 const NO_CLASSES: ReadonlyMap<string, string> = new Map();
 
-/** Lays out a definition whose nodes have no positions (one drawn by hand keeps its own). Pure. */
-function withPositions(definition: WorkflowDefinition): WorkflowDefinition {
-  if (definition.nodes.every((n) => n.position)) return definition;
-  const positions = computeLayout(definition);
-  return { ...definition, nodes: definition.nodes.map((n) => ({ ...n, position: n.position ?? positions.get(n.id) })) };
-}
-
 /**
  * A version (or the draft) drawn read-only with the Designer's adapter and node
  * components; in a diff, added, removed and changed nodes and edges are coloured
@@ -33,19 +25,14 @@ function withPositions(definition: WorkflowDefinition): WorkflowDefinition {
  */
 export function VersionDiagram({ definition, nodeStatus = NONE, edgeStatus = NONE, nodeClasses = NO_CLASSES, testId = 'version-diagram' }: Props) {
   const { t, i18n } = useTranslation();
-  const laidOut = useMemo(() => withPositions(definition), [definition]);
+  const laidOut = definition;
+  const decisions = useMemo(() => new Set(definition.nodes.filter((n) => n.type === 'decision').map((n) => n.id)), [definition]);
   const decorations: CanvasDecorations = useMemo(
     () => ({
       ...NO_DECORATIONS,
-      edgeLabel: (edge: WorkflowEdge) => {
-        if (edge.label) return edge.label;
-        if (edge.on) return t(`outcomes.${edge.on}`, { defaultValue: edge.on });
-        if (edge.default) return t('designer.edge.default');
-        if (edge.condition) return describeCondition(edge.condition, definition.fields, i18n.language);
-        return undefined;
-      },
+      edgeLabel: (edge: WorkflowEdge) => edgeLabelText(edge, definition.fields, t, i18n.language, decisions.has(edge.source)),
     }),
-    [t, i18n.language, definition.fields],
+    [t, i18n.language, definition.fields, decisions],
   );
   const nodes = useMemo<CanvasNode[]>(
     () =>

@@ -35,13 +35,12 @@ export class Security1765000200000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       );
       ALTER TABLE idempotency_keys ADD COLUMN request_hash text;
-      CREATE INDEX idempotency_keys_created_idx ON idempotency_keys (created_at);
+      -- (its created_at index, for the retention job, comes with the housekeeping migration)
     `);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`
-      DROP INDEX idempotency_keys_created_idx;
       ALTER TABLE idempotency_keys DROP COLUMN request_hash;
       DROP TABLE secrets, rate_limits, webhook_deliveries;
       ALTER TABLE users DROP COLUMN token_version;

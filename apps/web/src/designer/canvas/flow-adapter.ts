@@ -24,7 +24,7 @@ export interface CanvasDecorations {
   activeNodes: ReadonlySet<string>;
   visitedNodes: ReadonlySet<string>;
   takenEdges: ReadonlySet<string>;
-  /** Label text for an edge (its outcome, "default", or the condition in words). */
+  /** Label text for an edge ("otherwise" or the condition in words; none for an outcome, written on the node). */
   edgeLabel: (edge: WorkflowEdge) => string | undefined;
 }
 
@@ -36,7 +36,7 @@ export const NO_DECORATIONS: CanvasDecorations = {
   activeNodes: new Set(),
   visitedNodes: new Set(),
   takenEdges: new Set(),
-  edgeLabel: (edge) => edge.label ?? edge.on ?? (edge.default ? 'default' : undefined),
+  edgeLabel: (edge) => edge.label ?? (edge.on ? undefined : edge.default ? 'otherwise' : undefined),
 };
 
 const GRID = { columns: 6, dx: 220, dy: 140 };
@@ -124,7 +124,7 @@ export function toFlowEdges(
       target: edge.target,
       sourceHandle: edge.on ?? PLAIN_HANDLE,
       targetHandle: 'in',
-      type: 'smoothstep',
+      type: 'routed',
       markerEnd: { type: MarkerType.ArrowClosed },
       className: classes,
       animated: taken,

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { WorkflowEdge } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
 import { useSimulationStore } from '../simulation/simulation.store';
-import { describeCondition } from '../model/pure-libs';
+import { edgeLabelText } from './edge-label';
 import type { CanvasDecorations } from './flow-adapter';
 
 /** Collects what the canvas overlays on the definition: selection, problems, simulation path, labels. */
@@ -35,14 +35,7 @@ export function useCanvasDecorations(): CanvasDecorations {
     const cache = new WeakMap<WorkflowEdge, string | undefined>();
     return (edge: WorkflowEdge) => {
       if (cache.has(edge)) return cache.get(edge);
-      let label = edge.label;
-      if (label === undefined) {
-        if (edge.on) label = t(`outcomes.${edge.on}`, { defaultValue: edge.on });
-        else if (edge.default) label = t('designer.edge.default');
-        else if (edge.condition) label = describeCondition(edge.condition, fields, i18n.language);
-        // A decision branch that is neither a condition nor the default: say so on the line.
-        else if (decisions.has(edge.source)) label = t('designer.edge.noCondition');
-      }
+      const label = edgeLabelText(edge, fields, t, i18n.language, decisions.has(edge.source));
       cache.set(edge, label);
       return label;
     };

@@ -3,12 +3,16 @@ import type { WorkflowDefinition } from '@ticketflow/definition';
 /** The named edits of the Designer (STYLE.md rule 6). */
 export type CommandType =
   | 'node.add'
+  | 'node.append'
+  | 'node.insert'
   | 'node.move'
   | 'node.update'
   | 'node.remove'
   | 'edge.connect'
   | 'edge.update'
   | 'edge.remove'
+  | 'branches.reorder'
+  | 'branches.otherwise'
   | 'field.add'
   | 'field.update'
   | 'field.remove'

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Condition, FactCondition, FieldDefinition } from '@ticketflow/definition';
 import { operatorsForType } from '../model/pure-libs';
 import { FieldValueInput } from '../fields/FieldValueInput';
+import { NewFieldForm } from './NewFieldForm';
 import {
   LIST_OPERATORS,
   addChild,
@@ -21,6 +22,8 @@ interface Props {
   condition: Condition | undefined;
   fields: FieldDefinition[];
   onChange: (condition: Condition) => void;
+  /** When given and there are no fields yet, a small form declares one and starts a rule on it. */
+  onAddField?: (field: FieldDefinition) => void;
 }
 
 const pathId = (path: Path) => (path.length ? path.join('-') : 'root');
@@ -30,10 +33,13 @@ const pathId = (path: Path) => (path.length ? path.join('-') : 'root');
  * grouped with all / any and negated with not. Works on the condition model;
  * never asks for JSON.
  */
-export function ConditionBuilder({ condition, fields, onChange }: Props) {
+export function ConditionBuilder({ condition, fields, onChange, onAddField }: Props) {
   const { t } = useTranslation();
   const root = normalizeRoot(condition);
-  if (fields.length === 0) return <p className="muted small" data-testid="cond-no-fields">{t('designer.cond.noFields')}</p>;
+  if (fields.length === 0) {
+    if (onAddField) return <NewFieldForm onAdd={onAddField} taken={[]} />;
+    return <p className="muted small" data-testid="cond-no-fields">{t('designer.cond.noFields')}</p>;
+  }
   return (
     <div className="cond-builder" data-testid="condition-builder">
       <GroupView node={root} path={[]} fields={fields} root={root} onChange={onChange} />

@@ -24,11 +24,11 @@ describe('canConnect', () => {
     expect(canConnect(def, request)).toEqual({ ok: false, reason });
   });
 
-  it('lets a decision have many branches; the first becomes the default', () => {
+  it('lets a decision have many branches; not even the first becomes the default by accident', () => {
     expect(canConnect(def, { source: 'amount', target: 'done', sourceHandle: 'out' })).toMatchObject({ ok: true, edge: { source: 'amount' } });
     const bare = { ...def, edges: def.edges.filter((e) => e.source !== 'amount') };
     const verdict = canConnect(bare, { source: 'amount', target: 'done', sourceHandle: 'out' });
-    expect(verdict.ok && verdict.edge.default).toBe(true);
+    expect(verdict.ok && verdict.edge).toEqual({ id: expect.any(String), source: 'amount', target: 'done' });
   });
 
   it('gives new edges ids that are not taken', () => {

@@ -49,7 +49,7 @@ export function canConnect(definition: WorkflowDefinition, request: ConnectionRe
 
   const edge: WorkflowEdge = { id: nextId(definition, 'e'), source: source.id, target: target.id };
   if (byOutcome) edge.on = handle;
-  // The first branch of a decision is its default; later ones get a condition in the properties panel.
-  if (source.type === 'decision' && !outgoing.some((e) => e.default)) edge.default = true;
+  // A decision's branches start without a condition; which one is "otherwise" is chosen
+  // explicitly in the branches panel, never by the order they were drawn in.
   return { ok: true, edge };
 }

@@ -2,9 +2,9 @@ import { memo, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReactFlow } from '@xyflow/react';
 import type { NodeType } from '@ticketflow/definition';
-import { NODE_ICONS, NODE_TYPES, createNode, nextId } from '../model/node-catalog';
-import { addNode } from '../commands/node-commands';
-import { useDesignerStore } from '../store/designer.store';
+import { NODE_ICONS, NODE_TYPES } from '../model/node-catalog';
+import { addFromPalette } from '../store/build-actions';
+import { measuredSizes } from '../canvas/measure-flow';
 
 /** The drag-and-drop payload type the canvas accepts. */
 export const PALETTE_MIME = 'application/x-ticketflow-node';
@@ -15,24 +15,20 @@ function onDragStart(event: DragEvent, type: NodeType) {
 }
 
 /**
- * Every node type, to drag onto the canvas. A double-click (or Enter) adds the
- * node in the middle of the view instead, for keyboard users.
+ * Every node type, to drag onto the canvas (onto an edge to insert it there). A
+ * double-click (or Enter) adds the node beside the selected node, connected to
+ * its free exit, or in the middle of the view; never on top of another node.
  */
 function PaletteInner() {
   const { t } = useTranslation();
-  const { screenToFlowPosition } = useReactFlow();
-  const execute = useDesignerStore((s) => s.execute);
-  const select = useDesignerStore((s) => s.select);
+  const { screenToFlowPosition, getNodes } = useReactFlow();
 
   function addAtCentre(type: NodeType) {
     const pane = document.querySelector('.designer-canvas')?.getBoundingClientRect();
     const at = pane
       ? screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
       : { x: 0, y: 0 };
-    const def = useDesignerStore.getState().definition;
-    const node = createNode(type, nextId(def, type), { x: Math.round(at.x - 90), y: Math.round(at.y - 30) });
-    execute(addNode(node));
-    select({ nodeIds: [node.id], edgeIds: [] });
+    addFromPalette(type, at, measuredSizes(getNodes()));
   }
 
   return (
@@ -49,7 +45,8 @@ function PaletteInner() {
           title={t(`nodeTypeHints.${type}`)}
           onDragStart={(e) => onDragStart(e, type)}
           onDoubleClick={() => addAtCentre(type)}
-          onKeyDown={(e) => e.key === 'Enter' && addAtCentre(type)}
+          aria-label={`${t(`nodeTypes.${type}`)} — ${t(`nodeTypeHints.${type}`)}`}
+          onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), addAtCentre(type))}
         >
           <span className="wf-node__icon" aria-hidden>
             {NODE_ICONS[type]}

@@ -8,15 +8,14 @@ import { describeCondition } from '../model/pure-libs';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
 import { normalizeRoot } from '../conditions/condition-model';
 import { removeSelection } from '../store/designer-actions';
+import { chooseOtherwise } from '../commands/branch-commands';
 
 type EdgeKind = 'condition' | 'default';
 
-function withKind(edge: WorkflowEdge, kind: EdgeKind): WorkflowEdge {
-  const { condition, default: _d, ...rest } = edge;
-  return kind === 'default' ? { ...rest, default: true } : { ...rest, condition: condition ?? { all: [] } };
-}
-
-/** An edge: which outcome it follows, or (from a decision) its condition or default flag; priority and label. */
+/**
+ * An edge: which outcome it follows, or (from a decision) its condition or whether
+ * it is the decision's one otherwise branch; priority and label.
+ */
 export function EdgeProperties({ edgeId }: { edgeId: string }) {
   const { t, i18n } = useTranslation();
   const edge = useDesignerStore((s) => s.definition.edges.find((e) => e.id === edgeId));
@@ -69,11 +68,11 @@ export function EdgeProperties({ edgeId }: { edgeId: string }) {
           <fieldset>
             <legend>{t('designer.props.edgeKind')}</legend>
             <label className="check">
-              <input type="radio" name="edge-kind" data-testid="prop-edge-condition" checked={kind === 'condition'} onChange={() => update((x) => withKind(x, 'condition'))} />
+              <input type="radio" name="edge-kind" data-testid="prop-edge-condition" checked={kind === 'condition'} onChange={() => execute(chooseOtherwise(useDesignerStore.getState().definition, edge.source, null))} />
               {t('designer.props.edgeWhen')}
             </label>
             <label className="check">
-              <input type="radio" name="edge-kind" data-testid="prop-edge-default" checked={kind === 'default'} onChange={() => update((x) => withKind(x, 'default'))} />
+              <input type="radio" name="edge-kind" data-testid="prop-edge-default" checked={kind === 'default'} onChange={() => execute(chooseOtherwise(useDesignerStore.getState().definition, edge.source, edge.id))} />
               {t('designer.props.edgeDefault')}
             </label>
           </fieldset>

@@ -10,6 +10,7 @@ import { DurationInput } from './DurationInput';
 import { ListEditor } from './ListEditor';
 import { TaskFormEditor } from './TaskFormEditor';
 import { removeSelection } from '../store/designer-actions';
+import { BranchesPanel } from './BranchesPanel';
 
 type Update<N> = (change: (n: N) => N, mergeKey?: string) => void;
 
@@ -42,6 +43,7 @@ export function NodeProperties({ nodeId }: { nodeId: string }) {
         />
       </label>
       <TypeSpecific node={node} update={update} />
+      {node.type === 'decision' && <BranchesPanel decisionId={node.id} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { removeNodes } from '../commands/node-commands';
 import { removeEdges } from '../commands/edge-commands';
 import { pasteElements, applyLayout } from '../commands/misc-commands';
 import { copySelection, prepareForPaste, type ClipboardContent } from '../model/clipboard';
-import { computeLayout } from '../layout/auto-layout';
+import { layoutFlow, type Size } from '../layout/elk-layout';
 import { useDesignerStore } from './designer.store';
 
 /**
@@ -35,7 +35,15 @@ export function pasteFromClipboard(): void {
   clipboard = { nodes: pasted.nodes, edges: pasted.edges };
 }
 
-export function autoLayout(sizes?: ReadonlyMap<string, { width: number; height: number }>): void {
+/**
+ * Lays the flow out with ELK (measured node and label sizes where known) as one
+ * undoable `layout.apply`. Async: ELK returns a promise.
+ */
+export async function autoLayout(sizes?: ReadonlyMap<string, Size>, labels?: ReadonlyMap<string, Size>): Promise<void> {
+  const before = useDesignerStore.getState().definition;
+  const { positions } = await layoutFlow(before, sizes, labels);
   const { definition, execute } = useDesignerStore.getState();
-  execute(applyLayout(definition, computeLayout(definition, sizes)));
+  // An edit made while ELK ran wins; lay out again if wanted.
+  if (definition !== before) return;
+  execute(applyLayout(definition, positions));
 }

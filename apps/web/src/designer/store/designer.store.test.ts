@@ -85,10 +85,10 @@ describe('designer store', () => {
     expect(store().stack.past.at(-1)?.type).toBe('clipboard.paste');
   });
 
-  it('auto-layout is one undoable layout.apply', () => {
-    autoLayout();
+  it('auto-layout is one undoable layout.apply', async () => {
+    await autoLayout();
     expect(store().stack.past.at(-1)?.type).toBe('layout.apply');
     store().undo();
     expect(store().definition).toEqual(refundApproval());
-  });
+  }, 30_000);
 });

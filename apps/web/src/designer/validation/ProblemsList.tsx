@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesignerStore } from '../store/designer.store';
 
@@ -16,18 +16,33 @@ function ProblemsListInner({ onNavigate }: Props) {
   const focusOn = useDesignerStore((s) => s.focusOn);
   const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const errors = problems.filter((p) => p.severity === 'error').length;
+  // Collapsed, it is one line with the count, so it never takes the canvas' room.
+  const [open, setOpen] = useState(false);
 
   return (
     <section className="problems" aria-label={t('designer.problems.title')}>
-      <h3>
-        {t('designer.problems.title')}{' '}
-        <span className="muted small" data-testid="problems-summary">
-          {problems.length === 0
-            ? t('designer.problems.none')
-            : t('designer.problems.summary', { errors: t('designer.problems.errorCount', { count: errors }), warnings: t('designer.problems.warningCount', { count: problems.length - errors }) })}
-        </span>
+      <h3 style={{ margin: 0 }}>
+        <button
+          type="button"
+          className="problems__toggle"
+          aria-expanded={open}
+          aria-controls="problems-list"
+          data-testid="problems-toggle"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span aria-hidden>{open ? '▾' : '▸'}</span>
+          {t('designer.problems.title')}
+          <span className={`problems__count${errors ? ' has-errors' : ''}`} data-testid="problems-count">
+            {problems.length}
+          </span>
+          <span className="muted small" data-testid="problems-summary">
+            {problems.length === 0
+              ? t('designer.problems.none')
+              : t('designer.problems.summary', { errors: t('designer.problems.errorCount', { count: errors }), warnings: t('designer.problems.warningCount', { count: problems.length - errors }) })}
+          </span>
+        </button>
       </h3>
-      <ul data-testid="problems-list">
+      <ul id="problems-list" data-testid="problems-list" hidden={!open}>
         {sorted.map((p, i) => (
           <li
             key={`${p.code}-${p.nodeId ?? ''}-${p.edgeId ?? ''}-${i}`}

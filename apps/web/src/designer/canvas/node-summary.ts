@@ -1,0 +1,56 @@
+import type { TFunction } from 'i18next';
+import type { WorkflowNode } from '@ticketflow/definition';
+import { formatDuration } from '../duration/duration-text';
+
+/**
+ * The one line a canvas node shows under its name, so a flow reads without
+ * opening each step: who does a task, who approves and by which policy, when a
+ * timer fires, what a wait or an action waits for or does. Pure.
+ */
+export function nodeSummary(node: WorkflowNode, t: TFunction, language: string): string | undefined {
+  switch (node.type) {
+    case 'task':
+      return 'user' in node.assignee ? `@${node.assignee.user}` : node.assignee.role;
+    case 'approval': {
+      const who =
+        'role' in node.approvers ? node.approvers.role : node.approvers.users.map((u) => `@${u}`).join(', ');
+      const policy = node.policy ?? { type: 'any' as const };
+      const how =
+        policy.type === 'quorum'
+          ? t('designer.node.quorum', { count: policy.count })
+          : policy.type === 'percent'
+            ? t('designer.node.percent', { value: policy.value })
+            : t(`designer.node.policy_${policy.type}`);
+      const timeout = node.timeout
+        ? ` · ${t('designer.node.timeout', { after: formatDuration(node.timeout.after, node.timeout.businessHours, language) })}`
+        : '';
+      return `${who} · ${how}${timeout}`;
+    }
+    case 'timer':
+      return node.after
+        ? formatDuration(node.after, node.businessHours, language)
+        : node.until
+          ? `→ ${node.until}`
+          : undefined;
+    case 'wait':
+      return `✉ ${node.message}`;
+    case 'action':
+      return node.action.type === 'http'
+        ? `${node.action.method} ${hostOf(node.action.url)}`
+        : t(`designer.node.action_${node.action.type}`);
+    case 'join':
+      return node.require ? t('designer.node.joinCount', { count: node.require.count }) : undefined;
+    case 'end':
+      return node.outcome;
+    default:
+      return undefined;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
