@@ -22,6 +22,15 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Background workers (timers, outbox); `WORKERS=off` serves HTTP only. */
   workers: WorkerConfig;
+  /** E-mail for notifications; absent `smtpUrl`: in-app notifications only. */
+  mail: MailConfig;
+}
+
+/** Where notification e-mails go out (`SMTP_URL`, `MAIL_FROM`). */
+export interface MailConfig {
+  /** `smtp://user:pass@host:587` or `smtps://…:465`; absent: no e-mail. */
+  smtpUrl?: string;
+  from: string;
 }
 
 /** Timer scheduler, outbox dispatcher, HTTP actions and signed webhooks. */
@@ -88,7 +97,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workflowsDir: resolve(optional(env, 'WORKFLOWS_DIR') ?? resolve(repoRoot, 'workflows')),
     logLevel: parseLogLevel(env),
     workers: loadWorkerConfig(env),
+    mail: loadMailConfig(env),
   };
+}
+
+function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig {
+  const smtpUrl = optional(env, 'SMTP_URL');
+  if (smtpUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(smtpUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
+      throw new ConfigError('SMTP_URL', 'must look like smtp://user:password@mail.example.com:587 or smtps://…:465');
+    }
+  }
+  const from = optional(env, 'MAIL_FROM') ?? 'Ticketflow <no-reply@ticketflow.local>';
+  if (!/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(from)) throw new ConfigError('MAIL_FROM', `"${from}" is not an address such as "Ticketflow <no-reply@example.com>"`);
+  return { ...(smtpUrl ? { smtpUrl } : {}), from };
 }
 
 function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {

@@ -4,6 +4,7 @@ import { ReportRollups1764000500000 } from './1764000500000-report-rollups.js';
 import { AuditAppendOnly1764000700000 } from './1764000700000-audit-append-only.js';
 import { WorkersSlaNotifications1764500000000 } from './1764500000000-workers-sla-notifications.js';
 import { EngineCore1765000000000 } from './1765000000000-engine-core.js';
+import { StepFormsMail1765160000000 } from './1765160000000-step-forms-mail.js';
 
 /** Every migration, oldest first. Migrations run at start-up; `synchronize` is never used. */
-export const MIGRATIONS = [InitialSchema1764000000000, IntakeAndRules1764000300000, ReportRollups1764000500000, AuditAppendOnly1764000700000, WorkersSlaNotifications1764500000000, EngineCore1765000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, IntakeAndRules1764000300000, ReportRollups1764000500000, AuditAppendOnly1764000700000, WorkersSlaNotifications1764500000000, EngineCore1765000000000, StepFormsMail1765160000000];
