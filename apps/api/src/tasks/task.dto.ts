@@ -9,9 +9,7 @@ export type Visibility = (typeof VISIBILITIES)[number];
 const visibilityMessage = 'visibility must be "internal" (staff only) or "public" (the requester sees it too)';
 
 /** What approve and reject share: field values the step's form lets the approver edit, and the comment's visibility. */
-export class DecideDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) comment?: string;
-
+class DecisionExtrasDto {
   @ApiPropertyOptional({ enum: VISIBILITIES, default: 'internal' })
   @IsOptional()
   @IsIn(VISIBILITIES, { message: visibilityMessage })
@@ -23,14 +21,19 @@ export class DecideDto {
   fields?: Record<string, unknown>;
 }
 
-export class ApproveDto extends DecideDto {}
+export class ApproveDto extends DecisionExtrasDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) comment?: string;
+}
 
-export class RejectDto extends DecideDto {
+export class RejectDto extends DecisionExtrasDto {
   @ApiProperty({ description: 'Why it is rejected (required)' })
   @IsString({ message: 'comment is required when rejecting: say why' })
   @Length(1, 4000, { message: 'comment is required when rejecting: say why (1-4000 characters)' })
-  declare comment: string;
+  comment: string;
 }
+
+/** A decision as the service takes it. */
+export type DecideDto = ApproveDto | RejectDto;
 
 export class CompleteDto {
   @ApiPropertyOptional({ example: 'completed' })

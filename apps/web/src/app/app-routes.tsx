@@ -1,6 +1,6 @@
-import { Navigate, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { AppLayout } from './AppLayout';
-import { RequireAuth } from './RequireAuth';
+import { RequireAuth, RoleLanding } from './RequireAuth';
 import { PageLoading } from './PageLoading';
 import { LoginPage } from '../auth/LoginPage';
 import { WorkflowListPage } from '../designer/list/WorkflowListPage';
@@ -19,7 +19,7 @@ export const appRoutes: RouteObject[] = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/designer" replace /> },
+      { index: true, element: <RoleLanding /> },
       { path: '/designer', element: <WorkflowListPage /> },
       {
         path: '/designer/:key',
@@ -49,7 +49,7 @@ export const appRoutes: RouteObject[] = [
         // The rules page shares the Designer's condition builder; it loads only when opened.
         lazy: () => import('../rules/RulesPage').then((m) => ({ Component: m.RulesPage })),
       },
-      { path: '*', element: <Navigate to="/designer" replace /> },
+      { path: '*', element: <RoleLanding /> },
     ],
   },
 ];

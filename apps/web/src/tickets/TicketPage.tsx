@@ -8,6 +8,8 @@ import { useInboxLive } from '../live/use-inbox-live';
 import { CancelTicketForm } from './CancelTicketForm';
 import { StatusBadge } from './StatusBadge';
 import './tickets.css';
+import { TicketComments } from './TicketComments';
+import { TicketDecision } from './TicketDecision';
 import { TicketDiagram } from './TicketDiagram';
 import { TicketIncidents } from './TicketIncidents';
 import { TicketSla } from './TicketSla';
@@ -83,6 +85,7 @@ export function TicketPage() {
         {ticket.activeNodes.length ? t('tickets.detail.current', { steps: current }) : t('tickets.detail.noCurrent')}
       </p>
       <TicketSla ticketId={ticket.id} refreshKey={ticket.updatedAt} />
+      <TicketDecision ticketId={ticket.id} refreshKey={ticket.updatedAt} onDone={() => void load()} />
       <div className="ticket-layout">
         <section className="card ticket-facts">
           <dl>
@@ -126,6 +129,7 @@ export function TicketPage() {
         </section>
       </div>
       <TicketIncidents ticketId={ticket.id} isAdmin={Boolean(user?.roles.includes('admin'))} definition={definition} refreshKey={ticket.updatedAt} />
+      <TicketComments ticketId={ticket.id} isRequester={user?.id === ticket.requester.id && !user?.roles.includes('admin')} refreshKey={ticket.updatedAt} />
       <section className="card">
         <h2>{t('tickets.detail.timeline')}</h2>
         <TicketTimeline transitions={transitions} definition={definition} />
