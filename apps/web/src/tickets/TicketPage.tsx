@@ -65,6 +65,8 @@ export function TicketPage() {
   if (!ticket) return <main className="page muted">{t('common.loading')}</main>;
 
   const locale = i18n.language === 'zh' ? 'zh' : 'en';
+  // The requester reads a requester-friendly page: no diagram (its branch conditions name internal thresholds).
+  const requesterView = user?.id === ticket.requester.id && !user?.roles.includes('admin');
   const mayCancel = (ticket.status === 'active' || ticket.status === 'incident') && (user?.id === ticket.requester.id || user?.roles.includes('admin'));
   const current = ticket.activeNodes.map((n) => nodeName(definition, n)).join(', ');
   const fieldDefs = definition?.fields ?? [];
@@ -115,6 +117,7 @@ export function TicketPage() {
           </dl>
           {mayCancel && <CancelTicketForm ticket={ticket} onCancelled={() => void load()} />}
         </section>
+        {!requesterView && (
         <section className="card ticket-diagram-card">
           <h2>{t('tickets.detail.diagram')}</h2>
           {definition && path ? (
@@ -127,9 +130,10 @@ export function TicketPage() {
             <span className="legend__taken" /> {t('tickets.detail.legendTaken')}
           </p>
         </section>
+        )}
       </div>
       <TicketIncidents ticketId={ticket.id} isAdmin={Boolean(user?.roles.includes('admin'))} definition={definition} refreshKey={ticket.updatedAt} />
-      <TicketComments ticketId={ticket.id} isRequester={user?.id === ticket.requester.id && !user?.roles.includes('admin')} refreshKey={ticket.updatedAt} />
+      <TicketComments ticketId={ticket.id} isRequester={requesterView} refreshKey={ticket.updatedAt} />
       <section className="card">
         <h2>{t('tickets.detail.timeline')}</h2>
         <TicketTimeline transitions={transitions} definition={definition} />
