@@ -144,6 +144,7 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     await expect.poll(() => first.getByTestId('task-comment-error').textContent()).toMatch(/comment/i);
     await first.getByTestId('task-comment').fill('Fine by me');
     await first.getByTestId('task-approve').click();
+    await finance1.getByTestId('confirm-ok').click();
     await expect.poll(() => cardFor(finance1, ticket.id).count()).toBe(0);
     expect((await api.ticket('requester', ticket.id)).status).toBe('active');
 

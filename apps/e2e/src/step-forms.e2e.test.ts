@@ -89,7 +89,7 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
     expect(await requester.locator('main').textContent()).not.toContain('finance1');
     await expect.poll(() => requester.getByTestId('notifications-count').textContent()).toMatch(/[1-9]/);
     await requester.getByTestId('notifications-bell').click();
-    expect(await requester.getByTestId('notifications-panel').textContent()).toContain('was resolved');
+    await expect.poll(() => requester.getByTestId('notifications-panel').textContent()).toContain('was resolved');
     await keepScreenshot(requester, 'forms-requester-ticket-en');
   });
 
