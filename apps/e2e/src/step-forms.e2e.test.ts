@@ -76,6 +76,7 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
     expect(await requester.getByTestId('tickets-title').textContent()).toBe('My tickets');
     expect(await requester.getByTestId('new-ticket').textContent()).toBe('New request');
     expect(await requester.locator('nav a').count()).toBe(1);
+    await expect.poll(() => requester.getByTestId('ticket-list').textContent()).toContain('Refund the broken TV');
     await keepScreenshot(requester, 'forms-my-tickets-en');
 
     // Public comments only, no staff names; a notification that the refund was resolved.
@@ -122,6 +123,7 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
     const requester = await pageAs('requester', 'phone');
     await requester.getByTestId('language-switch').selectOption('zh');
     await expect.poll(() => requester.getByTestId('tickets-title').textContent()).toBe('我的工单');
+    await requester.getByTestId('ticket-list').waitFor();
     await keepScreenshot(requester, 'forms-my-tickets-phone-zh');
   });
 });
