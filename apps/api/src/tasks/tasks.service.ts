@@ -44,7 +44,7 @@ export class TasksService {
     return toTaskView(task);
   }
 
-  approve(taskId: string, dto: DecideDto, user: AuthUser) {
+  approve(taskId: string, dto: DecideDto = {}, user: AuthUser) {
     return this.decide(taskId, 'approved', dto, user);
   }
 
