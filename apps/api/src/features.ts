@@ -39,6 +39,8 @@ import { InboundEventsController } from './messages/inbound-events.controller.js
 import { InboundEventsService } from './messages/inbound-events.service.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { NotificationsService } from './notifications/notifications.service.js';
+import { MailSender } from './notifications/mail-sender.js';
+import { StepNotifications } from './notifications/step-notifications.js';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import { SlaClocks } from './sla/sla-clocks.js';
 import { SlaEscalation } from './sla/sla-escalation.js';
@@ -144,4 +146,7 @@ export const FEATURE_PROVIDERS: Provider[] = [
   UsersService,
   WebhookGate,
   SecretStore,
+  // Issue 16: step forms, notifications that reach people.
+  StepNotifications,
+  MailSender,
 ];

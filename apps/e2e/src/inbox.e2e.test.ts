@@ -87,6 +87,10 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     await approval.click();
     await approval.getByTestId('task-comment').fill('Receipt checked, refund approved.');
     await approval.getByTestId('task-approve').click();
+    // Nothing is sent before the confirmation (issue 16).
+    await finance1.getByTestId('confirm-dialog').waitFor();
+    expect(await cardFor(finance1, ticketId).count()).toBe(1);
+    await finance1.getByTestId('confirm-ok').click();
     await expect.poll(() => cardFor(finance1, ticketId).count()).toBe(0);
     await expect.poll(() => finance1.getByTestId('inbox-notice').textContent()).toContain('Refund for order 1042');
     // finance2 never reloads either: the decided approval leaves their inbox.
@@ -95,22 +99,29 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     await finance2.getByTestId('inbox-count').waitFor();
     expect(await cardFor(finance2, ticketId).count()).toBe(0);
 
-    // The ticket page: finished, the path drawn on the pinned version, and why it went to finance.
+    // The ticket page (as staff): finished, the path drawn on the pinned version, and why it went to finance.
+    await agent.goto(`/tickets/${ticketId}`);
+    await expect.poll(() => agent.getByTestId('ticket-status').getAttribute('data-status')).toBe('completed');
     await requester.reload();
     await expect.poll(() => requester.getByTestId('ticket-status').getAttribute('data-status')).toBe('completed');
-    expect(await requester.getByTestId('ticket-version').textContent()).toContain('version 1');
-    const diagram = requester.getByTestId('ticket-diagram');
+    expect(await agent.getByTestId('ticket-version').textContent()).toContain('version 1');
+    const diagram = agent.getByTestId('ticket-diagram');
     await diagram.getByTestId('node-finance').waitFor();
     expect(await diagram.getByTestId('node-finance').getAttribute('data-sim')).toBe('visited');
     expect(await diagram.getByTestId('node-manager').getAttribute('data-sim')).toBeNull();
     expect(await diagram.getByTestId('rf__edge-e3').getAttribute('class')).toContain('is-taken');
     expect(await diagram.getByTestId('rf__edge-e4').getAttribute('class')).not.toContain('is-taken');
-    const timeline = requester.getByTestId('ticket-timeline');
+    const timeline = agent.getByTestId('ticket-timeline');
     const explanation = timeline.locator('[data-kind="condition"]');
     expect(await explanation.textContent()).toContain('Went to Finance approval because Refund amount > 5,000 (Refund amount is 6,200)');
     expect(await timeline.textContent()).toContain('Receipt checked, refund approved.');
     expect(await timeline.textContent()).toContain('finance1');
-    await keepScreenshot(requester, 'ticket-page');
+    await keepScreenshot(agent, 'ticket-page');
+    // The requester's timeline names the steps, not the people or the thresholds.
+    const theirs = await requester.getByTestId('ticket-timeline').textContent();
+    expect(theirs).toContain('Finance approval');
+    expect(theirs).not.toContain('finance1');
+    expect(theirs).not.toContain('5,000');
 
     // The tickets list finds it by title and filters it out by status.
     await requester.goto('/tickets');
@@ -133,6 +144,7 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     await expect.poll(() => first.getByTestId('task-comment-error').textContent()).toMatch(/comment/i);
     await first.getByTestId('task-comment').fill('Fine by me');
     await first.getByTestId('task-approve').click();
+    await finance1.getByTestId('confirm-ok').click();
     await expect.poll(() => cardFor(finance1, ticket.id).count()).toBe(0);
     expect((await api.ticket('requester', ticket.id)).status).toBe('active');
 
@@ -145,13 +157,15 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     await second.locator('.task-card__title').click();
     await expect.poll(() => second.getAttribute('data-selected')).toBe('true');
     await finance2.keyboard.press('a');
+    await finance2.getByTestId('confirm-dialog').waitFor();
+    await finance2.keyboard.press('Enter');
     await expect.poll(() => cardFor(finance2, ticket.id).count()).toBe(0);
     await expect.poll(async () => (await api.ticket('requester', ticket.id)).status).toBe('completed');
     expect((await api.ticket('requester', ticket.id)).outcome).toBe('resolved');
 
-    const requester = await pageAs('requester');
-    await requester.goto(`/tickets/${ticket.id}`);
-    const votes = requester.getByTestId('ticket-timeline').locator('[data-kind="vote"]');
+    const admin = await pageAs('admin');
+    await admin.goto(`/tickets/${ticket.id}`);
+    const votes = admin.getByTestId('ticket-timeline').locator('[data-kind="vote"]');
     await expect.poll(() => votes.count()).toBe(2);
     expect(await votes.nth(0).textContent()).toContain('1 approved');
     expect(await votes.nth(1).textContent()).toContain('2 approved');

@@ -52,7 +52,7 @@ describe('compileDefinition', () => {
       start: false, review: true, amount: false, finance: true, manager: true, done: false, rejected: false,
     });
     expect(nodes.finance?.timeout).toEqual({ after: 'PT48H', businessHours: false });
-    expect(nodes.finance?.task).toEqual({ kind: 'approval', name: 'Finance approval', approvers: { role: 'finance' }, policy: { type: 'any' }, allowRequester: false });
+    expect(nodes.finance?.task).toEqual({ kind: 'approval', name: 'Finance approval', approvers: { role: 'finance' }, policy: { type: 'any' }, allowRequester: false, form: expect.any(Array) });
     expect(nodes.review?.task).toMatchObject({ kind: 'task', outcomes: ['completed'] });
     expect(nodes.rejected?.outcome).toBe('rejected');
   });

@@ -4,6 +4,7 @@ import type {
   Approvers,
   Assignee,
   NodeType,
+  ResolvedFormEntry,
   WorkflowDefinition,
   WorkflowEdge,
   WorkflowNode,
@@ -17,9 +18,10 @@ export type TaskInfo =
       name: string;
       assignee: Assignee;
       outcomes: string[];
-      form?: { field: string; required?: boolean }[];
+      /** What the step shows and may edit, defaults applied (`resolveStepForm`). */
+      form: ResolvedFormEntry[];
     }
-  | { kind: 'approval'; name: string; approvers: Approvers; policy: ApprovalPolicy; allowRequester: boolean };
+  | { kind: 'approval'; name: string; approvers: Approvers; policy: ApprovalPolicy; allowRequester: boolean; form: ResolvedFormEntry[] };
 
 /** Compiled facts about one definition node, keyed by node id. */
 export interface NodeInfo {

@@ -1,12 +1,13 @@
-import type { WorkflowEdge, WorkflowNode } from '@ticketflow/definition';
+import { resolveStepForm, type FieldDefinition, type WorkflowEdge, type WorkflowNode } from '@ticketflow/definition';
 import type { NodeInfo } from './compiled-workflow.types.js';
 
 /**
  * Compiles one node's runtime facts: whether it waits, its timeout, what task
  * it creates. Defaults are applied here (task outcomes `["completed"]`,
- * approval policy `any`, requester not allowed to approve). Pure.
+ * approval policy `any`, requester not allowed to approve, a form that shows
+ * every field and edits none). Pure.
  */
-export function describeNode(node: WorkflowNode, outgoing: WorkflowEdge[]): NodeInfo {
+export function describeNode(node: WorkflowNode, outgoing: WorkflowEdge[], fields: readonly FieldDefinition[] = []): NodeInfo {
   const name = node.name ?? node.id;
   const info: NodeInfo = { id: node.id, type: node.type, name, waits: false, outgoing, node };
   switch (node.type) {
@@ -17,7 +18,7 @@ export function describeNode(node: WorkflowNode, outgoing: WorkflowEdge[]): Node
         name,
         assignee: node.assignee,
         outcomes: node.outcomes && node.outcomes.length > 0 ? [...node.outcomes] : ['completed'],
-        ...(node.form ? { form: node.form } : {}),
+        form: resolveStepForm(node, fields),
       };
       if (node.timeout) info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };
       break;
@@ -29,6 +30,7 @@ export function describeNode(node: WorkflowNode, outgoing: WorkflowEdge[]): Node
         approvers: node.approvers,
         policy: node.policy ?? { type: 'any' },
         allowRequester: node.allowRequester === true,
+        form: resolveStepForm(node, fields),
       };
       if (node.timeout) {
         info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };

@@ -20,7 +20,7 @@ const PROPS: Record<NodeType, string[]> = {
   start: [],
   end: ['outcome'],
   task: ['assignee', 'outcomes', 'form', 'timeout'],
-  approval: ['approvers', 'policy', 'allowRequester', 'timeout'],
+  approval: ['approvers', 'policy', 'allowRequester', 'form', 'timeout'],
   decision: [],
   parallel: [],
   join: ['require'],
@@ -94,17 +94,44 @@ function checkTaskOutcomes(sink: ProblemSink, node: Record<string, unknown>, whe
   }
 }
 
-function checkForm(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
-  if (!expectKind(sink, node, 'form', 'array', where, false)) return;
-  (node.form as unknown[]).forEach((entry, index) => {
-    const at = inside(inside(where, 'form'), String(index));
+function checkForm(sink: ProblemSink, node: Record<string, unknown>, where: Where, legacyAllowed: boolean): void {
+  const form = own(node, 'form');
+  if (form === undefined) return;
+  if (legacyAllowed && Array.isArray(form)) {
+    checkFormEntries(sink, form, inside(where, 'form'), true);
+    return;
+  }
+  if (!expectKind(sink, node, 'form', 'object', where, false)) return;
+  const at = inside(where, 'form');
+  expectKnownKeys(sink, form as Record<string, unknown>, ['fields'], at);
+  if (expectKind(sink, form as Record<string, unknown>, 'fields', 'array', at, true)) {
+    checkFormEntries(sink, (form as { fields: unknown[] }).fields, inside(at, 'fields'), false);
+  }
+}
+
+function checkFormEntries(sink: ProblemSink, entries: unknown[], where: Where, legacy: boolean): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const at = inside(where, String(index));
     if (!isRecord(entry)) {
       sink.add('invalid-type', `${where.subject}: form entry ${index + 1} must be an object { "field": "..." }.`, placeOf(at));
       return;
     }
-    expectKnownKeys(sink, entry, ['field', 'required'], at);
-    expectKind(sink, entry, 'field', 'string', at, true);
+    expectKnownKeys(sink, entry, legacy ? ['field', 'required'] : ['field', 'mode', 'required', 'note'], at);
+    if (expectKind(sink, entry, 'field', 'string', at, true)) {
+      const name = entry.field as string;
+      if (seen.has(name)) sink.add('invalid-value', `${where.subject}: the form lists the field "${name.slice(0, 60)}" twice.`, placeOf(at, 'field'));
+      seen.add(name);
+    }
     expectKind(sink, entry, 'required', 'boolean', at, false);
+    if (!legacy) {
+      if (entry.mode === undefined) sink.add('missing-property', `${where.subject}: form entry ${index + 1} needs "mode": "read" or "edit".`, placeOf(at, 'mode'));
+      expectOneOf(sink, entry, 'mode', ['read', 'edit'], at);
+      expectKind(sink, entry, 'note', 'string', at, false);
+      if (entry.required === true && entry.mode === 'read') {
+        sink.add('invalid-value', `${where.subject}: "${String(entry.field).slice(0, 60)}" is read-only, so it cannot be required; make it editable or drop "required".`, placeOf(at, 'required'));
+      }
+    }
   });
 }
 
@@ -139,11 +166,12 @@ export function checkNodeProps(sink: ProblemSink, node: Record<string, unknown>,
     case 'task':
       checkAssignee(sink, node, where);
       checkTaskOutcomes(sink, node, where);
-      checkForm(sink, node, where);
+      checkForm(sink, node, where, true);
       checkTimeout(sink, node, where, false);
       return;
     case 'approval':
       checkApproval(sink, node, where);
+      checkForm(sink, node, where, false);
       checkTimeout(sink, node, where, true);
       return;
     case 'join':

@@ -32,7 +32,7 @@ function checkFieldValue(sink: ProblemSink, node: WorkflowNode, field: FieldDefi
 
 /**
  * Checks that nodes name only declared fields, and use them as their type allows: a
- * timer's `until` must be a date field, a task's form fields and an action's set-fields
+ * timer's `until` must be a date field, an action's set-fields
  * values and responseMapping targets must be declared, set-fields values must fit. Pure
  * apart from `sink`.
  */
@@ -44,13 +44,6 @@ export function checkReferences(sink: ProblemSink, graph: DefinitionGraph): void
       else if (field.type !== 'date') {
         sink.add('invalid-timer', `${describeNode(node)} waits until "${field.name}", which is a ${String(field.type)} field; "until" needs a date field.`, { nodeId: node.id, field: 'until' });
       }
-    }
-    if (node.type === 'task' && Array.isArray(node.form)) {
-      node.form.forEach((entry, index) => {
-        if (isRecord(entry) && typeof entry.field === 'string' && !graph.fields.has(entry.field)) {
-          unknownField(sink, graph, node, entry.field, 'its form', `form.${index}.field`);
-        }
-      });
     }
     if (node.type === 'action' && isRecord(node.action)) {
       const action = node.action as unknown as Record<string, unknown>;

@@ -32,6 +32,17 @@ function node(type: string, properties: Record<string, unknown> = {}, required: 
   return object({ ...base, type: { const: type }, ...properties }, ['id', 'type', ...required]);
 }
 
+/** What a task or approval shows and may edit; a step without one shows every field read-only. */
+const stepForm = object(
+  {
+    fields: {
+      type: 'array',
+      items: object({ field: { type: 'string' }, mode: { enum: ['read', 'edit'] }, required: { type: 'boolean' }, note: { type: 'string' } }, ['field', 'mode']),
+    },
+  },
+  ['fields'],
+);
+
 const timeout = object({ after: duration, businessHours: { type: 'boolean' } }, ['after']);
 
 const assignee = {
@@ -129,7 +140,7 @@ export const definitionSchema = {
           {
             assignee,
             outcomes: { type: 'array', items: word, minItems: 1, uniqueItems: true },
-            form: { type: 'array', items: object({ field: { type: 'string' }, required: { type: 'boolean' } }, ['field']) },
+            form: { oneOf: [stepForm, { type: 'array', items: object({ field: { type: 'string' }, required: { type: 'boolean' } }, ['field']) }] },
             timeout,
           },
           ['assignee'],
@@ -140,6 +151,7 @@ export const definitionSchema = {
             approvers: { oneOf: [object({ role: text }, ['role']), object({ users: { type: 'array', items: text, minItems: 1, uniqueItems: true } }, ['users'])] },
             policy,
             allowRequester: { type: 'boolean' },
+            form: stepForm,
             timeout: object({ after: duration, businessHours: { type: 'boolean' }, autoDecision: { enum: ['approved', 'rejected'] } }, ['after']),
           },
           ['approvers'],

@@ -57,6 +57,31 @@ export type ApprovalPolicy =
   | { type: 'quorum'; count: number }
   | { type: 'percent'; value: number };
 
+/** One field on a step's form: shown read-only, or editable (optionally required). */
+export interface FormEntry {
+  field: string;
+  mode: 'read' | 'edit';
+  /** Only for `edit`: the step cannot be completed while the field is empty. */
+  required?: boolean;
+  /** A hint shown beside the field ("check the receipt first"). */
+  note?: string;
+}
+
+/**
+ * A task's or approval's form: the ticket fields the step shows and which of
+ * them it may edit. A step without a form shows every workflow field and edits
+ * none — no step writes a field it was not given.
+ */
+export interface StepForm {
+  fields: FormEntry[];
+}
+
+/** The list shape tasks used before forms could show fields: every entry is editable. */
+export interface LegacyFormEntry {
+  field: string;
+  required?: boolean;
+}
+
 interface NodeBase {
   id: string;
   name?: string;
@@ -79,8 +104,11 @@ export interface TaskNode extends NodeBase {
   assignee: Assignee;
   /** Outcomes the assignee can choose; default `["completed"]`. */
   outcomes?: string[];
-  /** Fields the assignee may (or must, if required) fill when completing. */
-  form?: { field: string; required?: boolean }[];
+  /**
+   * What the step shows and may change (see `StepForm`). The older list shape
+   * `[{ field, required }]` is still accepted and means "edit these".
+   */
+  form?: StepForm | LegacyFormEntry[];
   timeout?: Timeout;
 }
 
@@ -90,6 +118,8 @@ export interface ApprovalNode extends NodeBase {
   policy?: ApprovalPolicy;
   /** Default false: the requester may not approve their own ticket. */
   allowRequester?: boolean;
+  /** What the approver sees and may change when deciding; default: every field read-only. */
+  form?: StepForm;
   timeout?: ApprovalTimeout;
 }
 

@@ -24,3 +24,5 @@ export { orderDecisionEdges } from './decision-order.js';
 export { matchParallelBlocks } from './match-parallel-blocks.js';
 export { diffDefinitions, sameValue } from './diff-definitions.js';
 export type { DefinitionDiff, DefinitionChange, ChangedElement, PropertyChange, DiffOptions } from './diff-definitions.types.js';
+export { resolveStepForm, declaredFormEntries, type ResolvedFormEntry } from './step-form.js';
+export { conditionFacts } from './check-forms.js';

@@ -63,6 +63,7 @@ export const PROBLEM_CODES = {
   'unknown-operator': { severity: 'error', summary: 'An operator that is not in the catalogue.' },
   'operator-type-mismatch': { severity: 'error', summary: 'An operator that does not apply to the field type.' },
   'value-type-mismatch': { severity: 'error', summary: 'A value that does not fit the field type.' },
+  'form-edits-decided-field': { severity: 'warning', summary: 'A step may edit a field that an earlier decision already branched on.' },
   'unknown-enum-value': { severity: 'error', summary: 'An enum value that is not among the field options.' },
   // numeric ranges on a decision
   'overlapping-conditions': { severity: 'warning', summary: 'Two condition edges of one decision match the same values; priority decides.' },

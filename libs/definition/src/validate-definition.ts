@@ -1,5 +1,6 @@
 import { checkConditions } from './check-conditions.js';
 import { checkExits } from './check-exits.js';
+import { checkForms } from './check-forms.js';
 import { checkGraph } from './check-graph.js';
 import { checkLoops } from './check-loops.js';
 import { checkParallel } from './check-parallel.js';
@@ -26,6 +27,7 @@ export function validateDefinition(input: unknown): ValidationResult {
       checkGraph(sink, graph);
       checkExits(sink, graph);
       checkReferences(sink, graph);
+      checkForms(sink, graph);
       checkConditions(sink, graph);
       checkRanges(sink, graph);
       checkParallel(sink, graph);

@@ -70,7 +70,7 @@ function completeTask(session: Session, event: EventOf<'task.complete'>): void {
   }
   if (event.fields) Object.assign(session.fields, event.fields);
   closeTask(session, task.taskKey, 'completed', outcome);
-  leaveBy(session, task, outcome, withOptional({ kind: 'outcome', outcome }, event.actor?.id, event.comment), 'task.complete');
+  leaveBy(session, task, outcome, withOptional({ kind: 'outcome', outcome }, event.actor?.id, event.comment, event.visibility), 'task.complete');
 }
 
 function decideApproval(session: Session, event: EventOf<'approval.decide'>): void {
@@ -88,6 +88,7 @@ function decideApproval(session: Session, event: EventOf<'approval.decide'>): vo
   if (isRequester && !info.task.allowRequester) {
     throw new RuntimeError('requester-not-allowed', `The requester may not decide "${info.name}" on their own ticket.`, { taskKey: task.taskKey });
   }
+  if (event.fields) Object.assign(session.fields, event.fields);
   const vote = event.comment === undefined ? { actor: event.actor.id, decision: event.decision } : { actor: event.actor.id, decision: event.decision, comment: event.comment };
   votes.push(vote);
   session.book.votes[task.taskKey] = votes;
@@ -96,7 +97,7 @@ function decideApproval(session: Session, event: EventOf<'approval.decide'>): vo
     kind: 'vote',
     decision: event.decision,
     actor: event.actor.id,
-    ...(event.comment === undefined ? {} : { comment: event.comment }),
+    ...(event.comment === undefined ? {} : { comment: event.comment, ...(event.visibility ? { visibility: event.visibility } : {}) }),
     approved: tally.approved,
     rejected: tally.rejected,
   });
@@ -166,6 +167,6 @@ function retryAction(session: Session, event: EventOf<'action.retry'>): void {
   session.record('action.retry', info.id, info.id, { kind: 'note', text: 'action retried after an incident' });
 }
 
-function withOptional(detail: { kind: 'outcome'; outcome: string }, actor: string | undefined, comment: string | undefined) {
-  return { ...detail, ...(actor === undefined ? {} : { actor }), ...(comment === undefined ? {} : { comment }) };
+function withOptional(detail: { kind: 'outcome'; outcome: string }, actor: string | undefined, comment: string | undefined, visibility?: 'internal' | 'public') {
+  return { ...detail, ...(actor === undefined ? {} : { actor }), ...(comment === undefined ? {} : { comment, ...(visibility ? { visibility } : {}) }) };
 }

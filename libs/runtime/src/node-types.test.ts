@@ -28,7 +28,7 @@ describe('task node', () => {
   it('creates a task on entry and closes it with the chosen outcome', async () => {
     const def = linear(task('t', { outcomes: ['fixed', 'wontfix'], form: [{ field: 'note' }] }), { fixed: 'done', wontfix: 'other' });
     const d = await InstanceDriver.start(def);
-    expect(d.effectsOf('task.create')[0]).toMatchObject({ taskKey: 't#1', kind: 'task', name: 't', outcomes: ['fixed', 'wontfix'], form: [{ field: 'note' }] });
+    expect(d.effectsOf('task.create')[0]).toMatchObject({ taskKey: 't#1', kind: 'task', name: 't', outcomes: ['fixed', 'wontfix'], form: [{ field: 'amount', mode: 'read', required: false }] });
     await d.complete('t', 'wontfix', { note: 'dup' });
     expect(d.effectsOf('task.close')).toEqual([{ type: 'task.close', taskKey: 't#1', nodeId: 't', status: 'completed', outcome: 'wontfix' }]);
     expect(d.fields.note).toBe('dup');
@@ -61,6 +61,7 @@ describe('approval node', () => {
     const d = await InstanceDriver.start(linear(approval('a'), { approved: 'done', rejected: 'other' }));
     expect(d.effectsOf('task.create')[0]).toEqual({
       type: 'task.create', taskKey: 'a#1', nodeId: 'a', kind: 'approval', name: 'a', approvers: { role: 'approvers' }, policy: { type: 'any' }, allowRequester: false,
+      form: [{ field: 'amount', mode: 'read', required: false }],
     });
   });
 

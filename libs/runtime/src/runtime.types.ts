@@ -4,6 +4,7 @@ import type {
   Approvers,
   Assignee,
   FieldValues,
+  ResolvedFormEntry,
 } from '@ticketflow/definition';
 
 /**
@@ -40,6 +41,8 @@ export type RuntimeEvent =
       /** Field values the assignee set; they are merged before routing continues. */
       fields?: FieldValues;
       comment?: string;
+      /** Who may read the comment: staff only (`internal`, the default) or the requester too. */
+      visibility?: CommentVisibility;
     }
   | {
       type: 'approval.decide';
@@ -49,6 +52,9 @@ export type RuntimeEvent =
       /** How many people may decide this step now (for all / quorum / percent policies). */
       eligibleCount: number;
       comment?: string;
+      visibility?: CommentVisibility;
+      /** Field values the approver changed (only those the step's form lets them edit). */
+      fields?: FieldValues;
     }
   | { type: 'timer.fire'; timerKey: string }
   | { type: 'message.receive'; message: string; payload?: FieldValues }
@@ -61,6 +67,9 @@ export type RuntimeEvent =
   | { type: 'action.retry'; actionKey: string }
   | { type: 'cancel'; actor?: Actor; reason?: string };
 
+/** Who may read a comment: staff only, or the requester too. */
+export type CommentVisibility = 'internal' | 'public';
+
 export type Effect =
   | {
       type: 'task.create';
@@ -71,7 +80,7 @@ export type Effect =
       name: string;
       assignee: Assignee;
       outcomes: string[];
-      form?: { field: string; required?: boolean }[];
+      form?: ResolvedFormEntry[];
     }
   | {
       type: 'task.create';
@@ -82,6 +91,7 @@ export type Effect =
       approvers: Approvers;
       policy: ApprovalPolicy;
       allowRequester: boolean;
+      form?: ResolvedFormEntry[];
     }
   /** The step is over: completed by its decision or cancelled because the flow left it. */
   | { type: 'task.close'; taskKey: string; nodeId: string; status: 'completed' | 'cancelled'; outcome?: string }
@@ -115,8 +125,8 @@ export interface TransitionRecord {
 export type TransitionDetail =
   | { kind: 'condition'; edgeId: string; condition: unknown; text: string; values: FieldValues }
   | { kind: 'default'; edgeId: string; text: string }
-  | { kind: 'outcome'; outcome: string; actor?: string; comment?: string }
-  | { kind: 'vote'; decision: 'approved' | 'rejected'; actor: string; comment?: string; approved: number; rejected: number }
+  | { kind: 'outcome'; outcome: string; actor?: string; comment?: string; visibility?: CommentVisibility }
+  | { kind: 'vote'; decision: 'approved' | 'rejected'; actor: string; comment?: string; visibility?: CommentVisibility; approved: number; rejected: number }
   | { kind: 'message'; message: string }
   | { kind: 'note'; text: string };
 

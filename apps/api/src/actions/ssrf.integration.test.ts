@@ -89,7 +89,7 @@ describe('SSRF protection of HTTP actions (any public host allowed, nothing priv
     }, 10_000, 'the refusal');
     expect(done.outcome).toBe('refused');
     expect(receiver.calls).toHaveLength(0);
-    const note = (await client.transitions('requester', ticket.id)).find((tr) => tr.event === 'action.result');
+    const note = (await client.transitions('admin', ticket.id)).find((tr) => tr.event === 'action.result');
     expect(note?.detail?.text).toMatch(/resolves to .* address; HTTP actions may only call public addresses/);
     const [row] = (await t.db.dataSource.query(`SELECT o.status, o.attempts, o.last_error FROM outbox o JOIN instances i ON i.id = o.instance_id WHERE i.ticket_id = $1`, [ticket.id])) as { status: string; attempts: number; last_error: string }[];
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { ticketClient } from '../../test/ticket-helpers.js';
@@ -92,14 +93,19 @@ describe('automation rules', () => {
     await rule({ name: 'amount raised', trigger: 'field.changed', condition: { all: [{ fact: 'event.field', operator: 'equal', value: 'refundAmount' }, { fact: 'refundAmount', operator: 'greaterThan', value: 5000 }] },
       actions: [{ type: 'set-priority', priority: 'high' }, { type: 'set-field', field: 'channel', value: 'phone' }] });
     await rule({ name: 'tag on create', trigger: 'ticket.created', actions: [{ type: 'add-tag', tag: 'new' }] });
-    const body = { workflowKey: 'refund-approval', title: 'Retry', fields: { refundAmount: 100 } };
+    // A review that may correct the amount (the template's review only shows it).
+    const template = JSON.parse(readFileSync(new URL('../../../../workflows/refund-approval.json', import.meta.url), 'utf8')) as { nodes: { id: string; form?: unknown }[] };
+    const review = template.nodes.find((node) => node.id === 'review') as { form?: unknown };
+    review.form = { fields: [{ field: 'refundAmount', mode: 'edit' }, { field: 'channel', mode: 'read' }] };
+    await client.publish({ ...template, key: 'refund-corrected', name: 'Refund (amount corrected at review)' });
+    const body = { workflowKey: 'refund-corrected', title: 'Retry', fields: { refundAmount: 100 } };
     const headers = { Authorization: `Bearer ${await t.login('requester')}`, 'Idempotency-Key': 'rules-retry-1' };
     const first = await t.http.post('/api/tickets').set(headers).send(body).expect(201);
     const again = await t.http.post('/api/tickets').set(headers).send(body).expect(201);
     expect(again.body.id).toBe(first.body.id);
     const id = first.body.id as string;
-    const review = await client.taskFor('agent', id, 'review');
-    await client.act('agent', review.id, 'complete', { fields: { refundAmount: 9000 } });
+    const task = await client.taskFor('agent', id, 'review');
+    expect((await client.act('agent', task.id, 'complete', { fields: { refundAmount: 9000 } })).status).toBe(200);
     const entries = await eventually(() => ruleEntries(id), (list) => list.length >= 2);
     expect(entries.map((entry) => entry.detail?.rule)).toEqual(['tag on create', 'amount raised']);
     expect(entries.map((entry) => entry.detail?.eventId)).toEqual(['created', expect.stringMatching(/^field:refundAmount:\d+$/)]);

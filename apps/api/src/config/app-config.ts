@@ -37,6 +37,15 @@ export interface AppConfig {
   trustProxy: boolean | number | string[];
   /** 32-byte key (base64 or hex) that encrypts the secret store (AES-256-GCM); generated and kept in `dataDir` in demo mode. */
   secretsKey?: string;
+  /** E-mail for notifications; absent `smtpUrl`: in-app notifications only. */
+  mail: MailConfig;
+}
+
+/** Where notification e-mails go out (`SMTP_URL`, `MAIL_FROM`). */
+export interface MailConfig {
+  /** `smtp://user:pass@host:587` or `smtps://…:465`; absent: no e-mail. */
+  smtpUrl?: string;
+  from: string;
 }
 
 /** Timer scheduler, outbox dispatcher, HTTP actions and signed webhooks. */
@@ -109,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     operations,
     trustProxy: parseTrustProxy(env),
     secretsKey: parseSecretsKey(env),
+    mail: loadMailConfig(env),
   };
 }
 
@@ -131,6 +141,24 @@ function parseSecretsKey(env: NodeJS.ProcessEnv): string | undefined {
   const bytes = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
   if (bytes.length !== 32) throw new ConfigError('SECRETS_KEY', 'must be 32 random bytes, as 64 hex digits or base64 (openssl rand -base64 32)');
   return raw;
+}
+
+function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig {
+  const smtpUrl = optional(env, 'SMTP_URL');
+  if (smtpUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(smtpUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
+      throw new ConfigError('SMTP_URL', 'must look like smtp://user:password@mail.example.com:587 or smtps://…:465');
+    }
+  }
+  const from = optional(env, 'MAIL_FROM') ?? 'Ticketflow <no-reply@ticketflow.local>';
+  if (!/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(from)) throw new ConfigError('MAIL_FROM', `"${from}" is not an address such as "Ticketflow <no-reply@example.com>"`);
+  return { ...(smtpUrl ? { smtpUrl } : {}), from };
 }
 
 function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {

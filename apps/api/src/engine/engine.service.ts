@@ -184,12 +184,12 @@ export class EngineService {
    * reassignments, timeline entries of rules outside a step — with their audit
    * rows, in one statement. Timeline `entries` advance the instance's seq.
    */
-  async touch(uow: UnitOfWork, instance: LoadedInstance, options: StepOptions & { tasksChanged?: boolean; entries?: { event: string; payload: unknown }[]; ticket?: TicketChange }): Promise<void> {
+  async touch(uow: UnitOfWork, instance: LoadedInstance, options: StepOptions & { tasksChanged?: boolean; entries?: { event: string; payload: unknown; actorId?: string }[]; ticket?: TicketChange }): Promise<void> {
     const plan = new StepPlan();
     options.extend?.(plan);
     const entries = options.entries ?? [];
     if (entries.length > 0) {
-      plan.addTransitions(entries.map((entry, index) => ({ instanceId: instance.id, seq: instance.seq + index + 1, event: entry.event, from: null, to: null, actorId: null, payload: entry.payload })));
+      plan.addTransitions(entries.map((entry, index) => ({ instanceId: instance.id, seq: instance.seq + index + 1, event: entry.event, from: null, to: null, actorId: entry.actorId ?? null, payload: entry.payload })));
       plan.updateInstance({ id: instance.id, expectedSeq: instance.seq, snapshot: instance.snapshot, status: instance.status, activeNodes: instance.snapshot.activeNodes, seq: instance.seq + entries.length });
     }
     if (options.ticket) plan.changeTicket(instance.ticketId, options.ticket);

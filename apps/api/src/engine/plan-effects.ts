@@ -90,7 +90,7 @@ async function planTask(target: EffectsTarget, effect: Extract<Effect, { type: '
     assigneeId: assignment.assigneeId,
     policy: effect.kind === 'approval' ? effect.policy : null,
     outcomes: effect.kind === 'task' ? effect.outcomes : ['approved', 'rejected'],
-    form: effect.kind === 'task' && effect.form ? effect.form : null,
+    form: effect.form ?? null,
     allowRequester: effect.kind === 'approval' ? effect.allowRequester : true,
     dueAt: null,
   });

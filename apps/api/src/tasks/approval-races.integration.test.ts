@@ -69,7 +69,7 @@ describe('concurrent decisions on one ticket', () => {
     expect(second.status).toBe(200);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.body).toEqual(first.body);
-    const votes = (await client.transitions('requester', ticket.id)).filter((tr) => tr.detail?.kind === 'vote');
+    const votes = (await client.transitions('admin', ticket.id)).filter((tr) => tr.detail?.kind === 'vote');
     expect(votes).toHaveLength(1);
     const elsewhere = await client.act('finance1', task.id, 'reject', { comment: 'other' }, headers);
     expect(elsewhere.status).toBe(422);

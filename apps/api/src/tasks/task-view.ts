@@ -1,7 +1,31 @@
+import { visibleValues, type StoredFormEntry } from './step-form-check.js';
+
 /** Columns for a task view: `k` tasks, `t` tickets, `a` assignee. */
 export const TASK_COLUMNS = `k.id, k.ticket_id, k.node_id, k.kind, k.name, k.status, k.due_at, k.outcome, k.comment, k.outcomes, k.form,
   k.policy, k.candidate_role, k.created_at, k.completed_at, a.username AS assignee, t.title AS ticket_title, t.number AS ticket_number,
   t.priority, t.workflow_key`;
+
+/**
+ * What an approver decides on, for the inbox and one task: the ticket's
+ * fields, the requester (`r`, joined by the query) and the latest comment on
+ * the ticket — what the previous step said, or a note since (internal ones
+ * included: only staff read tasks).
+ */
+export const DECISION_COLUMNS = `, t.fields AS ticket_fields, r.username AS requester_username, r.display_name AS requester_name,
+  (SELECT json_build_object('text', tr.payload->>'comment', 'visibility', coalesce(tr.payload->>'visibility', 'internal'), 'by', cu.username, 'at', tr.at, 'step', tr.from_node)
+     FROM transitions tr LEFT JOIN users cu ON cu.id = tr.actor_id
+    WHERE tr.instance_id = k.instance_id AND tr.payload ? 'comment'
+    ORDER BY tr.seq DESC LIMIT 1) AS last_comment`;
+
+/** The requester join `DECISION_COLUMNS` needs. */
+export const DECISION_JOIN = 'JOIN users r ON r.id = t.requester_id';
+
+export interface DecisionRow {
+  ticket_fields?: Record<string, unknown>;
+  requester_username?: string;
+  requester_name?: string;
+  last_comment?: { text: string; visibility: 'internal' | 'public'; by: string | null; at: string; step: string | null } | null;
+}
 
 export interface TaskRow {
   id: string;
@@ -14,7 +38,7 @@ export interface TaskRow {
   outcome: string | null;
   comment: string | null;
   outcomes: string[];
-  form: { field: string; required?: boolean }[] | null;
+  form: StoredFormEntry[] | null;
   policy: unknown;
   candidate_role: string | null;
   created_at: Date;
@@ -27,7 +51,8 @@ export interface TaskRow {
 }
 
 /** The API shape of a task (DESIGN.md §8 plus what the inbox shows). Pure. */
-export function toTaskView(row: TaskRow) {
+export function toTaskView(row: TaskRow & DecisionRow) {
+  const form = row.form?.map((entry) => ({ ...entry, mode: entry.mode ?? 'edit' }));
   return {
     id: row.id,
     ticketId: row.ticket_id,
@@ -43,7 +68,10 @@ export function toTaskView(row: TaskRow) {
     ...(row.outcome ? { outcome: row.outcome } : {}),
     ...(row.comment ? { comment: row.comment } : {}),
     outcomes: row.outcomes,
-    ...(row.form ? { form: row.form } : {}),
+    ...(form ? { form } : {}),
+    ...(row.ticket_fields ? { fields: form ? visibleValues(form, row.ticket_fields) : row.ticket_fields } : {}),
+    ...(row.requester_username ? { requester: { username: row.requester_username, displayName: row.requester_name ?? row.requester_username } } : {}),
+    ...(row.last_comment ? { lastComment: row.last_comment } : {}),
     ...(row.policy ? { policy: row.policy } : {}),
     ...(row.candidate_role ? { role: row.candidate_role } : {}),
     ...(row.assignee ? { assignee: row.assignee } : {}),

@@ -28,14 +28,14 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve (eligible approvers; 409 if already decided)' })
   approve(@Param('id', uuid) id: string, @Body() body: ApproveDto, @CurrentUser() user: AuthUser) {
-    return this.tasks.approve(id, body.comment, user);
+    return this.tasks.approve(id, body, user);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject with a comment' })
   reject(@Param('id', uuid) id: string, @Body() body: RejectDto, @CurrentUser() user: AuthUser) {
-    return this.tasks.reject(id, body.comment, user);
+    return this.tasks.reject(id, body, user);
   }
 
   @Post(':id/complete')

@@ -5,10 +5,10 @@ import { TransactionRunner, type UnitOfWork } from '../common/context/transactio
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
 import { EngineService } from '../engine/engine.service.js';
 import type { LoadedInstance, LoadedTask } from '../engine/engine.service.js';
-import { assertFieldValues } from '../tickets/field-values.js';
 import { actingIdentity, eligibility, identityOf, taskActionableSql, type TaskCandidates } from './acting-identity.js';
-import type { CompleteDto, InboxQuery } from './task.dto.js';
-import { TASK_COLUMNS, toTaskView, viewAfter, closedBy, type TaskRow, type TaskView } from './task-view.js';
+import { checkStepFields, storedForm, type StoredFormEntry } from './step-form-check.js';
+import type { CompleteDto, DecideDto, InboxQuery } from './task.dto.js';
+import { DECISION_COLUMNS, DECISION_JOIN, TASK_COLUMNS, toTaskView, viewAfter, closedBy, type TaskRow, type TaskView } from './task-view.js';
 
 type FullTaskRow = TaskRow & TaskCandidates & { task_key: string; instance_id: string };
 
@@ -35,7 +35,7 @@ export class TasksService {
          SELECT u.id, ARRAY(SELECT r FROM unnest(u.roles) AS r WHERE r = ANY($2::text[])) FROM delegations d JOIN users u ON u.id = d.from_user_id
           WHERE d.to_user_id = $1 AND d.starts_at <= now() AND (d.ends_at IS NULL OR d.ends_at > now()) AND u.active),
        me AS (SELECT array_agg(id) AS ids, (SELECT coalesce(array_agg(DISTINCT r), '{}') FROM people, unnest(people.roles) AS r) AS roles FROM people)
-       SELECT ${TASK_COLUMNS} FROM me, tasks k JOIN tickets t ON t.id = k.ticket_id LEFT JOIN users a ON a.id = k.assignee_id
+       SELECT ${TASK_COLUMNS}${DECISION_COLUMNS} FROM me, tasks k JOIN tickets t ON t.id = k.ticket_id LEFT JOIN users a ON a.id = k.assignee_id ${DECISION_JOIN}
         WHERE k.status = 'open' AND ${taskActionableSql('me.ids', 'me.roles')}
           AND NOT EXISTS (SELECT 1 FROM approval_votes av WHERE av.task_id = k.id AND av.user_id = $1)
           AND (k.allow_requester OR t.requester_id <> $1)
@@ -54,13 +54,13 @@ export class TasksService {
     return toTaskView(task);
   }
 
-  approve(taskId: string, comment: string | undefined, user: AuthUser) {
-    return this.decide(taskId, 'approved', comment, user);
+  approve(taskId: string, dto: DecideDto = {}, user: AuthUser) {
+    return this.decide(taskId, 'approved', dto, user);
   }
 
-  reject(taskId: string, comment: string, user: AuthUser) {
-    if (comment.trim() === '') throw invalid('comment-required', 'comment is required when rejecting: say why.');
-    return this.decide(taskId, 'rejected', comment, user);
+  reject(taskId: string, dto: DecideDto & { comment: string }, user: AuthUser) {
+    if (dto.comment.trim() === '') throw invalid('comment-required', 'comment is required when rejecting: say why.');
+    return this.decide(taskId, 'rejected', dto, user);
   }
 
   /** Completes a human task with one of its outcomes and any field values it asks for. */
@@ -71,10 +71,10 @@ export class TasksService {
         throw invalid('invalid-outcome', `outcome "${outcome}" is not one of this step's outcomes: ${task.outcomes.join(', ')}.`);
       }
       const fields = dto.fields ?? {};
-      this.checkFormFields(task, instance, fields);
+      this.checkFields(task, instance, fields, true);
       const comment = dto.comment ?? null;
       const stepped = await this.engine.apply(uow, instance, {
-        type: 'task.complete', taskKey: task.task_key, outcome, fields, comment: dto.comment,
+        type: 'task.complete', taskKey: task.task_key, outcome, fields, comment: dto.comment, ...(dto.comment ? { visibility: dto.visibility ?? 'internal' } : {}),
         actor: { id: user.id, isRequester: user.id === instance.requesterId },
       }, user.id, {
         extend: (plan) => plan.changeTask(instance.id, task.task_key, { completedBy: user.id, comment }),
@@ -120,12 +120,16 @@ export class TasksService {
     });
   }
 
-  private decide(taskId: string, decision: 'approved' | 'rejected', comment: string | undefined, user: AuthUser): Promise<TaskView> {
+  private decide(taskId: string, decision: 'approved' | 'rejected', dto: DecideDto, user: AuthUser): Promise<TaskView> {
+    const { comment } = dto;
     return this.act(taskId, user, 'approval', async (uow, instance, task, onBehalfOf) => {
       if (task.voted) throw conflict('already-decided', 'You have already decided this approval.', { task: viewAfter(task, { ticket: instance.ticket }) });
+      const fields = dto.fields ?? {};
+      this.checkFields(task, instance, fields, decision === 'approved');
       let completedBy: string | null = null;
       const stepped = await this.engine.apply(uow, instance, {
         type: 'approval.decide', taskKey: task.task_key, decision, comment, eligibleCount: task.eligible_count,
+        ...(comment ? { visibility: dto.visibility ?? 'internal' } : {}), ...(Object.keys(fields).length > 0 ? { fields } : {}),
         actor: { id: user.id, isRequester: user.id === instance.requesterId },
       }, user.id, {
         extend: (plan) => plan.addVote({ taskId: task.id, userId: user.id, decision, comment: comment ?? null, onBehalfOf }),
@@ -174,22 +178,17 @@ export class TasksService {
   private async findTask(manager: EntityManager, taskId: string): Promise<FullTaskRow & { completed_by: string | null }> {
     if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('Task', taskId);
     const [row] = (await manager.query(
-      `SELECT ${TASK_COLUMNS}, k.task_key, k.instance_id, k.assignee_id, k.candidate_users, k.allow_requester, k.completed_by
-         FROM tasks k JOIN tickets t ON t.id = k.ticket_id LEFT JOIN users a ON a.id = k.assignee_id WHERE k.id = $1`,
+      `SELECT ${TASK_COLUMNS}${DECISION_COLUMNS}, k.task_key, k.instance_id, k.assignee_id, k.candidate_users, k.allow_requester, k.completed_by
+         FROM tasks k JOIN tickets t ON t.id = k.ticket_id LEFT JOIN users a ON a.id = k.assignee_id ${DECISION_JOIN} WHERE k.id = $1`,
       [taskId],
     )) as (FullTaskRow & { completed_by: string | null })[];
     if (!row) throw notFound('Task', taskId);
     return row;
   }
 
-  private checkFormFields(task: LoadedTask, instance: LoadedInstance, fields: Record<string, unknown>): void {
-    if (task.form) {
-      const allowed = new Set(task.form.map((entry) => entry.field));
-      const extra = Object.keys(fields).filter((name) => !allowed.has(name));
-      if (extra.length > 0) throw invalid('field-not-in-form', `fields.${extra[0]} is not asked for by this step (it asks for ${[...allowed].join(', ') || 'nothing'}).`);
-      const missing = task.form.filter((entry) => entry.required && (fields[entry.field] === undefined || fields[entry.field] === ''));
-      if (missing.length > 0) throw invalid('field-required', `fields.${missing[0]?.field} is required to complete this step.`);
-    }
-    assertFieldValues(instance.definition.fields, fields, { partial: true });
+  /** The step's form decides which fields may change; nothing is written when it refuses (400 naming the field). */
+  private checkFields(task: LoadedTask, instance: LoadedInstance, fields: Record<string, unknown>, requireFilled: boolean): void {
+    const definitions = instance.definition.fields;
+    checkStepFields(storedForm(task.form as StoredFormEntry[] | null, definitions), definitions, fields, instance.fields, { requireFilled });
   }
 }

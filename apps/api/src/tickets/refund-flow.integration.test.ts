@@ -32,7 +32,7 @@ describe('the refund flow over HTTP', () => {
     const done = await client.ticket('requester', ticket.id);
     expect(done).toMatchObject({ status: 'completed', outcome: 'resolved', activeNodes: [] });
 
-    const transitions = await client.transitions('requester', ticket.id);
+    const transitions = await client.transitions('agent', ticket.id);
     expect(transitions.map((tr) => tr.seq)).toEqual(transitions.map((_, index) => index + 1));
     expect(transitions.map((tr) => tr.to)).toContain('finance');
     expect(transitions.find((tr) => tr.to === 'finance')?.detail).toMatchObject({ kind: 'condition' });

@@ -49,15 +49,20 @@ describe('bad input gets a 4xx that names the field, and changes nothing', () =>
     expect((await client.ticket('requester', ticket.id)).activeNodes).toEqual(['review']);
   });
 
-  it('validates field updates on completion against the field types', async () => {
+  it('validates field updates on completion against the step\'s form and the field types', async () => {
     const ticket = await client.createTicket('requester', { workflowKey: 'refund-approval', title: 'Fields', fields: { refundAmount: 1 } });
     const review = await client.taskFor('agent', ticket.id, 'review');
-    const bad = await client.act('agent', review.id, 'complete', { fields: { refundAmount: 'lots' } });
+    // The amount routes the ticket: the agent's review shows it but may not change it (issue 16).
+    const rewrite = await client.act('agent', review.id, 'complete', { fields: { refundAmount: 7000 } });
+    expect(rewrite.status).toBe(400);
+    expect(rewrite.body).toMatchObject({ code: 'field-not-editable', message: expect.stringMatching(/fields\.refundAmount/) });
+    const change = await client.createTicket('requester', { workflowKey: 'it-change', title: 'Fields', fields: { changeSummary: 'x' } });
+    const assess = await client.taskFor('manager', change.id, 'assess');
+    const bad = await client.act('manager', assess.id, 'complete', { fields: { risk: 'extreme' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.message).toMatch(/fields\.refundAmount must be a number/);
-    const good = await client.act('agent', review.id, 'complete', { fields: { refundAmount: 7000 } });
-    expect(good.status).toBe(200);
-    expect(await client.ticket('requester', ticket.id)).toMatchObject({ fields: { refundAmount: 7000 }, activeNodes: ['finance'] });
+    expect(bad.body.message).toMatch(/fields\.risk must be one of low, medium, high/);
+    expect((await client.act('manager', assess.id, 'complete', { fields: { risk: 'low' } })).status).toBe(200);
+    expect(await client.ticket('admin', change.id)).toMatchObject({ fields: { risk: 'low' } });
   });
 
   it('answers a malformed id with 404 and a wrong kind of action with 422', async () => {

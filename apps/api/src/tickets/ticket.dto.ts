@@ -42,3 +42,15 @@ export class TicketListQuery {
   @IsOptional() @IsIn(['active', 'completed', 'cancelled', 'incident']) status?: string;
   @IsOptional() @IsString() @MaxLength(200) q?: string;
 }
+
+export class CommentDto {
+  @ApiProperty({ example: 'We have asked the courier for the parcel.' })
+  @IsString({ message: 'text is required: write the comment' })
+  @Length(1, 4000, { message: 'text must be 1-4000 characters' })
+  text: string;
+
+  @ApiPropertyOptional({ enum: ['internal', 'public'], default: 'internal', description: "Staff only, or the requester too (the requester's own comments are always public)" })
+  @IsOptional()
+  @IsIn(['internal', 'public'], { message: 'visibility must be "internal" (staff only) or "public" (the requester sees it too)' })
+  visibility?: 'internal' | 'public';
+}

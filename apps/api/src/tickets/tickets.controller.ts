@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { CancelTicketDto, CreateTicketDto, TicketListQuery } from './ticket.dto.js';
+import { CancelTicketDto, CommentDto, CreateTicketDto, TicketListQuery } from './ticket.dto.js';
 import { TicketsService } from './tickets.service.js';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
@@ -35,6 +35,18 @@ export class TicketsController {
   @ApiOperation({ summary: 'Every transition of the ticket, in order' })
   transitions(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
     return this.tickets.transitions(id, user);
+  }
+
+  @Get(':id/comments')
+  @ApiOperation({ summary: "The ticket's comments (the requester: public ones, without staff names)" })
+  comments(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+    return this.tickets.comments(id, user);
+  }
+
+  @Post(':id/comments')
+  @ApiOperation({ summary: 'Comment on the ticket (internal by default; the requester’s are public)' })
+  addComment(@Param('id', uuid) id: string, @Body() body: CommentDto, @CurrentUser() user: AuthUser) {
+    return this.tickets.addComment(id, body, user);
   }
 
   @Post(':id/cancel')

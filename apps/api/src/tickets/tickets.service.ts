@@ -3,10 +3,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { assertMaySetPriority } from './requester-priority.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TransactionRunner } from '../common/context/transaction-runner.js';
-import { conflict, forbidden, notFound, unprocessable } from '../common/errors/domain-error.js';
+import { conflict, forbidden, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
 import { EngineService } from '../engine/engine.service.js';
 import { actingIdentity, taskActionableSql } from '../tasks/acting-identity.js';
+import { StepNotifications } from '../notifications/step-notifications.js';
 import { assertFieldValues } from './field-values.js';
+import { requesterTimeline, ticketComments, type TicketComment, type TransitionRecordRow } from './requester-timeline.js';
 import type { CreateTicketDto, TicketListQuery } from './ticket.dto.js';
 import { TICKET_COLUMNS, toTicketView, type TicketRow, type TicketView } from './ticket-view.js';
 
@@ -17,6 +19,7 @@ export class TicketsService {
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly engine: EngineService,
+    private readonly notices: StepNotifications,
   ) {}
 
   /**
@@ -52,20 +55,76 @@ export class TicketsService {
     });
   }
 
+  /** The ticket; its requester gets it without the internal routing (tags, assignee group). */
   async get(id: string, user: AuthUser): Promise<TicketView> {
     const row = await this.visibleTicket(id, user);
-    return toTicketView(row);
+    const view = toTicketView(row);
+    if (!isRequesterView(user, row)) return view;
+    const { tags: _tags, assigneeGroup: _group, ...rest } = view;
+    return { ...rest, tags: [] };
   }
 
+  /**
+   * Every transition in order. The requester (API-enforced, not only the page)
+   * gets a requester-friendly timeline: step names and times and public
+   * comments — no staff names, conditions, field changes or internal comments.
+   */
   async transitions(id: string, user: AuthUser) {
-    await this.visibleTicket(id, user);
-    const rows = (await this.dataSource.query(
-      `SELECT tr.seq, tr.event, tr.from_node AS "from", tr.to_node AS "to", u.username AS actor, tr.payload AS detail, tr.at
+    const ticket = await this.visibleTicket(id, user);
+    const rows = await this.transitionRows(id);
+    if (isRequesterView(user, ticket)) return requesterTimeline(rows, ticket.requester_id, await this.nodeNames(ticket.instance_id));
+    return rows.map(({ actorId: _actorId, ...row }) => ({ ...row, actor: row.actor ?? undefined, detail: row.detail ?? undefined }));
+  }
+
+  /** The ticket's comments; the requester sees public ones (and their own) without staff names. */
+  async comments(id: string, user: AuthUser): Promise<TicketComment[]> {
+    const ticket = await this.visibleTicket(id, user);
+    return ticketComments(await this.transitionRows(id), ticket.requester_id, isRequesterView(user, ticket));
+  }
+
+  /**
+   * Adds a comment outside a decision: a timeline entry of its own, written by
+   * the engine in one statement. The requester's comments are always public;
+   * a public comment from staff notifies the requester.
+   */
+  async addComment(id: string, dto: { text: string; visibility?: 'internal' | 'public' }, user: AuthUser): Promise<TicketComment> {
+    const text = dto.text.trim();
+    if (text === '') throw invalid('comment-required', 'text is required: write the comment.');
+    return this.tx.run(async (uow) => {
+      const row = await this.visibleTicket(id, user, uow.manager);
+      const instance = await this.engine.lock(uow, { ticketId: id });
+      const fromRequester = row.requester_id === user.id;
+      const visibility = fromRequester ? 'public' : (dto.visibility ?? 'internal');
+      const node = instance.snapshot.activeNodes[0] ?? null;
+      await this.engine.touch(uow, instance, {
+        tasksChanged: false,
+        entries: [{ event: 'comment', payload: { kind: 'comment', comment: text, visibility, ...(node ? { node } : {}) }, actorId: user.id }],
+        extend: (plan) => {
+          if (!fromRequester && visibility === 'public') {
+            this.notices.add(plan, id, { userIds: [row.requester_id], kind: 'ticket.comment', title: `New reply on #${row.number} ${row.title}`, body: text, dedupeKey: `comment:${instance.id}:${instance.seq + 1}` });
+          }
+        },
+        audit: [{ actorId: user.id, action: 'ticket.comment', objectType: 'ticket', objectId: id, details: { visibility } }],
+      });
+      return { seq: instance.seq + 1, at: new Date(), text, visibility, by: user.username, fromStaff: !fromRequester, step: node };
+    });
+  }
+
+  private async transitionRows(ticketId: string): Promise<TransitionRecordRow[]> {
+    return (await this.dataSource.query(
+      `SELECT tr.seq, tr.event, tr.from_node AS "from", tr.to_node AS "to", u.username AS actor, tr.actor_id AS "actorId", tr.payload AS detail, tr.at
          FROM transitions tr JOIN instances i ON i.id = tr.instance_id LEFT JOIN users u ON u.id = tr.actor_id
         WHERE i.ticket_id = $1 ORDER BY tr.seq`,
-      [id],
-    )) as { actor: string | null; detail: unknown }[];
-    return rows.map((row) => ({ ...row, actor: row.actor ?? undefined, detail: row.detail ?? undefined }));
+      [ticketId],
+    )) as TransitionRecordRow[];
+  }
+
+  private async nodeNames(instanceId: string): Promise<Map<string, string>> {
+    const [row] = (await this.dataSource.query(
+      `SELECT v.definition FROM instances i JOIN workflow_versions v ON v.id = i.version_id WHERE i.id = $1`,
+      [instanceId],
+    )) as { definition: { nodes: { id: string; name?: string }[] } }[];
+    return new Map((row?.definition.nodes ?? []).map((node) => [node.id, node.name ?? node.id]));
   }
 
   /** Cancels the instance from any state, closing its tasks and timers. Requester or admin. */
@@ -99,7 +158,7 @@ export class TicketsService {
         ORDER BY t.created_at DESC LIMIT 200`,
       [identity.isAdmin, user.id, identity.userIds, identity.roles, query.workflowKey ?? null, query.status ?? null, query.q ?? null],
     )) as TicketRow[];
-    return rows.map(toTicketView);
+    return rows.map((row) => (isRequesterView(user, row) ? { ...toTicketView({ ...row, tags: [], assignee_group: null }) } : toTicketView(row)));
   }
 
   /** The ticket as seen inside a transaction (no visibility check: the caller just acted on it). */
@@ -129,4 +188,9 @@ export class TicketsService {
     if (!row) throw notFound('Ticket', id);
     return row;
   }
+}
+
+/** Whether `user` reads the ticket as its requester (admins always get the full view). Pure. */
+export function isRequesterView(user: AuthUser, ticket: { requester_id: string }): boolean {
+  return ticket.requester_id === user.id && !user.roles.includes('admin');
 }

@@ -73,7 +73,7 @@ async function refundInstance({ tickets, tasks, users }, pool, timed = (_call, w
   const review = await openTaskId(pool, ticket.id);
   await timed('complete', () => tasks.complete(review, { outcome: 'completed' }, users.agent));
   const approval = await openTaskId(pool, ticket.id);
-  await timed('approve', () => tasks.approve(approval, undefined, users.finance1));
+  await timed('approve', () => tasks.approve(approval, {}, users.finance1));
 }
 
 async function window(api, pool, concurrency, ms) {

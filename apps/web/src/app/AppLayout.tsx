@@ -4,8 +4,8 @@ import { NavLink, Outlet } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { navItemsFor } from './role-navigation';
 
-const NAV = ['designer', 'versions', 'inbox', 'tickets', 'reports'] as const;
 
 /** Header with navigation, language switch and the signed-in user; pages render below. */
 export function AppLayout() {
@@ -22,21 +22,11 @@ export function AppLayout() {
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
         <nav>
-          {NAV.map((item) => (
+          {navItemsFor(user?.roles ?? []).map((item) => (
             <NavLink key={item} to={`/${item}`} data-testid={`nav-${item}`}>
               {t(`nav.${item}`)}
             </NavLink>
           ))}
-          {user?.roles.includes('admin') && (
-            <>
-              <NavLink to="/rules" data-testid="nav-rules">
-                {t('nav.rules')}
-              </NavLink>
-              <NavLink to="/users" data-testid="nav-users">
-                {t('nav.users')}
-              </NavLink>
-            </>
-          )}
         </nav>
         <div className="header-right">
           <NotificationBell />

@@ -1,6 +1,6 @@
-import { Navigate, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { AppLayout } from './AppLayout';
-import { RequireAuth } from './RequireAuth';
+import { RequireAuth, RoleLanding } from './RequireAuth';
 import { PageLoading } from './PageLoading';
 import { LoginPage } from '../auth/LoginPage';
 import { WorkflowListPage } from '../designer/list/WorkflowListPage';
@@ -20,7 +20,7 @@ export const appRoutes: RouteObject[] = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/designer" replace /> },
+      { index: true, element: <RoleLanding /> },
       { path: '/designer', element: <WorkflowListPage /> },
       {
         path: '/designer/:key',
@@ -51,7 +51,7 @@ export const appRoutes: RouteObject[] = [
         lazy: () => import('../rules/RulesPage').then((m) => ({ Component: m.RulesPage })),
       },
       { path: '/users', element: <UsersPage /> },
-      { path: '*', element: <Navigate to="/designer" replace /> },
+      { path: '*', element: <RoleLanding /> },
     ],
   },
 ];

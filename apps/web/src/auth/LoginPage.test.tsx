@@ -3,11 +3,13 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { LoginPage } from './LoginPage';
 import { useAuthStore } from './auth.store';
+import { RoleLanding } from '../app/RequireAuth';
 
 function renderLogin() {
   const router = createMemoryRouter(
     [
       { path: '/login', element: <LoginPage /> },
+      { path: '/', element: <RoleLanding /> },
       { path: '/designer', element: <p>designer home</p> },
     ],
     { initialEntries: ['/login'] },

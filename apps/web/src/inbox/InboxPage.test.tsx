@@ -16,7 +16,7 @@ function task(id: string, over: Partial<Task> = {}): Task {
   return {
     id, ticketId: `ticket-${id}`, ticketTitle: `Refund ${id}`, ticketNumber: 7, workflowKey: 'refund-approval', priority: 'normal',
     nodeId: 'finance', kind: 'approval', name: 'Finance approval', status: 'open', outcomes: ['approved', 'rejected'],
-    role: 'finance', createdAt: '2026-11-24T09:00:00Z', ...over,
+    role: 'finance', createdAt: '2026-11-24T09:00:00Z', form: [{ field: 'refundAmount', mode: 'read' }], fields: { refundAmount: id === 'a' ? 12000 : 800 }, ...over,
   };
 }
 
@@ -96,7 +96,24 @@ describe('InboxPage', () => {
     fireEvent.change(within(card).getByTestId('task-comment'), { target: { value: 'Looks right' } });
     (document.activeElement as HTMLElement | null)?.blur();
     fireEvent.keyDown(document.body, { key: 'a' });
-    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', url: '/api/tasks/a/approve', body: { comment: 'Looks right' } }));
+    // Nothing is sent until the confirmation says yes; Escape takes it back.
+    expect(within(screen.getByTestId('confirm-dialog')).getByTestId('confirm-value-refundAmount').textContent).toContain('12,000');
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByTestId('confirm-dialog')).toBeNull();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    fireEvent.keyDown(document.body, { key: 'a' });
+    fireEvent.click(screen.getByTestId('confirm-ok'));
+    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', url: '/api/tasks/a/approve', body: { comment: 'Looks right', visibility: 'internal' } }));
+  });
+
+  it('never approves from the keyboard without the confirmation', async () => {
+    renderInbox();
+    await waitFor(() => expect(screen.getByTestId('task-card-a').getAttribute('data-selected')).toBe('true'));
+    fireEvent.keyDown(document.body, { key: 'a' });
+    fireEvent.keyDown(document.body, { key: 'a' });
+    fireEvent.click(screen.getByTestId('confirm-cancel'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 
   it('after a decision, selects the task that took the decided one\'s place', async () => {
@@ -105,6 +122,7 @@ describe('InboxPage', () => {
     fireEvent.keyDown(document.body, { key: 'j' });
     inbox = inbox.filter((t) => t.id !== 'b');
     fireEvent.keyDown(document.body, { key: 'a' });
+    fireEvent.click(screen.getByTestId('confirm-ok'));
     await waitFor(() => expect(cards()).toEqual(['task-card-a', 'task-card-c']));
     await waitFor(() => expect(screen.getByTestId('task-card-c').getAttribute('data-selected')).toBe('true'));
   });
@@ -123,10 +141,16 @@ describe('InboxPage', () => {
     fireEvent.click(within(screen.getByTestId('task-card-b')).getByTestId('task-check'));
     fireEvent.change(screen.getByTestId('bulk-comment'), { target: { value: 'Batch ok' } });
     fireEvent.click(screen.getByTestId('bulk-approve'));
+    // The summary: how many, and the total of the number fields.
+    const dialog = screen.getByTestId('confirm-dialog');
+    expect(dialog.textContent).toContain('Approve 2 approvals?');
+    expect(within(dialog).getByTestId('confirm-value-refundAmount').textContent).toContain('12,800');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    fireEvent.click(within(dialog).getByTestId('confirm-ok'));
     await waitFor(() => expect(screen.getByTestId('inbox-notice').textContent).toBe('Approved 2 of 2.'));
     expect(calls.filter((c) => c.method === 'POST')).toEqual([
-      { method: 'POST', url: '/api/tasks/a/approve', body: { comment: 'Batch ok' } },
-      { method: 'POST', url: '/api/tasks/b/approve', body: { comment: 'Batch ok' } },
+      { method: 'POST', url: '/api/tasks/a/approve', body: { comment: 'Batch ok', visibility: 'internal' } },
+      { method: 'POST', url: '/api/tasks/b/approve', body: { comment: 'Batch ok', visibility: 'internal' } },
     ]);
   });
 

@@ -4,12 +4,13 @@ import { useNavigate } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
 import { workflowsApi } from '../http/workflows.api';
 import { useInboxLive } from '../live/use-inbox-live';
+import { ApprovalConfirm } from './ApprovalConfirm';
 import { BulkApproveBar } from './BulkApproveBar';
 import { InboxFilterBar } from './InboxFilterBar';
 import { applyFilters, keepSelection, moveSelection, sortByDue, type InboxFilters } from './inbox-model';
 import { TaskCard } from './TaskCard';
 import type { TaskHandlers } from './TaskActions';
-import { tasksApi, type Task } from './tasks.api';
+import { tasksApi, type DecisionInput, type Task } from './tasks.api';
 import { useInboxKeys } from './use-inbox-keys';
 import './inbox.css';
 import { useNow } from './use-now';
@@ -36,6 +37,8 @@ export function InboxPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [workflowNames, setWorkflowNames] = useState<ReadonlyMap<string, string>>(new Map());
   const visibleIdsRef = useRef<string[]>([]);
+  /** Approvals waiting for "yes, approve" (a keyboard, button or bulk approval is never sent without it). */
+  const [confirming, setConfirming] = useState<{ tasks: Task[]; input: DecisionInput } | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -91,14 +94,9 @@ export function InboxPage() {
 
   const handlers: TaskHandlers = useMemo(
     () => ({
-      approve: (task, comment) => void run(task, () => tasksApi.approve(task.id, comment || undefined), t('inbox.toast.approved', { title: task.ticketTitle })),
-      reject: (task, comment) => void run(task, () => tasksApi.reject(task.id, comment), t('inbox.toast.rejected', { title: task.ticketTitle })),
-      complete: (task, outcome, fields, comment) =>
-        void run(
-          task,
-          () => tasksApi.complete(task.id, { outcome, ...(Object.keys(fields).length ? { fields } : {}), ...(comment ? { comment } : {}) }),
-          t('inbox.toast.completed', { title: task.ticketTitle }),
-        ),
+      approve: (task, input) => setConfirming({ tasks: [task], input }),
+      reject: (task, input) => void run(task, () => tasksApi.reject(task.id, input), t('inbox.toast.rejected', { title: task.ticketTitle })),
+      complete: (task, outcome, input) => void run(task, () => tasksApi.complete(task.id, { outcome, ...input }), t('inbox.toast.completed', { title: task.ticketTitle })),
       claim: (task) => void run(task, () => tasksApi.claim(task.id), t('inbox.toast.claimed', { title: task.ticketTitle })),
       release: (task) => void run(task, () => tasksApi.release(task.id), t('inbox.toast.released', { title: task.ticketTitle })),
       delegate: (task, user) => void run(task, () => tasksApi.delegate(task.id, user), t('inbox.toast.delegated', { user })),
@@ -109,11 +107,11 @@ export function InboxPage() {
   const selected = visible.find((task) => task.id === selectedId);
   useInboxKeys({
     move: (delta) => setSelectedId((current) => moveSelection(visibleIds, current, delta)),
-    approve: () => selected?.kind === 'approval' && !busy && handlers.approve(selected, (comments[selected.id] ?? '').trim()),
+    approve: () => selected?.kind === 'approval' && !busy && !confirming && handlers.approve(selected, { comment: (comments[selected.id] ?? '').trim() }),
     reject: () => {
       if (!selected || selected.kind !== 'approval' || busy) return;
       const comment = (comments[selected.id] ?? '').trim();
-      if (comment) handlers.reject(selected, comment);
+      if (comment) handlers.reject(selected, { comment });
       else {
         setCommentMissing(selected.id);
         document.getElementById(`comment-${selected.id}`)?.focus();
@@ -122,14 +120,30 @@ export function InboxPage() {
     open: () => selected && void navigate(`/tickets/${selected.ticketId}`),
   });
 
-  const bulkApprove = async (comment: string) => {
+  const askBulkApprove = (comment: string) => {
     const chosen = visible.filter((task) => checked.has(task.id) && task.kind === 'approval');
+    if (chosen.length > 0) setConfirming({ tasks: chosen, input: { comment } });
+  };
+
+  const confirmApproval = async () => {
+    if (!confirming) return;
+    const { tasks: chosen, input } = confirming;
+    setConfirming(null);
+    const [only] = chosen;
+    if (chosen.length === 1 && only) {
+      await run(only, () => tasksApi.approve(only.id, input), t('inbox.toast.approved', { title: only.ticketTitle }));
+      return;
+    }
+    await bulkApprove(chosen, input.comment ?? '');
+  };
+
+  const bulkApprove = async (chosen: Task[], comment: string) => {
     setBusy(true);
     let ok = 0;
     const failures: Record<string, string> = {};
     for (const task of chosen) {
       try {
-        await tasksApi.approve(task.id, comment || undefined);
+        await tasksApi.approve(task.id, { comment });
         ok += 1;
       } catch (e) {
         failures[task.id] = e instanceof Error ? e.message : String(e);
@@ -174,7 +188,7 @@ export function InboxPage() {
       </div>
       <p className="muted inbox-keys">{t('inbox.keys')}</p>
       {tasks && <InboxFilterBar tasks={tasks} filters={filters} onChange={setFilters} now={minute} workflowNames={workflowNames} />}
-      {checked.size > 0 && <BulkApproveBar count={checked.size} busy={busy} onApprove={(c) => void bulkApprove(c)} onClear={() => setChecked(new Set())} />}
+      {checked.size > 0 && <BulkApproveBar count={checked.size} busy={busy} onApprove={askBulkApprove} onClear={() => setChecked(new Set())} />}
       {notice && (
         <p className="notice" role="status" data-testid="inbox-notice">
           {notice}
@@ -187,6 +201,7 @@ export function InboxPage() {
           {tasks.length === 0 ? t('inbox.empty') : t('inbox.emptyFiltered')}
         </p>
       )}
+      {confirming && <ApprovalConfirm tasks={confirming.tasks} busy={busy} onConfirm={() => void confirmApproval()} onCancel={() => setConfirming(null)} />}
       <ul className="task-list" role="listbox" aria-label={t('inbox.title')} data-testid="inbox-list">
         {visible.map((task) => (
           <TaskCard

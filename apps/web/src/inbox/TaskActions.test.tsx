@@ -50,7 +50,7 @@ describe('TaskActions', () => {
     expect(h.complete).not.toHaveBeenCalled();
     fireEvent.change(screen.getByTestId('task-field-refundAmount'), { target: { value: '4200' } });
     fireEvent.click(screen.getByTestId('task-complete-escalated'));
-    expect(h.complete).toHaveBeenCalledWith(review, 'escalated', { refundAmount: 4200 }, '');
+    expect(h.complete).toHaveBeenCalledWith(review, 'escalated', { fields: { refundAmount: 4200 }, comment: '', visibility: 'internal' });
   });
 
   it('claims an unclaimed role task and releases one I hold', async () => {

@@ -4,13 +4,13 @@ import type { FieldValues } from '@ticketflow/definition';
 import { readFieldValues, type FieldError, type RawValues } from '../tickets/field-form';
 import { DelegatePicker } from './DelegatePicker';
 import { TaskForm, useTaskFormFields } from './TaskForm';
-import type { Task } from './tasks.api';
+import type { DecisionInput, Task } from './tasks.api';
 
-/** What a card can ask the inbox to do; the inbox performs the request and refreshes. */
+/** What a card can ask the inbox to do; the inbox performs the request (approvals after a confirmation) and refreshes. */
 export interface TaskHandlers {
-  approve: (task: Task, comment: string) => void;
-  reject: (task: Task, comment: string) => void;
-  complete: (task: Task, outcome: string, fields: FieldValues, comment: string) => void;
+  approve: (task: Task, input: DecisionInput) => void;
+  reject: (task: Task, input: DecisionInput & { comment: string }) => void;
+  complete: (task: Task, outcome: string, input: DecisionInput & { fields: FieldValues }) => void;
   claim: (task: Task) => void;
   release: (task: Task) => void;
   delegate: (task: Task, username: string) => void;
@@ -28,6 +28,17 @@ interface Props {
   onRejectWithoutComment: () => void;
 }
 
+/** The ticket's current values of the fields a step may edit, as form inputs hold them. Pure. */
+function currentRaw(task: Task): RawValues {
+  const raw: RawValues = {};
+  for (const entry of task.form ?? []) {
+    const value = task.fields?.[entry.field];
+    if ((entry.mode ?? 'edit') !== 'edit' || value === undefined || value === null) continue;
+    raw[entry.field] = typeof value === 'boolean' ? value : String(value);
+  }
+  return raw;
+}
+
 /**
  * The actions of the selected task: a comment (required to reject), approve /
  * reject for approvals, the node's outcomes and requested fields for tasks,
@@ -36,26 +47,40 @@ interface Props {
 export function TaskActions({ task, me, comment, onCommentChange, commentMissing, busy, handlers, onRejectWithoutComment }: Props) {
   const { t } = useTranslation();
   const form = useTaskFormFields(task);
-  const [raw, setRaw] = useState<RawValues>({});
+  // Editable fields start from the ticket's current values; only changed ones are sent.
+  const [raw, setRaw] = useState<RawValues>(() => currentRaw(task));
   const [formErrors, setFormErrors] = useState<Record<string, FieldError | string>>({});
   const [delegating, setDelegating] = useState(false);
+  const [visibleToRequester, setVisibleToRequester] = useState(false);
+  const visibility = visibleToRequester ? 'public' : 'internal';
   const required = new Set((task.form ?? []).filter((e) => e.required).map((e) => e.field));
   const outcomes = task.outcomes.filter((o) => o !== 'timeout');
 
-  const complete = (outcome: string) => {
-    const read = readFieldValues(form.fields ?? [], raw, required);
+  const readForm = (requireFilled: boolean) => {
+    const read = readFieldValues(form.fields ?? [], raw, requireFilled ? required : new Set<string>());
     setFormErrors(read.errors);
-    if (Object.keys(read.errors).length === 0) handlers.complete(task, outcome, read.values, comment.trim());
+    if (Object.keys(read.errors).length > 0) return null;
+    return Object.fromEntries(Object.entries(read.values).filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(task.fields?.[name])));
+  };
+  const complete = (outcome: string) => {
+    const values = readForm(true);
+    if (values) handlers.complete(task, outcome, { fields: values, comment: comment.trim(), visibility });
+  };
+  const approve = () => {
+    const values = readForm(true);
+    if (values) handlers.approve(task, { fields: values, comment: comment.trim(), visibility });
   };
   const reject = () => {
+    const values = readForm(false);
+    if (!values) return;
     if (comment.trim() === '') onRejectWithoutComment();
-    else handlers.reject(task, comment.trim());
+    else handlers.reject(task, { fields: values, comment: comment.trim(), visibility });
   };
 
   return (
     <div className="task-actions" data-testid="task-actions" onClick={(e) => e.stopPropagation()}>
-      {task.kind === 'task' && form.fields === null && <p className="muted small">{t('inbox.actions.loadingForm')}</p>}
-      {task.kind === 'task' && form.fields && (
+      {form.fields === null && <p className="muted small">{t('inbox.actions.loadingForm')}</p>}
+      {form.fields && (
         <TaskForm task={task} fields={form.fields} values={raw} errors={formErrors} onChange={(name, value) => setRaw((prev) => ({ ...prev, [name]: value }))} />
       )}
       {form.error && <p className="error small">{form.error}</p>}
@@ -71,6 +96,10 @@ export function TaskActions({ task, me, comment, onCommentChange, commentMissing
           data-testid="task-comment"
         />
       </label>
+      <label className="check-label small">
+        <input type="checkbox" checked={visibleToRequester} onChange={(e) => setVisibleToRequester(e.target.checked)} data-testid="task-comment-public" />{' '}
+        {t('inbox.actions.visibleToRequester')}
+      </label>
       {commentMissing && (
         <span className="field-error" role="alert" data-testid="task-comment-error">
           {t('inbox.actions.commentRequired')}
@@ -79,7 +108,7 @@ export function TaskActions({ task, me, comment, onCommentChange, commentMissing
       <div className="task-actions__buttons">
         {task.kind === 'approval' ? (
           <>
-            <button type="button" className="primary approve" disabled={busy} onClick={() => handlers.approve(task, comment.trim())} data-testid="task-approve">
+            <button type="button" className="primary approve" disabled={busy} onClick={approve} data-testid="task-approve">
               {t('inbox.actions.approve')}
             </button>
             <button type="button" className="danger reject" disabled={busy} onClick={reject} data-testid="task-reject">

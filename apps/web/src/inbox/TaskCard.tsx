@@ -4,6 +4,7 @@ import { roleLabel } from '../i18n/labels';
 import { Link } from 'react-router';
 import { SlaCountdown } from './SlaCountdown';
 import { TaskActions, type TaskHandlers } from './TaskActions';
+import { TaskFacts } from './TaskFacts';
 import type { Task } from './tasks.api';
 
 interface Props {
@@ -67,6 +68,7 @@ function TaskCardInner(props: Props) {
             {task.role && <span>{t('inbox.card.role', { role: roleLabel(t, task.role) })}</span>}
             <span data-testid="task-assignee">{task.assignee ? t('inbox.card.assignee', { user: task.assignee }) : task.role ? t('inbox.card.unassigned') : ''}</span>
           </div>
+          <TaskFacts task={task} />
         </div>
         <SlaCountdown dueAt={task.dueAt} now={now} />
       </div>

@@ -7,17 +7,24 @@ import { ticketsApi } from '../tickets/tickets.api';
 import { loadVersion } from '../tickets/use-workflow-version';
 import type { Task } from './tasks.api';
 
-/** The workflow fields a task's form asks for, typed from the ticket's pinned version. */
+/** The form entries a step lets the person edit (entries from before step forms have no mode: edits). */
+export function editableEntries(task: Task) {
+  return (task.form ?? []).filter((entry) => (entry.mode ?? 'edit') === 'edit');
+}
+
+/** The workflow fields a step's form lets the person edit, typed from the ticket's pinned version. */
 export function useTaskFormFields(task: Task): { fields: FieldDefinition[] | null; error?: string } {
-  const [state, setState] = useState<{ fields: FieldDefinition[] | null; error?: string }>({ fields: task.form?.length ? null : [] });
+  const editable = editableEntries(task);
+  const [state, setState] = useState<{ fields: FieldDefinition[] | null; error?: string }>({ fields: editable.length ? null : [] });
   useEffect(() => {
-    if (!task.form?.length) return undefined;
+    const entries = editableEntries(task);
+    if (entries.length === 0) return undefined;
     let live = true;
     (async () => {
       const ticket = await ticketsApi.get(task.ticketId);
       const version = await loadVersion(ticket.workflow.key, ticket.workflow.version);
       const byName = new Map(version.definition.fields.map((f) => [f.name, f]));
-      return (task.form ?? []).map((entry) => byName.get(entry.field) ?? ({ name: entry.field, type: 'string' } as FieldDefinition));
+      return entries.map((entry) => byName.get(entry.field) ?? ({ name: entry.field, type: 'string' } as FieldDefinition));
     })().then(
       (fields) => live && setState({ fields }),
       (e: unknown) => live && setState({ fields: [], error: e instanceof Error ? e.message : String(e) }),
@@ -37,15 +44,17 @@ interface Props {
   onChange: (name: string, value: string | boolean) => void;
 }
 
-/** Inputs for the fields a step asks for; required ones are marked. */
+/** Inputs for the fields a step may edit; required ones are marked, notes shown. */
 export function TaskForm({ task, fields, values, errors, onChange }: Props) {
   const { t } = useTranslation();
   const required = new Set((task.form ?? []).filter((e) => e.required).map((e) => e.field));
+  const notes = new Map((task.form ?? []).map((e) => [e.field, e.note]));
   if (fields.length === 0) return null;
   return (
     <fieldset className="task-form" data-testid="task-form">
       <legend>{t('inbox.actions.formFields')}</legend>
       {fields.map((field) => (
+        <div key={field.name}>
         <FieldInput
           key={field.name}
           field={field}
@@ -55,6 +64,8 @@ export function TaskForm({ task, fields, values, errors, onChange }: Props) {
           required={required.has(field.name) || field.required}
           testId={`task-field-${field.name}`}
         />
+        {notes.get(field.name) && <p className="small muted field-note">{notes.get(field.name)}</p>}
+        </div>
       ))}
     </fieldset>
   );

@@ -9,6 +9,8 @@ import { useInboxLive } from '../live/use-inbox-live';
 import { CancelTicketForm } from './CancelTicketForm';
 import { StatusBadge } from './StatusBadge';
 import './tickets.css';
+import { TicketComments } from './TicketComments';
+import { TicketDecision } from './TicketDecision';
 import { TicketDiagram } from './TicketDiagram';
 import { TicketIncidents } from './TicketIncidents';
 import { TicketSla } from './TicketSla';
@@ -64,6 +66,8 @@ export function TicketPage() {
   if (!ticket) return <main className="page muted">{t('common.loading')}</main>;
 
   const locale = i18n.language;
+  // The requester reads a requester-friendly page: no diagram (its branch conditions name internal thresholds).
+  const requesterView = user?.id === ticket.requester.id && !user?.roles.includes('admin');
   const mayCancel = (ticket.status === 'active' || ticket.status === 'incident') && (user?.id === ticket.requester.id || user?.roles.includes('admin'));
   const current = ticket.activeNodes.map((n) => nodeName(definition, n)).join(', ');
   const fieldDefs = definition?.fields ?? [];
@@ -84,6 +88,7 @@ export function TicketPage() {
         {ticket.activeNodes.length ? t('tickets.detail.current', { steps: current }) : t('tickets.detail.noCurrent')}
       </p>
       <TicketSla ticketId={ticket.id} refreshKey={ticket.updatedAt} />
+      <TicketDecision ticketId={ticket.id} refreshKey={ticket.updatedAt} onDone={() => void load()} />
       <div className="ticket-layout">
         <section className="card ticket-facts">
           <dl>
@@ -113,6 +118,7 @@ export function TicketPage() {
           </dl>
           {mayCancel && <CancelTicketForm ticket={ticket} onCancelled={() => void load()} />}
         </section>
+        {!requesterView && (
         <section className="card ticket-diagram-card">
           <h2>{t('tickets.detail.diagram')}</h2>
           {definition && path ? (
@@ -125,8 +131,10 @@ export function TicketPage() {
             <span className="legend__taken" /> {t('tickets.detail.legendTaken')}
           </p>
         </section>
+        )}
       </div>
       <TicketIncidents ticketId={ticket.id} isAdmin={Boolean(user?.roles.includes('admin'))} definition={definition} refreshKey={ticket.updatedAt} />
+      <TicketComments ticketId={ticket.id} isRequester={requesterView} refreshKey={ticket.updatedAt} />
       <section className="card">
         <h2>{t('tickets.detail.timeline')}</h2>
         <TicketTimeline transitions={transitions} definition={definition} />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition } from '@ticketflow/definition';
+import { fieldLabel, formatFieldValue } from '../inbox/field-display';
 import { explainTransition, nodeName } from './timeline-model';
 import type { Transition } from './tickets.api';
 
@@ -7,6 +8,7 @@ import type { Transition } from './tickets.api';
 export function TicketTimeline({ transitions, definition }: { transitions: readonly Transition[]; definition?: WorkflowDefinition }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
+  const words = { yes: t('common.yes'), no: t('common.no') };
   return (
     <ol className="timeline" data-testid="ticket-timeline">
       {transitions.map((transition) => {
@@ -24,14 +26,25 @@ export function TicketTimeline({ transitions, definition }: { transitions: reado
               <span className="timeline__actor">{transition.actor ?? t('tickets.detail.system')}</span>
               {transition.from && transition.to && transition.from !== transition.to && !line.saysPath && (
                 <span className="muted small">
-                  {nodeName(definition, transition.from)} → {nodeName(definition, transition.to)}
+                  {transition.fromName ?? nodeName(definition, transition.from)} → {transition.toName ?? nodeName(definition, transition.to)}
                 </span>
               )}
             </div>
             <div className="timeline__text" data-testid="timeline-text">
               {line.text}
             </div>
-            {line.comment && <blockquote className="timeline__comment">“{line.comment}”</blockquote>}
+            {(line.comment ?? transition.comment) && <blockquote className="timeline__comment">“{line.comment ?? transition.comment}”</blockquote>}
+            {transition.detail?.fieldChanges?.map((change) => (
+              <div key={change.field} className="small timeline__change" data-testid={`timeline-change-${change.field}`}>
+                {t('tickets.detail.fieldChange', {
+                  field: fieldLabel(change.field, definition?.fields.find((f) => f.name === change.field)),
+                  from: formatFieldValue(change.from, i18n.language, words),
+                  to: formatFieldValue(change.to, i18n.language, words),
+                  user: transition.actor ?? t('tickets.detail.system'),
+                  step: nodeName(definition, transition.from ?? transition.to ?? ''),
+                })}
+              </div>
+            ))}
           </li>
         );
       })}

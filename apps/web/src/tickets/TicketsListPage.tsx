@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { navItemsFor } from '../app/role-navigation';
+import { useAuthStore } from '../auth/auth.store';
 import type { WorkflowSummary } from '../http/api.types';
 import { workflowsApi } from '../http/workflows.api';
 import { StatusBadge } from './StatusBadge';
@@ -10,6 +12,8 @@ import { TICKET_STATUSES, ticketsApi, type Ticket } from './tickets.api';
 /** /tickets: the tickets the user may see, searchable by title or number, filtered by workflow and status. */
 export function TicketsListPage() {
   const { t, i18n } = useTranslation();
+  // A requester sees only their own tickets: the page says so.
+  const onlyMine = useAuthStore((s) => (s.user ? navItemsFor(s.user.roles).length === 1 : false));
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const workflowKey = params.get('workflow') ?? '';
@@ -58,9 +62,9 @@ export function TicketsListPage() {
   return (
     <main className="page tickets-page" data-testid="tickets-page">
       <div className="page-head">
-        <h1>{t('tickets.title')}</h1>
+        <h1 data-testid="tickets-title">{onlyMine ? t('tickets.list.mine') : t('tickets.title')}</h1>
         <Link className="button primary" to="/tickets/new" data-testid="new-ticket">
-          {t('tickets.new')}
+          {onlyMine ? t('tickets.list.newRequest') : t('tickets.new')}
         </Link>
       </div>
       <div className="toolbar-row">

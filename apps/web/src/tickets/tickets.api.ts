@@ -31,8 +31,23 @@ export interface Transition {
   from: string | null;
   to: string | null;
   actor?: string;
-  detail?: TransitionDetail;
+  detail?: TransitionDetail & { fieldChanges?: { field: string; from: unknown; to: unknown }[] };
   at: string;
+  /** The requester's timeline: step names and a public comment instead of details. */
+  fromName?: string;
+  toName?: string;
+  comment?: string;
+}
+
+/** One comment on a ticket (GET /api/tickets/:id/comments); `by` is null where staff names are hidden. */
+export interface TicketComment {
+  seq: number;
+  at: string;
+  text: string;
+  visibility: 'internal' | 'public';
+  by: string | null;
+  fromStaff: boolean;
+  step: string | null;
 }
 
 export interface WorkflowVersion {
@@ -69,6 +84,9 @@ export const ticketsApi = {
   list: (q: TicketListQuery = {}) => api.get<Ticket[]>(`/tickets${query(q)}`),
   get: (id: string) => api.get<Ticket>(`/tickets/${encodeURIComponent(id)}`),
   transitions: (id: string) => api.get<Transition[]>(`/tickets/${encodeURIComponent(id)}/transitions`),
+  comments: (id: string) => api.get<TicketComment[]>(`/tickets/${encodeURIComponent(id)}/comments`),
+  addComment: (id: string, text: string, visibility: 'internal' | 'public') =>
+    api.post<TicketComment>(`/tickets/${encodeURIComponent(id)}/comments`, { text, visibility }),
   create: (ticket: NewTicket) => api.post<Ticket>('/tickets', ticket),
   cancel: (id: string, reason: string) => api.post<Ticket>(`/tickets/${encodeURIComponent(id)}/cancel`, { reason }),
   version: (key: string, version: number) =>

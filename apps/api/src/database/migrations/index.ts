@@ -6,6 +6,7 @@ import { WorkersSlaNotifications1764500000000 } from './1764500000000-workers-sl
 import { EngineCore1765000000000 } from './1765000000000-engine-core.js';
 import { HousekeepingIndexes1765000100000 } from './1765000100000-housekeeping-indexes.js';
 import { Security1765000200000 } from './1765000200000-security.js';
+import { StepFormsMail1765160000000 } from './1765160000000-step-forms-mail.js';
 
 /** Every migration, oldest first. Migrations run at start-up; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   EngineCore1765000000000,
   HousekeepingIndexes1765000100000,
   Security1765000200000,
+  StepFormsMail1765160000000,
 ];

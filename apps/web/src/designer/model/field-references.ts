@@ -24,9 +24,13 @@ function renameInNode(node: WorkflowNode, from: string, to: string): WorkflowNod
     case 'timer':
       return node.until === from ? { ...node, until: to } : node;
     case 'task':
-      return node.form?.some((f) => f.field === from)
-        ? { ...node, form: node.form.map((f) => (f.field === from ? { ...f, field: to } : f)) }
-        : node;
+    case 'approval': {
+      const form = node.form;
+      if (!form) return node;
+      const rename = <E extends { field: string }>(entries: E[]) => entries.map((f) => (f.field === from ? { ...f, field: to } : f));
+      if (Array.isArray(form)) return form.some((f) => f.field === from) ? ({ ...node, form: rename(form) } as WorkflowNode) : node;
+      return form.fields.some((f) => f.field === from) ? { ...node, form: { fields: rename(form.fields) } } : node;
+    }
     case 'action': {
       const a = node.action;
       if (a.type === 'set-fields' && from in a.values) return { ...node, action: { ...a, values: renameKey(a.values, from, to) } };

@@ -8,7 +8,7 @@ import { ApprovalEditor } from './ApprovalEditor';
 import { ActionEditor } from './ActionEditor';
 import { DurationInput } from './DurationInput';
 import { ListEditor } from './ListEditor';
-import { TaskFormEditor } from './TaskFormEditor';
+import { StepFormEditor } from './StepFormEditor';
 import { removeSelection } from '../store/designer-actions';
 import { BranchesPanel } from './BranchesPanel';
 
@@ -86,12 +86,17 @@ function TypeSpecific({ node, update }: { node: WorkflowNode; update: Update<Wor
             value={node.timeout}
             onChange={(d) => up((n) => (d ? { ...n, timeout: asTimeout(d) } : without(n, 'timeout')))}
           />
-          <TaskFormEditor node={node} update={up} />
+          <StepFormEditor node={node} update={up} />
         </>
       );
     }
     case 'approval':
-      return <ApprovalEditor node={node} update={update as Update<ApprovalNode>} />;
+      return (
+        <>
+          <ApprovalEditor node={node} update={update as Update<ApprovalNode>} />
+          <StepFormEditor node={node} update={update as Update<ApprovalNode>} />
+        </>
+      );
     case 'join': {
       const up = update as Update<JoinNode>;
       return (

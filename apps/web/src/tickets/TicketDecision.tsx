@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuthStore } from '../auth/auth.store';
+import { ApprovalConfirm } from '../inbox/ApprovalConfirm';
+import { TaskActions, type TaskHandlers } from '../inbox/TaskActions';
+import { tasksApi, type DecisionInput, type Task } from '../inbox/tasks.api';
+
+/**
+ * The ticket's steps waiting for the signed-in user, with their actions right
+ * on the ticket page: approve (after a confirmation), reject (with a
+ * comment), complete with the step's form. Renders nothing for anyone else.
+ */
+export function TicketDecision({ ticketId, refreshKey, onDone }: { ticketId: string; refreshKey: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const me = useAuthStore((s) => s.user?.username);
+  const [tasks, setTasks] = useState<Task[]>([]);
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [missing, setMissing] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<{ task: Task; input: DecisionInput } | null>(null);
+
+  const load = useCallback(() => {
+    tasksApi.inbox().then(
+      (list) => setTasks(list.filter((task) => task.ticketId === ticketId)),
+      () => setTasks([]),
+    );
+  }, [ticketId]);
+  useEffect(load, [load, refreshKey]);
+
+  const run = useCallback(
+    async (action: () => Promise<unknown>) => {
+      setBusy(true);
+      setError(null);
+      try {
+        await action();
+        onDone();
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        setBusy(false);
+        load();
+      }
+    },
+    [load, onDone],
+  );
+
+  const handlers: TaskHandlers = useMemo(
+    () => ({
+      approve: (task, input) => setConfirming({ task, input }),
+      reject: (task, input) => void run(() => tasksApi.reject(task.id, input)),
+      complete: (task, outcome, input) => void run(() => tasksApi.complete(task.id, { outcome, ...input })),
+      claim: (task) => void run(() => tasksApi.claim(task.id)),
+      release: (task) => void run(() => tasksApi.release(task.id)),
+      delegate: (task, user) => void run(() => tasksApi.delegate(task.id, user)),
+    }),
+    [run],
+  );
+
+  if (tasks.length === 0) return null;
+  return (
+    <section className="card ticket-decision" data-testid="ticket-decision">
+      {tasks.map((task) => (
+        <div key={task.id} data-testid={`ticket-task-${task.nodeId}`}>
+          <h2>{t('tickets.detail.yourDecision', { step: task.name })}</h2>
+          <TaskActions
+            task={task}
+            me={me}
+            comment={comments[task.id] ?? ''}
+            onCommentChange={(comment) => {
+              setComments((prev) => ({ ...prev, [task.id]: comment }));
+              if (comment.trim()) setMissing(null);
+            }}
+            commentMissing={missing === task.id}
+            busy={busy}
+            handlers={handlers}
+            onRejectWithoutComment={() => setMissing(task.id)}
+          />
+        </div>
+      ))}
+      {error && (
+        <p className="error small" role="alert" data-testid="ticket-decision-error">
+          {error}
+        </p>
+      )}
+      {confirming && (
+        <ApprovalConfirm
+          tasks={[confirming.task]}
+          busy={busy}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            const { task, input } = confirming;
+            setConfirming(null);
+            void run(() => tasksApi.approve(task.id, input));
+          }}
+        />
+      )}
+    </section>
+  );
+}
