@@ -104,7 +104,7 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
     const box = await card.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     await keepScreenshot(phone, 'forms-inbox-phone-en');
-    await phone.getByTestId('language-switch').selectOption('zh');
+    await phone.getByTestId('language-switch').selectOption('zh-CN');
     await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent()).toContain('待办');
     await keepScreenshot(phone, 'forms-inbox-phone-zh');
     await card.locator('.task-card__title').click();
@@ -116,12 +116,12 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
     expect((await api.ticket('requester', ticket.id)).activeNodes).toEqual(['finance']);
 
     const desktop = await pageAs('finance1');
-    await desktop.getByTestId('language-switch').selectOption('zh');
+    await desktop.getByTestId('language-switch').selectOption('zh-CN');
     await desktop.goto(`/tickets/${ticket.id}`);
     await desktop.getByTestId('ticket-decision').waitFor();
     await keepScreenshot(desktop, 'forms-ticket-zh');
     const requester = await pageAs('requester', 'phone');
-    await requester.getByTestId('language-switch').selectOption('zh');
+    await requester.getByTestId('language-switch').selectOption('zh-CN');
     await expect.poll(() => requester.getByTestId('tickets-title').textContent()).toBe('我的工单');
     await requester.getByTestId('ticket-list').waitFor();
     await keepScreenshot(requester, 'forms-my-tickets-phone-zh');

@@ -202,7 +202,7 @@ export function InboxPage() {
         </p>
       )}
       {confirming && <ApprovalConfirm tasks={confirming.tasks} busy={busy} onConfirm={() => void confirmApproval()} onCancel={() => setConfirming(null)} />}
-      <ul className="task-list" role="listbox" aria-label={t('inbox.title')} data-testid="inbox-list">
+      <ul className="task-list" aria-label={t('inbox.title')} data-testid="inbox-list">
         {visible.map((task) => (
           <TaskCard
             key={task.id}

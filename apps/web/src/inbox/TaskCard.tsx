@@ -36,8 +36,7 @@ function TaskCardInner(props: Props) {
       data-ticket-id={task.ticketId}
       data-node-id={task.nodeId}
       data-selected={selected || undefined}
-      aria-selected={selected}
-      role="option"
+      aria-current={selected || undefined}
       onClick={() => props.onSelect(task.id)}
     >
       <div className="task-card__head">
