@@ -307,4 +307,19 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     await page.keyboard.press('Escape');
     await eventually(() => page.getByTestId('shortcuts-overlay').count()).toBe(0);
   });
+
+  it.each(['refund-approval', 'ecommerce-return', 'equipment-repair', 'retail-complaint', 'it-incident', 'it-change'])(
+    'opens the seeded %s flow routed as laid out: no edge through a node, no overlapping labels',
+    async (key) => {
+      await page.goto(`/designer/${key}`);
+      await page.getByTestId('node-start').waitFor();
+      await page.waitForTimeout(800);
+      // Zoomed out so every edge is drawn.
+      for (let i = 0; i < 3; i += 1) await page.locator('.react-flow__controls-zoomout').click();
+      await page.waitForTimeout(500);
+      const whole = await measureCanvas(page);
+      expect(whole.problems).toEqual([]);
+      await page.getByTestId('fit-view').click();
+    },
+  );
 });
