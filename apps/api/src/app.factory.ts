@@ -26,7 +26,11 @@ const BODY_LIMIT = '3mb';
  * Builds the Nest application on an open database: API under /api, OpenAPI at
  * /api/docs, the built web app at / when present. Does not listen.
  */
-export async function createApp(config: AppConfig, db: DatabaseConnection, logger = new AppLogger(config.logLevel)): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  db: DatabaseConnection,
+  logger = new AppLogger(config.logLevel),
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, db), {
     logger,
     bodyParser: false,
@@ -44,7 +48,11 @@ export async function createApp(config: AppConfig, db: DatabaseConnection, logge
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(bindRequestId());
   app.use(bodyShapeGuard());
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
+    }),
+  );
   // Prometheus looks for /metrics at the root.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
@@ -64,7 +72,8 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
   app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
   // Client-side routes (/designer/refund-approval) get the app's index page.
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/api') || request.path === '/metrics') return next();
+    if (request.method !== 'GET' || request.path.startsWith('/api') || request.path === '/metrics')
+      return next();
     response.sendFile(index);
   });
 }

@@ -30,7 +30,11 @@ export class AppModule {
         { provide: DATABASE_KIND, useValue: db.kind },
         { provide: DataSource, useValue: db.dataSource },
         { provide: JWT_SECRET, useFactory: () => resolveJwtSecret(config) },
-        { provide: AUDIT_KEY, useFactory: (secret: string) => resolveAuditKey(config.auditKey, secret), inject: [JWT_SECRET] },
+        {
+          provide: AUDIT_KEY,
+          useFactory: (secret: string) => resolveAuditKey(config.auditKey, secret),
+          inject: [JWT_SECRET],
+        },
         Readiness,
         TokenService,
         SessionStore,

@@ -20,10 +20,20 @@ async function main(): Promise<void> {
   }
   const logger = new AppLogger(config.logLevel);
   const db = await openDatabase(config);
-  logger.info('database ready', { database: db.kind, dataDir: db.kind === 'embedded' ? config.dataDir : undefined });
+  logger.info('database ready', {
+    database: db.kind,
+    dataDir: db.kind === 'embedded' ? config.dataDir : undefined,
+  });
   const app = await createApp(config, db, logger);
   const { metricsPort, metricsToken } = config.operations;
-  const metricsServer = metricsPort === undefined ? undefined : await startMetricsServer(app.get(MetricsCollector), { port: metricsPort, host: config.host, token: metricsToken });
+  const metricsServer =
+    metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(app.get(MetricsCollector), {
+          port: metricsPort,
+          host: config.host,
+          token: metricsToken,
+        });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -35,10 +45,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen(config.port, config.host);
-  logger.info(`Ticketflow is listening on http://localhost:${config.port}`, { port: config.port, metricsPort, database: db.kind, demoMode: config.demoMode });
+  logger.info(`Ticketflow is listening on http://localhost:${config.port}`, {
+    port: config.port,
+    metricsPort,
+    database: db.kind,
+    demoMode: config.demoMode,
+  });
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Ticketflow failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Ticketflow failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -17,7 +17,13 @@ export interface ReceivedCall {
 export class LocalReceiver {
   readonly calls: ReceivedCall[] = [];
   readonly processed = new Map<string, number>();
-  respond: (call: ReceivedCall, attempt: number) => { status: number; body?: unknown; headers?: Record<string, string> } = () => ({ status: 200, body: {} });
+  respond: (
+    call: ReceivedCall,
+    attempt: number,
+  ) => { status: number; body?: unknown; headers?: Record<string, string> } = () => ({
+    status: 200,
+    body: {},
+  });
   private server: Server | null = null;
   port = 0;
 
@@ -30,7 +36,13 @@ export class LocalReceiver {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        const call = { method: request.method ?? '', path: request.url ?? '', idempotencyKey: request.headers['idempotency-key'] as string | undefined, body: Buffer.concat(chunks).toString('utf8'), headers: request.headers };
+        const call = {
+          method: request.method ?? '',
+          path: request.url ?? '',
+          idempotencyKey: request.headers['idempotency-key'] as string | undefined,
+          body: Buffer.concat(chunks).toString('utf8'),
+          headers: request.headers,
+        };
         this.calls.push(call);
         const attempt = this.calls.filter((c) => c.path === call.path).length;
         const answer = this.respond(call, attempt);

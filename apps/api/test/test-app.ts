@@ -25,11 +25,18 @@ export interface TestApp {
  * a new database on the server in DATABASE_URL (dropped afterwards). Demo users
  * and the example workflows are seeded, as `npm start` does.
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}, options: { logger?: AppLogger } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: { logger?: AppLogger } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ticketflow-test-'));
   const serverUrl = process.env.DATABASE_URL;
   const database = serverUrl ? await createServerDatabase(serverUrl, 'tf_test') : undefined;
-  const config: AppConfig = { ...testConfig(dataDir, database?.url), ...(database ? withAppRole(database.url) : {}), ...overrides };
+  const config: AppConfig = {
+    ...testConfig(dataDir, database?.url),
+    ...(database ? withAppRole(database.url) : {}),
+    ...overrides,
+  };
   const db = await openDatabase(config, { inMemory: true });
   const testApp = await startAppOn(config, db, options.logger);
   return {
@@ -73,7 +80,11 @@ export function testConfig(dataDir: string, databaseUrl: string | undefined): Ap
 }
 
 /** Starts the API on an open database; `close()` stops the app and closes that connection. */
-export async function startAppOn(config: AppConfig, db: DatabaseConnection, logger = new AppLogger('error')): Promise<TestApp> {
+export async function startAppOn(
+  config: AppConfig,
+  db: DatabaseConnection,
+  logger = new AppLogger('error'),
+): Promise<TestApp> {
   const app = await createApp(config, db, logger);
   await app.init();
   const http = request(app.getHttpServer());
@@ -87,7 +98,8 @@ export async function startAppOn(config: AppConfig, db: DatabaseConnection, logg
       const cached = tokens.get(username);
       if (cached) return cached;
       const response = await http.post('/api/auth/login').send({ username, password: 'demo' });
-      if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
       tokens.set(username, response.body.accessToken);
       return response.body.accessToken as string;
     },
@@ -99,12 +111,18 @@ export async function startAppOn(config: AppConfig, db: DatabaseConnection, logg
 }
 
 /** Creates a throwaway database on the server in `serverUrl`; `drop()` removes it even with open connections. */
-export async function createServerDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createServerDatabase(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await onServer(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    url: url.toString(),
+    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
 async function onServer(serverUrl: string, sql: string): Promise<void> {

@@ -12,7 +12,8 @@ import { createDatabase } from './postgres.mjs';
 const BENCH_JWT_SECRET = randomBytes(24).toString('hex');
 
 /** Imports a module of the built API (apps/api/dist; BENCH_API_DIST=apps/api/other-dist compares another build). */
-export const apiDist = (path) => import(pathToFileURL(resolve(repoRoot, process.env.BENCH_API_DIST ?? 'apps/api/dist', path)).href);
+export const apiDist = (path) =>
+  import(pathToFileURL(resolve(repoRoot, process.env.BENCH_API_DIST ?? 'apps/api/dist', path)).href);
 
 /** A fresh, empty database on the bench server, dropped by `drop()`. */
 export function freshDatabase(serverUrl, label) {
@@ -25,13 +26,29 @@ export function freshDatabase(serverUrl, label) {
  * services the benchmarks call, the demo users as AuthUser, and `close()`.
  */
 export async function startInProcessApi(databaseUrl, { workers = false, pollMs = 1000 } = {}) {
-  const [{ createApp }, { loadConfig }, { openDatabase }, { AppLogger }, { TicketsService }, { TasksService }] = await Promise.all([
-    apiDist('app.factory.js'), apiDist('config/app-config.js'), apiDist('database/database-connection.js'),
-    apiDist('common/logging/app-logger.js'), apiDist('tickets/tickets.service.js'), apiDist('tasks/tasks.service.js'),
+  const [
+    { createApp },
+    { loadConfig },
+    { openDatabase },
+    { AppLogger },
+    { TicketsService },
+    { TasksService },
+  ] = await Promise.all([
+    apiDist('app.factory.js'),
+    apiDist('config/app-config.js'),
+    apiDist('database/database-connection.js'),
+    apiDist('common/logging/app-logger.js'),
+    apiDist('tickets/tickets.service.js'),
+    apiDist('tasks/tasks.service.js'),
   ]);
   const dataDir = mkdtempSync(join(tmpdir(), 'tf-bench-api-'));
   const config = {
-    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error', WORKERS: String(workers), WORKER_POLL_MS: String(pollMs) }),
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      WORKERS: String(workers),
+      WORKER_POLL_MS: String(pollMs),
+    }),
     databaseUrl,
     demoMode: true,
   };
@@ -70,7 +87,14 @@ export async function spawnApi(databaseUrl, { workers = false, pollMs = 1000 } =
   const child = fork(fileURLToPath(new URL('./api-child.mjs', import.meta.url)), [], {
     execArgv: ['--expose-gc'],
     // One token secret for every child, so a token from one is good on another.
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: dataDir, WORKERS: String(workers), WORKER_POLL_MS: String(pollMs), JWT_SECRET: BENCH_JWT_SECRET },
+    env: {
+      ...process.env,
+      BENCH_DATABASE_URL: databaseUrl,
+      BENCH_DATA_DIR: dataDir,
+      WORKERS: String(workers),
+      WORKER_POLL_MS: String(pollMs),
+      JWT_SECRET: BENCH_JWT_SECRET,
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
@@ -84,11 +108,12 @@ export async function spawnApi(databaseUrl, { workers = false, pollMs = 1000 } =
       else pending.get(message.id)?.(message.value);
     });
   });
-  const ask = (type) => new Promise((answer) => {
-    nextId += 1;
-    pending.set(nextId, answer);
-    child.send({ type, id: nextId });
-  });
+  const ask = (type) =>
+    new Promise((answer) => {
+      nextId += 1;
+      pending.set(nextId, answer);
+      child.send({ type, id: nextId });
+    });
   const port = await ready;
   return {
     port,
@@ -97,21 +122,23 @@ export async function spawnApi(databaseUrl, { workers = false, pollMs = 1000 } =
     memory: () => ask('memory'),
     timerStats: () => ask('timer-stats'),
     /** SIGKILL, as a crash would: no shutdown hook runs, its claims and connections are left behind. */
-    kill: () => new Promise((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGKILL');
-    }),
-    close: () => new Promise((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.removeAllListeners('exit');
-      child.once('exit', () => {
-        rmSync(dataDir, { recursive: true, force: true });
-        done();
-      });
-      child.send({ type: 'close' });
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-    }),
+    kill: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGKILL');
+      }),
+    close: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.removeAllListeners('exit');
+        child.once('exit', () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          done();
+        });
+        child.send({ type: 'close' });
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
   };
 }
 
@@ -122,21 +149,32 @@ export function benchPool(databaseUrl, max = 4) {
 
 /** The id of the ticket's open task (the one the next step acts on). */
 export async function openTaskId(pool, ticketId) {
-  const { rows } = await pool.query(`SELECT id FROM tasks WHERE ticket_id = $1 AND status = 'open' ORDER BY created_at DESC LIMIT 1`, [ticketId]);
+  const { rows } = await pool.query(
+    `SELECT id FROM tasks WHERE ticket_id = $1 AND status = 'open' ORDER BY created_at DESC LIMIT 1`,
+    [ticketId],
+  );
   if (!rows[0]) throw new Error(`ticket ${ticketId} has no open task`);
   return rows[0].id;
 }
 
 /** Over HTTP: signs in a demo user (password `demo`) and returns the bearer token. */
 export async function login(baseUrl, username) {
-  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
   if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
   return (await response.json()).accessToken;
 }
 
 /** Over HTTP: POSTs JSON with a bearer token; throws unless 2xx. */
 export async function postJson(baseUrl, path, token, body = {}) {
-  const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : null;
@@ -157,7 +195,13 @@ export async function getJson(baseUrl, path, token) {
 export async function refundAtFinance(baseUrl, pool) {
   const requester = await login(baseUrl, 'requester');
   const agent = await login(baseUrl, 'agent');
-  const ticket = await postJson(baseUrl, '/api/tickets', requester, { workflowKey: 'refund-approval', title: 'Bench refund', fields: { refundAmount: 6200 } });
-  await postJson(baseUrl, `/api/tasks/${await openTaskId(pool, ticket.id)}/complete`, agent, { outcome: 'completed' });
+  const ticket = await postJson(baseUrl, '/api/tickets', requester, {
+    workflowKey: 'refund-approval',
+    title: 'Bench refund',
+    fields: { refundAmount: 6200 },
+  });
+  await postJson(baseUrl, `/api/tasks/${await openTaskId(pool, ticket.id)}/complete`, agent, {
+    outcome: 'completed',
+  });
   return ticket.id;
 }

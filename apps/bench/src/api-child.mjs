@@ -7,10 +7,20 @@ import { freePort } from './postgres.mjs';
 const dataDir = process.env.BENCH_DATA_DIR;
 try {
   const [{ createApp }, { loadConfig }, { openDatabase }, { AppLogger }] = await Promise.all([
-    apiDist('app.factory.js'), apiDist('config/app-config.js'), apiDist('database/database-connection.js'),
+    apiDist('app.factory.js'),
+    apiDist('config/app-config.js'),
+    apiDist('database/database-connection.js'),
     apiDist('common/logging/app-logger.js'),
   ]);
-  const config = { ...loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', DEMO_MODE: 'true', DATABASE_URL: process.env.BENCH_DATABASE_URL }) };
+  const config = {
+    ...loadConfig({
+      ...process.env,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      DEMO_MODE: 'true',
+      DATABASE_URL: process.env.BENCH_DATABASE_URL,
+    }),
+  };
   const db = await openDatabase(config);
   const app = await createApp(config, db, new AppLogger('error'));
   const port = await freePort();
@@ -18,7 +28,10 @@ try {
   process.on('message', async (message) => {
     if (message.type === 'memory') {
       globalThis.gc?.();
-      process.send({ id: message.id, value: { ...process.memoryUsage(), gc: typeof globalThis.gc === 'function' } });
+      process.send({
+        id: message.id,
+        value: { ...process.memoryUsage(), gc: typeof globalThis.gc === 'function' },
+      });
     } else if (message.type === 'timer-stats') {
       process.send({ id: message.id, value: await timerStats(app) });
     } else if (message.type === 'close') {
@@ -39,7 +52,9 @@ try {
 async function timerStats(app) {
   try {
     // engine/workers/ since issue 15; timers/ in earlier builds (BENCH_API_DIST).
-    const { TimerScheduler } = await apiDist('engine/workers/timer-scheduler.js').catch(() => apiDist('timers/timer-scheduler.js'));
+    const { TimerScheduler } = await apiDist('engine/workers/timer-scheduler.js').catch(() =>
+      apiDist('timers/timer-scheduler.js'),
+    );
     const stats = app.get(TimerScheduler).stats;
     return stats ? { ...stats } : null;
   } catch {

@@ -69,7 +69,9 @@ async function statementsUnavailable(admin) {
 }
 
 async function reading(admin, database) {
-  const { rows: [row] } = await admin.query(
+  const {
+    rows: [row],
+  } = await admin.query(
     `SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = $1)::bigint AS commits,
             pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS next_xid`,
     [database],
@@ -87,7 +89,10 @@ async function reading(admin, database) {
 /** Calls per instance of each statement the work issued, most first (texts as pg_stat_statements normalised them). */
 function statementDeltas(before, after, instances) {
   return [...after.entries()]
-    .map(([key, { calls, query }]) => ({ perInstance: (calls - (before.get(key)?.calls ?? 0)) / instances, query: query.replace(/\s+/g, ' ').trim() }))
+    .map(([key, { calls, query }]) => ({
+      perInstance: (calls - (before.get(key)?.calls ?? 0)) / instances,
+      query: query.replace(/\s+/g, ' ').trim(),
+    }))
     .filter((entry) => entry.perInstance > 0)
     .sort((a, b) => b.perInstance - a.perInstance);
 }
@@ -99,7 +104,10 @@ export function statementKinds(byStatement) {
     const kind = (query.match(/^[a-z]+/i)?.[0] ?? 'other').toUpperCase();
     kinds.set(kind, (kinds.get(kind) ?? 0) + perInstance);
   }
-  return [...kinds.entries()].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n.toFixed(1)}`).join(', ');
+  return [...kinds.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${kind} ${n.toFixed(1)}`)
+    .join(', ');
 }
 
 /** Writes the per-statement list to bench/results/<name>-statements.txt (for finding what to cut); returns its path. */
@@ -108,15 +116,22 @@ export function writeStatementList(name, counts) {
   const dir = join(repoRoot, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}-statements.txt`);
-  const lines = counts.byStatement.map(({ perInstance, query }) => `${perInstance.toFixed(2).padStart(6)}  ${query}`);
-  writeFileSync(path, `calls per refund instance, as the database received them (the bench's own reads included)\n${lines.join('\n')}\n`);
+  const lines = counts.byStatement.map(
+    ({ perInstance, query }) => `${perInstance.toFixed(2).padStart(6)}  ${query}`,
+  );
+  writeFileSync(
+    path,
+    `calls per refund instance, as the database received them (the bench's own reads included)\n${lines.join('\n')}\n`,
+  );
   return path;
 }
 
 async function untilNoBackends(admin, database) {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const { rows: [{ n }] } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+    const {
+      rows: [{ n }],
+    } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
     if (n === 0) break;
     if (Date.now() > deadline) throw new Error(`${n} connections to ${database} still open after 30 s`);
     await sleep(50);
@@ -126,12 +141,35 @@ async function untilNoBackends(admin, database) {
 
 /** The rows a suite prints for its counts (targets: ≤ 15 statements and ≤ 3 commits per refund instance). */
 export function countRows(label, counts, { targets }) {
-  if (counts.unavailable) return [{ name: `${label}: statements and commits per refund instance`, counted: `skipped: ${counts.unavailable}` }];
+  if (counts.unavailable)
+    return [
+      {
+        name: `${label}: statements and commits per refund instance`,
+        counted: `skipped: ${counts.unavailable}`,
+      },
+    ];
   const target = (text, met) => (targets ? { target: text, met: met ? 'yes' : 'no' } : {});
   return [
-    { name: `${label}: statements per refund instance`, counted: 'pg_stat_statements calls on its database ÷ instances (BEGIN and COMMIT included)', median: counts.statements, ...target('≤ 15', counts.statements <= 15) },
-    { name: `${label}: commits that wrote per refund instance`, counted: 'transaction ids assigned on the server ÷ instances (one commit record and WAL flush each)', median: counts.writeTransactions, ...target('≤ 3', counts.writeTransactions <= 3) },
-    { name: `${label}: all commits per refund instance`, counted: 'pg_stat_database.xact_commit delta ÷ instances (read-only and LISTEN wake-ups included)', median: counts.commits },
-    { name: `${label}: statements by first word`, counted: `per instance (bench reads included): ${statementKinds(counts.byStatement)}` },
+    {
+      name: `${label}: statements per refund instance`,
+      counted: 'pg_stat_statements calls on its database ÷ instances (BEGIN and COMMIT included)',
+      median: counts.statements,
+      ...target('≤ 15', counts.statements <= 15),
+    },
+    {
+      name: `${label}: commits that wrote per refund instance`,
+      counted: 'transaction ids assigned on the server ÷ instances (one commit record and WAL flush each)',
+      median: counts.writeTransactions,
+      ...target('≤ 3', counts.writeTransactions <= 3),
+    },
+    {
+      name: `${label}: all commits per refund instance`,
+      counted: 'pg_stat_database.xact_commit delta ÷ instances (read-only and LISTEN wake-ups included)',
+      median: counts.commits,
+    },
+    {
+      name: `${label}: statements by first word`,
+      counted: `per instance (bench reads included): ${statementKinds(counts.byStatement)}`,
+    },
   ];
 }

@@ -5,28 +5,38 @@ import { DBOS } from '@dbos-inc/dbos-sdk';
 const WAIT_SECONDS = 600;
 
 /** Decide on the amount: above 5,000 finance approves, else a manager (the refund flow's decision node). */
-const decide = DBOS.registerStep(async (refundAmount) => (refundAmount > 5000 ? 'finance' : 'manager'), { name: 'decideApprover' });
+const decide = DBOS.registerStep(async (refundAmount) => (refundAmount > 5000 ? 'finance' : 'manager'), {
+  name: 'decideApprover',
+});
 
 /**
  * start → wait for the review (a durable `recv`) → decide on the amount (a
  * checkpointed step) → publish who approves (`setEvent`, what the inbox is to
  * our users) → wait for the approval (`recv`) → end with the outcome.
  */
-const refund = DBOS.registerWorkflow(async (refundAmount) => {
-  const review = await DBOS.recv('review', WAIT_SECONDS);
-  if (review?.outcome !== 'completed') return 'cancelled';
-  const approver = await decide(refundAmount);
-  await DBOS.setEvent('approver', approver);
-  const approval = await DBOS.recv('approval', WAIT_SECONDS);
-  return approval?.decision === 'approved' ? 'resolved' : 'rejected';
-}, { name: 'refundApproval' });
+const refund = DBOS.registerWorkflow(
+  async (refundAmount) => {
+    const review = await DBOS.recv('review', WAIT_SECONDS);
+    if (review?.outcome !== 'completed') return 'cancelled';
+    const approver = await decide(refundAmount);
+    await DBOS.setEvent('approver', approver);
+    const approval = await DBOS.recv('approval', WAIT_SECONDS);
+    return approval?.decision === 'approved' ? 'resolved' : 'rejected';
+  },
+  { name: 'refundApproval' },
+);
 
 /** The API's pool size (apps/api database-connection.ts), so both sides may hold as many connections. */
 const POOL_SIZE = 20;
 
 /** Launches DBOS on `systemDatabaseUrl` (its own database; DBOS creates its tables there). */
 export async function launchDbos(systemDatabaseUrl) {
-  DBOS.setConfig({ name: 'ticketflow-bench', systemDatabaseUrl, systemDatabasePoolSize: POOL_SIZE, logLevel: 'error' });
+  DBOS.setConfig({
+    name: 'ticketflow-bench',
+    systemDatabaseUrl,
+    systemDatabasePoolSize: POOL_SIZE,
+    logLevel: 'error',
+  });
   await DBOS.launch();
 }
 

@@ -6,7 +6,9 @@ import { getJson, login, postJson } from './api-app.mjs';
  * Returns their tokens for `userRefund`.
  */
 export async function refundUsers(baseUrl) {
-  const [requester, agent, finance] = await Promise.all(['requester', 'agent', 'finance1'].map((name) => login(baseUrl, name)));
+  const [requester, agent, finance] = await Promise.all(
+    ['requester', 'agent', 'finance1'].map((name) => login(baseUrl, name)),
+  );
   return { requester, agent, finance };
 }
 
@@ -17,7 +19,11 @@ export async function refundUsers(baseUrl) {
  * Throws when a task is not in the inbox it should be in.
  */
 export async function userRefund(baseUrl, tokens) {
-  const ticket = await postJson(baseUrl, '/api/tickets', tokens.requester, { workflowKey: 'refund-approval', title: 'Bench refund', fields: { refundAmount: 6200 } });
+  const ticket = await postJson(baseUrl, '/api/tickets', tokens.requester, {
+    workflowKey: 'refund-approval',
+    title: 'Bench refund',
+    fields: { refundAmount: 6200 },
+  });
   const review = await taskInInbox(baseUrl, tokens.agent, ticket.id, 'agent');
   await postJson(baseUrl, `/api/tasks/${review}/complete`, tokens.agent, { outcome: 'completed' });
   const approval = await taskInInbox(baseUrl, tokens.finance, ticket.id, 'finance1');
@@ -37,25 +43,32 @@ async function taskInInbox(baseUrl, token, ticketId, who) {
  * `transitions` through `pool`) and how many instances failed.
  */
 export async function usersWindow(baseUrl, tokens, pool, { clients, seconds }) {
-  const transitions = async () => Number((await pool.query('SELECT count(*) AS n FROM transitions')).rows[0].n);
+  const transitions = async () =>
+    Number((await pool.query('SELECT count(*) AS n FROM transitions')).rows[0].n);
   const before = await transitions();
   let completed = 0;
   let failed = 0;
   let firstError = null;
   const started = performance.now();
   const deadline = started + seconds * 1000;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < deadline) {
-      try {
-        await userRefund(baseUrl, tokens);
-        completed += 1;
-      } catch (error) {
-        failed += 1;
-        firstError ??= error;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        try {
+          await userRefund(baseUrl, tokens);
+          completed += 1;
+        } catch (error) {
+          failed += 1;
+          firstError ??= error;
+        }
       }
-    }
-  }));
+    }),
+  );
   const elapsed = (performance.now() - started) / 1000;
   if (completed === 0 && firstError) throw firstError;
-  return { instancesPerSecond: completed / elapsed, transitionsPerSecond: ((await transitions()) - before) / elapsed, failed };
+  return {
+    instancesPerSecond: completed / elapsed,
+    transitionsPerSecond: ((await transitions()) - before) / elapsed,
+    failed,
+  };
 }

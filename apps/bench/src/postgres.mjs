@@ -21,15 +21,21 @@ export function freePort() {
 
 function postgresBin() {
   const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install -y postgresql), or set DATABASE_URL');
-  const versions = readdirSync(root).filter((name) => existsSync(join(root, name, 'bin/initdb'))).sort((a, b) => Number(a) - Number(b));
+  if (!existsSync(root))
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install -y postgresql), or set DATABASE_URL',
+    );
+  const versions = readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'bin/initdb')))
+    .sort((a, b) => Number(a) - Number(b));
   if (versions.length === 0) throw new Error('no initdb under /usr/lib/postgresql/*/bin');
   return join(root, versions.at(-1), 'bin');
 }
 
 /** Runs a server binary as the postgres user when we are root (initdb refuses root). */
 function asPostgres(bin, args) {
-  const command = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+  const command =
+    process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
   execFileSync(command[0], command[1], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
@@ -40,7 +46,8 @@ function asPostgres(bin, args) {
  * Returns `{ url, stop, external }` — `url` points at the `postgres` database.
  */
 export async function startPostgres() {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, external: true, stop: async () => {} };
+  if (process.env.DATABASE_URL)
+    return { url: process.env.DATABASE_URL, external: true, stop: async () => {} };
   const bin = postgresBin();
   const dir = mkdtempSync(join(tmpdir(), 'tf-bench-pg-'));
   const port = await freePort();
@@ -104,7 +111,11 @@ export async function createDatabase(serverUrl, name) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   await adminQuery(url.toString(), 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements').catch(() => {}); // counted rows then say why not
-  return { name, url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    name,
+    url: url.toString(),
+    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
 async function adminQuery(serverUrl, sql) {

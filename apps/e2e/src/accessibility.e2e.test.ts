@@ -133,7 +133,10 @@ describe.runIf(hasChromium || process.env.CI)('accessibility and embedded diagra
       const staff = await pageAs('admin', viewport, language);
       await staff.goto(`/tickets/${ticketId}`);
       await expect
-        .poll(() => staff.locator('[data-testid="ticket-diagram"] .readonly-flow').getAttribute('data-laid-out'), { timeout: 10_000 })
+        .poll(
+          () => staff.locator('[data-testid="ticket-diagram"] .readonly-flow').getAttribute('data-laid-out'),
+          { timeout: 10_000 },
+        )
         .toBe('true');
       await staff.waitForTimeout(300);
       await keepScreenshot(staff, `ticket-page-${language}-${viewport}`);

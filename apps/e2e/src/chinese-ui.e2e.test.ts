@@ -16,8 +16,22 @@ const LEAVE = {
   ],
   nodes: [
     { id: 'start', type: 'start', name: '开始', position: { x: 0, y: 120 } },
-    { id: 'review', type: 'task', name: '主管初审', assignee: { role: 'agent' }, timeout: { after: 'PT48H' }, position: { x: 200, y: 120 } },
-    { id: 'approve', type: 'approval', name: '经理审批', approvers: { role: 'manager' }, policy: { type: 'any' }, position: { x: 420, y: 120 } },
+    {
+      id: 'review',
+      type: 'task',
+      name: '主管初审',
+      assignee: { role: 'agent' },
+      timeout: { after: 'PT48H' },
+      position: { x: 200, y: 120 },
+    },
+    {
+      id: 'approve',
+      type: 'approval',
+      name: '经理审批',
+      approvers: { role: 'manager' },
+      policy: { type: 'any' },
+      position: { x: 420, y: 120 },
+    },
     { id: 'done', type: 'end', name: '已批准', outcome: 'resolved', position: { x: 640, y: 60 } },
     { id: 'refused', type: 'end', name: '已驳回', outcome: 'rejected', position: { x: 640, y: 200 } },
   ],
@@ -36,7 +50,8 @@ const LEAVE_DRAFT = {
   nodes: LEAVE.nodes.map((node) => (node.id === 'review' ? { ...node, timeout: { after: 'PT24H' } } : node)),
 };
 
-const report = (page: string, findings: LatinFinding[]) => findings.map((f) => `${page}: "${f.word}" in “${f.context}”`);
+const report = (page: string, findings: LatinFinding[]) =>
+  findings.map((f) => `${page}: "${f.word}" in “${f.context}”`);
 
 describe.runIf(hasChromium || process.env.CI)('the Chinese UI in Chromium', () => {
   let server: RunningServer;
@@ -52,9 +67,18 @@ describe.runIf(hasChromium || process.env.CI)('the Chinese UI in Chromium', () =
     const api = apiClient(server.baseUrl);
     await api.publish(LEAVE);
     await api.call('owner', 'PUT', `/workflows/${LEAVE.key}/draft`, { definition: LEAVE_DRAFT });
-    const first = await api.createTicket('requester', { workflowKey: LEAVE.key, title: '年假五天', fields: { days: 5, reason: '回老家探亲' } });
+    const first = await api.createTicket('requester', {
+      workflowKey: LEAVE.key,
+      title: '年假五天',
+      fields: { days: 5, reason: '回老家探亲' },
+    });
     // Requesters may not choose a priority on this workflow (issue 17): staff open the urgent one.
-    await api.createTicket('agent', { workflowKey: LEAVE.key, title: '病假一天', fields: { days: 1 }, priority: 'high' });
+    await api.createTicket('agent', {
+      workflowKey: LEAVE.key,
+      title: '病假一天',
+      fields: { days: 1 },
+      priority: 'high',
+    });
     await api.completeReview(first.id);
     ticketId = first.id;
   }, 120_000);
@@ -116,7 +140,9 @@ describe.runIf(hasChromium || process.env.CI)('the Chinese UI in Chromium', () =
     await scan(page, 'versions', `/versions?key=${LEAVE.key}`, 'draft-review');
     await page.getByTestId('draft-diff').click();
     await page.getByTestId('diff-change').first().waitFor();
-    expect(await page.getByTestId('diff-change').allTextContents()).toEqual(['主管初审：超时 48 小时 → 24 小时']);
+    expect(await page.getByTestId('diff-change').allTextContents()).toEqual([
+      '主管初审：超时 48 小时 → 24 小时',
+    ]);
     problems.push(...report('versions-diff', await latinWordsOn(page, allowed)));
     await keepScreenshot(page, 'zh-versions-diff');
     await scan(page, 'tickets', '/tickets', 'tickets-page');
@@ -142,7 +168,9 @@ describe.runIf(hasChromium || process.env.CI)('the Chinese UI in Chromium', () =
     await signInChinese(page, 'owner');
     await page.goto('/designer');
     await page.getByTestId('new-workflow-name').fill('中文测试流程');
-    await expect.poll(() => page.getByTestId('new-workflow-key').inputValue()).toBe('zhong-wen-ce-shi-liu-cheng');
+    await expect
+      .poll(() => page.getByTestId('new-workflow-key').inputValue())
+      .toBe('zhong-wen-ce-shi-liu-cheng');
     await page.getByTestId('new-workflow-create').click();
     await page.waitForURL(/\/designer\/zhong-wen-ce-shi-liu-cheng$/);
     await page.getByTestId('designer-canvas').waitFor();

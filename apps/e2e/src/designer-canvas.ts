@@ -14,14 +14,18 @@ export function eventually<T>(read: () => Promise<T> | T, message?: string) {
 
 /** Ids of the nodes on the canvas, in definition order. */
 export function canvasNodeIds(page: Page): Promise<string[]> {
-  return page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
+  return page
+    .locator('.react-flow__node')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
 }
 
 /** Ids of the edges on the canvas, in definition order. */
 export function canvasEdgeIds(page: Page): Promise<string[]> {
   return page
     .locator('[data-testid^="rf__edge-"]')
-    .evaluateAll((edges) => edges.map((e) => (e.getAttribute('data-testid') ?? '').replace(/^rf__edge-/, '')));
+    .evaluateAll((edges) =>
+      edges.map((e) => (e.getAttribute('data-testid') ?? '').replace(/^rf__edge-/, '')),
+    );
 }
 
 /** Codes of the problems the list shows (errors and warnings). */
@@ -29,7 +33,9 @@ export function problemCodes(page: Page): Promise<string[]> {
   return page
     .getByTestId('problems-list')
     .locator('[data-testid^="problem-"]')
-    .evaluateAll((items) => items.map((li) => (li.getAttribute('data-testid') ?? '').replace(/^problem-/, '')));
+    .evaluateAll((items) =>
+      items.map((li) => (li.getAttribute('data-testid') ?? '').replace(/^problem-/, '')),
+    );
 }
 
 /**
@@ -40,7 +46,9 @@ export function problemCodes(page: Page): Promise<string[]> {
 export async function dropNode(page: Page, type: string, at: { x: number; y: number }): Promise<string> {
   const before = await canvasNodeIds(page);
   // Playwright's HTML5 drag needs intermediate moves for dragover to fire (STACK.md).
-  await page.getByTestId(`palette-${type}`).dragTo(page.getByTestId('designer-canvas'), { targetPosition: at, steps: 10 });
+  await page
+    .getByTestId(`palette-${type}`)
+    .dragTo(page.getByTestId('designer-canvas'), { targetPosition: at, steps: 10 });
   await eventually(() => canvasNodeIds(page)).toHaveLength(before.length + 1);
   const added = (await canvasNodeIds(page)).find((nodeId) => !before.includes(nodeId))!;
   await eventually(() => page.getByTestId('node-properties').getAttribute('data-node-id')).toBe(added);
@@ -57,7 +65,10 @@ export async function selectNode(page: Page, nodeId: string): Promise<void> {
 export async function selectEdge(page: Page, edgeId: string): Promise<void> {
   const label = page.getByTestId(`edge-label-${edgeId}`);
   if (await label.count()) await label.click();
-  else await page.locator(`[data-testid="rf__edge-${edgeId}"] .react-flow__edge-interaction`).click({ force: true });
+  else
+    await page
+      .locator(`[data-testid="rf__edge-${edgeId}"] .react-flow__edge-interaction`)
+      .click({ force: true });
   await eventually(() => page.getByTestId('edge-properties').getAttribute('data-edge-id')).toBe(edgeId);
 }
 
@@ -75,7 +86,9 @@ export async function connect(page: Page, source: string, exit: string, target: 
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
   await page.mouse.move(to.x, to.y, { steps: 5 });
   await page.mouse.up();
-  await eventually(() => canvasEdgeIds(page), `edge ${source}:${exit} -> ${target}`).toHaveLength(before.length + 1);
+  await eventually(() => canvasEdgeIds(page), `edge ${source}:${exit} -> ${target}`).toHaveLength(
+    before.length + 1,
+  );
   return (await canvasEdgeIds(page)).find((edgeId) => !before.includes(edgeId))!;
 }
 

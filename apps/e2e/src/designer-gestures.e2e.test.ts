@@ -308,7 +308,14 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     await eventually(() => page.getByTestId('shortcuts-overlay').count()).toBe(0);
   });
 
-  it.each(['refund-approval', 'ecommerce-return', 'equipment-repair', 'retail-complaint', 'it-incident', 'it-change'])(
+  it.each([
+    'refund-approval',
+    'ecommerce-return',
+    'equipment-repair',
+    'retail-complaint',
+    'it-incident',
+    'it-change',
+  ])(
     'opens the seeded %s flow routed as laid out: no edge through a node, no overlapping labels',
     async (key) => {
       await page.goto(`/designer/${key}`);

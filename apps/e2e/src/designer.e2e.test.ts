@@ -1,7 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, keepScreenshot, launchBrowser, newContext, signIn } from './browser.js';
-import { canvasEdgeIds, canvasNodeIds, connect, dropNode, eventually, problemCodes, selectEdge, selectNode } from './designer-canvas.js';
+import {
+  canvasEdgeIds,
+  canvasNodeIds,
+  connect,
+  dropNode,
+  eventually,
+  problemCodes,
+  selectEdge,
+  selectNode,
+} from './designer-canvas.js';
 import { startServer, type RunningServer } from './server.js';
 
 const KEY = 'refund-e2e';
@@ -12,7 +21,14 @@ interface SavedDraft {
     name: string;
     fields: { name: string; type: string; required?: boolean; options?: string[] }[];
     nodes: { id: string; type: string; name?: string; [prop: string]: unknown }[];
-    edges: { id: string; source: string; target: string; on?: string; default?: boolean; condition?: unknown }[];
+    edges: {
+      id: string;
+      source: string;
+      target: string;
+      on?: string;
+      default?: boolean;
+      condition?: unknown;
+    }[];
   };
 }
 
@@ -29,7 +45,13 @@ describe.runIf(hasChromium || process.env.CI)('the Designer in Chromium against 
   let page: Page;
   /** Node ids the Designer gave the dropped nodes, by their role in the refund flow. */
   const id: Record<'start' | 'review' | 'amount' | 'finance' | 'manager' | 'done' | 'rejected', string> = {
-    start: '', review: '', amount: '', finance: '', manager: '', done: '', rejected: '',
+    start: '',
+    review: '',
+    amount: '',
+    finance: '',
+    manager: '',
+    done: '',
+    rejected: '',
   };
   const edge: Record<'toFinance' | 'toManager', string> = { toFinance: '', toManager: '' };
 
@@ -42,7 +64,8 @@ describe.runIf(hasChromium || process.env.CI)('the Designer in Chromium against 
   });
   afterEach(async ({ task }) => {
     // The steps build on each other: show where a failed one left the page.
-    if (task.result?.state === 'fail') await keepScreenshot(page, `designer-failed-${task.name.split(' ').slice(0, 3).join('-')}`);
+    if (task.result?.state === 'fail')
+      await keepScreenshot(page, `designer-failed-${task.name.split(' ').slice(0, 3).join('-')}`);
   });
   afterAll(async () => {
     await context?.close();
@@ -57,7 +80,9 @@ describe.runIf(hasChromium || process.env.CI)('the Designer in Chromium against 
       body: JSON.stringify({ username: 'owner', password: 'demo' }),
     });
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const response = await fetch(`${server.baseUrl}/api${path}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const response = await fetch(`${server.baseUrl}/api${path}`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as T;
   }
@@ -85,7 +110,9 @@ describe.runIf(hasChromium || process.env.CI)('the Designer in Chromium against 
     // Five columns do not fit at 100 %: zoom out twice (to about 70 %) first.
     await page.locator('.react-flow__controls-zoomout').click();
     await page.locator('.react-flow__controls-zoomout').click();
-    await eventually(() => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform)).toMatch(/scale\(0\.69/);
+    await eventually(() =>
+      page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform),
+    ).toMatch(/scale\(0\.69/);
 
     // Columns left to right; the approvals and the ends on two rows.
     id.start = await dropNode(page, 'start', { x: 90, y: 310 });
@@ -189,17 +216,39 @@ describe.runIf(hasChromium || process.env.CI)('the Designer in Chromium against 
       { name: 'channel', type: 'enum', options: ['phone', 'web', 'wechat', 'email', 'app'] },
     ]);
     const byId = new Map(definition.nodes.map((n) => [n.id, n]));
-    expect(byId.get(id.review)).toMatchObject({ type: 'task', name: 'Agent review', assignee: { role: 'agent' } });
+    expect(byId.get(id.review)).toMatchObject({
+      type: 'task',
+      name: 'Agent review',
+      assignee: { role: 'agent' },
+    });
     expect(byId.get(id.amount)).toMatchObject({ type: 'decision', name: 'Refund amount?' });
     expect(byId.get(id.finance)).toMatchObject({
-      type: 'approval', name: 'Finance approval', approvers: { role: 'finance' }, policy: { type: 'any' }, timeout: { after: 'PT48H' },
+      type: 'approval',
+      name: 'Finance approval',
+      approvers: { role: 'finance' },
+      policy: { type: 'any' },
+      timeout: { after: 'PT48H' },
     });
-    expect(byId.get(id.manager)).toMatchObject({ type: 'approval', name: 'Manager approval', approvers: { role: 'manager' } });
+    expect(byId.get(id.manager)).toMatchObject({
+      type: 'approval',
+      name: 'Manager approval',
+      approvers: { role: 'manager' },
+    });
     expect(byId.get(id.done)).toMatchObject({ type: 'end', outcome: 'resolved' });
     expect(byId.get(id.rejected)).toMatchObject({ type: 'end', outcome: 'rejected' });
-    expect(definition.nodes.map((n) => n.type).sort()).toEqual(['approval', 'approval', 'decision', 'end', 'end', 'start', 'task']);
+    expect(definition.nodes.map((n) => n.type).sort()).toEqual([
+      'approval',
+      'approval',
+      'decision',
+      'end',
+      'end',
+      'start',
+      'task',
+    ]);
 
-    const wiring = definition.edges.map((e) => `${e.source} -${e.on ?? (e.default ? 'default' : e.condition ? 'if' : '')}-> ${e.target}`).sort();
+    const wiring = definition.edges
+      .map((e) => `${e.source} -${e.on ?? (e.default ? 'default' : e.condition ? 'if' : '')}-> ${e.target}`)
+      .sort();
     expect(wiring).toEqual(
       [
         `${id.start} --> ${id.review}`,
@@ -220,7 +269,9 @@ describe.runIf(hasChromium || process.env.CI)('the Designer in Chromium against 
     await page.reload();
     await eventually(() => canvasNodeIds(page)).toEqual(definition.nodes.map((n) => n.id));
     await eventually(() => canvasEdgeIds(page)).toEqual(definition.edges.map((e) => e.id));
-    await eventually(() => page.getByTestId(`node-${id.finance}`).textContent()).toContain('Finance approval');
+    await eventually(() => page.getByTestId(`node-${id.finance}`).textContent()).toContain(
+      'Finance approval',
+    );
     await eventually(() => page.getByTestId('draft-status').getAttribute('data-status')).not.toBe('unsaved');
     expect(await problemCodes(page)).toEqual([]);
     expect((await draftFromApi()).revision).toBe(saved.revision);
@@ -278,7 +329,9 @@ describe.runIf(hasChromium || process.env.CI)('the Designer in Chromium against 
     expect(await page.getByTestId('draft-status').getAttribute('data-status')).toBe('conflict');
     const { users } = await getAsOwner<{ users: { username: string; displayName?: string }[] }>('/directory');
     const admin = users.find((u) => u.username === 'admin')!;
-    expect(await page.getByTestId('conflict-dialog').textContent()).toContain(admin.displayName ?? admin.username);
+    expect(await page.getByTestId('conflict-dialog').textContent()).toContain(
+      admin.displayName ?? admin.username,
+    );
 
     await page.getByTestId('conflict-reload').click();
     await eventually(() => page.getByTestId('conflict-dialog').count()).toBe(0);
@@ -288,5 +341,8 @@ describe.runIf(hasChromium || process.env.CI)('the Designer in Chromium against 
 });
 
 function pathNodeIds(page: Page): Promise<string[]> {
-  return page.getByTestId('sim-path').locator('li[data-node-id]').evaluateAll((items) => items.map((li) => li.getAttribute('data-node-id') ?? ''));
+  return page
+    .getByTestId('sim-path')
+    .locator('li[data-node-id]')
+    .evaluateAll((items) => items.map((li) => li.getAttribute('data-node-id') ?? ''));
 }

@@ -5,7 +5,8 @@ import { ALL_POLICY_WORKFLOW, apiClient } from './inbox-api.js';
 import { startServer, type RunningServer } from './server.js';
 
 /** The inbox card of a ticket's waiting step. */
-const cardFor = (page: Page, ticketId: string) => page.locator(`[data-testid^="task-card-"][data-ticket-id="${ticketId}"]`);
+const cardFor = (page: Page, ticketId: string) =>
+  page.locator(`[data-testid^="task-card-"][data-ticket-id="${ticketId}"]`);
 
 async function openInbox(page: Page): Promise<void> {
   await page.goto('/inbox');
@@ -56,7 +57,9 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     await requester.getByTestId('ticket-title').fill('Refund for order 1042');
     await requester.getByTestId('ticket-field-refundAmount').fill('six thousand');
     await requester.getByTestId('ticket-submit').click();
-    await expect.poll(() => requester.getByTestId('ticket-field-refundAmount-error').textContent()).toMatch(/number/i);
+    await expect
+      .poll(() => requester.getByTestId('ticket-field-refundAmount-error').textContent())
+      .toMatch(/number/i);
     await requester.getByTestId('ticket-field-refundAmount').fill('6200');
     await requester.getByTestId('ticket-field-channel').selectOption('web');
     await requester.getByTestId('ticket-submit').click();
@@ -92,7 +95,9 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     expect(await cardFor(finance1, ticketId).count()).toBe(1);
     await finance1.getByTestId('confirm-ok').click();
     await expect.poll(() => cardFor(finance1, ticketId).count()).toBe(0);
-    await expect.poll(() => finance1.getByTestId('inbox-notice').textContent()).toContain('Refund for order 1042');
+    await expect
+      .poll(() => finance1.getByTestId('inbox-notice').textContent())
+      .toContain('Refund for order 1042');
     // finance2 never reloads either: the decided approval leaves their inbox.
     await expect.poll(() => cardFor(finance2, ticketId).count(), { timeout: 15_000 }).toBe(0);
     await finance2.reload();
@@ -103,7 +108,9 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     await agent.goto(`/tickets/${ticketId}`);
     await expect.poll(() => agent.getByTestId('ticket-status').getAttribute('data-status')).toBe('completed');
     await requester.reload();
-    await expect.poll(() => requester.getByTestId('ticket-status').getAttribute('data-status')).toBe('completed');
+    await expect
+      .poll(() => requester.getByTestId('ticket-status').getAttribute('data-status'))
+      .toBe('completed');
     expect(await agent.getByTestId('ticket-version').textContent()).toContain('version 1');
     const diagram = agent.getByTestId('ticket-diagram');
     await diagram.getByTestId('node-finance').waitFor();
@@ -113,7 +120,9 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     expect(await diagram.getByTestId('rf__edge-e4').getAttribute('class')).not.toContain('is-taken');
     const timeline = agent.getByTestId('ticket-timeline');
     const explanation = timeline.locator('[data-kind="condition"]');
-    expect(await explanation.textContent()).toContain('Went to Finance approval because Refund amount > 5,000 (Refund amount is 6,200)');
+    expect(await explanation.textContent()).toContain(
+      'Went to Finance approval because Refund amount > 5,000 (Refund amount is 6,200)',
+    );
     expect(await timeline.textContent()).toContain('Receipt checked, refund approved.');
     expect(await timeline.textContent()).toContain('finance1');
     await keepScreenshot(agent, 'ticket-page');
@@ -126,7 +135,9 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     // The tickets list finds it by title and filters it out by status.
     await requester.goto('/tickets');
     await requester.getByTestId('tickets-search').fill('1042');
-    await expect.poll(() => requester.getByTestId('ticket-list').textContent()).toContain('Refund for order 1042');
+    await expect
+      .poll(() => requester.getByTestId('ticket-list').textContent())
+      .toContain('Refund for order 1042');
     await requester.getByTestId('tickets-status').selectOption('active');
     await requester.getByTestId('tickets-empty').waitFor();
     await requester.getByTestId('tickets-status').selectOption('completed');
@@ -135,7 +146,11 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
   });
 
   it('an "all" approval waits for both finance approvers; rejecting needs a comment', async () => {
-    const ticket = await api.createTicket('requester', { workflowKey: ALL_POLICY_WORKFLOW.key, title: 'Refund needing everyone', fields: { refundAmount: 900 } });
+    const ticket = await api.createTicket('requester', {
+      workflowKey: ALL_POLICY_WORKFLOW.key,
+      title: 'Refund needing everyone',
+      fields: { refundAmount: 900 },
+    });
     const finance1 = await pageAs('finance1');
     await openInbox(finance1);
     const first = cardFor(finance1, ticket.id);
@@ -172,8 +187,16 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
   });
 
   it('works on a phone: cards stack and the actions are reachable', async () => {
-    for (const [title, amount] of [['Phone refund: broken blender', 7400], ['Phone refund: late delivery', 5600], ['Phone refund: wrong size', 8100]] as const) {
-      const ticket = await api.createTicket('requester', { workflowKey: 'refund-approval', title, fields: { refundAmount: amount } });
+    for (const [title, amount] of [
+      ['Phone refund: broken blender', 7400],
+      ['Phone refund: late delivery', 5600],
+      ['Phone refund: wrong size', 8100],
+    ] as const) {
+      const ticket = await api.createTicket('requester', {
+        workflowKey: 'refund-approval',
+        title,
+        fields: { refundAmount: amount },
+      });
       await api.completeReview(ticket.id);
     }
     const phone = await pageAs('finance1', 'phone');
@@ -201,5 +224,7 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
 });
 
 if (!hasChromium && !process.env.CI) {
-  console.warn('e2e: /usr/bin/chromium not found — inbox browser tests skipped (apt-get install -y chromium).');
+  console.warn(
+    'e2e: /usr/bin/chromium not found — inbox browser tests skipped (apt-get install -y chromium).',
+  );
 }

@@ -9,9 +9,43 @@ import { repoRoot } from './server.js';
  * own "English". Anything else in Latin letters is an untranslated string.
  */
 const PRODUCT_AND_UNIT_WORDS = [
-  'Ticketflow', 'React', 'Flow', 'English', 'SLA', 'JSON', 'CSV', 'API', 'URL', 'HTTP', 'HTTPS', 'ID', 'IT', 'ITIL', 'ERP', 'WMS',
-  'CAB', 'PLC', 'UTC', 'GMT', 'ISO', 'Ctrl', 'Shift', 'Alt', 'Esc', 'Enter', 'Tab', 'ms', 'KB', 'MB', 'Idempotency', 'Key', 'slug',
-  'schemaVersion', 'Bearer', 'PM', 'AM',
+  'Ticketflow',
+  'React',
+  'Flow',
+  'English',
+  'SLA',
+  'JSON',
+  'CSV',
+  'API',
+  'URL',
+  'HTTP',
+  'HTTPS',
+  'ID',
+  'IT',
+  'ITIL',
+  'ERP',
+  'WMS',
+  'CAB',
+  'PLC',
+  'UTC',
+  'GMT',
+  'ISO',
+  'Ctrl',
+  'Shift',
+  'Alt',
+  'Esc',
+  'Enter',
+  'Tab',
+  'ms',
+  'KB',
+  'MB',
+  'Idempotency',
+  'Key',
+  'slug',
+  'schemaVersion',
+  'Bearer',
+  'PM',
+  'AM',
   // React Flow's attribution link: the library's name and its own label, which its licence asks us to keep.
   'attribution',
 ];
@@ -33,7 +67,9 @@ export function userDataWords(extra: readonly string[] = []): Set<string> {
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
   };
   const folder = join(repoRoot, 'workflows');
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.json') && !f.endsWith('.scenarios.json'))) {
+  for (const file of readdirSync(folder).filter(
+    (f) => f.endsWith('.json') && !f.endsWith('.scenarios.json'),
+  )) {
     walk(JSON.parse(readFileSync(join(folder, file), 'utf8')));
   }
   const demoUsers = readFileSync(join(repoRoot, 'apps/api/src/users/demo-users.ts'), 'utf8');
@@ -57,7 +93,8 @@ export interface LatinFinding {
 export async function latinWordsOn(page: Page, allowed: ReadonlySet<string>): Promise<LatinFinding[]> {
   const texts = await page.evaluate(() => {
     const found: string[] = [];
-    const visible = (el: Element) => (el as HTMLElement).offsetParent !== null || el.getClientRects().length > 0;
+    const visible = (el: Element) =>
+      (el as HTMLElement).offsetParent !== null || el.getClientRects().length > 0;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;

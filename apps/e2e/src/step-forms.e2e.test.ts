@@ -4,7 +4,8 @@ import { hasChromium, keepScreenshot, launchBrowser, newContext, signIn } from '
 import { apiClient } from './inbox-api.js';
 import { startServer, type RunningServer } from './server.js';
 
-const cardFor = (page: Page, ticketId: string) => page.locator(`[data-testid^="task-card-"][data-ticket-id="${ticketId}"]`);
+const cardFor = (page: Page, ticketId: string) =>
+  page.locator(`[data-testid^="task-card-"][data-ticket-id="${ticketId}"]`);
 
 /**
  * Issue 16 in Chromium: finance1 lands in the inbox and sees the refund amount,
@@ -38,10 +39,21 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
   });
 
   it('finance1 decides informed and confirms; the requester reads only what is public and is notified', async () => {
-    const ticket = await api.createTicket('requester', { workflowKey: 'refund-approval', title: 'Refund the broken TV', fields: { refundAmount: 12000, channel: 'web' } });
-    const review = (await api.inbox('agent')).find((task) => task.ticketId === ticket.id && task.nodeId === 'review');
-    await api.call('agent', 'POST', `/tickets/${ticket.id}/comments`, { text: 'We are checking your refund with the shop.', visibility: 'public' });
-    await api.call('agent', 'POST', `/tasks/${review!.id}/complete`, { comment: 'Receipt checked; regular customer.' });
+    const ticket = await api.createTicket('requester', {
+      workflowKey: 'refund-approval',
+      title: 'Refund the broken TV',
+      fields: { refundAmount: 12000, channel: 'web' },
+    });
+    const review = (await api.inbox('agent')).find(
+      (task) => task.ticketId === ticket.id && task.nodeId === 'review',
+    );
+    await api.call('agent', 'POST', `/tickets/${ticket.id}/comments`, {
+      text: 'We are checking your refund with the shop.',
+      visibility: 'public',
+    });
+    await api.call('agent', 'POST', `/tasks/${review!.id}/complete`, {
+      comment: 'Receipt checked; regular customer.',
+    });
 
     // finance1 lands in the inbox; the card says what the decision is about.
     const finance1 = await pageAs('finance1');
@@ -50,7 +62,9 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
     await card.waitFor();
     expect(await card.getByTestId('task-value-refundAmount').textContent()).toContain('12,000');
     expect(await card.getByTestId('task-requester').textContent()).toContain('Rita Requester');
-    expect(await card.getByTestId('task-last-comment').textContent()).toContain('Receipt checked; regular customer.');
+    expect(await card.getByTestId('task-last-comment').textContent()).toContain(
+      'Receipt checked; regular customer.',
+    );
     expect(await finance1.getByTestId('nav-designer').count()).toBe(0);
     await keepScreenshot(finance1, 'forms-inbox-en');
 
@@ -68,7 +82,9 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
     expect((await api.ticket('requester', ticket.id)).status).toBe('active');
     await confirm.getByTestId('confirm-ok').click();
     await expect.poll(async () => (await api.ticket('requester', ticket.id)).status).toBe('completed');
-    await expect.poll(() => finance1.getByTestId('ticket-status').getAttribute('data-status')).toBe('completed');
+    await expect
+      .poll(() => finance1.getByTestId('ticket-status').getAttribute('data-status'))
+      .toBe('completed');
 
     // The requester lands on My tickets with "New request", and nothing staff-only in the navigation.
     const requester = await pageAs('requester');
@@ -76,7 +92,9 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
     expect(await requester.getByTestId('tickets-title').textContent()).toBe('My tickets');
     expect(await requester.getByTestId('new-ticket').textContent()).toBe('New request');
     expect(await requester.locator('nav a').count()).toBe(1);
-    await expect.poll(() => requester.getByTestId('ticket-list').textContent()).toContain('Refund the broken TV');
+    await expect
+      .poll(() => requester.getByTestId('ticket-list').textContent())
+      .toContain('Refund the broken TV');
     await keepScreenshot(requester, 'forms-my-tickets-en');
 
     // Public comments only, no staff names; a notification that the refund was resolved.
@@ -90,12 +108,18 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
     expect(await requester.locator('main').textContent()).not.toContain('finance1');
     await expect.poll(() => requester.getByTestId('notifications-count').textContent()).toMatch(/[1-9]/);
     await requester.getByTestId('notifications-bell').click();
-    await expect.poll(() => requester.getByTestId('notifications-panel').textContent()).toContain('was resolved');
+    await expect
+      .poll(() => requester.getByTestId('notifications-panel').textContent())
+      .toContain('was resolved');
     await keepScreenshot(requester, 'forms-requester-ticket-en');
   });
 
   it('looks right in Chinese and on a phone', async () => {
-    const ticket = await api.createTicket('requester', { workflowKey: 'refund-approval', title: 'Refund the late sofa', fields: { refundAmount: 8600, channel: 'app' } });
+    const ticket = await api.createTicket('requester', {
+      workflowKey: 'refund-approval',
+      title: 'Refund the late sofa',
+      fields: { refundAmount: 8600, channel: 'app' },
+    });
     await api.completeReview(ticket.id);
     const phone = await pageAs('finance1', 'phone');
     await phone.waitForURL('**/inbox');
@@ -129,5 +153,7 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
 });
 
 if (!hasChromium && !process.env.CI) {
-  console.warn('e2e: /usr/bin/chromium not found — step form browser tests skipped (apt-get install -y chromium).');
+  console.warn(
+    'e2e: /usr/bin/chromium not found — step form browser tests skipped (apt-get install -y chromium).',
+  );
 }

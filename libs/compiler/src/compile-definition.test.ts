@@ -13,14 +13,28 @@ const define = (nodes: WorkflowNode[], edges: Omit<WorkflowEdge, 'id'>[]): Workf
   nodes,
   edges: edges.map((e, i) => ({ id: `e${i + 1}`, ...e })),
 });
-const n = (id: string, type: WorkflowNode['type'], extra: Record<string, unknown> = {}) => ({ id, type, ...extra }) as WorkflowNode;
+const n = (id: string, type: WorkflowNode['type'], extra: Record<string, unknown> = {}) =>
+  ({ id, type, ...extra }) as WorkflowNode;
 const t = (id: string) => n(id, 'task', { assignee: { role: 'agent' } });
 
 const splitJoin = define(
-  [n('start', 'start'), n('split', 'parallel'), t('a'), t('b'), t('c'), n('join', 'join', { require: { count: 2 } }), n('end', 'end')],
   [
-    { source: 'start', target: 'split' }, { source: 'split', target: 'a' }, { source: 'split', target: 'b' }, { source: 'split', target: 'c' },
-    { source: 'a', target: 'join', on: 'completed' }, { source: 'b', target: 'join', on: 'completed' }, { source: 'c', target: 'join', on: 'completed' },
+    n('start', 'start'),
+    n('split', 'parallel'),
+    t('a'),
+    t('b'),
+    t('c'),
+    n('join', 'join', { require: { count: 2 } }),
+    n('end', 'end'),
+  ],
+  [
+    { source: 'start', target: 'split' },
+    { source: 'split', target: 'a' },
+    { source: 'split', target: 'b' },
+    { source: 'split', target: 'c' },
+    { source: 'a', target: 'join', on: 'completed' },
+    { source: 'b', target: 'join', on: 'completed' },
+    { source: 'c', target: 'join', on: 'completed' },
     { source: 'join', target: 'end' },
   ],
 );
@@ -29,7 +43,16 @@ describe('compileDefinition', () => {
   it('gives every node of the refund flow a state and outcome transitions', () => {
     const compiled = compileDefinition(refund as WorkflowDefinition);
     const states = compiled.config.states as Record<string, { on?: Record<string, unknown>; type?: string }>;
-    expect(Object.keys(states)).toEqual(['start', 'review', 'amount', 'finance', 'manager', 'done', 'rejected', '~cancelled']);
+    expect(Object.keys(states)).toEqual([
+      'start',
+      'review',
+      'amount',
+      'finance',
+      'manager',
+      'done',
+      'rejected',
+      '~cancelled',
+    ]);
     expect(Object.keys(states.finance?.on ?? {})).toEqual(['approved', 'rejected', 'timeout']);
     expect(Object.keys(states.amount?.on ?? {})).toEqual(['route']);
     expect(states.done?.type).toBe('final');
@@ -39,7 +62,9 @@ describe('compileDefinition', () => {
     const a = compileDefinition(refund as WorkflowDefinition);
     const b = compileDefinition(JSON.parse(JSON.stringify(refund)) as WorkflowDefinition);
     expect(JSON.stringify(a.config)).toBe(JSON.stringify(b.config));
-    expect(JSON.stringify(compileDefinition(splitJoin).config)).toBe(JSON.stringify(compileDefinition(splitJoin).config));
+    expect(JSON.stringify(compileDefinition(splitJoin).config)).toBe(
+      JSON.stringify(compileDefinition(splitJoin).config),
+    );
   });
 
   it('never uses XState delayed transitions (timers are database rows)', () => {
@@ -49,10 +74,23 @@ describe('compileDefinition', () => {
   it('describes nodes: which wait, their timeouts and task data', () => {
     const { nodes } = compileDefinition(refund as WorkflowDefinition);
     expect(Object.fromEntries(Object.values(nodes).map((info) => [info.id, info.waits]))).toEqual({
-      start: false, review: true, amount: false, finance: true, manager: true, done: false, rejected: false,
+      start: false,
+      review: true,
+      amount: false,
+      finance: true,
+      manager: true,
+      done: false,
+      rejected: false,
     });
     expect(nodes.finance?.timeout).toEqual({ after: 'PT48H', businessHours: false });
-    expect(nodes.finance?.task).toEqual({ kind: 'approval', name: 'Finance approval', approvers: { role: 'finance' }, policy: { type: 'any' }, allowRequester: false, form: expect.any(Array) });
+    expect(nodes.finance?.task).toEqual({
+      kind: 'approval',
+      name: 'Finance approval',
+      approvers: { role: 'finance' },
+      policy: { type: 'any' },
+      allowRequester: false,
+      form: expect.any(Array),
+    });
     expect(nodes.review?.task).toMatchObject({ kind: 'task', outcomes: ['completed'] });
     expect(nodes.rejected?.outcome).toBe('rejected');
   });
@@ -62,8 +100,19 @@ describe('compileDefinition', () => {
     const split = (compiled.config.states as Record<string, Record<string, unknown>>).split;
     expect(split?.type).toBe('parallel');
     expect(Object.keys(split?.states as object)).toEqual(['b0', 'b1', 'b2']);
-    expect(compiled.blocks['split']).toEqual({ parallelId: 'split', joinId: 'join', branches: 3, required: 2, path: 'split' });
-    expect(compiled.placements['split/b1/~joined']).toMatchObject({ kind: 'arrival', nodeId: 'join', parallelId: 'split', branch: 1 });
+    expect(compiled.blocks['split']).toEqual({
+      parallelId: 'split',
+      joinId: 'join',
+      branches: 3,
+      required: 2,
+      path: 'split',
+    });
+    expect(compiled.placements['split/b1/~joined']).toMatchObject({
+      kind: 'arrival',
+      nodeId: 'join',
+      parallelId: 'split',
+      branch: 1,
+    });
   });
 
   it('yields a machine XState can run and restore', () => {
@@ -81,28 +130,76 @@ describe('compileDefinition', () => {
   });
 
   it('escapes node ids that are not safe as state keys', () => {
-    const compiled = compileDefinition(define([n('start', 'start'), t('review.step 1'), n('end', 'end')], [{ source: 'start', target: 'review.step 1' }, { source: 'review.step 1', target: 'end', on: 'completed' }]));
+    const compiled = compileDefinition(
+      define(
+        [n('start', 'start'), t('review.step 1'), n('end', 'end')],
+        [
+          { source: 'start', target: 'review.step 1' },
+          { source: 'review.step 1', target: 'end', on: 'completed' },
+        ],
+      ),
+    );
     expect(Object.values(compiled.placements).map((p) => p.nodeId)).toContain('review.step 1');
     expect(Object.keys(compiled.placements)).toContain('review$2e$step$20$1');
   });
 
   it('gives a node reached from two branches a copy in each branch', () => {
     const def = define(
-      [n('start', 'start'), n('split', 'parallel'), t('a'), t('b'), t('shared'), n('join', 'join'), n('end', 'end')],
-      [{ source: 'start', target: 'split' }, { source: 'split', target: 'a' }, { source: 'split', target: 'b' }, { source: 'a', target: 'shared', on: 'completed' }, { source: 'b', target: 'shared', on: 'completed' }, { source: 'shared', target: 'join', on: 'completed' }, { source: 'join', target: 'end' }],
+      [
+        n('start', 'start'),
+        n('split', 'parallel'),
+        t('a'),
+        t('b'),
+        t('shared'),
+        n('join', 'join'),
+        n('end', 'end'),
+      ],
+      [
+        { source: 'start', target: 'split' },
+        { source: 'split', target: 'a' },
+        { source: 'split', target: 'b' },
+        { source: 'a', target: 'shared', on: 'completed' },
+        { source: 'b', target: 'shared', on: 'completed' },
+        { source: 'shared', target: 'join', on: 'completed' },
+        { source: 'join', target: 'end' },
+      ],
     );
-    const paths = Object.values(compileDefinition(def).placements).filter((p) => p.nodeId === 'shared').map((p) => p.path);
+    const paths = Object.values(compileDefinition(def).placements)
+      .filter((p) => p.nodeId === 'shared')
+      .map((p) => p.path);
     expect(paths).toEqual(['split/b0/shared', 'split/b1/shared']);
   });
 
   it('lets a branch go straight to an end (ending the instance) or back to its split (restarting it)', () => {
     const def = define(
-      [n('start', 'start'), n('split', 'parallel'), n('a', 'task', { assignee: { role: 'x' }, outcomes: ['ok', 'again'] }), n('join', 'join'), n('end', 'end'), n('stop', 'end')],
-      [{ source: 'start', target: 'split' }, { source: 'split', target: 'a' }, { source: 'split', target: 'stop' }, { source: 'a', target: 'join', on: 'ok' }, { source: 'a', target: 'split', on: 'again' }, { source: 'join', target: 'end' }],
+      [
+        n('start', 'start'),
+        n('split', 'parallel'),
+        n('a', 'task', { assignee: { role: 'x' }, outcomes: ['ok', 'again'] }),
+        n('join', 'join'),
+        n('end', 'end'),
+        n('stop', 'end'),
+      ],
+      [
+        { source: 'start', target: 'split' },
+        { source: 'split', target: 'a' },
+        { source: 'split', target: 'stop' },
+        { source: 'a', target: 'join', on: 'ok' },
+        { source: 'a', target: 'split', on: 'again' },
+        { source: 'join', target: 'end' },
+      ],
     );
-    const split = (compileDefinition(def).config.states as Record<string, { states: Record<string, { initial: string; states: Record<string, unknown> }> }>).split;
+    const split = (
+      compileDefinition(def).config.states as Record<
+        string,
+        { states: Record<string, { initial: string; states: Record<string, unknown> }> }
+      >
+    ).split;
     expect(split?.states.b1?.initial).toBe('~leave');
-    expect(split?.states.b1?.states['~leave']).toEqual({ id: 'split/b1/~leave', always: { target: '#stop' } });
+    expect(split?.states.b1?.states['~leave']).toEqual({
+      id: 'split/b1/~leave',
+      always: { target: '#stop' },
+    });
     expect(JSON.stringify(split?.states.b0?.states.a)).toContain('"target":"#split"');
   });
 
@@ -112,13 +209,31 @@ describe('compileDefinition', () => {
     });
 
     it('an edge to a node that does not exist', () => {
-      expect(() => compileDefinition(define([n('start', 'start')], [{ source: 'start', target: 'ghost' }]))).toThrow(/unknown node "ghost"/);
+      expect(() =>
+        compileDefinition(define([n('start', 'start')], [{ source: 'start', target: 'ghost' }])),
+      ).toThrow(/unknown node "ghost"/);
     });
 
     it('branches that meet at different joins', () => {
       const def = define(
-        [n('start', 'start'), n('split', 'parallel'), t('a'), t('b'), n('j1', 'join'), n('j2', 'join'), n('end', 'end')],
-        [{ source: 'start', target: 'split' }, { source: 'split', target: 'a' }, { source: 'split', target: 'b' }, { source: 'a', target: 'j1', on: 'completed' }, { source: 'b', target: 'j2', on: 'completed' }, { source: 'j1', target: 'end' }, { source: 'j2', target: 'end' }],
+        [
+          n('start', 'start'),
+          n('split', 'parallel'),
+          t('a'),
+          t('b'),
+          n('j1', 'join'),
+          n('j2', 'join'),
+          n('end', 'end'),
+        ],
+        [
+          { source: 'start', target: 'split' },
+          { source: 'split', target: 'a' },
+          { source: 'split', target: 'b' },
+          { source: 'a', target: 'j1', on: 'completed' },
+          { source: 'b', target: 'j2', on: 'completed' },
+          { source: 'j1', target: 'end' },
+          { source: 'j2', target: 'end' },
+        ],
       );
       expect(() => compileDefinition(def)).toThrow(/meet at different joins \(j1, j2\)/);
     });

@@ -24,7 +24,8 @@ export function compileDefinition(definition: WorkflowDefinition): CompiledWorkf
   const tree = buildStateTree(graph, layout, start.id);
 
   const nodes: Record<string, NodeInfo> = {};
-  for (const node of definition.nodes) nodes[node.id] = describeNode(node, graph.outgoing.get(node.id) ?? [], definition.fields);
+  for (const node of definition.nodes)
+    nodes[node.id] = describeNode(node, graph.outgoing.get(node.id) ?? [], definition.fields);
   const edges: Record<string, WorkflowEdge> = {};
   for (const edge of definition.edges) edges[edge.id] = edge;
 

@@ -21,7 +21,14 @@ export type TaskInfo =
       /** What the step shows and may edit, defaults applied (`resolveStepForm`). */
       form: ResolvedFormEntry[];
     }
-  | { kind: 'approval'; name: string; approvers: Approvers; policy: ApprovalPolicy; allowRequester: boolean; form: ResolvedFormEntry[] };
+  | {
+      kind: 'approval';
+      name: string;
+      approvers: Approvers;
+      policy: ApprovalPolicy;
+      allowRequester: boolean;
+      form: ResolvedFormEntry[];
+    };
 
 /** Compiled facts about one definition node, keyed by node id. */
 export interface NodeInfo {

@@ -1,4 +1,9 @@
-import { resolveStepForm, type FieldDefinition, type WorkflowEdge, type WorkflowNode } from '@ticketflow/definition';
+import {
+  resolveStepForm,
+  type FieldDefinition,
+  type WorkflowEdge,
+  type WorkflowNode,
+} from '@ticketflow/definition';
 import type { NodeInfo } from './compiled-workflow.types.js';
 
 /**
@@ -7,7 +12,11 @@ import type { NodeInfo } from './compiled-workflow.types.js';
  * approval policy `any`, requester not allowed to approve, a form that shows
  * every field and edits none). Pure.
  */
-export function describeNode(node: WorkflowNode, outgoing: WorkflowEdge[], fields: readonly FieldDefinition[] = []): NodeInfo {
+export function describeNode(
+  node: WorkflowNode,
+  outgoing: WorkflowEdge[],
+  fields: readonly FieldDefinition[] = [],
+): NodeInfo {
   const name = node.name ?? node.id;
   const info: NodeInfo = { id: node.id, type: node.type, name, waits: false, outgoing, node };
   switch (node.type) {
@@ -20,7 +29,8 @@ export function describeNode(node: WorkflowNode, outgoing: WorkflowEdge[], field
         outcomes: node.outcomes && node.outcomes.length > 0 ? [...node.outcomes] : ['completed'],
         form: resolveStepForm(node, fields),
       };
-      if (node.timeout) info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };
+      if (node.timeout)
+        info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };
       break;
     case 'approval':
       info.waits = true;
@@ -40,7 +50,8 @@ export function describeNode(node: WorkflowNode, outgoing: WorkflowEdge[], field
     case 'wait':
       info.waits = true;
       info.message = node.message;
-      if (node.timeout) info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };
+      if (node.timeout)
+        info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };
       break;
     case 'timer':
       info.waits = true;

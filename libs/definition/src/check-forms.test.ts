@@ -8,15 +8,26 @@ const fields: FieldDefinition[] = [
   { name: 'amount', type: 'number' },
   { name: 'reason', type: 'text' },
 ];
-const withForm = (form: unknown, type: 'task' | 'approval' = 'task') => () => ({
-  ...around(type === 'task' ? node.task('t', { form }) : node.approval('t', { form }), type === 'task' ? ['completed'] : ['approved', 'rejected']),
-  fields,
-});
+const withForm =
+  (form: unknown, type: 'task' | 'approval' = 'task') =>
+  () => ({
+    ...around(
+      type === 'task' ? node.task('t', { form }) : node.approval('t', { form }),
+      type === 'task' ? ['completed'] : ['approved', 'rejected'],
+    ),
+    fields,
+  });
 
 /** start → review (form) → decision on amount → approve (form) → end */
 function routed(reviewForm: unknown, approveForm: unknown) {
   return definition(
-    [node.start(), node.task('review', { form: reviewForm }), node.decision('d'), node.approval('approve', { form: approveForm }), node.end('end')],
+    [
+      node.start(),
+      node.task('review', { form: reviewForm }),
+      node.decision('d'),
+      node.approval('approve', { form: approveForm }),
+      node.end('end'),
+    ],
     [
       edge('start', 'review'),
       edge('review', 'd', { on: 'completed' }),
@@ -30,20 +41,74 @@ function routed(reviewForm: unknown, approveForm: unknown) {
 }
 
 testRules([
-  { when: 'a form names an undeclared field', code: 'unknown-field', nodeId: 't', trigger: withForm({ fields: [{ field: 'iban', mode: 'read' }] }), pass: withForm({ fields: [{ field: 'amount', mode: 'read' }] }) },
-  { when: 'an approval form names an undeclared field', code: 'unknown-field', trigger: withForm({ fields: [{ field: 'iban', mode: 'edit' }] }, 'approval'), pass: withForm({ fields: [{ field: 'reason', mode: 'edit' }] }, 'approval') },
-  { when: 'a form entry has no mode', code: 'missing-property', trigger: withForm({ fields: [{ field: 'amount' }] }), pass: withForm({ fields: [{ field: 'amount', mode: 'read' }] }) },
-  { when: 'a form entry has an unknown mode', code: 'invalid-value', trigger: withForm({ fields: [{ field: 'amount', mode: 'write' }] }), pass: withForm({ fields: [{ field: 'amount', mode: 'edit' }] }) },
-  { when: 'a read-only field is required', code: 'invalid-value', trigger: withForm({ fields: [{ field: 'amount', mode: 'read', required: true }] }), pass: withForm({ fields: [{ field: 'amount', mode: 'edit', required: true }] }) },
-  { when: 'a form lists a field twice', code: 'invalid-value', trigger: withForm({ fields: [{ field: 'amount', mode: 'read' }, { field: 'amount', mode: 'edit' }] }), pass: withForm({ fields: [{ field: 'amount', mode: 'edit' }] }) },
-  { when: 'an approval form is a list', code: 'invalid-type', trigger: withForm([{ field: 'amount' }], 'approval'), pass: withForm({ fields: [{ field: 'amount', mode: 'read' }] }, 'approval') },
+  {
+    when: 'a form names an undeclared field',
+    code: 'unknown-field',
+    nodeId: 't',
+    trigger: withForm({ fields: [{ field: 'iban', mode: 'read' }] }),
+    pass: withForm({ fields: [{ field: 'amount', mode: 'read' }] }),
+  },
+  {
+    when: 'an approval form names an undeclared field',
+    code: 'unknown-field',
+    trigger: withForm({ fields: [{ field: 'iban', mode: 'edit' }] }, 'approval'),
+    pass: withForm({ fields: [{ field: 'reason', mode: 'edit' }] }, 'approval'),
+  },
+  {
+    when: 'a form entry has no mode',
+    code: 'missing-property',
+    trigger: withForm({ fields: [{ field: 'amount' }] }),
+    pass: withForm({ fields: [{ field: 'amount', mode: 'read' }] }),
+  },
+  {
+    when: 'a form entry has an unknown mode',
+    code: 'invalid-value',
+    trigger: withForm({ fields: [{ field: 'amount', mode: 'write' }] }),
+    pass: withForm({ fields: [{ field: 'amount', mode: 'edit' }] }),
+  },
+  {
+    when: 'a read-only field is required',
+    code: 'invalid-value',
+    trigger: withForm({ fields: [{ field: 'amount', mode: 'read', required: true }] }),
+    pass: withForm({ fields: [{ field: 'amount', mode: 'edit', required: true }] }),
+  },
+  {
+    when: 'a form lists a field twice',
+    code: 'invalid-value',
+    trigger: withForm({
+      fields: [
+        { field: 'amount', mode: 'read' },
+        { field: 'amount', mode: 'edit' },
+      ],
+    }),
+    pass: withForm({ fields: [{ field: 'amount', mode: 'edit' }] }),
+  },
+  {
+    when: 'an approval form is a list',
+    code: 'invalid-type',
+    trigger: withForm([{ field: 'amount' }], 'approval'),
+    pass: withForm({ fields: [{ field: 'amount', mode: 'read' }] }, 'approval'),
+  },
   {
     when: 'a step edits a field an earlier decision branched on',
     code: 'form-edits-decided-field',
     severity: 'warning',
     nodeId: 'approve',
-    trigger: () => routed({ fields: [{ field: 'amount', mode: 'edit' }] }, { fields: [{ field: 'amount', mode: 'edit' }] }),
-    pass: () => routed({ fields: [{ field: 'amount', mode: 'edit' }] }, { fields: [{ field: 'amount', mode: 'read' }, { field: 'reason', mode: 'edit' }] }),
+    trigger: () =>
+      routed(
+        { fields: [{ field: 'amount', mode: 'edit' }] },
+        { fields: [{ field: 'amount', mode: 'edit' }] },
+      ),
+    pass: () =>
+      routed(
+        { fields: [{ field: 'amount', mode: 'edit' }] },
+        {
+          fields: [
+            { field: 'amount', mode: 'read' },
+            { field: 'reason', mode: 'edit' },
+          ],
+        },
+      ),
   },
 ]);
 
@@ -58,7 +123,12 @@ describe('resolveStepForm', () => {
   });
 
   it('shows exactly the declared fields, with their modes and notes', () => {
-    expect(resolveStepForm(task({ fields: [{ field: 'reason', mode: 'edit', required: true, note: 'why' }] }), fields)).toEqual([{ field: 'reason', mode: 'edit', required: true, note: 'why' }]);
+    expect(
+      resolveStepForm(
+        task({ fields: [{ field: 'reason', mode: 'edit', required: true, note: 'why' }] }),
+        fields,
+      ),
+    ).toEqual([{ field: 'reason', mode: 'edit', required: true, note: 'why' }]);
   });
 
   it('reads the older list shape as edits and shows the other fields read-only', () => {

@@ -18,7 +18,9 @@ export function conditionFacts(condition: unknown, into: Set<string> = new Set()
 }
 
 function formPath(node: WorkflowNode, index: number): string {
-  return Array.isArray((node as { form?: unknown }).form) ? `form.${index}.field` : `form.fields.${index}.field`;
+  return Array.isArray((node as { form?: unknown }).form)
+    ? `form.${index}.field`
+    : `form.fields.${index}.field`;
 }
 
 /**
@@ -40,17 +42,30 @@ export function checkForms(sink: ProblemSink, graph: DefinitionGraph): void {
     if (entries === null) continue;
     const known = [...graph.fields.keys()].slice(0, 20).join(', ') || 'none declared';
     let before: Set<string> | undefined;
-    const earlier = () => (before ??= reachableFrom([node.id], (id) => (graph.incoming.get(id) ?? []).map((edge) => edge.source)));
+    const earlier = () =>
+      (before ??= reachableFrom([node.id], (id) =>
+        (graph.incoming.get(id) ?? []).map((edge) => edge.source),
+      ));
     entries.forEach((entry, index) => {
       if (!graph.fields.has(entry.field)) {
-        sink.add('unknown-field', `${describeNode(node)} names the field "${entry.field.slice(0, 60)}" in its form, but the workflow does not declare it (fields: ${known}); declare it or remove it from the form.`, { nodeId: node.id, field: formPath(node, index) });
+        sink.add(
+          'unknown-field',
+          `${describeNode(node)} names the field "${entry.field.slice(0, 60)}" in its form, but the workflow does not declare it (fields: ${known}); declare it or remove it from the form.`,
+          { nodeId: node.id, field: formPath(node, index) },
+        );
         return;
       }
       if (entry.mode !== 'edit') return;
-      const decision = [...decidedBy.entries()].find(([id, facts]) => id !== node.id && earlier().has(id) && facts.has(entry.field));
+      const decision = [...decidedBy.entries()].find(
+        ([id, facts]) => id !== node.id && earlier().has(id) && facts.has(entry.field),
+      );
       if (decision) {
         const decisionNode = graph.nodeById.get(decision[0]) as WorkflowNode;
-        sink.add('form-edits-decided-field', `${describeNode(node)} may edit "${entry.field}", which ${describeNode(decisionNode)} already branched on; a changed value will not re-route the ticket. Make it read-only, or decide after this step.`, { nodeId: node.id, field: formPath(node, index) });
+        sink.add(
+          'form-edits-decided-field',
+          `${describeNode(node)} may edit "${entry.field}", which ${describeNode(decisionNode)} already branched on; a changed value will not re-route the ticket. Make it read-only, or decide after this step.`,
+          { nodeId: node.id, field: formPath(node, index) },
+        );
       }
     });
   }

@@ -33,20 +33,40 @@ const PROPS: Record<NodeType, string[]> = {
 export const WORD_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 /** Checks a duration property, reporting `invalid-duration` with the reason. */
-export function expectDuration(sink: ProblemSink, record: Record<string, unknown>, key: string, where: Where, required: boolean): void {
+export function expectDuration(
+  sink: ProblemSink,
+  record: Record<string, unknown>,
+  key: string,
+  where: Where,
+  required: boolean,
+): void {
   if (!expectKind(sink, record, key, 'string', where, required)) return;
   const reason = explainDurationProblem(record[key]);
   if (reason === null) return;
   const place = placeOf(where, key);
-  sink.add('invalid-duration', `${where.subject}: "${place.field}" ${JSON.stringify((record[key] as string).slice(0, 40))} ${reason}.`, place);
+  sink.add(
+    'invalid-duration',
+    `${where.subject}: "${place.field}" ${JSON.stringify((record[key] as string).slice(0, 40))} ${reason}.`,
+    place,
+  );
 }
 
 /** Checks `timeout: { after, businessHours? }` (plus `autoDecision` on approvals). */
-export function checkTimeout(sink: ProblemSink, node: Record<string, unknown>, where: Where, withAutoDecision: boolean): void {
+export function checkTimeout(
+  sink: ProblemSink,
+  node: Record<string, unknown>,
+  where: Where,
+  withAutoDecision: boolean,
+): void {
   if (!expectKind(sink, node, 'timeout', 'object', where, false)) return;
   const timeout = node.timeout as Record<string, unknown>;
   const at = inside(where, 'timeout');
-  expectKnownKeys(sink, timeout, withAutoDecision ? ['after', 'businessHours', 'autoDecision'] : ['after', 'businessHours'], at);
+  expectKnownKeys(
+    sink,
+    timeout,
+    withAutoDecision ? ['after', 'businessHours', 'autoDecision'] : ['after', 'businessHours'],
+    at,
+  );
   expectDuration(sink, timeout, 'after', at, true);
   expectKind(sink, timeout, 'businessHours', 'boolean', at, false);
   if (withAutoDecision) expectOneOf(sink, timeout, 'autoDecision', ['approved', 'rejected'], at);
@@ -59,13 +79,21 @@ function checkAssignee(sink: ProblemSink, node: Record<string, unknown>, where: 
   const user = own(assignee, 'user');
   const role = own(assignee, 'role');
   if ((user === undefined) === (role === undefined)) {
-    sink.add('invalid-assignee', `${where.subject} must be assigned to exactly one of a user ({ "user": "..." }) or a role ({ "role": "..." }).`, placeOf(at));
+    sink.add(
+      'invalid-assignee',
+      `${where.subject} must be assigned to exactly one of a user ({ "user": "..." }) or a role ({ "role": "..." }).`,
+      placeOf(at),
+    );
     return;
   }
   const key = user !== undefined ? 'user' : 'role';
   const value = user ?? role;
   if (typeof value !== 'string' || value.trim() === '') {
-    sink.add('invalid-assignee', `${where.subject}: the assignee's "${key}" must be a non-empty name.`, placeOf(at, key));
+    sink.add(
+      'invalid-assignee',
+      `${where.subject}: the assignee's "${key}" must be a non-empty name.`,
+      placeOf(at, key),
+    );
   }
   if (key === 'user') {
     expectKnownKeys(sink, assignee, ['user'], at);
@@ -84,9 +112,17 @@ function checkTaskOutcomes(sink: ProblemSink, node: Record<string, unknown>, whe
   for (const outcome of outcomes) {
     const place = placeOf(where, 'outcomes');
     if (!WORD_PATTERN.test(outcome)) {
-      sink.add('invalid-value', `${where.subject}: the outcome "${outcome.slice(0, 40)}" must be one word (letters, digits, "_", "-").`, place);
+      sink.add(
+        'invalid-value',
+        `${where.subject}: the outcome "${outcome.slice(0, 40)}" must be one word (letters, digits, "_", "-").`,
+        place,
+      );
     } else if (outcome === 'timeout') {
-      sink.add('invalid-value', `${where.subject}: "timeout" is reserved for the task's timeout; name the outcome differently.`, place);
+      sink.add(
+        'invalid-value',
+        `${where.subject}: "timeout" is reserved for the task's timeout; name the outcome differently.`,
+        place,
+      );
     } else if (seen.has(outcome)) {
       sink.add('invalid-value', `${where.subject} lists the outcome "${outcome}" twice.`, place);
     }
@@ -94,7 +130,12 @@ function checkTaskOutcomes(sink: ProblemSink, node: Record<string, unknown>, whe
   }
 }
 
-function checkForm(sink: ProblemSink, node: Record<string, unknown>, where: Where, legacyAllowed: boolean): void {
+function checkForm(
+  sink: ProblemSink,
+  node: Record<string, unknown>,
+  where: Where,
+  legacyAllowed: boolean,
+): void {
   const form = own(node, 'form');
   if (form === undefined) return;
   if (legacyAllowed && Array.isArray(form)) {
@@ -114,22 +155,40 @@ function checkFormEntries(sink: ProblemSink, entries: unknown[], where: Where, l
   entries.forEach((entry, index) => {
     const at = inside(where, String(index));
     if (!isRecord(entry)) {
-      sink.add('invalid-type', `${where.subject}: form entry ${index + 1} must be an object { "field": "..." }.`, placeOf(at));
+      sink.add(
+        'invalid-type',
+        `${where.subject}: form entry ${index + 1} must be an object { "field": "..." }.`,
+        placeOf(at),
+      );
       return;
     }
     expectKnownKeys(sink, entry, legacy ? ['field', 'required'] : ['field', 'mode', 'required', 'note'], at);
     if (expectKind(sink, entry, 'field', 'string', at, true)) {
       const name = entry.field as string;
-      if (seen.has(name)) sink.add('invalid-value', `${where.subject}: the form lists the field "${name.slice(0, 60)}" twice.`, placeOf(at, 'field'));
+      if (seen.has(name))
+        sink.add(
+          'invalid-value',
+          `${where.subject}: the form lists the field "${name.slice(0, 60)}" twice.`,
+          placeOf(at, 'field'),
+        );
       seen.add(name);
     }
     expectKind(sink, entry, 'required', 'boolean', at, false);
     if (!legacy) {
-      if (entry.mode === undefined) sink.add('missing-property', `${where.subject}: form entry ${index + 1} needs "mode": "read" or "edit".`, placeOf(at, 'mode'));
+      if (entry.mode === undefined)
+        sink.add(
+          'missing-property',
+          `${where.subject}: form entry ${index + 1} needs "mode": "read" or "edit".`,
+          placeOf(at, 'mode'),
+        );
       expectOneOf(sink, entry, 'mode', ['read', 'edit'], at);
       expectKind(sink, entry, 'note', 'string', at, false);
       if (entry.required === true && entry.mode === 'read') {
-        sink.add('invalid-value', `${where.subject}: "${String(entry.field).slice(0, 60)}" is read-only, so it cannot be required; make it editable or drop "required".`, placeOf(at, 'required'));
+        sink.add(
+          'invalid-value',
+          `${where.subject}: "${String(entry.field).slice(0, 60)}" is read-only, so it cannot be required; make it editable or drop "required".`,
+          placeOf(at, 'required'),
+        );
       }
     }
   });
@@ -155,12 +214,24 @@ function checkTimer(sink: ProblemSink, node: Record<string, unknown>, where: Whe
  * one's shape. Cross-references (field names, outcomes, edges) are checked later on the
  * graph. Pure apart from pushing into `sink`.
  */
-export function checkNodeProps(sink: ProblemSink, node: Record<string, unknown>, type: NodeType, where: Where): void {
+export function checkNodeProps(
+  sink: ProblemSink,
+  node: Record<string, unknown>,
+  type: NodeType,
+  where: Where,
+): void {
   expectKnownKeys(sink, node, [...BASE_KEYS, ...PROPS[type]], where);
   switch (type) {
     case 'end':
-      if (expectKind(sink, node, 'outcome', 'string', where, false) && !WORD_PATTERN.test(node.outcome as string)) {
-        sink.add('invalid-value', `${where.subject}: the outcome "${(node.outcome as string).slice(0, 40)}" must be one word such as resolved, rejected or cancelled.`, placeOf(where, 'outcome'));
+      if (
+        expectKind(sink, node, 'outcome', 'string', where, false) &&
+        !WORD_PATTERN.test(node.outcome as string)
+      ) {
+        sink.add(
+          'invalid-value',
+          `${where.subject}: the outcome "${(node.outcome as string).slice(0, 40)}" must be one word such as resolved, rejected or cancelled.`,
+          placeOf(where, 'outcome'),
+        );
       }
       return;
     case 'task':
@@ -180,7 +251,11 @@ export function checkNodeProps(sink: ProblemSink, node: Record<string, unknown>,
         const at = inside(where, 'require');
         expectKnownKeys(sink, require, ['count'], at);
         if (expectKind(sink, require, 'count', 'integer', at, true) && (require.count as number) < 1) {
-          sink.add('invalid-join', `${where.subject}: "require.count" is ${String(require.count)}; it must be at least 1.`, placeOf(at, 'count'));
+          sink.add(
+            'invalid-join',
+            `${where.subject}: "require.count" is ${String(require.count)}; it must be at least 1.`,
+            placeOf(at, 'count'),
+          );
         }
       }
       return;
@@ -188,8 +263,15 @@ export function checkNodeProps(sink: ProblemSink, node: Record<string, unknown>,
       checkTimer(sink, node, where);
       return;
     case 'wait':
-      if (expectKind(sink, node, 'message', 'string', where, true) && !WORD_PATTERN.test(node.message as string)) {
-        sink.add('invalid-value', `${where.subject}: the message name "${(node.message as string).slice(0, 40)}" must be one word (letters, digits, "_", "-"); it becomes part of a URL.`, placeOf(where, 'message'));
+      if (
+        expectKind(sink, node, 'message', 'string', where, true) &&
+        !WORD_PATTERN.test(node.message as string)
+      ) {
+        sink.add(
+          'invalid-value',
+          `${where.subject}: the message name "${(node.message as string).slice(0, 40)}" must be one word (letters, digits, "_", "-"); it becomes part of a URL.`,
+          placeOf(where, 'message'),
+        );
       }
       checkTimeout(sink, node, where, false);
       return;

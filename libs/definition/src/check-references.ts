@@ -5,12 +5,28 @@ import { explainValueMismatch } from './operators.js';
 import { quote, type ProblemSink } from './problem-sink.js';
 import { isRecord } from './structure-reader.js';
 
-function unknownField(sink: ProblemSink, graph: DefinitionGraph, node: WorkflowNode, name: string, where: string, field: string): void {
+function unknownField(
+  sink: ProblemSink,
+  graph: DefinitionGraph,
+  node: WorkflowNode,
+  name: string,
+  where: string,
+  field: string,
+): void {
   const known = [...graph.fields.keys()].slice(0, 20).join(', ') || 'none declared';
-  sink.add('unknown-field', `${describeNode(node)} uses the field "${name.slice(0, 60)}" in ${where}, but the workflow does not declare it (fields: ${known}); declare it or pick another.`, { nodeId: node.id, field });
+  sink.add(
+    'unknown-field',
+    `${describeNode(node)} uses the field "${name.slice(0, 60)}" in ${where}, but the workflow does not declare it (fields: ${known}); declare it or pick another.`,
+    { nodeId: node.id, field },
+  );
 }
 
-function checkSetFields(sink: ProblemSink, graph: DefinitionGraph, node: WorkflowNode, values: Record<string, unknown>): void {
+function checkSetFields(
+  sink: ProblemSink,
+  graph: DefinitionGraph,
+  node: WorkflowNode,
+  values: Record<string, unknown>,
+): void {
   for (const [name, value] of Object.entries(values)) {
     const field = graph.fields.get(name);
     if (field === undefined) {
@@ -21,12 +37,30 @@ function checkSetFields(sink: ProblemSink, graph: DefinitionGraph, node: Workflo
   }
 }
 
-function checkFieldValue(sink: ProblemSink, node: WorkflowNode, field: FieldDefinition, value: unknown, place: string): void {
+function checkFieldValue(
+  sink: ProblemSink,
+  node: WorkflowNode,
+  field: FieldDefinition,
+  value: unknown,
+  place: string,
+): void {
   const reason = explainValueMismatch(field, value);
   if (reason !== null) {
-    sink.add('value-type-mismatch', `${describeNode(node)} sets "${field.name}" to ${quote(value)}, but it ${reason}.`, { nodeId: node.id, field: place });
-  } else if (field.type === 'enum' && Array.isArray(field.options) && !field.options.includes(value as string)) {
-    sink.add('unknown-enum-value', `${describeNode(node)} sets "${field.name}" to ${quote(value)}, which is not one of its options (${field.options.slice(0, 20).join(', ')}).`, { nodeId: node.id, field: place });
+    sink.add(
+      'value-type-mismatch',
+      `${describeNode(node)} sets "${field.name}" to ${quote(value)}, but it ${reason}.`,
+      { nodeId: node.id, field: place },
+    );
+  } else if (
+    field.type === 'enum' &&
+    Array.isArray(field.options) &&
+    !field.options.includes(value as string)
+  ) {
+    sink.add(
+      'unknown-enum-value',
+      `${describeNode(node)} sets "${field.name}" to ${quote(value)}, which is not one of its options (${field.options.slice(0, 20).join(', ')}).`,
+      { nodeId: node.id, field: place },
+    );
   }
 }
 
@@ -42,15 +76,21 @@ export function checkReferences(sink: ProblemSink, graph: DefinitionGraph): void
       const field = graph.fields.get(node.until);
       if (field === undefined) unknownField(sink, graph, node, node.until, '"until"', 'until');
       else if (field.type !== 'date') {
-        sink.add('invalid-timer', `${describeNode(node)} waits until "${field.name}", which is a ${String(field.type)} field; "until" needs a date field.`, { nodeId: node.id, field: 'until' });
+        sink.add(
+          'invalid-timer',
+          `${describeNode(node)} waits until "${field.name}", which is a ${String(field.type)} field; "until" needs a date field.`,
+          { nodeId: node.id, field: 'until' },
+        );
       }
     }
     if (node.type === 'action' && isRecord(node.action)) {
       const action = node.action as unknown as Record<string, unknown>;
-      if (action.type === 'set-fields' && isRecord(action.values)) checkSetFields(sink, graph, node, action.values);
+      if (action.type === 'set-fields' && isRecord(action.values))
+        checkSetFields(sink, graph, node, action.values);
       if (action.type === 'http' && isRecord(action.responseMapping)) {
         for (const name of Object.keys(action.responseMapping)) {
-          if (!graph.fields.has(name)) unknownField(sink, graph, node, name, 'its response mapping', `action.responseMapping.${name}`);
+          if (!graph.fields.has(name))
+            unknownField(sink, graph, node, name, 'its response mapping', `action.responseMapping.${name}`);
         }
       }
     }

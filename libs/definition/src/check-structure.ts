@@ -10,7 +10,17 @@ export const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** Node and edge ids: letters, digits, `_` and `-`, 1–128 characters (no `.` or `#`: they mean paths in state machines). */
 export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,127}$/;
 
-const TOP_KEYS = ['$schema', 'schemaVersion', 'key', 'name', 'description', 'requesterPriority', 'fields', 'nodes', 'edges'];
+const TOP_KEYS = [
+  '$schema',
+  'schemaVersion',
+  'key',
+  'name',
+  'description',
+  'requesterPriority',
+  'fields',
+  'nodes',
+  'edges',
+];
 const EDGE_KEYS = ['id', 'source', 'target', 'on', 'condition', 'default', 'priority', 'label'];
 
 const TOP: Where = { path: '', field: '', subject: 'The workflow' };
@@ -22,10 +32,18 @@ function checkTop(sink: ProblemSink, input: Record<string, unknown>): void {
   expectKind(sink, input, 'requesterPriority', 'boolean', TOP, false);
   const version = own(input, 'schemaVersion');
   if (version === undefined) {
-    sink.add('missing-property', `The workflow needs "schemaVersion": ${SCHEMA_VERSION}.`, placeOf(TOP, 'schemaVersion'));
+    sink.add(
+      'missing-property',
+      `The workflow needs "schemaVersion": ${SCHEMA_VERSION}.`,
+      placeOf(TOP, 'schemaVersion'),
+    );
   } else if (version !== SCHEMA_VERSION) {
     const shown = typeof version === 'number' ? String(version) : kindOf(version);
-    sink.add('unsupported-schema-version', `The workflow has schemaVersion ${shown}; this server understands ${SCHEMA_VERSION}.`, placeOf(TOP, 'schemaVersion'));
+    sink.add(
+      'unsupported-schema-version',
+      `The workflow has schemaVersion ${shown}; this server understands ${SCHEMA_VERSION}.`,
+      placeOf(TOP, 'schemaVersion'),
+    );
   }
   if (expectKind(sink, input, 'key', 'string', TOP, true) && !KEY_PATTERN.test(input.key as string)) {
     sink.add(
@@ -39,11 +57,20 @@ function checkTop(sink: ProblemSink, input: Record<string, unknown>): void {
   }
 }
 
-function checkId(sink: ProblemSink, record: Record<string, unknown>, where: Where, what: 'node' | 'edge'): string | undefined {
+function checkId(
+  sink: ProblemSink,
+  record: Record<string, unknown>,
+  where: Where,
+  what: 'node' | 'edge',
+): string | undefined {
   if (!expectKind(sink, record, 'id', 'string', where, true)) return undefined;
   const id = record.id as string;
   if (!ID_PATTERN.test(id)) {
-    sink.add('invalid-id', `The ${what} id "${id.slice(0, 80)}" may only use letters, digits, "_" and "-" (1–128 characters).`, placeOf(where, 'id'));
+    sink.add(
+      'invalid-id',
+      `The ${what} id "${id.slice(0, 80)}" may only use letters, digits, "_" and "-" (1–128 characters).`,
+      placeOf(where, 'id'),
+    );
   }
   return id;
 }
@@ -58,11 +85,20 @@ function checkNodes(sink: ProblemSink, nodes: unknown[]): void {
     }
     const rawId = own(node, 'id');
     const nodeId = typeof rawId === 'string' ? rawId : undefined;
-    const where: Where = { path, field: '', subject: nodeId === undefined ? `Node ${index + 1}` : describeNode(node) };
+    const where: Where = {
+      path,
+      field: '',
+      subject: nodeId === undefined ? `Node ${index + 1}` : describeNode(node),
+    };
     if (nodeId !== undefined) where.nodeId = nodeId;
     const id = checkId(sink, node, where, 'node');
     if (id !== undefined) {
-      if (seen.has(id)) sink.add('duplicate-node-id', `Two nodes have the id "${id.slice(0, 80)}"; give each node its own id.`, placeOf(where, 'id'));
+      if (seen.has(id))
+        sink.add(
+          'duplicate-node-id',
+          `Two nodes have the id "${id.slice(0, 80)}"; give each node its own id.`,
+          placeOf(where, 'id'),
+        );
       seen.add(id);
     }
     expectKind(sink, node, 'name', 'string', where, false);
@@ -76,10 +112,18 @@ function checkNodes(sink: ProblemSink, nodes: unknown[]): void {
     }
     const type = own(node, 'type');
     if (type === undefined) {
-      sink.add('missing-property', `${where.subject} needs a "type" (one of ${nodeTypes.map((info) => info.type).join(', ')}).`, placeOf(where, 'type'));
+      sink.add(
+        'missing-property',
+        `${where.subject} needs a "type" (one of ${nodeTypes.map((info) => info.type).join(', ')}).`,
+        placeOf(where, 'type'),
+      );
     } else if (!isNodeType(type)) {
       const shown = typeof type === 'string' ? `"${type.slice(0, 40)}"` : kindOf(type);
-      sink.add('unknown-node-type', `${where.subject} has type ${shown}, which is not a node type; use one of ${nodeTypes.map((info) => info.type).join(', ')}.`, placeOf(where, 'type'));
+      sink.add(
+        'unknown-node-type',
+        `${where.subject} has type ${shown}, which is not a node type; use one of ${nodeTypes.map((info) => info.type).join(', ')}.`,
+        placeOf(where, 'type'),
+      );
     } else {
       checkNodeProps(sink, node, type, where);
     }
@@ -95,18 +139,31 @@ function checkEdges(sink: ProblemSink, edges: unknown[]): void {
       return;
     }
     const rawId = own(edge, 'id');
-    const where: Where = { path, field: '', subject: typeof rawId === 'string' ? `Edge "${rawId.slice(0, 60)}"` : `Edge ${index + 1}` };
+    const where: Where = {
+      path,
+      field: '',
+      subject: typeof rawId === 'string' ? `Edge "${rawId.slice(0, 60)}"` : `Edge ${index + 1}`,
+    };
     if (typeof rawId === 'string') where.edgeId = rawId;
     const id = checkId(sink, edge, where, 'edge');
     if (id !== undefined) {
-      if (seen.has(id)) sink.add('duplicate-edge-id', `Two edges have the id "${id.slice(0, 80)}"; give each edge its own id.`, placeOf(where, 'id'));
+      if (seen.has(id))
+        sink.add(
+          'duplicate-edge-id',
+          `Two edges have the id "${id.slice(0, 80)}"; give each edge its own id.`,
+          placeOf(where, 'id'),
+        );
       seen.add(id);
     }
     expectKnownKeys(sink, edge, EDGE_KEYS, where);
     expectKind(sink, edge, 'source', 'string', where, true);
     expectKind(sink, edge, 'target', 'string', where, true);
     if (expectKind(sink, edge, 'on', 'string', where, false) && (edge.on as string).trim() === '') {
-      sink.add('invalid-value', `${where.subject}: "on" must name an outcome; remove it for a plain edge.`, placeOf(where, 'on'));
+      sink.add(
+        'invalid-value',
+        `${where.subject}: "on" must name an outcome; remove it for a plain edge.`,
+        placeOf(where, 'on'),
+      );
     }
     expectKind(sink, edge, 'condition', 'object', where, false);
     expectKind(sink, edge, 'default', 'boolean', where, false);
@@ -123,7 +180,11 @@ function checkEdges(sink: ProblemSink, edges: unknown[]): void {
  */
 export function checkStructure(sink: ProblemSink, input: unknown): boolean {
   if (!isRecord(input)) {
-    sink.add('not-an-object', `A workflow definition must be a JSON object with "nodes" and "edges", not ${kindOf(input)}.`, { path: '' });
+    sink.add(
+      'not-an-object',
+      `A workflow definition must be a JSON object with "nodes" and "edges", not ${kindOf(input)}.`,
+      { path: '' },
+    );
     return false;
   }
   checkTop(sink, input);
@@ -132,7 +193,11 @@ export function checkStructure(sink: ProblemSink, input: unknown): boolean {
     (input.fields as unknown[]).forEach((field, index) => {
       const name = checkFieldDefinition(sink, field, index);
       if (name === undefined) return;
-      if (seen.has(name)) sink.add('duplicate-field', `Two fields are named "${name}"; rename one.`, { path: `/fields/${index}/name`, field: name });
+      if (seen.has(name))
+        sink.add('duplicate-field', `Two fields are named "${name}"; rename one.`, {
+          path: `/fields/${index}/name`,
+          field: name,
+        });
       seen.add(name);
     });
   }

@@ -18,7 +18,8 @@ const word = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' };
 const duration = {
   type: 'string',
   description: 'ISO-8601 duration in weeks, days, hours, minutes or seconds, e.g. PT4H, P2D.',
-  pattern: '^P(?!$)(?:\\d{1,6}W)?(?:\\d{1,6}D)?(?:T(?!$)(?:\\d{1,6}H)?(?:\\d{1,6}M)?(?:\\d{1,6}(?:[.,]\\d{1,3})?S)?)?$',
+  pattern:
+    '^P(?!$)(?:\\d{1,6}W)?(?:\\d{1,6}D)?(?:T(?!$)(?:\\d{1,6}H)?(?:\\d{1,6}M)?(?:\\d{1,6}(?:[.,]\\d{1,3})?S)?)?$',
 };
 
 const base = {
@@ -28,7 +29,11 @@ const base = {
   position: object({ x: { type: 'number' }, y: { type: 'number' } }, ['x', 'y']),
 };
 
-function node(type: string, properties: Record<string, unknown> = {}, required: string[] = []): Record<string, unknown> {
+function node(
+  type: string,
+  properties: Record<string, unknown> = {},
+  required: string[] = [],
+): Record<string, unknown> {
   return object({ ...base, type: { const: type }, ...properties }, ['id', 'type', ...required]);
 }
 
@@ -37,7 +42,15 @@ const stepForm = object(
   {
     fields: {
       type: 'array',
-      items: object({ field: { type: 'string' }, mode: { enum: ['read', 'edit'] }, required: { type: 'boolean' }, note: { type: 'string' } }, ['field', 'mode']),
+      items: object(
+        {
+          field: { type: 'string' },
+          mode: { enum: ['read', 'edit'] },
+          required: { type: 'boolean' },
+          note: { type: 'string' },
+        },
+        ['field', 'mode'],
+      ),
     },
   },
   ['fields'],
@@ -65,7 +78,10 @@ const policy = {
     object({ type: { const: 'any' } }, ['type']),
     object({ type: { const: 'all' } }, ['type']),
     object({ type: { const: 'quorum' }, count: { type: 'integer', minimum: 1 } }, ['type', 'count']),
-    object({ type: { const: 'percent' }, value: { type: 'number', minimum: 1, maximum: 100 } }, ['type', 'value']),
+    object({ type: { const: 'percent' }, value: { type: 'number', minimum: 1, maximum: 100 } }, [
+      'type',
+      'value',
+    ]),
   ],
 };
 
@@ -87,7 +103,11 @@ const action = {
       {
         type: { const: 'notify' },
         to: {
-          oneOf: [object({ user: text }, ['user']), object({ role: text }, ['role']), object({ requester: { const: true } }, ['requester'])],
+          oneOf: [
+            object({ user: text }, ['user']),
+            object({ role: text }, ['role']),
+            object({ requester: { const: true } }, ['requester']),
+          ],
         },
         template: text,
       },
@@ -96,13 +116,25 @@ const action = {
   ],
 };
 
-const operators = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain'];
+const operators = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+];
 
 export const definitionSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://ticketflow.dev/schemas/definition.schema.json',
   title: 'Ticketflow workflow definition',
-  description: 'A workflow definition, schema version 1 (DESIGN.md §3). Graph rules are checked by validateDefinition.',
+  description:
+    'A workflow definition, schema version 1 (DESIGN.md §3). Graph rules are checked by validateDefinition.',
   type: 'object',
   properties: {
     $schema: { type: 'string' },
@@ -110,7 +142,11 @@ export const definitionSchema = {
     key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
     name: text,
     description: { type: 'string' },
-    requesterPriority: { type: 'boolean', description: 'Requesters may choose the priority of their own tickets (otherwise only staff may set one other than normal)' },
+    requesterPriority: {
+      type: 'boolean',
+      description:
+        'Requesters may choose the priority of their own tickets (otherwise only staff may set one other than normal)',
+    },
     fields: { type: 'array', items: { $ref: '#/$defs/field' } },
     nodes: { type: 'array', maxItems: 2000, items: { $ref: '#/$defs/node' } },
     edges: { type: 'array', maxItems: 5000, items: { $ref: '#/$defs/edge' } },
@@ -140,7 +176,15 @@ export const definitionSchema = {
           {
             assignee,
             outcomes: { type: 'array', items: word, minItems: 1, uniqueItems: true },
-            form: { oneOf: [stepForm, { type: 'array', items: object({ field: { type: 'string' }, required: { type: 'boolean' } }, ['field']) }] },
+            form: {
+              oneOf: [
+                stepForm,
+                {
+                  type: 'array',
+                  items: object({ field: { type: 'string' }, required: { type: 'boolean' } }, ['field']),
+                },
+              ],
+            },
             timeout,
           },
           ['assignee'],
@@ -148,11 +192,23 @@ export const definitionSchema = {
         node(
           'approval',
           {
-            approvers: { oneOf: [object({ role: text }, ['role']), object({ users: { type: 'array', items: text, minItems: 1, uniqueItems: true } }, ['users'])] },
+            approvers: {
+              oneOf: [
+                object({ role: text }, ['role']),
+                object({ users: { type: 'array', items: text, minItems: 1, uniqueItems: true } }, ['users']),
+              ],
+            },
             policy,
             allowRequester: { type: 'boolean' },
             form: stepForm,
-            timeout: object({ after: duration, businessHours: { type: 'boolean' }, autoDecision: { enum: ['approved', 'rejected'] } }, ['after']),
+            timeout: object(
+              {
+                after: duration,
+                businessHours: { type: 'boolean' },
+                autoDecision: { enum: ['approved', 'rejected'] },
+              },
+              ['after'],
+            ),
           },
           ['approvers'],
         ),
@@ -184,7 +240,12 @@ export const definitionSchema = {
         object({ not: { $ref: '#/$defs/condition' } }, ['not']),
         {
           type: 'object',
-          properties: { fact: { type: 'string' }, operator: { enum: operators }, value: {}, path: { type: 'string' } },
+          properties: {
+            fact: { type: 'string' },
+            operator: { enum: operators },
+            value: {},
+            path: { type: 'string' },
+          },
           required: ['fact', 'operator', 'value'],
           additionalProperties: false,
         },

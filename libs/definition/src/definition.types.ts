@@ -52,10 +52,7 @@ export type Assignee =
 export type Approvers = { role: string } | { users: string[] };
 
 export type ApprovalPolicy =
-  | { type: 'any' }
-  | { type: 'all' }
-  | { type: 'quorum'; count: number }
-  | { type: 'percent'; value: number };
+  { type: 'any' } | { type: 'all' } | { type: 'quorum'; count: number } | { type: 'percent'; value: number };
 
 /** One field on a step's form: shown read-only, or editable (optionally required). */
 export interface FormEntry {

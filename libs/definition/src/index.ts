@@ -7,9 +7,22 @@ export { DEFINITION_LIMITS } from './check-size.js';
 export { KEY_PATTERN, ID_PATTERN } from './check-structure.js';
 export { FIELD_NAME_PATTERN, FIELD_TYPES } from './check-fields.js';
 export { HTTP_METHODS, ACTION_TYPES, isHttpUrl } from './check-action.js';
-export { nodeTypes, nodeTypeInfo, isNodeType, isWaitingNode, describeNode, type NodeTypeInfo, type ExitKind } from './node-types.js';
+export {
+  nodeTypes,
+  nodeTypeInfo,
+  isNodeType,
+  isWaitingNode,
+  describeNode,
+  type NodeTypeInfo,
+  type ExitKind,
+} from './node-types.js';
 export { outcomesOf, outcomeInfoOf, type OutcomeInfo } from './outcomes.js';
-export { parseIsoDuration, durationToMillis, explainDurationProblem, type IsoDuration } from './iso-duration.js';
+export {
+  parseIsoDuration,
+  durationToMillis,
+  explainDurationProblem,
+  type IsoDuration,
+} from './iso-duration.js';
 export {
   OPERATORS,
   OPERATORS_BY_FIELD_TYPE,
@@ -23,6 +36,12 @@ export {
 export { orderDecisionEdges } from './decision-order.js';
 export { matchParallelBlocks } from './match-parallel-blocks.js';
 export { diffDefinitions, sameValue } from './diff-definitions.js';
-export type { DefinitionDiff, DefinitionChange, ChangedElement, PropertyChange, DiffOptions } from './diff-definitions.types.js';
+export type {
+  DefinitionDiff,
+  DefinitionChange,
+  ChangedElement,
+  PropertyChange,
+  DiffOptions,
+} from './diff-definitions.types.js';
 export { resolveStepForm, declaredFormEntries, type ResolvedFormEntry } from './step-form.js';
 export { conditionFacts } from './check-forms.js';

@@ -18,7 +18,11 @@ export function declaredFormEntries(node: WorkflowNode | Record<string, unknown>
   if (node.type !== 'task' && node.type !== 'approval') return null;
   const form = (node as { form?: unknown }).form;
   if (form === undefined || form === null) return null;
-  const list: unknown[] = Array.isArray(form) ? form : isRecord(form) && Array.isArray(form.fields) ? form.fields : [];
+  const list: unknown[] = Array.isArray(form)
+    ? form
+    : isRecord(form) && Array.isArray(form.fields)
+      ? form.fields
+      : [];
   const legacy = Array.isArray(form);
   const entries: FormEntry[] = [];
   for (const item of list) {
@@ -48,11 +52,17 @@ export function resolveStepForm(node: WorkflowNode, fields: readonly FieldDefini
   for (const entry of declared ?? []) {
     if (!known.has(entry.field) || seen.has(entry.field)) continue;
     seen.add(entry.field);
-    entries.push({ field: entry.field, mode: entry.mode, required: entry.required === true, ...(entry.note ? { note: entry.note } : {}) });
+    entries.push({
+      field: entry.field,
+      mode: entry.mode,
+      required: entry.required === true,
+      ...(entry.note ? { note: entry.note } : {}),
+    });
   }
   const showsAll = declared === null || Array.isArray((node as { form?: unknown }).form);
   if (showsAll) {
-    for (const field of fields) if (!seen.has(field.name)) entries.push({ field: field.name, mode: 'read', required: false });
+    for (const field of fields)
+      if (!seen.has(field.name)) entries.push({ field: field.name, mode: 'read', required: false });
   }
   return entries;
 }

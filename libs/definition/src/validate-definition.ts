@@ -35,7 +35,10 @@ export function validateDefinition(input: unknown): ValidationResult {
     }
   } catch {
     // A bug here must not turn into a 500 or let an unchecked definition through.
-    sink.add('internal-error', 'The workflow could not be checked completely because of an internal error; please report it with this definition.');
+    sink.add(
+      'internal-error',
+      'The workflow could not be checked completely because of an internal error; please report it with this definition.',
+    );
   }
   return { valid: !sink.problems.some((problem) => problem.severity === 'error'), problems: sink.problems };
 }

@@ -12,12 +12,23 @@ function refund(threshold: number, timeout = 'PT48H'): WorkflowDefinition {
     nodes: [
       { id: 'start', type: 'start' },
       { id: 'amount', type: 'decision', name: 'Refund amount?' },
-      { id: 'finance', type: 'approval', name: 'Finance approval', approvers: { role: 'finance' }, timeout: { after: timeout } },
+      {
+        id: 'finance',
+        type: 'approval',
+        name: 'Finance approval',
+        approvers: { role: 'finance' },
+        timeout: { after: timeout },
+      },
       { id: 'done', type: 'end', outcome: 'resolved' },
     ],
     edges: [
       { id: 'e1', source: 'start', target: 'amount' },
-      { id: 'e2', source: 'amount', target: 'finance', condition: { all: [{ fact: 'refundAmount', operator: 'greaterThan', value: threshold }] } },
+      {
+        id: 'e2',
+        source: 'amount',
+        target: 'finance',
+        condition: { all: [{ fact: 'refundAmount', operator: 'greaterThan', value: threshold }] },
+      },
       { id: 'e3', source: 'amount', target: 'done', default: true },
       { id: 'e4', source: 'finance', target: 'done', on: 'approved' },
     ],
@@ -39,15 +50,32 @@ describe('describeChanges', () => {
     const before = refund(5000);
     const after = refund(3000);
     const [change] = describeChanges(diffDefinitions(before, after).changes, before, after);
-    expect(change).toEqual({ text: 'Path “Refund amount? → Finance approval”: condition when Refund amount > 5,000 → when Refund amount > 3,000', edgeId: 'e2' });
-    expect(texts(before, after, 'zh')).toEqual(['路径“Refund amount? → Finance approval”：条件 当 Refund amount > 5,000 时 → 当 Refund amount > 3,000 时']);
+    expect(change).toEqual({
+      text: 'Path “Refund amount? → Finance approval”: condition when Refund amount > 5,000 → when Refund amount > 3,000',
+      edgeId: 'e2',
+    });
+    expect(texts(before, after, 'zh')).toEqual([
+      '路径“Refund amount? → Finance approval”：条件 当 Refund amount > 5,000 时 → 当 Refund amount > 3,000 时',
+    ]);
   });
 
   it('names added steps and changed people and rules', () => {
     const before = refund(5000);
     const after = refund(5000);
-    after.nodes.push({ id: 'audit', type: 'task', name: 'Audit', assignee: { role: 'agent', strategy: 'least-loaded' } });
-    after.nodes[2] = { id: 'finance', type: 'approval', name: 'Finance approval', approvers: { users: ['finance1', 'finance2'] }, policy: { type: 'quorum', count: 2 }, timeout: { after: 'P2D', businessHours: true, autoDecision: 'rejected' } };
+    after.nodes.push({
+      id: 'audit',
+      type: 'task',
+      name: 'Audit',
+      assignee: { role: 'agent', strategy: 'least-loaded' },
+    });
+    after.nodes[2] = {
+      id: 'finance',
+      type: 'approval',
+      name: 'Finance approval',
+      approvers: { users: ['finance1', 'finance2'] },
+      policy: { type: 'quorum', count: 2 },
+      timeout: { after: 'P2D', businessHours: true, autoDecision: 'rejected' },
+    };
     expect(texts(before, after)).toEqual([
       'New step “Audit”',
       'Finance approval: approvers role “finance” → users “finance1”, “finance2”',
@@ -67,12 +95,19 @@ describe('describeChanges', () => {
     const after = refund(5000);
     after.nodes[3] = { id: 'done', type: 'end', outcome: 'refunded' };
     after.fields[0] = { ...after.fields[0]!, min: 1, max: 10_000 };
-    after.nodes.push({ id: 'ping', type: 'action', name: 'Tell ERP', action: { type: 'set-fields', values: { refundAmount: 0 } } });
+    after.nodes.push({
+      id: 'ping',
+      type: 'action',
+      name: 'Tell ERP',
+      action: { type: 'set-fields', values: { refundAmount: 0 } },
+    });
     for (const locale of ['en', 'zh'] as const) {
       for (const text of texts(before, after, locale)) expect(text).not.toMatch(/[{}[\]]|":/);
     }
     expect(texts(before, after)).toContain('Field “refundAmount”: maximum none → 10,000');
-    expect(describeValue('action', { type: 'set-fields', values: { refundAmount: 0 } }, after.fields, 'en')).toBe('set “Refund amount” to 0');
+    expect(
+      describeValue('action', { type: 'set-fields', values: { refundAmount: 0 } }, after.fields, 'en'),
+    ).toBe('set “Refund amount” to 0');
     expect(describeValue('mystery', { a: 1, b: 'x' }, [], 'en')).toBe('a: 1; b: “x”');
   });
 });

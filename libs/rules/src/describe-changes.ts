@@ -1,4 +1,10 @@
-import type { DefinitionChange, FieldDefinition, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@ticketflow/definition';
+import type {
+  DefinitionChange,
+  FieldDefinition,
+  WorkflowDefinition,
+  WorkflowEdge,
+  WorkflowNode,
+} from '@ticketflow/definition';
 import { describeProperty, describeValue } from './describe-values.js';
 import type { DescribeLocale } from './operators.js';
 
@@ -71,29 +77,56 @@ export function describeChanges(
 ): ChangeText[] {
   const w = WORDS[locale];
   const nodeName = (node: WorkflowNode | undefined, id: string) => w.q(node?.name?.trim() || id);
-  const nameIn = (definition: WorkflowDefinition, id: string) => nodeName(definition.nodes.find((node) => node.id === id), id);
+  const nameIn = (definition: WorkflowDefinition, id: string) =>
+    nodeName(
+      definition.nodes.find((node) => node.id === id),
+      id,
+    );
   const edgeName = (definition: WorkflowDefinition, edge: WorkflowEdge) =>
     w.q(`${stripQuotes(nameIn(definition, edge.source))} → ${stripQuotes(nameIn(definition, edge.target))}`);
   const bare = (definition: WorkflowDefinition, id: string) => stripQuotes(nameIn(definition, id));
   const property = (name: string) => describeProperty(name, locale);
-  const value = (name: string, v: unknown, fields: FieldDefinition[]) => describeValue(name, v, fields, locale);
+  const value = (name: string, v: unknown, fields: FieldDefinition[]) =>
+    describeValue(name, v, fields, locale);
   return changes.map((change): ChangeText => {
     switch (change.kind) {
       case 'workflow-changed':
-        return { text: w.workflow(property(change.property), value(change.property, change.before, []), value(change.property, change.after, [])) };
+        return {
+          text: w.workflow(
+            property(change.property),
+            value(change.property, change.before, []),
+            value(change.property, change.after, []),
+          ),
+        };
       case 'field-added':
         return { text: w.fieldAdded(w.q(change.field.label ?? change.field.name)), field: change.field.name };
       case 'field-removed':
-        return { text: w.fieldRemoved(w.q(change.field.label ?? change.field.name)), field: change.field.name };
+        return {
+          text: w.fieldRemoved(w.q(change.field.label ?? change.field.name)),
+          field: change.field.name,
+        };
       case 'field-changed':
-        return { text: w.fieldChanged(w.q(change.name), property(change.property), value(change.property, change.before, []), value(change.property, change.after, [])), field: change.name };
+        return {
+          text: w.fieldChanged(
+            w.q(change.name),
+            property(change.property),
+            value(change.property, change.before, []),
+            value(change.property, change.after, []),
+          ),
+          field: change.name,
+        };
       case 'node-added':
         return { text: w.nodeAdded(nodeName(change.node, change.node.id)), nodeId: change.node.id };
       case 'node-removed':
         return { text: w.nodeRemoved(nodeName(change.node, change.node.id)), nodeId: change.node.id };
       case 'node-changed':
         return {
-          text: w.nodeChanged(bare(before, change.nodeId), property(change.property), value(change.property, change.before, before.fields), value(change.property, change.after, after.fields)),
+          text: w.nodeChanged(
+            bare(before, change.nodeId),
+            property(change.property),
+            value(change.property, change.before, before.fields),
+            value(change.property, change.after, after.fields),
+          ),
           nodeId: change.nodeId,
         };
       case 'edge-added':
@@ -102,7 +135,12 @@ export function describeChanges(
         return { text: w.edgeRemoved(edgeName(before, change.edge)), edgeId: change.edge.id };
       case 'edge-changed':
         return {
-          text: w.edgeChanged(edgeName(after, change.edge), property(change.property), value(change.property, change.before, before.fields), value(change.property, change.after, after.fields)),
+          text: w.edgeChanged(
+            edgeName(after, change.edge),
+            property(change.property),
+            value(change.property, change.before, before.fields),
+            value(change.property, change.after, after.fields),
+          ),
           edgeId: change.edgeId,
         };
     }

@@ -5,23 +5,79 @@ import type { DescribeLocale } from './operators.js';
 /** What each property of a node, edge, field or workflow is called, per language. */
 const PROPERTY_NAMES: Record<DescribeLocale, Record<string, string>> = {
   en: {
-    name: 'name', description: 'description', type: 'type', assignee: 'assignee', approvers: 'approvers', policy: 'approval rule',
-    timeout: 'timeout', outcomes: 'outcomes', form: 'form', outcome: 'outcome', after: 'wait', until: 'wait until',
-    businessHours: 'business hours', message: 'message', action: 'action', require: 'join rule', allowRequester: 'requester may approve',
-    on: 'on outcome', condition: 'condition', default: 'default path', priority: 'priority', label: 'label', source: 'from', target: 'to',
-    required: 'required', options: 'options', min: 'minimum', max: 'maximum', key: 'key',
+    name: 'name',
+    description: 'description',
+    type: 'type',
+    assignee: 'assignee',
+    approvers: 'approvers',
+    policy: 'approval rule',
+    timeout: 'timeout',
+    outcomes: 'outcomes',
+    form: 'form',
+    outcome: 'outcome',
+    after: 'wait',
+    until: 'wait until',
+    businessHours: 'business hours',
+    message: 'message',
+    action: 'action',
+    require: 'join rule',
+    allowRequester: 'requester may approve',
+    on: 'on outcome',
+    condition: 'condition',
+    default: 'default path',
+    priority: 'priority',
+    label: 'label',
+    source: 'from',
+    target: 'to',
+    required: 'required',
+    options: 'options',
+    min: 'minimum',
+    max: 'maximum',
+    key: 'key',
   },
   zh: {
-    name: '名称', description: '说明', type: '类型', assignee: '处理人', approvers: '审批人', policy: '审批规则',
-    timeout: '超时', outcomes: '结果选项', form: '表单', outcome: '结果', after: '等待时长', until: '等待至',
-    businessHours: '按工作时间', message: '消息', action: '动作', require: '汇合规则', allowRequester: '允许提交人审批',
-    on: '触发结果', condition: '条件', default: '默认路径', priority: '优先级', label: '标签', source: '起点', target: '终点',
-    required: '必填', options: '选项', min: '最小值', max: '最大值', key: '标识',
+    name: '名称',
+    description: '说明',
+    type: '类型',
+    assignee: '处理人',
+    approvers: '审批人',
+    policy: '审批规则',
+    timeout: '超时',
+    outcomes: '结果选项',
+    form: '表单',
+    outcome: '结果',
+    after: '等待时长',
+    until: '等待至',
+    businessHours: '按工作时间',
+    message: '消息',
+    action: '动作',
+    require: '汇合规则',
+    allowRequester: '允许提交人审批',
+    on: '触发结果',
+    condition: '条件',
+    default: '默认路径',
+    priority: '优先级',
+    label: '标签',
+    source: '起点',
+    target: '终点',
+    required: '必填',
+    options: '选项',
+    min: '最小值',
+    max: '最大值',
+    key: '标识',
   },
 };
 
 const UNITS = {
-  en: { years: ['year', 'years'], months: ['month', 'months'], weeks: ['week', 'weeks'], days: ['day', 'days'], hours: ['hour', 'hours'], minutes: ['minute', 'minutes'], seconds: ['second', 'seconds'] },
+  en: {
+    years: ['year', 'years'],
+    months: ['month', 'months'],
+    weeks: ['week', 'weeks'],
+    days: ['day', 'days'],
+    hours: ['hour', 'hours'],
+    minutes: ['minute', 'minutes'],
+    seconds: ['second', 'seconds'],
+  },
   zh: { years: '年', months: '个月', weeks: '周', days: '天', hours: '小时', minutes: '分钟', seconds: '秒' },
 } as const;
 
@@ -40,7 +96,10 @@ const PHRASES = {
     quorum: (count: number) => `${count} approvers`,
     percent: (value: number) => `${value} % of approvers`,
     business: (text: string) => `${text} of business time`,
-    auto: { approved: 'then approve automatically', rejected: 'then reject automatically' } as Record<string, string>,
+    auto: { approved: 'then approve automatically', rejected: 'then reject automatically' } as Record<
+      string,
+      string
+    >,
     requiredField: (field: string) => `${field} (required)`,
     join: (count: number) => `${count} branches`,
     setFields: (values: string) => `set ${values}`,
@@ -93,7 +152,8 @@ export function describeDuration(iso: string, locale: DescribeLocale): string {
 }
 
 type Plain = Record<string, unknown>;
-const isObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Plain =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A property's value in words, by what the property is: a timeout as a
@@ -102,31 +162,59 @@ const isObject = (value: unknown): value is Plain => typeof value === 'object' &
  * amount > 5,000"), a form as its fields. Values of unknown shape are listed
  * as "key: value" — never as raw JSON. Pure.
  */
-export function describeValue(property: string, value: unknown, fields: readonly FieldDefinition[], locale: DescribeLocale): string {
+export function describeValue(
+  property: string,
+  value: unknown,
+  fields: readonly FieldDefinition[],
+  locale: DescribeLocale,
+): string {
   const p = PHRASES[locale];
   const fieldLabel = (name: string) => p.q(fields.find((field) => field.name === name)?.label ?? name);
   if (value === undefined || value === null) return locale === 'zh' ? '无' : 'none';
-  if (property === 'condition' && isObject(value)) return p.when(describeCondition(value as unknown as Condition, [...fields], locale));
+  if (property === 'condition' && isObject(value))
+    return p.when(describeCondition(value as unknown as Condition, [...fields], locale));
   if ((property === 'timeout' || property === 'after') && (typeof value === 'string' || isObject(value))) {
     const timeout = typeof value === 'string' ? { after: value } : value;
-    let text = typeof timeout.after === 'string' ? describeDuration(timeout.after, locale) : describeObject(timeout, fields, locale);
+    let text =
+      typeof timeout.after === 'string'
+        ? describeDuration(timeout.after, locale)
+        : describeObject(timeout, fields, locale);
     if (timeout.businessHours === true) text = p.business(text);
     const auto = typeof timeout.autoDecision === 'string' ? p.auto[timeout.autoDecision] : undefined;
     return auto ? `${text}${locale === 'zh' ? '，' : ', '}${auto}` : text;
   }
-  if ((property === 'assignee' || property === 'approvers' || property === 'to') && isObject(value)) return describePeople(value, locale);
+  if ((property === 'assignee' || property === 'approvers' || property === 'to') && isObject(value))
+    return describePeople(value, locale);
   if (property === 'policy' && isObject(value)) {
     if (value.type === 'quorum' && typeof value.count === 'number') return p.quorum(value.count);
     if (value.type === 'percent' && typeof value.value === 'number') return p.percent(value.value);
     if (typeof value.type === 'string' && p.policy[value.type]) return p.policy[value.type]!;
   }
   if (property === 'form' && Array.isArray(value)) {
-    return value.map((entry) => (isObject(entry) && typeof entry.field === 'string' ? (entry.required ? p.requiredField(fieldLabel(entry.field)) : fieldLabel(entry.field)) : String(entry))).join(p.list);
+    return value
+      .map((entry) =>
+        isObject(entry) && typeof entry.field === 'string'
+          ? entry.required
+            ? p.requiredField(fieldLabel(entry.field))
+            : fieldLabel(entry.field)
+          : String(entry),
+      )
+      .join(p.list);
   }
-  if (property === 'require' && isObject(value) && typeof value.count === 'number') return p.join(value.count);
+  if (property === 'require' && isObject(value) && typeof value.count === 'number')
+    return p.join(value.count);
   if (property === 'action' && isObject(value)) return describeAction(value, fields, locale);
-  if (property === 'default' || property === 'required' || property === 'allowRequester' || property === 'businessHours') return formatValue(Boolean(value), locale);
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? p.q(item) : describeValue('', item, fields, locale))).join(p.list);
+  if (
+    property === 'default' ||
+    property === 'required' ||
+    property === 'allowRequester' ||
+    property === 'businessHours'
+  )
+    return formatValue(Boolean(value), locale);
+  if (Array.isArray(value))
+    return value
+      .map((item) => (typeof item === 'string' ? p.q(item) : describeValue('', item, fields, locale)))
+      .join(p.list);
   if (typeof value === 'string') return p.q(value);
   if (isObject(value)) return describeObject(value, fields, locale);
   return formatValue(value, locale);
@@ -140,7 +228,8 @@ function describePeople(value: Plain, locale: DescribeLocale): string {
   if (typeof value.role !== 'string') return describeObject(value, [], locale);
   const parts = [p.role(value.role)];
   if (typeof value.strategy === 'string') parts.push(p.strategy[value.strategy] ?? value.strategy);
-  if (Array.isArray(value.skills) && value.skills.length) parts.push(p.skills(value.skills.map(String).join(p.list)));
+  if (Array.isArray(value.skills) && value.skills.length)
+    parts.push(p.skills(value.skills.map(String).join(p.list)));
   if (typeof value.region === 'string') parts.push(p.region(value.region));
   return parts.join(locale === 'zh' ? '，' : ', ');
 }
@@ -149,10 +238,16 @@ function describeAction(action: Plain, fields: readonly FieldDefinition[], local
   const p = PHRASES[locale];
   if (action.type === 'set-fields' && isObject(action.values)) {
     const label = (name: string) => p.q(fields.find((field) => field.name === name)?.label ?? name);
-    return p.setFields(Object.entries(action.values).map(([name, value]) => p.assign(label(name), describeValue('', value, fields, locale))).join(p.list));
+    return p.setFields(
+      Object.entries(action.values)
+        .map(([name, value]) => p.assign(label(name), describeValue('', value, fields, locale)))
+        .join(p.list),
+    );
   }
-  if (action.type === 'http' && typeof action.url === 'string') return p.http(String(action.method ?? 'POST'), action.url);
-  if (action.type === 'notify' && isObject(action.to)) return p.notify(describePeople(action.to, locale), p.q(String(action.template ?? '')));
+  if (action.type === 'http' && typeof action.url === 'string')
+    return p.http(String(action.method ?? 'POST'), action.url);
+  if (action.type === 'notify' && isObject(action.to))
+    return p.notify(describePeople(action.to, locale), p.q(String(action.template ?? '')));
   return describeObject(action, fields, locale);
 }
 
@@ -161,6 +256,9 @@ function describeObject(value: Plain, fields: readonly FieldDefinition[], locale
   const separator = locale === 'zh' ? '：' : ': ';
   return Object.entries(value)
     .filter(([, item]) => item !== undefined)
-    .map(([key, item]) => `${describeProperty(key, locale)}${separator}${describeValue(key, item, fields, locale)}`)
+    .map(
+      ([key, item]) =>
+        `${describeProperty(key, locale)}${separator}${describeValue(key, item, fields, locale)}`,
+    )
     .join(locale === 'zh' ? '；' : '; ');
 }

@@ -27,7 +27,10 @@ export function handleEvent(session: Session, event: RuntimeEvent): void {
     case 'action.retry':
       return retryAction(session, event);
     case 'cancel':
-      session.record('cancel', null, null, { kind: 'note', text: event.reason ? `cancelled: ${event.reason}` : 'cancelled' });
+      session.record('cancel', null, null, {
+        kind: 'note',
+        text: event.reason ? `cancelled: ${event.reason}` : 'cancelled',
+      });
       session.send({ type: 'cancel' }, 'cancel');
       return;
     default:
@@ -37,14 +40,24 @@ export function handleEvent(session: Session, event: RuntimeEvent): void {
 
 function openTask(session: Session, taskKey: string, kind: 'task' | 'approval') {
   const task = session.book.open.tasks.find((t) => t.taskKey === taskKey);
-  if (!task) throw new RuntimeError('task-not-open', `Task "${taskKey}" is not open on this instance.`, { taskKey });
+  if (!task)
+    throw new RuntimeError('task-not-open', `Task "${taskKey}" is not open on this instance.`, { taskKey });
   if (task.kind !== kind) {
-    throw new RuntimeError('wrong-task-kind', `Task "${taskKey}" is ${task.kind === 'approval' ? 'an approval' : 'a task'}; use ${task.kind === 'approval' ? 'approve / reject' : 'complete'}.`, { taskKey });
+    throw new RuntimeError(
+      'wrong-task-kind',
+      `Task "${taskKey}" is ${task.kind === 'approval' ? 'an approval' : 'a task'}; use ${task.kind === 'approval' ? 'approve / reject' : 'complete'}.`,
+      { taskKey },
+    );
   }
   return task;
 }
 
-function closeTask(session: Session, taskKey: string, status: 'completed' | 'cancelled', outcome?: string): void {
+function closeTask(
+  session: Session,
+  taskKey: string,
+  status: 'completed' | 'cancelled',
+  outcome?: string,
+): void {
   const { book } = session;
   const task = book.open.tasks.find((t) => t.taskKey === taskKey);
   if (!task) return;
@@ -63,33 +76,59 @@ function completeTask(session: Session, event: EventOf<'task.complete'>): void {
   const outcomes = info?.task?.kind === 'task' ? info.task.outcomes : ['completed'];
   const outcome = event.outcome ?? outcomes[0] ?? 'completed';
   if (!outcomes.includes(outcome) || !edgeForOutcome(session.compiled, task.nodeId, outcome)) {
-    throw new RuntimeError('invalid-outcome', `"${outcome}" is not an outcome of "${task.nodeId}" (expected one of ${outcomes.join(', ')}).`, {
-      taskKey: event.taskKey,
-      outcomes,
-    });
+    throw new RuntimeError(
+      'invalid-outcome',
+      `"${outcome}" is not an outcome of "${task.nodeId}" (expected one of ${outcomes.join(', ')}).`,
+      {
+        taskKey: event.taskKey,
+        outcomes,
+      },
+    );
   }
   if (event.fields) Object.assign(session.fields, event.fields);
   closeTask(session, task.taskKey, 'completed', outcome);
-  leaveBy(session, task, outcome, withOptional({ kind: 'outcome', outcome }, event.actor?.id, event.comment, event.visibility), 'task.complete');
+  leaveBy(
+    session,
+    task,
+    outcome,
+    withOptional({ kind: 'outcome', outcome }, event.actor?.id, event.comment, event.visibility),
+    'task.complete',
+  );
 }
 
 function decideApproval(session: Session, event: EventOf<'approval.decide'>): void {
   const task = openTask(session, event.taskKey, 'approval');
   const info = session.compiled.nodes[task.nodeId];
-  if (info?.task?.kind !== 'approval') throw new RuntimeError('wrong-task-kind', `"${task.nodeId}" is not an approval.`);
+  if (info?.task?.kind !== 'approval')
+    throw new RuntimeError('wrong-task-kind', `"${task.nodeId}" is not an approval.`);
   if (event.decision !== 'approved' && event.decision !== 'rejected') {
-    throw new RuntimeError('invalid-outcome', `A decision is "approved" or "rejected", not "${String(event.decision)}".`);
+    throw new RuntimeError(
+      'invalid-outcome',
+      `A decision is "approved" or "rejected", not "${String(event.decision)}".`,
+    );
   }
   const votes = session.book.votes[task.taskKey] ?? [];
   if (votes.some((vote) => vote.actor === event.actor.id)) {
-    throw new RuntimeError('already-decided', `${event.actor.id} has already decided "${task.taskKey}".`, { taskKey: task.taskKey, actor: event.actor.id });
+    throw new RuntimeError('already-decided', `${event.actor.id} has already decided "${task.taskKey}".`, {
+      taskKey: task.taskKey,
+      actor: event.actor.id,
+    });
   }
-  const isRequester = event.actor.isRequester === true || (session.book.requester !== undefined && session.book.requester === event.actor.id);
+  const isRequester =
+    event.actor.isRequester === true ||
+    (session.book.requester !== undefined && session.book.requester === event.actor.id);
   if (isRequester && !info.task.allowRequester) {
-    throw new RuntimeError('requester-not-allowed', `The requester may not decide "${info.name}" on their own ticket.`, { taskKey: task.taskKey });
+    throw new RuntimeError(
+      'requester-not-allowed',
+      `The requester may not decide "${info.name}" on their own ticket.`,
+      { taskKey: task.taskKey },
+    );
   }
   if (event.fields) Object.assign(session.fields, event.fields);
-  const vote = event.comment === undefined ? { actor: event.actor.id, decision: event.decision } : { actor: event.actor.id, decision: event.decision, comment: event.comment };
+  const vote =
+    event.comment === undefined
+      ? { actor: event.actor.id, decision: event.decision }
+      : { actor: event.actor.id, decision: event.decision, comment: event.comment };
   votes.push(vote);
   session.book.votes[task.taskKey] = votes;
   const tally = tallyVotes(info.task.policy, votes, event.eligibleCount);
@@ -97,19 +136,32 @@ function decideApproval(session: Session, event: EventOf<'approval.decide'>): vo
     kind: 'vote',
     decision: event.decision,
     actor: event.actor.id,
-    ...(event.comment === undefined ? {} : { comment: event.comment, ...(event.visibility ? { visibility: event.visibility } : {}) }),
+    ...(event.comment === undefined
+      ? {}
+      : { comment: event.comment, ...(event.visibility ? { visibility: event.visibility } : {}) }),
     approved: tally.approved,
     rejected: tally.rejected,
   });
   if (tally.decision === null) return;
   closeTask(session, task.taskKey, 'completed', tally.decision);
-  leaveBy(session, task, tally.decision, withOptional({ kind: 'outcome', outcome: tally.decision }, event.actor.id, undefined), 'approval.decide');
+  leaveBy(
+    session,
+    task,
+    tally.decision,
+    withOptional({ kind: 'outcome', outcome: tally.decision }, event.actor.id, undefined),
+    'approval.decide',
+  );
 }
 
 function fireTimer(session: Session, event: EventOf<'timer.fire'>): void {
   const { book } = session;
   const timer = book.open.timers.find((t) => t.timerKey === event.timerKey);
-  if (!timer) throw new RuntimeError('timer-not-active', `Timer "${event.timerKey}" is not active (already fired or cancelled).`, { timerKey: event.timerKey });
+  if (!timer)
+    throw new RuntimeError(
+      'timer-not-active',
+      `Timer "${event.timerKey}" is not active (already fired or cancelled).`,
+      { timerKey: event.timerKey },
+    );
   book.open.timers = book.open.timers.filter((t) => t.timerKey !== event.timerKey);
   const info = session.compiled.nodes[timer.nodeId];
   if (timer.purpose === 'timer') {
@@ -120,7 +172,13 @@ function fireTimer(session: Session, event: EventOf<'timer.fire'>): void {
   const auto = info?.timeout?.autoDecision;
   if (task && auto) {
     closeTask(session, task.taskKey, 'completed', auto);
-    leaveBy(session, timer, auto, { kind: 'note', text: `timed out after ${info?.timeout?.after}: decided ${auto} automatically` }, 'timer.fire');
+    leaveBy(
+      session,
+      timer,
+      auto,
+      { kind: 'note', text: `timed out after ${info?.timeout?.after}: decided ${auto} automatically` },
+      'timer.fire',
+    );
     return;
   }
   if (task) closeTask(session, task.taskKey, 'cancelled', 'timeout');
@@ -130,7 +188,10 @@ function fireTimer(session: Session, event: EventOf<'timer.fire'>): void {
 
 function receiveMessage(session: Session, event: EventOf<'message.receive'>): void {
   const waits = session.book.open.messages.filter((m) => m.message === event.message);
-  if (waits.length === 0) throw new RuntimeError('message-not-awaited', `Nothing on this instance waits for "${event.message}".`, { message: event.message });
+  if (waits.length === 0)
+    throw new RuntimeError('message-not-awaited', `Nothing on this instance waits for "${event.message}".`, {
+      message: event.message,
+    });
   if (event.payload) Object.assign(session.fields, event.payload);
   for (const wait of waits) {
     if (!session.book.open.messages.includes(wait) || session.status !== 'active') continue;
@@ -142,31 +203,73 @@ function receiveMessage(session: Session, event: EventOf<'message.receive'>): vo
 function actionResult(session: Session, event: EventOf<'action.result'>): void {
   const { book } = session;
   const action = book.open.actions.find((a) => a.actionKey === event.actionKey);
-  if (!action) throw new RuntimeError('action-not-pending', `Action "${event.actionKey}" is not pending on this instance.`, { actionKey: event.actionKey });
-  if (event.outcome !== 'ok' && event.outcome !== 'failed') throw new RuntimeError('invalid-outcome', `An action result is "ok" or "failed".`);
+  if (!action)
+    throw new RuntimeError(
+      'action-not-pending',
+      `Action "${event.actionKey}" is not pending on this instance.`,
+      { actionKey: event.actionKey },
+    );
+  if (event.outcome !== 'ok' && event.outcome !== 'failed')
+    throw new RuntimeError('invalid-outcome', `An action result is "ok" or "failed".`);
   book.open.actions = book.open.actions.filter((a) => a.actionKey !== event.actionKey);
   if (event.outcome === 'ok' && event.fields) Object.assign(session.fields, event.fields);
   if (event.outcome === 'failed' && !edgeForOutcome(session.compiled, action.nodeId, 'failed')) {
-    session.incident('action-failed', `Action "${action.nodeId}" failed${event.error ? `: ${event.error}` : ''}; no "failed" edge follows it.`, action.nodeId);
+    session.incident(
+      'action-failed',
+      `Action "${action.nodeId}" failed${event.error ? `: ${event.error}` : ''}; no "failed" edge follows it.`,
+      action.nodeId,
+    );
     return;
   }
-  const detail = event.outcome === 'failed' && event.error ? { kind: 'note' as const, text: `failed: ${event.error}` } : { kind: 'outcome' as const, outcome: event.outcome };
+  const detail =
+    event.outcome === 'failed' && event.error
+      ? { kind: 'note' as const, text: `failed: ${event.error}` }
+      : { kind: 'outcome' as const, outcome: event.outcome };
   leaveBy(session, action, event.outcome, detail, 'action.result');
 }
 
 function retryAction(session: Session, event: EventOf<'action.retry'>): void {
   const { book, compiled } = session;
-  const placement = session.active().find((p) => p.kind === 'node' && `${p.nodeId}#${session.entries()[p.path] ?? 1}` === event.actionKey);
+  const placement = session
+    .active()
+    .find((p) => p.kind === 'node' && `${p.nodeId}#${session.entries()[p.path] ?? 1}` === event.actionKey);
   const info = placement?.kind === 'node' ? compiled.nodes[placement.nodeId] : undefined;
   const pending = book.open.actions.some((a) => a.actionKey === event.actionKey);
-  if (!placement || !info || info.node.type !== 'action' || info.node.action.type === 'set-fields' || pending) {
-    throw new RuntimeError('action-not-pending', `Action "${event.actionKey}" is not waiting for a retry on this instance.`, { actionKey: event.actionKey });
+  if (
+    !placement ||
+    !info ||
+    info.node.type !== 'action' ||
+    info.node.action.type === 'set-fields' ||
+    pending
+  ) {
+    throw new RuntimeError(
+      'action-not-pending',
+      `Action "${event.actionKey}" is not waiting for a retry on this instance.`,
+      { actionKey: event.actionKey },
+    );
   }
   book.open.actions.push({ actionKey: event.actionKey, nodeId: info.id, path: placement.path });
-  session.effects.push({ type: 'action.perform', actionKey: event.actionKey, nodeId: info.id, action: info.node.action });
-  session.record('action.retry', info.id, info.id, { kind: 'note', text: 'action retried after an incident' });
+  session.effects.push({
+    type: 'action.perform',
+    actionKey: event.actionKey,
+    nodeId: info.id,
+    action: info.node.action,
+  });
+  session.record('action.retry', info.id, info.id, {
+    kind: 'note',
+    text: 'action retried after an incident',
+  });
 }
 
-function withOptional(detail: { kind: 'outcome'; outcome: string }, actor: string | undefined, comment: string | undefined, visibility?: 'internal' | 'public') {
-  return { ...detail, ...(actor === undefined ? {} : { actor }), ...(comment === undefined ? {} : { comment, ...(visibility ? { visibility } : {}) }) };
+function withOptional(
+  detail: { kind: 'outcome'; outcome: string },
+  actor: string | undefined,
+  comment: string | undefined,
+  visibility?: 'internal' | 'public',
+) {
+  return {
+    ...detail,
+    ...(actor === undefined ? {} : { actor }),
+    ...(comment === undefined ? {} : { comment, ...(visibility ? { visibility } : {}) }),
+  };
 }

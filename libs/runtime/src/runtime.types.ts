@@ -58,7 +58,13 @@ export type RuntimeEvent =
     }
   | { type: 'timer.fire'; timerKey: string }
   | { type: 'message.receive'; message: string; payload?: FieldValues }
-  | { type: 'action.result'; actionKey: string; outcome: 'ok' | 'failed'; fields?: FieldValues; error?: string }
+  | {
+      type: 'action.result';
+      actionKey: string;
+      outcome: 'ok' | 'failed';
+      fields?: FieldValues;
+      error?: string;
+    }
   /**
    * An admin retries an action whose failure left the instance in `incident`
    * (no `failed` edge): the instance is active again and the action is
@@ -94,7 +100,13 @@ export type Effect =
       form?: ResolvedFormEntry[];
     }
   /** The step is over: completed by its decision or cancelled because the flow left it. */
-  | { type: 'task.close'; taskKey: string; nodeId: string; status: 'completed' | 'cancelled'; outcome?: string }
+  | {
+      type: 'task.close';
+      taskKey: string;
+      nodeId: string;
+      status: 'completed' | 'cancelled';
+      outcome?: string;
+    }
   | {
       type: 'timer.schedule';
       timerKey: string;
@@ -126,7 +138,15 @@ export type TransitionDetail =
   | { kind: 'condition'; edgeId: string; condition: unknown; text: string; values: FieldValues }
   | { kind: 'default'; edgeId: string; text: string }
   | { kind: 'outcome'; outcome: string; actor?: string; comment?: string; visibility?: CommentVisibility }
-  | { kind: 'vote'; decision: 'approved' | 'rejected'; actor: string; comment?: string; visibility?: CommentVisibility; approved: number; rejected: number }
+  | {
+      kind: 'vote';
+      decision: 'approved' | 'rejected';
+      actor: string;
+      comment?: string;
+      visibility?: CommentVisibility;
+      approved: number;
+      rejected: number;
+    }
   | { kind: 'message'; message: string }
   | { kind: 'note'; text: string };
 

@@ -7,16 +7,32 @@ import { hostMatches, rangeOfHost } from './http-target-policy.js';
 import { SECRET_PLACEHOLDER } from './secret-placeholders.js';
 
 // Headers that carry credentials: their value belongs in the secret store, not in a definition anyone can read.
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'cookie']);
+const CREDENTIAL_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'api-key',
+  'cookie',
+]);
 
 /**
  * A warning per credential header whose value is written out instead of
  * referring to a stored secret (`{{secret:NAME}}`): definitions are readable
  * by everyone who can see a ticket of the workflow. Pure.
  */
-export function literalCredentialWarnings(nodeId: string, nodeName: string | undefined, headers: Record<string, string> | undefined): Problem[] {
+export function literalCredentialWarnings(
+  nodeId: string,
+  nodeName: string | undefined,
+  headers: Record<string, string> | undefined,
+): Problem[] {
   return Object.entries(headers ?? {})
-    .filter(([name, value]) => CREDENTIAL_HEADERS.has(name.toLowerCase()) && typeof value === 'string' && value.trim() !== '' && !new RegExp(SECRET_PLACEHOLDER.source).test(value))
+    .filter(
+      ([name, value]) =>
+        CREDENTIAL_HEADERS.has(name.toLowerCase()) &&
+        typeof value === 'string' &&
+        value.trim() !== '' &&
+        !new RegExp(SECRET_PLACEHOLDER.source).test(value),
+    )
     .map(([name]) => ({
       code: 'literal-credential-header',
       severity: 'warning' as const,
@@ -41,7 +57,8 @@ export class HttpActionPublishCheck {
   problems(definition: WorkflowDefinition): Problem[] {
     const problems: Problem[] = [];
     for (const node of definition.nodes ?? []) {
-      if (node.type !== 'action' || node.action?.type !== 'http' || typeof node.action.url !== 'string') continue;
+      if (node.type !== 'action' || node.action?.type !== 'http' || typeof node.action.url !== 'string')
+        continue;
       problems.push(...literalCredentialWarnings(node.id, node.name, node.action.headers));
       let host: string;
       try {

@@ -3,7 +3,13 @@ import { checkFieldValues } from '../tickets/field-values.js';
 import { mapResponse, renderBody, renderText, type TemplateContext } from './action-template.js';
 import { HttpCallError, type HttpLimits, sendGuarded } from './guarded-http-client.js';
 import type { TargetRules } from './http-target-policy.js';
-import { fillSecrets, fillSecretsIn, MissingSecretError, secretNames, secretNamesIn } from './secret-placeholders.js';
+import {
+  fillSecrets,
+  fillSecretsIn,
+  MissingSecretError,
+  secretNames,
+  secretNamesIn,
+} from './secret-placeholders.js';
 import { signWebhook } from '../webhooks/webhook-signature.js';
 
 /** Where secrets come from at send time (the secret store); decrypted values live only for one request. */
@@ -31,23 +37,37 @@ export interface HttpActionInput {
  * ticket fields (checked against their types). Side effect: the network
  * call. Resolves with the mapped fields; throws {@link HttpCallError}.
  */
-export async function runHttpAction(input: HttpActionInput, rules: TargetRules, limits: HttpLimits): Promise<Record<string, unknown>> {
+export async function runHttpAction(
+  input: HttpActionInput,
+  rules: TargetRules,
+  limits: HttpLimits,
+): Promise<Record<string, unknown>> {
   const { action, context } = input;
   const url = renderText(action.url, context, encodeURIComponent);
   const { headers, body } = await prepareRequest(input);
   const signingSecret = await input.secrets?.signingSecretFor(hostOf(url));
-  if (signingSecret !== undefined) Object.assign(headers, signWebhook(signingSecret, input.idempotencyKey, body ?? ''));
+  if (signingSecret !== undefined)
+    Object.assign(headers, signWebhook(signingSecret, input.idempotencyKey, body ?? ''));
   const reply = await sendGuarded({ method: action.method, url, headers, body }, rules, limits);
   if (!action.responseMapping || Object.keys(action.responseMapping).length === 0) return {};
   let json: unknown;
   try {
     json = JSON.parse(reply.body);
   } catch {
-    throw new HttpCallError(`HTTP ${reply.status}: the response is not JSON, so responseMapping cannot read it.`, false, reply.status);
+    throw new HttpCallError(
+      `HTTP ${reply.status}: the response is not JSON, so responseMapping cannot read it.`,
+      false,
+      reply.status,
+    );
   }
   const fields = mapResponse(json, action.responseMapping);
   const problems = checkFieldValues(input.fieldDefinitions, fields, { partial: true });
-  if (problems.length > 0) throw new HttpCallError(`The response does not fit the ticket fields: ${problems.map((p) => p.message).join('; ')}`, false, reply.status);
+  if (problems.length > 0)
+    throw new HttpCallError(
+      `The response does not fit the ticket fields: ${problems.map((p) => p.message).join('; ')}`,
+      false,
+      reply.status,
+    );
   return fields;
 }
 
@@ -57,14 +77,21 @@ export async function runHttpAction(input: HttpActionInput, rules: TargetRules, 
  * placeholder that gets resolved), then `{{fields.x}}` / `{{ticket.id}}`.
  * Side effects: reads (and decrypts) the secrets it names.
  */
-async function prepareRequest(input: HttpActionInput): Promise<{ headers: Record<string, string>; body: string | undefined }> {
+async function prepareRequest(
+  input: HttpActionInput,
+): Promise<{ headers: Record<string, string>; body: string | undefined }> {
   const { action, context } = input;
   const sendsBody = action.body !== undefined && action.method !== 'GET';
-  const names = [...Object.values(action.headers ?? {}).flatMap(secretNames), ...(sendsBody ? secretNamesIn(action.body) : [])];
-  const values = names.length > 0 && input.secrets ? await input.secrets.values(names) : new Map<string, string>();
+  const names = [
+    ...Object.values(action.headers ?? {}).flatMap(secretNames),
+    ...(sendsBody ? secretNamesIn(action.body) : []),
+  ];
+  const values =
+    names.length > 0 && input.secrets ? await input.secrets.values(names) : new Map<string, string>();
   try {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'Ticketflow' };
-    for (const [name, value] of Object.entries(action.headers ?? {})) headers[name.toLowerCase()] = renderText(fillSecrets(value, values), context);
+    for (const [name, value] of Object.entries(action.headers ?? {}))
+      headers[name.toLowerCase()] = renderText(fillSecrets(value, values), context);
     headers['idempotency-key'] = input.idempotencyKey;
     if (!sendsBody) return { headers, body: undefined };
     headers['content-type'] = 'application/json';

@@ -12,16 +12,28 @@ type NotifyAction = Extract<ActionSpec, { type: 'notify' }>;
  * inserts one in-app notification each, the template's placeholders filled.
  * Side effect: notification rows (deduplicated per action visit).
  */
-export async function performNotify(manager: EntityManager, instance: LoadedInstance, action: NotifyAction, actionKey: string): Promise<number> {
-  const [ticket] = (await manager.query(`SELECT title, number FROM tickets WHERE id = $1`, [instance.ticketId])) as { title: string; number: string }[];
+export async function performNotify(
+  manager: EntityManager,
+  instance: LoadedInstance,
+  action: NotifyAction,
+  actionKey: string,
+): Promise<number> {
+  const [ticket] = (await manager.query(`SELECT title, number FROM tickets WHERE id = $1`, [
+    instance.ticketId,
+  ])) as { title: string; number: string }[];
   let recipients: string[] = [];
   if ('requester' in action.to) recipients = [instance.requesterId];
   else if ('role' in action.to) recipients = await usersWithRole(manager, action.to.role);
   else {
-    const rows = (await manager.query(`SELECT id FROM users WHERE username = $1 AND active`, [action.to.user])) as { id: string }[];
+    const rows = (await manager.query(`SELECT id FROM users WHERE username = $1 AND active`, [
+      action.to.user,
+    ])) as { id: string }[];
     recipients = rows.map((row) => row.id);
   }
-  const context = { ticket: { id: instance.ticketId, title: ticket?.title ?? '', number: Number(ticket?.number ?? 0) }, fields: instance.fields };
+  const context = {
+    ticket: { id: instance.ticketId, title: ticket?.title ?? '', number: Number(ticket?.number ?? 0) },
+    fields: instance.fields,
+  };
   return notifyUsers(manager, recipients, {
     ticketId: instance.ticketId,
     kind: 'workflow',

@@ -31,7 +31,8 @@ export function secretNamesIn(value: unknown): string[] {
 export function fillSecretsIn(value: unknown, values: ReadonlyMap<string, string>): unknown {
   if (typeof value === 'string') return fillSecrets(value, values);
   if (Array.isArray(value)) return value.map((item) => fillSecretsIn(item, values));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillSecretsIn(item, values)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillSecretsIn(item, values)]));
   return value;
 }
 

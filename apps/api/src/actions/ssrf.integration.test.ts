@@ -19,7 +19,10 @@ let counter = 0;
 const callFlow = (url: string, withFailedEdge = true) => {
   const key = `ssrf-${(counter += 1)}`;
   return {
-    schemaVersion: 1, key, name: `SSRF ${key}`, fields: [],
+    schemaVersion: 1,
+    key,
+    name: `SSRF ${key}`,
+    fields: [],
     nodes: [
       { id: 'start', type: 'start' },
       { id: 'call', type: 'action', name: 'Call out', action: { type: 'http', method: 'POST', url } },
@@ -49,8 +52,15 @@ describe('SSRF protection of HTTP actions (any public host allowed, nothing priv
   });
 
   const publish = async (definition: ReturnType<typeof callFlow>) => {
-    await t.http.put(`/api/workflows/${definition.key}/draft`).set(await client.auth('owner')).send({ definition }).expect(200);
-    return t.http.post(`/api/workflows/${definition.key}/publish`).set(await client.auth('admin')).send({});
+    await t.http
+      .put(`/api/workflows/${definition.key}/draft`)
+      .set(await client.auth('owner'))
+      .send({ definition })
+      .expect(200);
+    return t.http
+      .post(`/api/workflows/${definition.key}/publish`)
+      .set(await client.auth('admin'))
+      .send({});
   };
 
   it.each([
@@ -65,7 +75,9 @@ describe('SSRF protection of HTTP actions (any public host allowed, nothing priv
   ])('refuses to publish a call to %s', async (url, host, range) => {
     const response = await publish(callFlow(url));
     expect(response.status).toBe(422);
-    const problem = (response.body.details.problems as { code: string; message: string; nodeId: string }[]).find((p) => p.code === 'http-target-private');
+    const problem = (
+      response.body.details.problems as { code: string; message: string; nodeId: string }[]
+    ).find((p) => p.code === 'http-target-private');
     expect(problem?.nodeId).toBe('call');
     expect(problem?.message).toContain(`"${host}" is a`);
     expect(problem?.message).toContain(range);
@@ -82,16 +94,27 @@ describe('SSRF protection of HTTP actions (any public host allowed, nothing priv
     if (!(await localName())) return;
     const definition = callFlow(`http://${await localName()}:${receiver.port}/hook`);
     expect((await publish(definition)).status).toBe(201);
-    const ticket = await client.createTicket('requester', { workflowKey: definition.key, title: 'Sneaky', fields: {} });
-    const done = await eventually(async () => {
-      const view = await client.ticket('requester', ticket.id);
-      return view.status === 'completed' ? view : undefined;
-    }, 10_000, 'the refusal');
+    const ticket = await client.createTicket('requester', {
+      workflowKey: definition.key,
+      title: 'Sneaky',
+      fields: {},
+    });
+    const done = await eventually(
+      async () => {
+        const view = await client.ticket('requester', ticket.id);
+        return view.status === 'completed' ? view : undefined;
+      },
+      10_000,
+      'the refusal',
+    );
     expect(done.outcome).toBe('refused');
     expect(receiver.calls).toHaveLength(0);
     const note = (await client.transitions('admin', ticket.id)).find((tr) => tr.event === 'action.result');
     expect(note?.detail?.text).toMatch(/resolves to .* address; HTTP actions may only call public addresses/);
-    const [row] = (await t.db.dataSource.query(`SELECT o.status, o.attempts, o.last_error FROM outbox o JOIN instances i ON i.id = o.instance_id WHERE i.ticket_id = $1`, [ticket.id])) as { status: string; attempts: number; last_error: string }[];
+    const [row] = (await t.db.dataSource.query(
+      `SELECT o.status, o.attempts, o.last_error FROM outbox o JOIN instances i ON i.id = o.instance_id WHERE i.ticket_id = $1`,
+      [ticket.id],
+    )) as { status: string; attempts: number; last_error: string }[];
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
   });
 
@@ -99,10 +122,25 @@ describe('SSRF protection of HTTP actions (any public host allowed, nothing priv
     if (!(await localName())) return;
     const definition = callFlow(`http://${await localName()}:${receiver.port}/hook`, false);
     expect((await publish(definition)).status).toBe(201);
-    const ticket = await client.createTicket('requester', { workflowKey: definition.key, title: 'Sneaky 2', fields: {} });
-    await eventually(async () => (await client.ticket('requester', ticket.id)).status === 'incident', 10_000, 'the incident');
-    const incidents = (await t.http.get('/api/incidents').set(await client.auth('admin')).expect(200)).body as { ticketId: string; message: string }[];
-    expect(incidents.find((entry) => entry.ticketId === ticket.id)?.message).toMatch(/resolves to .*only call public addresses/);
+    const ticket = await client.createTicket('requester', {
+      workflowKey: definition.key,
+      title: 'Sneaky 2',
+      fields: {},
+    });
+    await eventually(
+      async () => (await client.ticket('requester', ticket.id)).status === 'incident',
+      10_000,
+      'the incident',
+    );
+    const incidents = (
+      await t.http
+        .get('/api/incidents')
+        .set(await client.auth('admin'))
+        .expect(200)
+    ).body as { ticketId: string; message: string }[];
+    expect(incidents.find((entry) => entry.ticketId === ticket.id)?.message).toMatch(
+      /resolves to .*only call public addresses/,
+    );
     expect(receiver.calls).toHaveLength(0);
   });
 });

@@ -22,7 +22,13 @@ export interface SignedAuditRow extends AuditEntry {
  * new), each linked to the one before, with times that never go backwards
  * (`notBefore`, the last row's time, when known). Pure apart from the clock.
  */
-export function signAuditRows(key: string, chain: string, head: string | null, entries: AuditEntry[], notBefore?: Date): SignedAuditRow[] {
+export function signAuditRows(
+  key: string,
+  chain: string,
+  head: string | null,
+  entries: AuditEntry[],
+  notBefore?: Date,
+): SignedAuditRow[] {
   let prevHash = head ?? AUDIT_GENESIS;
   let time = Date.now();
   if (notBefore && notBefore.getTime() > time) time = notBefore.getTime();
@@ -37,7 +43,21 @@ export function signAuditRows(key: string, chain: string, head: string | null, e
 
 /** The INSERT of signed rows, as one part of a statement. Pure apart from adding parameters. */
 export function auditInsertSql(rows: SignedAuditRow[], p: Param): string {
-  const tuples = rows.map((row) => `(${[row.chain, row.at, row.actorId, row.action, row.objectType, row.objectId,
-    row.details === undefined || row.details === null ? null : JSON.stringify(row.details), row.prevHash, row.hash].map((value) => p(value)).join(', ')})`);
+  const tuples = rows.map(
+    (row) =>
+      `(${[
+        row.chain,
+        row.at,
+        row.actorId,
+        row.action,
+        row.objectType,
+        row.objectId,
+        row.details === undefined || row.details === null ? null : JSON.stringify(row.details),
+        row.prevHash,
+        row.hash,
+      ]
+        .map((value) => p(value))
+        .join(', ')})`,
+  );
   return `INSERT INTO audit_log (chain, at, actor_id, action, object_type, object_id, details, prev_hash, hash) VALUES ${tuples.join(', ')} RETURNING id`;
 }

@@ -28,16 +28,28 @@ export interface AuditHashInput {
  * its own key order. Pure.
  */
 export function auditMac(key: string, chain: string, prevHash: string, entry: AuditHashInput): string {
-  return createHmac('sha256', key).update(JSON.stringify([chain, ...hashedFields(prevHash, entry)])).digest('hex');
+  return createHmac('sha256', key)
+    .update(JSON.stringify([chain, ...hashedFields(prevHash, entry)]))
+    .digest('hex');
 }
 
 /** The unkeyed SHA-256 of a row of the legacy global chain. Pure. */
 export function legacyAuditHash(prevHash: string, entry: AuditHashInput): string {
-  return createHash('sha256').update(JSON.stringify(hashedFields(prevHash, entry))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(hashedFields(prevHash, entry)))
+    .digest('hex');
 }
 
 function hashedFields(prevHash: string, entry: AuditHashInput): unknown[] {
-  return [prevHash, entry.at, entry.actorId, entry.action, entry.objectType, entry.objectId, canonicalJson(entry.details ?? null)];
+  return [
+    prevHash,
+    entry.at,
+    entry.actorId,
+    entry.action,
+    entry.objectType,
+    entry.objectId,
+    canonicalJson(entry.details ?? null),
+  ];
 }
 
 /** `value` as JSON with object keys sorted, after JSON's own conversions (dates, dropped undefined). Pure. */
@@ -50,6 +62,7 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value).sort())
+    sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
   return sorted;
 }

@@ -22,9 +22,17 @@ export class AuditService {
   async append(manager: EntityManager, entry: AuditEntry, ticketId?: string): Promise<void> {
     const chain = ticketId ?? SYSTEM_CHAIN;
     if (!ticketId) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit:${chain}`]);
-    const [last] = (await manager.query('SELECT hash, at FROM audit_log WHERE chain = $1 ORDER BY id DESC LIMIT 1', [chain])) as { hash: string; at: Date }[];
+    const [last] = (await manager.query(
+      'SELECT hash, at FROM audit_log WHERE chain = $1 ORDER BY id DESC LIMIT 1',
+      [chain],
+    )) as { hash: string; at: Date }[];
     const batch = new SqlBatch();
-    const name = batch.add(auditInsertSql(signAuditRows(this.key, chain, last?.hash ?? null, [entry], last ? new Date(last.at) : undefined), batch.param));
+    const name = batch.add(
+      auditInsertSql(
+        signAuditRows(this.key, chain, last?.hash ?? null, [entry], last ? new Date(last.at) : undefined),
+        batch.param,
+      ),
+    );
     batch.expectRows(name, 1);
     const { sql, values } = batch.render();
     await manager.query(sql, values);

@@ -28,12 +28,17 @@ async function main(): Promise<number> {
   }
   const db = await openDatabase(config);
   try {
-    const result = await verifyAuditTable((afterId, limit) => db.dataSource.query(AUDIT_PAGE_SQL, [afterId, limit]) as Promise<AuditRow[]>, key);
+    const result = await verifyAuditTable(
+      (afterId, limit) => db.dataSource.query(AUDIT_PAGE_SQL, [afterId, limit]) as Promise<AuditRow[]>,
+      key,
+    );
     if (result.ok) {
       process.stdout.write(`audit log OK: ${result.checked} rows in ${result.chains} chains\n`);
       return 0;
     }
-    process.stdout.write(`audit log TAMPERED: row ${result.tamperedId} (${result.reason}); ${result.checked} rows before it are intact\n`);
+    process.stdout.write(
+      `audit log TAMPERED: row ${result.tamperedId} (${result.reason}); ${result.checked} rows before it are intact\n`,
+    );
     return 1;
   } finally {
     await db.close();

@@ -33,17 +33,33 @@ export type ChainHeads = Map<string, { hash: string; at: number }>;
  * or the time order. Deleting a chain's last rows leaves no trace here —
  * compare its last hash with one kept elsewhere. Pure (mutates `heads`).
  */
-export function verifyAuditLog(rows: readonly AuditRow[], key: string, heads: ChainHeads = new Map()): AuditVerification {
+export function verifyAuditLog(
+  rows: readonly AuditRow[],
+  key: string,
+  heads: ChainHeads = new Map(),
+): AuditVerification {
   let checked = 0;
   for (const row of rows) {
     const id = String(row.id);
     const head = heads.get(row.chain);
-    if (row.prev_hash !== (head?.hash ?? AUDIT_GENESIS)) return { ok: false, checked, tamperedId: id, reason: 'prev-hash-mismatch' };
+    if (row.prev_hash !== (head?.hash ?? AUDIT_GENESIS))
+      return { ok: false, checked, tamperedId: id, reason: 'prev-hash-mismatch' };
     const at = row.at instanceof Date ? row.at : new Date(row.at);
-    const content = { at: at.toISOString(), actorId: row.actor_id, action: row.action, objectType: row.object_type, objectId: row.object_id, details: row.details };
-    const expected = row.chain === LEGACY_CHAIN ? legacyAuditHash(row.prev_hash, content) : auditMac(key, row.chain, row.prev_hash, content);
+    const content = {
+      at: at.toISOString(),
+      actorId: row.actor_id,
+      action: row.action,
+      objectType: row.object_type,
+      objectId: row.object_id,
+      details: row.details,
+    };
+    const expected =
+      row.chain === LEGACY_CHAIN
+        ? legacyAuditHash(row.prev_hash, content)
+        : auditMac(key, row.chain, row.prev_hash, content);
     if (expected !== row.hash) return { ok: false, checked, tamperedId: id, reason: 'hash-mismatch' };
-    if (head && at.getTime() < head.at) return { ok: false, checked, tamperedId: id, reason: 'time-went-backwards' };
+    if (head && at.getTime() < head.at)
+      return { ok: false, checked, tamperedId: id, reason: 'time-went-backwards' };
     heads.set(row.chain, { hash: row.hash, at: at.getTime() });
     checked += 1;
   }
@@ -57,7 +73,11 @@ export type AuditPageReader = (afterId: string, limit: number) => Promise<AuditR
  * Verifies the whole log page by page. Memory: one head per chain (a hash and
  * a time per ticket). Side effects: only the reads `readPage` performs.
  */
-export async function verifyAuditTable(readPage: AuditPageReader, key: string, pageSize = 1000): Promise<AuditVerification> {
+export async function verifyAuditTable(
+  readPage: AuditPageReader,
+  key: string,
+  pageSize = 1000,
+): Promise<AuditVerification> {
   const heads: ChainHeads = new Map();
   let afterId = '0';
   let checked = 0;

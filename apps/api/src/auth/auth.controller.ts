@@ -17,7 +17,11 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a username and password for an access token' })
   login(@Body() body: LoginDto, @Req() request: Request) {
-    return this.auth.login(body.username, body.password, request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    return this.auth.login(
+      body.username,
+      body.password,
+      request.ip ?? request.socket.remoteAddress ?? 'unknown',
+    );
   }
 
   @Get('me')

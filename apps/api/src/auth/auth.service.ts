@@ -34,7 +34,11 @@ export class AuthService {
    * throttle counters, an audit row (success or failure), and a re-hash of a
    * password stored with weaker scrypt parameters.
    */
-  async login(username: string, password: string, address: string): Promise<{ accessToken: string; user: AuthUser }> {
+  async login(
+    username: string,
+    password: string,
+    address: string,
+  ): Promise<{ accessToken: string; user: AuthUser }> {
     await this.throttle.check(username, address);
     const [row] = (await this.dataSource.query(
       'SELECT id, username, display_name, roles, password_hash, token_version FROM users WHERE lower(username) = lower($1) AND active',
@@ -43,19 +47,37 @@ export class AuthService {
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     if (!row || !ok) {
       await this.throttle.recordFailure(username, address);
-      await this.record(row?.id ?? null, 'auth.login-failed', row?.id ?? username.slice(0, 100), { username: username.slice(0, 100), address });
+      await this.record(row?.id ?? null, 'auth.login-failed', row?.id ?? username.slice(0, 100), {
+        username: username.slice(0, 100),
+        address,
+      });
       throw unauthenticated('Wrong username or password.');
     }
     await this.throttle.recordSuccess(username, address);
     if (needsRehash(row.password_hash)) {
-      await this.dataSource.query('UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash = $3', [row.id, await hashPassword(password), row.password_hash]);
+      await this.dataSource.query(
+        'UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash = $3',
+        [row.id, await hashPassword(password), row.password_hash],
+      );
     }
     await this.record(row.id, 'auth.login', row.id, { address });
-    const user: AuthUser = { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles };
+    const user: AuthUser = {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+    };
     return { accessToken: await this.tokens.sign({ id: row.id, tokenVersion: row.token_version }), user };
   }
 
-  private record(actorId: string | null, action: string, objectId: string, details: Record<string, unknown>): Promise<void> {
-    return this.dataSource.transaction((manager) => this.audit.append(manager, { actorId, action, objectType: 'user', objectId, details }));
+  private record(
+    actorId: string | null,
+    action: string,
+    objectId: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    return this.dataSource.transaction((manager) =>
+      this.audit.append(manager, { actorId, action, objectType: 'user', objectId, details }),
+    );
   }
 }

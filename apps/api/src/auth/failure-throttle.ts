@@ -41,8 +41,19 @@ export class FailureThrottle {
     const pool = (dataSource.driver as unknown as { master: unknown }).master;
     for (const rule of rules) {
       const common = { storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true };
-      this.failures.set(rule.name, new RateLimiterPostgres({ ...common, keyPrefix: `${rule.name}-fail`, points: 1_000_000, duration: rule.windowSeconds }));
-      this.waits.set(rule.name, new RateLimiterPostgres({ ...common, keyPrefix: `${rule.name}-wait`, points: 1, duration: 1 }));
+      this.failures.set(
+        rule.name,
+        new RateLimiterPostgres({
+          ...common,
+          keyPrefix: `${rule.name}-fail`,
+          points: 1_000_000,
+          duration: rule.windowSeconds,
+        }),
+      );
+      this.waits.set(
+        rule.name,
+        new RateLimiterPostgres({ ...common, keyPrefix: `${rule.name}-wait`, points: 1, duration: 1 }),
+      );
     }
   }
 
@@ -55,7 +66,12 @@ export class FailureThrottle {
     }
     if (waitMs > 0) {
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-      throw new DomainError('too-many-requests', this.code, `Too many failed ${this.what}; try again in ${seconds} seconds.`, { retryAfterSeconds: seconds });
+      throw new DomainError(
+        'too-many-requests',
+        this.code,
+        `Too many failed ${this.what}; try again in ${seconds} seconds.`,
+        { retryAfterSeconds: seconds },
+      );
     }
   }
 
@@ -64,7 +80,8 @@ export class FailureThrottle {
     for (const key of keys) {
       const counted = await this.limiter(this.failures, key).penalty(key.value, 1);
       const over = counted.consumedPoints - key.rule.freeFailures;
-      if (over > 0) await this.limiter(this.waits, key).block(key.value, delaySeconds(over, key.rule.maxDelaySeconds));
+      if (over > 0)
+        await this.limiter(this.waits, key).block(key.value, delaySeconds(over, key.rule.maxDelaySeconds));
     }
   }
 

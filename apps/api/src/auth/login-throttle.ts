@@ -3,12 +3,27 @@ import { DataSource } from 'typeorm';
 import { FailureThrottle, type ThrottleKey, type ThrottleRule } from './failure-throttle.js';
 
 // One account from one address: the guesser's own pace. Waits grow to 15 minutes.
-const ACCOUNT_ADDRESS: ThrottleRule = { name: 'login-acct-addr', freeFailures: 5, maxDelaySeconds: 900, windowSeconds: 3600 };
+const ACCOUNT_ADDRESS: ThrottleRule = {
+  name: 'login-acct-addr',
+  freeFailures: 5,
+  maxDelaySeconds: 900,
+  windowSeconds: 3600,
+};
 // One account from anywhere: catches guessing spread over many addresses, but never makes the owner
 // wait more than a minute, so nobody can keep an account shut.
-const ACCOUNT: ThrottleRule = { name: 'login-acct', freeFailures: 20, maxDelaySeconds: 60, windowSeconds: 3600 };
+const ACCOUNT: ThrottleRule = {
+  name: 'login-acct',
+  freeFailures: 20,
+  maxDelaySeconds: 60,
+  windowSeconds: 3600,
+};
 // One address, any account: password spraying.
-const ADDRESS: ThrottleRule = { name: 'login-addr', freeFailures: 100, maxDelaySeconds: 900, windowSeconds: 3600 };
+const ADDRESS: ThrottleRule = {
+  name: 'login-addr',
+  freeFailures: 100,
+  maxDelaySeconds: 900,
+  windowSeconds: 3600,
+};
 
 /** Sign-in throttling per account, per account and address, and per address (see FailureThrottle). */
 @Injectable()
@@ -16,7 +31,12 @@ export class LoginThrottle {
   private readonly throttle: FailureThrottle;
 
   constructor(dataSource: DataSource) {
-    this.throttle = new FailureThrottle(dataSource, [ACCOUNT_ADDRESS, ACCOUNT, ADDRESS], 'too-many-login-attempts', 'sign-ins');
+    this.throttle = new FailureThrottle(
+      dataSource,
+      [ACCOUNT_ADDRESS, ACCOUNT, ADDRESS],
+      'too-many-login-attempts',
+      'sign-ins',
+    );
   }
 
   check(username: string, address: string): Promise<void> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashPassword, needsRehash, SCRYPT_PARAMS, verifyPassword } from './password-hasher.js';
 
 describe('password hasher', () => {
-  it('hashes at OWASP\'s scrypt minimum (N=2^17, r=8, p=1)', async () => {
+  it("hashes at OWASP's scrypt minimum (N=2^17, r=8, p=1)", async () => {
     const stored = await hashPassword('correct horse');
     const [scheme, n, r, p] = stored.split('$');
     expect([scheme, Number(n), Number(r), Number(p)]).toEqual(['scrypt', 131072, 8, 1]);

@@ -31,7 +31,11 @@ export class SessionStore {
       [token.userId],
     )) as SessionRow[];
     if (!row || !row.active || row.token_version !== token.version) {
-      throw new DomainError('unauthenticated', 'session-revoked', 'This session was signed out or the account was deactivated; sign in again.');
+      throw new DomainError(
+        'unauthenticated',
+        'session-revoked',
+        'This session was signed out or the account was deactivated; sign in again.',
+      );
     }
     return { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles };
   }

@@ -43,8 +43,18 @@ export class TokenService {
   /** Checks signature, issuer and expiry; a token without `exp`, `sub` or `ver` is refused. Pure apart from the clock. */
   async verify(token: string): Promise<VerifiedToken> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp', 'sub', 'iat'] });
-      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || typeof payload.ver !== 'number' || !Number.isInteger(payload.ver)) throw new Error('claims');
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'sub', 'iat'],
+      });
+      if (
+        typeof payload.sub !== 'string' ||
+        !UUID.test(payload.sub) ||
+        typeof payload.ver !== 'number' ||
+        !Number.isInteger(payload.ver)
+      )
+        throw new Error('claims');
       return { userId: payload.sub, version: payload.ver };
     } catch {
       throw unauthenticated('The access token is invalid or has expired; sign in again.');

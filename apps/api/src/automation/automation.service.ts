@@ -61,12 +61,25 @@ export class AutomationService implements OnModuleInit {
    * Runs `sla.warning` rules for one warning (`warningId` unique per ticket and
    * clock) in the SLA timer's transaction, on the locked instance.
    */
-  async onSlaWarning(uow: UnitOfWork, instance: LoadedInstance, input: { clock: string; warningId: string }): Promise<void> {
-    const happening: TicketHappening = { trigger: 'sla.warning', eventId: `sla:${input.clock}:${input.warningId}`, facts: { 'event.sla': input.clock } };
-    const candidates = this.config.get<AutomationRule[]>(RULES).filter((rule) => rule.trigger === 'sla.warning');
+  async onSlaWarning(
+    uow: UnitOfWork,
+    instance: LoadedInstance,
+    input: { clock: string; warningId: string },
+  ): Promise<void> {
+    const happening: TicketHappening = {
+      trigger: 'sla.warning',
+      eventId: `sla:${input.clock}:${input.warningId}`,
+      facts: { 'event.sla': input.clock },
+    };
+    const candidates = this.config
+      .get<AutomationRule[]>(RULES)
+      .filter((rule) => rule.trigger === 'sla.warning');
     if (candidates.length === 0) return;
     // A retried warning (the timer's transaction ran again) fires nothing twice.
-    const done = (await uow.manager.query('SELECT rule_id FROM rule_firings WHERE ticket_id = $1 AND event_id = $2', [instance.ticketId, happening.eventId])) as { rule_id: string }[];
+    const done = (await uow.manager.query(
+      'SELECT rule_id FROM rule_firings WHERE ticket_id = $1 AND event_id = $2',
+      [instance.ticketId, happening.eventId],
+    )) as { rule_id: string }[];
     const rules = candidates.filter((rule) => !done.some((row) => row.rule_id === rule.id));
     const ticket = ruleTicket(instance.ticket, instance.id);
     const fired = await this.fire(uow.manager, rules, ticket, instance.definition, [happening]);
@@ -74,7 +87,12 @@ export class AutomationService implements OnModuleInit {
     await this.engine.touch(uow, instance, {
       tasksChanged: false,
       entries: fired.entries,
-      ticket: { fields: ticket.fields, priority: ticket.priority, tags: ticket.tags, assigneeGroup: ticket.assigneeGroup },
+      ticket: {
+        fields: ticket.fields,
+        priority: ticket.priority,
+        tags: ticket.tags,
+        assigneeGroup: ticket.assigneeGroup,
+      },
       extend: (plan) => fired.parts.forEach((part) => plan.addExtra(part)),
     });
   }
@@ -88,22 +106,53 @@ export class AutomationService implements OnModuleInit {
     const fired = await this.fire(step.manager, rules, ticket, step.definition, happenings);
     for (const entry of fired.entries) step.appendTransition(entry.event, entry.payload);
     for (const part of fired.parts) step.plan.addExtra(part);
-    step.changeTicket({ fields: ticket.fields, priority: ticket.priority, tags: ticket.tags, assigneeGroup: ticket.assigneeGroup });
+    step.changeTicket({
+      fields: ticket.fields,
+      priority: ticket.priority,
+      tags: ticket.tags,
+      assigneeGroup: ticket.assigneeGroup,
+    });
   }
 
   /** Fires the rules of each happening in turn on the ticket's working copy. */
-  private async fire(manager: EntityManager, rules: AutomationRule[], ticket: RuleTicket, definition: WorkflowDefinition, happenings: TicketHappening[]): Promise<Firings> {
+  private async fire(
+    manager: EntityManager,
+    rules: AutomationRule[],
+    ticket: RuleTicket,
+    definition: WorkflowDefinition,
+    happenings: TicketHappening[],
+  ): Promise<Firings> {
     const fired: Firings = { entries: [], parts: [] };
     for (const happening of happenings) {
       const matches = await matchRules(rules, happening.trigger, ticketFacts(ticket, happening.facts));
       for (const { rule, values } of matches) {
-        const { results, notifications } = await applyRuleActions(manager, ticket, definition.fields, rule.actions, { ruleId: rule.id, ruleName: rule.name, eventId: happening.eventId });
-        fired.parts.push((p) => `INSERT INTO rule_firings (rule_id, ticket_id, event_id, trigger, actions) VALUES (${p(rule.id)}, ${p(ticket.id)}, ${p(happening.eventId)},
-          ${p(happening.trigger)}, ${p(JSON.stringify(results))}) ON CONFLICT DO NOTHING RETURNING rule_id`);
-        for (const { userIds, notification } of notifications) fired.parts.push((p) => notificationInsertSql(userIds, notification, p));
+        const { results, notifications } = await applyRuleActions(
+          manager,
+          ticket,
+          definition.fields,
+          rule.actions,
+          { ruleId: rule.id, ruleName: rule.name, eventId: happening.eventId },
+        );
+        fired.parts.push(
+          (
+            p,
+          ) => `INSERT INTO rule_firings (rule_id, ticket_id, event_id, trigger, actions) VALUES (${p(rule.id)}, ${p(ticket.id)}, ${p(happening.eventId)},
+          ${p(happening.trigger)}, ${p(JSON.stringify(results))}) ON CONFLICT DO NOTHING RETURNING rule_id`,
+        );
+        for (const { userIds, notification } of notifications)
+          fired.parts.push((p) => notificationInsertSql(userIds, notification, p));
         fired.entries.push({
           event: 'rule',
-          payload: { kind: 'rule', ruleId: rule.id, rule: rule.name, trigger: happening.trigger, eventId: happening.eventId, facts: happening.facts, values, actions: results },
+          payload: {
+            kind: 'rule',
+            ruleId: rule.id,
+            rule: rule.name,
+            trigger: happening.trigger,
+            eventId: happening.eventId,
+            facts: happening.facts,
+            values,
+            actions: results,
+          },
         });
       }
     }
@@ -112,18 +161,28 @@ export class AutomationService implements OnModuleInit {
 }
 
 /** The happenings of a step: creation, each node entered, each field changed (by the step, not by rules). Pure. */
-export function happeningsOf(step: Pick<StepContext, 'kind' | 'result' | 'transitionSeqs' | 'ticketBefore'>): TicketHappening[] {
+export function happeningsOf(
+  step: Pick<StepContext, 'kind' | 'result' | 'transitionSeqs' | 'ticketBefore'>,
+): TicketHappening[] {
   const happenings: TicketHappening[] = [];
   if (step.kind === 'start') happenings.push({ trigger: 'ticket.created', eventId: 'created', facts: {} });
   step.result.transitions.forEach((transition, index) => {
     if (transition.to !== null && transition.to !== transition.from) {
-      happenings.push({ trigger: 'step.entered', eventId: `step:${step.transitionSeqs[index]}`, facts: { 'event.nodeId': transition.to } });
+      happenings.push({
+        trigger: 'step.entered',
+        eventId: `step:${step.transitionSeqs[index]}`,
+        facts: { 'event.nodeId': transition.to },
+      });
     }
   });
   if (step.kind === 'event') {
     const firstSeq = step.transitionSeqs[0] ?? 0;
     for (const field of changedFields(step.ticketBefore.fields, step.result.fields)) {
-      happenings.push({ trigger: 'field.changed', eventId: `field:${field}:${firstSeq}`, facts: { 'event.field': field } });
+      happenings.push({
+        trigger: 'field.changed',
+        eventId: `field:${field}:${firstSeq}`,
+        facts: { 'event.field': field },
+      });
     }
   }
   return happenings;
@@ -137,7 +196,14 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
 
 function ruleTicket(ticket: StepTicket, instanceId: string): RuleTicket {
   return {
-    id: ticket.id, instanceId, workflowKey: ticket.workflowKey, fields: { ...ticket.fields }, priority: ticket.priority, channel: ticket.channel,
-    tags: [...ticket.tags], assigneeGroup: ticket.assigneeGroup, requesterId: ticket.requesterId,
+    id: ticket.id,
+    instanceId,
+    workflowKey: ticket.workflowKey,
+    fields: { ...ticket.fields },
+    priority: ticket.priority,
+    channel: ticket.channel,
+    tags: [...ticket.tags],
+    assigneeGroup: ticket.assigneeGroup,
+    requesterId: ticket.requesterId,
   };
 }

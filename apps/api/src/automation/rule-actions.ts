@@ -6,7 +6,12 @@ import type { RuleAction } from './rule.types.js';
 import type { RuleTicket } from './ticket-facts.js';
 
 /** What one action did, as the timeline shows it. */
-export type ActionResult = RuleAction & { result: 'applied' | 'unchanged' | 'skipped'; note?: string; recipients?: string[]; from?: unknown };
+export type ActionResult = RuleAction & {
+  result: 'applied' | 'unchanged' | 'skipped';
+  note?: string;
+  recipients?: string[];
+  from?: unknown;
+};
 
 /** A notification a rule asks for: its recipients and content. */
 export interface RuleNotification {
@@ -29,7 +34,8 @@ export async function applyRuleActions(
 ): Promise<{ results: ActionResult[]; notifications: RuleNotification[] }> {
   const results: ActionResult[] = [];
   const notifications: RuleNotification[] = [];
-  for (const [index, action] of actions.entries()) results.push(await applyOne(manager, ticket, fieldDefs, action, { ...firing, index }, notifications));
+  for (const [index, action] of actions.entries())
+    results.push(await applyOne(manager, ticket, fieldDefs, action, { ...firing, index }, notifications));
   return { results, notifications };
 }
 
@@ -45,7 +51,11 @@ async function applyOne(
     case 'set-workflow':
       return action.workflowKey === ticket.workflowKey
         ? { ...action, result: 'applied', note: 'the ticket was routed to this workflow' }
-        : { ...action, result: 'skipped', note: `the ticket was created on "${ticket.workflowKey}" by its creator` };
+        : {
+            ...action,
+            result: 'skipped',
+            note: `the ticket was created on "${ticket.workflowKey}" by its creator`,
+          };
     case 'set-priority':
       if (ticket.priority === action.priority) return { ...action, result: 'unchanged' };
       ticket.priority = action.priority;
@@ -60,7 +70,8 @@ async function applyOne(
       return { ...action, result: 'applied' };
     case 'set-field': {
       const problems = checkFieldValues(fieldDefs, { [action.field]: action.value }, { partial: true });
-      if (problems.length > 0) return { ...action, result: 'skipped', note: problems.map((p) => p.message).join('; ') };
+      if (problems.length > 0)
+        return { ...action, result: 'skipped', note: problems.map((p) => p.message).join('; ') };
       const from = ticket.fields[action.field] ?? null;
       if (JSON.stringify(from) === JSON.stringify(action.value)) return { ...action, result: 'unchanged' };
       ticket.fields = { ...ticket.fields, [action.field]: action.value };
@@ -68,11 +79,15 @@ async function applyOne(
     }
     case 'notify': {
       const people = await recipientsOf(manager, ticket, action.to);
-      if (people.length === 0) return { ...action, result: 'skipped', recipients: [], note: 'nobody to notify' };
+      if (people.length === 0)
+        return { ...action, result: 'skipped', recipients: [], note: 'nobody to notify' };
       notifications.push({
         userIds: people.map((p) => p.id),
         notification: {
-          ticketId: ticket.id, kind: 'rule', title: action.message.slice(0, 300), body: `Rule "${firing.ruleName}"`,
+          ticketId: ticket.id,
+          kind: 'rule',
+          title: action.message.slice(0, 300),
+          body: `Rule "${firing.ruleName}"`,
           dedupeKey: `rule:${firing.ruleId}:${ticket.id}:${firing.eventId}:${firing.index}`,
         },
       });
@@ -81,7 +96,11 @@ async function applyOne(
   }
 }
 
-async function recipientsOf(manager: EntityManager, ticket: RuleTicket, to: Extract<RuleAction, { type: 'notify' }>['to']): Promise<{ id: string; username: string }[]> {
+async function recipientsOf(
+  manager: EntityManager,
+  ticket: RuleTicket,
+  to: Extract<RuleAction, { type: 'notify' }>['to'],
+): Promise<{ id: string; username: string }[]> {
   return (await manager.query(
     `SELECT id, username FROM users WHERE active AND (($1::text IS NOT NULL AND $1 = ANY(roles)) OR username = $2 OR ($3 AND id = $4)) ORDER BY username LIMIT 200`,
     ['role' in to ? to.role : null, 'user' in to ? to.user : null, 'requester' in to, ticket.requesterId],

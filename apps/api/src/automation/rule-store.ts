@@ -16,7 +16,16 @@ export const RULE_COLUMNS = 'id, name, position, trigger, condition, actions, st
 
 /** A rule row as the API shows it. Pure. */
 export function toRule(row: RuleRow): AutomationRule {
-  return { id: row.id, name: row.name, position: row.position, trigger: row.trigger, condition: row.condition, actions: row.actions, stopProcessing: row.stop_processing, enabled: row.enabled };
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    trigger: row.trigger,
+    condition: row.condition,
+    actions: row.actions,
+    stopProcessing: row.stop_processing,
+    enabled: row.enabled,
+  };
 }
 
 /** Enabled rules of one trigger (or all triggers), in evaluation order. Reads only. */

@@ -26,7 +26,17 @@ export function encodeChangeMessages(origin: string, changes: ChangeSignal[]): s
   const merged = new Map<string, ChangeSignal>();
   for (const change of changes) {
     const seen = merged.get(change.ticketId);
-    merged.set(change.ticketId, seen ? { ticketId: change.ticketId, tasks: seen.tasks || change.tasks, timers: seen.timers || change.timers, outbox: seen.outbox || change.outbox } : { ...change });
+    merged.set(
+      change.ticketId,
+      seen
+        ? {
+            ticketId: change.ticketId,
+            tasks: seen.tasks || change.tasks,
+            timers: seen.timers || change.timers,
+            outbox: seen.outbox || change.outbox,
+          }
+        : { ...change },
+    );
   }
   const payloads: string[] = [];
   let batch: ChangeSignal[] = [];
@@ -52,8 +62,19 @@ export function decodeChangeMessage(payload: string | undefined): ChangeMessage 
   try {
     const value = JSON.parse(payload) as Partial<ChangeMessage>;
     if (typeof value.origin !== 'string' || !Array.isArray(value.changes)) return undefined;
-    const changes = value.changes.filter((c): c is ChangeSignal => typeof c === 'object' && c !== null && typeof (c as ChangeSignal).ticketId === 'string');
-    return { origin: value.origin, changes: changes.map((c) => ({ ticketId: c.ticketId, tasks: c.tasks === true, timers: c.timers === true, outbox: c.outbox === true })) };
+    const changes = value.changes.filter(
+      (c): c is ChangeSignal =>
+        typeof c === 'object' && c !== null && typeof (c as ChangeSignal).ticketId === 'string',
+    );
+    return {
+      origin: value.origin,
+      changes: changes.map((c) => ({
+        ticketId: c.ticketId,
+        tasks: c.tasks === true,
+        timers: c.timers === true,
+        outbox: c.outbox === true,
+      })),
+    };
   } catch {
     return undefined;
   }

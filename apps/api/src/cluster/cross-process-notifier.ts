@@ -58,8 +58,17 @@ export class CrossProcessNotifier implements OnModuleInit, OnApplicationShutdown
   async onModuleInit(): Promise<void> {
     if (!this.enabled) return;
     this.unsubscribes.push(
-      this.events.subscribe((change) => this.queue({ ticketId: change.ticketId, tasks: change.tasksChanged, timers: change.timersScheduled, outbox: change.outboxWritten })),
-      this.inbox.onHandover((ticketId) => this.queue({ ticketId, tasks: true, timers: false, outbox: false })),
+      this.events.subscribe((change) =>
+        this.queue({
+          ticketId: change.ticketId,
+          tasks: change.tasksChanged,
+          timers: change.timersScheduled,
+          outbox: change.outboxWritten,
+        }),
+      ),
+      this.inbox.onHandover((ticketId) =>
+        this.queue({ ticketId, tasks: true, timers: false, outbox: false }),
+      ),
     );
     try {
       await this.listen();

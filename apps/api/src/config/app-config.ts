@@ -87,7 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseUrl !== undefined) checkDatabaseUrl(databaseUrl);
   const migrationDatabaseUrl = optional(env, 'DATABASE_MIGRATION_URL');
   if (migrationDatabaseUrl !== undefined) checkDatabaseUrl(migrationDatabaseUrl, 'DATABASE_MIGRATION_URL');
-  if (migrationDatabaseUrl !== undefined && databaseUrl === undefined) throw new ConfigError('DATABASE_MIGRATION_URL', 'needs DATABASE_URL too (the application role the owner grants access to)');
+  if (migrationDatabaseUrl !== undefined && databaseUrl === undefined)
+    throw new ConfigError(
+      'DATABASE_MIGRATION_URL',
+      'needs DATABASE_URL too (the application role the owner grants access to)',
+    );
   const demoMode = parseBoolean(env, 'DEMO_MODE', databaseUrl === undefined);
   const jwtSecret = optional(env, 'JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
@@ -97,10 +101,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('JWT_SECRET', 'is required when DEMO_MODE is off (at least 32 random characters)');
   }
   const auditKey = optional(env, 'AUDIT_KEY');
-  if (auditKey !== undefined && auditKey.length < 32) throw new ConfigError('AUDIT_KEY', 'must be at least 32 characters long');
+  if (auditKey !== undefined && auditKey.length < 32)
+    throw new ConfigError('AUDIT_KEY', 'must be at least 32 characters long');
   const port = parseInteger(env, 'PORT', 3000, 0, 65535);
   const operations = loadOperationsConfig(env, databaseUrl !== undefined);
-  if (operations.metricsPort === port) throw new ConfigError('METRICS_PORT', `${port} is PORT already (which serves /metrics too); pick another port or leave it unset`);
+  if (operations.metricsPort === port)
+    throw new ConfigError(
+      'METRICS_PORT',
+      `${port} is PORT already (which serves /metrics too); pick another port or leave it unset`,
+    );
   return {
     port,
     host: optional(env, 'HOST') ?? '0.0.0.0',
@@ -129,9 +138,18 @@ function parseTrustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
   if (['false', 'off', 'no', '0'].includes(lower)) return false;
   if (['true', 'on', 'yes'].includes(lower)) return true;
   if (/^\d+$/.test(raw)) return Number(raw);
-  const entries = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
-  const bad = entries.find((entry) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(entry));
-  if (bad !== undefined) throw new ConfigError('TRUST_PROXY', `"${bad}" is not true, false, a hop count, loopback/linklocal/uniquelocal or an address/subnet`);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const bad = entries.find(
+    (entry) => !/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(entry),
+  );
+  if (bad !== undefined)
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `"${bad}" is not true, false, a hop count, loopback/linklocal/uniquelocal or an address/subnet`,
+    );
   return entries;
 }
 
@@ -139,7 +157,11 @@ function parseSecretsKey(env: NodeJS.ProcessEnv): string | undefined {
   const raw = optional(env, 'SECRETS_KEY');
   if (raw === undefined) return undefined;
   const bytes = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
-  if (bytes.length !== 32) throw new ConfigError('SECRETS_KEY', 'must be 32 random bytes, as 64 hex digits or base64 (openssl rand -base64 32)');
+  if (bytes.length !== 32)
+    throw new ConfigError(
+      'SECRETS_KEY',
+      'must be 32 random bytes, as 64 hex digits or base64 (openssl rand -base64 32)',
+    );
   return raw;
 }
 
@@ -153,18 +175,30 @@ function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig {
       url = undefined;
     }
     if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
-      throw new ConfigError('SMTP_URL', 'must look like smtp://user:password@mail.example.com:587 or smtps://…:465');
+      throw new ConfigError(
+        'SMTP_URL',
+        'must look like smtp://user:password@mail.example.com:587 or smtps://…:465',
+      );
     }
   }
   const from = optional(env, 'MAIL_FROM') ?? 'Ticketflow <no-reply@ticketflow.local>';
-  if (!/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(from)) throw new ConfigError('MAIL_FROM', `"${from}" is not an address such as "Ticketflow <no-reply@example.com>"`);
+  if (!/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(from))
+    throw new ConfigError(
+      'MAIL_FROM',
+      `"${from}" is not an address such as "Ticketflow <no-reply@example.com>"`,
+    );
   return { ...(smtpUrl ? { smtpUrl } : {}), from };
 }
 
 function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
-  const webhookSecrets = (optional(env, 'WEBHOOK_SECRET') ?? '').split(',').map((secret) => secret.trim()).filter((secret) => secret !== '');
-  if (webhookSecrets.length > 2) throw new ConfigError('WEBHOOK_SECRET', 'holds at most two secrets (new,old) during a rotation');
-  if (webhookSecrets.some((secret) => secret.length < 16)) throw new ConfigError('WEBHOOK_SECRET', 'must be at least 16 characters long (each, when two are given)');
+  const webhookSecrets = (optional(env, 'WEBHOOK_SECRET') ?? '')
+    .split(',')
+    .map((secret) => secret.trim())
+    .filter((secret) => secret !== '');
+  if (webhookSecrets.length > 2)
+    throw new ConfigError('WEBHOOK_SECRET', 'holds at most two secrets (new,old) during a rotation');
+  if (webhookSecrets.some((secret) => secret.length < 16))
+    throw new ConfigError('WEBHOOK_SECRET', 'must be at least 16 characters long (each, when two are given)');
   return {
     enabled: parseBoolean(env, 'WORKERS', true),
     pollMs: parseInteger(env, 'WORKER_POLL_MS', 1000, 10, 60_000),
@@ -173,7 +207,13 @@ function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     outboxBackoffMs: parseInteger(env, 'OUTBOX_BACKOFF_MS', 2000, 0, 3_600_000),
     outboxMaxAttempts: parseInteger(env, 'OUTBOX_MAX_ATTEMPTS', 5, 1, 100),
     httpTimeoutMs: parseInteger(env, 'HTTP_ACTION_TIMEOUT_MS', 10_000, 100, 300_000),
-    httpMaxResponseBytes: parseInteger(env, 'HTTP_ACTION_MAX_RESPONSE_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    httpMaxResponseBytes: parseInteger(
+      env,
+      'HTTP_ACTION_MAX_RESPONSE_BYTES',
+      1_048_576,
+      1024,
+      64 * 1_048_576,
+    ),
     httpAllowedHosts: parseHostList(env, 'HTTP_ACTION_ALLOWED_HOSTS'),
     httpAllowPrivateHosts: parseHostList(env, 'HTTP_ACTION_ALLOW_PRIVATE_HOSTS'),
     webhookSecrets,
@@ -185,12 +225,18 @@ const HOST_ENTRY = /^(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\]|[0-9a-
 function parseHostList(env: NodeJS.ProcessEnv, name: string): string[] {
   const raw = optional(env, name);
   if (raw === undefined) return [];
-  const hosts = raw.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host !== '');
+  const hosts = raw
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host !== '');
   const bad = hosts.find((host) => !HOST_ENTRY.test(host));
-  if (bad !== undefined) throw new ConfigError(name, `"${bad}" is not a host name (give names such as api.example.com or *.example.com, comma-separated, no scheme or port)`);
+  if (bad !== undefined)
+    throw new ConfigError(
+      name,
+      `"${bad}" is not a host name (give names such as api.example.com or *.example.com, comma-separated, no scheme or port)`,
+    );
   return hosts;
 }
-
 
 function checkDatabaseUrl(value: string, name = 'DATABASE_URL'): void {
   let url: URL;
@@ -204,8 +250,6 @@ function checkDatabaseUrl(value: string, name = 'DATABASE_URL'): void {
   }
   if (url.hostname === '') throw new ConfigError(name, 'has no host name');
 }
-
-
 
 function parseLogLevel(env: NodeJS.ProcessEnv): LogLevel {
   const raw = optional(env, 'LOG_LEVEL') ?? 'info';

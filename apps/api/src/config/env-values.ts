@@ -16,7 +16,13 @@ export function optional(env: NodeJS.ProcessEnv, name: string): string | undefin
 }
 
 /** A whole number within `min..max`, or `fallback` when unset. Pure; throws ConfigError naming the variable. */
-export function parseInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+export function parseInteger(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`);
@@ -37,6 +43,7 @@ export function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boo
 /** A secret of at least `minLength` characters, or undefined when unset. Pure; throws ConfigError naming the variable. */
 export function parseSecret(env: NodeJS.ProcessEnv, name: string, minLength: number): string | undefined {
   const value = optional(env, name);
-  if (value !== undefined && value.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters long`);
+  if (value !== undefined && value.length < minLength)
+    throw new ConfigError(name, `must be at least ${minLength} characters long`);
   return value;
 }

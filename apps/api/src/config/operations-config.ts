@@ -50,12 +50,29 @@ export interface OperationsConfig {
  */
 export function loadOperationsConfig(env: NodeJS.ProcessEnv, usesServerDatabase: boolean): OperationsConfig {
   const statementTimeoutMs = parseInteger(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000);
-  const idleInTransactionTimeoutMs = parseInteger(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000);
-  if (statementTimeoutMs !== 0 && statementTimeoutMs < 100) throw new ConfigError('DATABASE_STATEMENT_TIMEOUT_MS', `${statementTimeoutMs} ms is too short for any real statement (0 turns it off, else at least 100)`);
-  if (idleInTransactionTimeoutMs !== 0 && idleInTransactionTimeoutMs < 1000) throw new ConfigError('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', `${idleInTransactionTimeoutMs} ms would cut off transactions waiting on a lock (0 turns it off, else at least 1000)`);
+  const idleInTransactionTimeoutMs = parseInteger(
+    env,
+    'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+    60_000,
+    0,
+    3_600_000,
+  );
+  if (statementTimeoutMs !== 0 && statementTimeoutMs < 100)
+    throw new ConfigError(
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      `${statementTimeoutMs} ms is too short for any real statement (0 turns it off, else at least 100)`,
+    );
+  if (idleInTransactionTimeoutMs !== 0 && idleInTransactionTimeoutMs < 1000)
+    throw new ConfigError(
+      'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      `${idleInTransactionTimeoutMs} ms would cut off transactions waiting on a lock (0 turns it off, else at least 1000)`,
+    );
   const crossProcessNotify = parseBoolean(env, 'CROSS_PROCESS_NOTIFY', true);
   if (crossProcessNotify && optional(env, 'CROSS_PROCESS_NOTIFY') !== undefined && !usesServerDatabase) {
-    throw new ConfigError('CROSS_PROCESS_NOTIFY', 'needs DATABASE_URL: the embedded database is one process and has no LISTEN/NOTIFY across connections');
+    throw new ConfigError(
+      'CROSS_PROCESS_NOTIFY',
+      'needs DATABASE_URL: the embedded database is one process and has no LISTEN/NOTIFY across connections',
+    );
   }
   return {
     database: {
@@ -73,7 +90,10 @@ export function loadOperationsConfig(env: NodeJS.ProcessEnv, usesServerDatabase:
       intakeMessageDays: parseInteger(env, 'INTAKE_RETENTION_DAYS', 90, 1, 3650),
     },
     metricsToken: parseSecret(env, 'METRICS_TOKEN', 16),
-    metricsPort: optional(env, 'METRICS_PORT') === undefined ? undefined : parseInteger(env, 'METRICS_PORT', 0, 1, 65535),
+    metricsPort:
+      optional(env, 'METRICS_PORT') === undefined
+        ? undefined
+        : parseInteger(env, 'METRICS_PORT', 0, 1, 65535),
     crossProcessNotify: crossProcessNotify && usesServerDatabase,
     shutdownDelayMs: parseInteger(env, 'SHUTDOWN_DELAY_MS', usesServerDatabase ? 2000 : 0, 0, 120_000),
     shutdownGraceMs: parseInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),

@@ -17,7 +17,11 @@ export const ADVISORY_LOCKS = {
  * holds a pool connection for the duration. Never use it on the embedded
  * database, whose pool has one connection: `work` could not query.
  */
-export async function withAdvisoryLock<T>(dataSource: DataSource, key: number, work: () => Promise<T>): Promise<T> {
+export async function withAdvisoryLock<T>(
+  dataSource: DataSource,
+  key: number,
+  work: () => Promise<T>,
+): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -39,11 +43,17 @@ export async function withAdvisoryLock<T>(dataSource: DataSource, key: number, w
  * Runs `work` only if the advisory lock `key` is free (another process has it:
  * returns `{ ran: false }` at once). Side effects: as withAdvisoryLock.
  */
-export async function whenAdvisoryLockFree<T>(dataSource: DataSource, key: number, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+export async function whenAdvisoryLockFree<T>(
+  dataSource: DataSource,
+  key: number,
+  work: () => Promise<T>,
+): Promise<{ ran: true; value: T } | { ran: false }> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    const [row] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [key])) as { locked: boolean }[];
+    const [row] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [key])) as {
+      locked: boolean;
+    }[];
     if (!row?.locked) return { ran: false };
     try {
       return { ran: true, value: await work() };

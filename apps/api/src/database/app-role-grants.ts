@@ -11,7 +11,8 @@ export const APPEND_ONLY_TABLES = ['transitions', 'approval_votes', 'audit_log']
  * covered. Side effects: GRANT / REVOKE statements.
  */
 export async function grantApplicationRole(owner: DataSource, role: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error(`application role "${role}" must be a plain lower-case PostgreSQL name`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role))
+    throw new Error(`application role "${role}" must be a plain lower-case PostgreSQL name`);
   const quoted = `"${role}"`;
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${quoted}`);
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${quoted}`);

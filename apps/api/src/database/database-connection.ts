@@ -5,7 +5,11 @@ import { ADVISORY_LOCKS, withAdvisoryLock } from './advisory-lock.js';
 import { grantApplicationRole } from './app-role-grants.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import {
+  EMBEDDED_MAX_CONNECTIONS,
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from './embedded-database.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -17,9 +21,16 @@ export interface DatabaseConnection {
   close(): Promise<void>;
 }
 
-const DEFAULT_SETTINGS: DatabaseSettings = { poolSize: 20, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 60_000 };
+const DEFAULT_SETTINGS: DatabaseSettings = {
+  poolSize: 20,
+  statementTimeoutMs: 30_000,
+  idleInTransactionTimeoutMs: 60_000,
+};
 
-type OpenConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir'> & { operations?: { database: DatabaseSettings }; migrationDatabaseUrl?: string };
+type OpenConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir'> & {
+  operations?: { database: DatabaseSettings };
+  migrationDatabaseUrl?: string;
+};
 
 /**
  * Opens the application's database: the embedded PGlite server when no URL is
@@ -29,7 +40,10 @@ type OpenConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir'> & { operations?: { 
  * the others wait, then find nothing to do. Side effects: may start the
  * embedded server, opens a connection pool, changes the schema.
  */
-export async function openDatabase(config: OpenConfig, options: { inMemory?: boolean } = {}): Promise<DatabaseConnection> {
+export async function openDatabase(
+  config: OpenConfig,
+  options: { inMemory?: boolean } = {},
+): Promise<DatabaseConnection> {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
   if (url === undefined) {
@@ -47,7 +61,9 @@ export async function openDatabase(config: OpenConfig, options: { inMemory?: boo
     logging: false,
     // A server that does not answer fails the request after 10 s (503 database-unavailable) instead of hanging
     // it. Not on the embedded database: its single connection is shared by queueing, and a wait there is normal.
-    extra: embedded ? { max: EMBEDDED_MAX_CONNECTIONS } : { ...serverPoolOptions(settings), connectionTimeoutMillis: 10_000 },
+    extra: embedded
+      ? { max: EMBEDDED_MAX_CONNECTIONS }
+      : { ...serverPoolOptions(settings), connectionTimeoutMillis: 10_000 },
   });
   try {
     if (embedded) {
@@ -57,7 +73,10 @@ export async function openDatabase(config: OpenConfig, options: { inMemory?: boo
       // Least privilege: with DATABASE_MIGRATION_URL the schema's owner migrates and grants, and the
       // application connects as DATABASE_URL's role, which cannot alter history (database/app-role-grants.ts).
       const migrationUrl = config.migrationDatabaseUrl ?? url;
-      await migrateUnderLock(migrationUrl, config.migrationDatabaseUrl !== undefined ? decodeURIComponent(new URL(url).username) : undefined);
+      await migrateUnderLock(
+        migrationUrl,
+        config.migrationDatabaseUrl !== undefined ? decodeURIComponent(new URL(url).username) : undefined,
+      );
       await dataSource.initialize();
     }
   } catch (error) {
@@ -93,7 +112,14 @@ function serverPoolOptions(settings: DatabaseSettings): Record<string, unknown> 
  * while it runs.
  */
 async function migrateUnderLock(url: string, grantTo: string | undefined): Promise<void> {
-  const migrator = new DataSource({ type: 'postgres', url, entities: ENTITIES, migrations: MIGRATIONS, logging: false, extra: { max: 2, application_name: 'ticketflow-migrate' } });
+  const migrator = new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    logging: false,
+    extra: { max: 2, application_name: 'ticketflow-migrate' },
+  });
   await migrator.initialize();
   try {
     await withAdvisoryLock(migrator, ADVISORY_LOCKS.migrations, async () => {
@@ -109,6 +135,9 @@ const MIGRATION_NAMES = MIGRATIONS.map((Migration) => new Migration().name ?? Mi
 
 /** How many migrations this build knows that the database has not applied. Side effect: one query. */
 export async function countPendingMigrations(dataSource: DataSource): Promise<number> {
-  const [row] = (await dataSource.query('SELECT count(*)::int AS applied FROM migrations WHERE name = ANY($1)', [MIGRATION_NAMES])) as { applied: number }[];
+  const [row] = (await dataSource.query(
+    'SELECT count(*)::int AS applied FROM migrations WHERE name = ANY($1)',
+    [MIGRATION_NAMES],
+  )) as { applied: number }[];
   return MIGRATION_NAMES.length - (row?.applied ?? 0);
 }

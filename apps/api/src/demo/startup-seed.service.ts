@@ -31,7 +31,8 @@ export class StartupSeedService implements OnApplicationBootstrap {
       await this.workflows.seed(this.config.workflowsDir);
     };
     // The embedded database is one process with one connection: a lock would only deadlock it.
-    if (this.databaseKind === 'postgres') await withAdvisoryLock(this.dataSource, ADVISORY_LOCKS.startupSeed, seed);
+    if (this.databaseKind === 'postgres')
+      await withAdvisoryLock(this.dataSource, ADVISORY_LOCKS.startupSeed, seed);
     else await seed();
   }
 }

@@ -14,13 +14,26 @@ export class WorkflowSeeder {
   ) {}
 
   async seed(folder: string): Promise<void> {
-    const [admin] = (await this.dataSource.query(`SELECT id, username, display_name, roles FROM users WHERE username = 'admin'`)) as {
-      id: string; username: string; display_name: string; roles: string[];
+    const [admin] = (await this.dataSource.query(
+      `SELECT id, username, display_name, roles FROM users WHERE username = 'admin'`,
+    )) as {
+      id: string;
+      username: string;
+      display_name: string;
+      roles: string[];
     }[];
     if (!admin) return;
-    const actor: AuthUser = { id: admin.id, username: admin.username, displayName: admin.display_name, roles: admin.roles };
+    const actor: AuthUser = {
+      id: admin.id,
+      username: admin.username,
+      displayName: admin.display_name,
+      roles: admin.roles,
+    };
     for (const template of readWorkflowTemplates(folder)) {
-      const [{ n }] = (await this.dataSource.query('SELECT count(*)::int AS n FROM workflow_versions WHERE key = $1', [template.key])) as [{ n: number }];
+      const [{ n }] = (await this.dataSource.query(
+        'SELECT count(*)::int AS n FROM workflow_versions WHERE key = $1',
+        [template.key],
+      )) as [{ n: number }];
       if (n > 0) continue;
       const definition = { ...template.definition } as Record<string, unknown>;
       delete definition.$schema;
@@ -28,7 +41,10 @@ export class WorkflowSeeder {
       try {
         await this.workflows.publish(template.key, 'Example workflow', actor);
       } catch (error) {
-        new AppLogger().warn('example workflow not published', { key: template.key, error: (error as Error).message });
+        new AppLogger().warn('example workflow not published', {
+          key: template.key,
+          error: (error as Error).message,
+        });
       }
     }
   }

@@ -27,7 +27,9 @@ export class CompiledWorkflows {
   async load(manager: EntityManager, versionId: string): Promise<CompiledVersion> {
     const cached = this.cache.get(versionId);
     if (cached) return cached;
-    const [row] = (await manager.query('SELECT definition FROM workflow_versions WHERE id = $1', [versionId])) as { definition: WorkflowDefinition }[];
+    const [row] = (await manager.query('SELECT definition FROM workflow_versions WHERE id = $1', [
+      versionId,
+    ])) as { definition: WorkflowDefinition }[];
     if (!row) throw new Error(`workflow version ${versionId} does not exist`);
     return this.remember(versionId, row.definition);
   }

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { RuntimeError, start, step, type MigratedSnapshot, type RuntimeEvent, type StepResult } from '@ticketflow/runtime';
+import {
+  RuntimeError,
+  start,
+  step,
+  type MigratedSnapshot,
+  type RuntimeEvent,
+  type StepResult,
+} from '@ticketflow/runtime';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { auditInsertSql } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -22,7 +29,15 @@ import { StepScope, type WorkingTicket } from './step-scope.js';
 export type { LoadedInstance, LoadedTask } from './instance-loader.js';
 
 /** Runtime errors that mean "the ticket is not in a state for this", answered with 409. */
-const CONFLICT_CODES = new Set(['task-not-open', 'timer-not-active', 'message-not-awaited', 'instance-not-active', 'already-decided', 'action-not-pending', 'not-in-incident']);
+const CONFLICT_CODES = new Set([
+  'task-not-open',
+  'timer-not-active',
+  'message-not-awaited',
+  'instance-not-active',
+  'already-decided',
+  'action-not-pending',
+  'not-in-incident',
+]);
 
 /** What a caller adds to a step: rows of its own (votes, task columns) and the audit rows of the action. */
 export interface StepOptions {
@@ -43,7 +58,14 @@ export interface StepOutcome {
 
 /** A new ticket to start on a version. */
 export interface StartInput {
-  ticket: { workflowKey: string; title: string; fields: Record<string, unknown>; priority: string; channel: string; requesterId: string };
+  ticket: {
+    workflowKey: string;
+    title: string;
+    fields: Record<string, unknown>;
+    priority: string;
+    channel: string;
+    requesterId: string;
+  };
   versionId: string;
   /** The audit rows of the creation, given the new ticket's id. */
   audit?: (ticketId: string) => AuditEntry[];
@@ -81,7 +103,9 @@ export class EngineService {
 
   /** Loads and locks one instance (by instance, ticket or task) with its ticket. One statement. */
   async load(uow: UnitOfWork, target: LoadTarget): Promise<LoadedInstance> {
-    const [instance] = (await loadInstances(uow.manager, target, this.observers.loadColumns())) as [LoadedInstance];
+    const [instance] = (await loadInstances(uow.manager, target, this.observers.loadColumns())) as [
+      LoadedInstance,
+    ];
     await this.config.ensure(uow.manager, instance.configVersion);
     instance.definition = (await this.compiled.load(uow.manager, instance.versionId)).definition;
     return instance;
@@ -91,7 +115,8 @@ export class EngineService {
   async loadMany(uow: UnitOfWork, instanceIds: string[]): Promise<LoadedInstance[]> {
     const instances = await loadInstances(uow.manager, { instanceIds }, this.observers.loadColumns());
     if (instances[0]) await this.config.ensure(uow.manager, instances[0].configVersion);
-    for (const instance of instances) instance.definition = (await this.compiled.load(uow.manager, instance.versionId)).definition;
+    for (const instance of instances)
+      instance.definition = (await this.compiled.load(uow.manager, instance.versionId)).definition;
     return instances;
   }
 
@@ -109,37 +134,104 @@ export class EngineService {
    * Creates a ticket and starts its instance on `versionId` in one statement.
    * `configVersion` is `engine_config.version` as read by the caller's lookup.
    */
-  async start(uow: UnitOfWork, input: StartInput, configVersion: string): Promise<StepOutcome & { ticketId: string; instanceId: string; number: number }> {
+  async start(
+    uow: UnitOfWork,
+    input: StartInput,
+    configVersion: string,
+  ): Promise<StepOutcome & { ticketId: string; instanceId: string; number: number }> {
     const { manager } = uow;
     await this.config.ensure(manager, configVersion);
     const { definition, workflow } = await this.compiled.load(manager, input.versionId);
     const ticketId = randomUUID();
     const instanceId = randomUUID();
-    const result = await this.runtime(() => start(workflow, input.ticket.fields, { requester: input.ticket.requesterId }));
-    const before: StepTicket = { id: ticketId, number: 0, ...input.ticket, fields: {}, tags: [], assigneeGroup: null, status: 'active' };
+    const result = await this.runtime(() =>
+      start(workflow, input.ticket.fields, { requester: input.ticket.requesterId }),
+    );
+    const before: StepTicket = {
+      id: ticketId,
+      number: 0,
+      ...input.ticket,
+      fields: {},
+      tags: [],
+      assigneeGroup: null,
+      status: 'active',
+    };
     const plan = new StepPlan();
     const scope = new StepScope({
-      manager, plan, config: this.config, now: new Date(), instanceId, versionId: input.versionId, definition, kind: 'start', eventType: 'start',
-      actorId: input.ticket.requesterId, result, ticketBefore: { ...before, fields: input.ticket.fields }, loaded: {}, audit: input.audit?.(ticketId) ?? [], seq: 0,
+      manager,
+      plan,
+      config: this.config,
+      now: new Date(),
+      instanceId,
+      versionId: input.versionId,
+      definition,
+      kind: 'start',
+      eventType: 'start',
+      actorId: input.ticket.requesterId,
+      result,
+      ticketBefore: { ...before, fields: input.ticket.fields },
+      loaded: {},
+      audit: input.audit?.(ticketId) ?? [],
+      seq: 0,
     });
     const effects = await this.planStep(scope);
     const t = scope.ticket;
-    plan.insertTicket({ id: ticketId, workflowKey: t.workflowKey, title: t.title, fields: t.fields, priority: t.priority, channel: t.channel, requesterId: t.requesterId,
-      tags: t.tags, assigneeGroup: t.assigneeGroup, status: t.status, outcome: t.outcome ?? null, closed: t.closed ?? false });
-    plan.insertInstance({ id: instanceId, ticketId, versionId: input.versionId, snapshot: result.snapshot, status: result.snapshot.status, activeNodes: result.snapshot.activeNodes, seq: scope.lastSeq });
+    plan.insertTicket({
+      id: ticketId,
+      workflowKey: t.workflowKey,
+      title: t.title,
+      fields: t.fields,
+      priority: t.priority,
+      channel: t.channel,
+      requesterId: t.requesterId,
+      tags: t.tags,
+      assigneeGroup: t.assigneeGroup,
+      status: t.status,
+      outcome: t.outcome ?? null,
+      closed: t.closed ?? false,
+    });
+    plan.insertInstance({
+      id: instanceId,
+      ticketId,
+      versionId: input.versionId,
+      snapshot: result.snapshot,
+      status: result.snapshot.status,
+      activeNodes: result.snapshot.activeNodes,
+      seq: scope.lastSeq,
+    });
     this.signAudit(plan, ticketId, null, scope.audit);
     plan.returnTicketNumber();
     const row = await this.write(uow, plan);
     const number = Number(row.ticket_number);
     this.notifyAfterCommit(uow, {
-      instanceId, ticketId, tasksChanged: effects.touchedTasks, timersScheduled: effects.timersScheduled, outboxWritten: effects.outboxWritten,
-      workflowKey: t.workflowKey, eventType: 'start', transitionCount: scope.transitions.length,
+      instanceId,
+      ticketId,
+      tasksChanged: effects.touchedTasks,
+      timersScheduled: effects.timersScheduled,
+      outboxWritten: effects.outboxWritten,
+      workflowKey: t.workflowKey,
+      eventType: 'start',
+      transitionCount: scope.transitions.length,
     });
-    return { result, ticket: { ...t, number }, effects, transitionCount: scope.transitions.length, ticketId, instanceId, number };
+    return {
+      result,
+      ticket: { ...t, number },
+      effects,
+      transitionCount: scope.transitions.length,
+      ticketId,
+      instanceId,
+      number,
+    };
   }
 
   /** Steps a loaded instance with one event and writes everything in one statement. */
-  async apply(uow: UnitOfWork, instance: LoadedInstance, event: RuntimeEvent, actorId: string | null, options: StepOptions = {}): Promise<StepOutcome> {
+  async apply(
+    uow: UnitOfWork,
+    instance: LoadedInstance,
+    event: RuntimeEvent,
+    actorId: string | null,
+    options: StepOptions = {},
+  ): Promise<StepOutcome> {
     const plan = new StepPlan();
     options.extend?.(plan);
     const outcome = await this.prepare(uow, plan, instance, event, actorId, options.audit ?? []);
@@ -155,7 +247,11 @@ export class EngineService {
    * batch: its item's `onRefused` writes what to do instead. Returns, per
    * item, the outcome or the refusal.
    */
-  async applyMany(uow: UnitOfWork, items: BatchItem[], extend?: (plan: StepPlan) => void): Promise<(StepOutcome | Error)[]> {
+  async applyMany(
+    uow: UnitOfWork,
+    items: BatchItem[],
+    extend?: (plan: StepPlan) => void,
+  ): Promise<(StepOutcome | Error)[]> {
     const plan = new StepPlan();
     extend?.(plan);
     const outcomes: (StepOutcome | Error)[] = [];
@@ -174,7 +270,8 @@ export class EngineService {
     if (plan.hasWork) await this.write(uow, plan);
     items.forEach((item, index) => {
       const outcome = outcomes[index];
-      if (outcome && !(outcome instanceof Error)) this.notifyAfterCommit(uow, changeOf(item.instance, outcome, item.event.type));
+      if (outcome && !(outcome instanceof Error))
+        this.notifyAfterCommit(uow, changeOf(item.instance, outcome, item.event.type));
     });
     return outcomes;
   }
@@ -184,21 +281,52 @@ export class EngineService {
    * reassignments, timeline entries of rules outside a step — with their audit
    * rows, in one statement. Timeline `entries` advance the instance's seq.
    */
-  async touch(uow: UnitOfWork, instance: LoadedInstance, options: StepOptions & { tasksChanged?: boolean; entries?: { event: string; payload: unknown; actorId?: string }[]; ticket?: TicketChange }): Promise<void> {
+  async touch(
+    uow: UnitOfWork,
+    instance: LoadedInstance,
+    options: StepOptions & {
+      tasksChanged?: boolean;
+      entries?: { event: string; payload: unknown; actorId?: string }[];
+      ticket?: TicketChange;
+    },
+  ): Promise<void> {
     const plan = new StepPlan();
     options.extend?.(plan);
     const entries = options.entries ?? [];
     if (entries.length > 0) {
-      plan.addTransitions(entries.map((entry, index) => ({ instanceId: instance.id, seq: instance.seq + index + 1, event: entry.event, from: null, to: null, actorId: entry.actorId ?? null, payload: entry.payload })));
-      plan.updateInstance({ id: instance.id, expectedSeq: instance.seq, snapshot: instance.snapshot, status: instance.status, activeNodes: instance.snapshot.activeNodes, seq: instance.seq + entries.length });
+      plan.addTransitions(
+        entries.map((entry, index) => ({
+          instanceId: instance.id,
+          seq: instance.seq + index + 1,
+          event: entry.event,
+          from: null,
+          to: null,
+          actorId: entry.actorId ?? null,
+          payload: entry.payload,
+        })),
+      );
+      plan.updateInstance({
+        id: instance.id,
+        expectedSeq: instance.seq,
+        snapshot: instance.snapshot,
+        status: instance.status,
+        activeNodes: instance.snapshot.activeNodes,
+        seq: instance.seq + entries.length,
+      });
     }
     if (options.ticket) plan.changeTicket(instance.ticketId, options.ticket);
     this.signAudit(plan, instance.ticketId, instance.auditHead, options.audit ?? []);
     if (!plan.hasWork) return;
     await this.write(uow, plan);
     this.notifyAfterCommit(uow, {
-      instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: options.tasksChanged ?? true, timersScheduled: false, outboxWritten: false,
-      workflowKey: instance.workflowKey, eventType: 'touch', transitionCount: entries.length,
+      instanceId: instance.id,
+      ticketId: instance.ticketId,
+      tasksChanged: options.tasksChanged ?? true,
+      timersScheduled: false,
+      outboxWritten: false,
+      workflowKey: instance.workflowKey,
+      eventType: 'touch',
+      transitionCount: entries.length,
     });
   }
 
@@ -207,16 +335,37 @@ export class EngineService {
    * `migrateSnapshot`): instance, `migrate` transition and re-keyed rows, then
    * the migration's effects and audit row in one more statement.
    */
-  async migrate(uow: UnitOfWork, instance: LoadedInstance, target: { versionId: string }, planned: MigratedSnapshot, note: string, actorId: string, audit: AuditEntry[]): Promise<void> {
+  async migrate(
+    uow: UnitOfWork,
+    instance: LoadedInstance,
+    target: { versionId: string },
+    planned: MigratedSnapshot,
+    note: string,
+    actorId: string,
+    audit: AuditEntry[],
+  ): Promise<void> {
     await writeMigration(uow.manager, instance, target, planned, note, actorId);
     const plan = new StepPlan();
     const ticket: WorkingTicket = { ...instance.ticket };
-    const effects = await planEffects({ manager: uow.manager, plan, instanceId: instance.id, ticket, now: new Date(), calendar: this.calendar() }, planned.effects);
+    const effects = await planEffects(
+      {
+        manager: uow.manager,
+        plan,
+        instanceId: instance.id,
+        ticket,
+        now: new Date(),
+        calendar: this.calendar(),
+      },
+      planned.effects,
+    );
     const change = ticketChange(instance.ticket, ticket);
     if (change) plan.changeTicket(instance.ticketId, change);
     this.signAudit(plan, instance.ticketId, instance.auditHead, audit);
     await this.write(uow, plan);
-    this.notifyAfterCommit(uow, { ...changeOf(instance, { effects, transitionCount: 1 }, 'migrate'), tasksChanged: true });
+    this.notifyAfterCommit(uow, {
+      ...changeOf(instance, { effects, transitionCount: 1 }, 'migrate'),
+      tasksChanged: true,
+    });
   }
 
   /** The business calendar in force (cached with the engine configuration). */
@@ -224,16 +373,43 @@ export class EngineService {
     return this.config.get<BusinessCalendar>('calendar');
   }
 
-  private async prepare(uow: UnitOfWork, plan: StepPlan, instance: LoadedInstance, event: RuntimeEvent, actorId: string | null, audit: AuditEntry[]): Promise<StepOutcome> {
+  private async prepare(
+    uow: UnitOfWork,
+    plan: StepPlan,
+    instance: LoadedInstance,
+    event: RuntimeEvent,
+    actorId: string | null,
+    audit: AuditEntry[],
+  ): Promise<StepOutcome> {
     const { manager } = uow;
     const { definition, workflow } = await this.compiled.load(manager, instance.versionId);
     const result = await this.runtime(() => step(workflow, instance.snapshot, event, instance.fields));
     const scope = new StepScope({
-      manager, plan, config: this.config, now: new Date(), instanceId: instance.id, versionId: instance.versionId, definition, kind: 'event', eventType: event.type,
-      actorId, result, ticketBefore: instance.ticket, loaded: instance.loaded, audit, seq: instance.seq,
+      manager,
+      plan,
+      config: this.config,
+      now: new Date(),
+      instanceId: instance.id,
+      versionId: instance.versionId,
+      definition,
+      kind: 'event',
+      eventType: event.type,
+      actorId,
+      result,
+      ticketBefore: instance.ticket,
+      loaded: instance.loaded,
+      audit,
+      seq: instance.seq,
     });
     const effects = await this.planStep(scope);
-    plan.updateInstance({ id: instance.id, expectedSeq: instance.seq, snapshot: result.snapshot, status: result.snapshot.status, activeNodes: result.snapshot.activeNodes, seq: scope.lastSeq });
+    plan.updateInstance({
+      id: instance.id,
+      expectedSeq: instance.seq,
+      snapshot: result.snapshot,
+      status: result.snapshot.status,
+      activeNodes: result.snapshot.activeNodes,
+      seq: scope.lastSeq,
+    });
     const change = ticketChange(instance.ticket, scope.ticket);
     if (change) plan.changeTicket(instance.ticketId, change);
     this.signAudit(plan, instance.ticketId, instance.auditHead, scope.audit);
@@ -242,20 +418,40 @@ export class EngineService {
 
   /** Effects, the cancelled status, then every in-transaction observer; finally the transitions. */
   private async planStep(scope: StepScope): Promise<EffectsOutcome> {
-    const effects = await planEffects({ manager: scope.manager, plan: scope.plan, instanceId: scope.instanceId, ticket: scope.ticket, now: scope.now, calendar: this.calendar() }, scope.result.effects);
-    if (scope.result.snapshot.status === 'cancelled') Object.assign(scope.ticket, { status: 'cancelled', outcome: 'cancelled', closed: true });
+    const effects = await planEffects(
+      {
+        manager: scope.manager,
+        plan: scope.plan,
+        instanceId: scope.instanceId,
+        ticket: scope.ticket,
+        now: scope.now,
+        calendar: this.calendar(),
+      },
+      scope.result.effects,
+    );
+    if (scope.result.snapshot.status === 'cancelled')
+      Object.assign(scope.ticket, { status: 'cancelled', outcome: 'cancelled', closed: true });
     // An admin's retry takes the instance out of incident: the ticket follows.
-    if (scope.result.snapshot.status === 'active' && scope.ticket.status === 'incident') scope.ticket.status = 'active';
+    if (scope.result.snapshot.status === 'active' && scope.ticket.status === 'incident')
+      scope.ticket.status = 'active';
     for (const observer of this.observers.all) await observer.onStep(scope);
     scope.plan.addTransitions([...scope.transitions]);
     if (scope.changes.length > 0 && scope.audit.length > 0) {
       const first = scope.audit[0] as AuditEntry;
-      scope.audit[0] = { ...first, details: { ...(first.details as object | undefined), fieldChanges: scope.changes } };
+      scope.audit[0] = {
+        ...first,
+        details: { ...(first.details as object | undefined), fieldChanges: scope.changes },
+      };
     }
     return effects;
   }
 
-  private signAudit(plan: StepPlan, ticketId: string, head: LoadedInstance['auditHead'], entries: AuditEntry[]): void {
+  private signAudit(
+    plan: StepPlan,
+    ticketId: string,
+    head: LoadedInstance['auditHead'],
+    entries: AuditEntry[],
+  ): void {
     if (entries.length === 0) return;
     const rows = this.auditLog.sign(ticketId, head, entries);
     plan.addExtra((p) => auditInsertSql(rows, p));
@@ -268,8 +464,12 @@ export class EngineService {
     try {
       rows = (await uow.manager.query(sql, values)) as Record<string, unknown>[];
     } catch (error) {
-      const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
-      if (constraint === 'approval_votes_pkey') throw conflict('already-decided', 'You have already decided this approval.');
+      const constraint =
+        error instanceof QueryFailedError
+          ? (error.driverError as { constraint?: string }).constraint
+          : undefined;
+      if (constraint === 'approval_votes_pkey')
+        throw conflict('already-decided', 'You have already decided this approval.');
       if (constraint === 'transitions_pkey') throw instanceChanged();
       throw error;
     }
@@ -296,14 +496,27 @@ export class EngineService {
 }
 
 function instanceChanged() {
-  return conflict('instance-changed', 'The ticket moved on while this action was being processed; reload and try again.');
+  return conflict(
+    'instance-changed',
+    'The ticket moved on while this action was being processed; reload and try again.',
+  );
 }
 
-function changeOf(instance: LoadedInstance, outcome: Pick<StepOutcome, 'effects' | 'transitionCount'>, eventType: string): InstanceChanged {
+function changeOf(
+  instance: LoadedInstance,
+  outcome: Pick<StepOutcome, 'effects' | 'transitionCount'>,
+  eventType: string,
+): InstanceChanged {
   const { effects } = outcome;
   return {
-    instanceId: instance.id, ticketId: instance.ticketId, tasksChanged: effects.touchedTasks, timersScheduled: effects.timersScheduled, outboxWritten: effects.outboxWritten,
-    workflowKey: instance.workflowKey, eventType, transitionCount: outcome.transitionCount,
+    instanceId: instance.id,
+    ticketId: instance.ticketId,
+    tasksChanged: effects.touchedTasks,
+    timersScheduled: effects.timersScheduled,
+    outboxWritten: effects.outboxWritten,
+    workflowKey: instance.workflowKey,
+    eventType,
+    transitionCount: outcome.transitionCount,
   };
 }
 

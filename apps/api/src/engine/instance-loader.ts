@@ -59,7 +59,8 @@ export interface LoadedInstance {
   task?: LoadedTask;
 }
 
-export type LoadTarget = { instanceId: string } | { ticketId: string } | { taskId: string; actingUserId: string };
+export type LoadTarget =
+  { instanceId: string } | { ticketId: string } | { taskId: string; actingUserId: string };
 
 const TASK_COLUMNS = `, row_to_json(k) AS task, a.username AS task_assignee,
   (SELECT coalesce(json_agg(json_build_object('id', u.id, 'roles', u.roles)), '[]'::json) FROM delegations d JOIN users u ON u.id = d.from_user_id
@@ -76,12 +77,28 @@ const TASK_COLUMNS = `, row_to_json(k) AS task, a.username AS task_assignee,
  * Rows are locked in instance id order (instance, ticket, task), the order
  * every writer uses, so batches cannot deadlock. Side effect: row locks.
  */
-export async function loadInstances(manager: EntityManager, target: LoadTarget | { instanceIds: string[] }, observerColumns: string): Promise<LoadedInstance[]> {
+export async function loadInstances(
+  manager: EntityManager,
+  target: LoadTarget | { instanceIds: string[] },
+  observerColumns: string,
+): Promise<LoadedInstance[]> {
   const byTask = 'taskId' in target;
-  const where = 'instanceIds' in target ? 'i.id = ANY($1::uuid[])'
-    : 'ticketId' in target ? 'i.ticket_id = $1'
-    : byTask ? 'i.id = (SELECT instance_id FROM tasks WHERE id = $1) AND k.id = $1' : 'i.id = $1';
-  const params = 'instanceIds' in target ? [target.instanceIds] : 'ticketId' in target ? [target.ticketId] : byTask ? [target.taskId, target.actingUserId] : [target.instanceId];
+  const where =
+    'instanceIds' in target
+      ? 'i.id = ANY($1::uuid[])'
+      : 'ticketId' in target
+        ? 'i.ticket_id = $1'
+        : byTask
+          ? 'i.id = (SELECT instance_id FROM tasks WHERE id = $1) AND k.id = $1'
+          : 'i.id = $1';
+  const params =
+    'instanceIds' in target
+      ? [target.instanceIds]
+      : 'ticketId' in target
+        ? [target.ticketId]
+        : byTask
+          ? [target.taskId, target.actingUserId]
+          : [target.instanceId];
   const rows = (await manager.query(
     `SELECT i.id, i.ticket_id, i.version_id, i.seq, i.status, i.snapshot, v.key, v.version,
             t.number, t.title, t.workflow_key, t.fields, t.priority, t.channel, t.tags, t.assignee_group, t.requester_id, t.status AS ticket_status,
@@ -96,14 +113,41 @@ export async function loadInstances(manager: EntityManager, target: LoadTarget |
     params,
   )) as Record<string, unknown>[];
   if (rows.length === 0 && !('instanceIds' in target)) {
-    throw notFound('ticketId' in target ? 'Ticket' : byTask ? 'Task' : 'Instance', 'ticketId' in target ? target.ticketId : byTask ? target.taskId : target.instanceId);
+    throw notFound(
+      'ticketId' in target ? 'Ticket' : byTask ? 'Task' : 'Instance',
+      'ticketId' in target ? target.ticketId : byTask ? target.taskId : target.instanceId,
+    );
   }
   return rows.map(toLoaded);
 }
 
-const BASE_COLUMNS = new Set(['id', 'ticket_id', 'version_id', 'seq', 'status', 'snapshot', 'key', 'version', 'number', 'title', 'workflow_key', 'fields',
-  'priority', 'channel', 'tags', 'assignee_group', 'requester_id', 'ticket_status', 'config_version', 'audit_head', 'task', 'task_assignee', 'task_delegators',
-  'task_eligible', 'task_voted']);
+const BASE_COLUMNS = new Set([
+  'id',
+  'ticket_id',
+  'version_id',
+  'seq',
+  'status',
+  'snapshot',
+  'key',
+  'version',
+  'number',
+  'title',
+  'workflow_key',
+  'fields',
+  'priority',
+  'channel',
+  'tags',
+  'assignee_group',
+  'requester_id',
+  'ticket_status',
+  'config_version',
+  'audit_head',
+  'task',
+  'task_assignee',
+  'task_delegators',
+  'task_eligible',
+  'task_voted',
+]);
 
 function toLoaded(row: Record<string, unknown>): LoadedInstance {
   const loaded: Record<string, unknown> = {};
@@ -135,7 +179,12 @@ function toLoaded(row: Record<string, unknown>): LoadedInstance {
     ticket,
     definition: undefined as unknown as WorkflowDefinition,
     configVersion: row.config_version as string,
-    auditHead: row.audit_head ? { hash: (row.audit_head as { hash: string }).hash, at: new Date((row.audit_head as { at: string }).at) } : null,
+    auditHead: row.audit_head
+      ? {
+          hash: (row.audit_head as { hash: string }).hash,
+          at: new Date((row.audit_head as { at: string }).at),
+        }
+      : null,
     loaded,
     ...(row.task ? { task: toTask(row) } : {}),
   };

@@ -41,12 +41,19 @@ export async function planEffects(target: EffectsTarget, effects: Effect[]): Pro
         outcome.touchedTasks = true;
         break;
       case 'task.close':
-        plan.changeTask(instanceId, effect.taskKey, { close: { status: effect.status, outcome: effect.outcome ?? null } });
+        plan.changeTask(instanceId, effect.taskKey, {
+          close: { status: effect.status, outcome: effect.outcome ?? null },
+        });
         outcome.touchedTasks = true;
         break;
       case 'timer.schedule': {
         const dueAt = computeDueAt(effect, target.now, target.calendar);
-        plan.changeTimer(instanceId, effect.timerKey, { kind: 'schedule', nodeId: effect.nodeId, purpose: effect.purpose, dueAt });
+        plan.changeTimer(instanceId, effect.timerKey, {
+          kind: 'schedule',
+          nodeId: effect.nodeId,
+          purpose: effect.purpose,
+          dueAt,
+        });
         if (effect.purpose === 'timeout') timeouts.push({ nodeId: effect.nodeId, dueAt });
         outcome.timersScheduled = true;
         break;
@@ -55,14 +62,28 @@ export async function planEffects(target: EffectsTarget, effects: Effect[]): Pro
         plan.changeTimer(instanceId, effect.timerKey, { kind: 'cancel' });
         break;
       case 'action.perform':
-        plan.addOutbox({ instanceId, actionKey: effect.actionKey, nodeId: effect.nodeId, payload: effect.action });
+        plan.addOutbox({
+          instanceId,
+          actionKey: effect.actionKey,
+          nodeId: effect.nodeId,
+          payload: effect.action,
+        });
         outcome.outboxWritten = true;
         break;
       case 'instance.complete':
-        Object.assign(ticket, { status: effect.outcome === 'cancelled' ? 'cancelled' : 'completed', outcome: effect.outcome, closed: true });
+        Object.assign(ticket, {
+          status: effect.outcome === 'cancelled' ? 'cancelled' : 'completed',
+          outcome: effect.outcome,
+          closed: true,
+        });
         break;
       case 'incident.raise':
-        plan.addIncident({ instanceId, nodeId: effect.nodeId ?? null, code: effect.code, message: effect.message });
+        plan.addIncident({
+          instanceId,
+          nodeId: effect.nodeId ?? null,
+          code: effect.code,
+          message: effect.message,
+        });
         ticket.status = 'incident';
         break;
     }
@@ -75,8 +96,14 @@ export async function planEffects(target: EffectsTarget, effects: Effect[]): Pro
   return outcome;
 }
 
-async function planTask(target: EffectsTarget, effect: Extract<Effect, { type: 'task.create' }>): Promise<void> {
-  const assignment = effect.kind === 'task' ? await assignTask(target.manager, effect.nodeId, effect.assignee) : await approvalCandidates(target.manager, effect.approvers);
+async function planTask(
+  target: EffectsTarget,
+  effect: Extract<Effect, { type: 'task.create' }>,
+): Promise<void> {
+  const assignment =
+    effect.kind === 'task'
+      ? await assignTask(target.manager, effect.nodeId, effect.assignee)
+      : await approvalCandidates(target.manager, effect.approvers);
   target.plan.insertTask({
     id: randomUUID(),
     instanceId: target.instanceId,

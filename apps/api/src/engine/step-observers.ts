@@ -93,6 +93,9 @@ export class StepObservers {
 
   /** The load statement's extra columns. */
   loadColumns(): string {
-    return this.observers.filter((o) => o.load).map((o) => `, ${o.load?.sql} AS ${o.load?.alias}`).join('');
+    return this.observers
+      .filter((o) => o.load)
+      .map((o) => `, ${o.load?.sql} AS ${o.load?.alias}`)
+      .join('');
   }
 }

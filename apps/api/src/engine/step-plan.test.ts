@@ -2,15 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { mergeTimerChanges, StepPlan } from './step-plan.js';
 
 const task = (instanceId: string, taskKey: string) => ({
-  id: `id-${taskKey}`, instanceId, ticketId: 't', taskKey, nodeId: taskKey.split('#')[0] as string, kind: 'task' as const, name: 'Review',
-  candidateRole: 'agent', candidateUsers: [], assigneeId: null, policy: null, outcomes: ['completed'], form: null, allowRequester: true, dueAt: null,
+  id: `id-${taskKey}`,
+  instanceId,
+  ticketId: 't',
+  taskKey,
+  nodeId: taskKey.split('#')[0] as string,
+  kind: 'task' as const,
+  name: 'Review',
+  candidateRole: 'agent',
+  candidateUsers: [],
+  assigneeId: null,
+  policy: null,
+  outcomes: ['completed'],
+  form: null,
+  allowRequester: true,
+  dueAt: null,
 });
 
 describe('StepPlan', () => {
   it('renders a step as one statement whose check requires every instance update to match its seq', () => {
     const plan = new StepPlan();
-    plan.updateInstance({ id: 'i1', expectedSeq: 3, snapshot: {}, status: 'active', activeNodes: ['a'], seq: 5 });
-    plan.addTransitions([{ instanceId: 'i1', seq: 4, event: 'auto', from: 'a', to: 'b', actorId: null, payload: null }]);
+    plan.updateInstance({
+      id: 'i1',
+      expectedSeq: 3,
+      snapshot: {},
+      status: 'active',
+      activeNodes: ['a'],
+      seq: 5,
+    });
+    plan.addTransitions([
+      { instanceId: 'i1', seq: 4, event: 'auto', from: 'a', to: 'b', actorId: null, payload: null },
+    ]);
     const { sql, values } = plan.render();
     expect(sql.match(/^WITH /)).toBeTruthy();
     expect(sql).toContain('(SELECT count(*) FROM w0) = 1 AS checked');
@@ -29,7 +51,14 @@ describe('StepPlan', () => {
   it('changes many rows of one kind with one part, whatever the number of instances', () => {
     const plan = new StepPlan();
     for (let index = 0; index < 32; index += 1) {
-      plan.updateInstance({ id: `i${index}`, expectedSeq: 1, snapshot: {}, status: 'active', activeNodes: [], seq: 2 });
+      plan.updateInstance({
+        id: `i${index}`,
+        expectedSeq: 1,
+        snapshot: {},
+        status: 'active',
+        activeNodes: [],
+        seq: 2,
+      });
       plan.changeTimer(`i${index}`, 'wait#1:timeout', { kind: 'fired' });
       plan.changeTask(`i${index}`, 'wait#1', { close: { status: 'cancelled', outcome: null } });
     }
@@ -45,7 +74,18 @@ describe('mergeTimerChanges', () => {
   it('keeps a fired timer fired when the step then cancels it, and re-arms one scheduled again', () => {
     expect(mergeTimerChanges([{ kind: 'fired' }, { kind: 'cancel' }])).toEqual({ kind: 'fired' });
     const due = new Date();
-    expect(mergeTimerChanges([{ kind: 'fired' }, { kind: 'cancel' }, { kind: 'schedule', nodeId: 'a', purpose: 'timeout', dueAt: due }])).toMatchObject({ kind: 'schedule' });
-    expect(mergeTimerChanges([{ kind: 'schedule', nodeId: 'a', purpose: 'timeout', dueAt: due }, { kind: 'cancel' }])).toEqual({ kind: 'cancel' });
+    expect(
+      mergeTimerChanges([
+        { kind: 'fired' },
+        { kind: 'cancel' },
+        { kind: 'schedule', nodeId: 'a', purpose: 'timeout', dueAt: due },
+      ]),
+    ).toMatchObject({ kind: 'schedule' });
+    expect(
+      mergeTimerChanges([
+        { kind: 'schedule', nodeId: 'a', purpose: 'timeout', dueAt: due },
+        { kind: 'cancel' },
+      ]),
+    ).toEqual({ kind: 'cancel' });
   });
 });

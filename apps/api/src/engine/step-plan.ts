@@ -1,8 +1,17 @@
 import { SQL_CLOCK, SQL_NOW, SqlBatch, valuesList, type Param } from '../common/sql/sql-batch.js';
 import { instanceUpdatesSql, taskChangesSql, ticketChangesSql, timerChangesSql } from './render-changes.js';
 import type {
-  IncidentRow, InstanceUpdate, NewInstanceRow, NewTaskRow, NewTicketRow, OutboxRow, TaskChange, TicketChange, TimerChange,
-  TransitionRow, VoteRow,
+  IncidentRow,
+  InstanceUpdate,
+  NewInstanceRow,
+  NewTaskRow,
+  NewTicketRow,
+  OutboxRow,
+  TaskChange,
+  TicketChange,
+  TimerChange,
+  TransitionRow,
+  VoteRow,
 } from './step-plan.types.js';
 
 export type * from './step-plan.types.js';
@@ -23,9 +32,15 @@ export class StepPlan {
   private readonly instanceUpdates = new Map<string, InstanceUpdate>();
   private readonly transitions: TransitionRow[] = [];
   private readonly newTasks = new Map<string, NewTaskRow>();
-  private readonly taskChanges = new Map<string, { instanceId: string; taskKey: string; change: TaskChange }>();
+  private readonly taskChanges = new Map<
+    string,
+    { instanceId: string; taskKey: string; change: TaskChange }
+  >();
   private readonly votes: VoteRow[] = [];
-  private readonly timers = new Map<string, { instanceId: string; timerKey: string; changes: TimerChange[] }>();
+  private readonly timers = new Map<
+    string,
+    { instanceId: string; timerKey: string; changes: TimerChange[] }
+  >();
   private readonly outbox: OutboxRow[] = [];
   private readonly incidents: IncidentRow[] = [];
   private readonly extras: ExtraPart[] = [];
@@ -70,12 +85,17 @@ export class StepPlan {
 
   /** Open tasks of a node that this plan neither creates nor closes — for a timeout's due date. */
   newTaskOf(instanceId: string, nodeId: string): NewTaskRow | undefined {
-    return [...this.newTasks.values()].find((task) => task.instanceId === instanceId && task.nodeId === nodeId);
+    return [...this.newTasks.values()].find(
+      (task) => task.instanceId === instanceId && task.nodeId === nodeId,
+    );
   }
 
   /** Hands every open task of a ticket to a role (an SLA breach's reassignment). */
   reassignOpenTasks(ticketId: string, role: string): void {
-    this.extras.push((p) => `UPDATE tasks SET candidate_role = ${p(role)}, candidate_users = '{}', assignee_id = NULL WHERE ticket_id = ${p(ticketId)} AND status = 'open' RETURNING id`);
+    this.extras.push(
+      (p) =>
+        `UPDATE tasks SET candidate_role = ${p(role)}, candidate_users = '{}', assignee_id = NULL WHERE ticket_id = ${p(ticketId)} AND status = 'open' RETURNING id`,
+    );
   }
 
   addVote(vote: VoteRow): void {
@@ -104,7 +124,10 @@ export class StepPlan {
 
   /** Returns the new ticket's number from the statement (after `render`, column `ticket_number`). */
   returnTicketNumber(): void {
-    this.outputs.push({ expression: (_batch, names) => `(SELECT number FROM ${names.get('tickets') ?? 'w0'} LIMIT 1) AS ticket_number` });
+    this.outputs.push({
+      expression: (_batch, names) =>
+        `(SELECT number FROM ${names.get('tickets') ?? 'w0'} LIMIT 1) AS ticket_number`,
+    });
   }
 
   /** Takes over everything another plan collected (a batch of steps on different instances). */
@@ -115,18 +138,32 @@ export class StepPlan {
     for (const update of other.instanceUpdates.values()) this.updateInstance(update);
     this.transitions.push(...other.transitions);
     for (const [key, row] of other.newTasks) this.newTasks.set(key, row);
-    for (const { instanceId, taskKey, change } of other.taskChanges.values()) this.changeTask(instanceId, taskKey, change);
+    for (const { instanceId, taskKey, change } of other.taskChanges.values())
+      this.changeTask(instanceId, taskKey, change);
     this.votes.push(...other.votes);
-    for (const { instanceId, timerKey, changes } of other.timers.values()) for (const change of changes) this.changeTimer(instanceId, timerKey, change);
+    for (const { instanceId, timerKey, changes } of other.timers.values())
+      for (const change of changes) this.changeTimer(instanceId, timerKey, change);
     this.outbox.push(...other.outbox);
     this.incidents.push(...other.incidents);
     this.extras.push(...other.extras);
   }
 
   get hasWork(): boolean {
-    return this.newTickets.length + this.ticketChanges.size + this.newInstances.length + this.instanceUpdates.size + this.transitions.length
-      + this.newTasks.size + this.taskChanges.size + this.votes.length + this.timers.size + this.outbox.length + this.incidents.length
-      + this.extras.length > 0;
+    return (
+      this.newTickets.length +
+        this.ticketChanges.size +
+        this.newInstances.length +
+        this.instanceUpdates.size +
+        this.transitions.length +
+        this.newTasks.size +
+        this.taskChanges.size +
+        this.votes.length +
+        this.timers.size +
+        this.outbox.length +
+        this.incidents.length +
+        this.extras.length >
+      0
+    );
   }
 
   /** The plan as one statement; `checked` in its row is false when an instance's `seq` had moved. */
@@ -135,40 +172,130 @@ export class StepPlan {
     const p = batch.param;
     const names = new Map<string, string>();
     if (this.newTickets.length > 0) {
-      names.set('tickets', batch.add(`INSERT INTO tickets (id, workflow_key, title, fields, priority, channel, requester_id, tags, assignee_group, status, outcome, closed_at) VALUES ${valuesList(
-        this.newTickets.map((t) => [t.id, t.workflowKey, t.title, JSON.stringify(t.fields), t.priority, t.channel, t.requesterId, t.tags, t.assigneeGroup, t.status,
-          t.outcome, t.closed ? SQL_NOW : null]), p)} RETURNING number`));
+      names.set(
+        'tickets',
+        batch.add(
+          `INSERT INTO tickets (id, workflow_key, title, fields, priority, channel, requester_id, tags, assignee_group, status, outcome, closed_at) VALUES ${valuesList(
+            this.newTickets.map((t) => [
+              t.id,
+              t.workflowKey,
+              t.title,
+              JSON.stringify(t.fields),
+              t.priority,
+              t.channel,
+              t.requesterId,
+              t.tags,
+              t.assigneeGroup,
+              t.status,
+              t.outcome,
+              t.closed ? SQL_NOW : null,
+            ]),
+            p,
+          )} RETURNING number`,
+        ),
+      );
     }
     for (const sql of ticketChangesSql([...this.ticketChanges], p)) batch.add(sql);
     if (this.newInstances.length > 0) {
-      batch.add(`INSERT INTO instances (id, ticket_id, version_id, snapshot, status, active_nodes, seq) VALUES ${valuesList(
-        this.newInstances.map((i) => [i.id, i.ticketId, i.versionId, JSON.stringify(i.snapshot), i.status, i.activeNodes, i.seq]), p)}`);
+      batch.add(
+        `INSERT INTO instances (id, ticket_id, version_id, snapshot, status, active_nodes, seq) VALUES ${valuesList(
+          this.newInstances.map((i) => [
+            i.id,
+            i.ticketId,
+            i.versionId,
+            JSON.stringify(i.snapshot),
+            i.status,
+            i.activeNodes,
+            i.seq,
+          ]),
+          p,
+        )}`,
+      );
     }
-    if (this.instanceUpdates.size > 0) batch.expectRows(batch.add(instanceUpdatesSql([...this.instanceUpdates.values()], p)), this.instanceUpdates.size);
+    if (this.instanceUpdates.size > 0)
+      batch.expectRows(
+        batch.add(instanceUpdatesSql([...this.instanceUpdates.values()], p)),
+        this.instanceUpdates.size,
+      );
     if (this.transitions.length > 0) {
-      batch.add(`INSERT INTO transitions (instance_id, seq, event, from_node, to_node, actor_id, payload, at) VALUES ${valuesList(
-        this.transitions.map((t) => [t.instanceId, t.seq, t.event, t.from, t.to, t.actorId, t.payload === undefined ? null : JSON.stringify(t.payload), SQL_CLOCK]), p)}`);
+      batch.add(
+        `INSERT INTO transitions (instance_id, seq, event, from_node, to_node, actor_id, payload, at) VALUES ${valuesList(
+          this.transitions.map((t) => [
+            t.instanceId,
+            t.seq,
+            t.event,
+            t.from,
+            t.to,
+            t.actorId,
+            t.payload === undefined ? null : JSON.stringify(t.payload),
+            SQL_CLOCK,
+          ]),
+          p,
+        )}`,
+      );
     }
     if (this.newTasks.size > 0) {
       batch.add(`INSERT INTO tasks (id, instance_id, ticket_id, task_key, node_id, kind, name, candidate_role, candidate_users, assignee_id, policy, outcomes, form,
           allow_requester, due_at, status, outcome, completed_at, completed_by, comment) VALUES ${valuesList(
-        [...this.newTasks.values()].map((t) => [t.id, t.instanceId, t.ticketId, t.taskKey, t.nodeId, t.kind, t.name, t.candidateRole, t.candidateUsers, t.assigneeId,
-          t.policy === null ? null : JSON.stringify(t.policy), t.outcomes, t.form === null ? null : JSON.stringify(t.form), t.allowRequester, t.dueAt,
-          (t as ClosedNewTask).status ?? 'open', (t as ClosedNewTask).outcome ?? null, (t as ClosedNewTask).status ? new Date() : null, null, null]), p)}`);
+            [...this.newTasks.values()].map((t) => [
+              t.id,
+              t.instanceId,
+              t.ticketId,
+              t.taskKey,
+              t.nodeId,
+              t.kind,
+              t.name,
+              t.candidateRole,
+              t.candidateUsers,
+              t.assigneeId,
+              t.policy === null ? null : JSON.stringify(t.policy),
+              t.outcomes,
+              t.form === null ? null : JSON.stringify(t.form),
+              t.allowRequester,
+              t.dueAt,
+              (t as ClosedNewTask).status ?? 'open',
+              (t as ClosedNewTask).outcome ?? null,
+              (t as ClosedNewTask).status ? new Date() : null,
+              null,
+              null,
+            ]),
+            p,
+          )}`);
     }
     for (const sql of taskChangesSql([...this.taskChanges.values()], p)) batch.add(sql);
     if (this.votes.length > 0) {
-      batch.add(`INSERT INTO approval_votes (task_id, user_id, decision, comment, on_behalf_of) VALUES ${valuesList(
-        this.votes.map((v) => [v.taskId, v.userId, v.decision, v.comment, v.onBehalfOf]), p)}`);
+      batch.add(
+        `INSERT INTO approval_votes (task_id, user_id, decision, comment, on_behalf_of) VALUES ${valuesList(
+          this.votes.map((v) => [v.taskId, v.userId, v.decision, v.comment, v.onBehalfOf]),
+          p,
+        )}`,
+      );
     }
-    const timers = [...this.timers.values()].map(({ instanceId, timerKey, changes }) => ({ instanceId, timerKey, change: mergeTimerChanges(changes) }));
-    for (const sql of timerChangesSql(timers.filter((t): t is typeof t & { change: TimerChange } => t.change !== null), p)) batch.add(sql);
+    const timers = [...this.timers.values()].map(({ instanceId, timerKey, changes }) => ({
+      instanceId,
+      timerKey,
+      change: mergeTimerChanges(changes),
+    }));
+    for (const sql of timerChangesSql(
+      timers.filter((t): t is typeof t & { change: TimerChange } => t.change !== null),
+      p,
+    ))
+      batch.add(sql);
     if (this.outbox.length > 0) {
-      batch.add(`INSERT INTO outbox (instance_id, action_key, node_id, payload) VALUES ${valuesList(
-        this.outbox.map((o) => [o.instanceId, o.actionKey, o.nodeId, JSON.stringify(o.payload)]), p)} ON CONFLICT DO NOTHING`);
+      batch.add(
+        `INSERT INTO outbox (instance_id, action_key, node_id, payload) VALUES ${valuesList(
+          this.outbox.map((o) => [o.instanceId, o.actionKey, o.nodeId, JSON.stringify(o.payload)]),
+          p,
+        )} ON CONFLICT DO NOTHING`,
+      );
     }
     if (this.incidents.length > 0) {
-      batch.add(`INSERT INTO incidents (instance_id, node_id, code, message) VALUES ${valuesList(this.incidents.map((i) => [i.instanceId, i.nodeId, i.code, i.message]), p)}`);
+      batch.add(
+        `INSERT INTO incidents (instance_id, node_id, code, message) VALUES ${valuesList(
+          this.incidents.map((i) => [i.instanceId, i.nodeId, i.code, i.message]),
+          p,
+        )}`,
+      );
     }
     for (const extra of this.extras) batch.add(extra(p));
     for (const output of this.outputs) batch.output(output.expression(batch, names));

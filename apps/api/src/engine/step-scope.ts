@@ -101,7 +101,15 @@ export class StepScope implements StepContext {
 
   appendTransition(event: string, payload: unknown): number {
     this.seq += 1;
-    this.rows.push({ instanceId: this.instanceId, seq: this.seq, event, from: null, to: null, actorId: null, payload });
+    this.rows.push({
+      instanceId: this.instanceId,
+      seq: this.seq,
+      event,
+      from: null,
+      to: null,
+      actorId: null,
+      payload,
+    });
     this.transitionSeqs.push(this.seq);
     return this.seq;
   }
@@ -115,16 +123,31 @@ export class StepScope implements StepContext {
     transitions.forEach((transition, index) => {
       this.seq += 1;
       const carriesChanges = index === 0 && this.changes.length > 0;
-      const payload = carriesChanges ? { ...(transition.detail ?? {}), fieldChanges: this.changes } : transition.detail;
+      const payload = carriesChanges
+        ? { ...(transition.detail ?? {}), fieldChanges: this.changes }
+        : transition.detail;
       this.rows.push({
-        instanceId: this.instanceId, seq: this.seq, event: transition.event, from: transition.from, to: transition.to,
-        actorId: transition.event === 'auto' ? null : this.actorId, payload: payload ?? null,
+        instanceId: this.instanceId,
+        seq: this.seq,
+        event: transition.event,
+        from: transition.from,
+        to: transition.to,
+        actorId: transition.event === 'auto' ? null : this.actorId,
+        payload: payload ?? null,
       });
       this.transitionSeqs.push(this.seq);
     });
     if (transitions.length === 0 && this.changes.length > 0) {
       this.seq += 1;
-      this.rows.push({ instanceId: this.instanceId, seq: this.seq, event: 'fields', from: null, to: null, actorId: this.actorId, payload: { fieldChanges: this.changes } });
+      this.rows.push({
+        instanceId: this.instanceId,
+        seq: this.seq,
+        event: 'fields',
+        from: null,
+        to: null,
+        actorId: this.actorId,
+        payload: { fieldChanges: this.changes },
+      });
       this.transitionSeqs.push(this.seq);
     }
   }

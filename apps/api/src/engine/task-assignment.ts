@@ -14,12 +14,21 @@ export interface Assignment {
  * round-robin (the member after the one who got this step last) or
  * least-loaded (fewest open tasks). Reads the database, writes nothing.
  */
-export async function assignTask(manager: EntityManager, nodeId: string, assignee: Assignee): Promise<Assignment> {
+export async function assignTask(
+  manager: EntityManager,
+  nodeId: string,
+  assignee: Assignee,
+): Promise<Assignment> {
   if ('user' in assignee) {
-    return { candidateRole: null, candidateUsers: [], assigneeId: await userIdByName(manager, assignee.user) };
+    return {
+      candidateRole: null,
+      candidateUsers: [],
+      assigneeId: await userIdByName(manager, assignee.user),
+    };
   }
   const { role, strategy, skills = [], region } = assignee;
-  if (!strategy && skills.length === 0 && region === undefined) return { candidateRole: role, candidateUsers: [], assigneeId: null };
+  if (!strategy && skills.length === 0 && region === undefined)
+    return { candidateRole: role, candidateUsers: [], assigneeId: null };
   const members = (await manager.query(
     `SELECT u.id,
             (SELECT count(*)::int FROM tasks t WHERE t.assignee_id = u.id AND t.status = 'open') AS open_tasks,
@@ -42,18 +51,28 @@ function roundRobin(members: { id: string; last_assigned: Date | null }[]): stri
   // Whoever waited longest since their last assignment of this step goes next; never-assigned first, by name.
   const never = members.find((member) => member.last_assigned === null);
   if (never) return never.id;
-  return members.reduce((oldest, member) => ((member.last_assigned as Date) < (oldest.last_assigned as Date) ? member : oldest)).id;
+  return members.reduce((oldest, member) =>
+    (member.last_assigned as Date) < (oldest.last_assigned as Date) ? member : oldest,
+  ).id;
 }
 
 /** Candidates of an approval: a role, or named users. */
 export async function approvalCandidates(manager: EntityManager, approvers: Approvers): Promise<Assignment> {
   if ('role' in approvers) return { candidateRole: approvers.role, candidateUsers: [], assigneeId: null };
-  const rows = (await manager.query('SELECT id FROM users WHERE username = ANY($1) AND active', [approvers.users])) as { id: string }[];
+  const rows = (await manager.query('SELECT id FROM users WHERE username = ANY($1) AND active', [
+    approvers.users,
+  ])) as { id: string }[];
   return { candidateRole: null, candidateUsers: rows.map((row) => row.id), assigneeId: null };
 }
 
 async function userIdByName(manager: EntityManager, username: string): Promise<string> {
-  const [row] = (await manager.query('SELECT id FROM users WHERE username = $1 AND active', [username])) as { id: string }[];
-  if (!row) throw unprocessable('assignee-unknown', `The step is assigned to user "${username}", who does not exist or is inactive.`);
+  const [row] = (await manager.query('SELECT id FROM users WHERE username = $1 AND active', [username])) as {
+    id: string;
+  }[];
+  if (!row)
+    throw unprocessable(
+      'assignee-unknown',
+      `The step is assigned to user "${username}", who does not exist or is inactive.`,
+    );
   return row.id;
 }

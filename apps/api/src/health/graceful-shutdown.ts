@@ -20,7 +20,10 @@ export async function shutDownGracefully(
   logger: AppLogger,
 ): Promise<number> {
   app.get(Readiness).startDraining();
-  logger.info('draining: readiness answers 503', { delayMs: settings.shutdownDelayMs, graceMs: settings.shutdownGraceMs });
+  logger.info('draining: readiness answers 503', {
+    delayMs: settings.shutdownDelayMs,
+    graceMs: settings.shutdownGraceMs,
+  });
   await sleep(settings.shutdownDelayMs);
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
@@ -30,7 +33,9 @@ export async function shutDownGracefully(
   const outcome = await Promise.race([app.close().then(() => 'closed' as const), outOfTime]);
   clearTimeout(timer);
   if (outcome === 'timeout') {
-    logger.warn('shutdown grace period ran out; exiting with work still in flight', { graceMs: settings.shutdownGraceMs });
+    logger.warn('shutdown grace period ran out; exiting with work still in flight', {
+      graceMs: settings.shutdownGraceMs,
+    });
     await db.close().catch(() => undefined);
     return 1;
   }

@@ -23,7 +23,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness: the process is up (no database query, so a database outage does not restart it)' })
+  @ApiOperation({
+    summary: 'Liveness: the process is up (no database query, so a database outage does not restart it)',
+  })
   health(): { status: 'ok'; database: DatabaseKind } {
     return { status: 'ok', database: this.databaseKind };
   }
@@ -31,19 +33,36 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: database reachable, migrations applied, not shutting down' })
-  @ApiResponse({ status: 503, description: '`not-ready` (draining, or migrations pending) or `database-unavailable`' })
+  @ApiResponse({
+    status: 503,
+    description: '`not-ready` (draining, or migrations pending) or `database-unavailable`',
+  })
   async ready(): Promise<{ status: 'ready'; database: DatabaseKind }> {
     if (this.readiness.draining) {
-      throw new DomainError('operational', 'not-ready', 'This process is shutting down; send requests to another one.', { reason: 'draining' });
+      throw new DomainError(
+        'operational',
+        'not-ready',
+        'This process is shutting down; send requests to another one.',
+        { reason: 'draining' },
+      );
     }
     let pending: number;
     try {
       pending = await countPendingMigrations(this.dataSource);
     } catch (error) {
-      throw new DomainError('operational', 'database-unavailable', `The database does not answer: ${(error as Error).message}`);
+      throw new DomainError(
+        'operational',
+        'database-unavailable',
+        `The database does not answer: ${(error as Error).message}`,
+      );
     }
     if (pending > 0) {
-      throw new DomainError('operational', 'not-ready', `${pending} database migration(s) of this version are not applied yet.`, { reason: 'migrations-pending', pending });
+      throw new DomainError(
+        'operational',
+        'not-ready',
+        `${pending} database migration(s) of this version are not applied yet.`,
+        { reason: 'migrations-pending', pending },
+      );
     }
     return { status: 'ready', database: this.databaseKind };
   }

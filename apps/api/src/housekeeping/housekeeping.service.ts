@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, DATABASE_KIND } from '../config/app-config.token.js';
@@ -61,13 +67,21 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     const started = Date.now();
     const work = () => this.deleteAll(now);
     // The embedded database is one process with one connection: no lock needed (or possible).
-    const outcome = this.databaseKind === 'postgres' ? await whenAdvisoryLockFree(this.dataSource, ADVISORY_LOCKS.housekeeping, work) : { ran: true as const, value: await work() };
+    const outcome =
+      this.databaseKind === 'postgres'
+        ? await whenAdvisoryLockFree(this.dataSource, ADVISORY_LOCKS.housekeeping, work)
+        : { ran: true as const, value: await work() };
     const durationMs = Date.now() - started;
     if (!outcome.ran) return { ran: false, deleted: {}, batches: 0, durationMs };
     const { deleted, batches } = outcome.value;
     this.metrics.housekeepingDuration.observe(durationMs / 1000);
-    for (const [name, count] of Object.entries(deleted)) if (count > 0) this.metrics.housekeepingDeleted.inc({ table: name }, count);
-    this.logger.log(`housekeeping: deleted ${Object.entries(deleted).map(([name, count]) => `${count} ${name}`).join(', ')} in ${batches} batches, ${durationMs} ms`);
+    for (const [name, count] of Object.entries(deleted))
+      if (count > 0) this.metrics.housekeepingDeleted.inc({ table: name }, count);
+    this.logger.log(
+      `housekeeping: deleted ${Object.entries(deleted)
+        .map(([name, count]) => `${count} ${name}`)
+        .join(', ')} in ${batches} batches, ${durationMs} ms`,
+    );
     return { ran: true, deleted, batches, durationMs };
   }
 
@@ -101,7 +115,9 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.runOnce()
-        .catch((error: unknown) => this.logger.error(`housekeeping failed: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          this.logger.error(`housekeeping failed: ${error instanceof Error ? error.message : String(error)}`),
+        )
         .finally(() => this.schedule(this.config.operations.retention.intervalMinutes * 60_000));
     }, delayMs);
     this.timer.unref();

@@ -15,12 +15,18 @@ describe('retention rules', () => {
   it('keep failed timers and outbox rows, unread notifications and rows an incident points at', () => {
     const byName = Object.fromEntries(rules.map((rule) => [rule.name, rule]));
     expect(byName.timers?.where).toMatch(/status IN \('fired', 'cancelled'\)/);
-    expect(byName.outbox?.where).toMatch(/status IN \('done', 'cancelled'\).*NOT EXISTS \(SELECT 1 FROM incidents/);
+    expect(byName.outbox?.where).toMatch(
+      /status IN \('done', 'cancelled'\).*NOT EXISTS \(SELECT 1 FROM incidents/,
+    );
     expect(byName.notifications?.where).toMatch(/read_at IS NOT NULL/);
   });
 
   it('take their ages from the settings', () => {
-    const custom = retentionRules({ ...loadOperationsConfig({}, true).retention, idempotencyKeyHours: 2, intakeMessageDays: 1 });
+    const custom = retentionRules({
+      ...loadOperationsConfig({}, true).retention,
+      idempotencyKeyHours: 2,
+      intakeMessageDays: 1,
+    });
     expect(custom.find((rule) => rule.name === 'idempotency_keys')?.maxAgeMs).toBe(2 * 3_600_000);
     expect(custom.find((rule) => rule.name === 'intake_messages')?.maxAgeMs).toBe(86_400_000);
   });

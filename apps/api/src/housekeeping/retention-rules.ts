@@ -24,7 +24,13 @@ const DAY = 24 * HOUR;
 /** The rules for the given settings, in the order they run. Pure. */
 export function retentionRules(settings: RetentionSettings): RetentionRule[] {
   return [
-    { name: 'idempotency_keys', table: 'idempotency_keys', key: 'ctid', where: 'created_at < $1', maxAgeMs: settings.idempotencyKeyHours * HOUR },
+    {
+      name: 'idempotency_keys',
+      table: 'idempotency_keys',
+      key: 'ctid',
+      where: 'created_at < $1',
+      maxAgeMs: settings.idempotencyKeyHours * HOUR,
+    },
     {
       name: 'timers',
       table: 'timers',
@@ -41,10 +47,31 @@ export function retentionRules(settings: RetentionSettings): RetentionRule[] {
       where: `status IN ('done', 'cancelled') AND done_at < $1 AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.outbox_id = outbox.id)`,
       maxAgeMs: settings.outboxDays * DAY,
     },
-    { name: 'notifications', table: 'notifications', key: 'id', where: 'read_at IS NOT NULL AND read_at < $1', maxAgeMs: settings.readNotificationDays * DAY },
-    { name: 'intake_messages', table: 'intake_messages', key: 'id', where: 'received_at < $1', maxAgeMs: settings.intakeMessageDays * DAY },
+    {
+      name: 'notifications',
+      table: 'notifications',
+      key: 'id',
+      where: 'read_at IS NOT NULL AND read_at < $1',
+      maxAgeMs: settings.readNotificationDays * DAY,
+    },
+    {
+      name: 'intake_messages',
+      table: 'intake_messages',
+      key: 'id',
+      where: 'received_at < $1',
+      maxAgeMs: settings.intakeMessageDays * DAY,
+    },
   ];
 }
 
 /** Tables housekeeping must never touch; a rule naming one is a bug (a test checks). */
-export const NEVER_DELETED = ['transitions', 'audit_log', 'tickets', 'instances', 'tasks', 'approval_votes', 'incidents', 'node_visits'] as const;
+export const NEVER_DELETED = [
+  'transitions',
+  'audit_log',
+  'tickets',
+  'instances',
+  'tasks',
+  'approval_votes',
+  'incidents',
+  'node_visits',
+] as const;

@@ -25,7 +25,12 @@ export interface IncidentView {
 const COLUMNS = `n.id, t.id AS "ticketId", t.number AS "ticketNumber", t.title AS "ticketTitle", n.node_id AS "nodeId", n.code, n.message, n.status,
   n.created_at AS "createdAt", n.resolved_at AS "resolvedAt", u.username AS "resolvedBy", n.outbox_id, o.attempts, o.last_error, o.last_status`;
 
-type IncidentRow = Omit<IncidentView, 'retryable' | 'action'> & { outbox_id: string | null; attempts: number | null; last_error: string | null; last_status: number | null };
+type IncidentRow = Omit<IncidentView, 'retryable' | 'action'> & {
+  outbox_id: string | null;
+  attempts: number | null;
+  last_error: string | null;
+  last_status: number | null;
+};
 
 function toView(row: IncidentRow): IncidentView {
   const { outbox_id, attempts, last_error, last_status, ...rest } = row;
@@ -33,7 +38,8 @@ function toView(row: IncidentRow): IncidentView {
     ...rest,
     ticketNumber: Number(rest.ticketNumber),
     retryable: outbox_id !== null && rest.status === 'open',
-    action: outbox_id === null ? null : { attempts: attempts ?? 0, lastError: last_error, lastStatus: last_status },
+    action:
+      outbox_id === null ? null : { attempts: attempts ?? 0, lastError: last_error, lastStatus: last_status },
   };
 }
 
@@ -67,22 +73,45 @@ export class IncidentsService {
    */
   async retry(id: string, user: AuthUser): Promise<IncidentView> {
     const incidentId = await this.tx.run(async (uow) => {
-      const [found] = (await uow.manager.query(`SELECT instance_id FROM incidents WHERE id = $1`, [id])) as { instance_id: string }[];
+      const [found] = (await uow.manager.query(`SELECT instance_id FROM incidents WHERE id = $1`, [id])) as {
+        instance_id: string;
+      }[];
       if (!found) throw notFound('Incident', id);
       const instance = await this.engine.lock(uow, { instanceId: found.instance_id });
       const [incident] = (await uow.manager.query(
         `SELECT n.status, n.code, n.outbox_id, o.action_key FROM incidents n LEFT JOIN outbox o ON o.id = n.outbox_id WHERE n.id = $1 FOR UPDATE OF n`,
         [id],
       )) as { status: string; code: string; outbox_id: string | null; action_key: string | null }[];
-      if (!incident || incident.status !== 'open') throw conflict('incident-resolved', 'This incident is already resolved.');
+      if (!incident || incident.status !== 'open')
+        throw conflict('incident-resolved', 'This incident is already resolved.');
       if (incident.outbox_id === null || incident.action_key === null) {
-        throw conflict('incident-not-retryable', `An incident "${incident.code}" has no failed action to retry; fix the cause and cancel the ticket, or migrate it.`);
+        throw conflict(
+          'incident-not-retryable',
+          `An incident "${incident.code}" has no failed action to retry; fix the cause and cancel the ticket, or migrate it.`,
+        );
       }
-      await this.engine.apply(uow, instance, { type: 'action.retry', actionKey: incident.action_key }, user.id, {
-        audit: [{ actorId: user.id, action: 'incident.retry', objectType: 'incident', objectId: id, details: { ticketId: instance.ticketId, actionKey: incident.action_key } }],
-      });
+      await this.engine.apply(
+        uow,
+        instance,
+        { type: 'action.retry', actionKey: incident.action_key },
+        user.id,
+        {
+          audit: [
+            {
+              actorId: user.id,
+              action: 'incident.retry',
+              objectType: 'incident',
+              objectId: id,
+              details: { ticketId: instance.ticketId, actionKey: incident.action_key },
+            },
+          ],
+        },
+      );
       await reopenOutbox(uow.manager, incident.outbox_id);
-      await uow.manager.query(`UPDATE incidents SET status = 'resolved', resolved_at = now(), resolved_by = $2 WHERE id = $1`, [id, user.id]);
+      await uow.manager.query(
+        `UPDATE incidents SET status = 'resolved', resolved_at = now(), resolved_by = $2 WHERE id = $1`,
+        [id, user.id],
+      );
       return id;
     });
     const [row] = (await this.dataSource.query(

@@ -5,7 +5,12 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { invalid, notFound } from '../common/errors/domain-error.js';
 import { checkFieldMappings } from './check-channel-config.js';
 import type { ChannelConfigDto } from './intake.dto.js';
-import { INTAKE_CHANNELS, isIntakeChannel, type ChannelConfig, type IntakeChannel } from './intake-channels.js';
+import {
+  INTAKE_CHANNELS,
+  isIntakeChannel,
+  type ChannelConfig,
+  type IntakeChannel,
+} from './intake-channels.js';
 
 /** A channel row with what receiving needs (the secret never leaves the server). */
 export interface ChannelRow {
@@ -34,7 +39,12 @@ export class IntakeChannelsService {
 
   async list(): Promise<ChannelConfig[]> {
     const rows = await this.rows(this.dataSource.manager);
-    return INTAKE_CHANNELS.map((channel) => toConfig(rows.find((row) => row.channel === channel), channel));
+    return INTAKE_CHANNELS.map((channel) =>
+      toConfig(
+        rows.find((row) => row.channel === channel),
+        channel,
+      ),
+    );
   }
 
   async get(channel: string): Promise<ChannelConfig> {
@@ -46,11 +56,18 @@ export class IntakeChannelsService {
   async put(channel: string, body: ChannelConfigDto, user: AuthUser): Promise<ChannelConfig> {
     const known = checkChannel(channel);
     const problems = checkFieldMappings(body.fieldMappings);
-    if (problems.length > 0) throw invalid('invalid-field-mappings', `The field mappings are not valid: ${problems.join('; ')}.`, problems);
+    if (problems.length > 0)
+      throw invalid(
+        'invalid-field-mappings',
+        `The field mappings are not valid: ${problems.join('; ')}.`,
+        problems,
+      );
     return this.dataSource.transaction(async (manager) => {
       let requesterId: string | null = null;
       if (body.requester) {
-        const [row] = (await manager.query('SELECT id FROM users WHERE username = $1 AND active', [body.requester])) as { id: string }[];
+        const [row] = (await manager.query('SELECT id FROM users WHERE username = $1 AND active', [
+          body.requester,
+        ])) as { id: string }[];
         if (!row) throw invalid('unknown-requester', `requester "${body.requester}" is not an active user.`);
         requesterId = row.id;
       }
@@ -62,11 +79,29 @@ export class IntakeChannelsService {
            -- Rotation: a new secret keeps the old one valid beside it until an admin drops it.
            previous_secret = CASE WHEN $9 THEN NULL WHEN $3::text IS NOT NULL AND $3 IS DISTINCT FROM intake_channels.secret THEN intake_channels.secret
                                   ELSE intake_channels.previous_secret END`,
-        [known, body.enabled ?? true, body.secret ?? null, body.workflowKey ?? null, body.titleTemplate, JSON.stringify(body.fieldMappings), requesterId, user.id, body.dropPreviousSecret === true],
+        [
+          known,
+          body.enabled ?? true,
+          body.secret ?? null,
+          body.workflowKey ?? null,
+          body.titleTemplate,
+          JSON.stringify(body.fieldMappings),
+          requesterId,
+          user.id,
+          body.dropPreviousSecret === true,
+        ],
       );
       await this.audit.append(manager, {
-        actorId: user.id, action: 'intake.channel.update', objectType: 'intake-channel', objectId: known,
-        details: { workflowKey: body.workflowKey ?? null, mappings: body.fieldMappings.length, secretChanged: body.secret !== undefined, previousSecretDropped: body.dropPreviousSecret === true },
+        actorId: user.id,
+        action: 'intake.channel.update',
+        objectType: 'intake-channel',
+        objectId: known,
+        details: {
+          workflowKey: body.workflowKey ?? null,
+          mappings: body.fieldMappings.length,
+          secretChanged: body.secret !== undefined,
+          previousSecretDropped: body.dropPreviousSecret === true,
+        },
       });
       return toConfig(await this.load(manager, known), known);
     });
@@ -92,8 +127,21 @@ function checkChannel(channel: string): IntakeChannel {
   return channel;
 }
 
-function toConfig(row: ChannelRow | undefined, channel: IntakeChannel): ChannelConfig & { configured: boolean } {
-  if (!row) return { channel, configured: false, enabled: false, workflowKey: null, titleTemplate: DEFAULT_TITLE, fieldMappings: [], requester: null, hasSecret: false };
+function toConfig(
+  row: ChannelRow | undefined,
+  channel: IntakeChannel,
+): ChannelConfig & { configured: boolean } {
+  if (!row)
+    return {
+      channel,
+      configured: false,
+      enabled: false,
+      workflowKey: null,
+      titleTemplate: DEFAULT_TITLE,
+      fieldMappings: [],
+      requester: null,
+      hasSecret: false,
+    };
   return {
     channel,
     configured: true,

@@ -19,16 +19,36 @@ export class IntakeController {
 
   @Post(':channel')
   @Public()
-  @ApiOperation({ summary: 'Inbound webhook of a channel (email, phone, wechat, app, other): a signed JSON payload becomes a typed ticket; every message is kept' })
-  @ApiHeader({ name: 'webhook-id', description: 'Standard Webhooks delivery id: a retry of an accepted delivery returns its ticket; the id is refused anywhere else', required: true })
-  @ApiHeader({ name: 'webhook-timestamp', description: 'Standard Webhooks: seconds since the epoch, at most 5 minutes off', required: true })
-  @ApiHeader({ name: 'webhook-signature', description: 'Standard Webhooks: v1,<base64 HMAC-SHA256 of id.timestamp.body with the channel secret>', required: true })
+  @ApiOperation({
+    summary:
+      'Inbound webhook of a channel (email, phone, wechat, app, other): a signed JSON payload becomes a typed ticket; every message is kept',
+  })
+  @ApiHeader({
+    name: 'webhook-id',
+    description:
+      'Standard Webhooks delivery id: a retry of an accepted delivery returns its ticket; the id is refused anywhere else',
+    required: true,
+  })
+  @ApiHeader({
+    name: 'webhook-timestamp',
+    description: 'Standard Webhooks: seconds since the epoch, at most 5 minutes off',
+    required: true,
+  })
+  @ApiHeader({
+    name: 'webhook-signature',
+    description: 'Standard Webhooks: v1,<base64 HMAC-SHA256 of id.timestamp.body with the channel secret>',
+    required: true,
+  })
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
   receive(@Param('channel') channel: string, @Req() request: RequestWithIntakeBody) {
     return this.intake.receive({
       channel,
       body: request.intakeBody ?? { bytes: Buffer.alloc(0), tooLarge: false },
-      headers: { 'webhook-id': request.header('webhook-id'), 'webhook-timestamp': request.header('webhook-timestamp'), 'webhook-signature': request.header('webhook-signature') },
+      headers: {
+        'webhook-id': request.header('webhook-id'),
+        'webhook-timestamp': request.header('webhook-timestamp'),
+        'webhook-signature': request.header('webhook-signature'),
+      },
       contentType: request.header('content-type'),
       address: request.ip ?? 'unknown',
     });
@@ -52,15 +72,24 @@ export class IntakeController {
   @Put('channels/:channel')
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Configure a channel: workflow (or routing rules), title template, field mappings, requester, secret' })
-  putChannel(@Param('channel') channel: string, @Body() body: ChannelConfigDto, @CurrentUser() user: AuthUser) {
+  @ApiOperation({
+    summary:
+      'Configure a channel: workflow (or routing rules), title template, field mappings, requester, secret',
+  })
+  putChannel(
+    @Param('channel') channel: string,
+    @Body() body: ChannelConfigDto,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.channels.put(channel, body, user);
   }
 
   @Get('messages')
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Received intake messages, newest first: accepted with their ticket, rejected with the error' })
+  @ApiOperation({
+    summary: 'Received intake messages, newest first: accepted with their ticket, rejected with the error',
+  })
   messages(@Query() query: IntakeMessagesQuery) {
     return this.intake.messages(query);
   }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { DomainError, invalid, notFound, unprocessable, type DomainErrorKind } from '../common/errors/domain-error.js';
+import {
+  DomainError,
+  invalid,
+  notFound,
+  unprocessable,
+  type DomainErrorKind,
+} from '../common/errors/domain-error.js';
 import { AutomationService } from '../automation/automation.service.js';
 import type { CreateTicketDto } from '../tickets/ticket.dto.js';
 import { TicketsService } from '../tickets/tickets.service.js';
@@ -14,7 +20,14 @@ import { WebhookGate } from '../webhooks/webhook-gate.js';
 import { coerceToFields, readMappedFields, renderTitle } from './map-payload.js';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
-  invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, unprocessable: 422, 'too-many-requests': 429, operational: 503,
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  unprocessable: 422,
+  'too-many-requests': 429,
+  operational: 503,
 };
 const KEPT_PAYLOAD_CHARS = 1_000_000;
 
@@ -46,7 +59,10 @@ export interface Delivery {
 @Injectable()
 export class IntakeService {
   /** Fallback secrets for channels without their own (`INTAKE_SECRET`, `new,old` during a rotation). */
-  private readonly envSecrets = (process.env.INTAKE_SECRET ?? '').split(',').map((secret) => secret.trim()).filter((secret) => secret !== '');
+  private readonly envSecrets = (process.env.INTAKE_SECRET ?? '')
+    .split(',')
+    .map((secret) => secret.trim())
+    .filter((secret) => secret !== '');
 
   constructor(
     private readonly dataSource: DataSource,
@@ -64,16 +80,36 @@ export class IntakeService {
    * an intake_messages row, whatever the outcome.
    */
   async receive(delivery: Delivery): Promise<IntakeResult> {
-    const target = { route: `intake/${delivery.channel.slice(0, 40)}`, objectType: 'intake-channel' as const, objectId: delivery.channel.slice(0, 40) };
+    const target = {
+      route: `intake/${delivery.channel.slice(0, 40)}`,
+      objectType: 'intake-channel' as const,
+      objectId: delivery.channel.slice(0, 40),
+    };
     try {
       const result = await this.accept(delivery);
-      await this.gate.record(target, { accepted: true, webhookId: delivery.deliveryId, sender: 'signed', address: delivery.address, ...(result.replayed ? { code: 'retry-of-accepted-delivery' } : {}) });
+      await this.gate.record(target, {
+        accepted: true,
+        webhookId: delivery.deliveryId,
+        sender: 'signed',
+        address: delivery.address,
+        ...(result.replayed ? { code: 'retry-of-accepted-delivery' } : {}),
+      });
       if (result.replayed) return result;
-      const messageId = await this.keep(delivery, { status: 'accepted', statusCode: 201, ticketId: result.ticketId });
+      const messageId = await this.keep(delivery, {
+        status: 'accepted',
+        statusCode: 201,
+        ticketId: result.ticketId,
+      });
       return { ...result, messageId };
     } catch (error) {
       const known = error instanceof DomainError;
-      await this.gate.record(target, { accepted: false, code: known ? error.code : 'internal-error', webhookId: delivery.deliveryId ?? delivery.headers['webhook-id'], sender: 'signed', address: delivery.address });
+      await this.gate.record(target, {
+        accepted: false,
+        code: known ? error.code : 'internal-error',
+        webhookId: delivery.deliveryId ?? delivery.headers['webhook-id'],
+        sender: 'signed',
+        address: delivery.address,
+      });
       await this.keep(delivery, {
         status: 'rejected',
         statusCode: known ? STATUS_BY_KIND[error.kind] : 500,
@@ -98,30 +134,61 @@ export class IntakeService {
   private async accept(delivery: Delivery): Promise<IntakeResult & { messageId: string }> {
     const { channel, body } = delivery;
     if (!isIntakeChannel(channel)) throw notFound('Intake channel', channel);
-    if (body.tooLarge) throw invalid('payload-too-large', 'The payload is larger than the server accepts; send at most 3 MB.');
+    if (body.tooLarge)
+      throw invalid('payload-too-large', 'The payload is larger than the server accepts; send at most 3 MB.');
     const config = await this.channels.load(this.dataSource.manager, channel);
-    const secrets = config?.secret ? [config.secret, ...(config.previous_secret ? [config.previous_secret] : [])] : this.envSecrets;
-    if (secrets.length === 0) throw new DomainError('unauthenticated', 'intake-secret-missing', `No secret is set for the "${channel}" channel: an admin sets one (PUT /api/intake/channels/${channel}) or INTAKE_SECRET.`);
+    const secrets = config?.secret
+      ? [config.secret, ...(config.previous_secret ? [config.previous_secret] : [])]
+      : this.envSecrets;
+    if (secrets.length === 0)
+      throw new DomainError(
+        'unauthenticated',
+        'intake-secret-missing',
+        `No secret is set for the "${channel}" channel: an admin sets one (PUT /api/intake/channels/${channel}) or INTAKE_SECRET.`,
+      );
     const webhookId = await this.gate.verify(secrets, delivery.headers, body.bytes, delivery.address);
     delivery.deliveryId = webhookId;
     const payload = parsePayload(body.bytes);
     const badText = findBadText(payload, 'payload');
     if (badText !== undefined) throw badTextError(badText);
-    if (!config) throw unprocessable('intake-channel-not-configured', `The "${channel}" channel has no configuration yet: an admin sets its workflow and field mappings (PUT /api/intake/channels/${channel}).`);
-    if (!config.enabled) throw unprocessable('intake-channel-disabled', `The "${channel}" channel is disabled.`);
+    if (!config)
+      throw unprocessable(
+        'intake-channel-not-configured',
+        `The "${channel}" channel has no configuration yet: an admin sets its workflow and field mappings (PUT /api/intake/channels/${channel}).`,
+      );
+    if (!config.enabled)
+      throw unprocessable('intake-channel-disabled', `The "${channel}" channel is disabled.`);
     // A sender's retry of a delivery that made a ticket gets that ticket again; any other reuse of its id is refused.
     const previous = await this.previousDelivery(channel, delivery.deliveryId);
     if (previous) return { ...previous, replayed: true };
     await this.dataSource.transaction((manager) => this.gate.claim(manager, webhookId, `intake/${channel}`));
     const mapped = readMappedFields(payload, config.field_mappings);
-    const workflowKey = config.workflow_key ?? (await this.automation.chooseWorkflow(this.dataSource.manager, { ...mapped, 'ticket.channel': channel, 'ticket.priority': 'normal' }));
+    const workflowKey =
+      config.workflow_key ??
+      (await this.automation.chooseWorkflow(this.dataSource.manager, {
+        ...mapped,
+        'ticket.channel': channel,
+        'ticket.priority': 'normal',
+      }));
     if (!workflowKey) {
-      throw unprocessable('no-workflow-for-intake', `No workflow for this "${channel}" message: set one on the channel, or add a ticket.created rule with a set-workflow action that matches it.`);
+      throw unprocessable(
+        'no-workflow-for-intake',
+        `No workflow for this "${channel}" message: set one on the channel, or add a ticket.created rule with a set-workflow action that matches it.`,
+      );
     }
     const version = await this.workflows.startableVersion(this.dataSource.manager, workflowKey);
-    if (!version) throw unprocessable('workflow-not-published', `Workflow "${workflowKey}" has no published version to start tickets on.`);
+    if (!version)
+      throw unprocessable(
+        'workflow-not-published',
+        `Workflow "${workflowKey}" has no published version to start tickets on.`,
+      );
     const { fields, problems } = coerceToFields(mapped, version.definition.fields);
-    if (problems.length > 0) throw invalid('intake-mapping-failed', `Some mapped values do not fit the workflow's fields: ${problems.map((p) => p.message).join('; ')}.`, problems);
+    if (problems.length > 0)
+      throw invalid(
+        'intake-mapping-failed',
+        `Some mapped values do not fit the workflow's fields: ${problems.map((p) => p.message).join('; ')}.`,
+        problems,
+      );
     const title = renderTitle(config.title_template, { payload, fields, channel });
     const requester = await this.requester(config);
     const dto = { workflowKey, title, fields, channel } as CreateTicketDto;
@@ -131,31 +198,72 @@ export class IntakeService {
 
   private async requester(config: ChannelRow): Promise<AuthUser> {
     const id = config.requester_id ?? config.updated_by;
-    const [row] = (await this.dataSource.query('SELECT id, username, display_name, roles FROM users WHERE id = $1 AND active', [id])) as {
-      id: string; username: string; display_name: string; roles: string[];
+    const [row] = (await this.dataSource.query(
+      'SELECT id, username, display_name, roles FROM users WHERE id = $1 AND active',
+      [id],
+    )) as {
+      id: string;
+      username: string;
+      display_name: string;
+      roles: string[];
     }[];
-    if (!row) throw unprocessable('intake-requester-missing', `The "${config.channel}" channel's requester is not an active user; an admin sets another.`);
+    if (!row)
+      throw unprocessable(
+        'intake-requester-missing',
+        `The "${config.channel}" channel's requester is not an active user; an admin sets another.`,
+      );
     return { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles };
   }
 
-  private async previousDelivery(channel: string, deliveryId: string | undefined): Promise<(IntakeResult & { messageId: string }) | undefined> {
+  private async previousDelivery(
+    channel: string,
+    deliveryId: string | undefined,
+  ): Promise<(IntakeResult & { messageId: string }) | undefined> {
     if (!deliveryId) return undefined;
     const [row] = (await this.dataSource.query(
       `SELECT m.id, t.id AS ticket_id, t.number, t.workflow_key, t.fields FROM intake_messages m JOIN tickets t ON t.id = m.ticket_id
         WHERE m.channel = $1 AND m.delivery_id = $2 AND m.status = 'accepted'`,
       [channel, deliveryId],
-    )) as { id: string; ticket_id: string; number: string; workflow_key: string; fields: Record<string, unknown> }[];
-    return row && { messageId: row.id, ticketId: row.ticket_id, number: Number(row.number), workflowKey: row.workflow_key, fields: row.fields };
+    )) as {
+      id: string;
+      ticket_id: string;
+      number: string;
+      workflow_key: string;
+      fields: Record<string, unknown>;
+    }[];
+    return (
+      row && {
+        messageId: row.id,
+        ticketId: row.ticket_id,
+        number: Number(row.number),
+        workflowKey: row.workflow_key,
+        fields: row.fields,
+      }
+    );
   }
 
-  private async keep(delivery: Delivery, outcome: { status: 'accepted' | 'rejected'; statusCode: number; ticketId?: string; errorCode?: string; error?: string }): Promise<string> {
+  private async keep(
+    delivery: Delivery,
+    outcome: {
+      status: 'accepted' | 'rejected';
+      statusCode: number;
+      ticketId?: string;
+      errorCode?: string;
+      error?: string;
+    },
+  ): Promise<string> {
     const [row] = (await this.dataSource.query(
       `INSERT INTO intake_messages (channel, status, status_code, error_code, error, delivery_id, content_type, payload, ticket_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
-        delivery.channel.slice(0, 40), outcome.status, outcome.statusCode, outcome.errorCode ?? null, outcome.error?.slice(0, 2000) ?? null,
+        delivery.channel.slice(0, 40),
+        outcome.status,
+        outcome.statusCode,
+        outcome.errorCode ?? null,
+        outcome.error?.slice(0, 2000) ?? null,
         delivery.deliveryId?.slice(0, 200) ?? null,
-        delivery.contentType?.slice(0, 200) ?? null, delivery.body.bytes.toString('utf8').slice(0, KEPT_PAYLOAD_CHARS).replaceAll('\u0000', ''),
+        delivery.contentType?.slice(0, 200) ?? null,
+        delivery.body.bytes.toString('utf8').slice(0, KEPT_PAYLOAD_CHARS).replaceAll('\u0000', ''),
         outcome.ticketId ?? null,
       ],
     )) as { id: string }[];
@@ -168,10 +276,16 @@ function parsePayload(bytes: Buffer): Record<string, unknown> {
   try {
     payload = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw invalid('malformed-payload', 'The payload is not valid JSON; it was kept for inspection (GET /api/intake/messages).');
+    throw invalid(
+      'malformed-payload',
+      'The payload is not valid JSON; it was kept for inspection (GET /api/intake/messages).',
+    );
   }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw invalid('malformed-payload', 'The payload must be a JSON object; it was kept for inspection (GET /api/intake/messages).');
+    throw invalid(
+      'malformed-payload',
+      'The payload must be a JSON object; it was kept for inspection (GET /api/intake/messages).',
+    );
   }
   return payload as Record<string, unknown>;
 }

@@ -117,7 +117,9 @@ export class InboxStream implements OnModuleInit, OnModuleDestroy {
       }
     } catch (error) {
       // The change is committed; a missed signal is healed by the client's periodic refetch.
-      this.logger.warn(`inbox signal for ticket ${ticketId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `inbox signal for ticket ${ticketId} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

@@ -54,7 +54,8 @@ describe('the inbox and its live stream', () => {
       async waitFor(pattern, timeoutMs = 5000) {
         const deadline = Date.now() + timeoutMs;
         while (!pattern.test(text)) {
-          if (Date.now() > deadline) throw new Error(`stream of ${username} never matched ${pattern}: ${JSON.stringify(text)}`);
+          if (Date.now() > deadline)
+            throw new Error(`stream of ${username} never matched ${pattern}: ${JSON.stringify(text)}`);
           await new Promise((done) => setTimeout(done, 20));
         }
       },
@@ -71,16 +72,20 @@ describe('the inbox and its live stream', () => {
         expect((await client().inbox(other)).some((task) => task.ticketId === ticket.id)).toBe(false);
       }
 
-      await client().act('agent', (await client().taskFor('agent', ticket.id, 'review')).id, 'complete').then((r) => expect(r.status).toBe(200));
+      await client()
+        .act('agent', (await client().taskFor('agent', ticket.id, 'review')).id, 'complete')
+        .then((r) => expect(r.status).toBe(200));
       expect((await client().inbox('agent')).some((task) => task.ticketId === ticket.id)).toBe(false);
       for (const approver of ['finance1', 'finance2']) {
         const tasks = (await client().inbox(approver)).filter((task) => task.ticketId === ticket.id);
-        expect(tasks.map((task) => [task.nodeId, task.kind, task.status])).toEqual([['finance', 'approval', 'open']]);
+        expect(tasks.map((task) => [task.nodeId, task.kind, task.status])).toEqual([
+          ['finance', 'approval', 'open'],
+        ]);
       }
       expect((await client().inbox('manager')).some((task) => task.ticketId === ticket.id)).toBe(false);
     });
 
-    it('drops a decided approval from the other approvers\' inboxes', async () => {
+    it("drops a decided approval from the other approvers' inboxes", async () => {
       const ticket = await refund('Decided by one');
       await client().act('agent', (await client().taskFor('agent', ticket.id, 'review')).id, 'complete');
       const task = await client().taskFor('finance1', ticket.id, 'finance');
@@ -91,44 +96,83 @@ describe('the inbox and its live stream', () => {
     it('filters by kind and workflow', async () => {
       const ticket = await refund('Filtered');
       const auth = await client().auth('agent');
-      const tasks = (await t.http.get('/api/tasks?kind=task&workflowKey=refund-approval').set(auth).expect(200)).body as { ticketId: string }[];
+      const tasks = (
+        await t.http.get('/api/tasks?kind=task&workflowKey=refund-approval').set(auth).expect(200)
+      ).body as { ticketId: string }[];
       expect(tasks.some((task) => task.ticketId === ticket.id)).toBe(true);
-      const approvals = (await t.http.get('/api/tasks?kind=approval').set(auth).expect(200)).body as { ticketId: string }[];
+      const approvals = (await t.http.get('/api/tasks?kind=approval').set(auth).expect(200)).body as {
+        ticketId: string;
+      }[];
       expect(approvals.some((task) => task.ticketId === ticket.id)).toBe(false);
-      const other = (await t.http.get('/api/tasks?workflowKey=it-incident').set(auth).expect(200)).body as { ticketId: string }[];
+      const other = (await t.http.get('/api/tasks?workflowKey=it-incident').set(auth).expect(200)).body as {
+        ticketId: string;
+      }[];
       expect(other.some((task) => task.ticketId === ticket.id)).toBe(false);
     });
 
-    it('shows a delegator\'s tasks to the person they delegated to', async () => {
+    it("shows a delegator's tasks to the person they delegated to", async () => {
       const ticket = await refund('Delegated inbox');
       const admin = await client().auth('admin');
-      const [row] = (await t.db.dataSource.query(`SELECT id FROM users WHERE username = 'engineer2'`)) as { id: string }[];
+      const [row] = (await t.db.dataSource.query(`SELECT id FROM users WHERE username = 'engineer2'`)) as {
+        id: string;
+      }[];
       // A delegation goes only to someone holding the delegator's roles (issue 17).
-      expect((await t.http.post('/api/delegations').set(await client().auth('agent')).send({ toUser: 'engineer2' })).status).toBe(422);
-      await t.http.put(`/api/users/${row?.id}/roles`).set(admin).send({ roles: ['agent', 'engineer'] }).expect(200);
+      expect(
+        (
+          await t.http
+            .post('/api/delegations')
+            .set(await client().auth('agent'))
+            .send({ toUser: 'engineer2' })
+        ).status,
+      ).toBe(422);
+      await t.http
+        .put(`/api/users/${row?.id}/roles`)
+        .set(admin)
+        .send({ roles: ['agent', 'engineer'] })
+        .expect(200);
       try {
         // Claimed by agent, the review leaves the other agent's inbox; the delegation brings it back.
-        expect((await client().act('agent', (await client().taskFor('agent', ticket.id, 'review')).id, 'claim')).status).toBe(200);
+        expect(
+          (await client().act('agent', (await client().taskFor('agent', ticket.id, 'review')).id, 'claim'))
+            .status,
+        ).toBe(200);
         expect((await client().inbox('engineer2')).some((task) => task.ticketId === ticket.id)).toBe(false);
-        const delegation = await t.http.post('/api/delegations').set(await client().auth('agent')).send({ toUser: 'engineer2' }).expect(201);
+        const delegation = await t.http
+          .post('/api/delegations')
+          .set(await client().auth('agent'))
+          .send({ toUser: 'engineer2' })
+          .expect(201);
         const delegated = (await client().inbox('engineer2')).filter((task) => task.ticketId === ticket.id);
         expect(delegated.map((task) => task.nodeId)).toEqual(['review']);
-        await t.http.delete(`/api/delegations/${delegation.body.id}`).set(await client().auth('agent')).expect(204);
+        await t.http
+          .delete(`/api/delegations/${delegation.body.id}`)
+          .set(await client().auth('agent'))
+          .expect(204);
         expect((await client().inbox('engineer2')).some((task) => task.ticketId === ticket.id)).toBe(false);
       } finally {
-        await t.http.put(`/api/users/${row?.id}/roles`).set(admin).send({ roles: ['engineer'] }).expect(200);
+        await t.http
+          .put(`/api/users/${row?.id}/roles`)
+          .set(admin)
+          .send({ roles: ['engineer'] })
+          .expect(200);
       }
     });
   });
 
   describe('GET /api/users/colleagues', () => {
     it('answers names only, filtered by role', async () => {
-      const response = await t.http.get('/api/users/colleagues?role=finance').set(await client().auth('agent')).expect(200);
+      const response = await t.http
+        .get('/api/users/colleagues?role=finance')
+        .set(await client().auth('agent'))
+        .expect(200);
       expect(response.body).toEqual([
         { username: 'finance1', displayName: 'Fei Finance' },
         { username: 'finance2', displayName: 'Fred Finance' },
       ]);
-      await t.http.get('/api/users/colleagues?role=not%20a%20role').set(await client().auth('agent')).expect(400);
+      await t.http
+        .get('/api/users/colleagues?role=not%20a%20role')
+        .set(await client().auth('agent'))
+        .expect(400);
     });
   });
 
@@ -139,7 +183,10 @@ describe('the inbox and its live stream', () => {
     });
 
     it('says ready at once and closes after maxSeconds=0', async () => {
-      const response = await t.http.get('/api/live/inbox?maxSeconds=0').set(await client().auth('agent')).expect(200);
+      const response = await t.http
+        .get('/api/live/inbox?maxSeconds=0')
+        .set(await client().auth('agent'))
+        .expect(200);
       expect(response.text).toContain('event: ready');
     });
 
@@ -153,7 +200,10 @@ describe('the inbox and its live stream', () => {
       await client().act('agent', (await client().taskFor('agent', ticket.id, 'review')).id, 'complete');
       await finance.waitFor(/event: inbox/);
       // Only "something changed": no ticket, task or field travels through the stream.
-      const events = finance.text().split('\n\n').filter((block) => block.includes('event: inbox'));
+      const events = finance
+        .text()
+        .split('\n\n')
+        .filter((block) => block.includes('event: inbox'));
       for (const block of events) expect(block).toBe('event: inbox\ndata: {"changed":true}');
       expect(finance.text()).not.toContain(ticket.id);
       expect(finance.text()).not.toContain(title);

@@ -9,8 +9,13 @@ const SECRET = 'inbound-test-secret-0123456789';
 const OLD_SECRET = 'inbound-old-secret-0123456789';
 
 const waitFlow = {
-  schemaVersion: 1, key: 'await-shipment', name: 'Await shipment',
-  fields: [{ name: 'trackingNo', type: 'string' }, { name: 'weight', type: 'number' }],
+  schemaVersion: 1,
+  key: 'await-shipment',
+  name: 'Await shipment',
+  fields: [
+    { name: 'trackingNo', type: 'string' },
+    { name: 'weight', type: 'number' },
+  ],
   nodes: [
     { id: 'start', type: 'start' },
     { id: 'shipped', type: 'wait', message: 'shipped', timeout: { after: 'PT1H' } },
@@ -34,17 +39,31 @@ describe('POST /api/tickets/:id/events/:message', () => {
   });
   afterAll(async () => t?.close());
 
-  const waiting = () => client.createTicket('requester', { workflowKey: 'await-shipment', title: 'Parcel', fields: {} });
+  const waiting = () =>
+    client.createTicket('requester', { workflowKey: 'await-shipment', title: 'Parcel', fields: {} });
 
   it('delivers a message from someone involved to the waiting node, with its fields, once', async () => {
     const ticket = await waiting();
     expect(ticket.activeNodes).toEqual(['shipped']);
-    const response = await t.http.post(`/api/tickets/${ticket.id}/events/shipped`).set(await client.auth('requester')).send({ fields: { trackingNo: 'SF1', weight: 2.5 } });
+    const response = await t.http
+      .post(`/api/tickets/${ticket.id}/events/shipped`)
+      .set(await client.auth('requester'))
+      .send({ fields: { trackingNo: 'SF1', weight: 2.5 } });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ status: 'completed', outcome: 'resolved', fields: { trackingNo: 'SF1', weight: 2.5 } });
-    const again = await t.http.post(`/api/tickets/${ticket.id}/events/shipped`).set(await client.auth('requester')).send({});
+    expect(response.body).toMatchObject({
+      status: 'completed',
+      outcome: 'resolved',
+      fields: { trackingNo: 'SF1', weight: 2.5 },
+    });
+    const again = await t.http
+      .post(`/api/tickets/${ticket.id}/events/shipped`)
+      .set(await client.auth('requester'))
+      .send({});
     expect(again.status).toBe(409);
-    const [timer] = (await t.db.dataSource.query(`SELECT t.status FROM timers t JOIN instances i ON i.id = t.instance_id WHERE i.ticket_id = $1`, [ticket.id])) as { status: string }[];
+    const [timer] = (await t.db.dataSource.query(
+      `SELECT t.status FROM timers t JOIN instances i ON i.id = t.instance_id WHERE i.ticket_id = $1`,
+      [ticket.id],
+    )) as { status: string }[];
     expect(timer?.status).toBe('cancelled');
   });
 
@@ -54,27 +73,39 @@ describe('POST /api/tickets/:id/events/:message', () => {
     const unknown = await t.http.post(`/api/tickets/${ticket.id}/events/delivered`).set(requester).send({});
     expect(unknown.status).toBe(409);
     expect(unknown.body.code).toBe('message-not-awaited');
-    const bad = await t.http.post(`/api/tickets/${ticket.id}/events/shipped`).set(requester).send({ fields: { weight: 'heavy' } });
+    const bad = await t.http
+      .post(`/api/tickets/${ticket.id}/events/shipped`)
+      .set(requester)
+      .send({ fields: { weight: 'heavy' } });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/weight/);
     expect((await client.ticket('requester', ticket.id)).activeNodes).toEqual(['shipped']);
   });
 
   const sendSigned = (path: string, body: string, headers: Record<string, string>) =>
-    t.http.post(path).set({ 'content-type': 'application/json', ...headers }).send(body);
+    t.http
+      .post(path)
+      .set({ 'content-type': 'application/json', ...headers })
+      .send(body);
 
   it('accepts another system that signs the call the Standard Webhooks way, and refuses a wrong signature or none', async () => {
     const ticket = await waiting();
     const body = JSON.stringify({ ticketId: ticket.id, message: 'shipped', fields: { trackingNo: 'YT99' } });
     const path = `/api/tickets/${ticket.id}/events/shipped`;
     expect((await sendSigned(path, body, {})).status).toBe(401);
-    const forged = await sendSigned(path, body, signWebhook('wrong-secret-wrong-secret', `msg_${randomUUID()}`, body));
+    const forged = await sendSigned(
+      path,
+      body,
+      signWebhook('wrong-secret-wrong-secret', `msg_${randomUUID()}`, body),
+    );
     expect(forged.status).toBe(401);
     expect(forged.body.code).toBe('invalid-signature');
     const signed = await sendSigned(path, body, signWebhook(OLD_SECRET, `msg_${randomUUID()}`, body));
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({ status: 'completed', fields: { trackingNo: 'YT99' } });
-    const transition = (await client.transitions('requester', ticket.id)).find((tr) => tr.event === 'message.receive');
+    const transition = (await client.transitions('requester', ticket.id)).find(
+      (tr) => tr.event === 'message.receive',
+    );
     expect(transition?.actor).toBeUndefined();
   });
 
@@ -94,10 +125,13 @@ describe('POST /api/tickets/:id/events/:message', () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('webhook-replayed');
     const stale = signWebhook(SECRET, `msg_${randomUUID()}`, body, new Date(Date.now() - 6 * 60_000));
-    expect((await sendSigned(`/api/tickets/${a.id}/events/shipped`, body, stale)).body.code).toBe('webhook-timestamp-outside-tolerance');
+    expect((await sendSigned(`/api/tickets/${a.id}/events/shipped`, body, stale)).body.code).toBe(
+      'webhook-timestamp-outside-tolerance',
+    );
     expect((await client.ticket('requester', b.id)).activeNodes).toEqual(['shipped']);
     const audited = (await t.db.dataSource.query(
-      `SELECT action, details->>'code' AS code FROM audit_log WHERE action LIKE 'webhook.%' AND (object_id = $1 OR object_id = $2) ORDER BY id`, [a.id, b.id],
+      `SELECT action, details->>'code' AS code FROM audit_log WHERE action LIKE 'webhook.%' AND (object_id = $1 OR object_id = $2) ORDER BY id`,
+      [a.id, b.id],
     )) as { action: string; code: string | null }[];
     expect(audited).toEqual([
       { action: 'webhook.refused', code: 'webhook-route-mismatch' },
@@ -110,7 +144,21 @@ describe('POST /api/tickets/:id/events/:message', () => {
 
   it('hides the ticket from a signed-in user who is not involved', async () => {
     const ticket = await waiting();
-    expect((await t.http.post(`/api/tickets/${ticket.id}/events/shipped`).set(await client.auth('finance1')).send({})).status).toBe(404);
-    expect((await t.http.post(`/api/tickets/${ticket.id}/events/shipped`).set(await client.auth('admin')).send({})).status).toBe(200);
+    expect(
+      (
+        await t.http
+          .post(`/api/tickets/${ticket.id}/events/shipped`)
+          .set(await client.auth('finance1'))
+          .send({})
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await t.http
+          .post(`/api/tickets/${ticket.id}/events/shipped`)
+          .set(await client.auth('admin'))
+          .send({})
+      ).status,
+    ).toBe(200);
   });
 });

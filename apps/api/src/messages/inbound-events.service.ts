@@ -33,8 +33,18 @@ export class InboundEventsService {
    * signed delivery's id (used once), and whatever `audit` writes — all in
    * the step's transaction.
    */
-  async deliver(ticketId: string, message: string, fields: Record<string, unknown>, sender: EventSender, audit?: (manager: EntityManager) => Promise<void>): Promise<TicketView> {
-    if (!MESSAGE_NAME.test(message)) throw invalid('invalid-message-name', `"${message.slice(0, 80)}" is not a message name (letters, digits, dot, dash, underscore; at most 64).`);
+  async deliver(
+    ticketId: string,
+    message: string,
+    fields: Record<string, unknown>,
+    sender: EventSender,
+    audit?: (manager: EntityManager) => Promise<void>,
+  ): Promise<TicketView> {
+    if (!MESSAGE_NAME.test(message))
+      throw invalid(
+        'invalid-message-name',
+        `"${message.slice(0, 80)}" is not a message name (letters, digits, dot, dash, underscore; at most 64).`,
+      );
     return this.tx.run(async (uow) => {
       const { manager } = uow;
       const instance = await this.engine.lock(uow, { ticketId });
@@ -47,10 +57,17 @@ export class InboundEventsService {
         )) as unknown[];
         if (!involved) throw notFound('Ticket', ticketId);
       }
-      if (sender.kind === 'signed') await this.gate.claim(manager, sender.webhookId, `tickets/${ticketId}/events/${message}`);
+      if (sender.kind === 'signed')
+        await this.gate.claim(manager, sender.webhookId, `tickets/${ticketId}/events/${message}`);
       assertFieldValues(instance.definition.fields, fields, { partial: true });
-      if (instance.status !== 'active') throw conflict('ticket-not-active', `The ticket is ${instance.status}; it waits for no events.`);
-      await this.engine.apply(uow, instance, { type: 'message.receive', message, payload: fields }, sender.kind === 'user' ? sender.user.id : null);
+      if (instance.status !== 'active')
+        throw conflict('ticket-not-active', `The ticket is ${instance.status}; it waits for no events.`);
+      await this.engine.apply(
+        uow,
+        instance,
+        { type: 'message.receive', message, payload: fields },
+        sender.kind === 'user' ? sender.user.id : null,
+      );
       const [row] = (await manager.query(
         `SELECT ${TICKET_COLUMNS} FROM tickets t JOIN instances i ON i.ticket_id = t.id JOIN workflow_versions v ON v.id = i.version_id
            JOIN users r ON r.id = t.requester_id WHERE t.id = $1`,

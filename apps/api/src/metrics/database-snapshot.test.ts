@@ -5,7 +5,11 @@ describe('cached', () => {
   it('shares one read between calls inside the time window and reads again after it', async () => {
     let clock = 0;
     let reads = 0;
-    const read = cached(async () => ++reads, 5000, () => clock);
+    const read = cached(
+      async () => ++reads,
+      5000,
+      () => clock,
+    );
     expect(await Promise.all([read(), read()])).toEqual([1, 1]);
     clock = 4999;
     expect(await read()).toBe(1);

@@ -41,7 +41,11 @@ export async function readDatabaseSnapshot(dataSource: DataSource): Promise<Data
   const tasks = (await dataSource.query(`
     SELECT tk.workflow_key AS workflow, t.node_id AS node, count(*)::int AS count
       FROM tasks t JOIN tickets tk ON tk.id = t.ticket_id
-     WHERE t.status = 'open' GROUP BY 1, 2 ORDER BY 1, 2 LIMIT 500`)) as { workflow: string; node: string; count: number }[];
+     WHERE t.status = 'open' GROUP BY 1, 2 ORDER BY 1, 2 LIMIT 500`)) as {
+    workflow: string;
+    node: string;
+    count: number;
+  }[];
   const value = (key: string) => Number(row?.[key] ?? 0);
   return {
     timersScheduled: value('timers_scheduled'),
@@ -62,7 +66,11 @@ export async function readDatabaseSnapshot(dataSource: DataSource): Promise<Data
  * Wraps `read` so scrapes within `ttlMs` of each other share one result (and
  * concurrent scrapes one query). Pure wrapper; side effects are `read`'s.
  */
-export function cached<T>(read: () => Promise<T>, ttlMs: number, now: () => number = Date.now): () => Promise<T> {
+export function cached<T>(
+  read: () => Promise<T>,
+  ttlMs: number,
+  now: () => number = Date.now,
+): () => Promise<T> {
   let value: { at: number; promise: Promise<T> } | undefined;
   return () => {
     if (value && now() - value.at < ttlMs) return value.promise;

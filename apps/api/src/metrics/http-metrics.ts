@@ -20,7 +20,8 @@ export function httpMetrics(histogram: Histogram<'method' | 'route' | 'status_co
 function routeOf(request: Request): string {
   const route = (request as { route?: { path?: unknown } }).route;
   // Nest's not-found handler is a wildcard route (`/api*path`): that is no route at all.
-  if (route && typeof route.path === 'string' && !route.path.includes('*')) return `${request.baseUrl ?? ''}${route.path}`;
+  if (route && typeof route.path === 'string' && !route.path.includes('*'))
+    return `${request.baseUrl ?? ''}${route.path}`;
   if (request.method === 'GET' && !request.originalUrl.startsWith('/api')) return 'static';
   return 'unmatched';
 }

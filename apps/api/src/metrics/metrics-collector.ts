@@ -53,7 +53,8 @@ export class MetricsCollector implements OnModuleInit, OnModuleDestroy {
       const workflow = change.workflowKey ?? 'unknown';
       const kind = change.eventType ?? 'unknown';
       this.metrics.eventsApplied.inc({ workflow, kind });
-      if (change.transitionCount) this.metrics.transitionsCommitted.inc({ workflow, kind }, change.transitionCount);
+      if (change.transitionCount)
+        this.metrics.transitionsCommitted.inc({ workflow, kind }, change.transitionCount);
     });
   }
 

@@ -32,22 +32,82 @@ export class MetricsRegistry {
     registers: [this.registry],
   });
   /** Where the in-process worker counters come from (the workers' own `stats`, read at scrape time). */
-  readonly workerStats: Record<WorkerStat, () => number> = { timersFired: zero, timerFailures: zero, outboxSent: zero, outboxFailed: zero, outboxRetried: zero };
+  readonly workerStats: Record<WorkerStat, () => number> = {
+    timersFired: zero,
+    timerFailures: zero,
+    outboxSent: zero,
+    outboxFailed: zero,
+    outboxRetried: zero,
+  };
 
-  readonly timersFired = this.statCounter('ticketflow_timers_fired_total', 'Timers this process fired (use rate() for fires/s)', 'timersFired');
-  readonly timerFailures = this.statCounter('ticketflow_timer_failures_total', 'Timer fire attempts that failed in this process', 'timerFailures');
-  readonly timers = gauge(this.registry, 'ticketflow_timers', 'Timers by state: scheduled (all waiting), due (past due, unclaimed), claimed (being fired), failed (gave up)', ['state']);
-  readonly timerLag = gauge(this.registry, 'ticketflow_timer_lag_seconds', 'How long the oldest due, unclaimed timer has waited past its due time');
-  readonly outboxSent = this.statCounter('ticketflow_outbox_sent_total', 'Outbox actions this process delivered', 'outboxSent');
-  readonly outboxFailures = this.statCounter('ticketflow_outbox_failed_total', 'Outbox actions this process gave up on (failed edge or incident)', 'outboxFailed');
-  readonly outboxRetries = this.statCounter('ticketflow_outbox_retries_total', 'Outbox attempts of this process that will be retried later', 'outboxRetried');
-  readonly outbox = gauge(this.registry, 'ticketflow_outbox_messages', 'Outbox rows by state: pending (to deliver), failed (gave up)', ['state']);
-  readonly outboxLag = gauge(this.registry, 'ticketflow_outbox_lag_seconds', 'How long the oldest pending outbox row has waited past its next attempt');
+  readonly timersFired = this.statCounter(
+    'ticketflow_timers_fired_total',
+    'Timers this process fired (use rate() for fires/s)',
+    'timersFired',
+  );
+  readonly timerFailures = this.statCounter(
+    'ticketflow_timer_failures_total',
+    'Timer fire attempts that failed in this process',
+    'timerFailures',
+  );
+  readonly timers = gauge(
+    this.registry,
+    'ticketflow_timers',
+    'Timers by state: scheduled (all waiting), due (past due, unclaimed), claimed (being fired), failed (gave up)',
+    ['state'],
+  );
+  readonly timerLag = gauge(
+    this.registry,
+    'ticketflow_timer_lag_seconds',
+    'How long the oldest due, unclaimed timer has waited past its due time',
+  );
+  readonly outboxSent = this.statCounter(
+    'ticketflow_outbox_sent_total',
+    'Outbox actions this process delivered',
+    'outboxSent',
+  );
+  readonly outboxFailures = this.statCounter(
+    'ticketflow_outbox_failed_total',
+    'Outbox actions this process gave up on (failed edge or incident)',
+    'outboxFailed',
+  );
+  readonly outboxRetries = this.statCounter(
+    'ticketflow_outbox_retries_total',
+    'Outbox attempts of this process that will be retried later',
+    'outboxRetried',
+  );
+  readonly outbox = gauge(
+    this.registry,
+    'ticketflow_outbox_messages',
+    'Outbox rows by state: pending (to deliver), failed (gave up)',
+    ['state'],
+  );
+  readonly outboxLag = gauge(
+    this.registry,
+    'ticketflow_outbox_lag_seconds',
+    'How long the oldest pending outbox row has waited past its next attempt',
+  );
   readonly incidentsOpen = gauge(this.registry, 'ticketflow_incidents_open', 'Open incidents');
-  readonly tasksOpen = gauge(this.registry, 'ticketflow_tasks_open', 'Open tasks by workflow and node', ['workflow', 'node']);
-  readonly slaBreached = gauge(this.registry, 'ticketflow_sla_breached_open', 'SLA clocks breached on tickets still open');
-  readonly sseClients = gauge(this.registry, 'ticketflow_sse_clients', 'Open live inbox streams on this process');
-  readonly dbPool = gauge(this.registry, 'ticketflow_db_pool_connections', 'Database pool connections of this process: in_use, idle, waiting (requests queued for a connection), max', ['state']);
+  readonly tasksOpen = gauge(this.registry, 'ticketflow_tasks_open', 'Open tasks by workflow and node', [
+    'workflow',
+    'node',
+  ]);
+  readonly slaBreached = gauge(
+    this.registry,
+    'ticketflow_sla_breached_open',
+    'SLA clocks breached on tickets still open',
+  );
+  readonly sseClients = gauge(
+    this.registry,
+    'ticketflow_sse_clients',
+    'Open live inbox streams on this process',
+  );
+  readonly dbPool = gauge(
+    this.registry,
+    'ticketflow_db_pool_connections',
+    'Database pool connections of this process: in_use, idle, waiting (requests queued for a connection), max',
+    ['state'],
+  );
   readonly crossProcess = new Counter({
     name: 'ticketflow_cross_process_notifications_total',
     help: 'PostgreSQL notifications between processes: sent, received (from other processes)',

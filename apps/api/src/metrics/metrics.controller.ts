@@ -45,7 +45,8 @@ export class MetricsController {
     if (expected !== undefined && sameSecret(header.slice('Bearer '.length).trim(), expected)) return;
     // A user's token: checked like every route (revoked sessions and current roles, issue 17).
     const user = await this.bearer.authenticate(request);
-    if (!hasAnyRole(user, ['admin'])) throw forbidden('role-required', 'Metrics need the admin role or the METRICS_TOKEN.');
+    if (!hasAnyRole(user, ['admin']))
+      throw forbidden('role-required', 'Metrics need the admin role or the METRICS_TOKEN.');
   }
 }
 

@@ -47,8 +47,16 @@ describe('notification e-mail over SMTP', () => {
   let sink: Awaited<ReturnType<typeof startSink>>;
   beforeAll(async () => {
     sink = await startSink();
-    t = await startTestApp({ mail: { ...loadConfig({}).mail, smtpUrl: `smtp://127.0.0.1:${sink.port}`, from: 'Ticketflow <no-reply@ticketflow.test>' } });
-    await t.db.dataSource.query(`UPDATE users SET email = username || '@example.test' WHERE username IN ('requester', 'manager')`);
+    t = await startTestApp({
+      mail: {
+        ...loadConfig({}).mail,
+        smtpUrl: `smtp://127.0.0.1:${sink.port}`,
+        from: 'Ticketflow <no-reply@ticketflow.test>',
+      },
+    });
+    await t.db.dataSource.query(
+      `UPDATE users SET email = username || '@example.test' WHERE username IN ('requester', 'manager')`,
+    );
   });
   afterAll(async () => {
     await t?.close();
@@ -57,18 +65,43 @@ describe('notification e-mail over SMTP', () => {
 
   it('mails the approver their step and the requester the outcome, after the step committed', async () => {
     const client = ticketClient(t);
-    const ticket = await client.createTicket('requester', { workflowKey: 'refund-approval', title: 'Refund the kettle', fields: { refundAmount: 40 } });
+    const ticket = await client.createTicket('requester', {
+      workflowKey: 'refund-approval',
+      title: 'Refund the kettle',
+      fields: { refundAmount: 40 },
+    });
     await client.act('agent', (await client.taskFor('agent', ticket.id, 'review')).id, 'complete');
-    const toManager = await until(() => sink.received.find((mail) => mail.to.includes('manager@example.test')));
+    const toManager = await until(() =>
+      sink.received.find((mail) => mail.to.includes('manager@example.test')),
+    );
     expect(toManager.data).toContain('Manager approval');
     const approval = await client.taskFor('manager', ticket.id, 'manager');
-    expect((await client.act('manager', approval.id, 'approve', { comment: 'Refunded to your card.', visibility: 'public' })).status).toBe(200);
-    const resolved = await until(() => sink.received.find((mail) => mail.to.includes('requester@example.test') && mail.data.includes('was resolved')));
+    expect(
+      (
+        await client.act('manager', approval.id, 'approve', {
+          comment: 'Refunded to your card.',
+          visibility: 'public',
+        })
+      ).status,
+    ).toBe(200);
+    const resolved = await until(() =>
+      sink.received.find(
+        (mail) => mail.to.includes('requester@example.test') && mail.data.includes('was resolved'),
+      ),
+    );
     expect(resolved.data).toContain('From: Ticketflow <no-reply@ticketflow.test>');
-    await until(() => sink.received.find((mail) => mail.to.includes('requester@example.test') && mail.data.includes('Refunded to your card.')));
-    const [row] = (await t.db.dataSource.query(`SELECT count(*)::int AS pending FROM notifications WHERE email_status IN ('pending', 'sending')`)) as { pending: number }[];
+    await until(() =>
+      sink.received.find(
+        (mail) => mail.to.includes('requester@example.test') && mail.data.includes('Refunded to your card.'),
+      ),
+    );
+    const [row] = (await t.db.dataSource.query(
+      `SELECT count(*)::int AS pending FROM notifications WHERE email_status IN ('pending', 'sending')`,
+    )) as { pending: number }[];
     expect(row?.pending).toBe(0);
-    const [agent] = (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'agent' AND n.email_status IS NOT NULL`)) as { n: number }[];
+    const [agent] = (await t.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'agent' AND n.email_status IS NOT NULL`,
+    )) as { n: number }[];
     expect(agent?.n).toBe(0);
   });
 });

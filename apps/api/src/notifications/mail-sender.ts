@@ -21,7 +21,9 @@ const CLAIM_SECONDS = 120;
 
 /** The plain-text body of a notification e-mail. Pure. */
 export function mailText(mail: { title: string; body: string }): string {
-  return [mail.title, '', mail.body, '', '— Ticketflow (open the app to reply)'].filter((line, index) => index !== 2 || mail.body !== '').join('\n');
+  return [mail.title, '', mail.body, '', '— Ticketflow (open the app to reply)']
+    .filter((line, index) => index !== 2 || mail.body !== '')
+    .join('\n');
 }
 
 /**
@@ -71,7 +73,9 @@ export class MailSender implements OnModuleInit, OnApplicationShutdown {
       return;
     }
     this.running = this.drain()
-      .catch((error: unknown) => this.logger.warn(`mail drain failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.logger.warn(`mail drain failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
         this.running = undefined;
         if (this.again) {
@@ -105,8 +109,16 @@ export class MailSender implements OnModuleInit, OnApplicationShutdown {
   private async send(mail: DueMail): Promise<void> {
     const transport = this.transport as Transporter;
     try {
-      await transport.sendMail({ from: this.config.mail.from, to: mail.email, subject: mail.title, text: mailText(mail) });
-      await this.dataSource.query(`UPDATE notifications SET email_status = 'sent', emailed_at = now(), email_error = NULL WHERE id = $1`, [mail.id]);
+      await transport.sendMail({
+        from: this.config.mail.from,
+        to: mail.email,
+        subject: mail.title,
+        text: mailText(mail),
+      });
+      await this.dataSource.query(
+        `UPDATE notifications SET email_status = 'sent', emailed_at = now(), email_error = NULL WHERE id = $1`,
+        [mail.id],
+      );
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const failed = mail.attempts >= MAX_ATTEMPTS;
@@ -114,7 +126,9 @@ export class MailSender implements OnModuleInit, OnApplicationShutdown {
         `UPDATE notifications SET email_status = $2, email_error = $3, email_next_at = CASE WHEN $2 = 'failed' THEN NULL ELSE now() + make_interval(secs => $4) END WHERE id = $1`,
         [mail.id, failed ? 'failed' : 'pending', message, 2 ** mail.attempts * 5],
       );
-      this.logger.warn(`e-mail for notification ${mail.id} ${failed ? 'failed for good' : 'will be retried'}: ${message}`);
+      this.logger.warn(
+        `e-mail for notification ${mail.id} ${failed ? 'failed for good' : 'will be retried'}: ${message}`,
+      );
     }
   }
 }

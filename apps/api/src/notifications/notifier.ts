@@ -10,21 +10,35 @@ export interface NewNotification {
 }
 
 /** Inserts one in-app notification per user in the caller's transaction. Side effect: rows in `notifications`. */
-export async function notifyUsers(manager: EntityManager, userIds: string[], notification: NewNotification): Promise<number> {
+export async function notifyUsers(
+  manager: EntityManager,
+  userIds: string[],
+  notification: NewNotification,
+): Promise<number> {
   const users = [...new Set(userIds)];
   if (users.length === 0) return 0;
   const [, count] = (await manager.query(
     `INSERT INTO notifications (user_id, ticket_id, kind, title, body, dedupe_key)
      SELECT u, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS u
      ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`,
-    [users, notification.ticketId, notification.kind, notification.title.slice(0, 300), (notification.body ?? '').slice(0, 4000), notification.dedupeKey ?? null],
+    [
+      users,
+      notification.ticketId,
+      notification.kind,
+      notification.title.slice(0, 300),
+      (notification.body ?? '').slice(0, 4000),
+      notification.dedupeKey ?? null,
+    ],
   )) as [unknown, number];
   return count;
 }
 
 /** Active users holding `role`. Reads only. */
 export async function usersWithRole(manager: EntityManager, role: string): Promise<string[]> {
-  const rows = (await manager.query(`SELECT id FROM users WHERE active AND $1 = ANY(roles) ORDER BY username LIMIT 200`, [role])) as { id: string }[];
+  const rows = (await manager.query(
+    `SELECT id FROM users WHERE active AND $1 = ANY(roles) ORDER BY username LIMIT 200`,
+    [role],
+  )) as { id: string }[];
   return rows.map((row) => row.id);
 }
 
@@ -40,7 +54,11 @@ export async function openTaskPeople(manager: EntityManager, ticketId: string): 
 }
 
 /** The same insert as `notifyUsers`, as one part of a step's statement. Pure apart from adding parameters. */
-export function notificationInsertSql(userIds: string[], notification: NewNotification, p: (value: unknown, cast?: string) => string): string {
+export function notificationInsertSql(
+  userIds: string[],
+  notification: NewNotification,
+  p: (value: unknown, cast?: string) => string,
+): string {
   return `INSERT INTO notifications (user_id, ticket_id, kind, title, body, dedupe_key)
     SELECT u, ${p(notification.ticketId, 'uuid')}, ${p(notification.kind, 'text')}, ${p(notification.title.slice(0, 300), 'text')}, ${p((notification.body ?? '').slice(0, 4000), 'text')}, ${p(notification.dedupeKey ?? null, 'text')}
       FROM unnest(${p([...new Set(userIds)], 'uuid[]')}) AS u

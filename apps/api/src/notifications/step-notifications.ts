@@ -25,7 +25,9 @@ const OUTCOME_KINDS: Record<string, string> = { resolved: 'ticket.resolved', rej
  * that their ticket was resolved or rejected, and of every public comment
  * staff wrote with a decision.
  */
-export function noticesOf(step: Pick<StepContext, 'result' | 'ticket' | 'actorId' | 'instanceId' | 'plan' | 'transitionSeqs'>): StepNotice[] {
+export function noticesOf(
+  step: Pick<StepContext, 'result' | 'ticket' | 'actorId' | 'instanceId' | 'plan' | 'transitionSeqs'>,
+): StepNotice[] {
   const { ticket } = step;
   const label = `#${ticket.number} ${ticket.title}`;
   const notices: StepNotice[] = [];
@@ -36,35 +38,60 @@ export function noticesOf(step: Pick<StepContext, 'result' | 'ticket' | 'actorId
       const people = row.assigneeId ? [row.assigneeId] : row.candidateUsers;
       const role = row.assigneeId ? undefined : (row.candidateRole ?? undefined);
       if (people.length === 1 && people[0] === ticket.requesterId && !role) {
-        notices.push({ userIds: people, kind: 'ticket.input-needed', title: `Your input is needed on ${label}`, body: effect.name, dedupeKey: `task:${row.id}` });
+        notices.push({
+          userIds: people,
+          kind: 'ticket.input-needed',
+          title: `Your input is needed on ${label}`,
+          body: effect.name,
+          dedupeKey: `task:${row.id}`,
+        });
         continue;
       }
       notices.push({
-        userIds: people, ...(role ? { role } : {}), ...(row.allowRequester ? {} : { exclude: [ticket.requesterId] }),
-        kind: effect.kind === 'approval' ? 'task.approval' : 'task.assigned', title: `${effect.name}: ${label}`, dedupeKey: `task:${row.id}`,
+        userIds: people,
+        ...(role ? { role } : {}),
+        ...(row.allowRequester ? {} : { exclude: [ticket.requesterId] }),
+        kind: effect.kind === 'approval' ? 'task.approval' : 'task.assigned',
+        title: `${effect.name}: ${label}`,
+        dedupeKey: `task:${row.id}`,
       });
     }
     if (effect.type === 'instance.complete' && OUTCOME_KINDS[effect.outcome]) {
-      notices.push({ userIds: [ticket.requesterId], kind: OUTCOME_KINDS[effect.outcome] as string, title: `Your request ${label} was ${effect.outcome}`, dedupeKey: `outcome:${ticket.id}` });
+      notices.push({
+        userIds: [ticket.requesterId],
+        kind: OUTCOME_KINDS[effect.outcome] as string,
+        title: `Your request ${label} was ${effect.outcome}`,
+        dedupeKey: `outcome:${ticket.id}`,
+      });
     }
   }
   step.result.transitions.forEach((transition, index) => {
     const detail = transition.detail as { comment?: string; visibility?: string } | undefined;
     if (!detail?.comment || detail.visibility !== 'public' || step.actorId === ticket.requesterId) return;
-    notices.push({ userIds: [ticket.requesterId], kind: 'ticket.comment', title: `New reply on ${label}`, body: detail.comment, dedupeKey: `comment:${step.instanceId}:${step.transitionSeqs[index] ?? index}` });
+    notices.push({
+      userIds: [ticket.requesterId],
+      kind: 'ticket.comment',
+      title: `New reply on ${label}`,
+      body: detail.comment,
+      dedupeKey: `comment:${step.instanceId}:${step.transitionSeqs[index] ?? index}`,
+    });
   });
   return notices;
 }
 
 /** Adds a notice's rows to the step's statement; marks them for e-mail when SMTP is configured and the user has an address. */
 export function addNotice(plan: StepPlan, ticketId: string, notice: StepNotice, mail: boolean): void {
-  plan.addExtra((p) => `INSERT INTO notifications (user_id, ticket_id, kind, title, body, dedupe_key, email_status, email_next_at)
+  plan.addExtra(
+    (
+      p,
+    ) => `INSERT INTO notifications (user_id, ticket_id, kind, title, body, dedupe_key, email_status, email_next_at)
     SELECT u.id, ${p(ticketId, 'uuid')}, ${p(notice.kind, 'text')}, ${p(notice.title.slice(0, 300), 'text')}, ${p((notice.body ?? '').slice(0, 4000), 'text')}, ${p(notice.dedupeKey, 'text')},
            CASE WHEN ${p(mail, 'boolean')} AND u.email IS NOT NULL THEN 'pending' END, CASE WHEN ${p(mail, 'boolean')} AND u.email IS NOT NULL THEN now() END
       FROM users u
      WHERE u.active AND (u.id = ANY(${p([...new Set(notice.userIds)], 'uuid[]')}) OR (${p(notice.role ?? null, 'text')} IS NOT NULL AND ${p(notice.role ?? null, 'text')} = ANY(u.roles)))
        AND NOT (u.id = ANY(${p(notice.exclude ?? [], 'uuid[]')}))
-    ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`);
+    ON CONFLICT (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING RETURNING id`,
+  );
 }
 
 /**

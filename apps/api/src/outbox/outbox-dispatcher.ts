@@ -14,7 +14,14 @@ import { APP_CONFIG } from '../config/app-config.token.js';
 import { EngineEvents, type InstanceChanged } from '../engine/engine-events.js';
 import { EngineService } from '../engine/engine.service.js';
 import { EngineDrivenWorker } from '../engine/workers/engine-driven-worker.js';
-import { cancelOutbox, claimOutbox, closeOutbox, msUntilNextOutbox, renewOutboxLeases, retryOutboxLater } from '../engine/workers/outbox-store.js';
+import {
+  cancelOutbox,
+  claimOutbox,
+  closeOutbox,
+  msUntilNextOutbox,
+  renewOutboxLeases,
+  retryOutboxLater,
+} from '../engine/workers/outbox-store.js';
 import { forEachLimited, type RoundResult } from '../engine/workers/polling-worker.js';
 
 const BATCH = 20;
@@ -78,7 +85,11 @@ export class OutboxDispatcher extends EngineDrivenWorker {
   async round(): Promise<RoundResult> {
     const claimed = await claimOutbox<ClaimedMessage>(this.dataSource, BATCH, OUTBOX_LEASE_SECONDS);
     const running = new Set(claimed);
-    const renew = setInterval(() => void renewOutboxLeases(this.dataSource, [...running], OUTBOX_LEASE_SECONDS).catch(() => undefined), 2000);
+    const renew = setInterval(
+      () =>
+        void renewOutboxLeases(this.dataSource, [...running], OUTBOX_LEASE_SECONDS).catch(() => undefined),
+      2000,
+    );
     try {
       await forEachLimited(claimed, this.config.workers.outboxConcurrency, async (message) => {
         await this.dispatch(message);
@@ -95,7 +106,9 @@ export class OutboxDispatcher extends EngineDrivenWorker {
     try {
       await this.perform(message);
     } catch (error) {
-      this.logger.error(`outbox ${message.id} (${message.action_key}) failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `outbox ${message.id} (${message.action_key}) failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -105,26 +118,44 @@ export class OutboxDispatcher extends EngineDrivenWorker {
          FROM instances i JOIN tickets t ON t.id = i.ticket_id JOIN workflow_versions v ON v.id = i.version_id WHERE i.id = $1`,
       [message.instance_id],
     )) as InstanceInfo[];
-    const wanted = info?.status === 'active' && pendingWork(info.snapshot).actions.some((action) => action.actionKey === message.action_key);
+    const wanted =
+      info?.status === 'active' &&
+      pendingWork(info.snapshot).actions.some((action) => action.actionKey === message.action_key);
     if (!info || !wanted) {
-      if (info?.status === 'incident') return this.retryLater(message, 'The instance is in incident; waiting for an admin.', null, 60);
+      if (info?.status === 'incident')
+        return this.retryLater(message, 'The instance is in incident; waiting for an admin.', null, 60);
       await cancelOutbox(this.dataSource, message);
       this.stats.cancelled += 1;
       return;
     }
     const action = message.payload;
     if (action.type !== 'http') return this.report(message, 'ok', {}, null, null);
-    const context = { ticket: { id: info.ticket_id, title: info.title, number: Number(info.number) }, fields: info.fields };
+    const context = {
+      ticket: { id: info.ticket_id, title: info.title, number: Number(info.number) },
+      fields: info.fields,
+    };
     try {
       const rules = await loadTargetRules(this.dataSource.manager, this.config.workers);
       const fields = await runHttpAction(
-        { action, context, fieldDefinitions: info.definition.fields, idempotencyKey: actionIdempotencyKey(message), secrets: this.secrets },
+        {
+          action,
+          context,
+          fieldDefinitions: info.definition.fields,
+          idempotencyKey: actionIdempotencyKey(message),
+          secrets: this.secrets,
+        },
         rules,
-        { timeoutMs: this.config.workers.httpTimeoutMs, maxResponseBytes: this.config.workers.httpMaxResponseBytes },
+        {
+          timeoutMs: this.config.workers.httpTimeoutMs,
+          maxResponseBytes: this.config.workers.httpMaxResponseBytes,
+        },
       );
       await this.report(message, 'ok', fields, null, 200);
     } catch (error) {
-      const failure = error instanceof HttpCallError ? error : new HttpCallError(error instanceof Error ? error.message : String(error), true);
+      const failure =
+        error instanceof HttpCallError
+          ? error
+          : new HttpCallError(error instanceof Error ? error.message : String(error), true);
       if (failure.retryable && message.attempts < this.config.workers.outboxMaxAttempts) {
         const delay = (this.config.workers.outboxBackoffMs * 2 ** (message.attempts - 1)) / 1000;
         return this.retryLater(message, failure.message, failure.status ?? null, delay);
@@ -134,7 +165,12 @@ export class OutboxDispatcher extends EngineDrivenWorker {
     }
   }
 
-  private async retryLater(message: ClaimedMessage, error: string, status: number | null, seconds: number): Promise<void> {
+  private async retryLater(
+    message: ClaimedMessage,
+    error: string,
+    status: number | null,
+    seconds: number,
+  ): Promise<void> {
     await retryOutboxLater(this.dataSource, message, error, status, seconds);
     this.stats.retried += 1;
   }
@@ -144,16 +180,38 @@ export class OutboxDispatcher extends EngineDrivenWorker {
    * instance, re-checks that this claim still owns the row, marks it, performs
    * a notify action's inserts, and steps the runtime with `action.result`.
    */
-  private report(message: ClaimedMessage, outcome: 'ok' | 'failed', fields: Record<string, unknown> | undefined, error: string | null, status: number | null): Promise<void> {
+  private report(
+    message: ClaimedMessage,
+    outcome: 'ok' | 'failed',
+    fields: Record<string, unknown> | undefined,
+    error: string | null,
+    status: number | null,
+  ): Promise<void> {
     return this.tx.run(async (uow) => {
       const instance = await this.engine.lock(uow, { instanceId: message.instance_id });
-      if (!(await closeOutbox(uow.manager, message, outcome === 'ok' ? 'done' : 'failed', error, status))) return;
+      if (!(await closeOutbox(uow.manager, message, outcome === 'ok' ? 'done' : 'failed', error, status)))
+        return;
       if (instance.status !== 'active') return;
-      if (message.payload.type === 'notify') await performNotify(uow.manager, instance, message.payload, message.action_key);
+      if (message.payload.type === 'notify')
+        await performNotify(uow.manager, instance, message.payload, message.action_key);
       try {
-        const result = await this.engine.apply(uow, instance, { type: 'action.result', actionKey: message.action_key, outcome, ...(fields ? { fields } : {}), ...(error ? { error } : {}) }, null);
+        const result = await this.engine.apply(
+          uow,
+          instance,
+          {
+            type: 'action.result',
+            actionKey: message.action_key,
+            outcome,
+            ...(fields ? { fields } : {}),
+            ...(error ? { error } : {}),
+          },
+          null,
+        );
         if (result.result.snapshot.status === 'incident') {
-          await uow.manager.query(`UPDATE incidents SET outbox_id = $1 WHERE instance_id = $2 AND status = 'open' AND outbox_id IS NULL AND code = 'action-failed'`, [message.id, message.instance_id]);
+          await uow.manager.query(
+            `UPDATE incidents SET outbox_id = $1 WHERE instance_id = $2 AND status = 'open' AND outbox_id IS NULL AND code = 'action-failed'`,
+            [message.id, message.instance_id],
+          );
         }
       } catch (refused) {
         if (!(refused instanceof DomainError && refused.kind === 'conflict')) throw refused;

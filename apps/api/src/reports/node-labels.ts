@@ -33,7 +33,10 @@ export async function loadNodeLabels(db: Queryable, refs: readonly VersionRef[])
     [unique.map((ref) => ref.workflowKey), unique.map((ref) => ref.version)],
   )) as { key: string; version: number; nodes: { id: string; name?: string; type: string }[] | null }[];
   for (const row of rows) {
-    labels.set(refId(row.key, Number(row.version)), new Map((row.nodes ?? []).map((node) => [node.id, { name: node.name ?? node.id, type: node.type }])));
+    labels.set(
+      refId(row.key, Number(row.version)),
+      new Map((row.nodes ?? []).map((node) => [node.id, { name: node.name ?? node.id, type: node.type }])),
+    );
   }
   return labels;
 }

@@ -72,5 +72,11 @@ export async function nodeTimesReport(db: Queryable, filters: ReportFilters): Pr
     };
   });
   const slowest = (row: NodeTimeRow) => row.p50Ms ?? -1;
-  return result.sort((a, b) => slowest(b) - slowest(a) || a.workflowKey.localeCompare(b.workflowKey) || b.version - a.version || a.nodeId.localeCompare(b.nodeId));
+  return result.sort(
+    (a, b) =>
+      slowest(b) - slowest(a) ||
+      a.workflowKey.localeCompare(b.workflowKey) ||
+      b.version - a.version ||
+      a.nodeId.localeCompare(b.nodeId),
+  );
 }

@@ -16,18 +16,25 @@ describe('report filters', () => {
     expect(shanghai.from?.toISOString()).toBe('2026-02-28T16:00:00.000Z');
     expect(shanghai.to?.toISOString()).toBe('2026-03-31T16:00:00.000Z');
     // Berlin's 29 March 2026 has 23 hours: `to` is the next local midnight, not 24 h later.
-    expect(resolveFilters({ to: '2026-03-29' }, 'Europe/Berlin').to?.toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(resolveFilters({ to: '2026-03-29' }, 'Europe/Berlin').to?.toISOString()).toBe(
+      '2026-03-29T22:00:00.000Z',
+    );
     expect(() => resolveFilters({ from: '2026-02-30' }, 'Asia/Shanghai')).toThrow(/from is not a real date/);
   });
 
   it('refuses a version without a workflow and a range that ends before it starts', () => {
     expect(() => resolveFilters({ version: 2 })).toThrow(DomainError);
-    expect(() => resolveFilters({ from: '2026-03-02', to: '2026-03-01' })).toThrow(/from \(2026-03-02\) must be before to/);
+    expect(() => resolveFilters({ from: '2026-03-02', to: '2026-03-01' })).toThrow(
+      /from \(2026-03-02\) must be before to/,
+    );
   });
 
   it('builds the cohort with placeholders only, never the values', () => {
     const params = new SqlParams();
-    const sql = cohortSql({ workflowKey: "x'; DROP TABLE tickets; --", channel: 'web', group: 'finance', timeZone: 'UTC' }, params);
+    const sql = cohortSql(
+      { workflowKey: "x'; DROP TABLE tickets; --", channel: 'web', group: 'finance', timeZone: 'UTC' },
+      params,
+    );
     expect(sql).not.toContain('DROP');
     expect(sql).toContain('t.workflow_key = $1');
     expect(sql).toContain('candidate_role = $3');
@@ -39,7 +46,9 @@ describe('report filters', () => {
     const range = trendRange({ timeZone: 'UTC' }, new Date('2026-03-15T10:00:00Z'));
     expect(range.to.toISOString()).toBe('2026-03-16T00:00:00.000Z');
     expect(range.from.toISOString()).toBe('2026-02-14T00:00:00.000Z');
-    expect(() => trendRange({ from: new Date('2020-01-01'), to: new Date('2026-01-01'), timeZone: 'UTC' }, new Date())).toThrow(/at most 731 days/);
+    expect(() =>
+      trendRange({ from: new Date('2020-01-01'), to: new Date('2026-01-01'), timeZone: 'UTC' }, new Date()),
+    ).toThrow(/at most 731 days/);
   });
 
   it("ends a default trend at the end of today in the organisation's zone", () => {

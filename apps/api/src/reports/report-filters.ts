@@ -26,13 +26,18 @@ export function resolveFilters(query: ReportQuery, timeZone = 'UTC'): ReportFilt
   const filters: ReportFilters = { timeZone };
   if (query.workflowKey) filters.workflowKey = query.workflowKey;
   if (query.version !== undefined) {
-    if (!query.workflowKey) throw invalid('invalid-input', 'version needs workflowKey: a version number belongs to one workflow.', [{ field: 'version', problems: ['version needs workflowKey'] }]);
+    if (!query.workflowKey)
+      throw invalid('invalid-input', 'version needs workflowKey: a version number belongs to one workflow.', [
+        { field: 'version', problems: ['version needs workflowKey'] },
+      ]);
     filters.version = query.version;
   }
   if (query.from) filters.from = parseBound(query.from, 'from', timeZone);
   if (query.to) filters.to = parseBound(query.to, 'to', timeZone);
   if (filters.from && filters.to && filters.from.getTime() >= filters.to.getTime()) {
-    throw invalid('invalid-range', `from (${query.from}) must be before to (${query.to}).`, [{ field: 'from', problems: ['from must be before to'] }]);
+    throw invalid('invalid-range', `from (${query.from}) must be before to (${query.to}).`, [
+      { field: 'from', problems: ['from must be before to'] },
+    ]);
   }
   if (query.channel) filters.channel = query.channel;
   if (query.priority) filters.priority = query.priority;
@@ -41,7 +46,10 @@ export function resolveFilters(query: ReportQuery, timeZone = 'UTC'): ReportFilt
 }
 
 function parseBound(text: string, field: 'from' | 'to', timeZone: string): Date {
-  const notADate = () => invalid('invalid-input', `${field} is not a real date: ${text}`, [{ field, problems: [`${field} is not a real date`] }]);
+  const notADate = () =>
+    invalid('invalid-input', `${field} is not a real date: ${text}`, [
+      { field, problems: [`${field} is not a real date`] },
+    ]);
   if (DATE_ONLY.test(text)) {
     // A calendar day in the organisation's zone; `to` includes it (its end is the next local midnight, DST-aware).
     const day = DateTime.fromISO(text, { zone: timeZone });
@@ -75,7 +83,11 @@ export interface CohortOptions {
  * `instances i` and `workflow_versions v` (always with a WHERE, so callers may
  * append `AND …`). Adds its values to `params`. Pure.
  */
-export function cohortSql(filters: ReportFilters, params: SqlParams, options: CohortOptions = { dates: 'created' }): string {
+export function cohortSql(
+  filters: ReportFilters,
+  params: SqlParams,
+  options: CohortOptions = { dates: 'created' },
+): string {
   const where: string[] = [];
   if (filters.workflowKey) where.push(`t.workflow_key = ${params.add(filters.workflowKey)}`);
   if (filters.version !== undefined) where.push(`v.version = ${params.add(filters.version)}`);
@@ -86,7 +98,10 @@ export function cohortSql(filters: ReportFilters, params: SqlParams, options: Co
   }
   if (filters.channel) where.push(`t.channel = ${params.add(filters.channel)}`);
   if (filters.priority) where.push(`t.priority = ${params.add(filters.priority)}`);
-  if (filters.group) where.push(`EXISTS (SELECT 1 FROM tasks g WHERE g.ticket_id = t.id AND g.candidate_role = ${params.add(filters.group)})`);
+  if (filters.group)
+    where.push(
+      `EXISTS (SELECT 1 FROM tasks g WHERE g.ticket_id = t.id AND g.candidate_role = ${params.add(filters.group)})`,
+    );
   return `FROM tickets t JOIN instances i ON i.ticket_id = t.id JOIN workflow_versions v ON v.id = i.version_id${options.join ? ` ${options.join}` : ''} WHERE ${where.length ? where.join(' AND ') : 'true'}`;
 }
 

@@ -10,7 +10,13 @@ const V1 = {
   fields: [],
   nodes: [
     { id: 'start', type: 'start' },
-    { id: 'approve', type: 'approval', name: 'Manager approval', approvers: { role: 'manager' }, policy: { type: 'any' } },
+    {
+      id: 'approve',
+      type: 'approval',
+      name: 'Manager approval',
+      approvers: { role: 'manager' },
+      policy: { type: 'any' },
+    },
     { id: 'done', type: 'end', outcome: 'resolved' },
   ],
   edges: [
@@ -25,7 +31,13 @@ const V2 = {
   ...V1,
   nodes: [
     { id: 'start', type: 'start' },
-    { id: 'approve', type: 'approval', name: 'Team lead approval', approvers: { role: 'agent' }, policy: { type: 'any' } },
+    {
+      id: 'approve',
+      type: 'approval',
+      name: 'Team lead approval',
+      approvers: { role: 'agent' },
+      policy: { type: 'any' },
+    },
     { id: 'done', type: 'end', outcome: 'resolved' },
   ],
 };
@@ -41,26 +53,44 @@ describe('reports keyed by version and node', () => {
     await client.publish(V1);
     await client.createTicket('requester', { workflowKey: 'report-versions', title: 'On v1', fields: {} });
     await client.publish(V2);
-    await client.createTicket('requester', { workflowKey: 'report-versions', title: 'On v2, first', fields: {} });
-    await client.createTicket('requester', { workflowKey: 'report-versions', title: 'On v2, second', fields: {} });
+    await client.createTicket('requester', {
+      workflowKey: 'report-versions',
+      title: 'On v2, first',
+      fields: {},
+    });
+    await client.createTicket('requester', {
+      workflowKey: 'report-versions',
+      title: 'On v2, second',
+      fields: {},
+    });
     manager = await client.auth('manager');
   });
   afterAll(async () => t?.close());
 
   it('reports a v1 ticket at "Manager approval" under v1, never under v2\'s "Team lead approval"', async () => {
-    const waiting = (await get('/api/reports/waiting?workflowKey=report-versions').expect(200)).body as Record<string, unknown>[];
+    const waiting = (await get('/api/reports/waiting?workflowKey=report-versions').expect(200))
+      .body as Record<string, unknown>[];
     expect(waiting.map((r) => [r.version, r.nodeId, r.nodeName, r.tickets, r.openTasks])).toEqual([
       [2, 'approve', 'Team lead approval', 2, 2],
       [1, 'approve', 'Manager approval', 1, 1],
     ]);
-    const nodeTimes = (await get('/api/reports/node-times?workflowKey=report-versions').expect(200)).body as Record<string, unknown>[];
-    const approvals = nodeTimes.filter((r) => r.nodeId === 'approve').map((r) => [r.version, r.nodeName, r.tickets, r.inProgress]);
-    expect(approvals).toEqual(expect.arrayContaining([[1, 'Manager approval', 1, 1], [2, 'Team lead approval', 2, 2]]));
+    const nodeTimes = (await get('/api/reports/node-times?workflowKey=report-versions').expect(200))
+      .body as Record<string, unknown>[];
+    const approvals = nodeTimes
+      .filter((r) => r.nodeId === 'approve')
+      .map((r) => [r.version, r.nodeName, r.tickets, r.inProgress]);
+    expect(approvals).toEqual(
+      expect.arrayContaining([
+        [1, 'Manager approval', 1, 1],
+        [2, 'Team lead approval', 2, 2],
+      ]),
+    );
     expect(approvals).toHaveLength(2);
   });
 
   it('narrows to one version with the version filter', async () => {
-    const v1 = (await get('/api/reports/waiting?workflowKey=report-versions&version=1').expect(200)).body as Record<string, unknown>[];
+    const v1 = (await get('/api/reports/waiting?workflowKey=report-versions&version=1').expect(200))
+      .body as Record<string, unknown>[];
     expect(v1.map((r) => [r.version, r.nodeName, r.tickets])).toEqual([[1, 'Manager approval', 1]]);
   });
 
@@ -68,35 +98,73 @@ describe('reports keyed by version and node', () => {
     const client = ticketClient(t);
     const admin = await client.auth('admin');
     // A ticket created at 23:30 UTC on 2 March: already 3 March in Shanghai.
-    const [{ id: requester }] = (await t.db.dataSource.query(`SELECT id FROM users WHERE username = 'requester'`)) as [{ id: string }];
+    const [{ id: requester }] = (await t.db.dataSource.query(
+      `SELECT id FROM users WHERE username = 'requester'`,
+    )) as [{ id: string }];
     await t.db.dataSource.query(
       `INSERT INTO tickets (workflow_key, title, priority, channel, requester_id, status, created_at) VALUES ('report-versions', 'late', 'normal', 'web', $1, 'active', '2026-03-02T23:30:00Z')`,
       [requester],
     );
-    const [{ id: versionId }] = (await t.db.dataSource.query(`SELECT id FROM workflow_versions WHERE key = 'report-versions' AND version = 1`)) as [{ id: string }];
-    await t.db.dataSource.query(`INSERT INTO instances (ticket_id, version_id, snapshot, status, seq) SELECT id, $1, '{}', 'active', 0 FROM tickets WHERE title = 'late'`, [versionId]);
-    const trend = (from: string) => get(`/api/reports/trend?workflowKey=report-versions&from=${from}&to=2026-03-03`).expect(200);
+    const [{ id: versionId }] = (await t.db.dataSource.query(
+      `SELECT id FROM workflow_versions WHERE key = 'report-versions' AND version = 1`,
+    )) as [{ id: string }];
+    await t.db.dataSource.query(
+      `INSERT INTO instances (ticket_id, version_id, snapshot, status, seq) SELECT id, $1, '{}', 'active', 0 FROM tickets WHERE title = 'late'`,
+      [versionId],
+    );
+    const trend = (from: string) =>
+      get(`/api/reports/trend?workflowKey=report-versions&from=${from}&to=2026-03-03`).expect(200);
 
     const utc = (await trend('2026-03-02')).body as { day: string; created: number }[];
-    expect(utc.map((d) => [d.day, d.created])).toEqual([['2026-03-02', 1], ['2026-03-03', 0]]);
+    expect(utc.map((d) => [d.day, d.created])).toEqual([
+      ['2026-03-02', 1],
+      ['2026-03-03', 0],
+    ]);
 
-    expect((await t.http.get('/api/settings/organisation').set(manager).expect(200)).body).toEqual({ timeZone: 'UTC' });
-    await t.http.put('/api/settings/organisation').set(manager).send({ timeZone: 'Asia/Shanghai' }).expect(403);
-    const bad = await t.http.put('/api/settings/organisation').set(admin).send({ timeZone: 'Mars/Olympus' }).expect(400);
+    expect((await t.http.get('/api/settings/organisation').set(manager).expect(200)).body).toEqual({
+      timeZone: 'UTC',
+    });
+    await t.http
+      .put('/api/settings/organisation')
+      .set(manager)
+      .send({ timeZone: 'Asia/Shanghai' })
+      .expect(403);
+    const bad = await t.http
+      .put('/api/settings/organisation')
+      .set(admin)
+      .send({ timeZone: 'Mars/Olympus' })
+      .expect(400);
     expect(bad.body).toMatchObject({ code: 'invalid-timezone', details: [{ field: 'timeZone' }] });
-    await t.http.put('/api/settings/organisation').set(admin).send({ timeZone: 'Asia/Shanghai', extra: 1 }).expect(400);
+    await t.http
+      .put('/api/settings/organisation')
+      .set(admin)
+      .send({ timeZone: 'Asia/Shanghai', extra: 1 })
+      .expect(400);
     await t.http.put('/api/settings/organisation').set(admin).send({ timeZone: 'Asia/Shanghai' }).expect(200);
 
     const shanghai = (await trend('2026-03-02')).body as { day: string; created: number }[];
-    expect(shanghai.map((d) => [d.day, d.created])).toEqual([['2026-03-02', 0], ['2026-03-03', 1]]);
+    expect(shanghai.map((d) => [d.day, d.created])).toEqual([
+      ['2026-03-02', 0],
+      ['2026-03-03', 1],
+    ]);
   });
 
   it('takes an IANA zone for the business calendar and refuses an unknown one', async () => {
     const admin = await ticketClient(t).auth('admin');
-    const calendar = { workingDays: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1080, timeZone: 'Europe/Berlin', holidays: [] };
+    const calendar = {
+      workingDays: [1, 2, 3, 4, 5],
+      startMinute: 540,
+      endMinute: 1080,
+      timeZone: 'Europe/Berlin',
+      holidays: [],
+    };
     const saved = await t.http.put('/api/settings/business-calendar').set(admin).send(calendar).expect(200);
     expect(saved.body).toEqual({ ...calendar, utcOffsetMinutes: 0 });
-    const bad = await t.http.put('/api/settings/business-calendar').set(admin).send({ ...calendar, timeZone: 'Berlin' }).expect(400);
+    const bad = await t.http
+      .put('/api/settings/business-calendar')
+      .set(admin)
+      .send({ ...calendar, timeZone: 'Berlin' })
+      .expect(400);
     expect(bad.body.code).toBe('invalid-timezone');
   });
 });

@@ -21,18 +21,93 @@ interface ReportSpec<Result> {
   columns: string[];
 }
 
-const spec = <Result>(load: ReportSpec<Result>['load'], columns: string[]): ReportSpec<Result> => ({ load, columns });
+const spec = <Result>(load: ReportSpec<Result>['load'], columns: string[]): ReportSpec<Result> => ({
+  load,
+  columns,
+});
 
 /** Every report: how it is read and its CSV columns. */
 const REPORTS = {
-  summary: spec<SummaryReport>(summaryReport, ['created', 'completed', 'cancelled', 'open', 'incidents', 'resolutionRate', 'cycleTimeP50Ms', 'cycleTimeP90Ms', 'cycleTimeAvgMs', 'reworkTickets']),
-  trend: spec<TrendRow[]>((db, filters) => trendReport(db, filters), ['day', 'created', 'completed', 'cancelled']),
+  summary: spec<SummaryReport>(summaryReport, [
+    'created',
+    'completed',
+    'cancelled',
+    'open',
+    'incidents',
+    'resolutionRate',
+    'cycleTimeP50Ms',
+    'cycleTimeP90Ms',
+    'cycleTimeAvgMs',
+    'reworkTickets',
+  ]),
+  trend: spec<TrendRow[]>(
+    (db, filters) => trendReport(db, filters),
+    ['day', 'created', 'completed', 'cancelled'],
+  ),
   'cycle-time': spec<CycleTimeRow[]>(cycleTimeReport, ['bucket', 'fromMs', 'toMs', 'tickets']),
-  'node-times': spec<NodeTimeRow[]>(nodeTimesReport, ['workflowKey', 'version', 'nodeId', 'nodeName', 'nodeType', 'visits', 'tickets', 'p50Ms', 'p90Ms', 'avgMs', 'maxMs', 'inProgress', 'reworkTickets', 'maxVisits']),
-  sla: spec<SlaRow[]>((db, filters) => slaReport(db, filters), ['scope', 'workflowKey', 'version', 'key', 'name', 'total', 'met', 'breached', 'breachedOpen', 'pending', 'compliance']),
-  approvals: spec<ApprovalRow[]>(approvalsReport, ['group', 'approver', 'approverName', 'votes', 'approved', 'rejected', 'p50Ms', 'p90Ms', 'avgMs']),
-  waiting: spec<WaitingRow[]>((db, filters) => waitingReport(db, filters), ['workflowKey', 'version', 'nodeId', 'nodeName', 'nodeType', 'tickets', 'openTasks', 'unassigned', 'overdue', 'oldestSince', 'p50WaitingMs']),
-  workload: spec<WorkloadRow[]>((db, filters) => workloadReport(db, filters), ['username', 'displayName', 'roles', 'assigned', 'overdue', 'oldestSince', 'pool']),
+  'node-times': spec<NodeTimeRow[]>(nodeTimesReport, [
+    'workflowKey',
+    'version',
+    'nodeId',
+    'nodeName',
+    'nodeType',
+    'visits',
+    'tickets',
+    'p50Ms',
+    'p90Ms',
+    'avgMs',
+    'maxMs',
+    'inProgress',
+    'reworkTickets',
+    'maxVisits',
+  ]),
+  sla: spec<SlaRow[]>(
+    (db, filters) => slaReport(db, filters),
+    [
+      'scope',
+      'workflowKey',
+      'version',
+      'key',
+      'name',
+      'total',
+      'met',
+      'breached',
+      'breachedOpen',
+      'pending',
+      'compliance',
+    ],
+  ),
+  approvals: spec<ApprovalRow[]>(approvalsReport, [
+    'group',
+    'approver',
+    'approverName',
+    'votes',
+    'approved',
+    'rejected',
+    'p50Ms',
+    'p90Ms',
+    'avgMs',
+  ]),
+  waiting: spec<WaitingRow[]>(
+    (db, filters) => waitingReport(db, filters),
+    [
+      'workflowKey',
+      'version',
+      'nodeId',
+      'nodeName',
+      'nodeType',
+      'tickets',
+      'openTasks',
+      'unassigned',
+      'overdue',
+      'oldestSince',
+      'p50WaitingMs',
+    ],
+  ),
+  workload: spec<WorkloadRow[]>(
+    (db, filters) => workloadReport(db, filters),
+    ['username', 'displayName', 'roles', 'assigned', 'overdue', 'oldestSince', 'pool'],
+  ),
 };
 
 export type ReportName = keyof typeof REPORTS;
@@ -67,7 +142,13 @@ export class ReportsService {
     const result = await this.run(name, query);
     const rows = (Array.isArray(result) ? result : [result]) as Record<string, unknown>[];
     const text = toCsv(columnsOf<Record<string, unknown>>(REPORTS[name].columns), rows);
-    const parts = ['ticketflow', name, query.workflowKey, query.version === undefined ? undefined : `v${query.version}`, now.toISOString().slice(0, 10)];
+    const parts = [
+      'ticketflow',
+      name,
+      query.workflowKey,
+      query.version === undefined ? undefined : `v${query.version}`,
+      now.toISOString().slice(0, 10),
+    ];
     return { filename: `${parts.filter(Boolean).join('-')}.csv`, text };
   }
 

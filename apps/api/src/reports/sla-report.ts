@@ -34,14 +34,19 @@ export interface SlaRow {
  */
 export async function slaReport(db: Queryable, filters: ReportFilters, now = new Date()): Promise<SlaRow[]> {
   const steps = await stepRows(db, filters, now);
-  const [present] = (await db.query(`SELECT to_regclass('sla_clocks') IS NOT NULL AS present`)) as { present: boolean }[];
+  const [present] = (await db.query(`SELECT to_regclass('sla_clocks') IS NOT NULL AS present`)) as {
+    present: boolean;
+  }[];
   const clocks = present?.present ? await clockRows(db, filters, now) : [];
   return [...steps, ...clocks];
 }
 
 async function stepRows(db: Queryable, filters: ReportFilters, now: Date): Promise<SlaRow[]> {
   const params = new SqlParams();
-  const cohort = cohortSql(filters, params, { dates: 'created', join: 'JOIN tasks tk ON tk.instance_id = i.id' });
+  const cohort = cohortSql(filters, params, {
+    dates: 'created',
+    join: 'JOIN tasks tk ON tk.instance_id = i.id',
+  });
   const at = params.add(now);
   const rows = (await db.query(
     `WITH measured AS (
@@ -65,13 +70,23 @@ async function stepRows(db: Queryable, filters: ReportFilters, now: Date): Promi
   return rows.map((row) => {
     const key = String(row.workflow_key);
     const version = Number(row.version);
-    return toRow('step', key, version, String(row.node_id), labelOf(labels, key, version, String(row.node_id)).name, row);
+    return toRow(
+      'step',
+      key,
+      version,
+      String(row.node_id),
+      labelOf(labels, key, version, String(row.node_id)).name,
+      row,
+    );
   });
 }
 
 async function clockRows(db: Queryable, filters: ReportFilters, now: Date): Promise<SlaRow[]> {
   const params = new SqlParams();
-  const cohort = cohortSql(filters, params, { dates: 'created', join: 'JOIN sla_clocks c ON c.ticket_id = t.id' });
+  const cohort = cohortSql(filters, params, {
+    dates: 'created',
+    join: 'JOIN sla_clocks c ON c.ticket_id = t.id',
+  });
   const at = params.add(now);
   const rows = (await db.query(
     `WITH measured AS (
@@ -90,12 +105,33 @@ async function clockRows(db: Queryable, filters: ReportFilters, now: Date): Prom
        FROM measured GROUP BY workflow_key, kind ORDER BY workflow_key, kind`,
     params.values,
   )) as Record<string, unknown>[];
-  return rows.map((row) => toRow('ticket', String(row.workflow_key), null, String(row.kind), String(row.kind), row));
+  return rows.map((row) =>
+    toRow('ticket', String(row.workflow_key), null, String(row.kind), String(row.kind), row),
+  );
 }
 
-function toRow(scope: SlaRow['scope'], workflowKey: string, version: number | null, key: string, name: string, row: Record<string, unknown>): SlaRow {
+function toRow(
+  scope: SlaRow['scope'],
+  workflowKey: string,
+  version: number | null,
+  key: string,
+  name: string,
+  row: Record<string, unknown>,
+): SlaRow {
   const met = toCount(row.met);
   const breached = toCount(row.breached);
   const pending = toCount(row.pending);
-  return { scope, workflowKey, version, key, name, total: met + breached + pending, met, breached, breachedOpen: toCount(row.breached_open), pending, compliance: ratio(met, met + breached) };
+  return {
+    scope,
+    workflowKey,
+    version,
+    key,
+    name,
+    total: met + breached + pending,
+    met,
+    breached,
+    breachedOpen: toCount(row.breached_open),
+    pending,
+    compliance: ratio(met, met + breached),
+  };
 }

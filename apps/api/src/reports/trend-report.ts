@@ -21,9 +21,13 @@ export const DEFAULT_TREND_DAYS = 30;
 export function trendRange(filters: ReportFilters, now: Date): { from: Date; to: Date } {
   const endOfToday = DateTime.fromJSDate(now, { zone: filters.timeZone }).startOf('day').plus({ days: 1 });
   const to = filters.to ?? endOfToday.toJSDate();
-  const from = filters.from ?? DateTime.fromJSDate(to, { zone: filters.timeZone }).minus({ days: DEFAULT_TREND_DAYS }).toJSDate();
+  const from =
+    filters.from ??
+    DateTime.fromJSDate(to, { zone: filters.timeZone }).minus({ days: DEFAULT_TREND_DAYS }).toJSDate();
   if ((to.getTime() - from.getTime()) / DAY_MS > MAX_TREND_DAYS) {
-    throw invalid('invalid-range', `A trend covers at most ${MAX_TREND_DAYS} days; narrow from/to.`, [{ field: 'from', problems: ['range too long'] }]);
+    throw invalid('invalid-range', `A trend covers at most ${MAX_TREND_DAYS} days; narrow from/to.`, [
+      { field: 'from', problems: ['range too long'] },
+    ]);
   }
   return { from, to };
 }
@@ -33,7 +37,11 @@ export function trendRange(filters: ReportFilters, now: Date): { from: Date; to:
  * cancelled that day (by when they closed, whenever they were created). Days
  * without tickets are rows of zeros. Side effects: none (one SELECT).
  */
-export async function trendReport(db: Queryable, filters: ReportFilters, now = new Date()): Promise<TrendRow[]> {
+export async function trendReport(
+  db: Queryable,
+  filters: ReportFilters,
+  now = new Date(),
+): Promise<TrendRow[]> {
   const range = trendRange(filters, now);
   const ranged = { ...filters, ...range };
   const params = new SqlParams();
@@ -57,5 +65,10 @@ export async function trendReport(db: Queryable, filters: ReportFilters, now = n
       ORDER BY days.day`,
     params.values,
   )) as Record<string, unknown>[];
-  return rows.map((row) => ({ day: String(row.day), created: toCount(row.created), completed: toCount(row.completed), cancelled: toCount(row.cancelled) }));
+  return rows.map((row) => ({
+    day: String(row.day),
+    created: toCount(row.created),
+    completed: toCount(row.completed),
+    cancelled: toCount(row.cancelled),
+  }));
 }

@@ -28,10 +28,17 @@ export interface WaitingRow {
  * visits; end nodes left out) and its open tasks. The date range does not
  * apply — this is the present. Most tickets first. Side effects: none.
  */
-export async function waitingReport(db: Queryable, filters: ReportFilters, now = new Date()): Promise<WaitingRow[]> {
+export async function waitingReport(
+  db: Queryable,
+  filters: ReportFilters,
+  now = new Date(),
+): Promise<WaitingRow[]> {
   const current = { ...filters, from: undefined, to: undefined };
   const visitParams = new SqlParams();
-  const visitCohort = cohortSql(current, visitParams, { dates: 'none', join: 'JOIN node_visits nv ON nv.instance_id = i.id AND nv.left_at IS NULL' });
+  const visitCohort = cohortSql(current, visitParams, {
+    dates: 'none',
+    join: 'JOIN node_visits nv ON nv.instance_id = i.id AND nv.left_at IS NULL',
+  });
   const at = visitParams.add(now);
   const visits = (await db.query(
     `SELECT t.workflow_key, v.version, nv.node_id, count(*) AS tickets, min(nv.entered_at) AS oldest,
@@ -41,7 +48,10 @@ export async function waitingReport(db: Queryable, filters: ReportFilters, now =
     visitParams.values,
   )) as Record<string, unknown>[];
   const taskParams = new SqlParams();
-  const taskCohort = cohortSql(current, taskParams, { dates: 'none', join: `JOIN tasks tk ON tk.instance_id = i.id AND tk.status = 'open'` });
+  const taskCohort = cohortSql(current, taskParams, {
+    dates: 'none',
+    join: `JOIN tasks tk ON tk.instance_id = i.id AND tk.status = 'open'`,
+  });
   const taskAt = taskParams.add(now);
   const tasks = (await db.query(
     `SELECT t.workflow_key, v.version, tk.node_id, count(*) AS open_tasks,
@@ -61,14 +71,33 @@ export async function waitingReport(db: Queryable, filters: ReportFilters, now =
     let row = byNode.get(id);
     if (!row) {
       const label = labelOf(labels, key, version, nodeId);
-      row = { workflowKey: key, version, nodeId, nodeName: label.name, nodeType: label.type, tickets: 0, openTasks: 0, unassigned: 0, overdue: 0, oldestSince: null, p50WaitingMs: null };
+      row = {
+        workflowKey: key,
+        version,
+        nodeId,
+        nodeName: label.name,
+        nodeType: label.type,
+        tickets: 0,
+        openTasks: 0,
+        unassigned: 0,
+        overdue: 0,
+        oldestSince: null,
+        p50WaitingMs: null,
+      };
       byNode.set(id, row);
     }
     return row;
   };
   for (const visit of visits) {
-    if (labelOf(labels, String(visit.workflow_key), Number(visit.version), String(visit.node_id)).type === 'end') continue;
-    Object.assign(rowFor(visit), { tickets: toCount(visit.tickets), oldestSince: toIso(visit.oldest), p50WaitingMs: toMs(visit.p50) });
+    if (
+      labelOf(labels, String(visit.workflow_key), Number(visit.version), String(visit.node_id)).type === 'end'
+    )
+      continue;
+    Object.assign(rowFor(visit), {
+      tickets: toCount(visit.tickets),
+      oldestSince: toIso(visit.oldest),
+      p50WaitingMs: toMs(visit.p50),
+    });
   }
   for (const task of tasks) {
     Object.assign(rowFor(task), {
@@ -79,5 +108,11 @@ export async function waitingReport(db: Queryable, filters: ReportFilters, now =
   }
   // With a group chosen, only the nodes where that group has open steps.
   const rows = [...byNode.values()].filter((row) => !filters.group || row.openTasks > 0);
-  return rows.sort((a, b) => b.tickets - a.tickets || b.openTasks - a.openTasks || b.version - a.version || a.nodeId.localeCompare(b.nodeId));
+  return rows.sort(
+    (a, b) =>
+      b.tickets - a.tickets ||
+      b.openTasks - a.openTasks ||
+      b.version - a.version ||
+      a.nodeId.localeCompare(b.nodeId),
+  );
 }

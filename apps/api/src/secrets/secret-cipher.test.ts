@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SecretCipher } from './secret-cipher.js';
 
-const cipher = SecretCipher.fromConfig({ secretsKey: randomBytes(32).toString('base64'), demoMode: false, dataDir: '/nonexistent' });
+const cipher = SecretCipher.fromConfig({
+  secretsKey: randomBytes(32).toString('base64'),
+  demoMode: false,
+  dataDir: '/nonexistent',
+});
 
 describe('SecretCipher', () => {
   it('round-trips a value and never stores it in the clear', () => {

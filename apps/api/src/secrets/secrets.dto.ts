@@ -13,9 +13,15 @@ export class PutSecretDto {
   @Length(0, 200)
   description?: string;
 
-  @ApiPropertyOptional({ example: 'wms.example.com', nullable: true, description: 'Sign outbound HTTP actions to this host with this secret (Standard Webhooks headers)' })
+  @ApiPropertyOptional({
+    example: 'wms.example.com',
+    nullable: true,
+    description: 'Sign outbound HTTP actions to this host with this secret (Standard Webhooks headers)',
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/i, { message: 'signingHost must be a host name such as wms.example.com' })
+  @Matches(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/i, {
+    message: 'signingHost must be a host name such as wms.example.com',
+  })
   signingHost?: string | null;
 }

@@ -6,7 +6,11 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { OrganisationSettingsDto } from './organisation-settings.dto.js';
-import { checkOrganisationSettings, loadOrganisationSettings, ORGANISATION_SETTING } from './organisation-settings.js';
+import {
+  checkOrganisationSettings,
+  loadOrganisationSettings,
+  ORGANISATION_SETTING,
+} from './organisation-settings.js';
 
 @ApiTags('settings')
 @ApiBearerAuth()
@@ -18,7 +22,9 @@ export class OrganisationSettingsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "The organisation's settings: the time zone its days (report day buckets) are counted in" })
+  @ApiOperation({
+    summary: "The organisation's settings: the time zone its days (report day buckets) are counted in",
+  })
   get() {
     return loadOrganisationSettings(this.dataSource.manager);
   }
@@ -33,7 +39,13 @@ export class OrganisationSettingsController {
         `INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
         [ORGANISATION_SETTING, JSON.stringify(settings)],
       );
-      await this.audit.append(manager, { actorId: user.id, action: 'settings.organisation', objectType: 'settings', objectId: ORGANISATION_SETTING, details: settings });
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'settings.organisation',
+        objectType: 'settings',
+        objectId: ORGANISATION_SETTING,
+        details: settings,
+      });
       return settings;
     });
   }

@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 
 export class OrganisationSettingsDto {
-  @ApiProperty({ example: 'Asia/Shanghai', description: 'IANA time zone the organisation counts its days in (report day buckets)' })
+  @ApiProperty({
+    example: 'Asia/Shanghai',
+    description: 'IANA time zone the organisation counts its days in (report day buckets)',
+  })
   @IsString()
   @MaxLength(100)
   timeZone: string;

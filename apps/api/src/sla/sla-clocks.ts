@@ -63,7 +63,10 @@ export class SlaClocks implements OnModuleInit {
     this.config.register(POLICIES, loadPolicies);
     this.observers.register({
       name: 'sla',
-      load: { alias: 'sla_clocks', sql: `(SELECT coalesce(json_agg(c), '[]'::json) FROM sla_clocks c WHERE c.ticket_id = t.id AND c.stopped_at IS NULL)` },
+      load: {
+        alias: 'sla_clocks',
+        sql: `(SELECT coalesce(json_agg(c), '[]'::json) FROM sla_clocks c WHERE c.ticket_id = t.id AND c.stopped_at IS NULL)`,
+      },
       onStep: (step) => this.onStep(step),
     });
   }
@@ -79,20 +82,51 @@ export class SlaClocks implements OnModuleInit {
     const { result, now } = step;
     const ended = result.snapshot.status === 'completed' || result.snapshot.status === 'cancelled';
     const responded = result.transitions.some((transition) => HUMAN_EVENTS.has(transition.event));
-    const waitNodes = new Set(step.definition.nodes.filter((node) => node.type === 'wait').map((node) => node.id));
+    const waitNodes = new Set(
+      step.definition.nodes.filter((node) => node.type === 'wait').map((node) => node.id),
+    );
     const active = result.snapshot.activeNodes;
     const waiting = active.length > 0 && active.every((node) => waitNodes.has(node));
     for (const clock of clocks) {
       if (ended || (clock.kind === 'response' && responded)) {
-        step.plan.addExtra((p) => clockUpdate(p, clock, { stopped_at: now, elapsed_before_ms: Math.round(elapsedMs(clock, now, calendar)), running_since: null }, "CASE WHEN status = 'breached' THEN 'breached' ELSE 'met' END"));
+        step.plan.addExtra((p) =>
+          clockUpdate(
+            p,
+            clock,
+            {
+              stopped_at: now,
+              elapsed_before_ms: Math.round(elapsedMs(clock, now, calendar)),
+              running_since: null,
+            },
+            "CASE WHEN status = 'breached' THEN 'breached' ELSE 'met' END",
+          ),
+        );
         cancelTimers(step, clock.kind);
       } else if (clock.pause_while_waiting && waiting && clock.running_since) {
-        step.plan.addExtra((p) => clockUpdate(p, clock, { running_since: null, elapsed_before_ms: Math.round(elapsedMs(clock, now, calendar)), due_at: null }, "CASE WHEN status = 'breached' THEN 'breached' ELSE 'paused' END"));
+        step.plan.addExtra((p) =>
+          clockUpdate(
+            p,
+            clock,
+            {
+              running_since: null,
+              elapsed_before_ms: Math.round(elapsedMs(clock, now, calendar)),
+              due_at: null,
+            },
+            "CASE WHEN status = 'breached' THEN 'breached' ELSE 'paused' END",
+          ),
+        );
         cancelTimers(step, clock.kind);
       } else if (!clock.running_since && (!waiting || !clock.pause_while_waiting)) {
         const running = { ...clock, running_since: now };
         const dueAt = this.schedule(step, running, calendar);
-        step.plan.addExtra((p) => clockUpdate(p, clock, { running_since: now, due_at: dueAt }, "CASE WHEN status = 'breached' THEN 'breached' ELSE 'running' END"));
+        step.plan.addExtra((p) =>
+          clockUpdate(
+            p,
+            clock,
+            { running_since: now, due_at: dueAt },
+            "CASE WHEN status = 'breached' THEN 'breached' ELSE 'running' END",
+          ),
+        );
       }
     }
   }
@@ -100,26 +134,65 @@ export class SlaClocks implements OnModuleInit {
   /** New clocks for the policy matching the ticket's workflow and priority, running from now. */
   private start(step: StepContext, calendar: BusinessCalendar): void {
     const policies = step.config.get<PolicyRow[]>(POLICIES);
-    const policy = policies.find((p) => p.workflow_key === step.ticket.workflowKey && p.priority === step.ticket.priority)
-      ?? policies.find((p) => p.workflow_key === step.ticket.workflowKey && p.priority === null);
+    const policy =
+      policies.find(
+        (p) => p.workflow_key === step.ticket.workflowKey && p.priority === step.ticket.priority,
+      ) ?? policies.find((p) => p.workflow_key === step.ticket.workflowKey && p.priority === null);
     if (!policy) return;
-    const kinds: [ClockKind, number | null][] = [['response', policy.response_minutes], ['resolution', policy.resolution_minutes]];
-    const waitNodes = new Set(step.definition.nodes.filter((node) => node.type === 'wait').map((node) => node.id));
+    const kinds: [ClockKind, number | null][] = [
+      ['response', policy.response_minutes],
+      ['resolution', policy.resolution_minutes],
+    ];
+    const waitNodes = new Set(
+      step.definition.nodes.filter((node) => node.type === 'wait').map((node) => node.id),
+    );
     const active = step.result.snapshot.activeNodes;
-    const paused = policy.pause_while_waiting && active.length > 0 && active.every((node) => waitNodes.has(node));
+    const paused =
+      policy.pause_while_waiting && active.length > 0 && active.every((node) => waitNodes.has(node));
     for (const [kind, minutes] of kinds) {
       if (minutes === null) continue;
       const clock: ClockRow = {
-        ticket_id: step.ticket.id, kind, status: paused ? 'paused' : 'running', target_minutes: minutes, business_hours: policy.business_hours,
-        warn_before_percent: policy.warn_before_percent, pause_while_waiting: policy.pause_while_waiting, breach_action: policy.breach_action,
-        escalation_role: policy.escalation_role, started_at: step.now, running_since: paused ? null : step.now, elapsed_before_ms: 0,
-        due_at: null, warned_at: null, breached_at: null, stopped_at: null,
+        ticket_id: step.ticket.id,
+        kind,
+        status: paused ? 'paused' : 'running',
+        target_minutes: minutes,
+        business_hours: policy.business_hours,
+        warn_before_percent: policy.warn_before_percent,
+        pause_while_waiting: policy.pause_while_waiting,
+        breach_action: policy.breach_action,
+        escalation_role: policy.escalation_role,
+        started_at: step.now,
+        running_since: paused ? null : step.now,
+        elapsed_before_ms: 0,
+        due_at: null,
+        warned_at: null,
+        breached_at: null,
+        stopped_at: null,
       };
       const dueAt = paused ? null : this.schedule(step, clock, calendar);
-      step.plan.addExtra((p) => `INSERT INTO sla_clocks (ticket_id, kind, policy_id, target_minutes, business_hours, warn_before_percent, pause_while_waiting,
+      step.plan.addExtra(
+        (
+          p,
+        ) => `INSERT INTO sla_clocks (ticket_id, kind, policy_id, target_minutes, business_hours, warn_before_percent, pause_while_waiting,
           breach_action, escalation_role, status, started_at, running_since, due_at)
-        VALUES (${[clock.ticket_id, kind, policy.id, minutes, policy.business_hours, policy.warn_before_percent, policy.pause_while_waiting, policy.breach_action,
-          policy.escalation_role, clock.status, step.now, clock.running_since, dueAt].map((value) => p(value)).join(', ')}) ON CONFLICT DO NOTHING RETURNING kind`);
+        VALUES (${[
+          clock.ticket_id,
+          kind,
+          policy.id,
+          minutes,
+          policy.business_hours,
+          policy.warn_before_percent,
+          policy.pause_while_waiting,
+          policy.breach_action,
+          policy.escalation_role,
+          clock.status,
+          step.now,
+          clock.running_since,
+          dueAt,
+        ]
+          .map((value) => p(value))
+          .join(', ')}) ON CONFLICT DO NOTHING RETURNING kind`,
+      );
     }
   }
 
@@ -127,8 +200,19 @@ export class SlaClocks implements OnModuleInit {
   private schedule(step: StepContext, clock: ClockRow, calendar: BusinessCalendar): Date {
     const { dueAt, warnAt } = clockDeadlines(clock, elapsedMs(clock, step.now, calendar), step.now, calendar);
     if (clock.breached_at) return dueAt;
-    step.plan.changeTimer(step.instanceId, slaTimerKey(clock.kind, 'breach'), { kind: 'schedule', nodeId: null, purpose: 'sla-breach', dueAt });
-    if (warnAt && !clock.warned_at) step.plan.changeTimer(step.instanceId, slaTimerKey(clock.kind, 'warning'), { kind: 'schedule', nodeId: null, purpose: 'sla-warning', dueAt: warnAt });
+    step.plan.changeTimer(step.instanceId, slaTimerKey(clock.kind, 'breach'), {
+      kind: 'schedule',
+      nodeId: null,
+      purpose: 'sla-breach',
+      dueAt,
+    });
+    if (warnAt && !clock.warned_at)
+      step.plan.changeTimer(step.instanceId, slaTimerKey(clock.kind, 'warning'), {
+        kind: 'schedule',
+        nodeId: null,
+        purpose: 'sla-warning',
+        dueAt: warnAt,
+      });
     return dueAt;
   }
 }
@@ -148,8 +232,12 @@ function fromJson(row: ClockRow): ClockRow {
   const date = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string));
   return {
     ...row,
-    started_at: date(row.started_at) as Date, running_since: date(row.running_since), due_at: date(row.due_at),
-    warned_at: date(row.warned_at), breached_at: date(row.breached_at), stopped_at: date(row.stopped_at),
+    started_at: date(row.started_at) as Date,
+    running_since: date(row.running_since),
+    due_at: date(row.due_at),
+    warned_at: date(row.warned_at),
+    breached_at: date(row.breached_at),
+    stopped_at: date(row.stopped_at),
   };
 }
 

@@ -37,23 +37,43 @@ export class SlaEscalation implements OnModuleInit {
   async handle(uow: UnitOfWork, instance: LoadedInstance, timerKey: string): Promise<void> {
     const [, kind, purpose] = timerKey.split(':') as [string, ClockKind, 'warning' | 'breach'];
     const { manager } = uow;
-    const [clock] = (await manager.query(`SELECT * FROM sla_clocks WHERE ticket_id = $1 AND kind = $2 FOR UPDATE`, [instance.ticketId, kind])) as ClockRow[];
+    const [clock] = (await manager.query(
+      `SELECT * FROM sla_clocks WHERE ticket_id = $1 AND kind = $2 FOR UPDATE`,
+      [instance.ticketId, kind],
+    )) as ClockRow[];
     if (!clock || clock.stopped_at || !clock.running_since) return;
     const label = `#${instance.ticket.number} ${instance.ticket.title}`.trim();
     const people = await openTaskPeople(manager, instance.ticketId);
     if (purpose === 'warning') {
-      await manager.query(`UPDATE sla_clocks SET warned_at = now() WHERE ticket_id = $1 AND kind = $2`, [instance.ticketId, kind]);
-      await notifyUsers(manager, people, { ticketId: instance.ticketId, kind: 'sla-warning', title: `${kind} SLA due soon: ${label}`, body: `Due at ${new Date(clock.due_at ?? Date.now()).toISOString()}.`, dedupeKey: `sla-warning:${instance.ticketId}:${kind}` });
+      await manager.query(`UPDATE sla_clocks SET warned_at = now() WHERE ticket_id = $1 AND kind = $2`, [
+        instance.ticketId,
+        kind,
+      ]);
+      await notifyUsers(manager, people, {
+        ticketId: instance.ticketId,
+        kind: 'sla-warning',
+        title: `${kind} SLA due soon: ${label}`,
+        body: `Due at ${new Date(clock.due_at ?? Date.now()).toISOString()}.`,
+        dedupeKey: `sla-warning:${instance.ticketId}:${kind}`,
+      });
       // Automation rules with the sla.warning trigger (once per clock start).
-      await this.automation.onSlaWarning(uow, instance, { clock: kind, warningId: new Date(clock.started_at).toISOString() });
+      await this.automation.onSlaWarning(uow, instance, {
+        clock: kind,
+        warningId: new Date(clock.started_at).toISOString(),
+      });
       return;
     }
-    await manager.query(`UPDATE sla_clocks SET breached_at = now(), status = 'breached' WHERE ticket_id = $1 AND kind = $2`, [instance.ticketId, kind]);
+    await manager.query(
+      `UPDATE sla_clocks SET breached_at = now(), status = 'breached' WHERE ticket_id = $1 AND kind = $2`,
+      [instance.ticketId, kind],
+    );
     const escalation = clock.escalation_role ? await usersWithRole(manager, clock.escalation_role) : [];
     const action = clock.breach_action as BreachAction;
     if (action === 'reassign' && clock.escalation_role) {
       const role = clock.escalation_role;
-      await this.engine.touch(uow, instance, { extend: (plan) => plan.reassignOpenTasks(instance.ticketId, role) });
+      await this.engine.touch(uow, instance, {
+        extend: (plan) => plan.reassignOpenTasks(instance.ticketId, role),
+      });
     } else if (action === 'timeout' && instance.status === 'active') {
       await this.fireStepTimeouts(uow, instance);
     }
@@ -61,7 +81,10 @@ export class SlaEscalation implements OnModuleInit {
       ticketId: instance.ticketId,
       kind: 'sla-breach',
       title: `${kind} SLA breached: ${label}`,
-      body: action === 'reassign' && clock.escalation_role ? `Open steps were reassigned to ${clock.escalation_role}.` : `The ${kind} target of ${clock.target_minutes} minutes has passed.`,
+      body:
+        action === 'reassign' && clock.escalation_role
+          ? `Open steps were reassigned to ${clock.escalation_role}.`
+          : `The ${kind} target of ${clock.target_minutes} minutes has passed.`,
       dedupeKey: `sla-breach:${instance.ticketId}:${kind}`,
     });
   }

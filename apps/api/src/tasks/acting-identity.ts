@@ -28,7 +28,13 @@ export async function actingIdentity(manager: EntityManager, user: AuthUser): Pr
  * no longer carries over). Pure.
  */
 export function identityOf(user: AuthUser, delegators: { id: string; roles: string[] }[]): ActingIdentity {
-  const people = [{ id: user.id, roles: user.roles }, ...delegators.map((row) => ({ id: row.id, roles: row.roles.filter((role) => user.roles.includes(role)) }))];
+  const people = [
+    { id: user.id, roles: user.roles },
+    ...delegators.map((row) => ({
+      id: row.id,
+      roles: row.roles.filter((role) => user.roles.includes(role)),
+    })),
+  ];
   return {
     userId: user.id,
     people,
@@ -55,7 +61,11 @@ export interface TaskCandidates {
  * unless the step allows it, the requester may not act, and nobody may act on
  * the requester's behalf through a delegation. Pure.
  */
-export function eligibility(task: TaskCandidates, identity: ActingIdentity, requesterId: string): { ok: true; onBehalfOf: string | null } | { ok: false; reason: 'separation-of-duties' | 'not-eligible' } {
+export function eligibility(
+  task: TaskCandidates,
+  identity: ActingIdentity,
+  requesterId: string,
+): { ok: true; onBehalfOf: string | null } | { ok: false; reason: 'separation-of-duties' | 'not-eligible' } {
   const barred = !task.allow_requester;
   if (barred && identity.userId === requesterId) return { ok: false, reason: 'separation-of-duties' };
   const match = identity.people
@@ -63,7 +73,8 @@ export function eligibility(task: TaskCandidates, identity: ActingIdentity, requ
     .find((person) =>
       task.assignee_id !== null
         ? task.assignee_id === person.id
-        : (task.candidate_role !== null && person.roles.includes(task.candidate_role)) || task.candidate_users.includes(person.id),
+        : (task.candidate_role !== null && person.roles.includes(task.candidate_role)) ||
+          task.candidate_users.includes(person.id),
     );
   if (!match) return { ok: false, reason: 'not-eligible' };
   return { ok: true, onBehalfOf: match.id === identity.userId ? null : match.id };

@@ -10,7 +10,14 @@ const form: ResolvedFormEntry[] = [
   { field: 'refundAmount', mode: 'read', required: false },
   { field: 'note', mode: 'edit', required: true },
 ];
-const check = (sent: Record<string, unknown>, current: Record<string, unknown> = { refundAmount: 12000 }, requireFilled = true) => () => checkStepFields(form, fields, sent, current, { requireFilled });
+const check =
+  (
+    sent: Record<string, unknown>,
+    current: Record<string, unknown> = { refundAmount: 12000 },
+    requireFilled = true,
+  ) =>
+  () =>
+    checkStepFields(form, fields, sent, current, { requireFilled });
 const codeOf = (run: () => void) => {
   try {
     run();
@@ -22,7 +29,10 @@ const codeOf = (run: () => void) => {
 
 describe('checkStepFields', () => {
   it('refuses a field the step only shows, naming it', () => {
-    expect(codeOf(check({ refundAmount: 100, note: 'x' }))).toEqual({ code: 'field-not-editable', message: expect.stringContaining('fields.refundAmount') });
+    expect(codeOf(check({ refundAmount: 100, note: 'x' }))).toEqual({
+      code: 'field-not-editable',
+      message: expect.stringContaining('fields.refundAmount'),
+    });
   });
 
   it('refuses clearing a required editable field with null or blanks', () => {
@@ -37,7 +47,10 @@ describe('checkStepFields', () => {
 
   it('refuses a value of the wrong type', () => {
     const typed: ResolvedFormEntry[] = [{ field: 'refundAmount', mode: 'edit', required: false }];
-    expect(codeOf(() => checkStepFields(typed, fields, { refundAmount: 'lots' }, {}, { requireFilled: true }))?.code).toBe('invalid-fields');
+    expect(
+      codeOf(() => checkStepFields(typed, fields, { refundAmount: 'lots' }, {}, { requireFilled: true }))
+        ?.code,
+    ).toBe('invalid-fields');
   });
 
   it('accepts the editable fields', () => {
@@ -51,12 +64,16 @@ describe('storedForm', () => {
   });
 
   it('reads entries without a mode as edits', () => {
-    expect(storedForm([{ field: 'note', required: true }], fields)).toEqual([{ field: 'note', mode: 'edit', required: true }]);
+    expect(storedForm([{ field: 'note', required: true }], fields)).toEqual([
+      { field: 'note', mode: 'edit', required: true },
+    ]);
   });
 });
 
 describe('visibleValues', () => {
   it('keeps only the values of the fields the step shows', () => {
-    expect(visibleValues(form.slice(0, 1), { refundAmount: 12000, secret: 'x' })).toEqual({ refundAmount: 12000 });
+    expect(visibleValues(form.slice(0, 1), { refundAmount: 12000, secret: 'x' })).toEqual({
+      refundAmount: 12000,
+    });
   });
 });

@@ -15,22 +15,36 @@ export interface StoredFormEntry {
  * edits (the older task list); a row without a form (written before step
  * forms) shows every workflow field and edits none. Pure.
  */
-export function storedForm(form: StoredFormEntry[] | null, fields: readonly FieldDefinition[]): ResolvedFormEntry[] {
+export function storedForm(
+  form: StoredFormEntry[] | null,
+  fields: readonly FieldDefinition[],
+): ResolvedFormEntry[] {
   if (form === null) return fields.map((field) => ({ field: field.name, mode: 'read', required: false }));
   return form.map((entry) => {
     const mode = entry.mode ?? 'edit';
-    return { field: entry.field, mode, required: mode === 'edit' && entry.required === true, ...(entry.note ? { note: entry.note } : {}) };
+    return {
+      field: entry.field,
+      mode,
+      required: mode === 'edit' && entry.required === true,
+      ...(entry.note ? { note: entry.note } : {}),
+    };
   });
 }
 
 /** The values of the fields a step shows, keyed by name (fields without a value are left out). Pure. */
-export function visibleValues(form: readonly { field: string }[], values: Record<string, unknown>): Record<string, unknown> {
+export function visibleValues(
+  form: readonly { field: string }[],
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   const shown: Record<string, unknown> = {};
-  for (const entry of form) if (values[entry.field] !== undefined && values[entry.field] !== null) shown[entry.field] = values[entry.field];
+  for (const entry of form)
+    if (values[entry.field] !== undefined && values[entry.field] !== null)
+      shown[entry.field] = values[entry.field];
   return shown;
 }
 
-const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * Checks the field values sent with a decision against the step's form, before
@@ -51,13 +65,27 @@ export function checkStepFields(
   const outside = Object.keys(sent).filter((name) => !names.has(name));
   if (outside.length > 0) {
     const allowed = [...names].join(', ') || 'none';
-    throw invalid('field-not-editable', `fields.${outside[0]} may not be changed at this step (it may change: ${allowed}).`, outside.map((field) => ({ field, message: `fields.${field} is not editable at this step` })));
+    throw invalid(
+      'field-not-editable',
+      `fields.${outside[0]} may not be changed at this step (it may change: ${allowed}).`,
+      outside.map((field) => ({ field, message: `fields.${field} is not editable at this step` })),
+    );
   }
-  const cleared = editable.filter((entry) => entry.required && Object.hasOwn(sent, entry.field) && isEmpty(sent[entry.field]));
-  const missing = options.requireFilled ? editable.filter((entry) => entry.required && !Object.hasOwn(sent, entry.field) && isEmpty(current[entry.field])) : [];
+  const cleared = editable.filter(
+    (entry) => entry.required && Object.hasOwn(sent, entry.field) && isEmpty(sent[entry.field]),
+  );
+  const missing = options.requireFilled
+    ? editable.filter(
+        (entry) => entry.required && !Object.hasOwn(sent, entry.field) && isEmpty(current[entry.field]),
+      )
+    : [];
   const empty = [...cleared, ...missing];
   if (empty.length > 0) {
-    throw invalid('field-required', `fields.${empty[0]?.field} is required at this step and cannot be empty.`, empty.map((entry) => ({ field: entry.field, message: `fields.${entry.field} is required` })));
+    throw invalid(
+      'field-required',
+      `fields.${empty[0]?.field} is required at this step and cannot be empty.`,
+      empty.map((entry) => ({ field: entry.field, message: `fields.${entry.field} is required` })),
+    );
   }
   assertFieldValues([...definitions], sent, { partial: true });
 }

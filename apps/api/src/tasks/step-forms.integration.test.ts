@@ -21,20 +21,36 @@ describe('step forms: every person sees what they decide on, and changes only wh
   });
   afterAll(async () => t?.close());
 
-  const refund = (amount: number, title = 'Refund order 1042') => client.createTicket('requester', { workflowKey: 'refund-approval', title, fields: { refundAmount: amount, channel: 'web' } });
-  const get = async (username: string, path: string) => (await t.http.get(path).set(await client.auth(username)).expect(200)).body;
+  const refund = (amount: number, title = 'Refund order 1042') =>
+    client.createTicket('requester', {
+      workflowKey: 'refund-approval',
+      title,
+      fields: { refundAmount: amount, channel: 'web' },
+    });
+  const get = async (username: string, path: string) =>
+    (
+      await t.http
+        .get(path)
+        .set(await client.auth(username))
+        .expect(200)
+    ).body;
 
-  it('refuses a field outside the step\'s form with a 400 naming it, and writes nothing', async () => {
+  it("refuses a field outside the step's form with a 400 naming it, and writes nothing", async () => {
     const ticket = await refund(12000);
     const review = await client.taskFor('agent', ticket.id, 'review');
     const before = await client.transitions('admin', ticket.id);
     const response = await client.act('agent', review.id, 'complete', { fields: { refundAmount: 100 } });
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ code: 'field-not-editable', message: expect.stringContaining('fields.refundAmount') });
+    expect(response.body).toMatchObject({
+      code: 'field-not-editable',
+      message: expect.stringContaining('fields.refundAmount'),
+    });
     const after = await client.ticket('admin', ticket.id);
     expect(after).toMatchObject({ activeNodes: ['review'], fields: { refundAmount: 12000 } });
     expect(await client.transitions('admin', ticket.id)).toHaveLength(before.length);
-    expect((await client.act('agent', review.id, 'complete', { fields: { refundAmount: null } })).body.code).toBe('field-not-editable');
+    expect(
+      (await client.act('agent', review.id, 'complete', { fields: { refundAmount: null } })).body.code,
+    ).toBe('field-not-editable');
   });
 
   it('refuses approving with a field the approval only shows', async () => {
@@ -48,24 +64,50 @@ describe('step forms: every person sees what they decide on, and changes only wh
   });
 
   it('refuses clearing a required field with null, and a value of the wrong type, naming the field', async () => {
-    const ticket = await client.createTicket('requester', { workflowKey: 'it-change', title: 'Upgrade the database', fields: { changeSummary: 'Postgres 15 to 17', changeType: 'normal' } });
+    const ticket = await client.createTicket('requester', {
+      workflowKey: 'it-change',
+      title: 'Upgrade the database',
+      fields: { changeSummary: 'Postgres 15 to 17', changeType: 'normal' },
+    });
     const assess = await client.taskFor('manager', ticket.id, 'assess');
     const cleared = await client.act('manager', assess.id, 'complete', { fields: { risk: null } });
     expect(cleared.status).toBe(400);
-    expect(cleared.body).toMatchObject({ code: 'field-required', message: expect.stringContaining('fields.risk') });
-    const missing = await client.act('manager', assess.id, 'complete', { fields: { implementationPlan: 'rolling' } });
+    expect(cleared.body).toMatchObject({
+      code: 'field-required',
+      message: expect.stringContaining('fields.risk'),
+    });
+    const missing = await client.act('manager', assess.id, 'complete', {
+      fields: { implementationPlan: 'rolling' },
+    });
     expect(missing.body.code).toBe('field-required');
     const wrongType = await client.act('manager', assess.id, 'complete', { fields: { risk: 42 } });
     expect(wrongType.status).toBe(400);
-    expect(wrongType.body).toMatchObject({ code: 'invalid-fields', message: expect.stringContaining('fields.risk') });
+    expect(wrongType.body).toMatchObject({
+      code: 'invalid-fields',
+      message: expect.stringContaining('fields.risk'),
+    });
     expect((await client.ticket('admin', ticket.id)).activeNodes).toEqual(['assess']);
   });
 
   it('records every field change on the transition with old and new value and the actor', async () => {
-    const ticket = await client.createTicket('requester', { workflowKey: 'it-change', title: 'Patch the firewall', fields: { changeSummary: 'Patch', changeType: 'normal', risk: 'low' } });
+    const ticket = await client.createTicket('requester', {
+      workflowKey: 'it-change',
+      title: 'Patch the firewall',
+      fields: { changeSummary: 'Patch', changeType: 'normal', risk: 'low' },
+    });
     const assess = await client.taskFor('manager', ticket.id, 'assess');
-    expect((await client.act('manager', assess.id, 'complete', { fields: { risk: 'high', backoutPlan: 'restore the snapshot' } })).status).toBe(200);
-    const transitions = (await client.transitions('admin', ticket.id)) as { from: string | null; actor?: string; detail?: { fieldChanges?: unknown[] } }[];
+    expect(
+      (
+        await client.act('manager', assess.id, 'complete', {
+          fields: { risk: 'high', backoutPlan: 'restore the snapshot' },
+        })
+      ).status,
+    ).toBe(200);
+    const transitions = (await client.transitions('admin', ticket.id)) as {
+      from: string | null;
+      actor?: string;
+      detail?: { fieldChanges?: unknown[] };
+    }[];
     const left = transitions.find((tr) => tr.from === 'assess');
     expect(left?.actor).toBe('manager');
     expect(left?.detail?.fieldChanges).toEqual([
@@ -77,7 +119,13 @@ describe('step forms: every person sees what they decide on, and changes only wh
   it('gives the approver the values the step shows, the requester and the last comment before the step', async () => {
     const ticket = await refund(12000, 'Refund the broken TV');
     const review = await client.taskFor('agent', ticket.id, 'review');
-    expect((await client.act('agent', review.id, 'complete', { comment: 'Receipt checked, customer is a regular' })).status).toBe(200);
+    expect(
+      (
+        await client.act('agent', review.id, 'complete', {
+          comment: 'Receipt checked, customer is a regular',
+        })
+      ).status,
+    ).toBe(200);
     const inbox = (await get('finance1', '/api/tasks')) as InboxItem[];
     const item = inbox.find((task) => task.ticketId === ticket.id);
     expect(item).toMatchObject({
@@ -86,8 +134,13 @@ describe('step forms: every person sees what they decide on, and changes only wh
       requester: { username: 'requester' },
       lastComment: { text: 'Receipt checked, customer is a regular', by: 'agent', visibility: 'internal' },
     });
-    expect(item?.form?.map((entry) => `${entry.field}:${entry.mode}`)).toEqual(['refundAmount:read', 'channel:read']);
-    expect(await get('finance1', `/api/tasks/${item?.id}`)).toMatchObject({ fields: { refundAmount: 12000 } });
+    expect(item?.form?.map((entry) => `${entry.field}:${entry.mode}`)).toEqual([
+      'refundAmount:read',
+      'channel:read',
+    ]);
+    expect(await get('finance1', `/api/tasks/${item?.id}`)).toMatchObject({
+      fields: { refundAmount: 12000 },
+    });
   });
 
   describe('what the requester reads', () => {
@@ -95,53 +148,117 @@ describe('step forms: every person sees what they decide on, and changes only wh
     beforeAll(async () => {
       const ticket = await refund(9000, 'Refund the late sofa');
       ticketId = ticket.id;
-      await client.act('agent', (await client.taskFor('agent', ticket.id, 'review')).id, 'complete', { comment: 'INTERNAL: fraud score is low' });
-      await t.http.post(`/api/tickets/${ticket.id}/comments`).set(await client.auth('agent')).send({ text: 'INTERNAL: checked with the warehouse' }).expect(201);
-      await t.http.post(`/api/tickets/${ticket.id}/comments`).set(await client.auth('agent')).send({ text: 'We are checking your refund.', visibility: 'public' }).expect(201);
-      await t.http.post(`/api/tickets/${ticket.id}/comments`).set(await client.auth('requester')).send({ text: 'Thank you!', visibility: 'internal' }).expect(201);
+      await client.act('agent', (await client.taskFor('agent', ticket.id, 'review')).id, 'complete', {
+        comment: 'INTERNAL: fraud score is low',
+      });
+      await t.http
+        .post(`/api/tickets/${ticket.id}/comments`)
+        .set(await client.auth('agent'))
+        .send({ text: 'INTERNAL: checked with the warehouse' })
+        .expect(201);
+      await t.http
+        .post(`/api/tickets/${ticket.id}/comments`)
+        .set(await client.auth('agent'))
+        .send({ text: 'We are checking your refund.', visibility: 'public' })
+        .expect(201);
+      await t.http
+        .post(`/api/tickets/${ticket.id}/comments`)
+        .set(await client.auth('requester'))
+        .send({ text: 'Thank you!', visibility: 'internal' })
+        .expect(201);
       const approval = await client.taskFor('finance1', ticket.id, 'finance');
-      expect((await client.act('finance1', approval.id, 'approve', { comment: 'Your refund is on its way.', visibility: 'public' })).status).toBe(200);
+      expect(
+        (
+          await client.act('finance1', approval.id, 'approve', {
+            comment: 'Your refund is on its way.',
+            visibility: 'public',
+          })
+        ).status,
+      ).toBe(200);
     });
 
     it('never contains internal comments, staff names or branch conditions', async () => {
-      for (const path of [`/api/tickets/${ticketId}`, `/api/tickets/${ticketId}/transitions`, `/api/tickets/${ticketId}/comments`, '/api/tickets']) {
+      for (const path of [
+        `/api/tickets/${ticketId}`,
+        `/api/tickets/${ticketId}/transitions`,
+        `/api/tickets/${ticketId}/comments`,
+        '/api/tickets',
+      ]) {
         const text = JSON.stringify(await get('requester', path));
-        for (const hidden of ['INTERNAL', '"agent"', 'finance1', 'greaterThan', '5000', 'fieldChanges']) expect(text, `${path} shows ${hidden}`).not.toContain(hidden);
+        for (const hidden of ['INTERNAL', '"agent"', 'finance1', 'greaterThan', '5000', 'fieldChanges'])
+          expect(text, `${path} shows ${hidden}`).not.toContain(hidden);
       }
     });
 
     it('shows the steps by name and time, and the public comments', async () => {
-      const timeline = (await get('requester', `/api/tickets/${ticketId}/transitions`)) as { toName?: string; comment?: string; at: string }[];
-      expect(timeline.map((entry) => entry.toName).filter(Boolean)).toEqual(expect.arrayContaining(['Agent review', 'Finance approval']));
+      const timeline = (await get('requester', `/api/tickets/${ticketId}/transitions`)) as {
+        toName?: string;
+        comment?: string;
+        at: string;
+      }[];
+      expect(timeline.map((entry) => entry.toName).filter(Boolean)).toEqual(
+        expect.arrayContaining(['Agent review', 'Finance approval']),
+      );
       expect(timeline.every((entry) => typeof entry.at === 'string')).toBe(true);
-      const comments = (await get('requester', `/api/tickets/${ticketId}/comments`)) as { text: string; by: string | null; visibility: string }[];
-      expect(comments.map((comment) => comment.text)).toEqual(['We are checking your refund.', 'Thank you!', 'Your refund is on its way.']);
+      const comments = (await get('requester', `/api/tickets/${ticketId}/comments`)) as {
+        text: string;
+        by: string | null;
+        visibility: string;
+      }[];
+      expect(comments.map((comment) => comment.text)).toEqual([
+        'We are checking your refund.',
+        'Thank you!',
+        'Your refund is on its way.',
+      ]);
       expect(comments.map((comment) => comment.by)).toEqual([null, 'requester', null]);
     });
 
     it('lets staff read every comment with its author', async () => {
-      const comments = (await get('agent', `/api/tickets/${ticketId}/comments`)) as { text: string; by: string; visibility: string }[];
+      const comments = (await get('agent', `/api/tickets/${ticketId}/comments`)) as {
+        text: string;
+        by: string;
+        visibility: string;
+      }[];
       expect(comments).toHaveLength(5);
-      expect(comments[0]).toMatchObject({ text: 'INTERNAL: fraud score is low', by: 'agent', visibility: 'internal' });
+      expect(comments[0]).toMatchObject({
+        text: 'INTERNAL: fraud score is low',
+        by: 'agent',
+        visibility: 'internal',
+      });
     });
 
     it('notifies the requester of public replies and the outcome, and the approvers of their step', async () => {
-      const mine = (await get('requester', '/api/notifications')) as { kind: string; ticketId: string; body: string }[];
-      const kinds = mine.filter((n) => n.ticketId === ticketId).map((n) => n.kind).sort();
+      const mine = (await get('requester', '/api/notifications')) as {
+        kind: string;
+        ticketId: string;
+        body: string;
+      }[];
+      const kinds = mine
+        .filter((n) => n.ticketId === ticketId)
+        .map((n) => n.kind)
+        .sort();
       expect(kinds).toEqual(['ticket.comment', 'ticket.comment', 'ticket.resolved']);
       expect(mine.some((n) => n.body.includes('INTERNAL'))).toBe(false);
       const finance = (await get('finance2', '/api/notifications')) as { kind: string; ticketId: string }[];
       expect(finance.filter((n) => n.ticketId === ticketId).map((n) => n.kind)).toEqual(['task.approval']);
       const requesterNotAsked = (await get('requester', '/api/notifications')) as { kind: string }[];
-      expect(requesterNotAsked.some((n) => n.kind === 'task.approval' || n.kind === 'task.assigned')).toBe(false);
+      expect(requesterNotAsked.some((n) => n.kind === 'task.approval' || n.kind === 'task.assigned')).toBe(
+        false,
+      );
     });
   });
 
   it('refuses a comment with an unknown visibility, or from someone who cannot see the ticket', async () => {
     const ticket = await refund(50);
-    const bad = await t.http.post(`/api/tickets/${ticket.id}/comments`).set(await client.auth('agent')).send({ text: 'x', visibility: 'everyone' });
+    const bad = await t.http
+      .post(`/api/tickets/${ticket.id}/comments`)
+      .set(await client.auth('agent'))
+      .send({ text: 'x', visibility: 'everyone' });
     expect(bad.status).toBe(400);
-    const stranger = await t.http.post(`/api/tickets/${ticket.id}/comments`).set(await client.auth('engineer1')).send({ text: 'hi' });
+    const stranger = await t.http
+      .post(`/api/tickets/${ticket.id}/comments`)
+      .set(await client.auth('engineer1'))
+      .send({ text: 'hi' });
     expect(stranger.status).toBe(404);
   });
 });

@@ -24,7 +24,13 @@ export interface DecisionRow {
   ticket_fields?: Record<string, unknown>;
   requester_username?: string;
   requester_name?: string;
-  last_comment?: { text: string; visibility: 'internal' | 'public'; by: string | null; at: string; step: string | null } | null;
+  last_comment?: {
+    text: string;
+    visibility: 'internal' | 'public';
+    by: string | null;
+    at: string;
+    step: string | null;
+  } | null;
 }
 
 export interface TaskRow {
@@ -69,8 +75,17 @@ export function toTaskView(row: TaskRow & DecisionRow) {
     ...(row.comment ? { comment: row.comment } : {}),
     outcomes: row.outcomes,
     ...(form ? { form } : {}),
-    ...(row.ticket_fields ? { fields: form ? visibleValues(form, row.ticket_fields) : row.ticket_fields } : {}),
-    ...(row.requester_username ? { requester: { username: row.requester_username, displayName: row.requester_name ?? row.requester_username } } : {}),
+    ...(row.ticket_fields
+      ? { fields: form ? visibleValues(form, row.ticket_fields) : row.ticket_fields }
+      : {}),
+    ...(row.requester_username
+      ? {
+          requester: {
+            username: row.requester_username,
+            displayName: row.requester_name ?? row.requester_username,
+          },
+        }
+      : {}),
     ...(row.last_comment ? { lastComment: row.last_comment } : {}),
     ...(row.policy ? { policy: row.policy } : {}),
     ...(row.candidate_role ? { role: row.candidate_role } : {}),
@@ -85,7 +100,10 @@ export type TaskView = ReturnType<typeof toTaskView>;
 /** The task as an action leaves it, from the row read under the lock and what the step did. Pure. */
 export function viewAfter(
   task: Omit<TaskRow, 'ticket_title' | 'ticket_number' | 'priority' | 'workflow_key'> & { task_key: string },
-  step: { ticket: { title: string; number: number; priority: string; workflowKey: string }; result?: { effects: readonly { type: string; taskKey?: string; status?: string; outcome?: string }[] } },
+  step: {
+    ticket: { title: string; number: number; priority: string; workflowKey: string };
+    result?: { effects: readonly { type: string; taskKey?: string; status?: string; outcome?: string }[] };
+  },
   change: { completedBy?: string | null; comment?: string | null; assignee?: string | null } = {},
 ): TaskView {
   const close = step.result ? closing(step.result.effects, task.task_key) : undefined;
@@ -95,17 +113,29 @@ export function viewAfter(
     ticket_number: String(step.ticket.number),
     priority: step.ticket.priority,
     workflow_key: step.ticket.workflowKey,
-    ...(close ? { status: close.status as TaskRow['status'], outcome: task.outcome ?? close.outcome ?? null, completed_at: task.completed_at ?? new Date() } : {}),
+    ...(close
+      ? {
+          status: close.status as TaskRow['status'],
+          outcome: task.outcome ?? close.outcome ?? null,
+          completed_at: task.completed_at ?? new Date(),
+        }
+      : {}),
     ...(change.comment ? { comment: change.comment } : {}),
     ...(change.assignee !== undefined ? { assignee: change.assignee } : {}),
   });
 }
 
 /** Whether the step closed the task with key `taskKey`. Pure. */
-export function closedBy(step: { result: { effects: readonly { type: string; taskKey?: string }[] } }, taskKey: string): boolean {
+export function closedBy(
+  step: { result: { effects: readonly { type: string; taskKey?: string }[] } },
+  taskKey: string,
+): boolean {
   return closing(step.result.effects, taskKey) !== undefined;
 }
 
-function closing(effects: readonly { type: string; taskKey?: string; status?: string; outcome?: string }[], taskKey: string) {
+function closing(
+  effects: readonly { type: string; taskKey?: string; status?: string; outcome?: string }[],
+  taskKey: string,
+) {
   return effects.find((effect) => effect.type === 'task.close' && effect.taskKey === taskKey);
 }

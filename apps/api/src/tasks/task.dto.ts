@@ -1,12 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  IsDateString,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 
 export const VISIBILITIES = ['internal', 'public'] as const;
 
 /** Who may read a comment: staff only (`internal`, the default) or the requester too (`public`). */
 export type Visibility = (typeof VISIBILITIES)[number];
 
-const visibilityMessage = 'visibility must be "internal" (staff only) or "public" (the requester sees it too)';
+const visibilityMessage =
+  'visibility must be "internal" (staff only) or "public" (the requester sees it too)';
 
 /** What approve and reject share: field values the step's form lets the approver edit, and the comment's visibility. */
 class DecisionExtrasDto {
@@ -15,7 +25,11 @@ class DecisionExtrasDto {
   @IsIn(VISIBILITIES, { message: visibilityMessage })
   visibility?: Visibility;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "Only fields the step's form marks editable" })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "Only fields the step's form marks editable",
+  })
   @IsOptional()
   @IsObject({ message: 'fields must be an object of field values' })
   fields?: Record<string, unknown>;
@@ -39,7 +53,7 @@ export class CompleteDto {
   @ApiPropertyOptional({ example: 'completed' })
   @IsOptional()
   @IsString()
-  @Matches(/^[\w-]{1,64}$/, { message: 'outcome must be one of the step\'s outcome names' })
+  @Matches(/^[\w-]{1,64}$/, { message: "outcome must be one of the step's outcome names" })
   outcome?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })

@@ -5,10 +5,25 @@ import { TransactionRunner, type UnitOfWork } from '../common/context/transactio
 import { conflict, forbidden, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
 import { EngineService } from '../engine/engine.service.js';
 import type { LoadedInstance, LoadedTask } from '../engine/engine.service.js';
-import { actingIdentity, eligibility, identityOf, taskActionableSql, type TaskCandidates } from './acting-identity.js';
+import {
+  actingIdentity,
+  eligibility,
+  identityOf,
+  taskActionableSql,
+  type TaskCandidates,
+} from './acting-identity.js';
 import { checkStepFields, storedForm, type StoredFormEntry } from './step-form-check.js';
 import type { CompleteDto, DecideDto, InboxQuery } from './task.dto.js';
-import { DECISION_COLUMNS, DECISION_JOIN, TASK_COLUMNS, toTaskView, viewAfter, closedBy, type TaskRow, type TaskView } from './task-view.js';
+import {
+  DECISION_COLUMNS,
+  DECISION_JOIN,
+  TASK_COLUMNS,
+  toTaskView,
+  viewAfter,
+  closedBy,
+  type TaskRow,
+  type TaskView,
+} from './task-view.js';
 
 type FullTaskRow = TaskRow & TaskCandidates & { task_key: string; instance_id: string };
 
@@ -59,7 +74,8 @@ export class TasksService {
   }
 
   reject(taskId: string, dto: DecideDto & { comment: string }, user: AuthUser) {
-    if (dto.comment.trim() === '') throw invalid('comment-required', 'comment is required when rejecting: say why.');
+    if (dto.comment.trim() === '')
+      throw invalid('comment-required', 'comment is required when rejecting: say why.');
     return this.decide(taskId, 'rejected', dto, user);
   }
 
@@ -68,18 +84,40 @@ export class TasksService {
     return this.act(taskId, user, 'task', async (uow, instance, task, onBehalfOf) => {
       const outcome = dto.outcome ?? task.outcomes[0] ?? 'completed';
       if (!task.outcomes.includes(outcome)) {
-        throw invalid('invalid-outcome', `outcome "${outcome}" is not one of this step's outcomes: ${task.outcomes.join(', ')}.`);
+        throw invalid(
+          'invalid-outcome',
+          `outcome "${outcome}" is not one of this step's outcomes: ${task.outcomes.join(', ')}.`,
+        );
       }
       const fields = dto.fields ?? {};
       this.checkFields(task, instance, fields, true);
       const comment = dto.comment ?? null;
-      const stepped = await this.engine.apply(uow, instance, {
-        type: 'task.complete', taskKey: task.task_key, outcome, fields, comment: dto.comment, ...(dto.comment ? { visibility: dto.visibility ?? 'internal' } : {}),
-        actor: { id: user.id, isRequester: user.id === instance.requesterId },
-      }, user.id, {
-        extend: (plan) => plan.changeTask(instance.id, task.task_key, { completedBy: user.id, comment }),
-        audit: [{ actorId: user.id, action: 'task.complete', objectType: 'task', objectId: task.id, details: { outcome, onBehalfOf } }],
-      });
+      const stepped = await this.engine.apply(
+        uow,
+        instance,
+        {
+          type: 'task.complete',
+          taskKey: task.task_key,
+          outcome,
+          fields,
+          comment: dto.comment,
+          ...(dto.comment ? { visibility: dto.visibility ?? 'internal' } : {}),
+          actor: { id: user.id, isRequester: user.id === instance.requesterId },
+        },
+        user.id,
+        {
+          extend: (plan) => plan.changeTask(instance.id, task.task_key, { completedBy: user.id, comment }),
+          audit: [
+            {
+              actorId: user.id,
+              action: 'task.complete',
+              objectType: 'task',
+              objectId: task.id,
+              details: { outcome, onBehalfOf },
+            },
+          ],
+        },
+      );
       return viewAfter(task, stepped, { completedBy: user.id, comment });
     });
   }
@@ -87,8 +125,11 @@ export class TasksService {
   /** Takes a role task for oneself so colleagues see it is being handled. */
   claim(taskId: string, user: AuthUser): Promise<TaskView> {
     return this.act(taskId, user, 'task', async (uow, instance, task) => {
-      if (task.assignee_id !== null) throw conflict('task-already-claimed', 'Someone already has this task; ask them to release it.');
-      await this.engine.touch(uow, instance, { extend: (plan) => plan.changeTask(instance.id, task.task_key, { assigneeId: user.id }) });
+      if (task.assignee_id !== null)
+        throw conflict('task-already-claimed', 'Someone already has this task; ask them to release it.');
+      await this.engine.touch(uow, instance, {
+        extend: (plan) => plan.changeTask(instance.id, task.task_key, { assigneeId: user.id }),
+      });
       return viewAfter(task, { ticket: instance.ticket }, { assignee: user.username });
     });
   }
@@ -96,9 +137,16 @@ export class TasksService {
   /** Gives a claimed task back to its role. */
   release(taskId: string, user: AuthUser): Promise<TaskView> {
     return this.act(taskId, user, 'task', async (uow, instance, task) => {
-      if (task.assignee_id !== user.id) throw conflict('task-not-claimed', 'Only the person who has the task can release it.');
-      if (task.candidate_role === null) throw unprocessable('task-not-releasable', 'This task was assigned to a person, not a role; delegate it instead.');
-      await this.engine.touch(uow, instance, { extend: (plan) => plan.changeTask(instance.id, task.task_key, { assigneeId: null }) });
+      if (task.assignee_id !== user.id)
+        throw conflict('task-not-claimed', 'Only the person who has the task can release it.');
+      if (task.candidate_role === null)
+        throw unprocessable(
+          'task-not-releasable',
+          'This task was assigned to a person, not a role; delegate it instead.',
+        );
+      await this.engine.touch(uow, instance, {
+        extend: (plan) => plan.changeTask(instance.id, task.task_key, { assigneeId: null }),
+      });
       return viewAfter(task, { ticket: instance.ticket }, { assignee: null });
     });
   }
@@ -106,40 +154,92 @@ export class TasksService {
   /** Hands a task to another user (who must belong to its role, if it has one). */
   delegate(taskId: string, toUsername: string, user: AuthUser): Promise<TaskView> {
     return this.act(taskId, user, 'task', async (uow, instance, task) => {
-      const [target] = (await uow.manager.query('SELECT id, roles FROM users WHERE username = $1 AND active', [toUsername])) as { id: string; roles: string[] }[];
+      const [target] = (await uow.manager.query(
+        'SELECT id, roles FROM users WHERE username = $1 AND active',
+        [toUsername],
+      )) as { id: string; roles: string[] }[];
       if (!target) throw invalid('unknown-user', `toUser "${toUsername}" is not an active user.`);
       if (task.candidate_role !== null && !target.roles.includes(task.candidate_role)) {
-        throw unprocessable('delegate-not-eligible', `${toUsername} is not in the role "${task.candidate_role}" this task belongs to.`);
+        throw unprocessable(
+          'delegate-not-eligible',
+          `${toUsername} is not in the role "${task.candidate_role}" this task belongs to.`,
+        );
       }
-      if (target.id === instance.requesterId && !task.allow_requester) throw forbidden('separation-of-duties', 'The requester may not handle this step of their own ticket.');
+      if (target.id === instance.requesterId && !task.allow_requester)
+        throw forbidden(
+          'separation-of-duties',
+          'The requester may not handle this step of their own ticket.',
+        );
       await this.engine.touch(uow, instance, {
         extend: (plan) => plan.changeTask(instance.id, task.task_key, { assigneeId: target.id }),
-        audit: [{ actorId: user.id, action: 'task.delegate', objectType: 'task', objectId: task.id, details: { to: toUsername } }],
+        audit: [
+          {
+            actorId: user.id,
+            action: 'task.delegate',
+            objectType: 'task',
+            objectId: task.id,
+            details: { to: toUsername },
+          },
+        ],
       });
       return viewAfter(task, { ticket: instance.ticket }, { assignee: toUsername });
     });
   }
 
-  private decide(taskId: string, decision: 'approved' | 'rejected', dto: DecideDto, user: AuthUser): Promise<TaskView> {
+  private decide(
+    taskId: string,
+    decision: 'approved' | 'rejected',
+    dto: DecideDto,
+    user: AuthUser,
+  ): Promise<TaskView> {
     const { comment } = dto;
     return this.act(taskId, user, 'approval', async (uow, instance, task, onBehalfOf) => {
-      if (task.voted) throw conflict('already-decided', 'You have already decided this approval.', { task: viewAfter(task, { ticket: instance.ticket }) });
+      if (task.voted)
+        throw conflict('already-decided', 'You have already decided this approval.', {
+          task: viewAfter(task, { ticket: instance.ticket }),
+        });
       const fields = dto.fields ?? {};
       this.checkFields(task, instance, fields, decision === 'approved');
       let completedBy: string | null = null;
-      const stepped = await this.engine.apply(uow, instance, {
-        type: 'approval.decide', taskKey: task.task_key, decision, comment, eligibleCount: task.eligible_count,
-        ...(comment ? { visibility: dto.visibility ?? 'internal' } : {}), ...(Object.keys(fields).length > 0 ? { fields } : {}),
-        actor: { id: user.id, isRequester: user.id === instance.requesterId },
-      }, user.id, {
-        extend: (plan) => plan.addVote({ taskId: task.id, userId: user.id, decision, comment: comment ?? null, onBehalfOf }),
-        finish: (plan, outcome) => {
-          // Who completed the step: the person whose vote closed it.
-          completedBy = closedBy(outcome, task.task_key) ? user.id : null;
-          plan.changeTask(instance.id, task.task_key, { completedBy, comment: comment ?? null });
+      const stepped = await this.engine.apply(
+        uow,
+        instance,
+        {
+          type: 'approval.decide',
+          taskKey: task.task_key,
+          decision,
+          comment,
+          eligibleCount: task.eligible_count,
+          ...(comment ? { visibility: dto.visibility ?? 'internal' } : {}),
+          ...(Object.keys(fields).length > 0 ? { fields } : {}),
+          actor: { id: user.id, isRequester: user.id === instance.requesterId },
         },
-        audit: [{ actorId: user.id, action: `task.${decision === 'approved' ? 'approve' : 'reject'}`, objectType: 'task', objectId: task.id, details: { comment, onBehalfOf } }],
-      });
+        user.id,
+        {
+          extend: (plan) =>
+            plan.addVote({
+              taskId: task.id,
+              userId: user.id,
+              decision,
+              comment: comment ?? null,
+              onBehalfOf,
+            }),
+          finish: (plan, outcome) => {
+            // Who completed the step: the person whose vote closed it.
+            completedBy = closedBy(outcome, task.task_key) ? user.id : null;
+            plan.changeTask(instance.id, task.task_key, { completedBy, comment: comment ?? null });
+          },
+          audit: [
+            {
+              actorId: user.id,
+              action: `task.${decision === 'approved' ? 'approve' : 'reject'}`,
+              objectType: 'task',
+              objectId: task.id,
+              details: { comment, onBehalfOf },
+            },
+          ],
+        },
+      );
       return viewAfter(task, stepped, { completedBy, comment: comment ?? null });
     });
   }
@@ -155,7 +255,12 @@ export class TasksService {
     taskId: string,
     user: AuthUser,
     kind: 'task' | 'approval',
-    action: (uow: UnitOfWork, instance: LoadedInstance, task: LoadedTask, onBehalfOf: string | null) => Promise<TaskView>,
+    action: (
+      uow: UnitOfWork,
+      instance: LoadedInstance,
+      task: LoadedTask,
+      onBehalfOf: string | null,
+    ) => Promise<TaskView>,
   ): Promise<TaskView> {
     if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('Task', taskId);
     return this.tx.run(async (uow) => {
@@ -164,18 +269,36 @@ export class TasksService {
       const identity = identityOf(user, task.delegators);
       const allowed = eligibility(task, identity, instance.requesterId);
       if (!allowed.ok) {
-        if (allowed.reason === 'separation-of-duties') throw forbidden('separation-of-duties', 'The requester may not approve or act on this step of their own ticket.');
-        throw forbidden('not-eligible', `You may not act on "${task.name}": it belongs to ${task.candidate_role ? `the role "${task.candidate_role}"` : 'other people'}.`);
+        if (allowed.reason === 'separation-of-duties')
+          throw forbidden(
+            'separation-of-duties',
+            'The requester may not approve or act on this step of their own ticket.',
+          );
+        throw forbidden(
+          'not-eligible',
+          `You may not act on "${task.name}": it belongs to ${task.candidate_role ? `the role "${task.candidate_role}"` : 'other people'}.`,
+        );
       }
-      if (task.kind !== kind) throw unprocessable('wrong-task-kind', `"${task.name}" is ${task.kind === 'approval' ? 'an approval: approve or reject it' : 'a task: complete it'}.`);
+      if (task.kind !== kind)
+        throw unprocessable(
+          'wrong-task-kind',
+          `"${task.name}" is ${task.kind === 'approval' ? 'an approval: approve or reject it' : 'a task: complete it'}.`,
+        );
       if (task.status !== 'open') {
-        throw conflict('task-already-decided', `"${task.name}" is already ${task.status}${task.outcome ? ` (${task.outcome})` : ''}.`, { task: viewAfter(task, { ticket: instance.ticket }) });
+        throw conflict(
+          'task-already-decided',
+          `"${task.name}" is already ${task.status}${task.outcome ? ` (${task.outcome})` : ''}.`,
+          { task: viewAfter(task, { ticket: instance.ticket }) },
+        );
       }
       return action(uow, instance, task, allowed.onBehalfOf);
     });
   }
 
-  private async findTask(manager: EntityManager, taskId: string): Promise<FullTaskRow & { completed_by: string | null }> {
+  private async findTask(
+    manager: EntityManager,
+    taskId: string,
+  ): Promise<FullTaskRow & { completed_by: string | null }> {
     if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('Task', taskId);
     const [row] = (await manager.query(
       `SELECT ${TASK_COLUMNS}${DECISION_COLUMNS}, k.task_key, k.instance_id, k.assignee_id, k.candidate_users, k.allow_requester, k.completed_by
@@ -187,8 +310,19 @@ export class TasksService {
   }
 
   /** The step's form decides which fields may change; nothing is written when it refuses (400 naming the field). */
-  private checkFields(task: LoadedTask, instance: LoadedInstance, fields: Record<string, unknown>, requireFilled: boolean): void {
+  private checkFields(
+    task: LoadedTask,
+    instance: LoadedInstance,
+    fields: Record<string, unknown>,
+    requireFilled: boolean,
+  ): void {
     const definitions = instance.definition.fields;
-    checkStepFields(storedForm(task.form as StoredFormEntry[] | null, definitions), definitions, fields, instance.fields, { requireFilled });
+    checkStepFields(
+      storedForm(task.form as StoredFormEntry[] | null, definitions),
+      definitions,
+      fields,
+      instance.fields,
+      { requireFilled },
+    );
   }
 }

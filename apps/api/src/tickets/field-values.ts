@@ -13,13 +13,20 @@ const MAX_TEXT = 10_000;
  * names, wrong types, enum options, bounds and (unless `partial`) required
  * fields. Returns every problem; pure.
  */
-export function checkFieldValues(definitions: FieldDefinition[], values: Record<string, unknown>, options: { partial?: boolean } = {}): FieldProblem[] {
+export function checkFieldValues(
+  definitions: FieldDefinition[],
+  values: Record<string, unknown>,
+  options: { partial?: boolean } = {},
+): FieldProblem[] {
   const byName = new Map(definitions.map((field) => [field.name, field]));
   const problems: FieldProblem[] = [];
   for (const [name, value] of Object.entries(values)) {
     const field = byName.get(name);
     if (!field) {
-      problems.push({ field: name, message: `fields.${name} is not a field of this workflow (known: ${[...byName.keys()].join(', ') || 'none'})` });
+      problems.push({
+        field: name,
+        message: `fields.${name} is not a field of this workflow (known: ${[...byName.keys()].join(', ') || 'none'})`,
+      });
       continue;
     }
     if (value === null) continue;
@@ -30,7 +37,10 @@ export function checkFieldValues(definitions: FieldDefinition[], values: Record<
     for (const field of definitions) {
       const value = values[field.name];
       if (field.required && (value === undefined || value === null || value === '')) {
-        problems.push({ field: field.name, message: `fields.${field.name} (${field.label ?? field.name}) is required` });
+        problems.push({
+          field: field.name,
+          message: `fields.${field.name} (${field.label ?? field.name}) is required`,
+        });
       }
     }
   }
@@ -40,16 +50,21 @@ export function checkFieldValues(definitions: FieldDefinition[], values: Record<
 function checkValue(field: FieldDefinition, value: unknown): string | undefined {
   switch (field.type) {
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `must be a number, got ${JSON.stringify(value)?.slice(0, 40)}`;
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return `must be a number, got ${JSON.stringify(value)?.slice(0, 40)}`;
       if (field.min !== undefined && value < field.min) return `must be at least ${field.min}`;
       if (field.max !== undefined && value > field.max) return `must be at most ${field.max}`;
       return undefined;
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'must be true or false';
     case 'date':
-      return typeof value === 'string' && isCalendarDate(value) ? undefined : 'must be a real calendar date in ISO form, such as 2026-11-24 or 2026-11-24T10:00:00Z';
+      return typeof value === 'string' && isCalendarDate(value)
+        ? undefined
+        : 'must be a real calendar date in ISO form, such as 2026-11-24 or 2026-11-24T10:00:00Z';
     case 'enum':
-      return typeof value === 'string' && (field.options ?? []).includes(value) ? undefined : `must be one of ${(field.options ?? []).join(', ')}`;
+      return typeof value === 'string' && (field.options ?? []).includes(value)
+        ? undefined
+        : `must be one of ${(field.options ?? []).join(', ')}`;
     default:
       if (typeof value !== 'string') return 'must be text';
       return value.length > MAX_TEXT ? `must be at most ${MAX_TEXT} characters` : undefined;
@@ -57,14 +72,19 @@ function checkValue(field: FieldDefinition, value: unknown): string | undefined 
 }
 
 /** Throws a 400 that lists every field problem (the message names the first ones). */
-export function assertFieldValues(definitions: FieldDefinition[], values: Record<string, unknown>, options: { partial?: boolean } = {}): void {
+export function assertFieldValues(
+  definitions: FieldDefinition[],
+  values: Record<string, unknown>,
+  options: { partial?: boolean } = {},
+): void {
   const problems = checkFieldValues(definitions, values, options);
   if (problems.length > 0) {
     throw invalid('invalid-fields', problems.map((p) => p.message).join('; '), problems);
   }
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * True for an ISO 8601 date (`2026-11-24`) or date-time whose day exists in
@@ -79,5 +99,13 @@ export function isCalendarDate(value: string): boolean {
   const m = Number(month);
   const d = Number(day);
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
+  return (
+    m >= 1 &&
+    m <= 12 &&
+    d >= 1 &&
+    d <= daysInMonth &&
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 59
+  );
 }

@@ -12,8 +12,17 @@ describe('the refund flow over HTTP', () => {
   afterAll(async () => t?.close());
 
   it('routes 6,200 through agent review to finance approval and resolves it', async () => {
-    const ticket = await client.createTicket('requester', { workflowKey: 'refund-approval', title: 'Refund order 1042', fields: { refundAmount: 6200, channel: 'wechat' }, channel: 'wechat' });
-    expect(ticket).toMatchObject({ status: 'active', activeNodes: ['review'], workflow: { key: 'refund-approval', version: 1 } });
+    const ticket = await client.createTicket('requester', {
+      workflowKey: 'refund-approval',
+      title: 'Refund order 1042',
+      fields: { refundAmount: 6200, channel: 'wechat' },
+      channel: 'wechat',
+    });
+    expect(ticket).toMatchObject({
+      status: 'active',
+      activeNodes: ['review'],
+      workflow: { key: 'refund-approval', version: 1 },
+    });
 
     const review = await client.taskFor('agent', ticket.id, 'review');
     expect(review.kind).toBe('task');
@@ -41,18 +50,31 @@ describe('the refund flow over HTTP', () => {
   });
 
   it('routes 3,000 to manager approval', async () => {
-    const ticket = await client.createTicket('requester', { workflowKey: 'refund-approval', title: 'Small refund', fields: { refundAmount: 3000 } });
+    const ticket = await client.createTicket('requester', {
+      workflowKey: 'refund-approval',
+      title: 'Small refund',
+      fields: { refundAmount: 3000 },
+    });
     const review = await client.taskFor('agent', ticket.id, 'review');
     expect((await client.act('agent', review.id, 'complete')).status).toBe(200);
     expect((await client.ticket('requester', ticket.id)).activeNodes).toEqual(['manager']);
     expect((await client.inbox('finance1')).some((task) => task.ticketId === ticket.id)).toBe(false);
     const approval = await client.taskFor('manager', ticket.id, 'manager');
-    expect((await client.act('manager', approval.id, 'reject', { comment: 'Outside the return window' })).status).toBe(200);
-    expect(await client.ticket('requester', ticket.id)).toMatchObject({ status: 'completed', outcome: 'rejected' });
+    expect(
+      (await client.act('manager', approval.id, 'reject', { comment: 'Outside the return window' })).status,
+    ).toBe(200);
+    expect(await client.ticket('requester', ticket.id)).toMatchObject({
+      status: 'completed',
+      outcome: 'rejected',
+    });
   });
 
   it('requires a comment to reject, naming the field', async () => {
-    const ticket = await client.createTicket('requester', { workflowKey: 'refund-approval', title: 'No reason', fields: { refundAmount: 100 } });
+    const ticket = await client.createTicket('requester', {
+      workflowKey: 'refund-approval',
+      title: 'No reason',
+      fields: { refundAmount: 100 },
+    });
     const review = await client.taskFor('agent', ticket.id, 'review');
     await client.act('agent', review.id, 'complete');
     const approval = await client.taskFor('manager', ticket.id, 'manager');

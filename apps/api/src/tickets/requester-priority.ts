@@ -7,8 +7,15 @@ import { forbidden } from '../common/errors/domain-error.js';
  * other than `normal` only when the workflow says so (`requesterPriority`);
  * staff always may. Pure; throws 403 `priority-not-allowed`.
  */
-export function assertMaySetPriority(definition: Pick<WorkflowDefinition, 'requesterPriority' | 'key'>, priority: string | undefined, user: AuthUser): void {
+export function assertMaySetPriority(
+  definition: Pick<WorkflowDefinition, 'requesterPriority' | 'key'>,
+  priority: string | undefined,
+  user: AuthUser,
+): void {
   if (priority === undefined || priority === 'normal' || definition.requesterPriority === true) return;
   if (user.roles.some((role) => role !== 'requester')) return;
-  throw forbidden('priority-not-allowed', `Workflow "${definition.key}" does not let requesters choose the priority; leave priority out (normal) and staff will triage.`);
+  throw forbidden(
+    'priority-not-allowed',
+    `Workflow "${definition.key}" does not let requesters choose the priority; leave priority out (normal) and staff will triage.`,
+  );
 }

@@ -45,7 +45,11 @@ function visibilityOf(detail: Record<string, unknown> | null): 'internal' | 'pub
  * The comments of a ticket in order. For the requester (`requesterView`) only
  * public ones and their own, without staff names. Pure.
  */
-export function ticketComments(rows: TransitionRecordRow[], requesterId: string, requesterView: boolean): TicketComment[] {
+export function ticketComments(
+  rows: TransitionRecordRow[],
+  requesterId: string,
+  requesterView: boolean,
+): TicketComment[] {
   const comments: TicketComment[] = [];
   for (const row of rows) {
     const text = row.detail?.comment;
@@ -53,7 +57,15 @@ export function ticketComments(rows: TransitionRecordRow[], requesterId: string,
     const fromStaff = row.actorId !== requesterId;
     const visibility = fromStaff ? visibilityOf(row.detail) : 'public';
     if (requesterView && visibility !== 'public') continue;
-    comments.push({ seq: row.seq, at: row.at, text, visibility, by: requesterView && fromStaff ? null : row.actor, fromStaff, step: row.from ?? row.to });
+    comments.push({
+      seq: row.seq,
+      at: row.at,
+      text,
+      visibility,
+      by: requesterView && fromStaff ? null : row.actor,
+      fromStaff,
+      step: row.from ?? row.to,
+    });
   }
   return comments;
 }
@@ -63,18 +75,30 @@ export function ticketComments(rows: TransitionRecordRow[], requesterId: string,
  * names and times, and public comments. Staff names, branch conditions and
  * their values, field changes and internal comments are left out. Pure.
  */
-export function requesterTimeline(rows: TransitionRecordRow[], requesterId: string, nodeNames: ReadonlyMap<string, string>): RequesterTimelineEntry[] {
+export function requesterTimeline(
+  rows: TransitionRecordRow[],
+  requesterId: string,
+  nodeNames: ReadonlyMap<string, string>,
+): RequesterTimelineEntry[] {
   const entries: RequesterTimelineEntry[] = [];
   for (const row of rows) {
     const text = row.detail?.comment;
     const ownComment = row.actorId === requesterId;
-    const publicComment = typeof text === 'string' && text !== '' && (ownComment || visibilityOf(row.detail) === 'public') ? text : undefined;
+    const publicComment =
+      typeof text === 'string' && text !== '' && (ownComment || visibilityOf(row.detail) === 'public')
+        ? text
+        : undefined;
     if (row.from === null && row.to === null && publicComment === undefined) continue;
     const fromName = row.from === null ? undefined : nodeNames.get(row.from);
     const toName = row.to === null ? undefined : nodeNames.get(row.to);
     entries.push({
-      seq: row.seq, event: row.event === 'auto' ? 'auto' : row.event, from: row.from, to: row.to, at: row.at,
-      ...(fromName ? { fromName } : {}), ...(toName ? { toName } : {}),
+      seq: row.seq,
+      event: row.event === 'auto' ? 'auto' : row.event,
+      from: row.from,
+      to: row.to,
+      at: row.at,
+      ...(fromName ? { fromName } : {}),
+      ...(toName ? { toName } : {}),
       ...(ownComment && row.actor ? { actor: row.actor } : {}),
       ...(publicComment ? { comment: publicComment } : {}),
     });

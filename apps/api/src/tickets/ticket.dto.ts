@@ -7,7 +7,9 @@ export const CHANNELS = ['web', 'email', 'phone', 'wechat', 'app', 'api'] as con
 export class CreateTicketDto {
   @ApiProperty({ example: 'refund-approval' })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'workflowKey must be a workflow key (lower-case letters, digits, dashes)' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, {
+    message: 'workflowKey must be a workflow key (lower-case letters, digits, dashes)',
+  })
   workflowKey: string;
 
   @ApiProperty({ example: 'Refund for order 1042' })
@@ -49,8 +51,14 @@ export class CommentDto {
   @Length(1, 4000, { message: 'text must be 1-4000 characters' })
   text: string;
 
-  @ApiPropertyOptional({ enum: ['internal', 'public'], default: 'internal', description: "Staff only, or the requester too (the requester's own comments are always public)" })
+  @ApiPropertyOptional({
+    enum: ['internal', 'public'],
+    default: 'internal',
+    description: "Staff only, or the requester too (the requester's own comments are always public)",
+  })
   @IsOptional()
-  @IsIn(['internal', 'public'], { message: 'visibility must be "internal" (staff only) or "public" (the requester sees it too)' })
+  @IsIn(['internal', 'public'], {
+    message: 'visibility must be "internal" (staff only) or "public" (the requester sees it too)',
+  })
   visibility?: 'internal' | 'public';
 }

@@ -8,7 +8,12 @@ import { EngineService } from '../engine/engine.service.js';
 import { actingIdentity, taskActionableSql } from '../tasks/acting-identity.js';
 import { StepNotifications } from '../notifications/step-notifications.js';
 import { assertFieldValues } from './field-values.js';
-import { requesterTimeline, ticketComments, type TicketComment, type TransitionRecordRow } from './requester-timeline.js';
+import {
+  requesterTimeline,
+  ticketComments,
+  type TicketComment,
+  type TransitionRecordRow,
+} from './requester-timeline.js';
 import type { CreateTicketDto, TicketListQuery } from './ticket.dto.js';
 import { TICKET_COLUMNS, toTicketView, type TicketRow, type TicketView } from './ticket-view.js';
 
@@ -35,21 +40,61 @@ export class TicketsService {
           WHERE key = $1 AND deprecated_at IS NULL ORDER BY version DESC LIMIT 1`,
         [dto.workflowKey],
       )) as { id: string; version: number; config_version: string }[];
-      if (!version) throw unprocessable('workflow-not-published', `Workflow "${dto.workflowKey}" has no published version to start tickets on.`);
+      if (!version)
+        throw unprocessable(
+          'workflow-not-published',
+          `Workflow "${dto.workflowKey}" has no published version to start tickets on.`,
+        );
       const definition = await this.engine.definition(uow, version.id);
       assertFieldValues(definition.fields, dto.fields);
       assertMaySetPriority(definition, dto.priority, user);
-      const started = await this.engine.start(uow, {
-        ticket: { workflowKey: dto.workflowKey, title: dto.title.trim(), fields: dto.fields, priority: dto.priority ?? 'normal', channel: dto.channel ?? 'web', requesterId: user.id },
-        versionId: version.id,
-        audit: (ticketId) => [{ actorId: user.id, action: 'ticket.create', objectType: 'ticket', objectId: ticketId, details: { workflowKey: dto.workflowKey, version: version.version, channel: dto.channel ?? 'web', priority: dto.priority ?? 'normal' } }],
-      }, version.config_version);
+      const started = await this.engine.start(
+        uow,
+        {
+          ticket: {
+            workflowKey: dto.workflowKey,
+            title: dto.title.trim(),
+            fields: dto.fields,
+            priority: dto.priority ?? 'normal',
+            channel: dto.channel ?? 'web',
+            requesterId: user.id,
+          },
+          versionId: version.id,
+          audit: (ticketId) => [
+            {
+              actorId: user.id,
+              action: 'ticket.create',
+              objectType: 'ticket',
+              objectId: ticketId,
+              details: {
+                workflowKey: dto.workflowKey,
+                version: version.version,
+                channel: dto.channel ?? 'web',
+                priority: dto.priority ?? 'normal',
+              },
+            },
+          ],
+        },
+        version.config_version,
+      );
       const now = new Date();
       const t = started.ticket;
       return {
-        id: started.ticketId, number: started.number, title: t.title, fields: t.fields, priority: t.priority, channel: t.channel, status: t.status as TicketView['status'],
-        ...(t.outcome ? { outcome: t.outcome } : {}), activeNodes: started.result.snapshot.activeNodes, workflow: { key: dto.workflowKey, version: version.version },
-        requester: { id: user.id, username: user.username }, createdAt: now, updatedAt: now, ...(t.closed ? { closedAt: now } : {}), tags: t.tags,
+        id: started.ticketId,
+        number: started.number,
+        title: t.title,
+        fields: t.fields,
+        priority: t.priority,
+        channel: t.channel,
+        status: t.status as TicketView['status'],
+        ...(t.outcome ? { outcome: t.outcome } : {}),
+        activeNodes: started.result.snapshot.activeNodes,
+        workflow: { key: dto.workflowKey, version: version.version },
+        requester: { id: user.id, username: user.username },
+        createdAt: now,
+        updatedAt: now,
+        ...(t.closed ? { closedAt: now } : {}),
+        tags: t.tags,
         ...(t.assigneeGroup ? { assigneeGroup: t.assigneeGroup } : {}),
       };
     });
@@ -72,8 +117,13 @@ export class TicketsService {
   async transitions(id: string, user: AuthUser) {
     const ticket = await this.visibleTicket(id, user);
     const rows = await this.transitionRows(id);
-    if (isRequesterView(user, ticket)) return requesterTimeline(rows, ticket.requester_id, await this.nodeNames(ticket.instance_id));
-    return rows.map(({ actorId: _actorId, ...row }) => ({ ...row, actor: row.actor ?? undefined, detail: row.detail ?? undefined }));
+    if (isRequesterView(user, ticket))
+      return requesterTimeline(rows, ticket.requester_id, await this.nodeNames(ticket.instance_id));
+    return rows.map(({ actorId: _actorId, ...row }) => ({
+      ...row,
+      actor: row.actor ?? undefined,
+      detail: row.detail ?? undefined,
+    }));
   }
 
   /** The ticket's comments; the requester sees public ones (and their own) without staff names. */
@@ -87,7 +137,11 @@ export class TicketsService {
    * the engine in one statement. The requester's comments are always public;
    * a public comment from staff notifies the requester.
    */
-  async addComment(id: string, dto: { text: string; visibility?: 'internal' | 'public' }, user: AuthUser): Promise<TicketComment> {
+  async addComment(
+    id: string,
+    dto: { text: string; visibility?: 'internal' | 'public' },
+    user: AuthUser,
+  ): Promise<TicketComment> {
     const text = dto.text.trim();
     if (text === '') throw invalid('comment-required', 'text is required: write the comment.');
     return this.tx.run(async (uow) => {
@@ -98,15 +152,43 @@ export class TicketsService {
       const node = instance.snapshot.activeNodes[0] ?? null;
       await this.engine.touch(uow, instance, {
         tasksChanged: false,
-        entries: [{ event: 'comment', payload: { kind: 'comment', comment: text, visibility, ...(node ? { node } : {}) }, actorId: user.id }],
+        entries: [
+          {
+            event: 'comment',
+            payload: { kind: 'comment', comment: text, visibility, ...(node ? { node } : {}) },
+            actorId: user.id,
+          },
+        ],
         extend: (plan) => {
           if (!fromRequester && visibility === 'public') {
-            this.notices.add(plan, id, { userIds: [row.requester_id], kind: 'ticket.comment', title: `New reply on #${row.number} ${row.title}`, body: text, dedupeKey: `comment:${instance.id}:${instance.seq + 1}` });
+            this.notices.add(plan, id, {
+              userIds: [row.requester_id],
+              kind: 'ticket.comment',
+              title: `New reply on #${row.number} ${row.title}`,
+              body: text,
+              dedupeKey: `comment:${instance.id}:${instance.seq + 1}`,
+            });
           }
         },
-        audit: [{ actorId: user.id, action: 'ticket.comment', objectType: 'ticket', objectId: id, details: { visibility } }],
+        audit: [
+          {
+            actorId: user.id,
+            action: 'ticket.comment',
+            objectType: 'ticket',
+            objectId: id,
+            details: { visibility },
+          },
+        ],
       });
-      return { seq: instance.seq + 1, at: new Date(), text, visibility, by: user.username, fromStaff: !fromRequester, step: node };
+      return {
+        seq: instance.seq + 1,
+        at: new Date(),
+        text,
+        visibility,
+        by: user.username,
+        fromStaff: !fromRequester,
+        step: node,
+      };
     });
   }
 
@@ -139,9 +221,23 @@ export class TicketsService {
       if (instance.status !== 'active' && instance.status !== 'incident') {
         throw conflict('ticket-closed', `The ticket is already ${instance.status}.`);
       }
-      await this.engine.apply(uow, instance, { type: 'cancel', actor: { id: user.id, isRequester: instance.requesterId === user.id }, reason }, user.id, {
-        audit: [{ actorId: user.id, action: 'ticket.cancel', objectType: 'ticket', objectId: id, details: { reason } }],
-      });
+      await this.engine.apply(
+        uow,
+        instance,
+        { type: 'cancel', actor: { id: user.id, isRequester: instance.requesterId === user.id }, reason },
+        user.id,
+        {
+          audit: [
+            {
+              actorId: user.id,
+              action: 'ticket.cancel',
+              objectType: 'ticket',
+              objectId: id,
+              details: { reason },
+            },
+          ],
+        },
+      );
       return this.readView(uow.manager, id);
     });
   }
@@ -156,9 +252,21 @@ export class TicketsService {
           AND ($5::text IS NULL OR t.workflow_key = $5) AND ($6::text IS NULL OR t.status = $6)
           AND ($7::text IS NULL OR t.title ILIKE '%' || $7 || '%' OR t.number::text = $7)
         ORDER BY t.created_at DESC LIMIT 200`,
-      [identity.isAdmin, user.id, identity.userIds, identity.roles, query.workflowKey ?? null, query.status ?? null, query.q ?? null],
+      [
+        identity.isAdmin,
+        user.id,
+        identity.userIds,
+        identity.roles,
+        query.workflowKey ?? null,
+        query.status ?? null,
+        query.q ?? null,
+      ],
     )) as TicketRow[];
-    return rows.map((row) => (isRequesterView(user, row) ? { ...toTicketView({ ...row, tags: [], assignee_group: null }) } : toTicketView(row)));
+    return rows.map((row) =>
+      isRequesterView(user, row)
+        ? { ...toTicketView({ ...row, tags: [], assignee_group: null }) }
+        : toTicketView(row),
+    );
   }
 
   /** The ticket as seen inside a transaction (no visibility check: the caller just acted on it). */
@@ -174,7 +282,11 @@ export class TicketsService {
   }
 
   /** The ticket if `user` may see it; 404 otherwise (no hint that it exists). */
-  private async visibleTicket(id: string, user: AuthUser, manager: EntityManager = this.dataSource.manager): Promise<TicketRow> {
+  private async visibleTicket(
+    id: string,
+    user: AuthUser,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TicketRow> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Ticket', id);
     const identity = await actingIdentity(manager, user);
     const [row] = (await manager.query(

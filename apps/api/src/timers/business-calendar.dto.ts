@@ -15,13 +15,20 @@ export class BusinessCalendarDto {
   @IsInt()
   endMinute: number;
 
-  @ApiPropertyOptional({ example: 'Asia/Shanghai', description: 'IANA time zone; days and hours follow its daylight-saving rules. Wins over utcOffsetMinutes.' })
+  @ApiPropertyOptional({
+    example: 'Asia/Shanghai',
+    description:
+      'IANA time zone; days and hours follow its daylight-saving rules. Wins over utcOffsetMinutes.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   timeZone?: string;
 
-  @ApiPropertyOptional({ example: 480, description: 'Fixed offset of local time from UTC in minutes, when no timeZone is given (default 0)' })
+  @ApiPropertyOptional({
+    example: 480,
+    description: 'Fixed offset of local time from UTC in minutes, when no timeZone is given (default 0)',
+  })
   @IsOptional()
   @IsInt()
   utcOffsetMinutes?: number;

@@ -37,10 +37,17 @@ function zoneOf(calendar: BusinessCalendar): Zone {
 }
 
 /** One local day's opening hours as instants; a wall-clock time that does not exist (a DST gap) moves forward. */
-function workingWindow(day: DateTime, calendar: BusinessCalendar): { open: number; close: number } | undefined {
+function workingWindow(
+  day: DateTime,
+  calendar: BusinessCalendar,
+): { open: number; close: number } | undefined {
   const weekday = day.weekday % 7; // luxon: 1 = Monday … 7 = Sunday
-  if (!calendar.workingDays.includes(weekday) || calendar.holidays.includes(day.toISODate() ?? '')) return undefined;
-  const at = (minute: number) => (minute >= 24 * 60 ? day.plus({ days: 1 }).startOf('day') : day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }));
+  if (!calendar.workingDays.includes(weekday) || calendar.holidays.includes(day.toISODate() ?? ''))
+    return undefined;
+  const at = (minute: number) =>
+    minute >= 24 * 60
+      ? day.plus({ days: 1 }).startOf('day')
+      : day.set({ hour: Math.floor(minute / 60), minute: minute % 60 });
   return { open: at(calendar.startMinute).toMillis(), close: at(calendar.endMinute).toMillis() };
 }
 

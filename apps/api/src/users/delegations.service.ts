@@ -36,20 +36,31 @@ export class DelegationsService {
     const end = endsAt ? new Date(endsAt) : null;
     if (end && end <= start) throw invalid('invalid-period', 'endsAt must be after startsAt.');
     return this.dataSource.transaction(async (manager) => {
-      const [target] = (await manager.query('SELECT id, roles FROM users WHERE username = $1 AND active', [toUser])) as { id: string; roles: string[] }[];
+      const [target] = (await manager.query('SELECT id, roles FROM users WHERE username = $1 AND active', [
+        toUser,
+      ])) as { id: string; roles: string[] }[];
       if (!target) throw invalid('unknown-user', `toUser "${toUser}" is not an active user.`);
       if (target.id === user.id) throw invalid('self-delegation', 'toUser must be someone else.');
       // A delegate acts on the delegator's steps, so they must already hold every working role the delegator
       // does (everyone may request); otherwise a delegation would hand out roles an admin never granted.
       const missing = user.roles.filter((role) => role !== 'requester' && !target.roles.includes(role));
       if (missing.length > 0) {
-        throw unprocessable('delegate-lacks-role', `toUser "${toUser}" does not hold the role${missing.length === 1 ? '' : 's'} ${missing.join(', ')} that this delegation would hand over; delegate to someone who does.`);
+        throw unprocessable(
+          'delegate-lacks-role',
+          `toUser "${toUser}" does not hold the role${missing.length === 1 ? '' : 's'} ${missing.join(', ')} that this delegation would hand over; delegate to someone who does.`,
+        );
       }
       const [row] = (await manager.query(
         'INSERT INTO delegations (from_user_id, to_user_id, starts_at, ends_at) VALUES ($1, $2, $3, $4) RETURNING id',
         [user.id, target.id, start, end],
       )) as { id: string }[];
-      await this.audit.append(manager, { actorId: user.id, action: 'delegation.create', objectType: 'delegation', objectId: String(row?.id), details: { toUser, startsAt: start, endsAt: end } });
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'delegation.create',
+        objectType: 'delegation',
+        objectId: String(row?.id),
+        details: { toUser, startsAt: start, endsAt: end },
+      });
       return { id: String(row?.id), from: user.username, to: toUser, startsAt: start, endsAt: end };
     });
   }
@@ -62,7 +73,12 @@ export class DelegationsService {
         [id, user.id, user.roles.includes('admin')],
       )) as [unknown, number];
       if (count === 0) throw notFound('Active delegation', id);
-      await this.audit.append(manager, { actorId: user.id, action: 'delegation.end', objectType: 'delegation', objectId: id });
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'delegation.end',
+        objectType: 'delegation',
+        objectId: id,
+      });
     });
   }
 }

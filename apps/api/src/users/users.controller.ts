@@ -23,7 +23,7 @@ export class UsersController {
 
   @Put(':id/roles')
   @Roles('admin')
-  @ApiOperation({ summary: 'Replace a user\'s roles; takes effect at their next request' })
+  @ApiOperation({ summary: "Replace a user's roles; takes effect at their next request" })
   setRoles(@Param('id', uuid) id: string, @Body() body: SetRolesDto, @CurrentUser() admin: AuthUser) {
     return this.users.setRoles(admin, id, body.roles);
   }

@@ -6,6 +6,9 @@ export class SetRolesDto {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { each: true, message: 'each role must be a role name such as finance or area-manager' })
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, {
+    each: true,
+    message: 'each role must be a role name such as finance or area-manager',
+  })
   roles: string[];
 }

@@ -36,15 +36,34 @@ export class UsersService {
   setRoles(admin: AuthUser, id: string, roles: string[]): Promise<UserAdminView> {
     const wanted = [...new Set(roles)].sort();
     return this.dataSource.transaction(async (manager) => {
-      const known = (await manager.query('SELECT name FROM roles WHERE name = ANY($1)', [wanted])) as { name: string }[];
+      const known = (await manager.query('SELECT name FROM roles WHERE name = ANY($1)', [wanted])) as {
+        name: string;
+      }[];
       const unknown = wanted.filter((role) => !known.some((row) => row.name === role));
-      if (unknown.length > 0) throw invalid('unknown-role', `roles: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a role' : 'are not roles'}; see GET /api/directory.`, [{ field: 'roles', problems: [`unknown: ${unknown.join(', ')}`] }]);
+      if (unknown.length > 0)
+        throw invalid(
+          'unknown-role',
+          `roles: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a role' : 'are not roles'}; see GET /api/directory.`,
+          [{ field: 'roles', problems: [`unknown: ${unknown.join(', ')}`] }],
+        );
       const before = await this.lock(manager, id);
       if (before.id === admin.id && before.roles.includes('admin') && !wanted.includes('admin')) {
-        throw unprocessable('cannot-drop-own-admin', 'You cannot remove your own admin role; ask another admin.');
+        throw unprocessable(
+          'cannot-drop-own-admin',
+          'You cannot remove your own admin role; ask another admin.',
+        );
       }
-      const [rows] = (await manager.query(`UPDATE users SET roles = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, wanted])) as [UserAdminView[], number];
-      await this.audit.append(manager, { actorId: admin.id, action: 'user.roles-change', objectType: 'user', objectId: id, details: { from: before.roles, to: wanted } });
+      const [rows] = (await manager.query(`UPDATE users SET roles = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [
+        id,
+        wanted,
+      ])) as [UserAdminView[], number];
+      await this.audit.append(manager, {
+        actorId: admin.id,
+        action: 'user.roles-change',
+        objectType: 'user',
+        objectId: id,
+        details: { from: before.roles, to: wanted },
+      });
       return rows[0] as UserAdminView;
     });
   }
@@ -53,12 +72,18 @@ export class UsersService {
   setActive(admin: AuthUser, id: string, active: boolean): Promise<UserAdminView> {
     return this.dataSource.transaction(async (manager) => {
       await this.lock(manager, id);
-      if (!active && id === admin.id) throw unprocessable('cannot-deactivate-self', 'You cannot deactivate your own account.');
+      if (!active && id === admin.id)
+        throw unprocessable('cannot-deactivate-self', 'You cannot deactivate your own account.');
       const [rows] = (await manager.query(
         `UPDATE users SET active = $2, token_version = token_version + CASE WHEN $2 THEN 0 ELSE 1 END WHERE id = $1 RETURNING ${COLUMNS}`,
         [id, active],
       )) as [UserAdminView[], number];
-      await this.audit.append(manager, { actorId: admin.id, action: active ? 'user.activate' : 'user.deactivate', objectType: 'user', objectId: id });
+      await this.audit.append(manager, {
+        actorId: admin.id,
+        action: active ? 'user.activate' : 'user.deactivate',
+        objectType: 'user',
+        objectId: id,
+      });
       return rows[0] as UserAdminView;
     });
   }
@@ -69,12 +94,20 @@ export class UsersService {
     await this.dataSource.transaction(async (manager) => {
       await this.lock(manager, id);
       await manager.query('UPDATE users SET token_version = token_version + 1 WHERE id = $1', [id]);
-      await this.audit.append(manager, { actorId: caller.id, action: 'user.sign-out-all', objectType: 'user', objectId: id });
+      await this.audit.append(manager, {
+        actorId: caller.id,
+        action: 'user.sign-out-all',
+        objectType: 'user',
+        objectId: id,
+      });
     });
   }
 
   private async lock(manager: EntityManager, id: string): Promise<{ id: string; roles: string[] }> {
-    const [row] = (await manager.query('SELECT id, roles FROM users WHERE id = $1 FOR UPDATE', [id])) as { id: string; roles: string[] }[];
+    const [row] = (await manager.query('SELECT id, roles FROM users WHERE id = $1 FOR UPDATE', [id])) as {
+      id: string;
+      roles: string[];
+    }[];
     if (!row) throw notFound('User', id);
     return row;
   }

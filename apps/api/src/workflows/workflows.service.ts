@@ -34,7 +34,10 @@ export class WorkflowsService {
     const validated = validateDefinition(definition);
     if (!validated.valid) return validated;
     const targetProblems = this.httpActions.problems(definition as WorkflowDefinition);
-    return { valid: !targetProblems.some((p) => p.severity === 'error'), problems: [...validated.problems, ...targetProblems] };
+    return {
+      valid: !targetProblems.some((p) => p.severity === 'error'),
+      problems: [...validated.problems, ...targetProblems],
+    };
   }
 
   async list() {
@@ -54,7 +57,9 @@ export class WorkflowsService {
   }
 
   async getDraft(key: string): Promise<DraftView> {
-    const draft = await this.dataSource.getRepository(WorkflowDraftEntity).findOneBy({ key: checkWorkflowKey(key) });
+    const draft = await this.dataSource
+      .getRepository(WorkflowDraftEntity)
+      .findOneBy({ key: checkWorkflowKey(key) });
     if (!draft) throw notFound('Draft of workflow', key);
     return this.view(draft);
   }
@@ -63,58 +68,106 @@ export class WorkflowsService {
    * Saves the draft (problems allowed, and returned). With `baseRevision`, a
    * newer revision on the server is a 409 instead of a silent overwrite.
    */
-  async saveDraft(key: string, definition: Record<string, unknown>, baseRevision: number | undefined, user: AuthUser): Promise<DraftView> {
+  async saveDraft(
+    key: string,
+    definition: Record<string, unknown>,
+    baseRevision: number | undefined,
+    user: AuthUser,
+  ): Promise<DraftView> {
     checkWorkflowKey(key);
     if (definition.key !== undefined && definition.key !== key) {
-      throw invalid('key-mismatch', `definition.key "${String(definition.key).slice(0, 80)}" differs from the URL's workflow key "${key}".`);
+      throw invalid(
+        'key-mismatch',
+        `definition.key "${String(definition.key).slice(0, 80)}" differs from the URL's workflow key "${key}".`,
+      );
     }
     const body: Record<string, unknown> = { ...definition, key };
     // Drafts may have problems, but not unbounded size or depth: those are refused before they reach the database.
     const oversize = validateDefinition(body).problems.filter((problem) => problem.code === 'too-large');
     if (oversize.length > 0) {
-      throw unprocessable('definition-too-large', `${oversize.map((problem) => problem.message).join(' ')} The draft was not saved.`, { problems: oversize });
+      throw unprocessable(
+        'definition-too-large',
+        `${oversize.map((problem) => problem.message).join(' ')} The draft was not saved.`,
+        { problems: oversize },
+      );
     }
     const name = typeof body.name === 'string' && body.name.trim() !== '' ? body.name.slice(0, 200) : key;
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(WorkflowDraftEntity);
       const current = await repo.findOne({ where: { key }, lock: { mode: 'pessimistic_write' } });
       if (current && baseRevision !== undefined && current.revision !== baseRevision) {
-        throw conflict('draft-conflict', `Someone saved this draft meanwhile (revision ${current.revision}, you edited revision ${baseRevision}). Reload it, or save again on revision ${current.revision} to overwrite.`, {
-          revision: current.revision,
-          updatedBy: current.updatedBy,
-          updatedAt: current.updatedAt,
-        });
+        throw conflict(
+          'draft-conflict',
+          `Someone saved this draft meanwhile (revision ${current.revision}, you edited revision ${baseRevision}). Reload it, or save again on revision ${current.revision} to overwrite.`,
+          {
+            revision: current.revision,
+            updatedBy: current.updatedBy,
+            updatedAt: current.updatedAt,
+          },
+        );
       }
-      const saved = await repo.save({ key, name, definition: body, revision: (current?.revision ?? 0) + 1, updatedBy: user.id, updatedAt: new Date() });
+      const saved = await repo.save({
+        key,
+        name,
+        definition: body,
+        revision: (current?.revision ?? 0) + 1,
+        updatedBy: user.id,
+        updatedAt: new Date(),
+      });
       return this.view(saved);
     });
   }
 
   /** Re-validates the draft and stores it as the next immutable version; 422 with the problems if it has errors. */
-  async publish(key: string, note: string | undefined, user: AuthUser): Promise<{ key: string; version: number; checksum: string; warnings: ValidationResult['problems'] }> {
+  async publish(
+    key: string,
+    note: string | undefined,
+    user: AuthUser,
+  ): Promise<{ key: string; version: number; checksum: string; warnings: ValidationResult['problems'] }> {
     checkWorkflowKey(key);
     return this.dataSource.transaction(async (manager) => {
-      const draft = await manager.getRepository(WorkflowDraftEntity).findOne({ where: { key }, lock: { mode: 'pessimistic_write' } });
+      const draft = await manager
+        .getRepository(WorkflowDraftEntity)
+        .findOne({ where: { key }, lock: { mode: 'pessimistic_write' } });
       if (!draft) throw notFound('Draft of workflow', key);
       const validated = validateDefinition(draft.definition);
       // SSRF: literal private / loopback targets of HTTP actions are refused here too (actions/http-action-publish-check.ts).
-      const targetProblems = validated.valid ? this.httpActions.problems(draft.definition as WorkflowDefinition) : [];
-      const result = { valid: validated.valid && !targetProblems.some((p) => p.severity === 'error'), problems: [...validated.problems, ...targetProblems] };
+      const targetProblems = validated.valid
+        ? this.httpActions.problems(draft.definition as WorkflowDefinition)
+        : [];
+      const result = {
+        valid: validated.valid && !targetProblems.some((p) => p.severity === 'error'),
+        problems: [...validated.problems, ...targetProblems],
+      };
       if (!result.valid) {
-        throw unprocessable('definition-invalid', `The draft of "${key}" has ${result.problems.filter((p) => p.severity === 'error').length} error(s); fix them before publishing.`, { problems: result.problems });
+        throw unprocessable(
+          'definition-invalid',
+          `The draft of "${key}" has ${result.problems.filter((p) => p.severity === 'error').length} error(s); fix them before publishing.`,
+          { problems: result.problems },
+        );
       }
       const definition = draft.definition as WorkflowDefinition;
       const checksum = definitionChecksum(definition);
       const latest = await this.latestVersion(manager, key);
       if (latest?.checksum === checksum) {
-        throw conflict('unchanged', `The draft is identical to version ${latest.version}; nothing to publish.`, { version: latest.version });
+        throw conflict(
+          'unchanged',
+          `The draft is identical to version ${latest.version}; nothing to publish.`,
+          { version: latest.version },
+        );
       }
       const version = (latest?.version ?? 0) + 1;
       await manager.query(
         `INSERT INTO workflow_versions (key, version, name, definition, checksum, published_by, note) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [key, version, definition.name, JSON.stringify(definition), checksum, user.id, note ?? null],
       );
-      await this.audit.append(manager, { actorId: user.id, action: 'workflow.publish', objectType: 'workflow', objectId: key, details: { version, checksum, note } });
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'workflow.publish',
+        objectType: 'workflow',
+        objectId: key,
+        details: { version, checksum, note },
+      });
       return { key, version, checksum, warnings: result.problems };
     });
   }
@@ -128,7 +181,8 @@ export class WorkflowsService {
         WHERE v.key = $1 ORDER BY v.version DESC`,
       [checkWorkflowKey(key)],
     )) as unknown[];
-    if (rows.length === 0 && !(await this.dataSource.getRepository(WorkflowDraftEntity).existsBy({ key }))) throw notFound('Workflow', key);
+    if (rows.length === 0 && !(await this.dataSource.getRepository(WorkflowDraftEntity).existsBy({ key })))
+      throw notFound('Workflow', key);
     return rows;
   }
 
@@ -146,18 +200,28 @@ export class WorkflowsService {
         [checkWorkflowKey(key), version],
       );
       if ((result as unknown[][])[0]?.length === 0) throw notFound('Active version', `${key} v${version}`);
-      await this.audit.append(manager, { actorId: user.id, action: 'workflow.deprecate', objectType: 'workflow', objectId: key, details: { version } });
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'workflow.deprecate',
+        objectType: 'workflow',
+        objectId: key,
+        details: { version },
+      });
       return { key, version, deprecated: true };
     });
   }
 
   /** The newest version new tickets start on: the highest that is not deprecated. */
   async startableVersion(manager: EntityManager, key: string): Promise<WorkflowVersionEntity | null> {
-    return manager.getRepository(WorkflowVersionEntity).findOne({ where: { key, deprecatedAt: IsNull() }, order: { version: 'DESC' } });
+    return manager
+      .getRepository(WorkflowVersionEntity)
+      .findOne({ where: { key, deprecatedAt: IsNull() }, order: { version: 'DESC' } });
   }
 
   private latestVersion(manager: EntityManager, key: string): Promise<WorkflowVersionEntity | null> {
-    return manager.getRepository(WorkflowVersionEntity).findOne({ where: { key }, order: { version: 'DESC' } });
+    return manager
+      .getRepository(WorkflowVersionEntity)
+      .findOne({ where: { key }, order: { version: 'DESC' } });
   }
 
   private view(draft: WorkflowDraftEntity): DraftView {

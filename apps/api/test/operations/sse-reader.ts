@@ -8,7 +8,10 @@ export interface SseReader {
 /** Opens `GET /api/live/inbox` on `baseUrl` with `token` and waits for its `ready` event. Side effects: an open HTTP stream. */
 export async function openInboxStream(baseUrl: string, token: string): Promise<SseReader> {
   const abort = new AbortController();
-  const response = await fetch(`${baseUrl}/api/live/inbox`, { headers: { Authorization: `Bearer ${token}` }, signal: abort.signal });
+  const response = await fetch(`${baseUrl}/api/live/inbox`, {
+    headers: { Authorization: `Bearer ${token}` },
+    signal: abort.signal,
+  });
   if (response.status !== 200 || !response.body) throw new Error(`live inbox: ${response.status}`);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

@@ -13,12 +13,17 @@ export const builtMain = join(apiRoot, 'dist/main.js');
 /** Fails with what to run when the API has not been built (the process tests run `dist/main.js`). */
 export function requireBuiltApi(): void {
   if (!existsSync(builtMain)) {
-    throw new Error(`${builtMain} does not exist: build the API first (cd /work/main && npx nx run @ticketflow/api:build). The reliability suites run it as a separate process.`);
+    throw new Error(
+      `${builtMain} does not exist: build the API first (cd /work/main && npx nx run @ticketflow/api:build). The reliability suites run it as a separate process.`,
+    );
   }
 }
 
 /** A throwaway database on the server in `serverUrl`. Side effects: CREATE/DROP DATABASE. */
-export async function createScratchDatabase(serverUrl: string, prefix = 'tf_rel'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix = 'tf_rel',
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: serverUrl });
@@ -56,7 +61,11 @@ export interface ApiProcess {
  * A fixed JWT secret keeps tokens valid across restarts and across processes.
  * Side effects: spawns a process and a temporary data folder.
  */
-export async function startApiProcess(options: { databaseUrl: string; jwtSecret: string; env?: Record<string, string> }): Promise<ApiProcess> {
+export async function startApiProcess(options: {
+  databaseUrl: string;
+  jwtSecret: string;
+  env?: Record<string, string>;
+}): Promise<ApiProcess> {
   requireBuiltApi();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'ticketflow-rel-'));
@@ -77,7 +86,10 @@ export async function startApiProcess(options: { databaseUrl: string; jwtSecret:
     ...options.env,
   };
   const launch = async (changes: Record<string, string> = {}) => {
-    const started = spawn(process.execPath, [builtMain], { env: { ...env, ...changes }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(process.execPath, [builtMain], {
+      env: { ...env, ...changes },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = started;
     started.stdout?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
     started.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
@@ -112,7 +124,8 @@ export async function startApiProcess(options: { databaseUrl: string; jwtSecret:
     output: () => log,
     signal(signal) {
       const running = child;
-      if (!running || running.exitCode !== null || running.signalCode !== null) return { exited: Promise.resolve(running?.exitCode ?? null) };
+      if (!running || running.exitCode !== null || running.signalCode !== null)
+        return { exited: Promise.resolve(running?.exitCode ?? null) };
       const exited = new Promise<number | null>((done) => running.once('exit', (code) => done(code)));
       running.kill(signal);
       return { exited };

@@ -55,19 +55,36 @@ describe('reliability: bad text on every route', () => {
         path[index] = `a${IN_URL}b`;
         const inPath = await send(path.join('/'), call.body);
         expect(inPath.status, `NUL in {${parameter}}: ${JSON.stringify(inPath.body)}`).toBe(400);
-        expect(inPath.body).toMatchObject({ code: 'invalid-text', details: [{ field: `params.${parameter}` }] });
+        expect(inPath.body).toMatchObject({
+          code: 'invalid-text',
+          details: [{ field: `params.${parameter}` }],
+        });
       }
     });
   }
 
   it('refuses the reported cases: a title with NUL, a search with %00, a sign-in without a session, a comment with a lone surrogate', async () => {
-    const title = await t.http.post('/api/tickets').set(admin).send({ workflowKey: 'refund-approval', title: 'a\u0000b', fields: { refundAmount: 1 } });
+    const title = await t.http
+      .post('/api/tickets')
+      .set(admin)
+      .send({ workflowKey: 'refund-approval', title: 'a\u0000b', fields: { refundAmount: 1 } });
     expect(title.body).toMatchObject({ statusCode: 400, details: [{ field: 'body.title' }] });
-    expect((await t.http.get('/api/tickets?q=a%00b').set(admin)).body).toMatchObject({ statusCode: 400, details: [{ field: 'query.q' }] });
-    expect((await t.http.post('/api/auth/login').send({ username: 'a\u0000b', password: 'x' })).body).toMatchObject({ statusCode: 400, details: [{ field: 'body.username' }] });
-    const comment = await t.http.post('/api/tasks/00000000-0000-4000-8000-000000000000/complete').set(admin).send({ comment: 'ok \uD800' });
+    expect((await t.http.get('/api/tickets?q=a%00b').set(admin)).body).toMatchObject({
+      statusCode: 400,
+      details: [{ field: 'query.q' }],
+    });
+    expect(
+      (await t.http.post('/api/auth/login').send({ username: 'a\u0000b', password: 'x' })).body,
+    ).toMatchObject({ statusCode: 400, details: [{ field: 'body.username' }] });
+    const comment = await t.http
+      .post('/api/tasks/00000000-0000-4000-8000-000000000000/complete')
+      .set(admin)
+      .send({ comment: 'ok \uD800' });
     expect(comment.body).toMatchObject({ statusCode: 400, details: [{ field: 'body.comment' }] });
-    const intake = await t.http.post('/api/intake/other').set('content-type', 'application/json').send('{"text":"a\\u0000b"}');
+    const intake = await t.http
+      .post('/api/intake/other')
+      .set('content-type', 'application/json')
+      .send('{"text":"a\\u0000b"}');
     expect(intake.status).toBeLessThan(500);
   });
 });

@@ -28,26 +28,43 @@ export async function dbosPeerSuite(ctx) {
     const rows = [];
     ctx.results.dbos = {};
     for (const concurrency of CONCURRENCY) {
-      const result = await repeat(ctx.runs, () => window(dbosRefundInstance, concurrency, ctx.sizes.engineWindowMs));
+      const result = await repeat(ctx.runs, () =>
+        window(dbosRefundInstance, concurrency, ctx.sizes.engineWindowMs),
+      );
       ctx.results.dbos[concurrency] = result.instancesPerSecond;
-      rows.push({ name: `DBOS Transact 5.3, concurrency ${concurrency}`, counted: 'completed refund workflows/s (start → review → decide → approval → end)', median: result.instancesPerSecond });
+      rows.push({
+        name: `DBOS Transact 5.3, concurrency ${concurrency}`,
+        counted: 'completed refund workflows/s (start → review → decide → approval → end)',
+        median: result.instancesPerSecond,
+      });
     }
     for (const concurrency of CONCURRENCY) {
       const engine = ctx.results.engine?.[concurrency]?.instancesPerSecond;
       if (engine === undefined) continue;
       const ratio = engine / ctx.results.dbos[concurrency];
-      rows.push({ name: `engine ÷ DBOS Transact, concurrency ${concurrency}`, counted: 'completed refund instances/s (services) ÷ DBOS workflows/s, same PostgreSQL', median: ratio, target: '≥ 1', met: ratio >= 1 ? 'yes' : 'no' });
+      rows.push({
+        name: `engine ÷ DBOS Transact, concurrency ${concurrency}`,
+        counted: 'completed refund instances/s (services) ÷ DBOS workflows/s, same PostgreSQL',
+        median: ratio,
+        target: '≥ 1',
+        met: ratio >= 1 ? 'yes' : 'no',
+      });
     }
     const instances = ctx.sizes.countedInstances;
     const counts = await countPerInstance({
-      serverUrl: ctx.postgres.url, database: database.name, instances, release: shutdown,
+      serverUrl: ctx.postgres.url,
+      database: database.name,
+      instances,
+      release: shutdown,
       work: async () => {
         for (let i = 0; i < instances; i += 1) await dbosRefundInstance();
       },
     });
     ctx.results.dbosCounts = counts;
     writeStatementList('dbos', counts);
-    rows.push(...countRows(`DBOS Transact (${instances} workflows, one at a time)`, counts, { targets: false }));
+    rows.push(
+      ...countRows(`DBOS Transact (${instances} workflows, one at a time)`, counts, { targets: false }),
+    );
     return rows;
   } finally {
     await shutdown();
@@ -59,11 +76,13 @@ async function window(refundInstance, concurrency, ms) {
   let completed = 0;
   const deadline = performance.now() + ms;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < deadline) {
-      await refundInstance();
-      completed += 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        await refundInstance();
+        completed += 1;
+      }
+    }),
+  );
   return { instancesPerSecond: completed / ((performance.now() - started) / 1000) };
 }

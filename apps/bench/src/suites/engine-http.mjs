@@ -40,15 +40,41 @@ export async function engineHttpSuite(ctx) {
     const rate = Math.max(1, Math.floor(peak / 2));
     const rateRuns = [];
     for (let run = 0; run < Math.min(ctx.runs, 3); run += 1) {
-      const ids = await waitingApprovals(pool, source, Math.ceil(rate * ctx.sizes.httpRateSeconds * 1.2) + CONNECTIONS);
-      rateRuns.push(await approve(api.baseUrl, token, ids, { duration: ctx.sizes.httpRateSeconds, overallRate: rate, connections: CONNECTIONS }));
+      const ids = await waitingApprovals(
+        pool,
+        source,
+        Math.ceil(rate * ctx.sizes.httpRateSeconds * 1.2) + CONNECTIONS,
+      );
+      rateRuns.push(
+        await approve(api.baseUrl, token, ids, {
+          duration: ctx.sizes.httpRateSeconds,
+          overallRate: rate,
+          connections: CONNECTIONS,
+        }),
+      );
     }
     ctx.results.httpPeak = peak;
     const p99 = median(rateRuns.map((r) => r.p99Ms));
     return [
       ...rows,
-      { name: 'HTTP approvals, peak', counted: `approvals/s (POST /api/tasks/:id/approve, ${CONNECTIONS} connections, ${ctx.sizes.httpRequests} requests a run)`, median: peak, p50Ms: median(peakRuns.map((r) => r.p50Ms)), p99Ms: median(peakRuns.map((r) => r.p99Ms)), errors: sum(peakRuns, 'errors') },
-      { name: `HTTP approvals at half peak (${rate}/s)`, counted: `latency ms over ${ctx.sizes.httpRateSeconds} s at ${rate} approvals/s (overallRate)`, median: median(rateRuns.map((r) => r.perSecond)), p50Ms: median(rateRuns.map((r) => r.p50Ms)), p99Ms: p99, errors: sum(rateRuns, 'errors'), target: 'p99 < 20 ms', met: p99 < 20 ? 'yes' : 'no' },
+      {
+        name: 'HTTP approvals, peak',
+        counted: `approvals/s (POST /api/tasks/:id/approve, ${CONNECTIONS} connections, ${ctx.sizes.httpRequests} requests a run)`,
+        median: peak,
+        p50Ms: median(peakRuns.map((r) => r.p50Ms)),
+        p99Ms: median(peakRuns.map((r) => r.p99Ms)),
+        errors: sum(peakRuns, 'errors'),
+      },
+      {
+        name: `HTTP approvals at half peak (${rate}/s)`,
+        counted: `latency ms over ${ctx.sizes.httpRateSeconds} s at ${rate} approvals/s (overallRate)`,
+        median: median(rateRuns.map((r) => r.perSecond)),
+        p50Ms: median(rateRuns.map((r) => r.p50Ms)),
+        p99Ms: p99,
+        errors: sum(rateRuns, 'errors'),
+        target: 'p99 < 20 ms',
+        met: p99 < 20 ? 'yes' : 'no',
+      },
     ];
   } finally {
     await pool.end();
@@ -63,19 +89,31 @@ async function usersRows(ctx, baseUrl, pool) {
   const options = { clients: USER_CLIENTS, seconds: ctx.sizes.httpUserSeconds };
   await usersWindow(baseUrl, tokens, pool, { ...options, seconds: Math.min(2, options.seconds) });
   const runs = [];
-  for (let run = 0; run < Math.min(ctx.runs, 3); run += 1) runs.push(await usersWindow(baseUrl, tokens, pool, options));
+  for (let run = 0; run < Math.min(ctx.runs, 3); run += 1)
+    runs.push(await usersWindow(baseUrl, tokens, pool, options));
   const instances = median(runs.map((r) => r.instancesPerSecond));
   const transitions = median(runs.map((r) => r.transitionsPerSecond));
   ctx.results.httpUsers = { instancesPerSecond: instances, transitionsPerSecond: transitions };
   const name = `HTTP, ${USER_CLIENTS} clients acting as users do`;
   const rows = [
-    { name, counted: `completed refund instances/s (create → agent's inbox → complete → finance1's inbox → approve) over ${options.seconds} s`, median: instances, errors: sum(runs, 'failed') },
+    {
+      name,
+      counted: `completed refund instances/s (create → agent's inbox → complete → finance1's inbox → approve) over ${options.seconds} s`,
+      median: instances,
+      errors: sum(runs, 'failed'),
+    },
     { name, counted: 'committed transitions/s (rows in transitions)', median: transitions },
   ];
   const ceiling = ctx.results.ceiling?.[USER_CLIENTS];
   if (ceiling) {
     const ratio = transitions / ceiling;
-    rows.push({ name: `HTTP users ÷ database ceiling, concurrency ${USER_CLIENTS}`, counted: 'committed transitions/s ÷ ceiling transitions/s', median: ratio, target: '≥ 0.50', met: ratio >= 0.5 ? 'yes' : 'no' });
+    rows.push({
+      name: `HTTP users ÷ database ceiling, concurrency ${USER_CLIENTS}`,
+      counted: 'committed transitions/s ÷ ceiling transitions/s',
+      median: ratio,
+      target: '≥ 0.50',
+      met: ratio >= 0.5 ? 'yes' : 'no',
+    });
   }
   return rows;
 }
@@ -102,9 +140,16 @@ async function approve(baseUrl, token, ids, options) {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: '{}',
-    requests: [{ setupRequest: (request) => ({ ...request, path: `/api/tasks/${ids[next++ % ids.length]}/approve` }) }],
+    requests: [
+      { setupRequest: (request) => ({ ...request, path: `/api/tasks/${ids[next++ % ids.length]}/approve` }) },
+    ],
     ...options,
   });
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: result['2xx'] / seconds, p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts };
+  return {
+    perSecond: result['2xx'] / seconds,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
 }

@@ -33,25 +33,53 @@ export async function engineServicesSuite(ctx) {
     for (const concurrency of CONCURRENCY) {
       const result = await repeat(ctx.runs, () => window(api, pool, concurrency, ctx.sizes.engineWindowMs));
       ctx.results.engine[concurrency] = result;
-      rows.push({ name: `engine services, concurrency ${concurrency}`, counted: 'completed refund instances/s (create → complete review → approve)', median: result.instancesPerSecond });
-      rows.push({ name: `engine services, concurrency ${concurrency}`, counted: 'committed transitions/s (rows in transitions)', median: result.transitionsPerSecond });
+      rows.push({
+        name: `engine services, concurrency ${concurrency}`,
+        counted: 'completed refund instances/s (create → complete review → approve)',
+        median: result.instancesPerSecond,
+      });
+      rows.push({
+        name: `engine services, concurrency ${concurrency}`,
+        counted: 'committed transitions/s (rows in transitions)',
+        median: result.transitionsPerSecond,
+      });
       for (const call of CALLS) {
-        rows.push({ name: `engine services, concurrency ${concurrency}`, counted: `ms per ${call} call (one transaction)`, p50Ms: result[`${call}P50`], p99Ms: result[`${call}P99`] });
+        rows.push({
+          name: `engine services, concurrency ${concurrency}`,
+          counted: `ms per ${call} call (one transaction)`,
+          p50Ms: result[`${call}P50`],
+          p99Ms: result[`${call}P99`],
+        });
       }
       const ceiling = ctx.results.ceiling?.[concurrency];
       if (ceiling) {
         const ratio = result.transitionsPerSecond / ceiling;
-        rows.push({ name: `engine ÷ database ceiling, concurrency ${concurrency}`, counted: 'committed transitions/s ÷ ceiling transitions/s', median: ratio, target: '≥ 0.60', met: ratio >= 0.6 ? 'yes' : 'no' });
+        rows.push({
+          name: `engine ÷ database ceiling, concurrency ${concurrency}`,
+          counted: 'committed transitions/s ÷ ceiling transitions/s',
+          median: ratio,
+          target: '≥ 0.60',
+          met: ratio >= 0.6 ? 'yes' : 'no',
+        });
       }
     }
     const peak = Math.max(...CONCURRENCY.map((c) => ctx.results.engine[c].instancesPerSecond));
     if (ctx.results.peerInMemory) {
       const ratio = peak / ctx.results.peerInMemory;
-      rows.push({ name: 'engine ÷ peer engine in memory', counted: 'best completed instances/s (durable) ÷ bpmn-engine in-memory instances/s', median: ratio, target: '≥ 20', met: ratio >= 20 ? 'yes' : 'no' });
+      rows.push({
+        name: 'engine ÷ peer engine in memory',
+        counted: 'best completed instances/s (durable) ÷ bpmn-engine in-memory instances/s',
+        median: ratio,
+        target: '≥ 20',
+        met: ratio >= 20 ? 'yes' : 'no',
+      });
     }
     const instances = ctx.sizes.countedInstances;
     const counts = await countPerInstance({
-      serverUrl: ctx.postgres.url, database: database.name, instances, release: closeConnections,
+      serverUrl: ctx.postgres.url,
+      database: database.name,
+      instances,
+      release: closeConnections,
       work: async () => {
         for (let i = 0; i < instances; i += 1) await refundInstance(api, pool);
         return { ownStatements: 2 * instances }; // refundInstance's two openTaskId reads
@@ -59,7 +87,9 @@ export async function engineServicesSuite(ctx) {
     });
     ctx.results.engineCounts = counts;
     writeStatementList('engine', counts);
-    rows.push(...countRows(`engine services (${instances} instances, one at a time)`, counts, { targets: true }));
+    rows.push(
+      ...countRows(`engine services (${instances} instances, one at a time)`, counts, { targets: true }),
+    );
     return rows;
   } finally {
     await closeConnections();
@@ -69,7 +99,12 @@ export async function engineServicesSuite(ctx) {
 
 /** One refund instance through the services: create 6,200 → agent completes the review → finance1 approves. */
 async function refundInstance({ tickets, tasks, users }, pool, timed = (_call, work) => work()) {
-  const ticket = await timed('create', () => tickets.create({ workflowKey: 'refund-approval', title: 'Bench refund', fields: { refundAmount: 6200 } }, users.requester));
+  const ticket = await timed('create', () =>
+    tickets.create(
+      { workflowKey: 'refund-approval', title: 'Bench refund', fields: { refundAmount: 6200 } },
+      users.requester,
+    ),
+  );
   const review = await openTaskId(pool, ticket.id);
   await timed('complete', () => tasks.complete(review, { outcome: 'completed' }, users.agent));
   const approval = await openTaskId(pool, ticket.id);
@@ -88,17 +123,24 @@ async function window(api, pool, concurrency, ms) {
   let completed = 0;
   const deadline = performance.now() + ms;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < deadline) {
-      await refundInstance(api, pool, timed);
-      completed += 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        await refundInstance(api, pool, timed);
+        completed += 1;
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   const after = Number((await pool.query('SELECT count(*) AS n FROM transitions')).rows[0].n);
   return {
     instancesPerSecond: completed / seconds,
     transitionsPerSecond: (after - before) / seconds,
-    ...Object.fromEntries(CALLS.flatMap((call) => [[`${call}P50`, percentile(latencies[call], 50)], [`${call}P99`, percentile(latencies[call], 99)]])),
+    ...Object.fromEntries(
+      CALLS.flatMap((call) => [
+        [`${call}P50`, percentile(latencies[call], 50)],
+        [`${call}P99`, percentile(latencies[call], 99)],
+      ]),
+    ),
   };
 }

@@ -6,7 +6,6 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { navItemsFor } from './role-navigation';
 
-
 /** Header with navigation, language switch and the signed-in user; pages render below. */
 export function AppLayout() {
   const { t } = useTranslation();

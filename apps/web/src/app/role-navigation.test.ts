@@ -21,6 +21,14 @@ describe('role navigation', () => {
 
   it('shows the process owner the Designer and Versions, and the admin everything', () => {
     expect(navItemsFor(['designer'])).toEqual(['designer', 'versions', 'inbox', 'tickets', 'reports']);
-    expect(navItemsFor(['admin'])).toEqual(['designer', 'versions', 'inbox', 'tickets', 'reports', 'rules', 'users']);
+    expect(navItemsFor(['admin'])).toEqual([
+      'designer',
+      'versions',
+      'inbox',
+      'tickets',
+      'reports',
+      'rules',
+      'users',
+    ]);
   });
 });

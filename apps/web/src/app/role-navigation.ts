@@ -4,7 +4,8 @@ export type NavItem = 'designer' | 'versions' | 'inbox' | 'tickets' | 'reports' 
 /** Roles that decide steps: their work is in the inbox. */
 const STAFF = ['agent', 'manager', 'finance', 'engineer', 'cab', 'area-manager'];
 
-const has = (roles: readonly string[], names: readonly string[]) => roles.some((role) => names.includes(role));
+const has = (roles: readonly string[], names: readonly string[]) =>
+  roles.some((role) => names.includes(role));
 
 /**
  * The pages a user may use, in navigation order — what the API would let

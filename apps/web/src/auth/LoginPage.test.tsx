@@ -36,7 +36,10 @@ describe('LoginPage', () => {
 
   it('signs in, keeps the token and goes to the designer', async () => {
     const fetchMock = vi.fn(async () =>
-      jsonResponse(200, { accessToken: 'tok-1', user: { id: 'u1', username: 'owner', displayName: 'Olivia Owner', roles: ['designer'] } }),
+      jsonResponse(200, {
+        accessToken: 'tok-1',
+        user: { id: 'u1', username: 'owner', displayName: 'Olivia Owner', roles: ['designer'] },
+      }),
     );
     vi.stubGlobal('fetch', fetchMock);
     const router = renderLogin();
@@ -55,7 +58,9 @@ describe('LoginPage', () => {
   it('shows an error and stays on the page when the server answers 401', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => jsonResponse(401, { statusCode: 401, code: 'invalid-credentials', message: 'Invalid credentials' })),
+      vi.fn(async () =>
+        jsonResponse(401, { statusCode: 401, code: 'invalid-credentials', message: 'Invalid credentials' }),
+      ),
     );
     const router = renderLogin();
 

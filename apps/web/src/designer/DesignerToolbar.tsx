@@ -72,10 +72,22 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
         onChange={(e) => rename(e.target.value)}
       />
       <code className="muted">{workflowKey}</code>
-      <button type="button" onClick={() => useDesignerStore.getState().undo()} disabled={!canUndo} data-testid="undo" title={shortcutText('mod+Z')}>
+      <button
+        type="button"
+        onClick={() => useDesignerStore.getState().undo()}
+        disabled={!canUndo}
+        data-testid="undo"
+        title={shortcutText('mod+Z')}
+      >
         {t('designer.toolbar.undo')}
       </button>
-      <button type="button" onClick={() => useDesignerStore.getState().redo()} disabled={!canRedo} data-testid="redo" title={shortcutText('mod+shift+Z')}>
+      <button
+        type="button"
+        onClick={() => useDesignerStore.getState().redo()}
+        disabled={!canRedo}
+        data-testid="redo"
+        title={shortcutText('mod+shift+Z')}
+      >
         {t('designer.toolbar.redo')}
       </button>
       <button type="button" onClick={() => void layout()} data-testid="auto-layout">
@@ -84,7 +96,11 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
       <button type="button" onClick={() => fit({ duration: 300 })} data-testid="fit-view">
         {t('designer.toolbar.fit')}
       </button>
-      <button type="button" onClick={() => downloadDefinition(useDesignerStore.getState().definition)} data-testid="export-json">
+      <button
+        type="button"
+        onClick={() => downloadDefinition(useDesignerStore.getState().definition)}
+        data-testid="export-json"
+      >
         {t('designer.toolbar.export')}
       </button>
       <button type="button" onClick={() => fileInput.current?.click()} data-testid="import-json">
@@ -102,10 +118,20 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
         }}
       />
       <span className="spacer" />
-      <span className={`draft-status draft-status--${saveStatus}`} data-testid="draft-status" data-status={dirty && (saveStatus === 'idle' || saveStatus === 'saved') ? 'unsaved' : saveStatus}>
+      <span
+        className={`draft-status draft-status--${saveStatus}`}
+        data-testid="draft-status"
+        data-status={dirty && (saveStatus === 'idle' || saveStatus === 'saved') ? 'unsaved' : saveStatus}
+      >
         {status}
       </span>
-      <button type="button" className="primary" onClick={() => void sync.save()} data-testid="save-draft" title={shortcutText('mod+S')}>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void sync.save()}
+        data-testid="save-draft"
+        title={shortcutText('mod+S')}
+      >
         {t('designer.toolbar.save')}
       </button>
     </div>

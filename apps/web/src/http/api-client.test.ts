@@ -4,7 +4,10 @@ import { ApiError } from './api-error';
 import i18n from '../i18n/i18n';
 
 function respond(status: number, body: unknown) {
-  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+  return vi.fn(
+    async () =>
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }),
+  );
 }
 
 describe('api client', () => {
@@ -23,19 +26,50 @@ describe('api client', () => {
 
   it('throws ApiError with code, details, the server text and a message translated by code', async () => {
     configureApiClient({ getToken: () => 'tok', onUnauthorized: () => {} });
-    vi.stubGlobal('fetch', respond(409, { statusCode: 409, code: 'draft-conflict', message: 'Someone saved', details: { revision: 4 } }));
+    vi.stubGlobal(
+      'fetch',
+      respond(409, {
+        statusCode: 409,
+        code: 'draft-conflict',
+        message: 'Someone saved',
+        details: { revision: 4 },
+      }),
+    );
     const error = await api.get('/x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 409, code: 'draft-conflict', serverMessage: 'Someone saved', details: { revision: 4 } });
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'draft-conflict',
+      serverMessage: 'Someone saved',
+      details: { revision: 4 },
+    });
     expect((error as ApiError).message).toBe('Someone else saved this draft in the meantime.');
   });
 
   it('translates server errors into Chinese with their parameters', async () => {
     await i18n.changeLanguage('zh-CN');
     try {
-      vi.stubGlobal('fetch', respond(429, { statusCode: 429, code: 'too-many-login-attempts', message: 'Too many', details: { retryAfterSeconds: 30 } }));
-      await expect(api.post('/auth/login', {})).rejects.toMatchObject({ message: '登录失败次数过多，请 30 秒后再试。' });
-      vi.stubGlobal('fetch', respond(400, { statusCode: 400, code: 'invalid-input', message: 'title must be…', details: [{ field: 'title', problems: ['too long'] }] }));
+      vi.stubGlobal(
+        'fetch',
+        respond(429, {
+          statusCode: 429,
+          code: 'too-many-login-attempts',
+          message: 'Too many',
+          details: { retryAfterSeconds: 30 },
+        }),
+      );
+      await expect(api.post('/auth/login', {})).rejects.toMatchObject({
+        message: '登录失败次数过多，请 30 秒后再试。',
+      });
+      vi.stubGlobal(
+        'fetch',
+        respond(400, {
+          statusCode: 400,
+          code: 'invalid-input',
+          message: 'title must be…',
+          details: [{ field: 'title', problems: ['too long'] }],
+        }),
+      );
       await expect(api.post('/tickets', {})).rejects.toMatchObject({ message: '请检查以下字段：title。' });
     } finally {
       await i18n.changeLanguage('en');
@@ -44,7 +78,9 @@ describe('api client', () => {
 
   it('keeps the server text, with its code, for a code the web does not know yet', async () => {
     vi.stubGlobal('fetch', respond(418, { statusCode: 418, code: 'brand-new-code', message: 'Teapot' }));
-    await expect(api.get('/x')).rejects.toMatchObject({ message: 'The server refused the request (brand-new-code): Teapot' });
+    await expect(api.get('/x')).rejects.toMatchObject({
+      message: 'The server refused the request (brand-new-code): Teapot',
+    });
   });
 
   it('signs out on 401 when a token was sent', async () => {

@@ -46,7 +46,12 @@ export async function apiRequest<T>(method: HttpMethod, path: string, body?: unk
     if (response.status === 401 && token) hooks.onUnauthorized();
     const err = (data ?? {}) as { code?: string; message?: string | string[]; details?: unknown };
     const message = Array.isArray(err.message) ? err.message.join('; ') : err.message;
-    throw apiError(response.status, err.code ?? `http-${response.status}`, message ?? response.statusText, err.details);
+    throw apiError(
+      response.status,
+      err.code ?? `http-${response.status}`,
+      message ?? response.statusText,
+      err.details,
+    );
   }
   return data as T;
 }

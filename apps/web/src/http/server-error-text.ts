@@ -7,7 +7,13 @@ import type { TFunction } from 'i18next';
  * translation falls back to the server's (English) message with its code, so
  * nothing is ever hidden. Pure.
  */
-export function serverErrorText(t: TFunction, exists: (key: string) => boolean, code: string, message: string, details?: unknown): string {
+export function serverErrorText(
+  t: TFunction,
+  exists: (key: string) => boolean,
+  code: string,
+  message: string,
+  details?: unknown,
+): string {
   const key = `serverErrors.${code}`;
   if (!exists(key)) return t('serverErrors.unknown', { code, message });
   return t(key, { ...errorParams(details), message, code });
@@ -16,7 +22,9 @@ export function serverErrorText(t: TFunction, exists: (key: string) => boolean, 
 function errorParams(details: unknown): Record<string, string | number> {
   const params: Record<string, string | number> = {};
   if (Array.isArray(details)) {
-    const fields = details.map((d) => (d && typeof d === 'object' && 'field' in d ? String((d as { field: unknown }).field) : '')).filter(Boolean);
+    const fields = details
+      .map((d) => (d && typeof d === 'object' && 'field' in d ? String((d as { field: unknown }).field) : ''))
+      .filter(Boolean);
     params.fields = [...new Set(fields)].join(', ');
     const problems = details.filter((d) => typeof d === 'string');
     if (problems.length) params.problems = problems.join('; ');

@@ -12,7 +12,15 @@ export function useFlowAriaLabels(): Partial<AriaLabelConfig> {
     () => ({
       'node.a11yDescription.default': t('flow.a11y.node'),
       'node.a11yDescription.keyboardDisabled': t('flow.a11y.nodeKeyboard'),
-      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) => t('flow.a11y.moved', { direction, x, y }),
+      'node.a11yDescription.ariaLiveMessage': ({
+        direction,
+        x,
+        y,
+      }: {
+        direction: string;
+        x: number;
+        y: number;
+      }) => t('flow.a11y.moved', { direction, x, y }),
       'edge.a11yDescription.default': t('flow.a11y.edge'),
       'controls.ariaLabel': t('flow.controls'),
       'controls.zoomIn.ariaLabel': t('flow.zoomIn'),

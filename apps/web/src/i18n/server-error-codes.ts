@@ -18,11 +18,13 @@ export function collectServerErrorCodes(repoRoot: string): Map<string, string> {
   };
   for (const file of sourceFiles(join(repoRoot, 'apps/api/src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\b(?:invalid|forbidden|conflict|unprocessable)\(\s*'([a-z][a-z0-9-]*)'/g)) add(m[1]!, file);
+    for (const m of text.matchAll(/\b(?:invalid|forbidden|conflict|unprocessable)\(\s*'([a-z][a-z0-9-]*)'/g))
+      add(m[1]!, file);
     for (const m of text.matchAll(/new DomainError\(\s*'[a-z-]+',\s*'([a-z][a-z0-9-]*)'/g)) add(m[1]!, file);
     // notFound('Ticket', id) or notFound(byTask ? 'Task' : 'Instance', id): every capitalised literal on the line.
     for (const line of text.split('\n').filter((l) => l.includes('notFound('))) {
-      for (const m of line.matchAll(/'([A-Z][A-Za-z ]*)'/g)) add(`${m[1]!.toLowerCase().replace(/\s+/g, '-')}-not-found`, file);
+      for (const m of line.matchAll(/'([A-Z][A-Za-z ]*)'/g))
+        add(`${m[1]!.toLowerCase().replace(/\s+/g, '-')}-not-found`, file);
     }
     if (file.includes('/common/errors/') || file.includes('/common/http/')) {
       for (const m of text.matchAll(/\bcode: '([a-z][a-z0-9-]*)'/g)) add(m[1]!, file);

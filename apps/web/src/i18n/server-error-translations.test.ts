@@ -9,7 +9,9 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
 const codes = collectServerErrorCodes(repoRoot);
 
 function missingIn(translations: { serverErrors: Record<string, string> }): string[] {
-  return [...codes].filter(([code]) => !translations.serverErrors[code]).map(([code, file]) => `${code}  (thrown in ${file})`);
+  return [...codes]
+    .filter(([code]) => !translations.serverErrors[code])
+    .map(([code, file]) => `${code}  (thrown in ${file})`);
 }
 
 describe('server error translations', () => {
@@ -22,11 +24,17 @@ describe('server error translations', () => {
 
   it('has an English text for every code the API can answer with', () => {
     const missing = missingIn(en);
-    expect(missing, `add these to serverErrors in apps/web/src/i18n/en.json:\n${missing.join('\n')}\n`).toEqual([]);
+    expect(
+      missing,
+      `add these to serverErrors in apps/web/src/i18n/en.json:\n${missing.join('\n')}\n`,
+    ).toEqual([]);
   });
 
   it('has a Chinese text for every code the API can answer with', () => {
     const missing = missingIn(zh);
-    expect(missing, `add these to serverErrors in apps/web/src/i18n/zh.json:\n${missing.join('\n')}\n`).toEqual([]);
+    expect(
+      missing,
+      `add these to serverErrors in apps/web/src/i18n/zh.json:\n${missing.join('\n')}\n`,
+    ).toEqual([]);
   });
 });

@@ -20,11 +20,21 @@ export function ApprovalConfirm({ tasks, busy, onConfirm, onCancel }: Props) {
   const words = { yes: t('common.yes'), no: t('common.no') };
   const single = tasks.length === 1 ? tasks[0] : undefined;
   const rows = single
-    ? Object.entries(single.fields ?? {}).map(([field, value]) => ({ field, text: formatFieldValue(value, i18n.language, words) }))
-    : numberTotals(tasks.map((task) => task.fields ?? {})).map(({ field, total }) => ({ field, text: formatFieldValue(total, i18n.language, words) }));
+    ? Object.entries(single.fields ?? {}).map(([field, value]) => ({
+        field,
+        text: formatFieldValue(value, i18n.language, words),
+      }))
+    : numberTotals(tasks.map((task) => task.fields ?? {})).map(({ field, total }) => ({
+        field,
+        text: formatFieldValue(total, i18n.language, words),
+      }));
   return (
     <ConfirmDialog
-      title={single ? t('inbox.confirm.one', { title: `#${single.ticketNumber} ${single.ticketTitle}` }) : t('inbox.confirm.many', { count: tasks.length })}
+      title={
+        single
+          ? t('inbox.confirm.one', { title: `#${single.ticketNumber} ${single.ticketTitle}` })
+          : t('inbox.confirm.many', { count: tasks.length })
+      }
       confirmLabel={single ? t('inbox.actions.approve') : t('inbox.bulk.approve', { count: tasks.length })}
       busy={busy}
       onConfirm={onConfirm}
@@ -34,7 +44,9 @@ export function ApprovalConfirm({ tasks, busy, onConfirm, onCancel }: Props) {
         <dl className="confirm-values" data-testid="confirm-values">
           {rows.map((row) => (
             <div key={row.field} className="dl-row" data-testid={`confirm-value-${row.field}`}>
-              <dt>{single ? fieldLabel(row.field) : t('inbox.confirm.total', { field: fieldLabel(row.field) })}</dt>
+              <dt>
+                {single ? fieldLabel(row.field) : t('inbox.confirm.total', { field: fieldLabel(row.field) })}
+              </dt>
               <dd>{row.text}</dd>
             </div>
           ))}

@@ -31,14 +31,28 @@ export function ConfirmDialog({ title, children, confirmLabel, busy, onConfirm, 
   }, [onCancel]);
   return (
     <div className="confirm-backdrop" role="presentation" onClick={onCancel}>
-      <div className="confirm-dialog card" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" data-testid="confirm-dialog" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="confirm-dialog card"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        data-testid="confirm-dialog"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="confirm-title">{title}</h2>
         {children}
         <div className="confirm-dialog__buttons">
           <button type="button" onClick={onCancel} data-testid="confirm-cancel">
             {t('common.cancel')}
           </button>
-          <button ref={confirmRef} type="button" className="primary" disabled={busy} onClick={onConfirm} data-testid="confirm-ok">
+          <button
+            ref={confirmRef}
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={onConfirm}
+            data-testid="confirm-ok"
+          >
             {confirmLabel}
           </button>
         </div>

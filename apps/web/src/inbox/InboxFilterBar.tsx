@@ -1,5 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { countFacet, DUE_BUCKETS, FILTER_DIMENSIONS, type FilterDimension, type InboxFilters } from './inbox-model';
+import {
+  countFacet,
+  DUE_BUCKETS,
+  FILTER_DIMENSIONS,
+  type FilterDimension,
+  type InboxFilters,
+} from './inbox-model';
 import type { Task } from './tasks.api';
 
 interface Props {
@@ -37,7 +43,9 @@ export function InboxFilterBar({ tasks, filters, onChange, now, workflowNames }:
       {FILTER_DIMENSIONS.map((dimension) => {
         const counts = countFacet(tasks, filters, dimension, now);
         const total = [...counts.values()].reduce((a, b) => a + b, 0);
-        const values = FIXED_VALUES[dimension] ?? [...new Set([...counts.keys(), ...(filters[dimension] ? [filters[dimension]] : [])])].sort();
+        const values =
+          FIXED_VALUES[dimension] ??
+          [...new Set([...counts.keys(), ...(filters[dimension] ? [filters[dimension]] : [])])].sort();
         return (
           <label key={dimension}>
             {t(`inbox.filters.${dimension}`)}
@@ -49,7 +57,10 @@ export function InboxFilterBar({ tasks, filters, onChange, now, workflowNames }:
               <option value="">{t('inbox.filters.all', { count: total })}</option>
               {values.map((value) => (
                 <option key={value} value={value} data-count={counts.get(value) ?? 0}>
-                  {t('inbox.filters.option', { label: label(dimension, value), count: counts.get(value) ?? 0 })}
+                  {t('inbox.filters.option', {
+                    label: label(dimension, value),
+                    count: counts.get(value) ?? 0,
+                  })}
                 </option>
               ))}
             </select>
@@ -57,7 +68,12 @@ export function InboxFilterBar({ tasks, filters, onChange, now, workflowNames }:
         );
       })}
       {active && (
-        <button type="button" className="link-button" onClick={() => onChange({})} data-testid="filters-clear">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onChange({})}
+          data-testid="filters-clear"
+        >
           {t('inbox.filters.clear')}
         </button>
       )}

@@ -14,9 +14,22 @@ const later = new Date(Date.now() + 30 * 3_600_000).toISOString();
 
 function task(id: string, over: Partial<Task> = {}): Task {
   return {
-    id, ticketId: `ticket-${id}`, ticketTitle: `Refund ${id}`, ticketNumber: 7, workflowKey: 'refund-approval', priority: 'normal',
-    nodeId: 'finance', kind: 'approval', name: 'Finance approval', status: 'open', outcomes: ['approved', 'rejected'],
-    role: 'finance', createdAt: '2026-11-24T09:00:00Z', form: [{ field: 'refundAmount', mode: 'read' }], fields: { refundAmount: id === 'a' ? 12000 : 800 }, ...over,
+    id,
+    ticketId: `ticket-${id}`,
+    ticketTitle: `Refund ${id}`,
+    ticketNumber: 7,
+    workflowKey: 'refund-approval',
+    priority: 'normal',
+    nodeId: 'finance',
+    kind: 'approval',
+    name: 'Finance approval',
+    status: 'open',
+    outcomes: ['approved', 'rejected'],
+    role: 'finance',
+    createdAt: '2026-11-24T09:00:00Z',
+    form: [{ field: 'refundAmount', mode: 'read' }],
+    fields: { refundAmount: id === 'a' ? 12000 : 800 },
+    ...over,
   };
 }
 
@@ -33,7 +46,17 @@ describe('InboxPage', () => {
 
   beforeEach(() => {
     useAuthStore.setState({ token: 'tok', user: { id: 'u1', username: 'finance1', roles: ['finance'] } });
-    inbox = [task('b', { dueAt: later }), task('a', { dueAt: soon }), task('c', { kind: 'task', nodeId: 'review', name: 'Agent review', outcomes: ['completed'], role: 'agent' })];
+    inbox = [
+      task('b', { dueAt: later }),
+      task('a', { dueAt: soon }),
+      task('c', {
+        kind: 'task',
+        nodeId: 'review',
+        name: 'Agent review',
+        outcomes: ['completed'],
+        role: 'agent',
+      }),
+    ];
     calls = [];
     streamEvents = 'event: ready\ndata: {}\n\n';
     vi.stubGlobal(
@@ -41,9 +64,14 @@ describe('InboxPage', () => {
       vi.fn(async (url: string, init?: RequestInit) => {
         const method = init?.method ?? 'GET';
         calls.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : undefined });
-        if (url === '/api/live/inbox') return new Response(streamEvents, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+        if (url === '/api/live/inbox')
+          return new Response(streamEvents, {
+            status: 200,
+            headers: { 'Content-Type': 'text/event-stream' },
+          });
         if (url === '/api/tasks') return json(200, inbox);
-        if (url === '/api/workflows') return json(200, [{ key: 'refund-approval', name: 'Refund approval', latestVersion: 1 }]);
+        if (url === '/api/workflows')
+          return json(200, [{ key: 'refund-approval', name: 'Refund approval', latestVersion: 1 }]);
         if (method === 'POST') return json(200, {});
         return json(404, { code: 'not-found', message: 'nope' });
       }),
@@ -97,13 +125,21 @@ describe('InboxPage', () => {
     (document.activeElement as HTMLElement | null)?.blur();
     fireEvent.keyDown(document.body, { key: 'a' });
     // Nothing is sent until the confirmation says yes; Escape takes it back.
-    expect(within(screen.getByTestId('confirm-dialog')).getByTestId('confirm-value-refundAmount').textContent).toContain('12,000');
+    expect(
+      within(screen.getByTestId('confirm-dialog')).getByTestId('confirm-value-refundAmount').textContent,
+    ).toContain('12,000');
     fireEvent.keyDown(document.body, { key: 'Escape' });
     expect(screen.queryByTestId('confirm-dialog')).toBeNull();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
     fireEvent.keyDown(document.body, { key: 'a' });
     fireEvent.click(screen.getByTestId('confirm-ok'));
-    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', url: '/api/tasks/a/approve', body: { comment: 'Looks right', visibility: 'internal' } }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST')).toEqual({
+        method: 'POST',
+        url: '/api/tasks/a/approve',
+        body: { comment: 'Looks right', visibility: 'internal' },
+      }),
+    );
   });
 
   it('never approves from the keyboard without the confirmation', async () => {
@@ -116,7 +152,7 @@ describe('InboxPage', () => {
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 
-  it('after a decision, selects the task that took the decided one\'s place', async () => {
+  it("after a decision, selects the task that took the decided one's place", async () => {
     renderInbox();
     await waitFor(() => expect(screen.getByTestId('task-card-a').getAttribute('data-selected')).toBe('true'));
     fireEvent.keyDown(document.body, { key: 'j' });

@@ -53,13 +53,19 @@ export function InboxPage() {
 
   useEffect(() => {
     void reload();
-    workflowsApi.list().then((list) => setWorkflowNames(new Map(list.map((w) => [w.key, w.name]))), () => undefined);
+    workflowsApi.list().then(
+      (list) => setWorkflowNames(new Map(list.map((w) => [w.key, w.name]))),
+      () => undefined,
+    );
   }, [reload]);
   const liveStatus = useInboxLive(reload);
 
   // Filtering by "due" changes as time passes; re-bucketing each minute is enough.
   const minute = Math.floor(now / 60_000) * 60_000;
-  const visible = useMemo(() => sortByDue(applyFilters(tasks ?? [], filters, minute)), [tasks, filters, minute]);
+  const visible = useMemo(
+    () => sortByDue(applyFilters(tasks ?? [], filters, minute)),
+    [tasks, filters, minute],
+  );
   const visibleIds = useMemo(() => visible.map((task) => task.id), [visible]);
 
   useEffect(() => {
@@ -95,11 +101,28 @@ export function InboxPage() {
   const handlers: TaskHandlers = useMemo(
     () => ({
       approve: (task, input) => setConfirming({ tasks: [task], input }),
-      reject: (task, input) => void run(task, () => tasksApi.reject(task.id, input), t('inbox.toast.rejected', { title: task.ticketTitle })),
-      complete: (task, outcome, input) => void run(task, () => tasksApi.complete(task.id, { outcome, ...input }), t('inbox.toast.completed', { title: task.ticketTitle })),
-      claim: (task) => void run(task, () => tasksApi.claim(task.id), t('inbox.toast.claimed', { title: task.ticketTitle })),
-      release: (task) => void run(task, () => tasksApi.release(task.id), t('inbox.toast.released', { title: task.ticketTitle })),
-      delegate: (task, user) => void run(task, () => tasksApi.delegate(task.id, user), t('inbox.toast.delegated', { user })),
+      reject: (task, input) =>
+        void run(
+          task,
+          () => tasksApi.reject(task.id, input),
+          t('inbox.toast.rejected', { title: task.ticketTitle }),
+        ),
+      complete: (task, outcome, input) =>
+        void run(
+          task,
+          () => tasksApi.complete(task.id, { outcome, ...input }),
+          t('inbox.toast.completed', { title: task.ticketTitle }),
+        ),
+      claim: (task) =>
+        void run(task, () => tasksApi.claim(task.id), t('inbox.toast.claimed', { title: task.ticketTitle })),
+      release: (task) =>
+        void run(
+          task,
+          () => tasksApi.release(task.id),
+          t('inbox.toast.released', { title: task.ticketTitle }),
+        ),
+      delegate: (task, user) =>
+        void run(task, () => tasksApi.delegate(task.id, user), t('inbox.toast.delegated', { user })),
     }),
     [run, t],
   );
@@ -107,7 +130,11 @@ export function InboxPage() {
   const selected = visible.find((task) => task.id === selectedId);
   useInboxKeys({
     move: (delta) => setSelectedId((current) => moveSelection(visibleIds, current, delta)),
-    approve: () => selected?.kind === 'approval' && !busy && !confirming && handlers.approve(selected, { comment: (comments[selected.id] ?? '').trim() }),
+    approve: () =>
+      selected?.kind === 'approval' &&
+      !busy &&
+      !confirming &&
+      handlers.approve(selected, { comment: (comments[selected.id] ?? '').trim() }),
     reject: () => {
       if (!selected || selected.kind !== 'approval' || busy) return;
       const comment = (comments[selected.id] ?? '').trim();
@@ -131,7 +158,11 @@ export function InboxPage() {
     setConfirming(null);
     const [only] = chosen;
     if (chosen.length === 1 && only) {
-      await run(only, () => tasksApi.approve(only.id, input), t('inbox.toast.approved', { title: only.ticketTitle }));
+      await run(
+        only,
+        () => tasksApi.approve(only.id, input),
+        t('inbox.toast.approved', { title: only.ticketTitle }),
+      );
       return;
     }
     await bulkApprove(chosen, input.comment ?? '');
@@ -180,28 +211,63 @@ export function InboxPage() {
     <main className="page inbox-page" data-testid="inbox-page">
       <div className="page-head">
         <h1>
-          {t('inbox.title')} {tasks && <span className="count-pill" data-testid="inbox-count">{visible.length}</span>}
+          {t('inbox.title')}{' '}
+          {tasks && (
+            <span className="count-pill" data-testid="inbox-count">
+              {visible.length}
+            </span>
+          )}
         </h1>
-        <span className={`live-status live-status--${liveStatus}`} data-testid="inbox-live" data-status={liveStatus}>
+        <span
+          className={`live-status live-status--${liveStatus}`}
+          data-testid="inbox-live"
+          data-status={liveStatus}
+        >
           {t(`inbox.live.${liveStatus}`)}
         </span>
       </div>
       <p className="muted inbox-keys">{t('inbox.keys')}</p>
-      {tasks && <InboxFilterBar tasks={tasks} filters={filters} onChange={setFilters} now={minute} workflowNames={workflowNames} />}
-      {checked.size > 0 && <BulkApproveBar count={checked.size} busy={busy} onApprove={askBulkApprove} onClear={() => setChecked(new Set())} />}
+      {tasks && (
+        <InboxFilterBar
+          tasks={tasks}
+          filters={filters}
+          onChange={setFilters}
+          now={minute}
+          workflowNames={workflowNames}
+        />
+      )}
+      {checked.size > 0 && (
+        <BulkApproveBar
+          count={checked.size}
+          busy={busy}
+          onApprove={askBulkApprove}
+          onClear={() => setChecked(new Set())}
+        />
+      )}
       {notice && (
         <p className="notice" role="status" data-testid="inbox-notice">
           {notice}
         </p>
       )}
-      {loadError && <p className="error" role="alert">{loadError}</p>}
+      {loadError && (
+        <p className="error" role="alert">
+          {loadError}
+        </p>
+      )}
       {tasks === null && !loadError && <p className="muted">{t('common.loading')}</p>}
       {tasks && visible.length === 0 && (
         <p className="empty-state" data-testid="inbox-empty">
           {tasks.length === 0 ? t('inbox.empty') : t('inbox.emptyFiltered')}
         </p>
       )}
-      {confirming && <ApprovalConfirm tasks={confirming.tasks} busy={busy} onConfirm={() => void confirmApproval()} onCancel={() => setConfirming(null)} />}
+      {confirming && (
+        <ApprovalConfirm
+          tasks={confirming.tasks}
+          busy={busy}
+          onConfirm={() => void confirmApproval()}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       <ul className="task-list" aria-label={t('inbox.title')} data-testid="inbox-list">
         {visible.map((task) => (
           <TaskCard

@@ -11,10 +11,21 @@ export function SlaCountdown({ dueAt, now }: { dueAt?: string; now: number }) {
       </span>
     );
   }
-  const units = { d: t('inbox.units.d'), h: t('inbox.units.h'), m: t('inbox.units.m'), s: t('inbox.units.s') };
+  const units = {
+    d: t('inbox.units.d'),
+    h: t('inbox.units.h'),
+    m: t('inbox.units.m'),
+    s: t('inbox.units.s'),
+  };
   const countdown = formatCountdown(dueAt, now, units);
   return (
-    <time className={`sla sla--${countdown.level}`} dateTime={dueAt} title={new Date(dueAt).toLocaleString(i18n.language)} data-testid="sla" data-level={countdown.level}>
+    <time
+      className={`sla sla--${countdown.level}`}
+      dateTime={dueAt}
+      title={new Date(dueAt).toLocaleString(i18n.language)}
+      data-testid="sla"
+      data-level={countdown.level}
+    >
       {t(countdown.overdue ? 'inbox.countdown.overdue' : 'inbox.countdown.left', { time: countdown.text })}
     </time>
   );

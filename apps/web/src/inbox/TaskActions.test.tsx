@@ -8,18 +8,43 @@ function json(status: number, body: unknown) {
 }
 
 const review: Task = {
-  id: 't1', ticketId: 'k1', ticketTitle: 'Refund', ticketNumber: 3, workflowKey: 'refund-approval', priority: 'normal',
-  nodeId: 'review', kind: 'task', name: 'Agent review', status: 'open', outcomes: ['completed', 'escalated', 'timeout'],
-  form: [{ field: 'refundAmount', required: true }, { field: 'note' }], role: 'agent', createdAt: '2026-11-24T09:00:00Z',
+  id: 't1',
+  ticketId: 'k1',
+  ticketTitle: 'Refund',
+  ticketNumber: 3,
+  workflowKey: 'refund-approval',
+  priority: 'normal',
+  nodeId: 'review',
+  kind: 'task',
+  name: 'Agent review',
+  status: 'open',
+  outcomes: ['completed', 'escalated', 'timeout'],
+  form: [{ field: 'refundAmount', required: true }, { field: 'note' }],
+  role: 'agent',
+  createdAt: '2026-11-24T09:00:00Z',
 };
 
 const definition = {
-  schemaVersion: 1, key: 'refund-approval', name: 'Refund approval', nodes: [], edges: [],
-  fields: [{ name: 'refundAmount', type: 'number', label: 'Refund amount' }, { name: 'note', type: 'text', label: 'Note' }],
+  schemaVersion: 1,
+  key: 'refund-approval',
+  name: 'Refund approval',
+  nodes: [],
+  edges: [],
+  fields: [
+    { name: 'refundAmount', type: 'number', label: 'Refund amount' },
+    { name: 'note', type: 'text', label: 'Note' },
+  ],
 };
 
 function handlers(): TaskHandlers {
-  return { approve: vi.fn(), reject: vi.fn(), complete: vi.fn(), claim: vi.fn(), release: vi.fn(), delegate: vi.fn() };
+  return {
+    approve: vi.fn(),
+    reject: vi.fn(),
+    complete: vi.fn(),
+    claim: vi.fn(),
+    release: vi.fn(),
+    delegate: vi.fn(),
+  };
 }
 
 describe('TaskActions', () => {
@@ -27,9 +52,15 @@ describe('TaskActions', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string) => {
-        if (url === '/api/tickets/k1') return json(200, { id: 'k1', workflow: { key: 'refund-approval', version: 4 } });
-        if (url === '/api/workflows/refund-approval/versions/4') return json(200, { key: 'refund-approval', version: 4, definition });
-        if (url === '/api/users/colleagues?role=agent') return json(200, [{ username: 'me', displayName: 'Me' }, { username: 'agent2', displayName: 'Second Agent' }]);
+        if (url === '/api/tickets/k1')
+          return json(200, { id: 'k1', workflow: { key: 'refund-approval', version: 4 } });
+        if (url === '/api/workflows/refund-approval/versions/4')
+          return json(200, { key: 'refund-approval', version: 4, definition });
+        if (url === '/api/users/colleagues?role=agent')
+          return json(200, [
+            { username: 'me', displayName: 'Me' },
+            { username: 'agent2', displayName: 'Second Agent' },
+          ]);
         return json(404, {});
       }),
     );
@@ -37,9 +68,20 @@ describe('TaskActions', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   const renderActions = (task: Task, h: TaskHandlers, me = 'me') =>
-    render(<TaskActions task={task} me={me} comment="" onCommentChange={() => {}} commentMissing={false} busy={false} handlers={h} onRejectWithoutComment={() => {}} />);
+    render(
+      <TaskActions
+        task={task}
+        me={me}
+        comment=""
+        onCommentChange={() => {}}
+        commentMissing={false}
+        busy={false}
+        handlers={h}
+        onRejectWithoutComment={() => {}}
+      />,
+    );
 
-  it('offers the node\'s outcomes (not timeout) and the typed fields its form asks for, required first', async () => {
+  it("offers the node's outcomes (not timeout) and the typed fields its form asks for, required first", async () => {
     const h = handlers();
     renderActions(review, h);
     expect(await screen.findByTestId('task-field-refundAmount')).toBeTruthy();
@@ -50,7 +92,11 @@ describe('TaskActions', () => {
     expect(h.complete).not.toHaveBeenCalled();
     fireEvent.change(screen.getByTestId('task-field-refundAmount'), { target: { value: '4200' } });
     fireEvent.click(screen.getByTestId('task-complete-escalated'));
-    expect(h.complete).toHaveBeenCalledWith(review, 'escalated', { fields: { refundAmount: 4200 }, comment: '', visibility: 'internal' });
+    expect(h.complete).toHaveBeenCalledWith(review, 'escalated', {
+      fields: { refundAmount: 4200 },
+      comment: '',
+      visibility: 'internal',
+    });
   });
 
   it('claims an unclaimed role task and releases one I hold', async () => {
@@ -66,7 +112,7 @@ describe('TaskActions', () => {
     expect(h.release).toHaveBeenCalled();
   });
 
-  it('delegates to a colleague of the task\'s role, never to myself', async () => {
+  it("delegates to a colleague of the task's role, never to myself", async () => {
     const h = handlers();
     renderActions(review, h);
     fireEvent.click(screen.getByTestId('task-delegate-open'));

@@ -44,7 +44,16 @@ function currentRaw(task: Task): RawValues {
  * reject for approvals, the node's outcomes and requested fields for tasks,
  * claim or release for role tasks, and delegation.
  */
-export function TaskActions({ task, me, comment, onCommentChange, commentMissing, busy, handlers, onRejectWithoutComment }: Props) {
+export function TaskActions({
+  task,
+  me,
+  comment,
+  onCommentChange,
+  commentMissing,
+  busy,
+  handlers,
+  onRejectWithoutComment,
+}: Props) {
   const { t } = useTranslation();
   const form = useTaskFormFields(task);
   // Editable fields start from the ticket's current values; only changed ones are sent.
@@ -60,7 +69,11 @@ export function TaskActions({ task, me, comment, onCommentChange, commentMissing
     const read = readFieldValues(form.fields ?? [], raw, requireFilled ? required : new Set<string>());
     setFormErrors(read.errors);
     if (Object.keys(read.errors).length > 0) return null;
-    return Object.fromEntries(Object.entries(read.values).filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(task.fields?.[name])));
+    return Object.fromEntries(
+      Object.entries(read.values).filter(
+        ([name, value]) => JSON.stringify(value) !== JSON.stringify(task.fields?.[name]),
+      ),
+    );
   };
   const complete = (outcome: string) => {
     const values = readForm(true);
@@ -81,7 +94,13 @@ export function TaskActions({ task, me, comment, onCommentChange, commentMissing
     <div className="task-actions" data-testid="task-actions" onClick={(e) => e.stopPropagation()}>
       {form.fields === null && <p className="muted small">{t('inbox.actions.loadingForm')}</p>}
       {form.fields && (
-        <TaskForm task={task} fields={form.fields} values={raw} errors={formErrors} onChange={(name, value) => setRaw((prev) => ({ ...prev, [name]: value }))} />
+        <TaskForm
+          task={task}
+          fields={form.fields}
+          values={raw}
+          errors={formErrors}
+          onChange={(name, value) => setRaw((prev) => ({ ...prev, [name]: value }))}
+        />
       )}
       {form.error && <p className="error small">{form.error}</p>}
       <label className="task-comment">
@@ -97,7 +116,12 @@ export function TaskActions({ task, me, comment, onCommentChange, commentMissing
         />
       </label>
       <label className="check-label small">
-        <input type="checkbox" checked={visibleToRequester} onChange={(e) => setVisibleToRequester(e.target.checked)} data-testid="task-comment-public" />{' '}
+        <input
+          type="checkbox"
+          checked={visibleToRequester}
+          onChange={(e) => setVisibleToRequester(e.target.checked)}
+          data-testid="task-comment-public"
+        />{' '}
         {t('inbox.actions.visibleToRequester')}
       </label>
       {commentMissing && (
@@ -108,10 +132,22 @@ export function TaskActions({ task, me, comment, onCommentChange, commentMissing
       <div className="task-actions__buttons">
         {task.kind === 'approval' ? (
           <>
-            <button type="button" className="primary approve" disabled={busy} onClick={approve} data-testid="task-approve">
+            <button
+              type="button"
+              className="primary approve"
+              disabled={busy}
+              onClick={approve}
+              data-testid="task-approve"
+            >
               {t('inbox.actions.approve')}
             </button>
-            <button type="button" className="danger reject" disabled={busy} onClick={reject} data-testid="task-reject">
+            <button
+              type="button"
+              className="danger reject"
+              disabled={busy}
+              onClick={reject}
+              data-testid="task-reject"
+            >
               {t('inbox.actions.reject')}
             </button>
           </>
@@ -127,7 +163,9 @@ export function TaskActions({ task, me, comment, onCommentChange, commentMissing
             >
               {outcomes.length === 1 && outcome === 'completed'
                 ? t('inbox.actions.complete')
-                : t('inbox.actions.completeAs', { outcome: t(`outcomes.${outcome}`, { defaultValue: outcome }) })}
+                : t('inbox.actions.completeAs', {
+                    outcome: t(`outcomes.${outcome}`, { defaultValue: outcome }),
+                  })}
             </button>
           ))
         )}
@@ -138,15 +176,32 @@ export function TaskActions({ task, me, comment, onCommentChange, commentMissing
           </button>
         )}
         {task.role && task.assignee === me && (
-          <button type="button" disabled={busy} onClick={() => handlers.release(task)} data-testid="task-release">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => handlers.release(task)}
+            data-testid="task-release"
+          >
             {t('inbox.actions.release')}
           </button>
         )}
-        <button type="button" aria-expanded={delegating} onClick={() => setDelegating((d) => !d)} data-testid="task-delegate-open">
+        <button
+          type="button"
+          aria-expanded={delegating}
+          onClick={() => setDelegating((d) => !d)}
+          data-testid="task-delegate-open"
+        >
           {t('inbox.actions.delegate')}…
         </button>
       </div>
-      {delegating && <DelegatePicker task={task} me={me} busy={busy} onDelegate={(user) => handlers.delegate(task, user)} />}
+      {delegating && (
+        <DelegatePicker
+          task={task}
+          me={me}
+          busy={busy}
+          onDelegate={(user) => handlers.delegate(task, user)}
+        />
+      )}
     </div>
   );
 }

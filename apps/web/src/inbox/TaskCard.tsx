@@ -57,15 +57,27 @@ function TaskCardInner(props: Props) {
             <strong>{task.name}</strong>
           </div>
           <div className="task-card__ticket">
-            <Link to={`/tickets/${task.ticketId}`} onClick={(e) => e.stopPropagation()} data-testid="task-open-ticket">
+            <Link
+              to={`/tickets/${task.ticketId}`}
+              onClick={(e) => e.stopPropagation()}
+              data-testid="task-open-ticket"
+            >
               #{task.ticketNumber} {task.ticketTitle}
             </Link>
           </div>
           <div className="task-card__meta muted small">
             <span>{workflowName}</span>
-            <span className={`priority priority--${task.priority}`}>{t(`tickets.priority.${task.priority}`)}</span>
+            <span className={`priority priority--${task.priority}`}>
+              {t(`tickets.priority.${task.priority}`)}
+            </span>
             {task.role && <span>{t('inbox.card.role', { role: roleLabel(t, task.role) })}</span>}
-            <span data-testid="task-assignee">{task.assignee ? t('inbox.card.assignee', { user: task.assignee }) : task.role ? t('inbox.card.unassigned') : ''}</span>
+            <span data-testid="task-assignee">
+              {task.assignee
+                ? t('inbox.card.assignee', { user: task.assignee })
+                : task.role
+                  ? t('inbox.card.unassigned')
+                  : ''}
+            </span>
           </div>
           <TaskFacts task={task} />
         </div>

@@ -30,7 +30,10 @@ export function TaskFacts({ task }: { task: Task }) {
       )}
       {task.lastComment && (
         <blockquote className="task-facts__comment small" data-testid="task-last-comment">
-          <span className="muted">{t('inbox.card.lastComment', { user: task.lastComment.by ?? t('tickets.detail.system') })}</span> {task.lastComment.text}
+          <span className="muted">
+            {t('inbox.card.lastComment', { user: task.lastComment.by ?? t('tickets.detail.system') })}
+          </span>{' '}
+          {task.lastComment.text}
         </blockquote>
       )}
     </div>

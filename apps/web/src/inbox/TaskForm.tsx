@@ -15,7 +15,9 @@ export function editableEntries(task: Task) {
 /** The workflow fields a step's form lets the person edit, typed from the ticket's pinned version. */
 export function useTaskFormFields(task: Task): { fields: FieldDefinition[] | null; error?: string } {
   const editable = editableEntries(task);
-  const [state, setState] = useState<{ fields: FieldDefinition[] | null; error?: string }>({ fields: editable.length ? null : [] });
+  const [state, setState] = useState<{ fields: FieldDefinition[] | null; error?: string }>({
+    fields: editable.length ? null : [],
+  });
   useEffect(() => {
     const entries = editableEntries(task);
     if (entries.length === 0) return undefined;
@@ -24,7 +26,9 @@ export function useTaskFormFields(task: Task): { fields: FieldDefinition[] | nul
       const ticket = await ticketsApi.get(task.ticketId);
       const version = await loadVersion(ticket.workflow.key, ticket.workflow.version);
       const byName = new Map(version.definition.fields.map((f) => [f.name, f]));
-      return entries.map((entry) => byName.get(entry.field) ?? ({ name: entry.field, type: 'string' } as FieldDefinition));
+      return entries.map(
+        (entry) => byName.get(entry.field) ?? ({ name: entry.field, type: 'string' } as FieldDefinition),
+      );
     })().then(
       (fields) => live && setState({ fields }),
       (e: unknown) => live && setState({ fields: [], error: e instanceof Error ? e.message : String(e) }),
@@ -55,16 +59,16 @@ export function TaskForm({ task, fields, values, errors, onChange }: Props) {
       <legend>{t('inbox.actions.formFields')}</legend>
       {fields.map((field) => (
         <div key={field.name}>
-        <FieldInput
-          key={field.name}
-          field={field}
-          value={values[field.name]}
-          onChange={(value) => onChange(field.name, value)}
-          error={errors[field.name]}
-          required={required.has(field.name) || field.required}
-          testId={`task-field-${field.name}`}
-        />
-        {notes.get(field.name) && <p className="small muted field-note">{notes.get(field.name)}</p>}
+          <FieldInput
+            key={field.name}
+            field={field}
+            value={values[field.name]}
+            onChange={(value) => onChange(field.name, value)}
+            error={errors[field.name]}
+            required={required.has(field.name) || field.required}
+            testId={`task-field-${field.name}`}
+          />
+          {notes.get(field.name) && <p className="small muted field-note">{notes.get(field.name)}</p>}
         </div>
       ))}
     </fieldset>

@@ -17,6 +17,8 @@ describe('field display', () => {
   });
 
   it('totals the number fields of several tasks', () => {
-    expect(numberTotals([{ refundAmount: 12000, channel: 'web' }, { refundAmount: 800 }])).toEqual([{ field: 'refundAmount', total: 12800 }]);
+    expect(numberTotals([{ refundAmount: 12000, channel: 'web' }, { refundAmount: 800 }])).toEqual([
+      { field: 'refundAmount', total: 12800 },
+    ]);
   });
 });

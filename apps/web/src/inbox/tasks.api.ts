@@ -67,9 +67,13 @@ const path = (id: string, action: string) => `/tasks/${encodeURIComponent(id)}/$
 export const tasksApi = {
   inbox: () => api.get<Task[]>('/tasks'),
   approve: (id: string, input: DecisionInput = {}) => api.post<Task>(path(id, 'approve'), decision(input)),
-  reject: (id: string, input: DecisionInput & { comment: string }) => api.post<Task>(path(id, 'reject'), decision(input)),
+  reject: (id: string, input: DecisionInput & { comment: string }) =>
+    api.post<Task>(path(id, 'reject'), decision(input)),
   complete: (id: string, body: DecisionInput & { outcome?: string }) =>
-    api.post<Task>(path(id, 'complete'), { ...(body.outcome ? { outcome: body.outcome } : {}), ...decision(body) }),
+    api.post<Task>(path(id, 'complete'), {
+      ...(body.outcome ? { outcome: body.outcome } : {}),
+      ...decision(body),
+    }),
   claim: (id: string) => api.post<Task>(path(id, 'claim')),
   release: (id: string) => api.post<Task>(path(id, 'release')),
   delegate: (id: string, toUser: string) => api.post<Task>(path(id, 'delegate'), { toUser }),

@@ -60,7 +60,17 @@ export function NotificationBell() {
         onClick={() => setOpen((o) => !o)}
         data-testid="notifications-bell"
       >
-        <svg aria-hidden width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
           <path d="M13.7 21a2 2 0 0 1-3.4 0" />
         </svg>
@@ -77,10 +87,17 @@ export function NotificationBell() {
           <ul>
             {items?.map((item) => (
               <li key={item.id} className={item.readAt ? 'is-read' : 'is-unread'}>
-                <button type="button" role="menuitem" onClick={() => void choose(item)} data-testid={`notification-${item.id}`}>
+                <button
+                  type="button"
+                  role="menuitem"
+                  onClick={() => void choose(item)}
+                  data-testid={`notification-${item.id}`}
+                >
                   <strong>{item.title}</strong>
                   {item.body && <span className="small">{item.body}</span>}
-                  <time className="muted small">{new Date(item.createdAt).toLocaleString(i18n.language)}</time>
+                  <time className="muted small">
+                    {new Date(item.createdAt).toLocaleString(i18n.language)}
+                  </time>
                 </button>
               </li>
             ))}

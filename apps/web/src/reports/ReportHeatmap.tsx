@@ -1,7 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition } from '@ticketflow/definition';
-import { NO_DECORATIONS, toFlowEdges, toFlowNodes, type CanvasEdge, type CanvasNode } from '../designer/canvas/flow-adapter';
+import {
+  NO_DECORATIONS,
+  toFlowEdges,
+  toFlowNodes,
+  type CanvasEdge,
+  type CanvasNode,
+} from '../designer/canvas/flow-adapter';
 import { ReadOnlyFlow } from '../designer/canvas/ReadOnlyFlow';
 import { formatDuration } from './report-format';
 import { heatLegend, NO_DATA_COLOUR } from './heat-scale';
@@ -43,7 +49,10 @@ export function ReportHeatmap({ workflowKey, version, metric, nodeTimes, waiting
     };
   }, [workflowKey, version, id]);
 
-  const { heat, max } = useMemo(() => nodeHeat(workflowKey, version, metric, nodeTimes, waiting), [workflowKey, version, metric, nodeTimes, waiting]);
+  const { heat, max } = useMemo(
+    () => nodeHeat(workflowKey, version, metric, nodeTimes, waiting),
+    [workflowKey, version, metric, nodeTimes, waiting],
+  );
   const language = i18n.language;
   const show = (value: number | null) => figure(metric, value, language);
   const current = definition?.id === id ? definition.definition : undefined;
@@ -51,11 +60,21 @@ export function ReportHeatmap({ workflowKey, version, metric, nodeTimes, waiting
     if (!current) return [];
     return toFlowNodes(current, NO_DECORATIONS).map((node) => {
       const h = heat.get(node.id);
-      const data: HeatNodeData = { ...node.data, heat: { colour: h?.colour ?? NO_DATA_COLOUR, label: h ? figure(metric, h.value, language) : '—', hot: h?.hot ?? false } };
+      const data: HeatNodeData = {
+        ...node.data,
+        heat: {
+          colour: h?.colour ?? NO_DATA_COLOUR,
+          label: h ? figure(metric, h.value, language) : '—',
+          hot: h?.hot ?? false,
+        },
+      };
       return { ...node, data, draggable: false, connectable: false, selectable: false };
     });
   }, [current, heat, metric, language]);
-  const edges = useMemo<CanvasEdge[]>(() => (current ? toFlowEdges(current, NO_DECORATIONS).map((e) => ({ ...e, selectable: false })) : []), [current]);
+  const edges = useMemo<CanvasEdge[]>(
+    () => (current ? toFlowEdges(current, NO_DECORATIONS).map((e) => ({ ...e, selectable: false })) : []),
+    [current],
+  );
 
   if (failed) return <p className="error">{t('reports.heatmap.loadFailed')}</p>;
   return (
@@ -68,19 +87,28 @@ export function ReportHeatmap({ workflowKey, version, metric, nodeTimes, waiting
         )}
       </div>
       <div className="heat-legend" data-testid="heat-legend">
-        <span className="heat-legend__title">{metric === 'waiting' ? t('reports.heatmap.legendWaiting') : t('reports.heatmap.legendTime', { p: metric })}</span>
+        <span className="heat-legend__title">
+          {metric === 'waiting'
+            ? t('reports.heatmap.legendWaiting')
+            : t('reports.heatmap.legendTime', { p: metric })}
+        </span>
         <span className="heat-legend__end">{show(0)}</span>
         <span className="heat-legend__scale">
           {heatLegend(max).map((stop) => (
-            <span key={stop.colour} className="heat-legend__stop" style={{ background: stop.colour }} title={`≥ ${show(stop.from)}`} />
+            <span
+              key={stop.colour}
+              className="heat-legend__stop"
+              style={{ background: stop.colour }}
+              title={`≥ ${show(stop.from)}`}
+            />
           ))}
         </span>
         <span className="heat-legend__end">{show(max)}</span>
         <span className="heat-legend__none">
-          <span className="heat-legend__stop" style={{ background: NO_DATA_COLOUR }} /> {t('reports.heatmap.noData')}
+          <span className="heat-legend__stop" style={{ background: NO_DATA_COLOUR }} />{' '}
+          {t('reports.heatmap.noData')}
         </span>
       </div>
     </div>
   );
 }
-

@@ -10,7 +10,13 @@ import { defaultFilters, type ReportFilterState } from './report-filters';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { ReportHeatmap } from './ReportHeatmap';
 import { ReportSection } from './ReportSection';
-import { approvalColumns, nodeTimeColumns, slaColumns, waitingColumns, workloadColumns } from './report-tables';
+import {
+  approvalColumns,
+  nodeTimeColumns,
+  slaColumns,
+  waitingColumns,
+  workloadColumns,
+} from './report-tables';
 import { reportsApi, type ReportOptions } from './reports.api';
 import { SortableTable } from './SortableTable';
 import { TimeZoneSetting } from './TimeZoneSetting';
@@ -37,14 +43,19 @@ export function ReportsPage() {
 
   useEffect(() => {
     let live = true;
-    reportsApi.options().then((loaded) => live && Array.isArray(loaded?.workflows) && setOptions(loaded), () => undefined);
+    reportsApi.options().then(
+      (loaded) => live && Array.isArray(loaded?.workflows) && setOptions(loaded),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
   }, []);
 
   const heatKey = heatmapWorkflow(filters.workflowKey, data.nodeTimes ?? [], options?.workflows[0]?.key);
-  const heatVersion = filters.version ? Number(filters.version) : options?.workflows.find((w) => w.key === heatKey)?.versions.at(-1);
+  const heatVersion = filters.version
+    ? Number(filters.version)
+    : options?.workflows.find((w) => w.key === heatKey)?.versions.at(-1);
   const heatName = options?.workflows.find((w) => w.key === heatKey)?.name ?? heatKey;
   const showKey = !filters.workflowKey;
   const columns = useMemo(
@@ -64,21 +75,43 @@ export function ReportsPage() {
       <div className="reports-title">
         <h1>{t('reports.title')}</h1>
         <p className="muted">{t('reports.subtitle')}</p>
-        {loading && <span className="reports-loading muted small" data-testid="reports-loading">{t('reports.loading')}</span>}
+        {loading && (
+          <span className="reports-loading muted small" data-testid="reports-loading">
+            {t('reports.loading')}
+          </span>
+        )}
       </div>
       <ReportFiltersBar filters={filters} options={options} onChange={setFilters} />
       {full && <TimeZoneSetting onChanged={setTimeZone} />}
-      {error !== undefined && <p className="error" role="alert">{t('reports.loadFailed')}</p>}
-      {!full && <p className="muted small" data-testid="reports-limited">{t('reports.limited')}</p>}
+      {error !== undefined && (
+        <p className="error" role="alert">
+          {t('reports.loadFailed')}
+        </p>
+      )}
+      {!full && (
+        <p className="muted small" data-testid="reports-limited">
+          {t('reports.limited')}
+        </p>
+      )}
 
       {full && <KpiCards summary={data.summary} sla={data.sla} />}
 
       {full && (
         <div className="report-grid">
-          <ReportSection title={t('reports.trend.title')} hint={t('reports.trend.hint')} testId="section-trend" actions={<CsvButton report="trend" filters={filters} />}>
+          <ReportSection
+            title={t('reports.trend.title')}
+            hint={t('reports.trend.hint')}
+            testId="section-trend"
+            actions={<CsvButton report="trend" filters={filters} />}
+          >
             <TrendChart rows={data.trend ?? []} />
           </ReportSection>
-          <ReportSection title={t('reports.cycle.title')} hint={t('reports.cycle.hint')} testId="section-cycle" actions={<CsvButton report="cycle-time" filters={filters} />}>
+          <ReportSection
+            title={t('reports.cycle.title')}
+            hint={t('reports.cycle.hint')}
+            testId="section-cycle"
+            actions={<CsvButton report="cycle-time" filters={filters} />}
+          >
             <CycleTimeChart rows={data.cycleTime ?? []} />
           </ReportSection>
         </div>
@@ -92,7 +125,14 @@ export function ReportsPage() {
         actions={
           <div className="segmented" role="group" aria-label={t('reports.heatmap.metric')}>
             {METRICS.map((m) => (
-              <button key={m} type="button" className={m === metric ? 'active' : undefined} aria-pressed={m === metric} onClick={() => setMetric(m)} data-testid={`heat-metric-${m}`}>
+              <button
+                key={m}
+                type="button"
+                className={m === metric ? 'active' : undefined}
+                aria-pressed={m === metric}
+                onClick={() => setMetric(m)}
+                data-testid={`heat-metric-${m}`}
+              >
                 {t(`reports.heatmap.metrics.${m}`)}
               </button>
             ))}
@@ -100,28 +140,73 @@ export function ReportsPage() {
         }
       >
         {heatKey && heatVersion ? (
-          <ReportHeatmap workflowKey={heatKey} version={heatVersion} metric={metric} nodeTimes={data.nodeTimes ?? []} waiting={data.waiting ?? []} />
+          <ReportHeatmap
+            workflowKey={heatKey}
+            version={heatVersion}
+            metric={metric}
+            nodeTimes={data.nodeTimes ?? []}
+            waiting={data.waiting ?? []}
+          />
         ) : (
           <p className="muted">{t('reports.heatmap.none')}</p>
         )}
       </ReportSection>
 
       <div className="report-grid">
-        <ReportSection title={t('reports.nodes.title')} hint={t('reports.nodes.hint')} testId="section-node-times" actions={<CsvButton report="node-times" filters={filters} />}>
-          <SortableTable columns={columns.nodes} rows={data.nodeTimes ?? []} rowKey={(r) => `${r.workflowKey}/${r.version}/${r.nodeId}`} testId="table-node-times" initialSort={{ id: 'p50', dir: 'desc' }} />
+        <ReportSection
+          title={t('reports.nodes.title')}
+          hint={t('reports.nodes.hint')}
+          testId="section-node-times"
+          actions={<CsvButton report="node-times" filters={filters} />}
+        >
+          <SortableTable
+            columns={columns.nodes}
+            rows={data.nodeTimes ?? []}
+            rowKey={(r) => `${r.workflowKey}/${r.version}/${r.nodeId}`}
+            testId="table-node-times"
+            initialSort={{ id: 'p50', dir: 'desc' }}
+          />
         </ReportSection>
-        <ReportSection title={t('reports.waiting.title')} hint={t('reports.waiting.hint')} testId="section-waiting" actions={<CsvButton report="waiting" filters={filters} />}>
-          <SortableTable columns={columns.waiting} rows={data.waiting ?? []} rowKey={(r) => `${r.workflowKey}/${r.version}/${r.nodeId}`} testId="table-waiting" initialSort={{ id: 'tickets', dir: 'desc' }} />
+        <ReportSection
+          title={t('reports.waiting.title')}
+          hint={t('reports.waiting.hint')}
+          testId="section-waiting"
+          actions={<CsvButton report="waiting" filters={filters} />}
+        >
+          <SortableTable
+            columns={columns.waiting}
+            rows={data.waiting ?? []}
+            rowKey={(r) => `${r.workflowKey}/${r.version}/${r.nodeId}`}
+            testId="table-waiting"
+            initialSort={{ id: 'tickets', dir: 'desc' }}
+          />
         </ReportSection>
       </div>
 
       {full && (
         <>
-          <ReportSection wide title={t('reports.sla.title')} hint={clocks ? t('reports.sla.hintClocks') : t('reports.sla.hintDue')} testId="section-sla" actions={<CsvButton report="sla" filters={filters} />}>
-            <SortableTable columns={columns.sla} rows={data.sla ?? []} rowKey={(r) => `${r.scope}/${r.workflowKey}/${r.version ?? ''}/${r.key}`} testId="table-sla" initialSort={{ id: 'breached', dir: 'desc' }} />
+          <ReportSection
+            wide
+            title={t('reports.sla.title')}
+            hint={clocks ? t('reports.sla.hintClocks') : t('reports.sla.hintDue')}
+            testId="section-sla"
+            actions={<CsvButton report="sla" filters={filters} />}
+          >
+            <SortableTable
+              columns={columns.sla}
+              rows={data.sla ?? []}
+              rowKey={(r) => `${r.scope}/${r.workflowKey}/${r.version ?? ''}/${r.key}`}
+              testId="table-sla"
+              initialSort={{ id: 'breached', dir: 'desc' }}
+            />
           </ReportSection>
           <div className="report-grid">
-            <ReportSection title={t('reports.approvals.title')} hint={t('reports.approvals.hint')} testId="section-approvals" actions={<CsvButton report="approvals" filters={filters} />}>
+            <ReportSection
+              title={t('reports.approvals.title')}
+              hint={t('reports.approvals.hint')}
+              testId="section-approvals"
+              actions={<CsvButton report="approvals" filters={filters} />}
+            >
               <SortableTable
                 columns={columns.approvals}
                 rows={data.approvals ?? []}
@@ -131,8 +216,19 @@ export function ReportsPage() {
                 rowClass={(r) => (r.approver === null ? 'total-row' : undefined)}
               />
             </ReportSection>
-            <ReportSection title={t('reports.workload.title')} hint={t('reports.workload.hint')} testId="section-workload" actions={<CsvButton report="workload" filters={filters} />}>
-              <SortableTable columns={columns.workload} rows={data.workload ?? []} rowKey={(r) => r.username} testId="table-workload" initialSort={{ id: 'assigned', dir: 'desc' }} />
+            <ReportSection
+              title={t('reports.workload.title')}
+              hint={t('reports.workload.hint')}
+              testId="section-workload"
+              actions={<CsvButton report="workload" filters={filters} />}
+            >
+              <SortableTable
+                columns={columns.workload}
+                rows={data.workload ?? []}
+                rowKey={(r) => r.username}
+                testId="table-workload"
+                initialSort={{ id: 'assigned', dir: 'desc' }}
+              />
             </ReportSection>
           </div>
         </>

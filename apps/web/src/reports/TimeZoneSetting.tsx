@@ -10,7 +10,15 @@ interface OrganisationSettings {
 /** The IANA zones this browser knows, for the admin's choice; a short list where Intl cannot list them. */
 function knownZones(current: string): string[] {
   const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
-  const zones = intl.supportedValuesOf?.('timeZone') ?? ['UTC', 'Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Europe/London', 'Europe/Berlin', 'America/New_York'];
+  const zones = intl.supportedValuesOf?.('timeZone') ?? [
+    'UTC',
+    'Asia/Shanghai',
+    'Asia/Hong_Kong',
+    'Asia/Singapore',
+    'Europe/London',
+    'Europe/Berlin',
+    'America/New_York',
+  ];
   return [...new Set(['UTC', current, ...zones])];
 }
 
@@ -59,14 +67,23 @@ export function TimeZoneSetting({ onChanged }: { onChanged?: (zone: string) => v
       {isAdmin ? (
         <label>
           {t('reports.timeZone.label')}{' '}
-          <select value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="report-time-zone-select">
+          <select
+            value={choice}
+            onChange={(e) => setChoice(e.target.value)}
+            data-testid="report-time-zone-select"
+          >
             {knownZones(saved).map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
               </option>
             ))}
           </select>{' '}
-          <button type="button" onClick={() => void save()} disabled={choice === saved} data-testid="report-time-zone-save">
+          <button
+            type="button"
+            onClick={() => void save()}
+            disabled={choice === saved}
+            data-testid="report-time-zone-save"
+          >
             {t('reports.timeZone.save')}
           </button>
         </label>

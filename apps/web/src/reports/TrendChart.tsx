@@ -9,8 +9,14 @@ export function TrendChart({ rows }: { rows: TrendRow[] }) {
     <div className="chart" data-testid="trend-chart">
       {/* Our own legend: recharts labels its icons in English ("… legend icon"). */}
       <ul className="chart-legend">
-        <li><span className="chart-legend__dot" style={{ background: '#2563eb' }} />{t('reports.trend.created')}</li>
-        <li><span className="chart-legend__dot" style={{ background: '#16a34a' }} />{t('reports.trend.completed')}</li>
+        <li>
+          <span className="chart-legend__dot" style={{ background: '#2563eb' }} />
+          {t('reports.trend.created')}
+        </li>
+        <li>
+          <span className="chart-legend__dot" style={{ background: '#16a34a' }} />
+          {t('reports.trend.completed')}
+        </li>
       </ul>
       <ResponsiveContainer width="100%" height={240}>
         <AreaChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
@@ -28,8 +34,22 @@ export function TrendChart({ rows }: { rows: TrendRow[] }) {
           <XAxis dataKey="day" tickFormatter={(day: string) => day.slice(5)} fontSize={11} minTickGap={16} />
           <YAxis allowDecimals={false} fontSize={11} />
           <Tooltip />
-          <Area type="monotone" dataKey="created" name={t('reports.trend.created')} stroke="#2563eb" fill="url(#trendCreated)" strokeWidth={2} />
-          <Area type="monotone" dataKey="completed" name={t('reports.trend.completed')} stroke="#16a34a" fill="url(#trendCompleted)" strokeWidth={2} />
+          <Area
+            type="monotone"
+            dataKey="created"
+            name={t('reports.trend.created')}
+            stroke="#2563eb"
+            fill="url(#trendCreated)"
+            strokeWidth={2}
+          />
+          <Area
+            type="monotone"
+            dataKey="completed"
+            name={t('reports.trend.completed')}
+            stroke="#16a34a"
+            fill="url(#trendCompleted)"
+            strokeWidth={2}
+          />
         </AreaChart>
       </ResponsiveContainer>
     </div>

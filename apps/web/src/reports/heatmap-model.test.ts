@@ -4,11 +4,33 @@ import type { NodeTimeRow, WaitingRow } from './reports.api';
 
 const HOUR = 3_600_000;
 const times = (version: number, nodeName: string, p50Ms: number): NodeTimeRow => ({
-  workflowKey: 'leave', version, nodeId: 'approve', nodeName, nodeType: 'approval',
-  visits: 1, tickets: 1, p50Ms, p90Ms: p50Ms, avgMs: p50Ms, maxMs: p50Ms, inProgress: 0, reworkTickets: 0, maxVisits: 1,
+  workflowKey: 'leave',
+  version,
+  nodeId: 'approve',
+  nodeName,
+  nodeType: 'approval',
+  visits: 1,
+  tickets: 1,
+  p50Ms,
+  p90Ms: p50Ms,
+  avgMs: p50Ms,
+  maxMs: p50Ms,
+  inProgress: 0,
+  reworkTickets: 0,
+  maxVisits: 1,
 });
 const waiting = (version: number, tickets: number): WaitingRow => ({
-  workflowKey: 'leave', version, nodeId: 'approve', nodeName: '', nodeType: 'approval', tickets, openTasks: tickets, unassigned: 0, overdue: 0, oldestSince: null, p50WaitingMs: null,
+  workflowKey: 'leave',
+  version,
+  nodeId: 'approve',
+  nodeName: '',
+  nodeType: 'approval',
+  tickets,
+  openTasks: tickets,
+  unassigned: 0,
+  overdue: 0,
+  oldestSince: null,
+  p50WaitingMs: null,
 });
 
 describe('heatmap figures by version', () => {
@@ -19,6 +41,8 @@ describe('heatmap figures by version', () => {
   });
 
   it('counts the tickets waiting in the version drawn', () => {
-    expect(nodeHeat('leave', 2, 'waiting', [], [waiting(1, 1), waiting(2, 2)]).heat.get('approve')?.value).toBe(2);
+    expect(
+      nodeHeat('leave', 2, 'waiting', [], [waiting(1, 1), waiting(2, 2)]).heat.get('approve')?.value,
+    ).toBe(2);
   });
 });

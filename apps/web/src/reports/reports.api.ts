@@ -17,27 +17,79 @@ export interface SummaryReport {
   cycleTimeAvgMs: number | null;
   reworkTickets: number;
 }
-export interface TrendRow { day: string; created: number; completed: number; cancelled: number }
-export interface CycleTimeRow { bucket: string; fromMs: number; toMs: number | null; tickets: number }
+export interface TrendRow {
+  day: string;
+  created: number;
+  completed: number;
+  cancelled: number;
+}
+export interface CycleTimeRow {
+  bucket: string;
+  fromMs: number;
+  toMs: number | null;
+  tickets: number;
+}
 export interface NodeTimeRow {
-  workflowKey: string; version: number; nodeId: string; nodeName: string; nodeType: string;
-  visits: number; tickets: number; p50Ms: number | null; p90Ms: number | null; avgMs: number | null; maxMs: number | null;
-  inProgress: number; reworkTickets: number; maxVisits: number;
+  workflowKey: string;
+  version: number;
+  nodeId: string;
+  nodeName: string;
+  nodeType: string;
+  visits: number;
+  tickets: number;
+  p50Ms: number | null;
+  p90Ms: number | null;
+  avgMs: number | null;
+  maxMs: number | null;
+  inProgress: number;
+  reworkTickets: number;
+  maxVisits: number;
 }
 export interface SlaRow {
-  scope: 'step' | 'ticket'; workflowKey: string; version: number | null; key: string; name: string;
-  total: number; met: number; breached: number; breachedOpen: number; pending: number; compliance: number | null;
+  scope: 'step' | 'ticket';
+  workflowKey: string;
+  version: number | null;
+  key: string;
+  name: string;
+  total: number;
+  met: number;
+  breached: number;
+  breachedOpen: number;
+  pending: number;
+  compliance: number | null;
 }
 export interface ApprovalRow {
-  group: string; approver: string | null; approverName: string | null;
-  votes: number; approved: number; rejected: number; p50Ms: number | null; p90Ms: number | null; avgMs: number | null;
+  group: string;
+  approver: string | null;
+  approverName: string | null;
+  votes: number;
+  approved: number;
+  rejected: number;
+  p50Ms: number | null;
+  p90Ms: number | null;
+  avgMs: number | null;
 }
 export interface WaitingRow {
-  workflowKey: string; version: number; nodeId: string; nodeName: string; nodeType: string;
-  tickets: number; openTasks: number; unassigned: number; overdue: number; oldestSince: string | null; p50WaitingMs: number | null;
+  workflowKey: string;
+  version: number;
+  nodeId: string;
+  nodeName: string;
+  nodeType: string;
+  tickets: number;
+  openTasks: number;
+  unassigned: number;
+  overdue: number;
+  oldestSince: string | null;
+  p50WaitingMs: number | null;
 }
 export interface WorkloadRow {
-  username: string; displayName: string; roles: string[]; assigned: number; overdue: number; oldestSince: string | null; pool: number;
+  username: string;
+  displayName: string;
+  roles: string[];
+  assigned: number;
+  overdue: number;
+  oldestSince: string | null;
+  pool: number;
 }
 export interface ReportOptions {
   workflows: { key: string; name: string; versions: number[] }[];
@@ -46,7 +98,8 @@ export interface ReportOptions {
   groups: { name: string; label: string }[];
 }
 
-export type ReportName = 'summary' | 'trend' | 'cycle-time' | 'node-times' | 'sla' | 'approvals' | 'waiting' | 'workload';
+export type ReportName =
+  'summary' | 'trend' | 'cycle-time' | 'node-times' | 'sla' | 'approvals' | 'waiting' | 'workload';
 
 /** Typed report calls; each performs one HTTP request. */
 export const reportsApi = {
@@ -60,7 +113,9 @@ export const reportsApi = {
   waiting: (f: ReportFilterState) => api.get<WaitingRow[]>(`/reports/waiting${toQueryString(f)}`),
   workload: (f: ReportFilterState) => api.get<WorkloadRow[]>(`/reports/workload${toQueryString(f)}`),
   definition: (key: string, version: number) =>
-    api.get<{ definition: WorkflowDefinition }>(`/workflows/${encodeURIComponent(key)}/versions/${version}`).then((v) => v.definition),
+    api
+      .get<{ definition: WorkflowDefinition }>(`/workflows/${encodeURIComponent(key)}/versions/${version}`)
+      .then((v) => v.definition),
 };
 
 /** The file name in a Content-Disposition header, if any. Pure. */
@@ -76,7 +131,9 @@ export function filenameOf(disposition: string | null, fallback: string): string
 export async function downloadReportCsv(name: ReportName, filters: ReportFilterState): Promise<void> {
   const query = toQueryString({ ...filters, format: 'csv' });
   const token = useAuthStore.getState().token;
-  const response = await fetch(`/api/reports/${name}${query}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(`/api/reports/${name}${query}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
   if (!response.ok) throw new ApiError(response.status, `http-${response.status}`, response.statusText);
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);

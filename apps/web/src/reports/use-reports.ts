@@ -1,6 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { ReportFilterState } from './report-filters';
-import { reportsApi, type ApprovalRow, type CycleTimeRow, type NodeTimeRow, type SlaRow, type SummaryReport, type TrendRow, type WaitingRow, type WorkloadRow } from './reports.api';
+import {
+  reportsApi,
+  type ApprovalRow,
+  type CycleTimeRow,
+  type NodeTimeRow,
+  type SlaRow,
+  type SummaryReport,
+  type TrendRow,
+  type WaitingRow,
+  type WorkloadRow,
+} from './reports.api';
 
 export interface ReportData {
   summary?: SummaryReport;
@@ -19,8 +29,16 @@ export interface ReportData {
  * caller is a manager or admin (process owners read node times and waiting only).
  * `timeZone`: reload when an admin changes the organisation's zone.
  */
-export function useReports(current: ReportFilterState, wantFull: boolean, timeZone = ''): { data: ReportData; loading: boolean; error: unknown } {
-  const [state, setState] = useState<{ key: string; data: ReportData; error: unknown }>({ key: '', data: {}, error: undefined });
+export function useReports(
+  current: ReportFilterState,
+  wantFull: boolean,
+  timeZone = '',
+): { data: ReportData; loading: boolean; error: unknown } {
+  const [state, setState] = useState<{ key: string; data: ReportData; error: unknown }>({
+    key: '',
+    data: {},
+    error: undefined,
+  });
   // The organisation's time zone is part of the key: changing it re-buckets the days.
   const key = JSON.stringify([current, wantFull, timeZone]);
   useEffect(() => {
@@ -49,7 +67,10 @@ export function useReports(current: ReportFilterState, wantFull: boolean, timeZo
         const rows = name !== 'summary';
         if (result.status === 'rejected') error ??= result.reason;
         // An answer of the wrong shape (a proxy's page, an older server) is left out, not drawn.
-        else if (rows ? Array.isArray(result.value) : typeof result.value === 'object' && result.value !== null) (data as Record<string, unknown>)[name] = result.value;
+        else if (
+          rows ? Array.isArray(result.value) : typeof result.value === 'object' && result.value !== null
+        )
+          (data as Record<string, unknown>)[name] = result.value;
       });
       setState({ key, data, error });
     });

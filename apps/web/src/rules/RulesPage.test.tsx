@@ -7,10 +7,18 @@ import { RulesPage } from './RulesPage';
 import type { AutomationRule } from './rules.types';
 
 function json(status: number, body: unknown) {
-  return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
 }
 
-const rule = (id: string, name: string, position: number, extra: Partial<AutomationRule> = {}): AutomationRule => ({
+const rule = (
+  id: string,
+  name: string,
+  position: number,
+  extra: Partial<AutomationRule> = {},
+): AutomationRule => ({
   id,
   name,
   position,
@@ -33,8 +41,19 @@ function serve() {
       const method = init?.method ?? 'GET';
       const body = init?.body ? JSON.parse(String(init.body)) : undefined;
       calls.push({ method, url, body });
-      if (url.endsWith('/api/workflows')) return json(200, [{ key: 'refund-approval', name: 'Refund approval', latestVersion: 1, hasDraft: false, draftRevision: null, draftUpdatedAt: null }]);
-      if (url.endsWith('/api/workflows/refund-approval/versions/1')) return json(200, { key: 'refund-approval', version: 1, definition: refundApproval() });
+      if (url.endsWith('/api/workflows'))
+        return json(200, [
+          {
+            key: 'refund-approval',
+            name: 'Refund approval',
+            latestVersion: 1,
+            hasDraft: false,
+            draftRevision: null,
+            draftUpdatedAt: null,
+          },
+        ]);
+      if (url.endsWith('/api/workflows/refund-approval/versions/1'))
+        return json(200, { key: 'refund-approval', version: 1, definition: refundApproval() });
       if (url.endsWith('/api/rules') && method === 'GET') return json(200, rules);
       if (url.endsWith('/api/rules') && method === 'POST') {
         if (createAnswer) return json(createAnswer.status, createAnswer.body);
@@ -58,7 +77,9 @@ function serve() {
 
 function renderPage(roles: string[] = ['admin']) {
   useAuthStore.setState({ token: 'tok', user: { id: 'u1', username: 'admin', roles } });
-  const router = createMemoryRouter([{ path: '/rules', element: <RulesPage /> }], { initialEntries: ['/rules'] });
+  const router = createMemoryRouter([{ path: '/rules', element: <RulesPage /> }], {
+    initialEntries: ['/rules'],
+  });
   render(<RouterProvider router={router} />);
 }
 
@@ -73,12 +94,20 @@ describe('RulesPage', () => {
   });
 
   it('lists rules in evaluation order', async () => {
-    rules = [rule('b', 'Second', 20), rule('a', 'First', 10, { enabled: false }), rule('c', 'On SLA', 5, { trigger: 'sla.warning' })];
+    rules = [
+      rule('b', 'Second', 20),
+      rule('a', 'First', 10, { enabled: false }),
+      rule('c', 'On SLA', 5, { trigger: 'sla.warning' }),
+    ];
     serve();
     renderPage();
     await screen.findByTestId('rule-row-a');
     const rows = within(screen.getByTestId('rules-table')).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.getAttribute('data-testid'))).toEqual(['rule-row-a', 'rule-row-b', 'rule-row-c']);
+    expect(rows.map((r) => r.getAttribute('data-testid'))).toEqual([
+      'rule-row-a',
+      'rule-row-b',
+      'rule-row-c',
+    ]);
     expect(screen.getByTestId('rule-row-a').textContent).toContain('Ticket created');
     expect(screen.getByTestId('rule-row-c').textContent).toContain('SLA warning');
     expect((screen.getByTestId('rule-toggle-a') as HTMLInputElement).checked).toBe(false);
@@ -90,21 +119,33 @@ describe('RulesPage', () => {
     renderPage();
     await screen.findByTestId('rules-empty');
     fireEvent.click(screen.getByTestId('rule-new'));
-    fireEvent.change(screen.getByTestId('rule-name'), { target: { value: 'WeChat refunds over 5,000 are urgent' } });
+    fireEvent.change(screen.getByTestId('rule-name'), {
+      target: { value: 'WeChat refunds over 5,000 are urgent' },
+    });
     // The facts the API supports, then the fields of the chosen workflow.
     fireEvent.change(screen.getByTestId('rule-fields-from'), { target: { value: 'refund-approval' } });
     await waitFor(() => expect(calls.some((c) => c.url.endsWith('/versions/1'))).toBe(true));
 
     fireEvent.click(screen.getByTestId('cond-add'));
     const first = screen.getByTestId('cond-rule-0');
-    expect(Array.from((within(first).getByTestId('cond-value') as HTMLSelectElement).options).map((o) => o.value)).toEqual(['web', 'email', 'phone', 'wechat', 'app', 'api']);
+    expect(
+      Array.from((within(first).getByTestId('cond-value') as HTMLSelectElement).options).map((o) => o.value),
+    ).toEqual(['web', 'email', 'phone', 'wechat', 'app', 'api']);
     fireEvent.change(within(first).getByTestId('cond-value'), { target: { value: 'wechat' } });
 
     fireEvent.click(screen.getByTestId('cond-add'));
     const second = screen.getByTestId('cond-rule-1');
-    await waitFor(() => expect(Array.from((within(second).getByTestId('cond-field') as HTMLSelectElement).options).map((o) => o.value)).toContain('refundAmount'));
+    await waitFor(() =>
+      expect(
+        Array.from((within(second).getByTestId('cond-field') as HTMLSelectElement).options).map(
+          (o) => o.value,
+        ),
+      ).toContain('refundAmount'),
+    );
     fireEvent.change(within(second).getByTestId('cond-field'), { target: { value: 'refundAmount' } });
-    fireEvent.change(within(screen.getByTestId('cond-rule-1')).getByTestId('cond-operator'), { target: { value: 'greaterThan' } });
+    fireEvent.change(within(screen.getByTestId('cond-rule-1')).getByTestId('cond-operator'), {
+      target: { value: 'greaterThan' },
+    });
     const value = within(screen.getByTestId('cond-rule-1')).getByTestId('cond-value');
     fireEvent.change(value, { target: { value: '5000' } });
     fireEvent.blur(value);
@@ -135,12 +176,22 @@ describe('RulesPage', () => {
 
   it('shows the API’s 400 message next to the form', async () => {
     serve();
-    createAnswer = { status: 400, body: { statusCode: 400, code: 'invalid-rule', message: 'The rule is not valid: set-workflow needs a published workflow.', details: ['set-workflow needs a published workflow'] } };
+    createAnswer = {
+      status: 400,
+      body: {
+        statusCode: 400,
+        code: 'invalid-rule',
+        message: 'The rule is not valid: set-workflow needs a published workflow.',
+        details: ['set-workflow needs a published workflow'],
+      },
+    };
     renderPage();
     fireEvent.click(await screen.findByTestId('rule-new'));
     fireEvent.change(screen.getByTestId('rule-name'), { target: { value: 'Route' } });
     fireEvent.click(screen.getByTestId('rule-save'));
-    expect((await screen.findByTestId('rule-error')).textContent).toBe('The rule is not valid: set-workflow needs a published workflow');
+    expect((await screen.findByTestId('rule-error')).textContent).toBe(
+      'The rule is not valid: set-workflow needs a published workflow',
+    );
     expect(screen.getByTestId('rule-form')).toBeTruthy();
   });
 
@@ -163,7 +214,9 @@ describe('RulesPage', () => {
     await waitFor(() => expect(screen.getByTestId('rule-position-a').textContent).toBe('20'));
     expect(screen.getByTestId('rule-position-b').textContent).toBe('10');
     fireEvent.click(screen.getByTestId('rule-toggle-b'));
-    await waitFor(() => expect((screen.getByTestId('rule-toggle-b') as HTMLInputElement).checked).toBe(false));
+    await waitFor(() =>
+      expect((screen.getByTestId('rule-toggle-b') as HTMLInputElement).checked).toBe(false),
+    );
     const put = calls.filter((c) => c.method === 'PUT').at(-1);
     expect(put?.body).toMatchObject({ name: 'Second', enabled: false });
     expect(put?.body).not.toHaveProperty('id');
@@ -188,7 +241,10 @@ describe('rules nav link', () => {
     for (const roles of [['designer'], ['admin']]) {
       const user = { id: 'u1', username: 'admin', roles };
       useAuthStore.setState({ token: 'tok', user });
-      vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.endsWith('/auth/me') ? json(200, user) : json(200, []))));
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (url: string) => (url.endsWith('/auth/me') ? json(200, user) : json(200, []))),
+      );
       const router = createMemoryRouter(appRoutes, { initialEntries: ['/tickets'] });
       const view = render(<RouterProvider router={router} />);
       await screen.findByTestId('tickets-page');

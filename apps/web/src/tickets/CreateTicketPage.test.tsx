@@ -9,7 +9,11 @@ function json(status: number, body: unknown) {
 }
 
 const definition = {
-  schemaVersion: 1, key: 'refund-approval', name: 'Refund approval', nodes: [], edges: [],
+  schemaVersion: 1,
+  key: 'refund-approval',
+  name: 'Refund approval',
+  nodes: [],
+  edges: [],
   fields: [
     { name: 'refundAmount', type: 'number', label: 'Refund amount', required: true, min: 1, max: 50000 },
     { name: 'channel', type: 'enum', options: ['phone', 'web'] },
@@ -26,8 +30,13 @@ describe('CreateTicketPage', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string, init?: RequestInit) => {
-        if (url === '/api/workflows') return json(200, [{ key: 'refund-approval', name: 'Refund approval', latestVersion: 1 }, { key: 'draft-only', name: 'Draft', latestVersion: null }]);
-        if (url === '/api/workflows/refund-approval/versions/1') return json(200, { key: 'refund-approval', version: 1, definition });
+        if (url === '/api/workflows')
+          return json(200, [
+            { key: 'refund-approval', name: 'Refund approval', latestVersion: 1 },
+            { key: 'draft-only', name: 'Draft', latestVersion: null },
+          ]);
+        if (url === '/api/workflows/refund-approval/versions/1')
+          return json(200, { key: 'refund-approval', version: 1, definition });
         if (url === '/api/tickets' && init?.method === 'POST') {
           posted.push(JSON.parse(String(init.body)));
           return answer;
@@ -67,37 +76,61 @@ describe('CreateTicketPage', () => {
     fireEvent.click(await screen.findByTestId('ticket-submit'));
     expect(screen.getByTestId('ticket-workflow-error').textContent).toBe('Required.');
     expect(screen.getByTestId('ticket-title-error').textContent).toBe('Required.');
-    await waitFor(() => expect((screen.getByTestId('ticket-workflow') as HTMLSelectElement).options).toHaveLength(2));
+    await waitFor(() =>
+      expect((screen.getByTestId('ticket-workflow') as HTMLSelectElement).options).toHaveLength(2),
+    );
     fireEvent.change(screen.getByTestId('ticket-workflow'), { target: { value: 'refund-approval' } });
     fireEvent.change(screen.getByTestId('ticket-title'), { target: { value: 'Broken kettle' } });
     fireEvent.change(await screen.findByTestId('ticket-field-refundAmount'), { target: { value: 'lots' } });
     fireEvent.click(screen.getByTestId('ticket-submit'));
-    expect(screen.getByTestId('ticket-field-refundAmount-error').textContent).toBe('Enter a number, such as 6200.');
+    expect(screen.getByTestId('ticket-field-refundAmount-error').textContent).toBe(
+      'Enter a number, such as 6200.',
+    );
     expect(posted).toEqual([]);
 
     fireEvent.change(screen.getByTestId('ticket-field-refundAmount'), { target: { value: '6200' } });
     fireEvent.click(screen.getByTestId('ticket-submit'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/tickets/new-id'));
-    expect(posted).toEqual([{ workflowKey: 'refund-approval', title: 'Broken kettle', fields: { refundAmount: 6200 }, priority: 'normal' }]);
+    expect(posted).toEqual([
+      {
+        workflowKey: 'refund-approval',
+        title: 'Broken kettle',
+        fields: { refundAmount: 6200 },
+        priority: 'normal',
+      },
+    ]);
   });
 
-  it('shows the server\'s 400 messages next to their fields', async () => {
-    answer = json(400, { statusCode: 400, code: 'invalid-fields', message: 'bad', details: [{ field: 'refundAmount', message: 'fields.refundAmount must be at most 5000' }] });
+  it("shows the server's 400 messages next to their fields", async () => {
+    answer = json(400, {
+      statusCode: 400,
+      code: 'invalid-fields',
+      message: 'bad',
+      details: [{ field: 'refundAmount', message: 'fields.refundAmount must be at most 5000' }],
+    });
     renderPage();
-    await waitFor(() => expect((screen.getByTestId('ticket-workflow') as HTMLSelectElement).options).toHaveLength(2));
+    await waitFor(() =>
+      expect((screen.getByTestId('ticket-workflow') as HTMLSelectElement).options).toHaveLength(2),
+    );
     fireEvent.change(screen.getByTestId('ticket-workflow'), { target: { value: 'refund-approval' } });
     fireEvent.change(screen.getByTestId('ticket-title'), { target: { value: 'Too much' } });
     fireEvent.change(await screen.findByTestId('ticket-field-refundAmount'), { target: { value: '9000' } });
     fireEvent.click(screen.getByTestId('ticket-submit'));
-    expect((await screen.findByTestId('ticket-field-refundAmount-error')).textContent).toBe('fields.refundAmount must be at most 5000');
+    expect((await screen.findByTestId('ticket-field-refundAmount-error')).textContent).toBe(
+      'fields.refundAmount must be at most 5000',
+    );
   });
 
   it('shows the limits before submit: a title counter and the number range, and refuses a long title itself', async () => {
     renderPage();
-    await waitFor(() => expect((screen.getByTestId('ticket-workflow') as HTMLSelectElement).options).toHaveLength(2));
+    await waitFor(() =>
+      expect((screen.getByTestId('ticket-workflow') as HTMLSelectElement).options).toHaveLength(2),
+    );
     fireEvent.change(screen.getByTestId('ticket-workflow'), { target: { value: 'refund-approval' } });
     expect(screen.getByTestId('ticket-title-hint').textContent).toBe('0 / 200 characters');
-    expect((await screen.findByTestId('ticket-field-refundAmount-hint')).textContent).toBe('Between 1 and 50,000');
+    expect((await screen.findByTestId('ticket-field-refundAmount-hint')).textContent).toBe(
+      'Between 1 and 50,000',
+    );
     fireEvent.change(screen.getByTestId('ticket-title'), { target: { value: 'x'.repeat(619) } });
     expect(screen.getByTestId('ticket-title-hint').textContent).toBe('619 / 200 characters');
     expect(screen.getByTestId('ticket-title-hint').className).toContain('is-over');

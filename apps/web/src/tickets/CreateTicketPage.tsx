@@ -60,7 +60,8 @@ export function CreateTicketPage() {
     const nextErrors: Record<string, FieldError | string> = { ...read.errors };
     if (!workflowKey) nextErrors.workflowKey = { key: 'required' };
     if (title.trim() === '') nextErrors.title = { key: 'required' };
-    else if ([...title.trim()].length > TITLE_MAX_LENGTH) nextErrors.title = { key: 'tooLong', params: { max: TITLE_MAX_LENGTH } };
+    else if ([...title.trim()].length > TITLE_MAX_LENGTH)
+      nextErrors.title = { key: 'tooLong', params: { max: TITLE_MAX_LENGTH } };
     setErrors(nextErrors);
     if (Object.keys(nextErrors).length > 0) {
       setFormError(t('tickets.create.fixErrors'));
@@ -68,7 +69,12 @@ export function CreateTicketPage() {
     }
     setBusy(true);
     try {
-      const ticket = await ticketsApi.create({ workflowKey, title: title.trim(), fields: read.values, priority: mayChoosePriority ? priority : 'normal' });
+      const ticket = await ticketsApi.create({
+        workflowKey,
+        title: title.trim(),
+        fields: read.values,
+        priority: mayChoosePriority ? priority : 'normal',
+      });
       void navigate(`/tickets/${ticket.id}`);
     } catch (error) {
       if (isApiError(error) && error.status === 400) {
@@ -76,7 +82,9 @@ export function CreateTicketPage() {
         setErrors(fromServer);
         setFormError(Object.keys(fromServer).length ? t('tickets.create.fixErrors') : error.message);
       } else {
-        setFormError(t('tickets.create.failed', { message: error instanceof Error ? error.message : String(error) }));
+        setFormError(
+          t('tickets.create.failed', { message: error instanceof Error ? error.message : String(error) }),
+        );
       }
     } finally {
       setBusy(false);
@@ -109,7 +117,12 @@ export function CreateTicketPage() {
             {t('tickets.create.workflow')}
             <span className="required-mark"> *</span>
           </span>
-          <select value={workflowKey} onChange={(e) => chooseWorkflow(e.target.value)} data-testid="ticket-workflow" aria-invalid={errors.workflowKey ? true : undefined}>
+          <select
+            value={workflowKey}
+            onChange={(e) => chooseWorkflow(e.target.value)}
+            data-testid="ticket-workflow"
+            aria-invalid={errors.workflowKey ? true : undefined}
+          >
             <option value="">{t('tickets.create.chooseWorkflow')}</option>
             {(workflows ?? []).map((w) => (
               <option key={w.key} value={w.key}>
@@ -138,7 +151,11 @@ export function CreateTicketPage() {
         {mayChoosePriority && (
           <label>
             {t('tickets.create.priority')}
-            <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)} data-testid="ticket-priority">
+            <select
+              value={priority}
+              onChange={(e) => setPriority(e.target.value as Priority)}
+              data-testid="ticket-priority"
+            >
               {PRIORITIES.map((p) => (
                 <option key={p} value={p}>
                   {t(`tickets.priority.${p}`)}

@@ -22,7 +22,8 @@ interface Props {
 export function FieldInput({ field, value, onChange, error, required, maxLength, testId }: Props) {
   const { t, i18n } = useTranslation();
   const label = field.label ?? field.name;
-  const message = typeof error === 'string' ? error : error ? t(`tickets.errors.${error.key}`, error.params) : undefined;
+  const message =
+    typeof error === 'string' ? error : error ? t(`tickets.errors.${error.key}`, error.params) : undefined;
   const errorId = `${testId}-error`;
   const common = {
     'data-testid': testId,
@@ -36,10 +37,19 @@ export function FieldInput({ field, value, onChange, error, required, maxLength,
       return (
         <div className="field-input">
           <label className="check">
-            <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} {...common} />
+            <input
+              type="checkbox"
+              checked={value === true}
+              onChange={(e) => onChange(e.target.checked)}
+              {...common}
+            />
             {label}
           </label>
-          {message && <span id={errorId} className="field-error" data-testid={errorId}>{message}</span>}
+          {message && (
+            <span id={errorId} className="field-error" data-testid={errorId}>
+              {message}
+            </span>
+          )}
         </div>
       );
     case 'enum':
@@ -61,7 +71,9 @@ export function FieldInput({ field, value, onChange, error, required, maxLength,
       input = <input type="date" value={text} onChange={(e) => onChange(e.target.value)} {...common} />;
       break;
     case 'number':
-      input = <input inputMode="decimal" value={text} onChange={(e) => onChange(e.target.value)} {...common} />;
+      input = (
+        <input inputMode="decimal" value={text} onChange={(e) => onChange(e.target.value)} {...common} />
+      );
       break;
     default:
       input = <input value={text} onChange={(e) => onChange(e.target.value)} {...common} />;
@@ -81,19 +93,32 @@ export function FieldInput({ field, value, onChange, error, required, maxLength,
           {limit.text}
         </span>
       )}
-      {message && <span id={errorId} className="field-error" data-testid={errorId}>{message}</span>}
+      {message && (
+        <span id={errorId} className="field-error" data-testid={errorId}>
+          {message}
+        </span>
+      )}
     </div>
   );
 }
 
 /** The limits a field has, shown before submit: "12 / 200" for a length, "between 1 and 10,000" for a number. */
-function limitHint(field: FieldDefinition, text: string, maxLength: number | undefined, language: string, t: (key: string, params?: Record<string, unknown>) => string) {
+function limitHint(
+  field: FieldDefinition,
+  text: string,
+  maxLength: number | undefined,
+  language: string,
+  t: (key: string, params?: Record<string, unknown>) => string,
+) {
   if (maxLength !== undefined) {
     const used = [...text].length;
     return { text: t('tickets.limits.length', { used, max: maxLength }), over: used > maxLength };
   }
   if (field.type !== 'number' || (field.min === undefined && field.max === undefined)) return undefined;
   const n = (value: number) => new Intl.NumberFormat(language).format(value);
-  if (field.min !== undefined && field.max !== undefined) return { text: t('tickets.limits.between', { min: n(field.min), max: n(field.max) }), over: false };
-  return field.min !== undefined ? { text: t('tickets.limits.atLeast', { min: n(field.min) }), over: false } : { text: t('tickets.limits.atMost', { max: n(field.max!) }), over: false };
+  if (field.min !== undefined && field.max !== undefined)
+    return { text: t('tickets.limits.between', { min: n(field.min), max: n(field.max) }), over: false };
+  return field.min !== undefined
+    ? { text: t('tickets.limits.atLeast', { min: n(field.min) }), over: false }
+    : { text: t('tickets.limits.atMost', { max: n(field.max!) }), over: false };
 }

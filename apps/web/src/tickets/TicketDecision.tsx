@@ -10,7 +10,15 @@ import { tasksApi, type DecisionInput, type Task } from '../inbox/tasks.api';
  * on the ticket page: approve (after a confirmation), reject (with a
  * comment), complete with the step's form. Renders nothing for anyone else.
  */
-export function TicketDecision({ ticketId, refreshKey, onDone }: { ticketId: string; refreshKey: string; onDone: () => void }) {
+export function TicketDecision({
+  ticketId,
+  refreshKey,
+  onDone,
+}: {
+  ticketId: string;
+  refreshKey: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const me = useAuthStore((s) => s.user?.username);
   const [tasks, setTasks] = useState<Task[]>([]);

@@ -17,7 +17,17 @@ interface Incident {
  * Open incidents of this ticket (GET /api/incidents is for admins, so only
  * they see the list; everyone sees the ticket's `incident` status).
  */
-export function TicketIncidents({ ticketId, isAdmin, definition, refreshKey }: { ticketId: string; isAdmin: boolean; definition?: WorkflowDefinition; refreshKey: unknown }) {
+export function TicketIncidents({
+  ticketId,
+  isAdmin,
+  definition,
+  refreshKey,
+}: {
+  ticketId: string;
+  isAdmin: boolean;
+  definition?: WorkflowDefinition;
+  refreshKey: unknown;
+}) {
   const { t, i18n } = useTranslation();
   const [incidents, setIncidents] = useState<Incident[]>([]);
   useEffect(() => {
@@ -38,8 +48,11 @@ export function TicketIncidents({ ticketId, isAdmin, definition, refreshKey }: {
       <ul>
         {incidents.map((incident) => (
           <li key={incident.id} data-testid={`incident-${incident.id}`}>
-            <strong>{incident.nodeId ? nodeName(definition, incident.nodeId) : incident.code}</strong> — {incident.message}{' '}
-            <span className="muted small">({new Date(incident.createdAt).toLocaleString(i18n.language)})</span>
+            <strong>{incident.nodeId ? nodeName(definition, incident.nodeId) : incident.code}</strong> —{' '}
+            {incident.message}{' '}
+            <span className="muted small">
+              ({new Date(incident.createdAt).toLocaleString(i18n.language)})
+            </span>
           </li>
         ))}
       </ul>

@@ -39,7 +39,10 @@ export function TicketPage() {
       setTransitions(steps);
       setError(null);
     } catch (e) {
-      setError({ notFound: isApiError(e) && e.status === 404, message: e instanceof Error ? e.message : String(e) });
+      setError({
+        notFound: isApiError(e) && e.status === 404,
+        message: e instanceof Error ? e.message : String(e),
+      });
     }
   }, [id]);
 
@@ -51,7 +54,10 @@ export function TicketPage() {
 
   const { version } = useWorkflowVersion(ticket?.workflow.key, ticket?.workflow.version);
   const definition = version?.definition;
-  const path = useMemo(() => (definition ? pathOf(definition, transitions) : undefined), [definition, transitions]);
+  const path = useMemo(
+    () => (definition ? pathOf(definition, transitions) : undefined),
+    [definition, transitions],
+  );
 
   if (error) {
     return (
@@ -68,7 +74,9 @@ export function TicketPage() {
   const locale = i18n.language;
   // The requester reads a requester-friendly page: no diagram (its branch conditions name internal thresholds).
   const requesterView = user?.id === ticket.requester.id && !user?.roles.includes('admin');
-  const mayCancel = (ticket.status === 'active' || ticket.status === 'incident') && (user?.id === ticket.requester.id || user?.roles.includes('admin'));
+  const mayCancel =
+    (ticket.status === 'active' || ticket.status === 'incident') &&
+    (user?.id === ticket.requester.id || user?.roles.includes('admin'));
   const current = ticket.activeNodes.map((n) => nodeName(definition, n)).join(', ');
   const fieldDefs = definition?.fields ?? [];
   const fieldNames = [...new Set([...fieldDefs.map((f) => f.name), ...Object.keys(ticket.fields)])];
@@ -85,7 +93,9 @@ export function TicketPage() {
         <StatusBadge status={ticket.status} outcome={ticket.outcome} />
       </div>
       <p className="ticket-now" data-testid="ticket-current">
-        {ticket.activeNodes.length ? t('tickets.detail.current', { steps: current }) : t('tickets.detail.noCurrent')}
+        {ticket.activeNodes.length
+          ? t('tickets.detail.current', { steps: current })
+          : t('tickets.detail.noCurrent')}
       </p>
       <TicketSla ticketId={ticket.id} refreshKey={ticket.updatedAt} />
       <TicketDecision ticketId={ticket.id} refreshKey={ticket.updatedAt} onDone={() => void load()} />
@@ -94,7 +104,8 @@ export function TicketPage() {
           <dl>
             <dt>{t('tickets.detail.workflow')}</dt>
             <dd data-testid="ticket-version">
-              {version?.name ?? ticket.workflow.key} · {t('tickets.detail.version', { version: ticket.workflow.version })}
+              {version?.name ?? ticket.workflow.key} ·{' '}
+              {t('tickets.detail.version', { version: ticket.workflow.version })}
             </dd>
             <dt>{t('tickets.create.priority')}</dt>
             <dd>{t(`tickets.priority.${ticket.priority}`)}</dd>
@@ -111,7 +122,13 @@ export function TicketPage() {
               return (
                 <div key={name} className="dl-row" data-testid={`ticket-field-${name}`}>
                   <dt>{def?.label ?? name}</dt>
-                  <dd>{value === undefined || value === null || value === '' ? '—' : typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : formatValue(value, isChinese(locale) ? 'zh' : 'en')}</dd>
+                  <dd>
+                    {value === undefined || value === null || value === ''
+                      ? '—'
+                      : typeof value === 'boolean'
+                        ? t(value ? 'common.yes' : 'common.no')
+                        : formatValue(value, isChinese(locale) ? 'zh' : 'en')}
+                  </dd>
                 </div>
               );
             })}
@@ -119,21 +136,32 @@ export function TicketPage() {
           {mayCancel && <CancelTicketForm ticket={ticket} onCancelled={() => void load()} />}
         </section>
         {!requesterView && (
-        <section className="card ticket-diagram-card">
-          <h2>{t('tickets.detail.diagram')}</h2>
-          {definition && path ? (
-            <TicketDiagram definition={definition} activeNodes={ticket.activeNodes} visitedNodes={path.visitedNodes} takenEdges={path.takenEdges} />
-          ) : (
-            <p className="muted">{t('common.loading')}</p>
-          )}
-          <p className="legend small muted">
-            <span className="legend__active" /> {t('tickets.detail.legendActive')} <span className="legend__visited" /> {t('tickets.detail.legendVisited')}{' '}
-            <span className="legend__taken" /> {t('tickets.detail.legendTaken')}
-          </p>
-        </section>
+          <section className="card ticket-diagram-card">
+            <h2>{t('tickets.detail.diagram')}</h2>
+            {definition && path ? (
+              <TicketDiagram
+                definition={definition}
+                activeNodes={ticket.activeNodes}
+                visitedNodes={path.visitedNodes}
+                takenEdges={path.takenEdges}
+              />
+            ) : (
+              <p className="muted">{t('common.loading')}</p>
+            )}
+            <p className="legend small muted">
+              <span className="legend__active" /> {t('tickets.detail.legendActive')}{' '}
+              <span className="legend__visited" /> {t('tickets.detail.legendVisited')}{' '}
+              <span className="legend__taken" /> {t('tickets.detail.legendTaken')}
+            </p>
+          </section>
         )}
       </div>
-      <TicketIncidents ticketId={ticket.id} isAdmin={Boolean(user?.roles.includes('admin'))} definition={definition} refreshKey={ticket.updatedAt} />
+      <TicketIncidents
+        ticketId={ticket.id}
+        isAdmin={Boolean(user?.roles.includes('admin'))}
+        definition={definition}
+        refreshKey={ticket.updatedAt}
+      />
       <TicketComments ticketId={ticket.id} isRequester={requesterView} refreshKey={ticket.updatedAt} />
       <section className="card">
         <h2>{t('tickets.detail.timeline')}</h2>

@@ -5,7 +5,13 @@ import { explainTransition, nodeName } from './timeline-model';
 import type { Transition } from './tickets.api';
 
 /** Every transition of the ticket, oldest first: when, who, what and why. */
-export function TicketTimeline({ transitions, definition }: { transitions: readonly Transition[]; definition?: WorkflowDefinition }) {
+export function TicketTimeline({
+  transitions,
+  definition,
+}: {
+  transitions: readonly Transition[];
+  definition?: WorkflowDefinition;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const words = { yes: t('common.yes'), no: t('common.no') };
@@ -22,22 +28,34 @@ export function TicketTimeline({ transitions, definition }: { transitions: reado
             data-kind={transition.detail?.kind}
           >
             <div className="timeline__head">
-              <time dateTime={transition.at}>{new Date(transition.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' })}</time>
+              <time dateTime={transition.at}>
+                {new Date(transition.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' })}
+              </time>
               <span className="timeline__actor">{transition.actor ?? t('tickets.detail.system')}</span>
               {transition.from && transition.to && transition.from !== transition.to && !line.saysPath && (
                 <span className="muted small">
-                  {transition.fromName ?? nodeName(definition, transition.from)} → {transition.toName ?? nodeName(definition, transition.to)}
+                  {transition.fromName ?? nodeName(definition, transition.from)} →{' '}
+                  {transition.toName ?? nodeName(definition, transition.to)}
                 </span>
               )}
             </div>
             <div className="timeline__text" data-testid="timeline-text">
               {line.text}
             </div>
-            {(line.comment ?? transition.comment) && <blockquote className="timeline__comment">“{line.comment ?? transition.comment}”</blockquote>}
+            {(line.comment ?? transition.comment) && (
+              <blockquote className="timeline__comment">“{line.comment ?? transition.comment}”</blockquote>
+            )}
             {transition.detail?.fieldChanges?.map((change) => (
-              <div key={change.field} className="small timeline__change" data-testid={`timeline-change-${change.field}`}>
+              <div
+                key={change.field}
+                className="small timeline__change"
+                data-testid={`timeline-change-${change.field}`}
+              >
                 {t('tickets.detail.fieldChange', {
-                  field: fieldLabel(change.field, definition?.fields.find((f) => f.name === change.field)),
+                  field: fieldLabel(
+                    change.field,
+                    definition?.fields.find((f) => f.name === change.field),
+                  ),
                   from: formatFieldValue(change.from, i18n.language, words),
                   to: formatFieldValue(change.to, i18n.language, words),
                   user: transition.actor ?? t('tickets.detail.system'),

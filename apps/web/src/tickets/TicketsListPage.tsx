@@ -29,14 +29,16 @@ export function TicketsListPage() {
 
   useEffect(() => {
     let live = true;
-    ticketsApi.list({ q: q || undefined, workflowKey: workflowKey || undefined, status: status || undefined }).then(
-      (list) => {
-        if (!live) return;
-        setTickets(list);
-        setError(null);
-      },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
+    ticketsApi
+      .list({ q: q || undefined, workflowKey: workflowKey || undefined, status: status || undefined })
+      .then(
+        (list) => {
+          if (!live) return;
+          setTickets(list);
+          setError(null);
+        },
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      );
     return () => {
       live = false;
     };
@@ -57,7 +59,8 @@ export function TicketsListPage() {
   }
 
   const names = new Map(workflows.map((w) => [w.key, w.name]));
-  const formatDate = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const formatDate = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <main className="page tickets-page" data-testid="tickets-page">
@@ -77,7 +80,12 @@ export function TicketsListPage() {
           onChange={(e) => setSearch(e.target.value)}
           data-testid="tickets-search"
         />
-        <select value={workflowKey} onChange={(e) => update('workflow', e.target.value)} aria-label={t('tickets.columns.workflow')} data-testid="tickets-workflow">
+        <select
+          value={workflowKey}
+          onChange={(e) => update('workflow', e.target.value)}
+          aria-label={t('tickets.columns.workflow')}
+          data-testid="tickets-workflow"
+        >
           <option value="">{t('tickets.allWorkflows')}</option>
           {workflows.map((w) => (
             <option key={w.key} value={w.key}>
@@ -85,7 +93,12 @@ export function TicketsListPage() {
             </option>
           ))}
         </select>
-        <select value={status} onChange={(e) => update('status', e.target.value)} aria-label={t('tickets.columns.status')} data-testid="tickets-status">
+        <select
+          value={status}
+          onChange={(e) => update('status', e.target.value)}
+          aria-label={t('tickets.columns.status')}
+          data-testid="tickets-status"
+        >
           <option value="">{t('tickets.allStatuses')}</option>
           {TICKET_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -94,9 +107,17 @@ export function TicketsListPage() {
           ))}
         </select>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {tickets === null && !error && <p className="muted">{t('common.loading')}</p>}
-      {tickets?.length === 0 && <p className="muted" data-testid="tickets-empty">{t('tickets.empty')}</p>}
+      {tickets?.length === 0 && (
+        <p className="muted" data-testid="tickets-empty">
+          {t('tickets.empty')}
+        </p>
+      )}
       {tickets && tickets.length > 0 && (
         <ul className="ticket-list" data-testid="ticket-list">
           {tickets.map((ticket) => (
@@ -106,8 +127,9 @@ export function TicketsListPage() {
                 <span className="ticket-row__title">{ticket.title}</span>
                 <StatusBadge status={ticket.status} outcome={ticket.outcome} />
                 <span className="ticket-row__meta muted">
-                  {names.get(ticket.workflow.key) ?? ticket.workflow.key} · {t(`tickets.priority.${ticket.priority}`)} ·{' '}
-                  {ticket.requester.username} · {formatDate(ticket.createdAt)}
+                  {names.get(ticket.workflow.key) ?? ticket.workflow.key} ·{' '}
+                  {t(`tickets.priority.${ticket.priority}`)} · {ticket.requester.username} ·{' '}
+                  {formatDate(ticket.createdAt)}
                 </span>
               </Link>
             </li>

@@ -88,7 +88,8 @@ export const ticketsApi = {
   addComment: (id: string, text: string, visibility: 'internal' | 'public') =>
     api.post<TicketComment>(`/tickets/${encodeURIComponent(id)}/comments`, { text, visibility }),
   create: (ticket: NewTicket) => api.post<Ticket>('/tickets', ticket),
-  cancel: (id: string, reason: string) => api.post<Ticket>(`/tickets/${encodeURIComponent(id)}/cancel`, { reason }),
+  cancel: (id: string, reason: string) =>
+    api.post<Ticket>(`/tickets/${encodeURIComponent(id)}/cancel`, { reason }),
   version: (key: string, version: number) =>
     api.get<WorkflowVersion>(`/workflows/${encodeURIComponent(key)}/versions/${version}`),
 };

@@ -20,7 +20,12 @@ const definition: WorkflowDefinition = {
   edges: [
     { id: 'e1', source: 'start', target: 'review' },
     { id: 'e2', source: 'review', target: 'amount', on: 'completed' },
-    { id: 'e3', source: 'amount', target: 'finance', condition: { all: [{ fact: 'refundAmount', operator: 'greaterThan', value: 5000 }] } },
+    {
+      id: 'e3',
+      source: 'amount',
+      target: 'finance',
+      condition: { all: [{ fact: 'refundAmount', operator: 'greaterThan', value: 5000 }] },
+    },
     { id: 'e4', source: 'amount', target: 'manager', default: true },
     { id: 'e5', source: 'finance', target: 'done', on: 'approved' },
   ],
@@ -29,10 +34,28 @@ const definition: WorkflowDefinition = {
 const at = '2026-11-24T10:00:00Z';
 const transitions: Transition[] = [
   { seq: 1, event: 'start', from: null, to: 'review', at },
-  { seq: 2, event: 'task.complete', from: 'review', to: 'amount', actor: 'agent', detail: { kind: 'outcome', outcome: 'completed', actor: 'u1' }, at },
   {
-    seq: 3, event: 'auto', from: 'amount', to: 'finance', at,
-    detail: { kind: 'condition', edgeId: 'e3', condition: definition.edges[2]!.condition, text: 'Refund amount > 5,000', values: { refundAmount: 6200 } },
+    seq: 2,
+    event: 'task.complete',
+    from: 'review',
+    to: 'amount',
+    actor: 'agent',
+    detail: { kind: 'outcome', outcome: 'completed', actor: 'u1' },
+    at,
+  },
+  {
+    seq: 3,
+    event: 'auto',
+    from: 'amount',
+    to: 'finance',
+    at,
+    detail: {
+      kind: 'condition',
+      edgeId: 'e3',
+      condition: definition.edges[2]!.condition,
+      text: 'Refund amount > 5,000',
+      values: { refundAmount: 6200 },
+    },
   },
 ];
 
@@ -45,14 +68,36 @@ describe('the timeline', () => {
     expect(line.text).toBe('Went to Finance approval because Refund amount > 5,000 (Refund amount is 6,200)');
   });
 
-  it('explains the default branch and a person\'s outcome', () => {
-    expect(explainTransition({ seq: 4, event: 'auto', from: 'amount', to: 'manager', at, detail: { kind: 'default', edgeId: 'e4', text: 'otherwise' } }, definition, 'en', t).text)
-      .toBe('Went to Manager approval: otherwise (no condition held)');
-    expect(explainTransition(transitions[1]!, definition, 'en', t).text).toBe('Agent review: completed → Refund amount?');
+  it("explains the default branch and a person's outcome", () => {
+    expect(
+      explainTransition(
+        {
+          seq: 4,
+          event: 'auto',
+          from: 'amount',
+          to: 'manager',
+          at,
+          detail: { kind: 'default', edgeId: 'e4', text: 'otherwise' },
+        },
+        definition,
+        'en',
+        t,
+      ).text,
+    ).toBe('Went to Manager approval: otherwise (no condition held)');
+    expect(explainTransition(transitions[1]!, definition, 'en', t).text).toBe(
+      'Agent review: completed → Refund amount?',
+    );
   });
 
   it('says the ticket was created for the move into the start node', () => {
-    expect(explainTransition({ seq: 0, event: 'start', from: null, to: 'start', actor: 'requester', at }, definition, 'en', t).text).toBe('Ticket created');
+    expect(
+      explainTransition(
+        { seq: 0, event: 'start', from: null, to: 'start', actor: 'requester', at },
+        definition,
+        'en',
+        t,
+      ).text,
+    ).toBe('Ticket created');
   });
 
   it('explains in Chinese', () => {
@@ -69,8 +114,14 @@ describe('the timeline', () => {
 
 describe('timeline paths', () => {
   it('marks a plain move as already saying its path, so it is printed once', () => {
-    const t = (key: string, options?: Record<string, unknown>) => (key === 'tickets.explain.moved' ? `${String(options?.from)} → ${String(options?.to)}` : key);
-    const line = explainTransition({ seq: 2, event: 'auto', from: 'start', to: 'review', at: '2026-01-01T00:00:00Z' } as Transition, undefined, 'en', t);
+    const t = (key: string, options?: Record<string, unknown>) =>
+      key === 'tickets.explain.moved' ? `${String(options?.from)} → ${String(options?.to)}` : key;
+    const line = explainTransition(
+      { seq: 2, event: 'auto', from: 'start', to: 'review', at: '2026-01-01T00:00:00Z' } as Transition,
+      undefined,
+      'en',
+      t,
+    );
     expect(line).toMatchObject({ text: 'start → review', saysPath: true });
   });
 });

@@ -23,7 +23,12 @@ export function nodeName(definition: WorkflowDefinition | undefined, id: string 
 }
 
 /** "Refund amount is 6,200, Channel is web": the values a condition looked at. Pure. */
-export function describeValues(values: FieldValues, fields: readonly FieldDefinition[], language: string, t: Translate): string {
+export function describeValues(
+  values: FieldValues,
+  fields: readonly FieldDefinition[],
+  language: string,
+  t: Translate,
+): string {
   const locale = language.startsWith('zh') ? 'zh' : 'en';
   return Object.entries(values)
     .map(([name, value]) => {
@@ -38,7 +43,12 @@ export function describeValues(values: FieldValues, fields: readonly FieldDefini
  * the values it saw) chose a branch, that no condition held, who decided what,
  * which message arrived. Pure apart from calling `t`.
  */
-export function explainTransition(transition: Transition, definition: WorkflowDefinition | undefined, language: string, t: Translate): TimelineLine {
+export function explainTransition(
+  transition: Transition,
+  definition: WorkflowDefinition | undefined,
+  language: string,
+  t: Translate,
+): TimelineLine {
   const detail = transition.detail;
   const from = nodeName(definition, transition.from);
   const to = nodeName(definition, transition.to);
@@ -56,32 +66,53 @@ export function explainTransition(transition: Transition, definition: WorkflowDe
       return { text: t('tickets.explain.default', { target: to, text: detail.text }), automatic: true };
     case 'vote':
       return {
-        text: t('tickets.explain.vote', { step: from, decision: decision(detail.decision), approved: detail.approved, rejected: detail.rejected }),
+        text: t('tickets.explain.vote', {
+          step: from,
+          decision: decision(detail.decision),
+          approved: detail.approved,
+          rejected: detail.rejected,
+        }),
         comment: detail.comment,
         automatic: false,
       };
     case 'outcome':
       return {
-        text: to ? t('tickets.explain.outcome', { step: from, outcome: decision(detail.outcome), target: to }) : t('tickets.explain.outcomeEnd', { step: from, outcome: decision(detail.outcome) }),
+        text: to
+          ? t('tickets.explain.outcome', { step: from, outcome: decision(detail.outcome), target: to })
+          : t('tickets.explain.outcomeEnd', { step: from, outcome: decision(detail.outcome) }),
         comment: detail.comment,
         automatic: false,
       };
     case 'message':
-      return { text: t('tickets.explain.message', { message: detail.message, target: to }), automatic: false };
+      return {
+        text: t('tickets.explain.message', { message: detail.message, target: to }),
+        automatic: false,
+      };
     case 'note':
       return { text: detail.text, automatic: transition.event === 'auto' };
     default:
       if (!transition.from && transition.to) {
         const isStart = definition?.nodes.find((n) => n.id === transition.to)?.type === 'start';
-        return { text: isStart ? t('tickets.explain.created') : t('tickets.explain.start', { target: to }), automatic: !isStart };
+        return {
+          text: isStart ? t('tickets.explain.created') : t('tickets.explain.start', { target: to }),
+          automatic: !isStart,
+        };
       }
-      if (transition.from && transition.to) return { text: t('tickets.explain.moved', { from, to }), automatic: transition.event === 'auto', saysPath: true };
+      if (transition.from && transition.to)
+        return {
+          text: t('tickets.explain.moved', { from, to }),
+          automatic: transition.event === 'auto',
+          saysPath: true,
+        };
       return { text: transition.event, automatic: false };
   }
 }
 
 /** Nodes the ticket has been at and edges it followed, derived from its transitions. Pure. */
-export function pathOf(definition: WorkflowDefinition, transitions: readonly Transition[]): { visitedNodes: Set<string>; takenEdges: Set<string> } {
+export function pathOf(
+  definition: WorkflowDefinition,
+  transitions: readonly Transition[],
+): { visitedNodes: Set<string>; takenEdges: Set<string> } {
   const known = new Set(definition.nodes.map((n) => n.id));
   const visitedNodes = new Set<string>();
   const takenEdges = new Set<string>();

@@ -6,7 +6,10 @@ import { UsersPage } from './UsersPage';
 import type { AdminUser } from './users.api';
 
 function json(status: number, body: unknown) {
-  return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
 }
 
 let users: AdminUser[] = [];
@@ -20,13 +23,29 @@ function serve() {
       const body = init?.body ? JSON.parse(String(init.body)) : undefined;
       calls.push({ method, url, body });
       if (url.endsWith('/api/users')) return json(200, users);
-      if (url.endsWith('/api/directory')) return json(200, { users: [], roles: [{ name: 'agent', label: 'Agent' }, { name: 'finance', label: 'Finance' }] });
+      if (url.endsWith('/api/directory'))
+        return json(200, {
+          users: [],
+          roles: [
+            { name: 'agent', label: 'Agent' },
+            { name: 'finance', label: 'Finance' },
+          ],
+        });
       const m = /\/api\/users\/([^/]+)\/(roles|deactivate|activate|sign-out)$/.exec(url);
       if (m) {
         const [, id, action] = m;
         if (action === 'sign-out') return json(204, null);
-        users = users.map((u) => (u.id !== id ? u : action === 'roles' ? { ...u, roles: body.roles } : { ...u, active: action === 'activate' }));
-        return json(200, users.find((u) => u.id === id));
+        users = users.map((u) =>
+          u.id !== id
+            ? u
+            : action === 'roles'
+              ? { ...u, roles: body.roles }
+              : { ...u, active: action === 'activate' },
+        );
+        return json(
+          200,
+          users.find((u) => u.id === id),
+        );
       }
       return json(404, { statusCode: 404, code: 'not-found', message: 'not found' });
     }),
@@ -35,7 +54,9 @@ function serve() {
 
 function renderPage(roles: string[] = ['admin']) {
   useAuthStore.setState({ token: 'tok', user: { id: 'u-admin', username: 'admin', roles } });
-  const router = createMemoryRouter([{ path: '/users', element: <UsersPage /> }], { initialEntries: ['/users'] });
+  const router = createMemoryRouter([{ path: '/users', element: <UsersPage /> }], {
+    initialEntries: ['/users'],
+  });
   render(<RouterProvider router={router} />);
 }
 
@@ -58,11 +79,17 @@ describe('UsersPage', () => {
     fireEvent.click(screen.getByTestId('user-deactivate-agent'));
     await waitFor(() => expect(screen.getByTestId('user-status-agent').textContent).toBe('Deactivated'));
     fireEvent.click(screen.getByTestId('user-sign-out-agent'));
-    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/api/users/u-agent/sign-out'))).toBe(true));
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/api/users/u-agent/sign-out'))).toBe(
+        true,
+      ),
+    );
     fireEvent.click(screen.getByTestId('user-edit-agent'));
     fireEvent.click(await screen.findByTestId('role-finance'));
     fireEvent.click(screen.getByTestId('roles-save'));
-    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ roles: ['agent', 'finance'] }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ roles: ['agent', 'finance'] }),
+    );
     await waitFor(() => expect(screen.getByTestId('user-row-agent').textContent).toContain('agent, finance'));
   });
 

@@ -32,7 +32,10 @@ export function UsersPage() {
   useEffect(() => {
     if (!isAdmin) return;
     void reload();
-    usersApi.roles().then(setRoles).catch(() => setRoles([]));
+    usersApi
+      .roles()
+      .then(setRoles)
+      .catch(() => setRoles([]));
   }, [isAdmin, reload]);
 
   if (!isAdmin) {
@@ -60,8 +63,16 @@ export function UsersPage() {
     <main className="page users-page" data-testid="page-users">
       <h1>{t('users.title')}</h1>
       <p className="muted">{t('users.subtitle')}</p>
-      {error && <p className="error" role="alert" data-testid="users-error">{error}</p>}
-      {notice && <p className="notice" role="status" data-testid="users-notice">{notice}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="users-error">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p className="notice" role="status" data-testid="users-notice">
+          {notice}
+        </p>
+      )}
       {users === null && !error && <p className="muted">{t('common.loading')}</p>}
       {users && (
         <table className="users-table" data-testid="users-table">
@@ -75,7 +86,11 @@ export function UsersPage() {
           </thead>
           <tbody>
             {users.map((user) => (
-              <tr key={user.id} data-testid={`user-row-${user.username}`} className={user.active ? undefined : 'muted'}>
+              <tr
+                key={user.id}
+                data-testid={`user-row-${user.username}`}
+                className={user.active ? undefined : 'muted'}
+              >
                 <td>
                   {user.displayName} <span className="muted small">{user.username}</span>
                 </td>
@@ -85,30 +100,68 @@ export function UsersPage() {
                       options={roles}
                       initial={user.roles}
                       onCancel={() => setEditing(null)}
-                      onSave={(next) => act(async () => { await usersApi.setRoles(user.id, next); setEditing(null); }, t('users.rolesSaved', { name: user.username }))}
+                      onSave={(next) =>
+                        act(
+                          async () => {
+                            await usersApi.setRoles(user.id, next);
+                            setEditing(null);
+                          },
+                          t('users.rolesSaved', { name: user.username }),
+                        )
+                      }
                     />
                   ) : (
                     user.roles.join(', ') || '—'
                   )}
                 </td>
-                <td data-testid={`user-status-${user.username}`}>{user.active ? t('users.active') : t('users.inactive')}</td>
+                <td data-testid={`user-status-${user.username}`}>
+                  {user.active ? t('users.active') : t('users.inactive')}
+                </td>
                 <td>
                   <div className="row users-actions">
-                  <button type="button" data-testid={`user-edit-${user.username}`} disabled={editing !== null} onClick={() => setEditing(user.id)}>
-                    {t('users.editRoles')}
-                  </button>
-                  <button type="button" data-testid={`user-sign-out-${user.username}`} onClick={() => act(() => usersApi.signOutEverywhere(user.id), t('users.signedOut', { name: user.username }))}>
-                    {t('users.signOutAll')}
-                  </button>
-                  {user.active ? (
-                    <button type="button" data-testid={`user-deactivate-${user.username}`} disabled={user.id === me?.id} onClick={() => act(() => usersApi.deactivate(user.id), t('users.deactivated', { name: user.username }))}>
-                      {t('users.deactivate')}
+                    <button
+                      type="button"
+                      data-testid={`user-edit-${user.username}`}
+                      disabled={editing !== null}
+                      onClick={() => setEditing(user.id)}
+                    >
+                      {t('users.editRoles')}
                     </button>
-                  ) : (
-                    <button type="button" data-testid={`user-activate-${user.username}`} onClick={() => act(() => usersApi.activate(user.id))}>
-                      {t('users.activate')}
+                    <button
+                      type="button"
+                      data-testid={`user-sign-out-${user.username}`}
+                      onClick={() =>
+                        act(
+                          () => usersApi.signOutEverywhere(user.id),
+                          t('users.signedOut', { name: user.username }),
+                        )
+                      }
+                    >
+                      {t('users.signOutAll')}
                     </button>
-                  )}
+                    {user.active ? (
+                      <button
+                        type="button"
+                        data-testid={`user-deactivate-${user.username}`}
+                        disabled={user.id === me?.id}
+                        onClick={() =>
+                          act(
+                            () => usersApi.deactivate(user.id),
+                            t('users.deactivated', { name: user.username }),
+                          )
+                        }
+                      >
+                        {t('users.deactivate')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        data-testid={`user-activate-${user.username}`}
+                        onClick={() => act(() => usersApi.activate(user.id))}
+                      >
+                        {t('users.activate')}
+                      </button>
+                    )}
                   </div>
                 </td>
               </tr>

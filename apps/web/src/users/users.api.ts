@@ -18,7 +18,8 @@ export interface RoleOption {
 export const usersApi = {
   list: () => api.get<AdminUser[]>('/users'),
   roles: async () => (await api.get<{ roles: RoleOption[] }>('/directory')).roles,
-  setRoles: (id: string, roles: string[]) => api.put<AdminUser>(`/users/${encodeURIComponent(id)}/roles`, { roles }),
+  setRoles: (id: string, roles: string[]) =>
+    api.put<AdminUser>(`/users/${encodeURIComponent(id)}/roles`, { roles }),
   deactivate: (id: string) => api.post<AdminUser>(`/users/${encodeURIComponent(id)}/deactivate`),
   activate: (id: string) => api.post<AdminUser>(`/users/${encodeURIComponent(id)}/activate`),
   signOutEverywhere: (id: string) => api.post<void>(`/users/${encodeURIComponent(id)}/sign-out`),

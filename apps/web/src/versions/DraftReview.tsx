@@ -49,7 +49,9 @@ export function DraftReview({ workflowKey, revision, onChecked }: Props) {
 
   const nodeClasses = useMemo(() => {
     const classes = new Map<string, string>();
-    for (const p of problems) if (p.nodeId && !classes.has(p.nodeId)) classes.set(p.nodeId, p.severity === 'error' ? 'has-error' : 'has-warning');
+    for (const p of problems)
+      if (p.nodeId && !classes.has(p.nodeId))
+        classes.set(p.nodeId, p.severity === 'error' ? 'has-error' : 'has-warning');
     if (focused) classes.set(focused, `${classes.get(focused) ?? ''} is-focused`.trim());
     return classes;
   }, [problems, focused]);
@@ -60,7 +62,11 @@ export function DraftReview({ workflowKey, revision, onChecked }: Props) {
       <div className="versions-panel__head">
         <h2>{t('versions.review.title')}</h2>
         <span className={errors ? 'error' : 'ok'} data-testid="draft-verdict">
-          {errors ? t('versions.review.blocked', { count: errors }) : problems.length ? t('versions.review.warningsOnly', { count: problems.length }) : t('versions.review.ready')}
+          {errors
+            ? t('versions.review.blocked', { count: errors })
+            : problems.length
+              ? t('versions.review.warningsOnly', { count: problems.length })
+              : t('versions.review.ready')}
         </span>
       </div>
       <div className="diff-body">
@@ -74,11 +80,21 @@ export function DraftReview({ workflowKey, revision, onChecked }: Props) {
               {problems.map((p, i) => {
                 const place = problemPlace(definition, p);
                 return (
-                  <li key={i} className={p.severity === 'error' ? 'error' : 'warn'} data-testid={`draft-problem-${p.code}`} data-node-id={p.nodeId}>
+                  <li
+                    key={i}
+                    className={p.severity === 'error' ? 'error' : 'warn'}
+                    data-testid={`draft-problem-${p.code}`}
+                    data-node-id={p.nodeId}
+                  >
                     <strong>{t(`designer.problems.${p.severity}`)}</strong>
                     {t('versions.review.colon')}
                     {place && (
-                      <button type="button" className="link-button" onClick={() => setFocused(p.nodeId)} title={t('versions.review.showOnDiagram')}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => setFocused(p.nodeId)}
+                        title={t('versions.review.showOnDiagram')}
+                      >
                         {place}
                       </button>
                     )}

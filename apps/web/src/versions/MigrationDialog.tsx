@@ -53,7 +53,13 @@ export function MigrationDialog({ workflowKey, toVersion, onClose, onMigrated }:
   };
 
   return (
-    <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-labelledby="migration-title" data-testid="migration-dialog">
+    <div
+      className="dialog-backdrop"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="migration-title"
+      data-testid="migration-dialog"
+    >
       <div className="dialog card migration-dialog">
         <div className="versions-panel__head">
           <h2 id="migration-title">{t('versions.migrate.title', { version: toVersion })}</h2>
@@ -61,12 +67,18 @@ export function MigrationDialog({ workflowKey, toVersion, onClose, onMigrated }:
             {t('versions.migrate.close')}
           </button>
         </div>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {report && (
           <>
             <h3>{t('versions.migrate.mapping')}</h3>
             {report.mapping.length === 0 ? (
-              <p className="muted" data-testid="migration-nothing">{t('versions.migrate.nothing')}</p>
+              <p className="muted" data-testid="migration-nothing">
+                {t('versions.migrate.nothing')}
+              </p>
             ) : (
               <table className="table" data-testid="migration-mapping">
                 <thead>
@@ -80,11 +92,16 @@ export function MigrationDialog({ workflowKey, toVersion, onClose, onMigrated }:
                   {report.mapping.map((row) => (
                     <tr key={`${row.fromVersion}:${row.nodeId}`}>
                       <td>
-                        {t('versions.versionLabel', { version: row.fromVersion })} · {row.name} <span className="muted small">({row.nodeId})</span>
+                        {t('versions.versionLabel', { version: row.fromVersion })} · {row.name}{' '}
+                        <span className="muted small">({row.nodeId})</span>
                       </td>
                       <td>{row.tickets}</td>
                       <td>
-                        <select data-testid={`mapping-${row.nodeId}`} value={mapping[row.nodeId] ?? row.toNode ?? ''} onChange={(e) => setTarget(row.nodeId, e.target.value)}>
+                        <select
+                          data-testid={`mapping-${row.nodeId}`}
+                          value={mapping[row.nodeId] ?? row.toNode ?? ''}
+                          onChange={(e) => setTarget(row.nodeId, e.target.value)}
+                        >
                           <option value="">{t('versions.migrate.unmapped')}</option>
                           {report.targetNodes.map((node) => (
                             <option key={node.id} value={node.id}>
@@ -100,21 +117,39 @@ export function MigrationDialog({ workflowKey, toVersion, onClose, onMigrated }:
             )}
             <p data-testid="migration-summary">
               {report.dryRun
-                ? t('versions.migrate.dryRunSummary', { ready: report.summary.ready, refused: report.summary.refused })
-                : t('versions.migrate.doneSummary', { migrated: report.summary.migrated, refused: report.summary.refused, failed: report.summary.failed })}
+                ? t('versions.migrate.dryRunSummary', {
+                    ready: report.summary.ready,
+                    refused: report.summary.refused,
+                  })
+                : t('versions.migrate.doneSummary', {
+                    migrated: report.summary.migrated,
+                    refused: report.summary.refused,
+                    failed: report.summary.failed,
+                  })}
             </p>
             {report.tickets.length > 0 && (
               <table className="table" data-testid="migration-tickets">
                 <tbody>
                   {report.tickets.map((ticket) => (
-                    <tr key={ticket.ticketId} data-testid={`migration-ticket-${ticket.ticketId}`} data-result={ticket.result}>
+                    <tr
+                      key={ticket.ticketId}
+                      data-testid={`migration-ticket-${ticket.ticketId}`}
+                      data-result={ticket.result}
+                    >
                       <td>
                         <Link to={`/tickets/${ticket.ticketId}`}>#{ticket.number}</Link> {ticket.title}
                       </td>
-                      <td>{t('versions.versionLabel', { version: ticket.fromVersion })} · {ticket.activeNodes.join(', ')}</td>
-                      <td className={ticket.result === 'refused' || ticket.result === 'failed' ? 'error' : 'ok'}>
+                      <td>
+                        {t('versions.versionLabel', { version: ticket.fromVersion })} ·{' '}
+                        {ticket.activeNodes.join(', ')}
+                      </td>
+                      <td
+                        className={ticket.result === 'refused' || ticket.result === 'failed' ? 'error' : 'ok'}
+                      >
                         {t(`versions.migrate.result.${ticket.result}`)}
-                        {ticket.targetNodes && ticket.result !== 'refused' ? ` → ${ticket.targetNodes.join(', ')}` : ''}
+                        {ticket.targetNodes && ticket.result !== 'refused'
+                          ? ` → ${ticket.targetNodes.join(', ')}`
+                          : ''}
                         {ticket.reason ? <div className="small">{ticket.reason}</div> : null}
                       </td>
                     </tr>
@@ -125,7 +160,12 @@ export function MigrationDialog({ workflowKey, toVersion, onClose, onMigrated }:
           </>
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={() => void run(true, mapping)} disabled={busy} data-testid="migration-dry-run">
+          <button
+            type="button"
+            onClick={() => void run(true, mapping)}
+            disabled={busy}
+            data-testid="migration-dry-run"
+          >
             {t('versions.migrate.dryRun')}
           </button>
           <button

@@ -62,9 +62,21 @@ export function PublishPanel({ workflowKey, onPublished, blockingErrors = 0 }: P
         <h2>{t('versions.publish.title')}</h2>
         <label className="grow">
           {t('versions.publish.note')}
-          <input data-testid="publish-note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} placeholder={t('versions.publish.notePlaceholder')} />
+          <input
+            data-testid="publish-note"
+            value={note}
+            maxLength={2000}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={t('versions.publish.notePlaceholder')}
+          />
         </label>
-        <button type="button" className="primary" onClick={() => void publish()} disabled={busy || blockingErrors > 0} data-testid="publish-button">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void publish()}
+          disabled={busy || blockingErrors > 0}
+          data-testid="publish-button"
+        >
           {t('versions.publish.button')}
         </button>
       </div>
@@ -74,7 +86,11 @@ export function PublishPanel({ workflowKey, onPublished, blockingErrors = 0 }: P
         </p>
       )}
       {message && (
-        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'} data-testid="publish-result">
+        <p
+          className={message.ok ? 'ok' : 'error'}
+          role={message.ok ? 'status' : 'alert'}
+          data-testid="publish-result"
+        >
           {message.text}
         </p>
       )}

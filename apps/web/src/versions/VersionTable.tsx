@@ -15,7 +15,12 @@ interface Props {
 export function VersionTable({ versions, isAdmin, canDiff, onView, onDiff, onDeprecate, onMigrate }: Props) {
   const { t, i18n } = useTranslation();
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
-  if (versions.length === 0) return <p className="muted" data-testid="versions-empty">{t('versions.noVersions')}</p>;
+  if (versions.length === 0)
+    return (
+      <p className="muted" data-testid="versions-empty">
+        {t('versions.noVersions')}
+      </p>
+    );
   return (
     <table className="table versions-table" data-testid="versions-table">
       <thead>
@@ -31,7 +36,11 @@ export function VersionTable({ versions, isAdmin, canDiff, onView, onDiff, onDep
       </thead>
       <tbody>
         {versions.map((row) => (
-          <tr key={row.version} data-testid={`version-row-${row.version}`} className={row.deprecatedAt ? 'is-deprecated' : undefined}>
+          <tr
+            key={row.version}
+            data-testid={`version-row-${row.version}`}
+            className={row.deprecatedAt ? 'is-deprecated' : undefined}
+          >
             <td>
               <strong>{t('versions.versionLabel', { version: row.version })}</strong>
               {row.deprecatedAt && (
@@ -48,21 +57,38 @@ export function VersionTable({ versions, isAdmin, canDiff, onView, onDiff, onDep
             </td>
             <td data-testid={`version-active-${row.version}`}>{row.activeTickets}</td>
             <td className="row-actions">
-              <button type="button" onClick={() => onView(row.version)} data-testid={`version-view-${row.version}`}>
+              <button
+                type="button"
+                onClick={() => onView(row.version)}
+                data-testid={`version-view-${row.version}`}
+              >
                 {t('versions.actions.view')}
               </button>
               {canDiff && row.version > 1 && (
-                <button type="button" onClick={() => onDiff(row.version)} data-testid={`version-diff-${row.version}`}>
+                <button
+                  type="button"
+                  onClick={() => onDiff(row.version)}
+                  data-testid={`version-diff-${row.version}`}
+                >
                   {t('versions.actions.diffPrevious')}
                 </button>
               )}
               {isAdmin && (
-                <button type="button" onClick={() => onMigrate(row.version)} data-testid={`version-migrate-${row.version}`}>
+                <button
+                  type="button"
+                  onClick={() => onMigrate(row.version)}
+                  data-testid={`version-migrate-${row.version}`}
+                >
                   {t('versions.actions.migrate')}
                 </button>
               )}
               {isAdmin && !row.deprecatedAt && (
-                <button type="button" className="danger" onClick={() => onDeprecate(row.version)} data-testid={`version-deprecate-${row.version}`}>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => onDeprecate(row.version)}
+                  data-testid={`version-deprecate-${row.version}`}
+                >
                   {t('versions.actions.deprecate')}
                 </button>
               )}

@@ -40,7 +40,9 @@ export function VersionsPage() {
   const [draftErrors, setDraftErrors] = useState(0);
 
   useEffect(() => {
-    workflowsApi.list().then(setWorkflows, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+    workflowsApi
+      .list()
+      .then(setWorkflows, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [reload]);
 
   useEffect(() => {
@@ -57,7 +59,10 @@ export function VersionsPage() {
 
   const selected = workflows.find((w) => w.key === key);
   const hasDraft = isDesigner && selected?.hasDraft === true;
-  const refs = useMemo<DefinitionRef[]>(() => [...(hasDraft ? (['draft'] as const) : []), ...versions.map((v) => v.version)], [hasDraft, versions]);
+  const refs = useMemo<DefinitionRef[]>(
+    () => [...(hasDraft ? (['draft'] as const) : []), ...versions.map((v) => v.version)],
+    [hasDraft, versions],
+  );
   const refresh = useCallback(() => setReload((n) => n + 1), []);
   const choose = (next: string) => {
     setViewer(null);
@@ -80,16 +85,27 @@ export function VersionsPage() {
   return (
     <main className="page versions-page" data-testid="page-versions">
       <h1>{t('pages.versions.title')}</h1>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="versions-layout">
         <nav className="versions-workflows" aria-label={t('versions.workflows')}>
           <ul>
             {workflows.map((w) => (
               <li key={w.key}>
-                <button type="button" className={w.key === key ? 'is-current' : undefined} onClick={() => choose(w.key)} data-testid={`versions-workflow-${w.key}`}>
+                <button
+                  type="button"
+                  className={w.key === key ? 'is-current' : undefined}
+                  onClick={() => choose(w.key)}
+                  data-testid={`versions-workflow-${w.key}`}
+                >
                   <span>{w.name}</span>
                   <span className="muted small">
-                    {w.latestVersion ? t('versions.versionLabel', { version: w.latestVersion }) : t('versions.unpublished')}
+                    {w.latestVersion
+                      ? t('versions.versionLabel', { version: w.latestVersion })
+                      : t('versions.unpublished')}
                     {w.hasDraft ? ` · ${t('versions.draft')}` : ''}
                   </span>
                 </button>
@@ -105,18 +121,32 @@ export function VersionsPage() {
               {hasDraft && (
                 <div className="draft-row card" data-testid="draft-row">
                   <strong>{t('versions.draft')}</strong>
-                  <span className="muted small">{t('versions.draftRevision', { revision: selected?.draftRevision ?? '?' })}</span>
+                  <span className="muted small">
+                    {t('versions.draftRevision', { revision: selected?.draftRevision ?? '?' })}
+                  </span>
                   {latest !== undefined && (
-                    <button type="button" onClick={() => setViewer({ mode: 'diff', from: latest, to: 'draft' })} data-testid="draft-diff">
+                    <button
+                      type="button"
+                      onClick={() => setViewer({ mode: 'diff', from: latest, to: 'draft' })}
+                      data-testid="draft-diff"
+                    >
                       {t('versions.actions.diffDraft')}
                     </button>
                   )}
                 </div>
               )}
               {/* The publish page: the draft's diagram and problems, its impact (one Preview), then one Publish. */}
-              {hasDraft && <DraftReview workflowKey={key} revision={selected?.draftRevision ?? undefined} onChecked={setDraftErrors} />}
+              {hasDraft && (
+                <DraftReview
+                  workflowKey={key}
+                  revision={selected?.draftRevision ?? undefined}
+                  onChecked={setDraftErrors}
+                />
+              )}
               {hasDraft && latest !== undefined && <ImpactPanel workflowKey={key} />}
-              {hasDraft && isAdmin && <PublishPanel workflowKey={key} onPublished={refresh} blockingErrors={draftErrors} />}
+              {hasDraft && isAdmin && (
+                <PublishPanel workflowKey={key} onPublished={refresh} blockingErrors={draftErrors} />
+              )}
               <VersionTable
                 versions={versions}
                 isAdmin={isAdmin}
@@ -133,13 +163,26 @@ export function VersionsPage() {
                 </section>
               )}
               {viewer?.mode === 'diff' && (
-                <DiffPanel workflowKey={key} from={viewer.from} to={viewer.to} refs={refs} onChange={(from, to) => setViewer({ mode: 'diff', from, to })} />
+                <DiffPanel
+                  workflowKey={key}
+                  from={viewer.from}
+                  to={viewer.to}
+                  refs={refs}
+                  onChange={(from, to) => setViewer({ mode: 'diff', from, to })}
+                />
               )}
             </>
           )}
         </div>
       </div>
-      {key && migrateTo !== null && <MigrationDialog workflowKey={key} toVersion={migrateTo} onClose={() => setMigrateTo(null)} onMigrated={refresh} />}
+      {key && migrateTo !== null && (
+        <MigrationDialog
+          workflowKey={key}
+          toVersion={migrateTo}
+          onClose={() => setMigrateTo(null)}
+          onMigrated={refresh}
+        />
+      )}
     </main>
   );
 }

@@ -8,7 +8,9 @@ import type { Problem, WorkflowDefinition } from '@ticketflow/definition';
  */
 export function problemText(t: TFunction, language: string, problem: Problem): string {
   if (language.startsWith('en')) return problem.message;
-  return t(`problemCodes.${problem.code}`, { defaultValue: t('versions.review.unknownProblem', { code: problem.code }) });
+  return t(`problemCodes.${problem.code}`, {
+    defaultValue: t('versions.review.unknownProblem', { code: problem.code }),
+  });
 }
 
 /** The name of the node (or of the source → target of the edge) a problem concerns, if any. Pure. */

@@ -23,13 +23,19 @@ interface StoredResponse {
 
 /** SHA-256 over method, path and the JSON body with object keys sorted (so key order does not matter). Pure. */
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(canonical(body ?? null))}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${JSON.stringify(canonical(body ?? null))}`)
+    .digest('hex');
 }
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }
@@ -52,10 +58,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.header('idempotency-key');
     if (request.method !== 'POST' || key === undefined || !request.user) return next.handle();
     if (!KEY_PATTERN.test(key)) {
-      throw invalid('invalid-idempotency-key', 'Idempotency-Key must be 1-200 letters, digits, dots, colons, dashes or underscores.');
+      throw invalid(
+        'invalid-idempotency-key',
+        'Idempotency-Key must be 1-200 letters, digits, dots, colons, dashes or underscores.',
+      );
     }
-    const statusCode = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    const idempotency = { userId: request.user.id, key, method: request.method, path: request.path, statusCode, requestHash: requestHash(request.method, request.path, request.body) };
+    const statusCode =
+      this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
+    const idempotency = {
+      userId: request.user.id,
+      key,
+      method: request.method,
+      path: request.path,
+      statusCode,
+      requestHash: requestHash(request.method, request.path, request.body),
+    };
     const response = context.switchToHttp().getResponse<Response>();
     return new Observable((subscriber) =>
       requestContext.run({ idempotency }, () =>
@@ -63,7 +80,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
           .handle()
           .pipe(
             catchError((error: unknown) =>
-              error instanceof IdempotentReplay ? from(this.replay(idempotency, response)) : throwError(() => error),
+              error instanceof IdempotentReplay
+                ? from(this.replay(idempotency, response))
+                : throwError(() => error),
             ),
           )
           .subscribe(subscriber),
@@ -71,7 +90,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 
-  private async replay(idempotency: { userId: string; key: string; method: string; path: string; requestHash: string }, response: Response): Promise<unknown> {
+  private async replay(
+    idempotency: { userId: string; key: string; method: string; path: string; requestHash: string },
+    response: Response,
+  ): Promise<unknown> {
     const [stored] = (await this.dataSource.query(
       'SELECT method, path, status_code, response, request_hash FROM idempotency_keys WHERE user_id = $1 AND key = $2',
       [idempotency.userId, idempotency.key],
@@ -79,8 +101,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // Rows from before the hash existed (request_hash NULL) are matched on method and path only.
     const sameBody = stored?.request_hash === null || stored?.request_hash === idempotency.requestHash;
     if (!stored || stored.method !== idempotency.method || stored.path !== idempotency.path || !sameBody) {
-      const what = stored && stored.method === idempotency.method && stored.path === idempotency.path ? 'with a different body' : 'for another route';
-      throw unprocessable('idempotency-key-reused', `Idempotency-Key "${idempotency.key}" was already used ${what}; send a new key for a new request.`, { field: 'Idempotency-Key', key: idempotency.key });
+      const what =
+        stored && stored.method === idempotency.method && stored.path === idempotency.path
+          ? 'with a different body'
+          : 'for another route';
+      throw unprocessable(
+        'idempotency-key-reused',
+        `Idempotency-Key "${idempotency.key}" was already used ${what}; send a new key for a new request.`,
+        { field: 'Idempotency-Key', key: idempotency.key },
+      );
     }
     response.status(stored.status_code);
     response.setHeader('Idempotent-Replayed', 'true');

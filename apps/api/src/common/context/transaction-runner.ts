@@ -33,18 +33,22 @@ export class TransactionRunner {
         const claimed = (await manager.query(
           `INSERT INTO idempotency_keys (user_id, key, method, path, status_code, request_hash) VALUES ($1, $2, $3, $4, 0, $5)
            ON CONFLICT DO NOTHING RETURNING key`,
-          [idempotency.userId, idempotency.key, idempotency.method, idempotency.path, idempotency.requestHash],
+          [
+            idempotency.userId,
+            idempotency.key,
+            idempotency.method,
+            idempotency.path,
+            idempotency.requestHash,
+          ],
         )) as unknown[];
         if (claimed.length === 0) throw new IdempotentReplay();
       }
       const result = await work({ manager, afterCommit: (hook) => hooks.push(hook) });
       if (idempotency) {
-        await manager.query(`UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`, [
-          idempotency.userId,
-          idempotency.key,
-          idempotency.statusCode,
-          JSON.stringify(result ?? null),
-        ]);
+        await manager.query(
+          `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2`,
+          [idempotency.userId, idempotency.key, idempotency.statusCode, JSON.stringify(result ?? null)],
+        );
       }
       return result;
     });

@@ -13,7 +13,8 @@ export const MAX_BODY_DEPTH = 100;
 /** Keys that reach an object's prototype when assigned; no body needs them. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type BodyShapeProblem = { code: 'body-too-deep'; path: string } | { code: 'forbidden-key'; path: string };
+export type BodyShapeProblem =
+  { code: 'body-too-deep'; path: string } | { code: 'forbidden-key'; path: string };
 
 /**
  * Finds the first place where a parsed JSON body nests deeper than
@@ -28,12 +29,17 @@ export function findBodyShapeProblem(body: unknown, maxDepth = MAX_BODY_DEPTH): 
     if (value === null || typeof value !== 'object') continue;
     if (depth >= maxDepth) return { code: 'body-too-deep', path: path || '/' };
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i += 1) stack.push({ value: value[i], depth: depth + 1, path: `${path}/${i}` });
+      for (let i = 0; i < value.length; i += 1)
+        stack.push({ value: value[i], depth: depth + 1, path: `${path}/${i}` });
       continue;
     }
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) return { code: 'forbidden-key', path: `${path}/${key}` };
-      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, path: `${path}/${key}` });
+      stack.push({
+        value: (value as Record<string, unknown>)[key],
+        depth: depth + 1,
+        path: `${path}/${key}`,
+      });
     }
   }
   return undefined;
@@ -47,13 +53,22 @@ export function bodyShapeGuard(maxDepth = MAX_BODY_DEPTH) {
   return (request: Request, response: Response, next: NextFunction): void => {
     // Only what the JSON parser produced; raw bodies (intake webhooks keep their bytes) are not walked.
     const parsed: unknown = request.body;
-    const isJson = Array.isArray(parsed) || (typeof parsed === 'object' && parsed !== null && Object.getPrototypeOf(parsed) === Object.prototype);
+    const isJson =
+      Array.isArray(parsed) ||
+      (typeof parsed === 'object' && parsed !== null && Object.getPrototypeOf(parsed) === Object.prototype);
     const problem = isJson ? findBodyShapeProblem(parsed, maxDepth) : undefined;
     if (!problem) return next();
-    const message = problem.code === 'body-too-deep'
-      ? `The request body nests objects or lists more than ${maxDepth} levels deep (at ${problem.path}); flatten it.`
-      : `The request body uses the key "${problem.path.split('/').pop()}" (at ${problem.path}), which is not accepted anywhere; rename it.`;
-    const body: ErrorResponse = { statusCode: 400, code: problem.code, message, details: [{ field: problem.path, problems: [message] }], requestId: currentRequestId() };
+    const message =
+      problem.code === 'body-too-deep'
+        ? `The request body nests objects or lists more than ${maxDepth} levels deep (at ${problem.path}); flatten it.`
+        : `The request body uses the key "${problem.path.split('/').pop()}" (at ${problem.path}), which is not accepted anywhere; rename it.`;
+    const body: ErrorResponse = {
+      statusCode: 400,
+      code: problem.code,
+      message,
+      details: [{ field: problem.path, problems: [message] }],
+      requestId: currentRequestId(),
+    };
     response.status(400).json(body);
   };
 }

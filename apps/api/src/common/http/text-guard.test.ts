@@ -10,7 +10,9 @@ describe('bad text', () => {
   });
 
   it('names the field, keys included, deep in a body', () => {
-    expect(findBadText({ title: 'ok', fields: { note: ['x', 'a\u0000'] } }, 'body')).toBe('body.fields.note.1');
+    expect(findBadText({ title: 'ok', fields: { note: ['x', 'a\u0000'] } }, 'body')).toBe(
+      'body.fields.note.1',
+    );
     expect(findBadText({ ['k\uD800']: 1 }, 'body')).toBe('body.k\uD800');
     expect(findBadText({ q: 'fine' }, 'query')).toBeUndefined();
     expect(findBadText(undefined, 'body')).toBeUndefined();

@@ -24,7 +24,9 @@ export function findBadText(value: unknown, root: string): string | undefined {
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    const entries = Array.isArray(current) ? current.map((item, index) => [String(index), item] as const) : Object.entries(current);
+    const entries = Array.isArray(current)
+      ? current.map((item, index) => [String(index), item] as const)
+      : Object.entries(current);
     for (const [key, item] of entries) {
       const child = `${path}.${key}`;
       if (isBadText(key)) return child;
@@ -46,7 +48,10 @@ export class TextGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request>();
-    const field = findBadText(request.params, 'params') ?? findBadText(request.query, 'query') ?? findBadText(request.body, 'body');
+    const field =
+      findBadText(request.params, 'params') ??
+      findBadText(request.query, 'query') ??
+      findBadText(request.body, 'body');
     if (field !== undefined) throw badTextError(field);
     return true;
   }

@@ -4,7 +4,10 @@ import { AppLogger } from './app-logger.js';
 import { withoutSecrets } from './http-logger.js';
 import { chooseRequestId, requestIds } from './request-id.js';
 
-function capture(level: 'debug' | 'warn' = 'debug'): { logger: AppLogger; lines: () => Record<string, unknown>[] } {
+function capture(level: 'debug' | 'warn' = 'debug'): {
+  logger: AppLogger;
+  lines: () => Record<string, unknown>[];
+} {
   let text = '';
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -12,7 +15,15 @@ function capture(level: 'debug' | 'warn' = 'debug'): { logger: AppLogger; lines:
       done();
     },
   });
-  return { logger: new AppLogger(level, sink), lines: () => text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    logger: new AppLogger(level, sink),
+    lines: () =>
+      text
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 describe('AppLogger', () => {
@@ -20,7 +31,12 @@ describe('AppLogger', () => {
     const { logger, lines } = capture();
     const stack = new Error('boom').stack as string;
     logger.error('handler failed', stack, 'ExceptionsHandler');
-    expect(lines()[0]).toMatchObject({ level: 'error', msg: 'handler failed', stack, context: 'ExceptionsHandler' });
+    expect(lines()[0]).toMatchObject({
+      level: 'error',
+      msg: 'handler failed',
+      stack,
+      context: 'ExceptionsHandler',
+    });
   });
 
   it('writes an Error with its stack', () => {
@@ -33,7 +49,11 @@ describe('AppLogger', () => {
 
   it('redacts tokens, passwords and secrets wherever they appear', () => {
     const { logger, lines } = capture();
-    logger.info('login', { password: 'demo', user: { token: 'abc', name: 'x' }, config: { jwtSecret: 's', nested: { databaseUrl: 'postgres://u:p@h/db' } } });
+    logger.info('login', {
+      password: 'demo',
+      user: { token: 'abc', name: 'x' },
+      config: { jwtSecret: 's', nested: { databaseUrl: 'postgres://u:p@h/db' } },
+    });
     const line = JSON.stringify(lines()[0]);
     expect(line).not.toMatch(/demo|abc|postgres:\/\//);
     expect(lines()[0]).toMatchObject({ password: '[redacted]', user: { token: '[redacted]', name: 'x' } });
@@ -66,7 +86,9 @@ describe('request ids', () => {
   });
 
   it('hides secret query values in logged URLs', () => {
-    expect(withoutSecrets('/api/live/inbox?token=abc&maxSeconds=5')).toBe('/api/live/inbox?token=%5Bredacted%5D&maxSeconds=5');
+    expect(withoutSecrets('/api/live/inbox?token=abc&maxSeconds=5')).toBe(
+      '/api/live/inbox?token=%5Bredacted%5D&maxSeconds=5',
+    );
     expect(withoutSecrets('/api/tasks?kind=approval')).toBe('/api/tasks?kind=approval');
   });
 });

@@ -17,7 +17,8 @@ export class AppLogger implements LoggerService {
   readonly pino: Logger;
 
   constructor(levelOrLogger: LogLevel | Logger = 'info', destination?: DestinationStream) {
-    this.pino = typeof levelOrLogger === 'string' ? createRootLogger(levelOrLogger, destination) : levelOrLogger;
+    this.pino =
+      typeof levelOrLogger === 'string' ? createRootLogger(levelOrLogger, destination) : levelOrLogger;
   }
 
   debug(message: unknown, ...rest: unknown[]) {

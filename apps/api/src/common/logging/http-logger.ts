@@ -17,7 +17,9 @@ const QUIET_PATHS = new Set(['/api/health', '/api/health/ready', '/metrics', '/a
  * error body carries it), and writes one access log line when the response
  * ends: method, route, status, duration. Side effects: sets a header, logs.
  */
-export function httpLogger(logger: Logger): (request: Request, response: Response, next: NextFunction) => void {
+export function httpLogger(
+  logger: Logger,
+): (request: Request, response: Response, next: NextFunction) => void {
   const log = pinoHttp({
     logger,
     quietReqLogger: true,
@@ -36,12 +38,21 @@ export function httpLogger(logger: Logger): (request: Request, response: Respons
       if (response.statusCode >= 400) return 'warn';
       return QUIET_PATHS.has(pathOf(request.url)) ? 'silent' : 'info';
     },
-    customSuccessMessage: (request, response, ms) => `${request.method} ${pathOf(request.url)} ${response.statusCode} ${Math.round(ms)} ms`,
-    customErrorMessage: (request, response) => `${request.method} ${pathOf(request.url)} ${response.statusCode} failed`,
+    customSuccessMessage: (request, response, ms) =>
+      `${request.method} ${pathOf(request.url)} ${response.statusCode} ${Math.round(ms)} ms`,
+    customErrorMessage: (request, response) =>
+      `${request.method} ${pathOf(request.url)} ${response.statusCode} failed`,
     // pino-http invents an Error for every 5xx; the exception filter already logged the real one with its stack.
-    customErrorObject: (_request, _response, error, value: Record<string, unknown>) => (SYNTHETIC.test(error.message) ? { ...value, err: undefined } : value),
+    customErrorObject: (_request, _response, error, value: Record<string, unknown>) =>
+      SYNTHETIC.test(error.message) ? { ...value, err: undefined } : value,
     serializers: {
-      req: (request: { id: unknown; method: string; url: string; remoteAddress?: string; headers?: Record<string, unknown> }) => ({
+      req: (request: {
+        id: unknown;
+        method: string;
+        url: string;
+        remoteAddress?: string;
+        headers?: Record<string, unknown>;
+      }) => ({
         method: request.method,
         url: withoutSecrets(request.url),
         remoteAddress: request.remoteAddress,

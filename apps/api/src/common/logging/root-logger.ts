@@ -13,7 +13,17 @@ export const REDACTED_PATHS = [
   'req.headers["x-ticketflow-signature"]',
   'req.headers["x-metrics-token"]',
   'res.headers["set-cookie"]',
-  ...['password', 'token', 'accessToken', 'secret', 'jwtSecret', 'webhookSecret', 'metricsToken', 'authorization', 'databaseUrl'].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+  ...[
+    'password',
+    'token',
+    'accessToken',
+    'secret',
+    'jwtSecret',
+    'webhookSecret',
+    'metricsToken',
+    'authorization',
+    'databaseUrl',
+  ].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
 
 /**

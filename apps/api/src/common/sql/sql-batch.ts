@@ -49,14 +49,22 @@ export class SqlBatch {
   render(): { sql: string; values: unknown[] } {
     const checks = this.counted.map(({ name, expect }) => `(SELECT count(*) FROM ${name}) = ${expect}`);
     const columns = [`${checks.length > 0 ? checks.join(' AND ') : 'true'} AS checked`, ...this.outputs];
-    const sql = this.parts.length > 0 ? `WITH ${this.parts.join(',\n')}\nSELECT ${columns.join(', ')}` : `SELECT ${columns.join(', ')}`;
+    const sql =
+      this.parts.length > 0
+        ? `WITH ${this.parts.join(',\n')}\nSELECT ${columns.join(', ')}`
+        : `SELECT ${columns.join(', ')}`;
     return { sql, values: this.values };
   }
 }
 
 /** `(…), (…)` for a multi-row VALUES list, one placeholder per cell. Pure apart from adding parameters. */
 export function valuesList(rows: unknown[][], param: Param, casts: (string | undefined)[] = []): string {
-  return rows.map((row) => `(${row.map((cell, index) => (cell === SQL_NOW ? 'now()' : cell === SQL_CLOCK ? 'clock_timestamp()' : param(cell, casts[index]))).join(', ')})`).join(', ');
+  return rows
+    .map(
+      (row) =>
+        `(${row.map((cell, index) => (cell === SQL_NOW ? 'now()' : cell === SQL_CLOCK ? 'clock_timestamp()' : param(cell, casts[index]))).join(', ')})`,
+    )
+    .join(', ');
 }
 
 /** Stand-ins for a cell of `valuesList` that is the transaction's time or the wall clock. */

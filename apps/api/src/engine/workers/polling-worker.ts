@@ -62,11 +62,15 @@ export class PollingWorker {
         const result = await this.round();
         failures = 0;
         if (result.more) continue;
-        if (result.nextInMs !== undefined && result.nextInMs !== null) delay = Math.min(delay, Math.max(0, Math.ceil(result.nextInMs)));
+        if (result.nextInMs !== undefined && result.nextInMs !== null)
+          delay = Math.min(delay, Math.max(0, Math.ceil(result.nextInMs)));
       } catch (error) {
         failures += 1;
         delay = Math.min(this.pollMs * 2 ** Math.min(failures, 5), 30_000);
-        if (!this.stopped) this.logger.error(`${this.name} round failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!this.stopped)
+          this.logger.error(
+            `${this.name} round failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
       }
       if (this.woken || this.stopped) continue;
       await new Promise<void>((resolve) => {
@@ -83,7 +87,11 @@ export class PollingWorker {
 }
 
 /** Runs `work` over `items` with at most `limit` at a time; resolves when all settled. */
-export async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
     while (next < items.length) {

@@ -9,7 +9,15 @@ import { EngineEvents, type InstanceChanged } from '../engine-events.js';
 import { EngineService, type BatchItem, type LoadedInstance } from '../engine.service.js';
 import { EngineDrivenWorker } from './engine-driven-worker.js';
 import { forEachLimited, type RoundResult } from './polling-worker.js';
-import { claimDueTimers, lockTimers, msUntilNextTimer, recordTimerFailure, renewTimerLeases, type ClaimedTimer, type LockedTimer } from './timer-store.js';
+import {
+  claimDueTimers,
+  lockTimers,
+  msUntilNextTimer,
+  recordTimerFailure,
+  renewTimerLeases,
+  type ClaimedTimer,
+  type LockedTimer,
+} from './timer-store.js';
 
 /** Timers claimed per round. */
 const CLAIM = 128;
@@ -67,14 +75,23 @@ export class TimerScheduler extends EngineDrivenWorker {
     const claimed = await claimDueTimers(this.dataSource, CLAIM, TIMER_LEASE_SECONDS);
     if (claimed.length > 0) {
       const pending = new Set(claimed.map((timer) => timer.id));
-      const renew = setInterval(() => void renewTimerLeases(this.dataSource, [...pending], TIMER_LEASE_SECONDS).catch(() => undefined), RENEW_EVERY_MS);
+      const renew = setInterval(
+        () =>
+          void renewTimerLeases(this.dataSource, [...pending], TIMER_LEASE_SECONDS).catch(() => undefined),
+        RENEW_EVERY_MS,
+      );
       try {
         const batches: ClaimedTimer[][] = [];
-        for (let index = 0; index < claimed.length; index += BATCH) batches.push(claimed.slice(index, index + BATCH));
-        await forEachLimited(batches, this.databaseKind === 'postgres' ? this.config.workers.timerConcurrency : 1, async (batch) => {
-          await this.fireBatch(batch);
-          for (const timer of batch) pending.delete(timer.id);
-        });
+        for (let index = 0; index < claimed.length; index += BATCH)
+          batches.push(claimed.slice(index, index + BATCH));
+        await forEachLimited(
+          batches,
+          this.databaseKind === 'postgres' ? this.config.workers.timerConcurrency : 1,
+          async (batch) => {
+            await this.fireBatch(batch);
+            for (const timer of batch) pending.delete(timer.id);
+          },
+        );
       } finally {
         clearInterval(renew);
       }
@@ -100,8 +117,13 @@ export class TimerScheduler extends EngineDrivenWorker {
 
   /** Steps every instance of the batch with its timer; writes everything in one statement. */
   private async fireSteps(uow: UnitOfWork, timers: ClaimedTimer[]): Promise<FireOutcome[]> {
-    const instances = new Map((await this.engine.loadMany(uow, [...new Set(timers.map((t) => t.instance_id))])).map((i) => [i.id, i]));
-    const locked = await lockTimers(uow.manager, timers.map((timer) => timer.id));
+    const instances = new Map(
+      (await this.engine.loadMany(uow, [...new Set(timers.map((t) => t.instance_id))])).map((i) => [i.id, i]),
+    );
+    const locked = await lockTimers(
+      uow.manager,
+      timers.map((timer) => timer.id),
+    );
     const items: BatchItem[] = [];
     const outcomes: FireOutcome[] = [];
     const asides: ((plan: Parameters<NonNullable<BatchItem['extend']>>[0]) => void)[] = [];
@@ -114,21 +136,43 @@ export class TimerScheduler extends EngineDrivenWorker {
           event: { type: 'timer.fire', timerKey: timer.timer_key },
           extend: (plan) => plan.changeTimer(instance.id, timer.timer_key, { kind: 'fired' }),
           onRefused: (plan, error) => {
-            if (error instanceof DomainError && error.kind === 'conflict') plan.changeTimer(instance.id, timer.timer_key, { kind: 'retire', reason: error.message });
-            else plan.changeTimer(instance.id, timer.timer_key, { kind: 'retry', error: message(error), backoffSeconds: 30, maxAttempts: MAX_ATTEMPTS });
+            if (error instanceof DomainError && error.kind === 'conflict')
+              plan.changeTimer(instance.id, timer.timer_key, { kind: 'retire', reason: error.message });
+            else
+              plan.changeTimer(instance.id, timer.timer_key, {
+                kind: 'retry',
+                error: message(error),
+                backoffSeconds: 30,
+                maxAttempts: MAX_ATTEMPTS,
+              });
           },
         });
         continue;
       }
       outcomes.push(verdict === 'postpone' ? 'postponed' : 'skipped');
-      if (verdict === 'postpone') asides.push((plan) => plan.changeTimer(timer.instance_id, timer.timer_key, { kind: 'postpone', seconds: 60 }));
-      if (verdict === 'retire') asides.push((plan) => plan.changeTimer(timer.instance_id, timer.timer_key, { kind: 'retire', reason: 'the instance is no longer active' }));
+      if (verdict === 'postpone')
+        asides.push((plan) =>
+          plan.changeTimer(timer.instance_id, timer.timer_key, { kind: 'postpone', seconds: 60 }),
+        );
+      if (verdict === 'retire')
+        asides.push((plan) =>
+          plan.changeTimer(timer.instance_id, timer.timer_key, {
+            kind: 'retire',
+            reason: 'the instance is no longer active',
+          }),
+        );
     }
     const results = await this.engine.applyMany(uow, items, (plan) => asides.forEach((aside) => aside(plan)));
-    return [...outcomes, ...results.map((result): FireOutcome => (result instanceof Error ? 'skipped' : 'fired'))];
+    return [
+      ...outcomes,
+      ...results.map((result): FireOutcome => (result instanceof Error ? 'skipped' : 'fired')),
+    ];
   }
 
-  private verdict(timer: LockedTimer, instance: LoadedInstance | undefined): 'step' | 'skip' | 'postpone' | 'retire' {
+  private verdict(
+    timer: LockedTimer,
+    instance: LoadedInstance | undefined,
+  ): 'step' | 'skip' | 'postpone' | 'retire' {
     if (!instance || timer.status !== 'scheduled' || !timer.due) return 'skip';
     // An instance in incident accepts no events until an admin retries; look again later.
     if (instance.status === 'incident') return 'postpone';
@@ -142,8 +186,16 @@ export class TimerScheduler extends EngineDrivenWorker {
       this.stats[outcome] += 1;
     } catch (error) {
       this.stats.failed += 1;
-      this.logger.error(`timer ${timer.timer_key} of instance ${timer.instance_id} failed: ${message(error)}`);
-      await recordTimerFailure(this.dataSource, timer.id, message(error), Math.min(2 ** timer.attempts, 300), MAX_ATTEMPTS);
+      this.logger.error(
+        `timer ${timer.timer_key} of instance ${timer.instance_id} failed: ${message(error)}`,
+      );
+      await recordTimerFailure(
+        this.dataSource,
+        timer.id,
+        message(error),
+        Math.min(2 ** timer.attempts, 300),
+        MAX_ATTEMPTS,
+      );
     }
   }
 
@@ -159,11 +211,22 @@ export class TimerScheduler extends EngineDrivenWorker {
       if (!timer) return 'skipped';
       const handler = this.handlerFor(timer.purpose);
       if (handler && timer.status === 'scheduled' && timer.due) {
-        await this.engine.touch(uow, instance, { tasksChanged: false, extend: (plan) => plan.changeTimer(instanceId, timer.timer_key, { kind: 'fired' }) });
+        await this.engine.touch(uow, instance, {
+          tasksChanged: false,
+          extend: (plan) => plan.changeTimer(instanceId, timer.timer_key, { kind: 'fired' }),
+        });
         await handler(uow, await this.engine.load(uow, { instanceId }), timer.timer_key);
         return 'fired';
       }
-      const [outcome] = await this.fireSteps(uow, [{ id: timer.id, instance_id: instanceId, timer_key: timer.timer_key, purpose: timer.purpose, attempts: 0 }]);
+      const [outcome] = await this.fireSteps(uow, [
+        {
+          id: timer.id,
+          instance_id: instanceId,
+          timer_key: timer.timer_key,
+          purpose: timer.purpose,
+          attempts: 0,
+        },
+      ]);
       return outcome ?? 'skipped';
     });
   }

@@ -25,7 +25,11 @@ export interface LockedTimer {
  * one per batch), rows another process holds are skipped, and an expired
  * lease (a killed process) makes a row claimable again. One statement.
  */
-export async function claimDueTimers(db: DataSource, limit: number, leaseSeconds: number): Promise<ClaimedTimer[]> {
+export async function claimDueTimers(
+  db: DataSource,
+  limit: number,
+  leaseSeconds: number,
+): Promise<ClaimedTimer[]> {
   const [rows] = (await db.query(
     `UPDATE timers SET claimed_until = now() + make_interval(secs => $2), attempts = attempts + 1
       WHERE id IN (SELECT c.id FROM timers c
@@ -42,7 +46,10 @@ export async function claimDueTimers(db: DataSource, limit: number, leaseSeconds
 /** Extends the lease of timers this process still works on. One statement. */
 export async function renewTimerLeases(db: DataSource, ids: string[], leaseSeconds: number): Promise<void> {
   if (ids.length === 0) return;
-  await db.query(`UPDATE timers SET claimed_until = now() + make_interval(secs => $2) WHERE id = ANY($1::uuid[]) AND status = 'scheduled'`, [ids, leaseSeconds]);
+  await db.query(
+    `UPDATE timers SET claimed_until = now() + make_interval(secs => $2) WHERE id = ANY($1::uuid[]) AND status = 'scheduled'`,
+    [ids, leaseSeconds],
+  );
 }
 
 /** The claimed timers as they are now, read after their instances were locked. */
@@ -62,7 +69,13 @@ export async function msUntilNextTimer(db: DataSource): Promise<number | null> {
 }
 
 /** Records a failed attempt outside any step (the batch and the retry both failed). One statement. */
-export async function recordTimerFailure(db: DataSource, id: string, error: string, backoffSeconds: number, maxAttempts: number): Promise<void> {
+export async function recordTimerFailure(
+  db: DataSource,
+  id: string,
+  error: string,
+  backoffSeconds: number,
+  maxAttempts: number,
+): Promise<void> {
   await db.query(
     `UPDATE timers SET last_error = $2, claimed_until = now() + make_interval(secs => $3), status = CASE WHEN attempts >= $4 THEN 'failed' ELSE status END
       WHERE id = $1 AND status = 'scheduled'`,

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider, type NodeChange, type NodeTypes } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  ReactFlowProvider,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
 import { useFlowAriaLabels } from '../../i18n/flow-aria-labels';
 import type { CanvasEdge, CanvasNode } from './flow-adapter';
 import { nodeTypes as designerNodeTypes } from './node-types';
@@ -34,7 +41,13 @@ export function ReadOnlyFlow(props: ReadOnlyFlowProps) {
   );
 }
 
-function ReadOnlyCanvas({ nodes, edges, nodeTypes = designerNodeTypes, focusNodeIds, hideAttribution = false }: ReadOnlyFlowProps) {
+function ReadOnlyCanvas({
+  nodes,
+  edges,
+  nodeTypes = designerNodeTypes,
+  focusNodeIds,
+  hideAttribution = false,
+}: ReadOnlyFlowProps) {
   const ariaLabelConfig = useFlowAriaLabels();
   // The nodes are controlled: keep the sizes React Flow measures, or it would forget them on the next render.
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
@@ -49,7 +62,9 @@ function ReadOnlyCanvas({ nodes, edges, nodeTypes = designerNodeTypes, focusNode
   }, []);
   const measured = nodes.length > 0 && nodes.every((n) => sizes.has(n.id));
   const fit = useReadableFit();
-  const [layout, setLayout] = useState<{ key: string; value: Awaited<ReturnType<typeof layoutFlow>> } | null>(null);
+  const [layout, setLayout] = useState<{ key: string; value: Awaited<ReturnType<typeof layoutFlow>> } | null>(
+    null,
+  );
   const structure = useMemo(
     () => `${nodes.map((n) => n.id).join(',')}|${edges.map((e) => `${e.id}:${e.label ?? ''}`).join(',')}`,
     [nodes, edges],
@@ -63,7 +78,9 @@ function ReadOnlyCanvas({ nodes, edges, nodeTypes = designerNodeTypes, focusNode
     }
     let live = true;
     const definition = { nodes: nodes.map((n) => n.data.node), edges: edges.map((e) => e.data!.edge) };
-    void layoutFlow(definition as never, sizes, labelSizes(edges)).then((value) => live && setLayout({ key: structure, value }));
+    void layoutFlow(definition as never, sizes, labelSizes(edges)).then(
+      (value) => live && setLayout({ key: structure, value }),
+    );
     return () => {
       live = false;
     };
@@ -95,7 +112,11 @@ function ReadOnlyCanvas({ nodes, edges, nodeTypes = designerNodeTypes, focusNode
 
   return (
     <EdgeRoutingContext.Provider value={routing}>
-      <div className="readonly-flow" data-laid-out={layout ? 'true' : 'false'} style={layout ? undefined : { visibility: 'hidden' }}>
+      <div
+        className="readonly-flow"
+        data-laid-out={layout ? 'true' : 'false'}
+        style={layout ? undefined : { visibility: 'hidden' }}
+      >
         <ReactFlow<CanvasNode, CanvasEdge>
           ariaLabelConfig={ariaLabelConfig}
           nodes={placed}

@@ -47,7 +47,13 @@ function WorkflowNodeViewInner({ data, selected }: NodeProps<CanvasNode>) {
         </svg>
       )}
       {node.type !== 'start' && (
-        <Handle type="target" position={Position.Left} id="in" data-testid={`handle-${node.id}-in`} title={t('designer.a11y.inHandle', { name })} />
+        <Handle
+          type="target"
+          position={Position.Left}
+          id="in"
+          data-testid={`handle-${node.id}-in`}
+          title={t('designer.a11y.inHandle', { name })}
+        />
       )}
       <div className="wf-node__body">
         <div className="wf-node__head">
@@ -83,7 +89,13 @@ function WorkflowNodeViewInner({ data, selected }: NodeProps<CanvasNode>) {
         />
       ))}
       {exits.map((exit, i) => (
-        <AppendButton key={exit} nodeId={node.id} exit={exit} nodeType={node.type} top={`${((i + 0.5) * 100) / exits.length}%`} />
+        <AppendButton
+          key={exit}
+          nodeId={node.id}
+          exit={exit}
+          nodeType={node.type}
+          top={`${((i + 0.5) * 100) / exits.length}%`}
+        />
       ))}
     </div>
   );

@@ -25,7 +25,10 @@ describe('flow adapter', () => {
   it('takes moved positions back into the definition', () => {
     const def = refundApproval();
     const nodes = toFlowNodes(def).map((n) => (n.id === 'review' ? { ...n, position: { x: 5, y: 6 } } : n));
-    expect(fromFlow(def, nodes, toFlowEdges(def)).nodes.find((n) => n.id === 'review')?.position).toEqual({ x: 5, y: 6 });
+    expect(fromFlow(def, nodes, toFlowEdges(def)).nodes.find((n) => n.id === 'review')?.position).toEqual({
+      x: 5,
+      y: 6,
+    });
   });
 
   it('maps outcomes to source handles and node types to node types', () => {

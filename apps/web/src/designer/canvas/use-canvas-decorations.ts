@@ -14,10 +14,16 @@ export function useCanvasDecorations(): CanvasDecorations {
   const problems = useDesignerStore((s) => s.problems);
   const fields = useDesignerStore((s) => s.definition.fields);
   // Shallow-compared ids, so moving or renaming a node does not rebuild every edge label.
-  const decisionIds = useDesignerStore(useShallow((s) => s.definition.nodes.filter((n) => n.type === 'decision').map((n) => n.id)));
+  const decisionIds = useDesignerStore(
+    useShallow((s) => s.definition.nodes.filter((n) => n.type === 'decision').map((n) => n.id)),
+  );
   const decisions = useMemo(() => new Set(decisionIds), [decisionIds]);
   const sim = useSimulationStore(
-    useShallow((s) => ({ activeNodes: s.activeNodes, visitedNodes: s.visitedNodes, takenEdges: s.takenEdges })),
+    useShallow((s) => ({
+      activeNodes: s.activeNodes,
+      visitedNodes: s.visitedNodes,
+      takenEdges: s.takenEdges,
+    })),
   );
 
   const invalid = useMemo(() => {

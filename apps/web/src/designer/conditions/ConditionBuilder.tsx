@@ -38,7 +38,11 @@ export function ConditionBuilder({ condition, fields, onChange, onAddField }: Pr
   const root = normalizeRoot(condition);
   if (fields.length === 0) {
     if (onAddField) return <NewFieldForm onAdd={onAddField} taken={[]} />;
-    return <p className="muted small" data-testid="cond-no-fields">{t('designer.cond.noFields')}</p>;
+    return (
+      <p className="muted small" data-testid="cond-no-fields">
+        {t('designer.cond.noFields')}
+      </p>
+    );
   }
   return (
     <div className="cond-builder" data-testid="condition-builder">
@@ -63,7 +67,11 @@ function GroupView({ node, path, fields, root, onChange, toolsPath }: NodeViewPr
   return (
     <div className="cond-group" data-testid={`cond-group-${pathId(path)}`}>
       <div className="row">
-        <select data-testid="cond-group-kind" value={kind} onChange={(e) => onChange(setGroupKind(root, path, e.target.value as 'all' | 'any'))}>
+        <select
+          data-testid="cond-group-kind"
+          value={kind}
+          onChange={(e) => onChange(setGroupKind(root, path, e.target.value as 'all' | 'any'))}
+        >
           <option value="all">{t('designer.cond.all')}</option>
           <option value="any">{t('designer.cond.any')}</option>
         </select>
@@ -73,10 +81,18 @@ function GroupView({ node, path, fields, root, onChange, toolsPath }: NodeViewPr
         <ChildView key={i} node={child} path={[...path, i]} fields={fields} root={root} onChange={onChange} />
       ))}
       <div className="row">
-        <button type="button" data-testid="cond-add" onClick={() => onChange(addChild(root, path, newRule(fields[0]!)))}>
+        <button
+          type="button"
+          data-testid="cond-add"
+          onClick={() => onChange(addChild(root, path, newRule(fields[0]!)))}
+        >
           + {t('designer.cond.addRule')}
         </button>
-        <button type="button" data-testid="cond-add-group" onClick={() => onChange(addChild(root, path, { any: [newRule(fields[0]!)] }))}>
+        <button
+          type="button"
+          data-testid="cond-add-group"
+          onClick={() => onChange(addChild(root, path, { any: [newRule(fields[0]!)] }))}
+        >
           + {t('designer.cond.addGroup')}
         </button>
       </div>
@@ -99,22 +115,47 @@ function ChildView(props: NodeViewProps) {
   return <GroupView {...props} />;
 }
 
-function NodeTools({ path, root, onChange }: { path: Path; root: Condition; onChange: (c: Condition) => void }) {
+function NodeTools({
+  path,
+  root,
+  onChange,
+}: {
+  path: Path;
+  root: Condition;
+  onChange: (c: Condition) => void;
+}) {
   const { t } = useTranslation();
   const target = path;
   return (
     <>
-      <button type="button" data-testid="cond-not" title={t('designer.cond.toggleNot')} onClick={() => onChange(toggleNot(root, target))}>
+      <button
+        type="button"
+        data-testid="cond-not"
+        title={t('designer.cond.toggleNot')}
+        onClick={() => onChange(toggleNot(root, target))}
+      >
         {t('designer.cond.not')}
       </button>
-      <button type="button" data-testid="cond-remove" aria-label={t('common.remove')} onClick={() => onChange(removeAt(root, target))}>
+      <button
+        type="button"
+        data-testid="cond-remove"
+        aria-label={t('common.remove')}
+        onClick={() => onChange(removeAt(root, target))}
+      >
         ×
       </button>
     </>
   );
 }
 
-function RuleView({ node, path, fields, root, onChange, toolsPath }: NodeViewProps & { node: FactCondition }) {
+function RuleView({
+  node,
+  path,
+  fields,
+  root,
+  onChange,
+  toolsPath,
+}: NodeViewProps & { node: FactCondition }) {
   const { t } = useTranslation();
   const field = fields.find((f) => f.name === node.fact);
   const operators = field ? operatorsForType(field.type) : [node.operator];

@@ -17,7 +17,9 @@ describe('useDraftSync', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('saves with the loaded revision as base and records the new one', async () => {
-    const fetchMock = vi.fn(async () => json(200, { key: 'refund-approval', revision: 3, updatedAt: 'now', problems: [] }));
+    const fetchMock = vi.fn(async () =>
+      json(200, { key: 'refund-approval', revision: 3, updatedAt: 'now', problems: [] }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const { result } = renderHook(() => useDraftSync('refund-approval'));
     await act(() => result.current.save());
@@ -31,13 +33,23 @@ describe('useDraftSync', () => {
     const fetchMock = vi
       .fn()
       .mockResolvedValueOnce(
-        json(409, { statusCode: 409, code: 'draft-conflict', message: 'Changed', details: { revision: 5, updatedBy: 'admin', updatedAt: '2026-01-01T00:00:00Z' } }),
+        json(409, {
+          statusCode: 409,
+          code: 'draft-conflict',
+          message: 'Changed',
+          details: { revision: 5, updatedBy: 'admin', updatedAt: '2026-01-01T00:00:00Z' },
+        }),
       )
-      .mockResolvedValueOnce(json(200, { key: 'refund-approval', revision: 6, updatedAt: 'now', problems: [] }));
+      .mockResolvedValueOnce(
+        json(200, { key: 'refund-approval', revision: 6, updatedAt: 'now', problems: [] }),
+      );
     vi.stubGlobal('fetch', fetchMock);
     const { result } = renderHook(() => useDraftSync('refund-approval'));
     await act(() => result.current.save());
-    expect(useDesignerStore.getState()).toMatchObject({ saveStatus: 'conflict', conflict: { revision: 5, updatedBy: 'admin' } });
+    expect(useDesignerStore.getState()).toMatchObject({
+      saveStatus: 'conflict',
+      conflict: { revision: 5, updatedBy: 'admin' },
+    });
     await act(() => result.current.overwrite());
     const second = JSON.parse(String((fetchMock.mock.calls[1] as unknown as [string, RequestInit])[1].body));
     expect(second.baseRevision).toBe(5);
@@ -46,7 +58,19 @@ describe('useDraftSync', () => {
 
   it('reloads theirs after a conflict, dropping local edits', async () => {
     const theirs = { ...refundApproval(), name: 'Theirs' };
-    vi.stubGlobal('fetch', vi.fn(async () => json(200, { key: 'refund-approval', definition: theirs, revision: 5, updatedAt: 'now', updatedBy: 'admin', problems: [] })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(200, {
+          key: 'refund-approval',
+          definition: theirs,
+          revision: 5,
+          updatedAt: 'now',
+          updatedBy: 'admin',
+          problems: [],
+        }),
+      ),
+    );
     const { result } = renderHook(() => useDraftSync('refund-approval'));
     await act(() => result.current.reloadTheirs());
     expect(useDesignerStore.getState()).toMatchObject({ revision: 5, definition: { name: 'Theirs' } });
@@ -55,7 +79,9 @@ describe('useDraftSync', () => {
 
   it('autosaves after a pause in editing', async () => {
     vi.useFakeTimers();
-    const fetchMock = vi.fn(async () => json(200, { key: 'refund-approval', revision: 3, updatedAt: 'now', problems: [] }));
+    const fetchMock = vi.fn(async () =>
+      json(200, { key: 'refund-approval', revision: 3, updatedAt: 'now', problems: [] }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     renderHook(() => useDraftSync('refund-approval'));
     await act(async () => {
@@ -75,14 +101,19 @@ describe('useDraftSync after a failed save', () => {
 
   it('does not retry on its own until the next edit', async () => {
     vi.useFakeTimers();
-    const fetchMock = vi.fn(async () => json(403, { statusCode: 403, code: 'forbidden', message: 'Designers only' }));
+    const fetchMock = vi.fn(async () =>
+      json(403, { statusCode: 403, code: 'forbidden', message: 'Designers only' }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     renderHook(() => useDraftSync('refund-approval'));
     await act(async () => {
       await vi.advanceTimersByTimeAsync(10_000);
     });
     expect(fetchMock).toHaveBeenCalledOnce();
-    expect(useDesignerStore.getState()).toMatchObject({ saveStatus: 'error', saveError: 'You may not do this.' });
+    expect(useDesignerStore.getState()).toMatchObject({
+      saveStatus: 'error',
+      saveError: 'You may not do this.',
+    });
     act(() => useDesignerStore.getState().execute(updateWorkflow({ name: 'Mine' }, { name: 'Mine 2' })));
     await act(async () => {
       await vi.advanceTimersByTimeAsync(3100);

@@ -19,7 +19,11 @@ describe('NewWorkflowForm', () => {
   it('proposes a pinyin key for a Chinese name and opens the Designer on Create', async () => {
     const router = renderForm();
     fireEvent.change(screen.getByTestId('new-workflow-name'), { target: { value: '中文测试流程' } });
-    await waitFor(() => expect((screen.getByTestId('new-workflow-key') as HTMLInputElement).value).toBe('zhong-wen-ce-shi-liu-cheng'));
+    await waitFor(() =>
+      expect((screen.getByTestId('new-workflow-key') as HTMLInputElement).value).toBe(
+        'zhong-wen-ce-shi-liu-cheng',
+      ),
+    );
     fireEvent.click(screen.getByTestId('new-workflow-create'));
     await screen.findByTestId('opened');
     expect(router.state.location.pathname).toBe('/designer/zhong-wen-ce-shi-liu-cheng');

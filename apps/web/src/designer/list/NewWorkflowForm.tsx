@@ -39,9 +39,18 @@ export function NewWorkflowForm({ existing }: { existing: string[] }) {
       <h2>{t('designer.list.newTitle')}</h2>
       <label>
         {t('designer.list.name')}
-        <input data-testid="new-workflow-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!nameError} />
+        <input
+          data-testid="new-workflow-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={!!nameError}
+        />
       </label>
-      {nameError && <p className="error small" role="alert" data-testid="new-workflow-name-error">{nameError}</p>}
+      {nameError && (
+        <p className="error small" role="alert" data-testid="new-workflow-name-error">
+          {nameError}
+        </p>
+      )}
       <label>
         {t('designer.list.key')}
         <input
@@ -56,7 +65,11 @@ export function NewWorkflowForm({ existing }: { existing: string[] }) {
         />
       </label>
       <span className="muted small">{t('designer.list.keyHint')}</span>
-      {keyError && <p className="error small" role="alert" data-testid="new-workflow-key-error">{keyError}</p>}
+      {keyError && (
+        <p className="error small" role="alert" data-testid="new-workflow-key-error">
+          {keyError}
+        </p>
+      )}
       <button type="submit" className="primary" data-testid="new-workflow-create">
         {t('designer.list.create')}
       </button>

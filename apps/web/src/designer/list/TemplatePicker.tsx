@@ -26,7 +26,9 @@ export function TemplatePicker({ existing }: { existing: string[] }) {
   function use(template: Template) {
     let key = template.key;
     for (let n = 2; existing.includes(key); n += 1) key = `${template.key}-${n}`;
-    navigate(`/designer/${key}`, { state: { initial: { ...localizeTemplate(template.definition, i18n.language), key } } });
+    navigate(`/designer/${key}`, {
+      state: { initial: { ...localizeTemplate(template.definition, i18n.language), key } },
+    });
   }
 
   return (

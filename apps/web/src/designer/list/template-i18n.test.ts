@@ -4,11 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { validateDefinition, type WorkflowDefinition } from '@ticketflow/definition';
 import { localizeTemplate, templateText } from './template-i18n';
 
-const refund = JSON.parse(readFileSync(resolve(__dirname, '../../../../../workflows/refund-approval.json'), 'utf8')) as WorkflowDefinition;
+const refund = JSON.parse(
+  readFileSync(resolve(__dirname, '../../../../../workflows/refund-approval.json'), 'utf8'),
+) as WorkflowDefinition;
 
 describe('bilingual templates', () => {
   it('names and describes a template in the UI language', () => {
-    const template = { key: refund.key, name: refund.name, description: refund.description, definition: refund };
+    const template = {
+      key: refund.key,
+      name: refund.name,
+      description: refund.description,
+      definition: refund,
+    };
     expect(templateText(template, 'zh-CN').name).toBe('退款审批');
     expect(templateText(template, 'en').name).toBe('Refund approval');
   });

@@ -18,7 +18,10 @@ function translationOf(definition: WorkflowDefinition, language: string): Templa
 }
 
 /** A template's name and description in the UI language (English when it carries none). Pure. */
-export function templateText(template: { name: string; description?: string; definition: WorkflowDefinition }, language: string): { name: string; description: string } {
+export function templateText(
+  template: { name: string; description?: string; definition: WorkflowDefinition },
+  language: string,
+): { name: string; description: string } {
   const tr = translationOf(template.definition, language);
   return { name: tr?.name ?? template.name, description: tr?.description ?? template.description ?? '' };
 }
@@ -35,8 +38,14 @@ export function localizeTemplate(definition: WorkflowDefinition, language: strin
   return {
     ...definition,
     name: tr.name ?? definition.name,
-    ...(tr.description ?? definition.description ? { description: tr.description ?? definition.description } : {}),
-    nodes: definition.nodes.map((node) => (tr.nodes?.[node.id] ? { ...node, name: tr.nodes[node.id] } : node)),
-    fields: definition.fields.map((field) => (tr.fields?.[field.name] ? { ...field, label: tr.fields[field.name] } : field)),
+    ...((tr.description ?? definition.description)
+      ? { description: tr.description ?? definition.description }
+      : {}),
+    nodes: definition.nodes.map((node) =>
+      tr.nodes?.[node.id] ? { ...node, name: tr.nodes[node.id] } : node,
+    ),
+    fields: definition.fields.map((field) =>
+      tr.fields?.[field.name] ? { ...field, label: tr.fields[field.name] } : field,
+    ),
   };
 }

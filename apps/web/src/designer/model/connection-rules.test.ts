@@ -8,7 +8,10 @@ describe('canConnect', () => {
   it('sets `on` from the outcome handle', () => {
     const def2 = { ...def, edges: def.edges.filter((e) => e.id !== 'e7') };
     const verdict = canConnect(def2, { source: 'finance', target: 'manager', sourceHandle: 'timeout' });
-    expect(verdict).toMatchObject({ ok: true, edge: { source: 'finance', target: 'manager', on: 'timeout' } });
+    expect(verdict).toMatchObject({
+      ok: true,
+      edge: { source: 'finance', target: 'manager', on: 'timeout' },
+    });
   });
 
   it.each([
@@ -25,7 +28,10 @@ describe('canConnect', () => {
   });
 
   it('lets a decision have many branches; not even the first becomes the default by accident', () => {
-    expect(canConnect(def, { source: 'amount', target: 'done', sourceHandle: 'out' })).toMatchObject({ ok: true, edge: { source: 'amount' } });
+    expect(canConnect(def, { source: 'amount', target: 'done', sourceHandle: 'out' })).toMatchObject({
+      ok: true,
+      edge: { source: 'amount' },
+    });
     const bare = { ...def, edges: def.edges.filter((e) => e.source !== 'amount') };
     const verdict = canConnect(bare, { source: 'amount', target: 'done', sourceHandle: 'out' });
     expect(verdict.ok && verdict.edge).toEqual({ id: expect.any(String), source: 'amount', target: 'done' });

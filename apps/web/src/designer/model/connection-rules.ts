@@ -9,13 +9,7 @@ export interface ConnectionRequest {
 }
 
 export type ConnectionRefusal =
-  | 'unknown-node'
-  | 'self-loop'
-  | 'from-end'
-  | 'into-start'
-  | 'unknown-exit'
-  | 'exit-taken'
-  | 'duplicate';
+  'unknown-node' | 'self-loop' | 'from-end' | 'into-start' | 'unknown-exit' | 'exit-taken' | 'duplicate';
 
 export type ConnectionVerdict = { ok: true; edge: WorkflowEdge } | { ok: false; reason: ConnectionRefusal };
 
@@ -42,7 +36,8 @@ export function canConnect(definition: WorkflowDefinition, request: ConnectionRe
   }
   const byOutcome = leavesByOutcome(source);
   // Each outcome leads one way; start, join and timer have exactly one way out.
-  const singleExit = byOutcome || source.type === 'start' || source.type === 'join' || source.type === 'timer';
+  const singleExit =
+    byOutcome || source.type === 'start' || source.type === 'join' || source.type === 'timer';
   if (singleExit && outgoing.some((e) => (byOutcome ? e.on === handle : true))) {
     return { ok: false, reason: 'exit-taken' };
   }

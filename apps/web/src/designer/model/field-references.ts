@@ -27,13 +27,18 @@ function renameInNode(node: WorkflowNode, from: string, to: string): WorkflowNod
     case 'approval': {
       const form = node.form;
       if (!form) return node;
-      const rename = <E extends { field: string }>(entries: E[]) => entries.map((f) => (f.field === from ? { ...f, field: to } : f));
-      if (Array.isArray(form)) return form.some((f) => f.field === from) ? ({ ...node, form: rename(form) } as WorkflowNode) : node;
-      return form.fields.some((f) => f.field === from) ? { ...node, form: { fields: rename(form.fields) } } : node;
+      const rename = <E extends { field: string }>(entries: E[]) =>
+        entries.map((f) => (f.field === from ? { ...f, field: to } : f));
+      if (Array.isArray(form))
+        return form.some((f) => f.field === from) ? ({ ...node, form: rename(form) } as WorkflowNode) : node;
+      return form.fields.some((f) => f.field === from)
+        ? { ...node, form: { fields: rename(form.fields) } }
+        : node;
     }
     case 'action': {
       const a = node.action;
-      if (a.type === 'set-fields' && from in a.values) return { ...node, action: { ...a, values: renameKey(a.values, from, to) } };
+      if (a.type === 'set-fields' && from in a.values)
+        return { ...node, action: { ...a, values: renameKey(a.values, from, to) } };
       if (a.type === 'http' && a.responseMapping && from in a.responseMapping) {
         return { ...node, action: { ...a, responseMapping: renameKey(a.responseMapping, from, to) } };
       }
@@ -53,7 +58,9 @@ export function renameFieldReferences(def: WorkflowDefinition, from: string, to:
   if (from === to) return def;
   const nodes = def.nodes.map((n) => renameInNode(n, from, to));
   const edges = def.edges.map((e): WorkflowEdge =>
-    e.condition && mentions(e.condition, from) ? { ...e, condition: renameInCondition(e.condition, from, to) } : e,
+    e.condition && mentions(e.condition, from)
+      ? { ...e, condition: renameInCondition(e.condition, from, to) }
+      : e,
   );
   return { ...def, nodes, edges };
 }

@@ -5,7 +5,10 @@ import { createNode, emptyDefinition, exitsOf, NODE_TYPES, nextId } from './node
 
 describe('node catalog', () => {
   it('a new workflow (start -> end) is valid', () => {
-    expect(validateDefinition(emptyDefinition('new-flow', 'New flow'))).toMatchObject({ valid: true, problems: [] });
+    expect(validateDefinition(emptyDefinition('new-flow', 'New flow'))).toMatchObject({
+      valid: true,
+      problems: [],
+    });
   });
 
   it.each(NODE_TYPES)('a dropped %s node has well-formed properties', (type) => {
@@ -19,7 +22,15 @@ describe('node catalog', () => {
 
   it('names exits after outcomes for nodes that leave by outcome', () => {
     expect(exitsOf(createNode('approval', 'a', { x: 0, y: 0 }))).toEqual(['approved', 'rejected']);
-    expect(exitsOf({ id: 't', type: 'task', assignee: { role: 'agent' }, outcomes: ['fixed', 'wontfix'], timeout: { after: 'PT1H' } })).toEqual(['fixed', 'wontfix', 'timeout']);
+    expect(
+      exitsOf({
+        id: 't',
+        type: 'task',
+        assignee: { role: 'agent' },
+        outcomes: ['fixed', 'wontfix'],
+        timeout: { after: 'PT1H' },
+      }),
+    ).toEqual(['fixed', 'wontfix', 'timeout']);
     expect(exitsOf(createNode('decision', 'd', { x: 0, y: 0 }))).toEqual(['out']);
     expect(exitsOf(createNode('end', 'e', { x: 0, y: 0 }))).toEqual([]);
   });

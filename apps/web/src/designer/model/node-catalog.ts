@@ -1,4 +1,9 @@
-import { outcomesOf, type NodeType, type WorkflowDefinition, type WorkflowNode } from '@ticketflow/definition';
+import {
+  outcomesOf,
+  type NodeType,
+  type WorkflowDefinition,
+  type WorkflowNode,
+} from '@ticketflow/definition';
 import i18n from '../../i18n/i18n';
 
 /** Every node type the palette offers, in palette order. */
@@ -47,8 +52,16 @@ export function leavesByOutcome(node: WorkflowNode): boolean {
 }
 
 /** A fresh id `<prefix>-<n>` not yet used by a node or edge of the definition. Pure. */
-export function nextId(definition: WorkflowDefinition, prefix: string, taken: Set<string> = new Set()): string {
-  const used = new Set<string>([...definition.nodes.map((n) => n.id), ...definition.edges.map((e) => e.id), ...taken]);
+export function nextId(
+  definition: WorkflowDefinition,
+  prefix: string,
+  taken: Set<string> = new Set(),
+): string {
+  const used = new Set<string>([
+    ...definition.nodes.map((n) => n.id),
+    ...definition.edges.map((e) => e.id),
+    ...taken,
+  ]);
   let n = 1;
   while (used.has(`${prefix}-${n}`)) n += 1;
   return `${prefix}-${n}`;
@@ -61,7 +74,12 @@ export type NodeNames = (type: NodeType) => string;
 export const uiNodeNames: NodeNames = (type) => i18n.t(`nodeTypes.${type}`);
 
 /** A new node of the given type with sensible defaults, so it is close to valid when dropped. Pure apart from `names`. */
-export function createNode(type: NodeType, id: string, position: { x: number; y: number }, names: NodeNames = uiNodeNames): WorkflowNode {
+export function createNode(
+  type: NodeType,
+  id: string,
+  position: { x: number; y: number },
+  names: NodeNames = uiNodeNames,
+): WorkflowNode {
   const base = { id, position, name: names(type) };
   switch (type) {
     case 'start':
@@ -88,7 +106,11 @@ export function createNode(type: NodeType, id: string, position: { x: number; y:
 }
 
 /** An empty but well-formed definition for "new workflow", its start and end named in the UI language. Pure apart from `names`. */
-export function emptyDefinition(key: string, name: string, names: NodeNames = uiNodeNames): WorkflowDefinition {
+export function emptyDefinition(
+  key: string,
+  name: string,
+  names: NodeNames = uiNodeNames,
+): WorkflowDefinition {
   return {
     schemaVersion: 1,
     key,

@@ -27,7 +27,8 @@ export function EdgeProperties({ edgeId }: { edgeId: string }) {
   const update = useCallback(
     (change: (e: WorkflowEdge) => WorkflowEdge, mergeKey?: string) => {
       const current = useDesignerStore.getState().definition.edges.find((e) => e.id === edgeId);
-      if (current) execute(updateEdge(current, change(current), mergeKey ? `${edgeId}:${mergeKey}` : undefined));
+      if (current)
+        execute(updateEdge(current, change(current), mergeKey ? `${edgeId}:${mergeKey}` : undefined));
     },
     [edgeId, execute],
   );
@@ -53,7 +54,11 @@ export function EdgeProperties({ edgeId }: { edgeId: string }) {
       {byOutcome && source && (
         <label>
           {t('designer.props.edgeOn')}
-          <select data-testid="prop-edge-on" value={edge.on ?? ''} onChange={(e) => update((x) => ({ ...x, on: e.target.value }))}>
+          <select
+            data-testid="prop-edge-on"
+            value={edge.on ?? ''}
+            onChange={(e) => update((x) => ({ ...x, on: e.target.value }))}
+          >
             {!edge.on && <option value="">—</option>}
             {exitsOf(source).map((o) => (
               <option key={o} value={o}>
@@ -68,11 +73,27 @@ export function EdgeProperties({ edgeId }: { edgeId: string }) {
           <fieldset>
             <legend>{t('designer.props.edgeKind')}</legend>
             <label className="check">
-              <input type="radio" name="edge-kind" data-testid="prop-edge-condition" checked={kind === 'condition'} onChange={() => execute(chooseOtherwise(useDesignerStore.getState().definition, edge.source, null))} />
+              <input
+                type="radio"
+                name="edge-kind"
+                data-testid="prop-edge-condition"
+                checked={kind === 'condition'}
+                onChange={() =>
+                  execute(chooseOtherwise(useDesignerStore.getState().definition, edge.source, null))
+                }
+              />
               {t('designer.props.edgeWhen')}
             </label>
             <label className="check">
-              <input type="radio" name="edge-kind" data-testid="prop-edge-default" checked={kind === 'default'} onChange={() => execute(chooseOtherwise(useDesignerStore.getState().definition, edge.source, edge.id))} />
+              <input
+                type="radio"
+                name="edge-kind"
+                data-testid="prop-edge-default"
+                checked={kind === 'default'}
+                onChange={() =>
+                  execute(chooseOtherwise(useDesignerStore.getState().definition, edge.source, edge.id))
+                }
+              />
               {t('designer.props.edgeDefault')}
             </label>
           </fieldset>

@@ -1,5 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { ActionNode, ApprovalNode, EndNode, JoinNode, TaskNode, TimerNode, WaitNode, WorkflowNode } from '@ticketflow/definition';
+import type {
+  ActionNode,
+  ApprovalNode,
+  EndNode,
+  JoinNode,
+  TaskNode,
+  TimerNode,
+  WaitNode,
+  WorkflowNode,
+} from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
 import { asTimeout } from '../duration/duration-text';
 import { useNodeEditor, without } from './use-node-editor';
@@ -31,7 +40,11 @@ export function NodeProperties({ nodeId }: { nodeId: string }) {
       </div>
       <label>
         {t('designer.props.name')}
-        <input data-testid="prop-name" value={node.name ?? ''} onChange={(e) => update((n) => ({ ...n, name: e.target.value }), 'name')} />
+        <input
+          data-testid="prop-name"
+          value={node.name ?? ''}
+          onChange={(e) => update((n) => ({ ...n, name: e.target.value }), 'name')}
+        />
       </label>
       <label>
         {t('designer.props.description')}
@@ -39,7 +52,15 @@ export function NodeProperties({ nodeId }: { nodeId: string }) {
           data-testid="prop-description"
           rows={2}
           value={node.description ?? ''}
-          onChange={(e) => update((n) => (e.target.value ? { ...n, description: e.target.value } : without(n, 'description')) as WorkflowNode, 'description')}
+          onChange={(e) =>
+            update(
+              (n) =>
+                (e.target.value
+                  ? { ...n, description: e.target.value }
+                  : without(n, 'description')) as WorkflowNode,
+              'description',
+            )
+          }
         />
       </label>
       <TypeSpecific node={node} update={update} />
@@ -57,7 +78,12 @@ function TypeSpecific({ node, update }: { node: WorkflowNode; update: Update<Wor
       return (
         <label>
           {t('designer.props.endOutcome')}
-          <input list="end-outcomes" data-testid="prop-end-outcome" value={node.outcome ?? ''} onChange={(e) => up((n) => ({ ...n, outcome: e.target.value }), 'outcome')} />
+          <input
+            list="end-outcomes"
+            data-testid="prop-end-outcome"
+            value={node.outcome ?? ''}
+            onChange={(e) => up((n) => ({ ...n, outcome: e.target.value }), 'outcome')}
+          />
           <datalist id="end-outcomes">
             <option value="resolved" />
             <option value="rejected" />
@@ -76,7 +102,11 @@ function TypeSpecific({ node, update }: { node: WorkflowNode; update: Update<Wor
             label={t('designer.props.taskOutcomes')}
             items={node.outcomes ?? ['completed']}
             onChange={(items) =>
-              up((n) => (items.length === 0 || (items.length === 1 && items[0] === 'completed') ? without(n, 'outcomes') : { ...n, outcomes: items }))
+              up((n) =>
+                items.length === 0 || (items.length === 1 && items[0] === 'completed')
+                  ? without(n, 'outcomes')
+                  : { ...n, outcomes: items },
+              )
             }
           />
           <DurationInput
@@ -108,7 +138,13 @@ function TypeSpecific({ node, update }: { node: WorkflowNode; update: Update<Wor
             data-testid="prop-join-count"
             placeholder={t('designer.props.joinAll')}
             value={node.require?.count ?? ''}
-            onChange={(e) => up((n) => (e.target.value ? { ...n, require: { count: Math.max(1, Number(e.target.value)) } } : without(n, 'require')))}
+            onChange={(e) =>
+              up((n) =>
+                e.target.value
+                  ? { ...n, require: { count: Math.max(1, Number(e.target.value)) } }
+                  : without(n, 'require'),
+              )
+            }
           />
         </label>
       );
@@ -126,7 +162,9 @@ function TypeSpecific({ node, update }: { node: WorkflowNode; update: Update<Wor
               onChange={(e) =>
                 up((n) => {
                   const base = without(without(n, 'after'), 'until');
-                  return e.target.value === 'until' ? { ...base, until: dateFields[0]?.name ?? '' } : { ...base, after: 'PT1H' };
+                  return e.target.value === 'until'
+                    ? { ...base, until: dateFields[0]?.name ?? '' }
+                    : { ...base, after: 'PT1H' };
                 })
               }
             >
@@ -138,14 +176,29 @@ function TypeSpecific({ node, update }: { node: WorkflowNode; update: Update<Wor
             <DurationInput
               testId="prop-timer-after"
               label={t('designer.props.timerAfter')}
-              value={node.after ? { after: node.after, businessHours: node.businessHours ?? false } : undefined}
-              onChange={(d) => d && up((n) => ({ ...without(n, 'businessHours'), after: d.after, ...(d.businessHours ? { businessHours: true } : {}) }))}
+              value={
+                node.after ? { after: node.after, businessHours: node.businessHours ?? false } : undefined
+              }
+              onChange={(d) =>
+                d &&
+                up((n) => ({
+                  ...without(n, 'businessHours'),
+                  after: d.after,
+                  ...(d.businessHours ? { businessHours: true } : {}),
+                }))
+              }
             />
           ) : (
             <label>
               {t('designer.props.timerUntilField')}
-              <select data-testid="prop-timer-until" value={node.until} onChange={(e) => up((n) => ({ ...n, until: e.target.value }))}>
-                {!dateFields.some((f) => f.name === node.until) && <option value={node.until}>{node.until || '—'}</option>}
+              <select
+                data-testid="prop-timer-until"
+                value={node.until}
+                onChange={(e) => up((n) => ({ ...n, until: e.target.value }))}
+              >
+                {!dateFields.some((f) => f.name === node.until) && (
+                  <option value={node.until}>{node.until || '—'}</option>
+                )}
                 {dateFields.map((f) => (
                   <option key={f.name} value={f.name}>
                     {f.label ?? f.name}
@@ -163,8 +216,14 @@ function TypeSpecific({ node, update }: { node: WorkflowNode; update: Update<Wor
         <>
           <label>
             {t('designer.props.waitMessage')}
-            <input data-testid="prop-wait-message" value={node.message} onChange={(e) => up((n) => ({ ...n, message: e.target.value }), 'message')} />
-            <span className="muted small">{t('designer.props.waitHint', { message: node.message || '…' })}</span>
+            <input
+              data-testid="prop-wait-message"
+              value={node.message}
+              onChange={(e) => up((n) => ({ ...n, message: e.target.value }), 'message')}
+            />
+            <span className="muted small">
+              {t('designer.props.waitHint', { message: node.message || '…' })}
+            </span>
           </label>
           <DurationInput
             testId="prop-timeout"

@@ -9,7 +9,10 @@ const node = <T,>(id: string) => useDesignerStore.getState().definition.nodes.fi
 
 describe('StepFormEditor', () => {
   beforeEach(() => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ users: [], roles: [] }), { status: 200 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ users: [], roles: [] }), { status: 200 })),
+    );
     useDesignerStore.getState().load(refundApproval(), 1);
   });
 
@@ -19,16 +22,23 @@ describe('StepFormEditor', () => {
     const amount = screen.getByTestId('prop-form-refundAmount') as HTMLSelectElement;
     expect(amount.value).toBe('read');
     fireEvent.change(screen.getByTestId('prop-form-channel'), { target: { value: 'required' } });
-    expect(node<TaskNode>('review').form).toEqual({ fields: [{ field: 'refundAmount', mode: 'read' }, { field: 'channel', mode: 'edit', required: true }] });
+    expect(node<TaskNode>('review').form).toEqual({
+      fields: [
+        { field: 'refundAmount', mode: 'read' },
+        { field: 'channel', mode: 'edit', required: true },
+      ],
+    });
   });
 
-  it('edits an approval\'s form: hides a field and adds a note', () => {
+  it("edits an approval's form: hides a field and adds a note", () => {
     useDesignerStore.getState().select({ nodeIds: ['finance'], edgeIds: [] });
     render(<PropertiesPanel />);
     fireEvent.change(screen.getByTestId('prop-form-channel'), { target: { value: 'hidden' } });
     const note = screen.getByTestId('prop-form-note-refundAmount');
     fireEvent.change(note, { target: { value: 'Above 5,000 only' } });
     fireEvent.blur(note);
-    expect(node<ApprovalNode>('finance').form).toEqual({ fields: [{ field: 'refundAmount', mode: 'read', note: 'Above 5,000 only' }] });
+    expect(node<ApprovalNode>('finance').form).toEqual({
+      fields: [{ field: 'refundAmount', mode: 'read', note: 'Above 5,000 only' }],
+    });
   });
 });

@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { declaredFormEntries, type ApprovalNode, type FormEntry, type TaskNode } from '@ticketflow/definition';
+import {
+  declaredFormEntries,
+  type ApprovalNode,
+  type FormEntry,
+  type TaskNode,
+} from '@ticketflow/definition';
 import { CommitInput } from '../fields/CommitInput';
 import { useDesignerStore } from '../store/designer.store';
 
@@ -42,11 +47,24 @@ export function StepFormEditor<N extends StepNode>({ node, update }: Props<N>) {
     const old = entries.find((e) => e.field === name);
     const rest = entries.filter((e) => e.field !== name);
     if (use === 'hidden') return write(rest);
-    const entry: FormEntry = { field: name, mode: use === 'read' ? 'read' : 'edit', ...(use === 'required' ? { required: true } : {}), ...(old?.note ? { note: old.note } : {}) };
+    const entry: FormEntry = {
+      field: name,
+      mode: use === 'read' ? 'read' : 'edit',
+      ...(use === 'required' ? { required: true } : {}),
+      ...(old?.note ? { note: old.note } : {}),
+    };
     return write([...rest, entry]);
   };
   const setNote = (name: string, note: string) =>
-    write(entries.map((e) => (e.field !== name ? e : note.trim() ? { ...e, note } : { field: e.field, mode: e.mode, ...(e.required ? { required: true } : {}) })));
+    write(
+      entries.map((e) =>
+        e.field !== name
+          ? e
+          : note.trim()
+            ? { ...e, note }
+            : { field: e.field, mode: e.mode, ...(e.required ? { required: true } : {}) },
+      ),
+    );
   return (
     <fieldset className="step-form-editor" data-testid="prop-step-form">
       <legend>{t('designer.props.stepForm')}</legend>
@@ -57,7 +75,11 @@ export function StepFormEditor<N extends StepNode>({ node, update }: Props<N>) {
           <div key={f.name} className="step-form-editor__row">
             <label className="row">
               <span className="grow">{f.label ?? f.name}</span>
-              <select data-testid={`prop-form-${f.name}`} value={use} onChange={(e) => setUse(f.name, e.target.value as Use)}>
+              <select
+                data-testid={`prop-form-${f.name}`}
+                value={use}
+                onChange={(e) => setUse(f.name, e.target.value as Use)}
+              >
                 <option value="hidden">{t('designer.props.formHidden')}</option>
                 <option value="read">{t('designer.props.formRead')}</option>
                 <option value="edit">{t('designer.props.formEdit')}</option>

@@ -21,5 +21,11 @@ export function useDirectory(): Directory {
       live = false;
     };
   }, []);
-  return useMemo(() => ({ ...directory, roles: directory.roles.map((role) => ({ ...role, label: roleLabel(t, role.name, role.label) })) }), [directory, t]);
+  return useMemo(
+    () => ({
+      ...directory,
+      roles: directory.roles.map((role) => ({ ...role, label: roleLabel(t, role.name, role.label) })),
+    }),
+    [directory, t],
+  );
 }

@@ -4,7 +4,12 @@ import { copyToClipboard, pasteFromClipboard, removeSelection } from '../store/d
 import { moveNodes } from '../commands/node-commands';
 import { useKeyboardStore } from './keyboard.store';
 
-const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
 
 /** Moves the selected nodes by (dx, dy); a run of arrow presses on the same nodes is one undo step. */
 function nudgeSelection(dx: number, dy: number): boolean {
@@ -13,7 +18,11 @@ function nudgeSelection(dx: number, dy: number): boolean {
   const chosen = new Set(selection.nodeIds);
   const moves = definition.nodes
     .filter((n) => chosen.has(n.id))
-    .map((n) => ({ id: n.id, from: n.position, to: { x: (n.position?.x ?? 0) + dx, y: (n.position?.y ?? 0) + dy } }));
+    .map((n) => ({
+      id: n.id,
+      from: n.position,
+      to: { x: (n.position?.x ?? 0) + dx, y: (n.position?.y ?? 0) + dy },
+    }));
   execute({ ...moveNodes(moves), mergeKey: `nudge:${selection.nodeIds.join(',')}` });
   return true;
 }
@@ -43,7 +52,9 @@ export function useDesignerShortcuts(onSave: () => void): void {
       }
       if (isTyping(event.target) || document.querySelector('.modal-backdrop, .node-picker')) return;
       const store = useDesignerStore.getState();
-      const focusedNode = (event.target as HTMLElement | null)?.closest?.('.react-flow__node')?.getAttribute('data-id');
+      const focusedNode = (event.target as HTMLElement | null)
+        ?.closest?.('.react-flow__node')
+        ?.getAttribute('data-id');
       const arrow = ARROWS[event.key];
       if (!mod && event.key === '?') {
         event.preventDefault();
@@ -55,7 +66,11 @@ export function useDesignerShortcuts(onSave: () => void): void {
         store.select({ nodeIds: [focusedNode], edgeIds: [] });
         return;
       }
-      if (!mod && arrow && !(event.target as HTMLElement | null)?.closest?.('.designer-side, .palette, .problems')) {
+      if (
+        !mod &&
+        arrow &&
+        !(event.target as HTMLElement | null)?.closest?.('.designer-side, .palette, .problems')
+      ) {
         const step = event.shiftKey ? 50 : 10;
         if (nudgeSelection(arrow[0] * step, arrow[1] * step)) event.preventDefault();
         return;
@@ -65,7 +80,11 @@ export function useDesignerShortcuts(onSave: () => void): void {
         useKeyboardStore.getState().setConnectFrom(store.selection.nodeIds[0]!);
         return;
       }
-      if (!mod && event.key === 'Escape' && (store.selection.nodeIds.length || store.selection.edgeIds.length)) {
+      if (
+        !mod &&
+        event.key === 'Escape' &&
+        (store.selection.nodeIds.length || store.selection.edgeIds.length)
+      ) {
         store.select({ nodeIds: [], edgeIds: [] });
         return;
       }

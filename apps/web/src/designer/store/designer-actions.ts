@@ -39,7 +39,10 @@ export function pasteFromClipboard(): void {
  * Lays the flow out with ELK (measured node and label sizes where known) as one
  * undoable `layout.apply`. Async: ELK returns a promise.
  */
-export async function autoLayout(sizes?: ReadonlyMap<string, Size>, labels?: ReadonlyMap<string, Size>): Promise<void> {
+export async function autoLayout(
+  sizes?: ReadonlyMap<string, Size>,
+  labels?: ReadonlyMap<string, Size>,
+): Promise<void> {
   const before = useDesignerStore.getState().definition;
   const { positions } = await layoutFlow(before, sizes, labels);
   const { definition, execute } = useDesignerStore.getState();

@@ -14,7 +14,9 @@ function ProblemsListInner({ onNavigate }: Props) {
   const translated = !i18n.language.startsWith('en');
   const problems = useDesignerStore((s) => s.problems);
   const focusOn = useDesignerStore((s) => s.focusOn);
-  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const sorted = [...problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+  );
   const errors = problems.filter((p) => p.severity === 'error').length;
   // Collapsed, it is one line with the count, so it never takes the canvas' room.
   const [open, setOpen] = useState(false);
@@ -38,7 +40,10 @@ function ProblemsListInner({ onNavigate }: Props) {
           <span className="muted small" data-testid="problems-summary">
             {problems.length === 0
               ? t('designer.problems.none')
-              : t('designer.problems.summary', { errors: t('designer.problems.errorCount', { count: errors }), warnings: t('designer.problems.warningCount', { count: problems.length - errors }) })}
+              : t('designer.problems.summary', {
+                  errors: t('designer.problems.errorCount', { count: errors }),
+                  warnings: t('designer.problems.warningCount', { count: problems.length - errors }),
+                })}
           </span>
         </button>
       </h3>
@@ -63,9 +68,7 @@ function ProblemsListInner({ onNavigate }: Props) {
               }}
             >
               <span className="problem__severity">{t(`designer.problems.${p.severity}`)}</span>
-              <span>
-                {translated ? t(`problemCodes.${p.code}`, { defaultValue: p.message }) : p.message}
-              </span>
+              <span>{translated ? t(`problemCodes.${p.code}`, { defaultValue: p.message }) : p.message}</span>
               {(p.nodeId || p.edgeId) && <code className="muted small">{p.nodeId ?? p.edgeId}</code>}
             </button>
           </li>
