@@ -20,17 +20,30 @@ const TABLES = [
  */
 export async function cloneTicket(pool, sourceTicketId, count) {
   const columns = await tableColumns(pool);
-  await pool.query('CREATE UNLOGGED TABLE IF NOT EXISTS bench_clone (g int, ticket_id uuid, instance_id uuid)');
+  await pool.query(
+    'CREATE UNLOGGED TABLE IF NOT EXISTS bench_clone (g int, ticket_id uuid, instance_id uuid)',
+  );
   for (let done = 0; done < count; done += 25_000) {
     const batch = Math.min(25_000, count - done);
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
       await client.query('TRUNCATE bench_clone');
-      await client.query('INSERT INTO bench_clone SELECT g, gen_random_uuid(), gen_random_uuid() FROM generate_series(1, $1::int) g', [batch]);
+      await client.query(
+        'INSERT INTO bench_clone SELECT g, gen_random_uuid(), gen_random_uuid() FROM generate_series(1, $1::int) g',
+        [batch],
+      );
       for (const { table, where, id } of TABLES) {
         const cols = columns.get(table).filter((column) => !column.serial && (column.name !== 'id' || id));
-        const values = cols.map(({ name }) => (name === 'id' ? id : name === 'ticket_id' ? 'p.ticket_id' : name === 'instance_id' ? 'p.instance_id' : `src.${name}`));
+        const values = cols.map(({ name }) =>
+          name === 'id'
+            ? id
+            : name === 'ticket_id'
+              ? 'p.ticket_id'
+              : name === 'instance_id'
+                ? 'p.instance_id'
+                : `src.${name}`,
+        );
         await client.query(
           `INSERT INTO ${table} (${cols.map((c) => c.name).join(', ')}) SELECT ${values.join(', ')} FROM ${table} src CROSS JOIN bench_clone p WHERE ${where} ORDER BY p.g`,
           [sourceTicketId],

@@ -19,10 +19,14 @@ export function generatedDefinition(size) {
   const nodes = [{ id: 'start', type: 'start' }];
   const edges = [];
   let edge = 0;
-  const link = (source, target, extra = {}) => edges.push({ id: `e${(edge += 1)}`, source, target, ...extra });
+  const link = (source, target, extra = {}) =>
+    edges.push({ id: `e${(edge += 1)}`, source, target, ...extra });
   const blocks = Math.max(1, Math.floor((size - 2) / 4));
   for (let i = 0; i < blocks; i += 1) {
-    const task = `t${i}`, decision = `d${i}`, high = `h${i}`, low = `l${i}`;
+    const task = `t${i}`,
+      decision = `d${i}`,
+      high = `h${i}`,
+      low = `l${i}`;
     nodes.push(
       { id: task, type: 'task', name: `Review ${i}`, assignee: { role: 'agent' } },
       { id: decision, type: 'decision', name: `Amount ${i}?` },
@@ -38,7 +42,10 @@ export function generatedDefinition(size) {
     link(decision, high, { condition: { all: [{ fact: 'amount', operator: 'greaterThan', value: 5000 }] } });
     link(decision, low, { default: true });
   }
-  nodes.push({ id: 'done', type: 'end', outcome: 'resolved' }, { id: 'rejected', type: 'end', outcome: 'rejected' });
+  nodes.push(
+    { id: 'done', type: 'end', outcome: 'resolved' },
+    { id: 'rejected', type: 'end', outcome: 'rejected' },
+  );
   const last = blocks - 1;
   link(`h${last}`, 'done', { on: 'approved' });
   link(`l${last}`, 'done', { on: 'approved' });
@@ -46,5 +53,12 @@ export function generatedDefinition(size) {
     link(`h${i}`, 'rejected', { on: 'rejected' });
     link(`l${i}`, 'rejected', { on: 'rejected' });
   }
-  return { schemaVersion: 1, key: `generated-${size}`, name: `Generated ${size}`, fields: [{ name: 'amount', type: 'number' }], nodes, edges };
+  return {
+    schemaVersion: 1,
+    key: `generated-${size}`,
+    name: `Generated ${size}`,
+    fields: [{ name: 'amount', type: 'number' }],
+    nodes,
+    edges,
+  };
 }

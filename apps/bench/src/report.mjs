@@ -1,6 +1,8 @@
 /** The rows that carry a target (a `met` column), gathered from every suite: the run's scorecard. */
 export function summaryRows(report) {
-  return report.suites.flatMap((suite) => (suite.rows ?? []).filter((row) => row.met !== undefined).map((row) => ({ suite: suite.id, ...row })));
+  return report.suites.flatMap((suite) =>
+    (suite.rows ?? []).filter((row) => row.met !== undefined).map((row) => ({ suite: suite.id, ...row })),
+  );
 }
 
 /** The Markdown summary of a bench report, for the README's performance section. */
@@ -25,7 +27,11 @@ export function toMarkdown(report) {
 function table(rows) {
   // Rows of one suite may carry different columns (a ratio row has a target); show their union.
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${columns.map((c) => format(row[c])).join(' | ')} |`)];
+  return [
+    `| ${columns.join(' | ')} |`,
+    `|${columns.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${columns.map((c) => format(row[c])).join(' | ')} |`),
+  ];
 }
 
 function format(value) {

@@ -10,7 +10,13 @@ import { summaryRows, toMarkdown } from './report.mjs';
 import { benchSizes } from './sizes.mjs';
 import { SUITES } from './suites/index.mjs';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' }, quick: { type: 'boolean', default: process.env.BENCH_QUICK === '1' } } });
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string' },
+    quick: { type: 'boolean', default: process.env.BENCH_QUICK === '1' },
+  },
+});
 const quick = values.quick;
 const runs = Number(values.runs ?? (quick ? 2 : 5));
 const selected = values.only ? SUITES.filter((suite) => values.only.split(',').includes(suite.id)) : SUITES;
@@ -20,19 +26,34 @@ if (selected.length === 0) {
 }
 
 const ctx = { runs, quick, sizes: benchSizes(quick), results: {}, postgres: null };
-const report = { at: new Date().toISOString(), node: process.version, cpus: cpus().length, runs, quick, sizes: ctx.sizes, suites: [] };
+const report = {
+  at: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  runs,
+  quick,
+  sizes: ctx.sizes,
+  suites: [],
+};
 const begun = performance.now();
 try {
   if (selected.some((suite) => suite.postgres)) {
     ctx.postgres = await startPostgres();
-    report.postgres = ctx.postgres.external ? 'DATABASE_URL' : 'started for this run (initdb, default settings, fsync on)';
+    report.postgres = ctx.postgres.external
+      ? 'DATABASE_URL'
+      : 'started for this run (initdb, default settings, fsync on)';
   }
   for (const suite of selected) {
     process.stdout.write(`\n== ${suite.title}\n`);
     const started = performance.now();
     try {
       const rows = await suite.run(ctx);
-      report.suites.push({ id: suite.id, title: suite.title, rows, seconds: (performance.now() - started) / 1000 });
+      report.suites.push({
+        id: suite.id,
+        title: suite.title,
+        rows,
+        seconds: (performance.now() - started) / 1000,
+      });
       console.table(rows.map(rounded));
     } catch (error) {
       report.suites.push({ id: suite.id, title: suite.title, error: String(error?.stack ?? error) });
@@ -57,5 +78,10 @@ writeFileSync(join(dir, 'latest.md'), toMarkdown(report));
 console.log(`\nwrote ${join(dir, 'latest.json')} and latest.md (${report.seconds.toFixed(0)} s in all)`);
 
 function rounded(row) {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'number' ? Number(value.toPrecision(4)) : value]));
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [
+      key,
+      typeof value === 'number' ? Number(value.toPrecision(4)) : value,
+    ]),
+  );
 }

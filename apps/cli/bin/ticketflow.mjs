@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const BUILD_HINT = 'Run `npm run build` in the repository root first (or `npx nx build @ticketflow/cli`, which builds the libs too).';
+const BUILD_HINT =
+  'Run `npm run build` in the repository root first (or `npx nx build @ticketflow/cli`, which builds the libs too).';
 const entry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 if (!existsSync(entry)) {

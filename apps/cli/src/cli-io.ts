@@ -27,13 +27,19 @@ export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
  * Reads and parses a JSON file; a missing file or bad JSON comes back as a
  * message naming the file. Side effect: reads the file.
  */
-export async function readJsonFile(io: CliIo, path: string): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+export async function readJsonFile(
+  io: CliIo,
+  path: string,
+): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
   let text: string;
   try {
     text = await io.readText(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    return { ok: false, message: `${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}` };
+    return {
+      ok: false,
+      message: `${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

@@ -10,7 +10,7 @@ describe('ticketflow (argument handling)', () => {
     expect(await run([], fakeIo().io)).toBe(2);
   });
 
-  it('prints each command\'s help', async () => {
+  it("prints each command's help", async () => {
     for (const command of ['validate', 'test', 'diff', 'push', 'publish']) {
       const fake = fakeIo();
       expect(await run([command, '--help'], fake.io)).toBe(0);

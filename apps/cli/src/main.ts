@@ -29,7 +29,8 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
     io.out(HELP.main as string);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (!(command in OPTIONS)) return fail(io, `ticketflow: unknown command "${command}"\n\n${HELP.main}`, EXIT.usage);
+  if (!(command in OPTIONS))
+    return fail(io, `ticketflow: unknown command "${command}"\n\n${HELP.main}`, EXIT.usage);
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     const options: OptionSpec = { ...OPTIONS[command as Command], help: { type: 'boolean', short: 'h' } };
@@ -41,11 +42,22 @@ export async function run(argv: string[], io: CliIo = nodeIo()): Promise<number>
     io.out(HELP[command] as string);
     return EXIT.ok;
   }
-  return dispatch(io, command as Command, parsed.positionals, parsed.values as Record<string, string | undefined>);
+  return dispatch(
+    io,
+    command as Command,
+    parsed.positionals,
+    parsed.values as Record<string, string | undefined>,
+  );
 }
 
-async function dispatch(io: CliIo, command: Command, args: string[], values: Record<string, string | undefined>): Promise<number> {
-  const usage = (problem: string) => fail(io, `ticketflow ${command}: ${problem}\n\n${HELP[command]}`, EXIT.usage);
+async function dispatch(
+  io: CliIo,
+  command: Command,
+  args: string[],
+  values: Record<string, string | undefined>,
+): Promise<number> {
+  const usage = (problem: string) =>
+    fail(io, `ticketflow ${command}: ${problem}\n\n${HELP[command]}`, EXIT.usage);
   switch (command) {
     case 'validate':
       return args.length === 0 ? usage('name at least one definition file') : validateCommand(io, args);
@@ -54,10 +66,16 @@ async function dispatch(io: CliIo, command: Command, args: string[], values: Rec
       if (values.definition && args.length > 1) return usage('--definition applies to one scenarios file');
       return testCommand(io, args, { definition: values.definition });
     case 'diff':
-      return args.length === 2 ? diffCommand(io, args[0] as string, args[1] as string) : usage('name exactly two definition files');
+      return args.length === 2
+        ? diffCommand(io, args[0] as string, args[1] as string)
+        : usage('name exactly two definition files');
     case 'push':
-      return args.length === 1 ? pushCommand(io, args[0] as string, values) : usage('name exactly one definition file');
+      return args.length === 1
+        ? pushCommand(io, args[0] as string, values)
+        : usage('name exactly one definition file');
     case 'publish':
-      return args.length === 1 ? publishCommand(io, args[0] as string, values) : usage('name exactly one workflow key');
+      return args.length === 1
+        ? publishCommand(io, args[0] as string, values)
+        : usage('name exactly one workflow key');
   }
 }

@@ -64,15 +64,30 @@ export function generateDefinition(count) {
   for (let i = 1; i <= middle; i += 1) {
     const id = `n${i}`;
     const kind = i % 10 === 0 ? 'decision' : i % 3 === 0 ? 'approval' : 'task';
-    if (kind === 'task') nodes.push({ id, type: 'task', name: `Check ${i}`, assignee: { role: 'agent' }, position: at(i) });
-    if (kind === 'approval') nodes.push({ id, type: 'approval', name: `Approve ${i}`, approvers: { role: 'manager' }, policy: { type: 'any' }, position: at(i) });
-    if (kind === 'decision') nodes.push({ id, type: 'decision', name: `Amount over ${i * 10}?`, position: at(i) });
+    if (kind === 'task')
+      nodes.push({ id, type: 'task', name: `Check ${i}`, assignee: { role: 'agent' }, position: at(i) });
+    if (kind === 'approval')
+      nodes.push({
+        id,
+        type: 'approval',
+        name: `Approve ${i}`,
+        approvers: { role: 'manager' },
+        policy: { type: 'any' },
+        position: at(i),
+      });
+    if (kind === 'decision')
+      nodes.push({ id, type: 'decision', name: `Amount over ${i * 10}?`, position: at(i) });
     link(previous.id, id, previous.exit);
     if (kind === 'approval') link(id, 'rejected', { on: 'rejected' });
     if (kind === 'decision') link(id, 'rejected', { default: true });
     previous = {
       id,
-      exit: kind === 'task' ? { on: 'completed' } : kind === 'approval' ? { on: 'approved' } : { condition: { all: [{ fact: 'amount', operator: 'greaterThan', value: i * 10 }] } },
+      exit:
+        kind === 'task'
+          ? { on: 'completed' }
+          : kind === 'approval'
+            ? { on: 'approved' }
+            : { condition: { all: [{ fact: 'amount', operator: 'greaterThan', value: i * 10 }] } },
     };
   }
   nodes.push({ id: 'done', type: 'end', name: 'Done', outcome: 'resolved', position: at(count - 2) });
@@ -91,7 +106,9 @@ export function generateDefinition(count) {
 async function startServer() {
   const main = join(repoRoot, 'apps/api/dist/main.js');
   if (!existsSync(main) || !existsSync(join(repoRoot, 'apps/web/dist/index.html'))) {
-    throw new Error('The app is not built: run `npx nx run-many -t build -p @ticketflow/api @ticketflow/web` first.');
+    throw new Error(
+      'The app is not built: run `npx nx run-many -t build -p @ticketflow/api @ticketflow/web` first.',
+    );
   }
   const port = await new Promise((done, fail) => {
     const probe = createServer();
@@ -103,7 +120,14 @@ async function startServer() {
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'ticketflow-bench-'));
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
@@ -113,7 +137,10 @@ async function startServer() {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${errors}`);
     if (Date.now() > deadline) throw new Error(`server did not become healthy in 90 s:\n${errors}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((done) => setTimeout(done, 250));
   }
@@ -141,7 +168,8 @@ async function api(baseUrl, method, path, body, token) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(data).slice(0, 300)}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(data).slice(0, 300)}`);
   return data;
 }
 
@@ -154,7 +182,8 @@ function pageProbe() {
     const nodes = document.querySelectorAll('.react-flow__node');
     // fitView has run once the transform is no longer the initial identity; a node is
     // drawn once React Flow has measured it (until then it is visibility: hidden).
-    const fitted = viewport && !/scale\(1\)$/.test(viewport.style.transform) && viewport.style.transform !== '';
+    const fitted =
+      viewport && !/scale\(1\)$/.test(viewport.style.transform) && viewport.style.transform !== '';
     const drawn = nodes.length > 0 && [...nodes].every((n) => n.style.visibility !== 'hidden');
     if (fitted && drawn) {
       probe.readyAt = performance.now();
@@ -227,13 +256,23 @@ function frameStats(frames) {
 }
 
 async function oneRun(browser, baseUrl, auth) {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  await context.addInitScript((stored) => localStorage.setItem('ticketflow.auth', stored), JSON.stringify(auth));
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+  });
+  await context.addInitScript(
+    (stored) => localStorage.setItem('ticketflow.auth', stored),
+    JSON.stringify(auth),
+  );
   await context.addInitScript(pageProbe);
   const page = await context.newPage();
   await page.goto(`/designer/${KEY}`);
   await page.waitForFunction(() => window.__designerBench.readyAt !== null, null, { timeout: 120_000 });
-  const ready = await page.evaluate(() => ({ readyAt: window.__designerBench.readyAt, rendered: window.__designerBench.rendered }));
+  const ready = await page.evaluate(() => ({
+    readyAt: window.__designerBench.readyAt,
+    rendered: window.__designerBench.rendered,
+  }));
   const nav = await page.evaluate(() => {
     const entry = performance.getEntriesByType('navigation')[0];
     return { domContentLoaded: entry.domContentLoadedEventEnd, load: entry.loadEventEnd };
@@ -246,7 +285,14 @@ async function oneRun(browser, baseUrl, auth) {
       const r = node.getBoundingClientRect();
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
-      if (x > pane.left && x < pane.right && y > pane.top && y < pane.bottom && node.contains(document.elementFromPoint(x, y))) return { x, y };
+      if (
+        x > pane.left &&
+        x < pane.right &&
+        y > pane.top &&
+        y < pane.bottom &&
+        node.contains(document.elementFromPoint(x, y))
+      )
+        return { x, y };
     }
     return null;
   });
@@ -262,7 +308,11 @@ async function oneRun(browser, baseUrl, auth) {
   const zoomIn = page.locator('.react-flow__controls-zoomin');
   for (let i = 0; i < 30; i += 1) {
     if (await zoomIn.isDisabled()) break;
-    const scale = await page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec(document.querySelector('.react-flow__viewport').style.transform)?.[1] ?? 1));
+    const scale = await page.evaluate(() =>
+      Number(
+        /scale\(([\d.]+)\)/.exec(document.querySelector('.react-flow__viewport').style.transform)?.[1] ?? 1,
+      ),
+    );
     if (scale >= 1) break;
     await zoomIn.click();
   }
@@ -290,19 +340,36 @@ const median = (values) => {
 };
 
 async function main() {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`);
   const server = await startServer();
   let browser;
   try {
     const login = await api(server.baseUrl, 'POST', '/auth/login', { username: 'owner', password: 'demo' });
     const definition = generateDefinition(NODES);
-    const saved = await api(server.baseUrl, 'PUT', `/workflows/${KEY}/draft`, { definition }, login.accessToken);
+    const saved = await api(
+      server.baseUrl,
+      'PUT',
+      `/workflows/${KEY}/draft`,
+      { definition },
+      login.accessToken,
+    );
     const errors = saved.problems.filter((p) => p.severity === 'error');
-    console.log(`draft saved: ${definition.nodes.length} nodes, ${definition.edges.length} edges, ${JSON.stringify(definition).length} bytes, ${errors.length} errors, ${saved.problems.length - errors.length} warnings`);
+    console.log(
+      `draft saved: ${definition.nodes.length} nodes, ${definition.edges.length} edges, ${JSON.stringify(definition).length} bytes, ${errors.length} errors, ${saved.problems.length - errors.length} warnings`,
+    );
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const auth = { token: login.accessToken, user: login.user };
     await oneRun(browser, server.baseUrl, auth); // warm-up: server caches, Chromium's code cache
@@ -310,7 +377,9 @@ async function main() {
     for (let i = 0; i < RUNS; i += 1) {
       const run = await oneRun(browser, server.baseUrl, auth);
       runs.push(run);
-      console.log(`run ${i + 1}/${RUNS}: ready ${run.timeToInteractiveMs} ms, pan fitted median ${run.panFitted.medianMs} ms, pan 100% median ${run.pan100.medianMs} ms`);
+      console.log(
+        `run ${i + 1}/${RUNS}: ready ${run.timeToInteractiveMs} ms, pan fitted median ${run.panFitted.medianMs} ms, pan 100% median ${run.pan100.medianMs} ms`,
+      );
     }
     const summary = {
       timeToInteractiveMs: median(runs.map((r) => r.timeToInteractiveMs)),
@@ -325,7 +394,9 @@ async function main() {
       pan100P95FrameMs: median(runs.map((r) => r.pan100.p95Ms)),
       pan100LongFrames: median(runs.map((r) => r.pan100.longFrames)),
     };
-    console.log(`\nDesigner with ${definition.nodes.length} nodes / ${definition.edges.length} edges — median of ${RUNS} runs (headless Chromium, --disable-gpu, ${cpus().length} cores)\n`);
+    console.log(
+      `\nDesigner with ${definition.nodes.length} nodes / ${definition.edges.length} edges — median of ${RUNS} runs (headless Chromium, --disable-gpu, ${cpus().length} cores)\n`,
+    );
     console.table(
       Object.fromEntries([
         ['time to interactive (nodes drawn + fitted)', { value: summary.timeToInteractiveMs, unit: 'ms' }],

@@ -20,14 +20,21 @@ export function apiClient(baseUrl: string) {
     return body.accessToken;
   }
 
-  async function call<T>(username: string, method: string, path: string, body?: unknown, expected = [200, 201]): Promise<T> {
+  async function call<T>(
+    username: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    expected = [200, 201],
+  ): Promise<T> {
     const response = await fetch(`${baseUrl}/api${path}`, {
       method,
       headers: { Authorization: `Bearer ${await token(username)}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    if (!expected.includes(response.status)) throw new Error(`${method} ${path} as ${username}: ${response.status} ${text}`);
+    if (!expected.includes(response.status))
+      throw new Error(`${method} ${path} as ${username}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
@@ -38,12 +45,22 @@ export function apiClient(baseUrl: string) {
       await call('owner', 'PUT', `/workflows/${definition.key}/draft`, { definition });
       await call('admin', 'POST', `/workflows/${definition.key}/publish`, {});
     },
-    createTicket: (username: string, body: { workflowKey: string; title: string; fields: Record<string, unknown>; priority?: string }) =>
-      call<{ id: string; status: string; activeNodes: string[] }>(username, 'POST', '/tickets', body),
-    ticket: (username: string, id: string) => call<{ id: string; status: string; outcome?: string; activeNodes: string[] }>(username, 'GET', `/tickets/${id}`),
-    inbox: (username: string) => call<{ id: string; ticketId: string; nodeId: string }[]>(username, 'GET', '/tasks'),
+    createTicket: (
+      username: string,
+      body: { workflowKey: string; title: string; fields: Record<string, unknown>; priority?: string },
+    ) => call<{ id: string; status: string; activeNodes: string[] }>(username, 'POST', '/tickets', body),
+    ticket: (username: string, id: string) =>
+      call<{ id: string; status: string; outcome?: string; activeNodes: string[] }>(
+        username,
+        'GET',
+        `/tickets/${id}`,
+      ),
+    inbox: (username: string) =>
+      call<{ id: string; ticketId: string; nodeId: string }[]>(username, 'GET', '/tasks'),
     async completeReview(ticketId: string): Promise<void> {
-      const task = (await call<{ id: string; ticketId: string; nodeId: string }[]>('agent', 'GET', '/tasks')).find((t) => t.ticketId === ticketId && t.nodeId === 'review');
+      const task = (
+        await call<{ id: string; ticketId: string; nodeId: string }[]>('agent', 'GET', '/tasks')
+      ).find((t) => t.ticketId === ticketId && t.nodeId === 'review');
       if (!task) throw new Error(`no review task for ${ticketId}`);
       await call('agent', 'POST', `/tasks/${task.id}/complete`, {});
     },
@@ -58,7 +75,14 @@ export const ALL_POLICY_WORKFLOW = {
   fields: [{ name: 'refundAmount', type: 'number', label: 'Refund amount', required: true }],
   nodes: [
     { id: 'start', type: 'start', position: { x: 0, y: 80 } },
-    { id: 'finance', type: 'approval', name: 'All finance approve', approvers: { role: 'finance' }, policy: { type: 'all' }, position: { x: 220, y: 80 } },
+    {
+      id: 'finance',
+      type: 'approval',
+      name: 'All finance approve',
+      approvers: { role: 'finance' },
+      policy: { type: 'all' },
+      position: { x: 220, y: 80 },
+    },
     { id: 'done', type: 'end', outcome: 'resolved', position: { x: 480, y: 0 } },
     { id: 'rejected', type: 'end', outcome: 'rejected', position: { x: 480, y: 160 } },
   ],

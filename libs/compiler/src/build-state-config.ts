@@ -95,7 +95,10 @@ export function buildStateTree(graph: GraphIndex, layout: Layout, startId: strin
   const buildSplit = (parallelId: string, path: string, regions: Scope[], scope: Scope): StateConfig => {
     const joinId = layout.joinOf.get(parallelId) ?? null;
     const join = joinId ? graph.nodes.get(joinId) : undefined;
-    const required = join?.type === 'join' && join.require ? Math.max(1, Math.min(join.require.count, regions.length)) : regions.length;
+    const required =
+      join?.type === 'join' && join.require
+        ? Math.max(1, Math.min(join.require.count, regions.length))
+        : regions.length;
     blocks[path] = { parallelId, joinId, branches: regions.length, required, path };
     const states: Record<string, StateConfig> = {};
     const outgoing = graph.outgoing.get(parallelId) ?? [];
@@ -104,21 +107,29 @@ export function buildStateTree(graph: GraphIndex, layout: Layout, startId: strin
       const head = outgoing[branch] as WorkflowEdge;
       let initial: string;
       if (head.target === joinId) initial = ARRIVAL_KEY;
-      else if (region.nodeIds.includes(head.target) || region.endIds.includes(head.target)) initial = stateKeyOf(head.target);
+      else if (region.nodeIds.includes(head.target) || region.endIds.includes(head.target))
+        initial = stateKeyOf(head.target);
       else {
         // The branch leaves at once (an end in a joined split, an enclosing step): pass through.
         initial = REDIRECT_KEY;
-        children[REDIRECT_KEY] = { id: childPath(region.path, REDIRECT_KEY), always: { target: targetOf(head.target, region) } };
+        children[REDIRECT_KEY] = {
+          id: childPath(region.path, REDIRECT_KEY),
+          always: { target: targetOf(head.target, region) },
+        };
       }
       states[`b${branch}`] = { id: region.path, initial, states: children };
     });
     const config: StateConfig = { id: path, type: 'parallel', entry: visit(parallelId, path), states };
     if (joinId) {
       const joinTarget = targetOf(joinId, scope);
-      config.on = { join: [{ guard: { type: 'atNode', params: { nodeId: joinId, path } }, target: joinTarget }] };
+      config.on = {
+        join: [{ guard: { type: 'atNode', params: { nodeId: joinId, path } }, target: joinTarget }],
+      };
       config.onDone = { target: joinTarget };
     } else {
-      config.onDone = { target: `#${childPath(scope.path, `${stateKeyOf(parallelId)}${SPLIT_DONE_SUFFIX}`)}` };
+      config.onDone = {
+        target: `#${childPath(scope.path, `${stateKeyOf(parallelId)}${SPLIT_DONE_SUFFIX}`)}`,
+      };
     }
     return config;
   };

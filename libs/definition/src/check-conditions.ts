@@ -1,6 +1,12 @@
 import type { FieldDefinition, WorkflowEdge } from './definition.types.js';
 import { edgePlace, edgeSubject, type DefinitionGraph } from './definition-graph.js';
-import { explainValueMismatch, isOperatorName, OPERATORS, OPERATORS_BY_FIELD_TYPE, operatorFitsFieldType } from './operators.js';
+import {
+  explainValueMismatch,
+  isOperatorName,
+  OPERATORS,
+  OPERATORS_BY_FIELD_TYPE,
+  operatorFitsFieldType,
+} from './operators.js';
 import { quote, type ProblemSink } from './problem-sink.js';
 import { isRecord, own } from './structure-reader.js';
 
@@ -13,7 +19,12 @@ interface ConditionContext {
   subject: string;
 }
 
-function report(ctx: ConditionContext, code: Parameters<ProblemSink['add']>[0], message: string, path: string): void {
+function report(
+  ctx: ConditionContext,
+  code: Parameters<ProblemSink['add']>[0],
+  message: string,
+  path: string,
+): void {
   ctx.sink.add(code, `${ctx.subject}: ${message}`, { ...edgePlace(ctx.edge), field: 'condition', path });
 }
 
@@ -24,13 +35,24 @@ function checkValue(ctx: ConditionContext, field: FieldDefinition, value: unknow
     return;
   }
   if (field.type === 'enum' && Array.isArray(field.options) && !field.options.includes(value as string)) {
-    report(ctx, 'unknown-enum-value', `${quote(value)} is not an option of "${field.name}"; use one of ${field.options.slice(0, 20).join(', ')}.`, path);
+    report(
+      ctx,
+      'unknown-enum-value',
+      `${quote(value)} is not an option of "${field.name}"; use one of ${field.options.slice(0, 20).join(', ')}.`,
+      path,
+    );
   }
 }
 
 function checkFact(ctx: ConditionContext, condition: Record<string, unknown>, path: string): void {
   for (const key of Object.keys(condition)) {
-    if (!FACT_KEYS.includes(key)) report(ctx, 'invalid-condition', `a comparison has the unknown property "${key.slice(0, 40)}"; it takes fact, operator and value.`, path);
+    if (!FACT_KEYS.includes(key))
+      report(
+        ctx,
+        'invalid-condition',
+        `a comparison has the unknown property "${key.slice(0, 40)}"; it takes fact, operator and value.`,
+        path,
+      );
   }
   const fact = own(condition, 'fact');
   const operator = own(condition, 'operator');
@@ -42,24 +64,44 @@ function checkFact(ctx: ConditionContext, condition: Record<string, unknown>, pa
   const field = ctx.graph.fields.get(fact);
   if (field === undefined) {
     const known = [...ctx.graph.fields.keys()].slice(0, 20).join(', ') || 'none declared';
-    report(ctx, 'unknown-field', `the condition uses the field "${fact.slice(0, 60)}", which the workflow does not declare (fields: ${known}); declare it or pick another.`, `${path}/fact`);
+    report(
+      ctx,
+      'unknown-field',
+      `the condition uses the field "${fact.slice(0, 60)}", which the workflow does not declare (fields: ${known}); declare it or pick another.`,
+      `${path}/fact`,
+    );
     return;
   }
   if (!isOperatorName(operator)) {
-    report(ctx, 'unknown-operator', `${quote(operator)} is not an operator; use one of ${Object.keys(OPERATORS).join(', ')}.`, `${path}/operator`);
+    report(
+      ctx,
+      'unknown-operator',
+      `${quote(operator)} is not an operator; use one of ${Object.keys(OPERATORS).join(', ')}.`,
+      `${path}/operator`,
+    );
     return;
   }
   const allowed = OPERATORS_BY_FIELD_TYPE[field.type];
   if (allowed === undefined) return; // the field's own type is wrong: reported with the field
   if (!operatorFitsFieldType(operator, field.type)) {
-    report(ctx, 'operator-type-mismatch', `"${operator}" does not apply to the ${field.type} field "${field.name}"; use one of ${allowed.join(', ')}.`, `${path}/operator`);
+    report(
+      ctx,
+      'operator-type-mismatch',
+      `"${operator}" does not apply to the ${field.type} field "${field.name}"; use one of ${allowed.join(', ')}.`,
+      `${path}/operator`,
+    );
     return;
   }
   if (!Object.hasOwn(condition, 'value')) {
     report(ctx, 'invalid-condition', `the comparison on "${field.name}" needs a value.`, path);
   } else if (OPERATORS[operator].value === 'list') {
     if (!Array.isArray(value) || value.length === 0) {
-      report(ctx, 'value-type-mismatch', `"${operator}" on "${field.name}" needs a non-empty list of values.`, `${path}/value`);
+      report(
+        ctx,
+        'value-type-mismatch',
+        `"${operator}" on "${field.name}" needs a non-empty list of values.`,
+        `${path}/value`,
+      );
       return;
     }
     value.slice(0, 100).forEach((entry, index) => checkValue(ctx, field, entry, `${path}/value/${index}`));
@@ -70,13 +112,23 @@ function checkFact(ctx: ConditionContext, condition: Record<string, unknown>, pa
 
 function checkNode(ctx: ConditionContext, condition: unknown, path: string): void {
   if (!isRecord(condition)) {
-    report(ctx, 'invalid-condition', 'each part of a condition must be an object: { all: [...] }, { any: [...] }, { not: {...} } or { fact, operator, value }.', path);
+    report(
+      ctx,
+      'invalid-condition',
+      'each part of a condition must be an object: { all: [...] }, { any: [...] }, { not: {...} } or { fact, operator, value }.',
+      path,
+    );
     return;
   }
   const groups = ['all', 'any', 'not'].filter((key) => Object.hasOwn(condition, key));
   const isFact = Object.hasOwn(condition, 'fact') || Object.hasOwn(condition, 'operator');
   if (groups.length + (isFact ? 1 : 0) !== 1) {
-    report(ctx, 'invalid-condition', 'each part of a condition must be exactly one of all, any, not, or a comparison { fact, operator, value }.', path);
+    report(
+      ctx,
+      'invalid-condition',
+      'each part of a condition must be exactly one of all, any, not, or a comparison { fact, operator, value }.',
+      path,
+    );
     return;
   }
   const [group] = groups;
@@ -85,7 +137,8 @@ function checkNode(ctx: ConditionContext, condition: unknown, path: string): voi
     return;
   }
   const extra = Object.keys(condition).filter((key) => key !== group);
-  if (extra.length > 0) report(ctx, 'invalid-condition', `"${group}" cannot be combined with "${extra[0]?.slice(0, 40)}".`, path);
+  if (extra.length > 0)
+    report(ctx, 'invalid-condition', `"${group}" cannot be combined with "${extra[0]?.slice(0, 40)}".`, path);
   const inner = condition[group];
   if (group === 'not') {
     checkNode(ctx, inner, `${path}/not`);

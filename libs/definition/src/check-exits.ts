@@ -15,51 +15,107 @@ function kindsOf(edge: WorkflowEdge): EdgeKind[] {
   return kinds.length === 0 ? ['plain'] : kinds;
 }
 
-function checkSingleExit(sink: ProblemSink, graph: DefinitionGraph, node: WorkflowNode, edges: WorkflowEdge[]): void {
+function checkSingleExit(
+  sink: ProblemSink,
+  graph: DefinitionGraph,
+  node: WorkflowNode,
+  edges: WorkflowEdge[],
+): void {
   for (const edge of edges) {
     const [kind] = kindsOf(edge);
     if (kind !== 'plain') {
-      sink.add('edge-kind-mismatch', `${edgeSubject(graph, edge)} has "${kind}", but ${describeNode(node)} leaves by one plain edge; remove "${kind}".`, edgePlace(edge));
+      sink.add(
+        'edge-kind-mismatch',
+        `${edgeSubject(graph, edge)} has "${kind}", but ${describeNode(node)} leaves by one plain edge; remove "${kind}".`,
+        edgePlace(edge),
+      );
     }
   }
   if (edges.length > 1) {
-    sink.add('plain-edge-count', `${describeNode(node)} has ${edges.length} outgoing edges but leaves by exactly one; use a decision or a parallel split to branch.`, { nodeId: node.id });
+    sink.add(
+      'plain-edge-count',
+      `${describeNode(node)} has ${edges.length} outgoing edges but leaves by exactly one; use a decision or a parallel split to branch.`,
+      { nodeId: node.id },
+    );
   }
 }
 
-function checkParallelExits(sink: ProblemSink, graph: DefinitionGraph, node: WorkflowNode, edges: WorkflowEdge[]): void {
+function checkParallelExits(
+  sink: ProblemSink,
+  graph: DefinitionGraph,
+  node: WorkflowNode,
+  edges: WorkflowEdge[],
+): void {
   for (const edge of edges) {
     const [kind] = kindsOf(edge);
     if (kind !== 'plain') {
-      sink.add('edge-kind-mismatch', `${edgeSubject(graph, edge)} has "${kind}", but a parallel split starts every branch; remove "${kind}" or branch with a decision.`, edgePlace(edge));
+      sink.add(
+        'edge-kind-mismatch',
+        `${edgeSubject(graph, edge)} has "${kind}", but a parallel split starts every branch; remove "${kind}" or branch with a decision.`,
+        edgePlace(edge),
+      );
     }
   }
   if (edges.length === 1) {
-    sink.add('single-branch-parallel', `${describeNode(node)} starts only one branch; add another branch or remove the split.`, { nodeId: node.id });
+    sink.add(
+      'single-branch-parallel',
+      `${describeNode(node)} starts only one branch; add another branch or remove the split.`,
+      { nodeId: node.id },
+    );
   }
 }
 
-function checkDecisionExits(sink: ProblemSink, graph: DefinitionGraph, node: WorkflowNode, edges: WorkflowEdge[]): void {
+function checkDecisionExits(
+  sink: ProblemSink,
+  graph: DefinitionGraph,
+  node: WorkflowNode,
+  edges: WorkflowEdge[],
+): void {
   const defaults = edges.filter((edge) => edge.default === true);
   for (const edge of edges) {
     if (edge.on !== undefined) {
-      sink.add('edge-kind-mismatch', `${edgeSubject(graph, edge)} has "on", but a decision branches by conditions; give it a condition or make it the default.`, { ...edgePlace(edge), field: 'on' });
+      sink.add(
+        'edge-kind-mismatch',
+        `${edgeSubject(graph, edge)} has "on", but a decision branches by conditions; give it a condition or make it the default.`,
+        { ...edgePlace(edge), field: 'on' },
+      );
     } else if (edge.condition === undefined && edge.default !== true) {
-      sink.add('missing-condition', `${edgeSubject(graph, edge)} has no condition; add one or make it the default edge.`, { ...edgePlace(edge), field: 'condition' });
+      sink.add(
+        'missing-condition',
+        `${edgeSubject(graph, edge)} has no condition; add one or make it the default edge.`,
+        { ...edgePlace(edge), field: 'condition' },
+      );
     }
   }
   if (edges.length > 0 && defaults.length === 0) {
-    sink.add('missing-default-edge', `${describeNode(node)} has no default edge; mark one edge as default for tickets no condition matches.`, { nodeId: node.id });
+    sink.add(
+      'missing-default-edge',
+      `${describeNode(node)} has no default edge; mark one edge as default for tickets no condition matches.`,
+      { nodeId: node.id },
+    );
   }
   for (const extra of defaults.slice(1)) {
-    sink.add('multiple-default-edges', `${describeNode(node)} has more than one default edge; keep one and give ${describeEdge(graph, extra)} a condition.`, edgePlace(extra));
+    sink.add(
+      'multiple-default-edges',
+      `${describeNode(node)} has more than one default edge; keep one and give ${describeEdge(graph, extra)} a condition.`,
+      edgePlace(extra),
+    );
   }
   if (edges.length > 0 && edges.every((edge) => edge.condition === undefined)) {
-    sink.add('decision-without-conditions', `${describeNode(node)} has no condition edges, so it always takes the default; add conditions or remove the decision.`, { nodeId: node.id });
+    sink.add(
+      'decision-without-conditions',
+      `${describeNode(node)} has no condition edges, so it always takes the default; add conditions or remove the decision.`,
+      { nodeId: node.id },
+    );
   }
 }
 
-function checkOutcomeExits(sink: ProblemSink, graph: DefinitionGraph, node: WorkflowNode, edges: WorkflowEdge[]): void {
+function checkOutcomeExits(
+  sink: ProblemSink,
+  graph: DefinitionGraph,
+  node: WorkflowNode,
+  edges: WorkflowEdge[],
+): void {
   const infos = outcomeInfoOf(node);
   const names = infos.map((info) => info.outcome);
   const covered = new Set<string>();
@@ -67,21 +123,39 @@ function checkOutcomeExits(sink: ProblemSink, graph: DefinitionGraph, node: Work
     const kinds = kindsOf(edge).filter((kind) => kind !== 'on');
     if (edge.on === undefined || kinds.length > 0) {
       const extra = kinds[0] ?? 'plain';
-      sink.add('edge-kind-mismatch', `${edgeSubject(graph, edge)} ${extra === 'plain' ? 'does not say which outcome it follows' : `has "${extra}"`}; ${describeNode(node)} leaves by its outcomes (${names.join(', ')}), so set "on" to one of them.`, { ...edgePlace(edge), field: 'on' });
+      sink.add(
+        'edge-kind-mismatch',
+        `${edgeSubject(graph, edge)} ${extra === 'plain' ? 'does not say which outcome it follows' : `has "${extra}"`}; ${describeNode(node)} leaves by its outcomes (${names.join(', ')}), so set "on" to one of them.`,
+        { ...edgePlace(edge), field: 'on' },
+      );
     }
     if (typeof edge.on !== 'string') continue;
     if (!names.includes(edge.on)) {
-      sink.add('unknown-outcome', `${edgeSubject(graph, edge)} follows the outcome "${edge.on.slice(0, 40)}", which ${describeNode(node)} does not have; use one of ${names.join(', ')}.`, { ...edgePlace(edge), field: 'on' });
+      sink.add(
+        'unknown-outcome',
+        `${edgeSubject(graph, edge)} follows the outcome "${edge.on.slice(0, 40)}", which ${describeNode(node)} does not have; use one of ${names.join(', ')}.`,
+        { ...edgePlace(edge), field: 'on' },
+      );
     } else if (covered.has(edge.on)) {
-      sink.add('duplicate-outcome-edge', `${describeNode(node)} has two edges for the outcome "${edge.on}"; keep one (use a decision after it to branch).`, { ...edgePlace(edge), field: 'on' });
+      sink.add(
+        'duplicate-outcome-edge',
+        `${describeNode(node)} has two edges for the outcome "${edge.on}"; keep one (use a decision after it to branch).`,
+        { ...edgePlace(edge), field: 'on' },
+      );
     }
     covered.add(edge.on);
   }
   if (edges.length === 0) return; // no-way-out says it better
   for (const info of infos) {
     if (covered.has(info.outcome)) continue;
-    const consequence = info.ifUncovered === 'warning' ? 'the ticket gets an incident' : 'the ticket gets stuck';
-    sink.add('uncovered-outcome', `${describeNode(node)} can end with "${info.outcome}", but no edge follows it, so ${consequence}; add an edge for "${info.outcome}".`, { nodeId: node.id }, info.ifUncovered);
+    const consequence =
+      info.ifUncovered === 'warning' ? 'the ticket gets an incident' : 'the ticket gets stuck';
+    sink.add(
+      'uncovered-outcome',
+      `${describeNode(node)} can end with "${info.outcome}", but no edge follows it, so ${consequence}; add an edge for "${info.outcome}".`,
+      { nodeId: node.id },
+      info.ifUncovered,
+    );
   }
 }
 
@@ -96,7 +170,11 @@ export function checkExits(sink: ProblemSink, graph: DefinitionGraph): void {
   for (const edge of graph.edges) {
     const kinds = kindsOf(edge);
     if (kinds.length > 1) {
-      sink.add('conflicting-edge-kinds', `${edgeSubject(graph, edge)} has ${kinds.join(' and ')}; an edge is either an outcome ("on"), a condition, or the default — keep one.`, edgePlace(edge));
+      sink.add(
+        'conflicting-edge-kinds',
+        `${edgeSubject(graph, edge)} has ${kinds.join(' and ')}; an edge is either an outcome ("on"), a condition, or the default — keep one.`,
+        edgePlace(edge),
+      );
     }
   }
   for (const node of graph.nodes) {

@@ -1,6 +1,14 @@
 import type { FieldType } from './definition.types.js';
 import { kindOf, type ProblemSink } from './problem-sink.js';
-import { expectKind, expectKnownKeys, expectOneOf, isRecord, own, placeOf, type Where } from './structure-reader.js';
+import {
+  expectKind,
+  expectKnownKeys,
+  expectOneOf,
+  isRecord,
+  own,
+  placeOf,
+  type Where,
+} from './structure-reader.js';
 
 /** Field names are identifiers, so conditions and `{{fields.name}}` placeholders can name them. */
 export const FIELD_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -16,21 +24,38 @@ function checkOptions(sink: ProblemSink, field: Record<string, unknown>, where: 
   const options = own(field, 'options');
   const type = own(field, 'type');
   if (type !== 'enum') {
-    if (options !== undefined) sink.add('invalid-field', `${where.subject}: only enum fields have "options"; remove them or make the field an enum.`, placeOf(where, 'options'));
+    if (options !== undefined)
+      sink.add(
+        'invalid-field',
+        `${where.subject}: only enum fields have "options"; remove them or make the field an enum.`,
+        placeOf(where, 'options'),
+      );
     return;
   }
   if (!Array.isArray(options) || options.length === 0) {
-    sink.add('invalid-field', `${where.subject} is an enum and needs "options": a non-empty list of the allowed values.`, placeOf(where, 'options'));
+    sink.add(
+      'invalid-field',
+      `${where.subject} is an enum and needs "options": a non-empty list of the allowed values.`,
+      placeOf(where, 'options'),
+    );
     return;
   }
   const seen = new Set<string>();
   for (const option of options) {
     if (typeof option !== 'string' || option === '') {
-      sink.add('invalid-field', `${where.subject}: every option must be non-empty text, not ${kindOf(option)}.`, placeOf(where, 'options'));
+      sink.add(
+        'invalid-field',
+        `${where.subject}: every option must be non-empty text, not ${kindOf(option)}.`,
+        placeOf(where, 'options'),
+      );
       return;
     }
     if (seen.has(option)) {
-      sink.add('invalid-field', `${where.subject} lists the option "${option.slice(0, 40)}" twice; list each option once.`, placeOf(where, 'options'));
+      sink.add(
+        'invalid-field',
+        `${where.subject} lists the option "${option.slice(0, 40)}" twice; list each option once.`,
+        placeOf(where, 'options'),
+      );
       return;
     }
     seen.add(option);
@@ -41,9 +66,17 @@ function checkBounds(sink: ProblemSink, field: Record<string, unknown>, where: W
   const hasMin = expectKind(sink, field, 'min', 'number', where, false);
   const hasMax = expectKind(sink, field, 'max', 'number', where, false);
   if ((hasMin || hasMax) && own(field, 'type') !== 'number') {
-    sink.add('invalid-field', `${where.subject}: only number fields have "min" / "max".`, placeOf(where, hasMin ? 'min' : 'max'));
+    sink.add(
+      'invalid-field',
+      `${where.subject}: only number fields have "min" / "max".`,
+      placeOf(where, hasMin ? 'min' : 'max'),
+    );
   } else if (hasMin && hasMax && (field.min as number) > (field.max as number)) {
-    sink.add('invalid-field', `${where.subject}: "min" (${String(field.min)}) is larger than "max" (${String(field.max)}); swap them.`, placeOf(where, 'min'));
+    sink.add(
+      'invalid-field',
+      `${where.subject}: "min" (${String(field.min)}) is larger than "max" (${String(field.max)}); swap them.`,
+      placeOf(where, 'min'),
+    );
   }
 }
 
@@ -59,20 +92,33 @@ export function checkFieldDefinition(sink: ProblemSink, field: unknown, index: n
     return undefined;
   }
   const rawName = own(field, 'name');
-  const where: Where = { path, field: '', subject: typeof rawName === 'string' ? `Field "${rawName.slice(0, 60)}"` : `Field ${index + 1}` };
+  const where: Where = {
+    path,
+    field: '',
+    subject: typeof rawName === 'string' ? `Field "${rawName.slice(0, 60)}"` : `Field ${index + 1}`,
+  };
   expectKnownKeys(sink, field, FIELD_KEYS, where);
   let name: string | undefined;
   if (expectKind(sink, field, 'name', 'string', where, true)) {
     name = field.name as string;
     if (!FIELD_NAME_PATTERN.test(name)) {
-      sink.add('invalid-field', `Field name "${name.slice(0, 60)}" must start with a letter or "_" and use only letters, digits and "_" (e.g. "refundAmount").`, placeOf(where, 'name'));
+      sink.add(
+        'invalid-field',
+        `Field name "${name.slice(0, 60)}" must start with a letter or "_" and use only letters, digits and "_" (e.g. "refundAmount").`,
+        placeOf(where, 'name'),
+      );
       name = undefined;
     } else if (RESERVED_FIELD_NAMES.has(name)) {
-      sink.add('invalid-field', `Field name "${name}" is reserved (it would reach JavaScript's object prototype); choose another name.`, placeOf(where, 'name'));
+      sink.add(
+        'invalid-field',
+        `Field name "${name}" is reserved (it would reach JavaScript's object prototype); choose another name.`,
+        placeOf(where, 'name'),
+      );
       name = undefined;
     }
   }
-  if (expectKind(sink, field, 'type', 'string', where, true)) expectOneOf(sink, field, 'type', FIELD_TYPES, where);
+  if (expectKind(sink, field, 'type', 'string', where, true))
+    expectOneOf(sink, field, 'type', FIELD_TYPES, where);
   expectKind(sink, field, 'label', 'string', where, false);
   expectKind(sink, field, 'required', 'boolean', where, false);
   checkOptions(sink, field, where);

@@ -28,12 +28,14 @@ function components(ids: string[], next: (id: string) => string[]): string[][] {
       const child = frame.children.pop();
       if (child !== undefined) {
         if (!index.has(child)) enter(child);
-        else if (onStack.has(child)) low.set(frame.id, Math.min(low.get(frame.id) as number, index.get(child) as number));
+        else if (onStack.has(child))
+          low.set(frame.id, Math.min(low.get(frame.id) as number, index.get(child) as number));
         continue;
       }
       work.pop();
       const parent = work[work.length - 1];
-      if (parent !== undefined) low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(frame.id) as number));
+      if (parent !== undefined)
+        low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(frame.id) as number));
       if (low.get(frame.id) === index.get(frame.id)) {
         const component: string[] = [];
         let member: string | undefined;
@@ -60,13 +62,21 @@ export function checkLoops(sink: ProblemSink, graph: DefinitionGraph): void {
     return node !== undefined && nodeTypeInfo(node.type) !== undefined && !isWaitingNode(node);
   };
   const ids = graph.nodes.map((node) => node.id).filter(spinning);
-  const next = (id: string): string[] => (graph.outgoing.get(id) ?? []).map((edge) => edge.target).filter(spinning);
+  const next = (id: string): string[] =>
+    (graph.outgoing.get(id) ?? []).map((edge) => edge.target).filter(spinning);
   for (const component of components(ids, next)) {
     const [first] = component;
     if (first === undefined) continue;
     const selfLoop = component.length === 1 && next(first).includes(first);
     if (component.length < 2 && !selfLoop) continue;
-    const names = component.slice(0, 6).map((id) => describeNodeId(graph, id)).join(' → ');
-    sink.add('straight-through-loop', `The loop through ${names} has no task, approval, timer or wait on it, so a ticket would go round it forever; add a waiting step to the loop.`, { nodeId: first });
+    const names = component
+      .slice(0, 6)
+      .map((id) => describeNodeId(graph, id))
+      .join(' → ');
+    sink.add(
+      'straight-through-loop',
+      `The loop through ${names} has no task, approval, timer or wait on it, so a ticket would go round it forever; add a waiting step to the loop.`,
+      { nodeId: first },
+    );
   }
 }

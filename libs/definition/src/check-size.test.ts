@@ -6,19 +6,33 @@ import { validateDefinition } from './validate-definition.js';
 
 function withNodes(count: number): unknown {
   const definition = minimal();
-  for (let index = definition.nodes.length; index < count; index += 1) definition.nodes.push(node.end(`end${index}`));
+  for (let index = definition.nodes.length; index < count; index += 1)
+    definition.nodes.push(node.end(`end${index}`));
   return definition;
 }
 
 function withEdges(count: number): unknown {
   const definition = minimal();
-  for (let index = definition.edges.length; index < count; index += 1) definition.edges.push(edge('start', 'review'));
+  for (let index = definition.edges.length; index < count; index += 1)
+    definition.edges.push(edge('start', 'review'));
   return definition;
 }
 
 testRules([
-  { when: 'a workflow has more nodes than allowed', code: 'too-large', trigger: () => withNodes(DEFINITION_LIMITS.maxNodes + 1), pass: () => withNodes(DEFINITION_LIMITS.maxNodes), passIsOnlyFreeOf: true },
-  { when: 'a workflow has more edges than allowed', code: 'too-large', trigger: () => withEdges(DEFINITION_LIMITS.maxEdges + 1), pass: () => withEdges(DEFINITION_LIMITS.maxEdges), passIsOnlyFreeOf: true },
+  {
+    when: 'a workflow has more nodes than allowed',
+    code: 'too-large',
+    trigger: () => withNodes(DEFINITION_LIMITS.maxNodes + 1),
+    pass: () => withNodes(DEFINITION_LIMITS.maxNodes),
+    passIsOnlyFreeOf: true,
+  },
+  {
+    when: 'a workflow has more edges than allowed',
+    code: 'too-large',
+    trigger: () => withEdges(DEFINITION_LIMITS.maxEdges + 1),
+    pass: () => withEdges(DEFINITION_LIMITS.maxEdges),
+    passIsOnlyFreeOf: true,
+  },
   {
     when: 'a workflow is bigger than 2 MB of JSON',
     code: 'too-large',

@@ -72,17 +72,31 @@ export function checkSize(input: unknown, sink: ProblemSink): boolean {
   const nodes = ownArrayLength(input, 'nodes');
   const edges = ownArrayLength(input, 'edges');
   if (nodes > DEFINITION_LIMITS.maxNodes) {
-    sink.add('too-large', `The workflow has ${nodes} nodes; at most ${DEFINITION_LIMITS.maxNodes} are allowed. Split it into smaller workflows.`, { path: '/nodes' });
+    sink.add(
+      'too-large',
+      `The workflow has ${nodes} nodes; at most ${DEFINITION_LIMITS.maxNodes} are allowed. Split it into smaller workflows.`,
+      { path: '/nodes' },
+    );
   }
   if (edges > DEFINITION_LIMITS.maxEdges) {
-    sink.add('too-large', `The workflow has ${edges} edges; at most ${DEFINITION_LIMITS.maxEdges} are allowed. Split it into smaller workflows.`, { path: '/edges' });
+    sink.add(
+      'too-large',
+      `The workflow has ${edges} edges; at most ${DEFINITION_LIMITS.maxEdges} are allowed. Split it into smaller workflows.`,
+      { path: '/edges' },
+    );
   }
   if (sink.problems.length > before) return true;
   const verdict = measure(input);
   if (verdict.kind === 'bytes') {
-    sink.add('too-large', `The workflow is larger than ${DEFINITION_LIMITS.maxBytes / 1024 / 1024} MB as JSON. Remove unused content or split it.`);
+    sink.add(
+      'too-large',
+      `The workflow is larger than ${DEFINITION_LIMITS.maxBytes / 1024 / 1024} MB as JSON. Remove unused content or split it.`,
+    );
   } else if (verdict.kind === 'depth') {
-    sink.add('too-large', `The workflow is nested more than ${DEFINITION_LIMITS.maxDepth} levels deep (or refers to itself). Flatten deeply nested conditions.`);
+    sink.add(
+      'too-large',
+      `The workflow is nested more than ${DEFINITION_LIMITS.maxDepth} levels deep (or refers to itself). Flatten deeply nested conditions.`,
+    );
   }
   return sink.problems.length > before;
 }

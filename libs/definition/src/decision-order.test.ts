@@ -10,6 +10,12 @@ describe('orderDecisionEdges', () => {
       { id: 'plain2', source: 'd', target: 'x', condition: { all: [] } },
       { id: 'p1', source: 'd', target: 'x', priority: 1, condition: { all: [] } },
     ];
-    expect(orderDecisionEdges(edges).map((edge) => edge.id)).toEqual(['p1', 'p2', 'plain1', 'plain2', 'default']);
+    expect(orderDecisionEdges(edges).map((edge) => edge.id)).toEqual([
+      'p1',
+      'p2',
+      'plain1',
+      'plain2',
+      'default',
+    ]);
   });
 });

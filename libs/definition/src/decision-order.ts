@@ -9,7 +9,9 @@ import type { WorkflowEdge } from './definition.types.js';
 export function orderDecisionEdges<T extends WorkflowEdge>(edges: readonly T[]): T[] {
   const rank = (edge: T): number => {
     if (edge.default === true) return Number.POSITIVE_INFINITY;
-    return typeof edge.priority === 'number' && Number.isFinite(edge.priority) ? edge.priority : Number.MAX_VALUE;
+    return typeof edge.priority === 'number' && Number.isFinite(edge.priority)
+      ? edge.priority
+      : Number.MAX_VALUE;
   };
   return edges
     .map((edge, index) => ({ edge, index, rank: rank(edge) }))

@@ -45,7 +45,8 @@ export function buildDefinitionGraph(input: unknown): DefinitionGraph {
   for (const field of listOf(input, 'fields')) {
     if (!isRecord(field)) continue;
     const name = own(field, 'name');
-    if (typeof name === 'string' && !graph.fields.has(name)) graph.fields.set(name, field as unknown as FieldDefinition);
+    if (typeof name === 'string' && !graph.fields.has(name))
+      graph.fields.set(name, field as unknown as FieldDefinition);
   }
   for (const node of listOf(input, 'nodes')) {
     if (!isRecord(node)) continue;
@@ -84,7 +85,8 @@ export function describeNodeId(graph: DefinitionGraph, id: string): string {
 
 /** Names an edge for messages: `the edge from Task "Review" to Decision "Amount?"`. */
 export function describeEdge(graph: DefinitionGraph, edge: WorkflowEdge): string {
-  const label = typeof edge.label === 'string' && edge.label.trim() !== '' ? ` "${edge.label.slice(0, 40)}"` : '';
+  const label =
+    typeof edge.label === 'string' && edge.label.trim() !== '' ? ` "${edge.label.slice(0, 40)}"` : '';
   return `the edge${label} from ${describeNodeId(graph, edge.source)} to ${describeNodeId(graph, edge.target)}`;
 }
 

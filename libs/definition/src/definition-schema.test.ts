@@ -10,12 +10,16 @@ describe('definitionSchema', () => {
   });
 
   it('describes exactly the registered node types', () => {
-    const types = definitionSchema.$defs.node.oneOf.map((entry) => (entry as { properties: { type: { const: string } } }).properties.type.const);
+    const types = definitionSchema.$defs.node.oneOf.map(
+      (entry) => (entry as { properties: { type: { const: string } } }).properties.type.const,
+    );
     expect(types.sort()).toEqual(nodeTypes.map((info) => info.type).sort());
   });
 
   it('allows exactly the catalogued operators', () => {
-    const comparison = definitionSchema.$defs.condition.oneOf[3] as { properties: { operator: { enum: string[] } } };
+    const comparison = definitionSchema.$defs.condition.oneOf[3] as {
+      properties: { operator: { enum: string[] } };
+    };
     expect(comparison.properties.operator.enum.sort()).toEqual(Object.keys(OPERATORS).sort());
   });
 

@@ -26,17 +26,35 @@ export type DefinitionChange =
   | { kind: 'field-changed'; name: string; property: string; before: unknown; after: unknown }
   | { kind: 'node-added'; node: WorkflowNode }
   | { kind: 'node-removed'; node: WorkflowNode }
-  | { kind: 'node-changed'; nodeId: string; node: WorkflowNode; property: string; before: unknown; after: unknown }
+  | {
+      kind: 'node-changed';
+      nodeId: string;
+      node: WorkflowNode;
+      property: string;
+      before: unknown;
+      after: unknown;
+    }
   | { kind: 'edge-added'; edge: WorkflowEdge }
   | { kind: 'edge-removed'; edge: WorkflowEdge }
-  | { kind: 'edge-changed'; edgeId: string; edge: WorkflowEdge; property: string; before: unknown; after: unknown };
+  | {
+      kind: 'edge-changed';
+      edgeId: string;
+      edge: WorkflowEdge;
+      property: string;
+      before: unknown;
+      after: unknown;
+    };
 
 export interface DefinitionDiff {
   /** True when nothing but layout differs (positions are ignored unless asked for). */
   identical: boolean;
   nodes: { added: WorkflowNode[]; removed: WorkflowNode[]; changed: ChangedElement<WorkflowNode>[] };
   edges: { added: WorkflowEdge[]; removed: WorkflowEdge[]; changed: ChangedElement<WorkflowEdge>[] };
-  fields: { added: FieldDefinition[]; removed: FieldDefinition[]; changed: ChangedElement<FieldDefinition>[] };
+  fields: {
+    added: FieldDefinition[];
+    removed: FieldDefinition[];
+    changed: ChangedElement<FieldDefinition>[];
+  };
   /** Every difference as a flat list, in reading order. */
   changes: DefinitionChange[];
 }
@@ -45,4 +63,3 @@ export interface DiffOptions {
   /** Report moved nodes (`position`) as changes too. Default false: layout is not behaviour. */
   includeLayout?: boolean;
 }
-

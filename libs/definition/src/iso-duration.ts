@@ -53,7 +53,11 @@ export function durationToMillis(duration: IsoDuration | string): number | null 
   const parts = typeof duration === 'string' ? parseIsoDuration(duration) : duration;
   if (parts === null || parts.years !== 0 || parts.months !== 0) return null;
   return Math.round(
-    parts.weeks * 7 * DAY + parts.days * DAY + parts.hours * HOUR + parts.minutes * MINUTE + parts.seconds * SECOND,
+    parts.weeks * 7 * DAY +
+      parts.days * DAY +
+      parts.hours * HOUR +
+      parts.minutes * MINUTE +
+      parts.seconds * SECOND,
   );
 }
 
@@ -64,8 +68,10 @@ export function durationToMillis(duration: IsoDuration | string): number | null 
 export function explainDurationProblem(text: unknown): string | null {
   if (typeof text !== 'string') return 'must be an ISO-8601 duration such as "PT4H" or "P2D"';
   const parts = parseIsoDuration(text);
-  if (parts === null) return 'is not an ISO-8601 duration; write it like "PT4H" (4 hours), "P2D" (2 days) or "PT30M"';
-  if (parts.years !== 0 || parts.months !== 0) return 'uses years or months, which have no fixed length; use days or weeks instead (e.g. "P30D")';
+  if (parts === null)
+    return 'is not an ISO-8601 duration; write it like "PT4H" (4 hours), "P2D" (2 days) or "PT30M"';
+  if (parts.years !== 0 || parts.months !== 0)
+    return 'uses years or months, which have no fixed length; use days or weeks instead (e.g. "P30D")';
   if (durationToMillis(parts) === 0) return 'is zero; give a duration longer than zero';
   return null;
 }

@@ -8,7 +8,18 @@ const done = { on: 'completed' };
 describe('matchParallelBlocks', () => {
   it('matches nested splits to their own joins', () => {
     const nested = definition(
-      [node.start(), node.parallel('outer'), node.task('a'), node.parallel('inner'), node.task('b'), node.task('c'), node.join('innerJoin'), node.task('d'), node.join('outerJoin'), node.end()],
+      [
+        node.start(),
+        node.parallel('outer'),
+        node.task('a'),
+        node.parallel('inner'),
+        node.task('b'),
+        node.task('c'),
+        node.join('innerJoin'),
+        node.task('d'),
+        node.join('outerJoin'),
+        node.end(),
+      ],
       [
         edge('start', 'outer'),
         edge('outer', 'a'),
@@ -24,13 +35,34 @@ describe('matchParallelBlocks', () => {
       ],
     );
     expect(validateDefinition(nested).problems).toEqual([]);
-    expect(matchParallelBlocks(nested)).toEqual(new Map([['outer', 'outerJoin'], ['inner', 'innerJoin']]));
+    expect(matchParallelBlocks(nested)).toEqual(
+      new Map([
+        ['outer', 'outerJoin'],
+        ['inner', 'innerJoin'],
+      ]),
+    );
   });
 
   it('matches a split whose branch may end the ticket early', () => {
     const early = definition(
-      [node.start(), node.parallel('p'), node.approval('legal'), node.task('t'), node.join('j'), node.end(), node.end('rejected')],
-      [edge('start', 'p'), edge('p', 'legal'), edge('p', 't'), edge('legal', 'j', { on: 'approved' }), edge('legal', 'rejected', { on: 'rejected' }), edge('t', 'j', done), edge('j', 'end')],
+      [
+        node.start(),
+        node.parallel('p'),
+        node.approval('legal'),
+        node.task('t'),
+        node.join('j'),
+        node.end(),
+        node.end('rejected'),
+      ],
+      [
+        edge('start', 'p'),
+        edge('p', 'legal'),
+        edge('p', 't'),
+        edge('legal', 'j', { on: 'approved' }),
+        edge('legal', 'rejected', { on: 'rejected' }),
+        edge('t', 'j', done),
+        edge('j', 'end'),
+      ],
     );
     expect(matchParallelBlocks(early)).toEqual(new Map([['p', 'j']]));
   });

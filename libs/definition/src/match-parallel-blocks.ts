@@ -13,7 +13,12 @@ function targetsOf(graph: DefinitionGraph, id: string): string[] {
   return (graph.outgoing.get(id) ?? []).map((edge) => edge.target);
 }
 
-function analyseSplit(graph: DefinitionGraph, splitId: string, memo: Map<string, ParallelBlock>, open: Set<string>): ParallelBlock {
+function analyseSplit(
+  graph: DefinitionGraph,
+  splitId: string,
+  memo: Map<string, ParallelBlock>,
+  open: Set<string>,
+): ParallelBlock {
   const known = memo.get(splitId);
   if (known !== undefined) return known;
   open.add(splitId);
@@ -58,7 +63,9 @@ function analyseSplit(graph: DefinitionGraph, splitId: string, memo: Map<string,
  */
 export function findParallelBlocks(graph: DefinitionGraph): ParallelBlock[] {
   const memo = new Map<string, ParallelBlock>();
-  return graph.nodes.filter((node) => node.type === 'parallel').map((node) => analyseSplit(graph, node.id, memo, new Set()));
+  return graph.nodes
+    .filter((node) => node.type === 'parallel')
+    .map((node) => analyseSplit(graph, node.id, memo, new Set()));
 }
 
 /**
@@ -76,7 +83,8 @@ export function matchParallelBlocks(definition: unknown): Map<string, string> {
   const matches = new Map<string, string>();
   for (const block of blocks) {
     const [joinId] = block.joinIds;
-    if (block.joinIds.length === 1 && joinId !== undefined && uses.get(joinId) === 1) matches.set(block.splitId, joinId);
+    if (block.joinIds.length === 1 && joinId !== undefined && uses.get(joinId) === 1)
+      matches.set(block.splitId, joinId);
   }
   return matches;
 }

@@ -3,13 +3,28 @@ import { describeNode, isNodeType, isWaitingNode, nodeTypes } from './node-types
 
 describe('node type registry', () => {
   it('lists the ten node types of DESIGN.md §3 with labels', () => {
-    expect(nodeTypes.map((info) => info.type).sort()).toEqual(['action', 'approval', 'decision', 'end', 'join', 'parallel', 'start', 'task', 'timer', 'wait']);
+    expect(nodeTypes.map((info) => info.type).sort()).toEqual([
+      'action',
+      'approval',
+      'decision',
+      'end',
+      'join',
+      'parallel',
+      'start',
+      'task',
+      'timer',
+      'wait',
+    ]);
     for (const info of nodeTypes) expect(info.label).not.toBe('');
   });
 
   it('knows which nodes wait', () => {
-    expect(['task', 'approval', 'timer', 'wait'].every((type) => isWaitingNode({ type: type as never }))).toBe(true);
-    expect(['decision', 'action', 'parallel', 'join'].some((type) => isWaitingNode({ type: type as never }))).toBe(false);
+    expect(
+      ['task', 'approval', 'timer', 'wait'].every((type) => isWaitingNode({ type: type as never })),
+    ).toBe(true);
+    expect(
+      ['decision', 'action', 'parallel', 'join'].some((type) => isWaitingNode({ type: type as never })),
+    ).toBe(false);
   });
 
   it('does not mistake prototype keys for node types', () => {
@@ -19,7 +34,9 @@ describe('node type registry', () => {
   });
 
   it('names nodes by name, falling back to the id', () => {
-    expect(describeNode({ id: 'fin', type: 'approval', name: 'Finance approval' })).toBe('Approval "Finance approval"');
+    expect(describeNode({ id: 'fin', type: 'approval', name: 'Finance approval' })).toBe(
+      'Approval "Finance approval"',
+    );
     expect(describeNode({ id: 'fin', type: 'approval' })).toBe('Approval "fin"');
   });
 });

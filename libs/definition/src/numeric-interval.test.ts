@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_NUMBERS, formatInterval, intersect, intervalOf, isEmpty, uncovered, type NumericInterval } from './numeric-interval.js';
+import {
+  ALL_NUMBERS,
+  formatInterval,
+  intersect,
+  intervalOf,
+  isEmpty,
+  uncovered,
+  type NumericInterval,
+} from './numeric-interval.js';
 
-const of = (operator: string, value: number): NumericInterval => intervalOf(operator, value) as NumericInterval;
+const of = (operator: string, value: number): NumericInterval =>
+  intervalOf(operator, value) as NumericInterval;
 
 describe('numeric intervals', () => {
   it('builds intervals from comparisons and none from other operators', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_TYPES } from './check-fields.js';
-import { explainValueMismatch, isIsoDate, isOperatorName, operatorFitsFieldType, OPERATORS, OPERATORS_BY_FIELD_TYPE } from './operators.js';
+import {
+  explainValueMismatch,
+  isIsoDate,
+  isOperatorName,
+  operatorFitsFieldType,
+  OPERATORS,
+  OPERATORS_BY_FIELD_TYPE,
+} from './operators.js';
 
 describe('operator catalogue', () => {
   it('lists operators for every field type, all from the catalogue', () => {

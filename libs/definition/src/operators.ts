@@ -65,7 +65,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z
 
 /** True for an ISO-8601 date (`2026-01-31`) or date-time that names a real moment. Pure. */
 export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 40 && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    typeof value === 'string' &&
+    value.length <= 40 &&
+    ISO_DATE.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 /**

@@ -38,7 +38,8 @@ export function outcomeInfoOf(node: WorkflowNode): OutcomeInfo[] {
         { outcome: 'rejected', ifUncovered: 'error' },
       ];
       const timeout = node.timeout as { autoDecision?: unknown } | undefined;
-      if (hasTimeout(node) && timeout?.autoDecision === undefined) infos.push({ outcome: 'timeout', ifUncovered: 'error' });
+      if (hasTimeout(node) && timeout?.autoDecision === undefined)
+        infos.push({ outcome: 'timeout', ifUncovered: 'error' });
       return infos;
     }
     case 'wait': {

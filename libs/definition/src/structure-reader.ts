@@ -38,7 +38,10 @@ function escapePointer(key: string): string {
 }
 
 /** The place of a property of the object at `where`, for problem reports. */
-export function placeOf(where: Where, key?: string): { path: string; field?: string; nodeId?: string; edgeId?: string } {
+export function placeOf(
+  where: Where,
+  key?: string,
+): { path: string; field?: string; nodeId?: string; edgeId?: string } {
   const path = key === undefined ? where.path : `${where.path}/${escapePointer(key)}`;
   const field = key === undefined ? where.field : where.field === '' ? key : `${where.field}.${key}`;
   const place: { path: string; field?: string; nodeId?: string; edgeId?: string } = { path };
@@ -86,12 +89,17 @@ export function expectKind(
   const place = placeOf(where, key);
   const name = place.field ?? key;
   if (!Object.hasOwn(record, key) || record[key] === undefined) {
-    if (required) sink.add('missing-property', `${where.subject} needs "${name}" (${EXPECTED[kind]}).`, place);
+    if (required)
+      sink.add('missing-property', `${where.subject} needs "${name}" (${EXPECTED[kind]}).`, place);
     return false;
   }
   const value = record[key];
   if (fits(value, kind)) return true;
-  sink.add('invalid-type', `${where.subject}: "${name}" must be ${EXPECTED[kind]}, not ${kindOf(value)}.`, place);
+  sink.add(
+    'invalid-type',
+    `${where.subject}: "${name}" must be ${EXPECTED[kind]}, not ${kindOf(value)}.`,
+    place,
+  );
   return false;
 }
 
@@ -107,11 +115,20 @@ export function expectOneOf(
   if (value === undefined || (typeof value === 'string' && allowed.includes(value))) return;
   const place = placeOf(where, key);
   const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : kindOf(value);
-  sink.add('invalid-value', `${where.subject}: "${place.field ?? key}" is ${shown}; use one of ${allowed.join(', ')}.`, place);
+  sink.add(
+    'invalid-value',
+    `${where.subject}: "${place.field ?? key}" is ${shown}; use one of ${allowed.join(', ')}.`,
+    place,
+  );
 }
 
 /** Reports `unknown-property` for keys outside `allowed`; keys starting with `x-` are extensions and always allowed. */
-export function expectKnownKeys(sink: ProblemSink, record: Record<string, unknown>, allowed: readonly string[], where: Where): void {
+export function expectKnownKeys(
+  sink: ProblemSink,
+  record: Record<string, unknown>,
+  allowed: readonly string[],
+  where: Where,
+): void {
   for (const key of Object.keys(record)) {
     if (allowed.includes(key) || key.startsWith('x-')) continue;
     const place = placeOf(where, key);
@@ -136,11 +153,19 @@ export function expectStringList(
   const place = placeOf(where, key);
   const bad = list.findIndex((entry) => typeof entry !== 'string' || entry.trim() === '');
   if (bad >= 0) {
-    sink.add('invalid-type', `${where.subject}: every entry of "${place.field ?? key}" must be non-empty text (entry ${bad + 1} is not).`, place);
+    sink.add(
+      'invalid-type',
+      `${where.subject}: every entry of "${place.field ?? key}" must be non-empty text (entry ${bad + 1} is not).`,
+      place,
+    );
     return undefined;
   }
   if (list.length < options.min) {
-    sink.add('invalid-value', `${where.subject}: "${place.field ?? key}" needs at least ${options.min} entr${options.min === 1 ? 'y' : 'ies'}.`, place);
+    sink.add(
+      'invalid-value',
+      `${where.subject}: "${place.field ?? key}" needs at least ${options.min} entr${options.min === 1 ? 'y' : 'ies'}.`,
+      place,
+    );
     return undefined;
   }
   return list as string[];

@@ -10,15 +10,20 @@ describe('validateDefinition', () => {
   });
 
   it('accepts the refund example after a JSON round trip, with a $schema reference', () => {
-    const json = JSON.parse(JSON.stringify({ $schema: '../libs/definition/definition.schema.json', ...refundExample() }));
+    const json = JSON.parse(
+      JSON.stringify({ $schema: '../libs/definition/definition.schema.json', ...refundExample() }),
+    );
     expect(validateDefinition(json).problems).toEqual([]);
   });
 
-  it.each([null, undefined, 0, 42, 'refund', '', true, [], [1, 2], () => 1, Symbol('x'), 10n])('never throws and rejects %s', (input) => {
-    const result = validateDefinition(input);
-    expect(result.valid).toBe(false);
-    expect(codes(result)).toEqual(['not-an-object']);
-  });
+  it.each([null, undefined, 0, 42, 'refund', '', true, [], [1, 2], () => 1, Symbol('x'), 10n])(
+    'never throws and rejects %s',
+    (input) => {
+      const result = validateDefinition(input);
+      expect(result.valid).toBe(false);
+      expect(codes(result)).toEqual(['not-an-object']);
+    },
+  );
 
   it('survives __proto__ and constructor keys from JSON without touching prototypes', () => {
     const hostile = JSON.parse(
@@ -48,7 +53,12 @@ describe('validateDefinition', () => {
 
   it('turns a throwing getter into an internal-error problem instead of throwing', () => {
     const definition = minimal() as unknown as Record<string, unknown>;
-    Object.defineProperty(definition, 'name', { enumerable: true, get: () => { throw new Error('boom'); } });
+    Object.defineProperty(definition, 'name', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     const result = validateDefinition(definition);
     expect(result.valid).toBe(false);
     expect(codes(result)).toContain('internal-error');
@@ -61,12 +71,19 @@ describe('validateDefinition', () => {
     (nodes[3] as Record<string, unknown>).timeout = { after: 'soon' };
     nodes.push({ id: 'orphan', type: 'task', assignee: { role: 'agent' } });
     const found = codes(validateDefinition(definition));
-    expect(found).toEqual(expect.arrayContaining(['invalid-key', 'invalid-duration', 'unreachable-node', 'no-way-out']));
+    expect(found).toEqual(
+      expect.arrayContaining(['invalid-key', 'invalid-duration', 'unreachable-node', 'no-way-out']),
+    );
   });
 
   it('is valid when only warnings are reported', () => {
     const definition = refundExample();
-    definition.edges.push({ id: 'e10', source: 'amount', target: 'manager', condition: { fact: 'refundAmount', operator: 'greaterThan', value: 9000 } });
+    definition.edges.push({
+      id: 'e10',
+      source: 'amount',
+      target: 'manager',
+      condition: { fact: 'refundAmount', operator: 'greaterThan', value: 9000 },
+    });
     const result = validateDefinition(definition);
     expect(result.problems.length).toBeGreaterThan(0);
     expect(result.problems.every((problem) => problem.severity === 'warning')).toBe(true);

@@ -16,7 +16,10 @@ describe('validation cost at the size limits', () => {
   it('checks one decision with the maximum number of overlapping edges in time', () => {
     const nodes: WorkflowNode[] = [node.start(), node.decision('d'), node.end()];
     const edges: WorkflowEdge[] = [edge('start', 'd'), edge('d', 'end', { default: true })];
-    while (edges.length < DEFINITION_LIMITS.maxEdges) edges.push(edge('d', 'end', { condition: { fact: 'amount', operator: 'greaterThan', value: edges.length } }));
+    while (edges.length < DEFINITION_LIMITS.maxEdges)
+      edges.push(
+        edge('d', 'end', { condition: { fact: 'amount', operator: 'greaterThan', value: edges.length } }),
+      );
     expect(timed(definition(nodes, edges)).ms).toBeLessThan(BUDGET_MS);
   });
 
@@ -24,7 +27,8 @@ describe('validation cost at the size limits', () => {
     const depth = Math.floor((DEFINITION_LIMITS.maxNodes - 2) / 3);
     const nodes: WorkflowNode[] = [node.start(), node.end()];
     const edges: WorkflowEdge[] = [];
-    for (let level = 0; level < depth; level += 1) nodes.push(node.parallel(`p${level}`), node.task(`t${level}`), node.join(`j${level}`));
+    for (let level = 0; level < depth; level += 1)
+      nodes.push(node.parallel(`p${level}`), node.task(`t${level}`), node.join(`j${level}`));
     edges.push(edge('start', 'p0'));
     for (let level = 0; level < depth; level += 1) {
       edges.push(edge(`p${level}`, `t${level}`), edge(`t${level}`, `j${level}`, { on: 'completed' }));
@@ -39,8 +43,10 @@ describe('validation cost at the size limits', () => {
   it('checks a maximal graph of everything wrong without drowning in problems', () => {
     const nodes: WorkflowNode[] = [];
     const edges: WorkflowEdge[] = [];
-    for (let index = 0; index < DEFINITION_LIMITS.maxNodes; index += 1) nodes.push(node.decision(`d${index}`));
-    for (let index = 0; edges.length < DEFINITION_LIMITS.maxEdges; index += 1) edges.push(edge(`d${index % 2000}`, `d${(index * 7 + 1) % 2000}`));
+    for (let index = 0; index < DEFINITION_LIMITS.maxNodes; index += 1)
+      nodes.push(node.decision(`d${index}`));
+    for (let index = 0; edges.length < DEFINITION_LIMITS.maxEdges; index += 1)
+      edges.push(edge(`d${index % 2000}`, `d${(index * 7 + 1) % 2000}`));
     const { ms, problems } = timed(definition(nodes, edges));
     expect(ms).toBeLessThan(BUDGET_MS);
     expect(problems).toBeLessThan(20_000);

@@ -15,7 +15,13 @@ describe('chooseBranch', () => {
   it('tries condition edges in priority order and explains the choice', async () => {
     const choice = await chooseBranch(edges, { amount: 20000 }, fieldDefs);
     expect(choice?.edge.id).toBe('huge');
-    expect(choice?.detail).toEqual({ kind: 'condition', edgeId: 'huge', condition: gt(10000), text: 'Amount > 10,000', values: { amount: 20000 } });
+    expect(choice?.detail).toEqual({
+      kind: 'condition',
+      edgeId: 'huge',
+      condition: gt(10000),
+      text: 'Amount > 10,000',
+      values: { amount: 20000 },
+    });
   });
 
   it('takes the next matching edge', async () => {
@@ -36,6 +42,8 @@ describe('chooseBranch', () => {
   });
 
   it('returns null when nothing matches and there is no default', async () => {
-    expect(await chooseBranch([{ id: 'x', source: 'd', target: 'a', condition: gt(1) }], { amount: 0 }, fieldDefs)).toBeNull();
+    expect(
+      await chooseBranch([{ id: 'x', source: 'd', target: 'a', condition: gt(1) }], { amount: 0 }, fieldDefs),
+    ).toBeNull();
   });
 });

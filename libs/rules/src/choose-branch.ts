@@ -50,7 +50,10 @@ export async function chooseBranch(
   }
   const fallback = edges.find((edge) => edge.default === true);
   if (!fallback) return null;
-  return { edge: fallback, detail: { kind: 'default', edgeId: fallback.id, text: fallback.label ?? OTHERWISE[locale] } };
+  return {
+    edge: fallback,
+    detail: { kind: 'default', edgeId: fallback.id, text: fallback.label ?? OTHERWISE[locale] },
+  };
 }
 
 function rank(edge: WorkflowEdge): number {

@@ -1,7 +1,10 @@
 import type { Condition, FactCondition, FieldDefinition } from '@ticketflow/definition';
 import { OPERATOR_TEXT, isSupportedOperator, type DescribeLocale } from './operators.js';
 
-const WORDS: Record<DescribeLocale, { and: string; or: string; not: string; yes: string; no: string; empty: string; listOr: string }> = {
+const WORDS: Record<
+  DescribeLocale,
+  { and: string; or: string; not: string; yes: string; no: string; empty: string; listOr: string }
+> = {
   en: { and: ' and ', or: ' or ', not: 'not ', yes: 'yes', no: 'no', empty: 'empty', listOr: ', ' },
   zh: { and: ' 且 ', or: ' 或 ', not: '非 ', yes: '是', no: '否', empty: '空', listOr: '、' },
 };
@@ -21,7 +24,12 @@ export function describeCondition(
   return describe(condition, fieldDefs, locale, true);
 }
 
-function describe(condition: Condition, fieldDefs: FieldDefinition[], locale: DescribeLocale, top: boolean): string {
+function describe(
+  condition: Condition,
+  fieldDefs: FieldDefinition[],
+  locale: DescribeLocale,
+  top: boolean,
+): string {
   const words = WORDS[locale];
   // Drafts in the Designer may hold half-built conditions: describe what is there.
   if (condition === null || typeof condition !== 'object') return '';
@@ -55,7 +63,9 @@ function describeLeaf(leaf: FactCondition, fieldDefs: FieldDefinition[], locale:
 export function formatValue(value: unknown, locale: DescribeLocale = 'en'): string {
   const words = WORDS[locale];
   if (typeof value === 'number') {
-    return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 20 }).format(value);
+    return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 20 }).format(
+      value,
+    );
   }
   if (typeof value === 'boolean') return value ? words.yes : words.no;
   if (value === null || value === undefined) return words.empty;

@@ -5,7 +5,11 @@ import { RuntimeError } from './runtime-error.js';
 
 const http = { type: 'http', method: 'POST', url: 'https://example.test/hook' };
 const flow = defineWorkflow(
-  [node('start', 'start'), node('call', 'action', { action: http }), node('done', 'end', { outcome: 'resolved' })],
+  [
+    node('start', 'start'),
+    node('call', 'action', { action: http }),
+    node('done', 'end', { outcome: 'resolved' }),
+  ],
   [edge('start', 'call'), edge('call', 'done', { on: 'ok' })],
 );
 
@@ -22,7 +26,9 @@ describe('retrying an action after an incident', () => {
     await d.send({ type: 'action.retry', actionKey: 'call#1' });
     expect(d.status).toBe('active');
     expect(d.active).toEqual(['call']);
-    expect(d.lastEffects).toEqual([{ type: 'action.perform', actionKey: 'call#1', nodeId: 'call', action: http }]);
+    expect(d.lastEffects).toEqual([
+      { type: 'action.perform', actionKey: 'call#1', nodeId: 'call', action: http },
+    ]);
     expect(d.transitions.at(-1)).toMatchObject({ event: 'action.retry', from: 'call', to: 'call' });
     await d.actionResult('call', 'ok');
     expect(d.snapshot).toMatchObject({ status: 'completed', outcome: 'resolved' });
@@ -30,7 +36,9 @@ describe('retrying an action after an incident', () => {
 
   it('refuses a retry on an active instance and for an action that is not waiting', async () => {
     const active = await InstanceDriver.start(flow);
-    await expect(active.send({ type: 'action.retry', actionKey: 'call#1' })).rejects.toMatchObject({ code: 'not-in-incident' });
+    await expect(active.send({ type: 'action.retry', actionKey: 'call#1' })).rejects.toMatchObject({
+      code: 'not-in-incident',
+    });
     const d = await failedForGood();
     const error = await d.send({ type: 'action.retry', actionKey: 'call#2' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RuntimeError);

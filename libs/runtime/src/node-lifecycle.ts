@@ -47,7 +47,12 @@ export function enterPlacement(session: Session, placement: Placement): void {
     case 'action':
       if (info.node.action.type !== 'set-fields') {
         book.open.actions.push({ actionKey: key, nodeId: info.id, path });
-        session.effects.push({ type: 'action.perform', actionKey: key, nodeId: info.id, action: info.node.action });
+        session.effects.push({
+          type: 'action.perform',
+          actionKey: key,
+          nodeId: info.id,
+          action: info.node.action,
+        });
       }
       break;
     case 'end':
@@ -84,12 +89,23 @@ function scheduleTimerNode(
   timerKey: string,
   path: string,
 ): void {
-  const base = { type: 'timer.schedule' as const, timerKey, nodeId: node.id, purpose: 'timer' as const, businessHours: node.businessHours === true };
+  const base = {
+    type: 'timer.schedule' as const,
+    timerKey,
+    nodeId: node.id,
+    purpose: 'timer' as const,
+    businessHours: node.businessHours === true,
+  };
   if (node.until !== undefined) {
     const raw = session.fields[node.until];
-    const date = typeof raw === 'string' || typeof raw === 'number' || raw instanceof Date ? new Date(raw) : null;
+    const date =
+      typeof raw === 'string' || typeof raw === 'number' || raw instanceof Date ? new Date(raw) : null;
     if (!date || Number.isNaN(date.getTime())) {
-      session.incident('invalid-timer-date', `Timer "${node.id}" waits until field "${node.until}", which holds no valid date.`, node.id);
+      session.incident(
+        'invalid-timer-date',
+        `Timer "${node.id}" waits until field "${node.until}", which holds no valid date.`,
+        node.id,
+      );
       return;
     }
     session.book.open.timers.push({ timerKey, nodeId: node.id, purpose: 'timer', path });
@@ -132,5 +148,6 @@ export function exitPlacement(session: Session, placement: Placement, eventName:
   book.open.messages = book.open.messages.filter(elsewhere);
   if (book.open.actions.some(here)) abandoned = true;
   book.open.actions = book.open.actions.filter(elsewhere);
-  if (abandoned) session.record(eventName, nodeId, null, { kind: 'note', text: 'step cancelled: the flow left it' });
+  if (abandoned)
+    session.record(eventName, nodeId, null, { kind: 'note', text: 'step cancelled: the flow left it' });
 }

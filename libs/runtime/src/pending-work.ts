@@ -9,7 +9,8 @@ import { emptyWork, type PendingWork, type RuntimeBook } from './runtime-book.ty
 export function pendingWork(snapshot: InstanceSnapshot): PendingWork {
   const book = snapshot.machine as Partial<RuntimeBook> | null;
   if (snapshot.status === 'completed' || snapshot.status === 'cancelled' || !book?.open) return emptyWork();
-  const strip = <T extends { path?: string }>(items: T[]): Omit<T, 'path'>[] => items.map(({ path: _path, ...item }) => item);
+  const strip = <T extends { path?: string }>(items: T[]): Omit<T, 'path'>[] =>
+    items.map(({ path: _path, ...item }) => item);
   return {
     tasks: strip(book.open.tasks),
     timers: strip(book.open.timers),

@@ -33,7 +33,11 @@ export interface DetailedStepResult extends StepResult {
  * effects to perform after persisting, and the transitions to record.
  * Pure: creates nothing anywhere; the caller performs the effects.
  */
-export async function start(compiled: CompiledWorkflow, fields: FieldValues, options: StartOptions = {}): Promise<StepResult> {
+export async function start(
+  compiled: CompiledWorkflow,
+  fields: FieldValues,
+  options: StartOptions = {},
+): Promise<StepResult> {
   return stripEntered(await startDetailed(compiled, fields, options));
 }
 
@@ -57,10 +61,20 @@ export async function step(
 }
 
 /** {@link start} plus the nodes entered. Pure. */
-export async function startDetailed(compiled: CompiledWorkflow, fields: FieldValues, options: StartOptions = {}): Promise<DetailedStepResult> {
+export async function startDetailed(
+  compiled: CompiledWorkflow,
+  fields: FieldValues,
+  options: StartOptions = {},
+): Promise<DetailedStepResult> {
   const book: RuntimeBook = { xstate: null, open: emptyWork(), votes: {} };
   if (options.requester !== undefined) book.requester = options.requester;
-  const session = new Session(compiled, book, { ...fields }, { status: 'active' }, options.maxAutoSteps ?? MAX_AUTO_STEPS);
+  const session = new Session(
+    compiled,
+    book,
+    { ...fields },
+    { status: 'active' },
+    options.maxAutoSteps ?? MAX_AUTO_STEPS,
+  );
   session.begin(true);
   await settle(session);
   return resultOf(session);
@@ -74,15 +88,30 @@ export async function stepDetailed(
   fields: FieldValues,
   options: StepOptions = {},
 ): Promise<DetailedStepResult> {
-  const fromIncident = (event.type === 'cancel' || event.type === 'action.retry') && snapshot.status === 'incident';
+  const fromIncident =
+    (event.type === 'cancel' || event.type === 'action.retry') && snapshot.status === 'incident';
   if (event.type === 'action.retry' && snapshot.status === 'active') {
-    throw new RuntimeError('not-in-incident', 'The instance is active; only an instance in incident retries an action.', { actionKey: event.actionKey });
+    throw new RuntimeError(
+      'not-in-incident',
+      'The instance is active; only an instance in incident retries an action.',
+      { actionKey: event.actionKey },
+    );
   }
   if (snapshot.status !== 'active' && !fromIncident) {
-    throw new RuntimeError('instance-not-active', `The instance is ${snapshot.status}; it accepts no more events.`, { status: snapshot.status });
+    throw new RuntimeError(
+      'instance-not-active',
+      `The instance is ${snapshot.status}; it accepts no more events.`,
+      { status: snapshot.status },
+    );
   }
   const book = readBook(compiled, snapshot);
-  const session = new Session(compiled, book, { ...fields }, { status: 'active', outcome: snapshot.outcome }, options.maxAutoSteps ?? MAX_AUTO_STEPS);
+  const session = new Session(
+    compiled,
+    book,
+    { ...fields },
+    { status: 'active', outcome: snapshot.outcome },
+    options.maxAutoSteps ?? MAX_AUTO_STEPS,
+  );
   session.begin(false);
   handleEvent(session, event);
   await settle(session);
@@ -94,8 +123,14 @@ function readBook(compiled: CompiledWorkflow, snapshot: InstanceSnapshot): Runti
   if (snapshot.format !== 1 || !machine || typeof machine !== 'object' || !machine.xstate || !machine.open) {
     throw new RuntimeError('invalid-snapshot', 'This is not a snapshot the runtime wrote (format 1).');
   }
-  const known = new Set(Object.keys(compiled.placements).flatMap((path) => path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
-  const unknown = activePaths((machine.xstate as { value?: unknown }).value).filter((path) => !known.has(path));
+  const known = new Set(
+    Object.keys(compiled.placements).flatMap((path) =>
+      path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
+  const unknown = activePaths((machine.xstate as { value?: unknown }).value).filter(
+    (path) => !known.has(path),
+  );
   if (unknown.length > 0) {
     throw new RuntimeError(
       'invalid-snapshot',

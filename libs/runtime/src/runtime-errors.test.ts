@@ -12,10 +12,22 @@ const def = defineWorkflow(
     node('join', 'join'),
     node('end', 'end'),
   ],
-  [edge('start', 'split'), edge('split', 't'), edge('split', 'a'), edge('t', 'join', { on: 'done' }), edge('t', 'end', { on: 'timeout' }), edge('a', 'join', { on: 'approved' }), edge('a', 'end', { on: 'rejected' }), edge('join', 'end')],
+  [
+    edge('start', 'split'),
+    edge('split', 't'),
+    edge('split', 'a'),
+    edge('t', 'join', { on: 'done' }),
+    edge('t', 'end', { on: 'timeout' }),
+    edge('a', 'join', { on: 'approved' }),
+    edge('a', 'end', { on: 'rejected' }),
+    edge('join', 'end'),
+  ],
 );
 
-async function refused(driver: InstanceDriver, event: Parameters<InstanceDriver['send']>[0]): Promise<RuntimeError> {
+async function refused(
+  driver: InstanceDriver,
+  event: Parameters<InstanceDriver['send']>[0],
+): Promise<RuntimeError> {
   const before = JSON.stringify(driver.snapshot);
   const error = await driver.send(event).then(
     () => null,
@@ -34,25 +46,67 @@ describe('refused events', () => {
 
   it('refuses an outcome the task does not have', async () => {
     const d = await InstanceDriver.start(def);
-    expect((await refused(d, { type: 'task.complete', taskKey: 't#1', outcome: 'completed' })).code).toBe('invalid-outcome');
+    expect((await refused(d, { type: 'task.complete', taskKey: 't#1', outcome: 'completed' })).code).toBe(
+      'invalid-outcome',
+    );
   });
 
   it('refuses to complete an approval or approve a task', async () => {
     const d = await InstanceDriver.start(def);
     expect((await refused(d, { type: 'task.complete', taskKey: 'a#1' })).code).toBe('wrong-task-kind');
-    expect((await refused(d, { type: 'approval.decide', taskKey: 't#1', decision: 'approved', actor: { id: 'x' }, eligibleCount: 1 })).code).toBe('wrong-task-kind');
+    expect(
+      (
+        await refused(d, {
+          type: 'approval.decide',
+          taskKey: 't#1',
+          decision: 'approved',
+          actor: { id: 'x' },
+          eligibleCount: 1,
+        })
+      ).code,
+    ).toBe('wrong-task-kind');
   });
 
   it('rejects a second decision on the same approval by the same person', async () => {
     const d = await InstanceDriver.start(def);
     await d.decide('a', 'approved', 'ann', 2);
-    expect((await refused(d, { type: 'approval.decide', taskKey: 'a#1', decision: 'rejected', actor: { id: 'ann' }, eligibleCount: 2 })).code).toBe('already-decided');
+    expect(
+      (
+        await refused(d, {
+          type: 'approval.decide',
+          taskKey: 'a#1',
+          decision: 'rejected',
+          actor: { id: 'ann' },
+          eligibleCount: 2,
+        })
+      ).code,
+    ).toBe('already-decided');
   });
 
   it('refuses the requester approving their own ticket', async () => {
     const d = await InstanceDriver.start(def, {}, 'req');
-    expect((await refused(d, { type: 'approval.decide', taskKey: 'a#1', decision: 'approved', actor: { id: 'req' }, eligibleCount: 1 })).code).toBe('requester-not-allowed');
-    expect((await refused(d, { type: 'approval.decide', taskKey: 'a#1', decision: 'approved', actor: { id: 'x', isRequester: true }, eligibleCount: 1 })).code).toBe('requester-not-allowed');
+    expect(
+      (
+        await refused(d, {
+          type: 'approval.decide',
+          taskKey: 'a#1',
+          decision: 'approved',
+          actor: { id: 'req' },
+          eligibleCount: 1,
+        })
+      ).code,
+    ).toBe('requester-not-allowed');
+    expect(
+      (
+        await refused(d, {
+          type: 'approval.decide',
+          taskKey: 'a#1',
+          decision: 'approved',
+          actor: { id: 'x', isRequester: true },
+          eligibleCount: 1,
+        })
+      ).code,
+    ).toBe('requester-not-allowed');
   });
 
   it('refuses a timer that was cancelled because its step finished', async () => {
@@ -64,7 +118,9 @@ describe('refused events', () => {
   it('refuses a message nobody waits for and an unknown action result', async () => {
     const d = await InstanceDriver.start(def);
     expect((await refused(d, { type: 'message.receive', message: 'ping' })).code).toBe('message-not-awaited');
-    expect((await refused(d, { type: 'action.result', actionKey: 'x#1', outcome: 'ok' })).code).toBe('action-not-pending');
+    expect((await refused(d, { type: 'action.result', actionKey: 'x#1', outcome: 'ok' })).code).toBe(
+      'action-not-pending',
+    );
   });
 
   it('refuses every event once the instance has ended', async () => {
@@ -82,12 +138,17 @@ describe('refused events', () => {
     expect(d.effectsOf('task.close').filter((e) => e.nodeId === 'a')).toHaveLength(1);
   });
 
-  it('leaves the caller\'s snapshot and fields untouched', async () => {
+  it("leaves the caller's snapshot and fields untouched", async () => {
     const d = await InstanceDriver.start(def, { amount: 1 });
     const snapshot = JSON.parse(JSON.stringify(d.snapshot));
     const fields = { amount: 1 };
     const { step } = await import('./run-instance.js');
-    await step(d.compiled, snapshot, { type: 'task.complete', taskKey: 't#1', outcome: 'done', fields: { amount: 2 } }, fields);
+    await step(
+      d.compiled,
+      snapshot,
+      { type: 'task.complete', taskKey: 't#1', outcome: 'done', fields: { amount: 2 } },
+      fields,
+    );
     expect(snapshot).toEqual(d.snapshot);
     expect(fields).toEqual({ amount: 1 });
   });

@@ -33,9 +33,17 @@ declare global {
   }
 }
 
-const definitions = import.meta.glob<WorkflowDefinition & { schemaVersion?: unknown }>('../../../workflows/*.json', { eager: true, import: 'default' });
-const scenarioFiles = import.meta.glob<ScenarioFile>('../../../workflows/*.scenarios.json', { eager: true, import: 'default' });
-const workflowFiles = Object.entries(definitions).filter(([path, json]) => !path.endsWith('.scenarios.json') && json.schemaVersion !== undefined);
+const definitions = import.meta.glob<WorkflowDefinition & { schemaVersion?: unknown }>(
+  '../../../workflows/*.json',
+  { eager: true, import: 'default' },
+);
+const scenarioFiles = import.meta.glob<ScenarioFile>('../../../workflows/*.scenarios.json', {
+  eager: true,
+  import: 'default',
+});
+const workflowFiles = Object.entries(definitions).filter(
+  ([path, json]) => !path.endsWith('.scenarios.json') && json.schemaVersion !== undefined,
+);
 const byKey = new Map(workflowFiles.map(([, definition]) => [definition.key, definition]));
 
 describe('workflows/ folder', () => {
@@ -68,8 +76,10 @@ for (const [path, file] of Object.entries(scenarioFiles)) {
         if (want.status) expect(result.status).toBe(want.status);
         if (want.outcome) expect(result.outcome).toBe(want.outcome);
         if (want.activeNodes) expect(result.activeNodes).toEqual(want.activeNodes);
-        if (want.timers) expect(pendingWork(result.snapshot).timers.map((t) => t.timerKey)).toEqual(want.timers);
-        if (want.messages) expect(pendingWork(result.snapshot).messages.map((m) => m.message)).toEqual(want.messages);
+        if (want.timers)
+          expect(pendingWork(result.snapshot).timers.map((t) => t.timerKey)).toEqual(want.timers);
+        if (want.messages)
+          expect(pendingWork(result.snapshot).messages.map((m) => m.message)).toEqual(want.messages);
         if (want.fields) expect(result.fields).toMatchObject(want.fields);
         if (want.branch) {
           const { from, to, ...detail } = want.branch;

@@ -45,7 +45,11 @@ export interface SimulationResult {
  * definition, starts an instance and applies each event to the matching
  * pending work. Pure.
  */
-export async function simulate(definition: WorkflowDefinition, fields: FieldValues, events: SimulationEvent[]): Promise<SimulationResult> {
+export async function simulate(
+  definition: WorkflowDefinition,
+  fields: FieldValues,
+  events: SimulationEvent[],
+): Promise<SimulationResult> {
   const compiled = compileDefinition(definition);
   const first = await startDetailed(compiled, fields, { requester: 'sim-requester' });
   const result: SimulationResult = collect(emptyResult(first), first);
@@ -65,7 +69,16 @@ export async function simulate(definition: WorkflowDefinition, fields: FieldValu
 }
 
 function emptyResult(first: DetailedStepResult): SimulationResult {
-  return { path: [], transitions: [], tasksCreated: [], effects: [], status: 'active', activeNodes: [], snapshot: first.snapshot, fields: first.fields };
+  return {
+    path: [],
+    transitions: [],
+    tasksCreated: [],
+    effects: [],
+    status: 'active',
+    activeNodes: [],
+    snapshot: first.snapshot,
+    fields: first.fields,
+  };
 }
 
 function collect(result: SimulationResult, step: DetailedStepResult): SimulationResult {
@@ -86,12 +99,20 @@ function collect(result: SimulationResult, step: DetailedStepResult): Simulation
  * matching pending work expects. Throws {@link RuntimeError} when nothing at
  * that node waits for it. Pure.
  */
-export function toRuntimeEvent(compiled: CompiledWorkflow, snapshot: InstanceSnapshot, simEvent: SimulationEvent, index = 0): RuntimeEvent {
-  if ('cancel' in simEvent) return simEvent.reason === undefined ? { type: 'cancel' } : { type: 'cancel', reason: simEvent.reason };
+export function toRuntimeEvent(
+  compiled: CompiledWorkflow,
+  snapshot: InstanceSnapshot,
+  simEvent: SimulationEvent,
+  index = 0,
+): RuntimeEvent {
+  if ('cancel' in simEvent)
+    return simEvent.reason === undefined ? { type: 'cancel' } : { type: 'cancel', reason: simEvent.reason };
   const { nodeId, outcome } = simEvent;
   const work = pendingWork(snapshot);
   const actorId = simEvent.actor ?? `sim-user-${index + 1}`;
-  const timer = work.timers.find((t) => t.nodeId === nodeId && (outcome === 'timeout' || t.purpose === 'timer'));
+  const timer = work.timers.find(
+    (t) => t.nodeId === nodeId && (outcome === 'timeout' || t.purpose === 'timer'),
+  );
   if (timer) return { type: 'timer.fire', timerKey: timer.timerKey };
   const task = work.tasks.find((t) => t.nodeId === nodeId);
   if (task?.kind === 'approval' && (outcome === 'approved' || outcome === 'rejected')) {
@@ -107,13 +128,33 @@ export function toRuntimeEvent(compiled: CompiledWorkflow, snapshot: InstanceSna
     };
   }
   if (task?.kind === 'task') {
-    return { type: 'task.complete', taskKey: task.taskKey, outcome, actor: { id: actorId }, ...(simEvent.fields ? { fields: simEvent.fields } : {}) };
+    return {
+      type: 'task.complete',
+      taskKey: task.taskKey,
+      outcome,
+      actor: { id: actorId },
+      ...(simEvent.fields ? { fields: simEvent.fields } : {}),
+    };
   }
   const wait = work.messages.find((m) => m.nodeId === nodeId);
-  if (wait && outcome === 'received') return { type: 'message.receive', message: wait.message, ...(simEvent.fields ? { payload: simEvent.fields } : {}) };
+  if (wait && outcome === 'received')
+    return {
+      type: 'message.receive',
+      message: wait.message,
+      ...(simEvent.fields ? { payload: simEvent.fields } : {}),
+    };
   const action = work.actions.find((a) => a.nodeId === nodeId);
   if (action && (outcome === 'ok' || outcome === 'failed')) {
-    return { type: 'action.result', actionKey: action.actionKey, outcome, ...(simEvent.fields ? { fields: simEvent.fields } : {}) };
+    return {
+      type: 'action.result',
+      actionKey: action.actionKey,
+      outcome,
+      ...(simEvent.fields ? { fields: simEvent.fields } : {}),
+    };
   }
-  throw new RuntimeError('invalid-outcome', `Event ${index + 1}: nothing at "${nodeId}" waits for "${outcome}".`, { nodeId, outcome });
+  throw new RuntimeError(
+    'invalid-outcome',
+    `Event ${index + 1}: nothing at "${nodeId}" waits for "${outcome}".`,
+    { nodeId, outcome },
+  );
 }

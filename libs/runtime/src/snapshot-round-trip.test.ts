@@ -6,7 +6,8 @@ import { start, step } from './run-instance.js';
 import type { RuntimeBook } from './runtime-book.types.js';
 import { SAMPLE_WORKFLOWS } from './testing/sample-workflows.js';
 
-const roundTrip = (snapshot: InstanceSnapshot): InstanceSnapshot => JSON.parse(JSON.stringify(snapshot)) as InstanceSnapshot;
+const roundTrip = (snapshot: InstanceSnapshot): InstanceSnapshot =>
+  JSON.parse(JSON.stringify(snapshot)) as InstanceSnapshot;
 
 describe('snapshots', () => {
   it('survive a JSON round trip at every step of a partial join and continue identically', async () => {
@@ -14,7 +15,13 @@ describe('snapshots', () => {
     let current = await start(compiled, {});
     const events: ((s: InstanceSnapshot) => RuntimeEvent)[] = [
       () => ({ type: 'message.receive', message: 'm' }),
-      (s) => ({ type: 'approval.decide', taskKey: pendingWork(s).tasks.find((t) => t.kind === 'approval')!.taskKey, decision: 'approved', actor: { id: 'ann' }, eligibleCount: 3 }),
+      (s) => ({
+        type: 'approval.decide',
+        taskKey: pendingWork(s).tasks.find((t) => t.kind === 'approval')!.taskKey,
+        decision: 'approved',
+        actor: { id: 'ann' },
+        eligibleCount: 3,
+      }),
       (s) => ({ type: 'timer.fire', timerKey: pendingWork(s).timers[0]!.timerKey }),
     ];
     for (const next of events) {
@@ -34,7 +41,11 @@ describe('snapshots', () => {
     const { snapshot } = await start(compiled, { refundAmount: 100 });
     const book = snapshot.machine as RuntimeBook;
     expect(Object.keys(book).sort()).toEqual(['open', 'votes', 'xstate']);
-    expect(book.xstate).toMatchObject({ status: 'active', value: 'review', context: { visits: { start: 1, review: 1 } } });
+    expect(book.xstate).toMatchObject({
+      status: 'active',
+      value: 'review',
+      context: { visits: { start: 1, review: 1 } },
+    });
     expect(JSON.stringify(snapshot).length).toBeLessThan(600);
   });
 
@@ -42,11 +53,15 @@ describe('snapshots', () => {
     const refund = compileDefinition(SAMPLE_WORKFLOWS.refund!);
     const other = compileDefinition(SAMPLE_WORKFLOWS.partialJoin!);
     const { snapshot } = await start(other, {});
-    await expect(step(refund, snapshot, { type: 'cancel' }, {})).rejects.toMatchObject({ code: 'invalid-snapshot' });
+    await expect(step(refund, snapshot, { type: 'cancel' }, {})).rejects.toMatchObject({
+      code: 'invalid-snapshot',
+    });
   });
 
   it('refuses something that is not a runtime snapshot', async () => {
     const compiled = compileDefinition(SAMPLE_WORKFLOWS.refund!);
-    await expect(step(compiled, { format: 1, status: 'active', activeNodes: [], machine: {} }, { type: 'cancel' }, {})).rejects.toMatchObject({ code: 'invalid-snapshot' });
+    await expect(
+      step(compiled, { format: 1, status: 'active', activeNodes: [], machine: {} }, { type: 'cancel' }, {}),
+    ).rejects.toMatchObject({ code: 'invalid-snapshot' });
   });
 });

@@ -13,12 +13,19 @@ const NO_FALLBACK = new Set(['timeout', 'failed', 'rejected']);
  * The edge a node leaves by for an outcome: the edge with that `on`, else a
  * plain edge (for outcomes other than timeout / failed / rejected). Pure.
  */
-export function edgeForOutcome(compiled: CompiledWorkflow, nodeId: string, outcome: string): WorkflowEdge | null {
+export function edgeForOutcome(
+  compiled: CompiledWorkflow,
+  nodeId: string,
+  outcome: string,
+): WorkflowEdge | null {
   const outgoing = compiled.nodes[nodeId]?.outgoing ?? [];
   const labelled = outgoing.find((edge) => edge.on === outcome);
   if (labelled) return labelled;
   if (NO_FALLBACK.has(outcome)) return null;
-  return outgoing.find((edge) => edge.on === undefined && edge.condition === undefined && edge.default !== true) ?? null;
+  return (
+    outgoing.find((edge) => edge.on === undefined && edge.condition === undefined && edge.default !== true) ??
+    null
+  );
 }
 
 /**
@@ -90,7 +97,8 @@ export class Session {
     const entriesAfter = this.entries();
     const beforePaths = new Set(before.map((p) => p.path));
     const afterPaths = new Set(after.map((p) => p.path));
-    const reentered = (p: Placement) => p.kind === 'node' && (entriesAfter[p.path] ?? 0) !== (entriesBefore[p.path] ?? 0);
+    const reentered = (p: Placement) =>
+      p.kind === 'node' && (entriesAfter[p.path] ?? 0) !== (entriesBefore[p.path] ?? 0);
     const exited = before.filter((p) => !afterPaths.has(p.path) || reentered(p));
     const entered = after.filter((p) => !beforePaths.has(p.path) || reentered(p));
     for (const placement of exited) exitPlacement(this, placement, eventName);
@@ -98,7 +106,8 @@ export class Session {
     // last branch of a split without a join) is only visible in the visits.
     for (const [path, visit] of Object.entries(entriesAfter)) {
       const placement = this.compiled.placements[path];
-      if (placement && visit !== (entriesBefore[path] ?? 0) && !afterPaths.has(path)) passThrough(this, placement.nodeId);
+      if (placement && visit !== (entriesBefore[path] ?? 0) && !afterPaths.has(path))
+        passThrough(this, placement.nodeId);
     }
     for (const placement of entered) enterPlacement(this, placement);
     return exited.length > 0 || entered.length > 0;
@@ -116,7 +125,9 @@ export class Session {
   incident(code: string, message: string, nodeId?: string): void {
     if (this.status !== 'active') return;
     this.status = 'incident';
-    this.effects.push(nodeId ? { type: 'incident.raise', nodeId, code, message } : { type: 'incident.raise', code, message });
+    this.effects.push(
+      nodeId ? { type: 'incident.raise', nodeId, code, message } : { type: 'incident.raise', code, message },
+    );
     this.record('incident', nodeId ?? null, null, { kind: 'note', text: `${code}: ${message}` });
   }
 

@@ -11,7 +11,10 @@ const amountOver = (value: number) => ({ all: [{ fact: 'amount', operator: 'grea
 describe('workflow patterns', () => {
   it('sequence: steps run one after another', async () => {
     const d = await InstanceDriver.start(
-      defineWorkflow([node('start', 'start'), task('a'), task('b'), node('end', 'end')], [edge('start', 'a'), edge('a', 'b', { on: 'completed' }), edge('b', 'end', { on: 'completed' })]),
+      defineWorkflow(
+        [node('start', 'start'), task('a'), task('b'), node('end', 'end')],
+        [edge('start', 'a'), edge('a', 'b', { on: 'completed' }), edge('b', 'end', { on: 'completed' })],
+      ),
     );
     expect(d.active).toEqual(['a']);
     await d.complete('a');
@@ -61,13 +64,25 @@ describe('workflow patterns', () => {
     expect(d.active).toEqual(['join', 't2', 't3']);
     await d.complete('t3');
     expect(d.active).toEqual(['after']);
-    expect(d.lastEffects).toContainEqual({ type: 'task.close', taskKey: 't2#1', nodeId: 't2', status: 'cancelled' });
+    expect(d.lastEffects).toContainEqual({
+      type: 'task.close',
+      taskKey: 't2#1',
+      nodeId: 't2',
+      status: 'cancelled',
+    });
     expect(pendingWork(d.snapshot).tasks.map((t) => t.nodeId)).toEqual(['after']);
     expect(d.transitions.some((t) => t.from === 't2' && t.to === null)).toBe(true);
   });
 
   const choice = defineWorkflow(
-    [node('start', 'start'), node('d', 'decision'), task('big'), task('small'), task('merge'), node('end', 'end')],
+    [
+      node('start', 'start'),
+      node('d', 'decision'),
+      task('big'),
+      task('small'),
+      task('merge'),
+      node('end', 'end'),
+    ],
     [
       edge('start', 'd'),
       edge('d', 'big', { condition: amountOver(5000) }),
@@ -95,7 +110,12 @@ describe('workflow patterns', () => {
     const d = await InstanceDriver.start(
       defineWorkflow(
         [node('start', 'start'), task('work'), approval('check'), node('end', 'end')],
-        [edge('start', 'work'), edge('work', 'check', { on: 'completed' }), edge('check', 'work', { on: 'rejected' }), edge('check', 'end', { on: 'approved' })],
+        [
+          edge('start', 'work'),
+          edge('work', 'check', { on: 'completed' }),
+          edge('check', 'work', { on: 'rejected' }),
+          edge('check', 'end', { on: 'approved' }),
+        ],
       ),
     );
     await d.complete('work');
@@ -103,7 +123,12 @@ describe('workflow patterns', () => {
     expect(d.taskKey('work')).toBe('work#2');
     await d.complete('work');
     await d.decide('check', 'approved');
-    expect(d.effectsOf('task.create').map((e) => e.taskKey)).toEqual(['work#1', 'check#1', 'work#2', 'check#2']);
+    expect(d.effectsOf('task.create').map((e) => e.taskKey)).toEqual([
+      'work#1',
+      'check#1',
+      'work#2',
+      'check#2',
+    ]);
     expect(d.status).toBe('completed');
   });
 
@@ -122,8 +147,21 @@ describe('workflow patterns', () => {
   it('implicit termination: a split without a join completes when every branch has ended', async () => {
     const d = await InstanceDriver.start(
       defineWorkflow(
-        [node('start', 'start'), node('split', 'parallel'), task('a'), task('b'), node('endA', 'end', { outcome: 'a-done' }), node('endB', 'end', { outcome: 'b-done' })],
-        [edge('start', 'split'), edge('split', 'a'), edge('split', 'b'), edge('a', 'endA', { on: 'completed' }), edge('b', 'endB', { on: 'completed' })],
+        [
+          node('start', 'start'),
+          node('split', 'parallel'),
+          task('a'),
+          task('b'),
+          node('endA', 'end', { outcome: 'a-done' }),
+          node('endB', 'end', { outcome: 'b-done' }),
+        ],
+        [
+          edge('start', 'split'),
+          edge('split', 'a'),
+          edge('split', 'b'),
+          edge('a', 'endA', { on: 'completed' }),
+          edge('b', 'endB', { on: 'completed' }),
+        ],
       ),
     );
     await d.complete('b');
@@ -136,8 +174,17 @@ describe('workflow patterns', () => {
 
   it('multiple instances with design-time knowledge: parallel approvers under policy all', async () => {
     const def = defineWorkflow(
-      [node('start', 'start'), approval('board', { approvers: { users: ['ann', 'bob', 'cy'] }, policy: { type: 'all' } }), node('yes', 'end', { outcome: 'approved' }), node('no', 'end', { outcome: 'rejected' })],
-      [edge('start', 'board'), edge('board', 'yes', { on: 'approved' }), edge('board', 'no', { on: 'rejected' })],
+      [
+        node('start', 'start'),
+        approval('board', { approvers: { users: ['ann', 'bob', 'cy'] }, policy: { type: 'all' } }),
+        node('yes', 'end', { outcome: 'approved' }),
+        node('no', 'end', { outcome: 'rejected' }),
+      ],
+      [
+        edge('start', 'board'),
+        edge('board', 'yes', { on: 'approved' }),
+        edge('board', 'no', { on: 'rejected' }),
+      ],
     );
     const d = await InstanceDriver.start(def);
     await d.decide('board', 'approved', 'ann', 3);
@@ -156,7 +203,12 @@ describe('workflow patterns', () => {
   });
 
   const deferred = defineWorkflow(
-    [node('start', 'start'), node('w', 'wait', { message: 'paid', timeout: { after: 'P7D' } }), node('ship', 'end', { outcome: 'shipped' }), node('drop', 'end', { outcome: 'expired' })],
+    [
+      node('start', 'start'),
+      node('w', 'wait', { message: 'paid', timeout: { after: 'P7D' } }),
+      node('ship', 'end', { outcome: 'shipped' }),
+      node('drop', 'end', { outcome: 'expired' }),
+    ],
     [edge('start', 'w'), edge('w', 'ship', { on: 'received' }), edge('w', 'drop', { on: 'timeout' })],
   );
 
@@ -164,7 +216,9 @@ describe('workflow patterns', () => {
     const paid = await InstanceDriver.start(deferred);
     await paid.send({ type: 'message.receive', message: 'paid' });
     expect(paid.snapshot.outcome).toBe('shipped');
-    await expect(paid.send({ type: 'timer.fire', timerKey: 'w#1:timeout' })).rejects.toMatchObject({ code: 'instance-not-active' });
+    await expect(paid.send({ type: 'timer.fire', timerKey: 'w#1:timeout' })).rejects.toMatchObject({
+      code: 'instance-not-active',
+    });
 
     const late = await InstanceDriver.start(deferred);
     await late.fire('w');
@@ -174,21 +228,47 @@ describe('workflow patterns', () => {
   it('cancel activity: a timeout takes the flow out of a step and closes its task', async () => {
     const d = await InstanceDriver.start(
       defineWorkflow(
-        [node('start', 'start'), task('slow', { timeout: { after: 'PT1H' } }), task('escalated'), node('end', 'end')],
-        [edge('start', 'slow'), edge('slow', 'end', { on: 'completed' }), edge('slow', 'escalated', { on: 'timeout' }), edge('escalated', 'end', { on: 'completed' })],
+        [
+          node('start', 'start'),
+          task('slow', { timeout: { after: 'PT1H' } }),
+          task('escalated'),
+          node('end', 'end'),
+        ],
+        [
+          edge('start', 'slow'),
+          edge('slow', 'end', { on: 'completed' }),
+          edge('slow', 'escalated', { on: 'timeout' }),
+          edge('escalated', 'end', { on: 'completed' }),
+        ],
       ),
     );
     const key = d.taskKey('slow');
     await d.fire('slow');
     expect(d.active).toEqual(['escalated']);
-    await expect(d.send({ type: 'task.complete', taskKey: key })).rejects.toMatchObject({ code: 'task-not-open' });
+    await expect(d.send({ type: 'task.complete', taskKey: key })).rejects.toMatchObject({
+      code: 'task-not-open',
+    });
   });
 
   it('cancel case: cancelling closes every open task and timer in every branch', async () => {
     const d = await InstanceDriver.start(
       defineWorkflow(
-        [node('start', 'start'), node('split', 'parallel'), task('a', { timeout: { after: 'PT1H' } }), node('w', 'wait', { message: 'm' }), node('join', 'join'), node('end', 'end')],
-        [edge('start', 'split'), edge('split', 'a'), edge('split', 'w'), edge('a', 'join', { on: 'completed' }), edge('w', 'join', { on: 'received' }), edge('join', 'end')],
+        [
+          node('start', 'start'),
+          node('split', 'parallel'),
+          task('a', { timeout: { after: 'PT1H' } }),
+          node('w', 'wait', { message: 'm' }),
+          node('join', 'join'),
+          node('end', 'end'),
+        ],
+        [
+          edge('start', 'split'),
+          edge('split', 'a'),
+          edge('split', 'w'),
+          edge('a', 'join', { on: 'completed' }),
+          edge('w', 'join', { on: 'received' }),
+          edge('join', 'end'),
+        ],
       ),
     );
     await d.send({ type: 'cancel', reason: 'customer withdrew' });
@@ -205,11 +285,28 @@ describe('workflow patterns', () => {
   it('nested splits: an inner split joins inside a branch of the outer one', async () => {
     const d = await InstanceDriver.start(
       defineWorkflow(
-        [node('start', 'start'), node('outer', 'parallel'), node('inner', 'parallel'), task('a'), task('b'), node('innerJoin', 'join'), task('c'), node('outerJoin', 'join'), node('end', 'end')],
         [
-          edge('start', 'outer'), edge('outer', 'inner'), edge('outer', 'c'), edge('inner', 'a'), edge('inner', 'b'),
-          edge('a', 'innerJoin', { on: 'completed' }), edge('b', 'innerJoin', { on: 'completed' }), edge('innerJoin', 'outerJoin'),
-          edge('c', 'outerJoin', { on: 'completed' }), edge('outerJoin', 'end'),
+          node('start', 'start'),
+          node('outer', 'parallel'),
+          node('inner', 'parallel'),
+          task('a'),
+          task('b'),
+          node('innerJoin', 'join'),
+          task('c'),
+          node('outerJoin', 'join'),
+          node('end', 'end'),
+        ],
+        [
+          edge('start', 'outer'),
+          edge('outer', 'inner'),
+          edge('outer', 'c'),
+          edge('inner', 'a'),
+          edge('inner', 'b'),
+          edge('a', 'innerJoin', { on: 'completed' }),
+          edge('b', 'innerJoin', { on: 'completed' }),
+          edge('innerJoin', 'outerJoin'),
+          edge('c', 'outerJoin', { on: 'completed' }),
+          edge('outerJoin', 'end'),
         ],
       ),
     );
@@ -224,32 +321,64 @@ describe('workflow patterns', () => {
   it('an end node inside a joined branch ends the whole instance and cancels the rest', async () => {
     const d = await InstanceDriver.start(
       defineWorkflow(
-        [node('start', 'start'), node('split', 'parallel'), approval('legal'), approval('finance'), node('join', 'join'), node('ok', 'end'), node('no', 'end', { outcome: 'rejected' })],
         [
-          edge('start', 'split'), edge('split', 'legal'), edge('split', 'finance'),
-          edge('legal', 'join', { on: 'approved' }), edge('legal', 'no', { on: 'rejected' }),
-          edge('finance', 'join', { on: 'approved' }), edge('finance', 'no', { on: 'rejected' }), edge('join', 'ok'),
+          node('start', 'start'),
+          node('split', 'parallel'),
+          approval('legal'),
+          approval('finance'),
+          node('join', 'join'),
+          node('ok', 'end'),
+          node('no', 'end', { outcome: 'rejected' }),
+        ],
+        [
+          edge('start', 'split'),
+          edge('split', 'legal'),
+          edge('split', 'finance'),
+          edge('legal', 'join', { on: 'approved' }),
+          edge('legal', 'no', { on: 'rejected' }),
+          edge('finance', 'join', { on: 'approved' }),
+          edge('finance', 'no', { on: 'rejected' }),
+          edge('join', 'ok'),
         ],
       ),
     );
     await d.decide('legal', 'rejected');
     expect(d.status).toBe('completed');
     expect(d.snapshot.outcome).toBe('rejected');
-    expect(d.lastEffects).toContainEqual({ type: 'task.close', taskKey: 'finance#1', nodeId: 'finance', status: 'cancelled' });
+    expect(d.lastEffects).toContainEqual({
+      type: 'task.close',
+      taskKey: 'finance#1',
+      nodeId: 'finance',
+      status: 'cancelled',
+    });
   });
 
   it('loops back over a split: branches start again with fresh keys, decisions inside branches work', async () => {
     const d = await InstanceDriver.start(
       defineWorkflow(
         [
-          node('start', 'start'), node('split', 'parallel'), node('route', 'decision'), task('big'), task('small'), node('w', 'wait', { message: 'docs' }),
-          node('join', 'join'), approval('check'), node('end', 'end'),
+          node('start', 'start'),
+          node('split', 'parallel'),
+          node('route', 'decision'),
+          task('big'),
+          task('small'),
+          node('w', 'wait', { message: 'docs' }),
+          node('join', 'join'),
+          approval('check'),
+          node('end', 'end'),
         ],
         [
-          edge('start', 'split'), edge('split', 'route'), edge('split', 'w'),
-          edge('route', 'big', { condition: amountOver(100) }), edge('route', 'small', { default: true }),
-          edge('big', 'join', { on: 'completed' }), edge('small', 'join', { on: 'completed' }), edge('w', 'join', { on: 'received' }),
-          edge('join', 'check'), edge('check', 'split', { on: 'rejected' }), edge('check', 'end', { on: 'approved' }),
+          edge('start', 'split'),
+          edge('split', 'route'),
+          edge('split', 'w'),
+          edge('route', 'big', { condition: amountOver(100) }),
+          edge('route', 'small', { default: true }),
+          edge('big', 'join', { on: 'completed' }),
+          edge('small', 'join', { on: 'completed' }),
+          edge('w', 'join', { on: 'received' }),
+          edge('join', 'check'),
+          edge('check', 'split', { on: 'rejected' }),
+          edge('check', 'end', { on: 'approved' }),
         ],
       ),
       { amount: 500 },
@@ -270,8 +399,22 @@ describe('workflow patterns', () => {
   it('delivers one message to every branch waiting for it', async () => {
     const d = await InstanceDriver.start(
       defineWorkflow(
-        [node('start', 'start'), node('split', 'parallel'), node('w1', 'wait', { message: 'go' }), node('w2', 'wait', { message: 'go' }), node('join', 'join'), node('end', 'end')],
-        [edge('start', 'split'), edge('split', 'w1'), edge('split', 'w2'), edge('w1', 'join', { on: 'received' }), edge('w2', 'join', { on: 'received' }), edge('join', 'end')],
+        [
+          node('start', 'start'),
+          node('split', 'parallel'),
+          node('w1', 'wait', { message: 'go' }),
+          node('w2', 'wait', { message: 'go' }),
+          node('join', 'join'),
+          node('end', 'end'),
+        ],
+        [
+          edge('start', 'split'),
+          edge('split', 'w1'),
+          edge('split', 'w2'),
+          edge('w1', 'join', { on: 'received' }),
+          edge('w2', 'join', { on: 'received' }),
+          edge('join', 'end'),
+        ],
       ),
     );
     await d.send({ type: 'message.receive', message: 'go' });
@@ -282,8 +425,16 @@ describe('workflow patterns', () => {
     const d = await InstanceDriver.start(SAMPLE_WORKFLOWS.sharedInBranches!);
     await d.complete('a', 'ok');
     await d.complete('b');
-    expect(d.effectsOf('task.create').filter((e) => e.nodeId === 'shared').map((e) => e.taskKey)).toEqual(['shared#1', 'shared#2']);
-    expect(pendingWork(d.snapshot).timers.map((t) => t.timerKey)).toEqual(['shared#1:timeout', 'shared#2:timeout']);
+    expect(
+      d
+        .effectsOf('task.create')
+        .filter((e) => e.nodeId === 'shared')
+        .map((e) => e.taskKey),
+    ).toEqual(['shared#1', 'shared#2']);
+    expect(pendingWork(d.snapshot).timers.map((t) => t.timerKey)).toEqual([
+      'shared#1:timeout',
+      'shared#2:timeout',
+    ]);
     await d.send({ type: 'task.complete', taskKey: 'shared#2' });
     expect(pendingWork(d.snapshot).tasks.map((t) => t.taskKey)).toEqual(['shared#1']);
     expect(pendingWork(d.snapshot).timers.map((t) => t.timerKey)).toEqual(['shared#1:timeout']);
@@ -292,7 +443,7 @@ describe('workflow patterns', () => {
     expect(d.status).toBe('completed');
   });
 
-  it('a branch crossing into another branch\'s step gets its own copy of it', async () => {
+  it("a branch crossing into another branch's step gets its own copy of it", async () => {
     const d = await InstanceDriver.start(SAMPLE_WORKFLOWS.sharedInBranches!);
     await d.complete('a', 'cross');
     expect(pendingWork(d.snapshot).tasks.map((t) => t.taskKey)).toEqual(['b#1', 'b#2']);
@@ -303,7 +454,12 @@ describe('workflow patterns', () => {
     const d = await InstanceDriver.start(SAMPLE_WORKFLOWS.restartSplit!);
     await d.complete('a', 'again');
     expect(pendingWork(d.snapshot).tasks.map((t) => t.taskKey)).toEqual(['a#2', 'b#2']);
-    expect(d.effectsOf('task.close')).toContainEqual({ type: 'task.close', taskKey: 'b#1', nodeId: 'b', status: 'cancelled' });
+    expect(d.effectsOf('task.close')).toContainEqual({
+      type: 'task.close',
+      taskKey: 'b#1',
+      nodeId: 'b',
+      status: 'cancelled',
+    });
     await d.decide('b', 'rejected');
     expect(d.snapshot.outcome).toBe('stopped');
   });
@@ -311,8 +467,21 @@ describe('workflow patterns', () => {
   it('a branch that goes straight to an end ends the instance at once', async () => {
     const d = await InstanceDriver.start(
       defineWorkflow(
-        [node('start', 'start'), node('split', 'parallel'), task('a'), node('join', 'join'), node('end', 'end'), node('x', 'end', { outcome: 'short' })],
-        [edge('start', 'split'), edge('split', 'a'), edge('split', 'x'), edge('a', 'join', { on: 'completed' }), edge('join', 'end')],
+        [
+          node('start', 'start'),
+          node('split', 'parallel'),
+          task('a'),
+          node('join', 'join'),
+          node('end', 'end'),
+          node('x', 'end', { outcome: 'short' }),
+        ],
+        [
+          edge('start', 'split'),
+          edge('split', 'a'),
+          edge('split', 'x'),
+          edge('a', 'join', { on: 'completed' }),
+          edge('join', 'end'),
+        ],
       ),
     );
     expect(d.status).toBe('completed');

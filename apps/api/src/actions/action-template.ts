@@ -7,11 +7,17 @@ export interface TemplateContext {
 const PLACEHOLDER = /\{\{\s*(ticket|fields)\.([A-Za-z0-9_]+)\s*\}\}/g;
 
 /** Replaces `{{fields.x}}` and `{{ticket.id}}` in a string; unknown names become empty. `encode` escapes each value (for URLs). Pure. */
-export function renderText(template: string, context: TemplateContext, encode: (value: string) => string = (value) => value): string {
+export function renderText(
+  template: string,
+  context: TemplateContext,
+  encode: (value: string) => string = (value) => value,
+): string {
   return template.replace(PLACEHOLDER, (_match, scope: string, name: string) => {
     const source = (scope === 'ticket' ? context.ticket : context.fields) as Record<string, unknown>;
     const value = source[name];
-    return value === undefined || value === null ? '' : encode(typeof value === 'string' ? value : JSON.stringify(value));
+    return value === undefined || value === null
+      ? ''
+      : encode(typeof value === 'string' ? value : JSON.stringify(value));
   });
 }
 
@@ -41,7 +47,10 @@ export function mapResponse(response: unknown, mapping: Record<string, string>):
   for (const [field, path] of Object.entries(mapping)) {
     let value: unknown = response;
     for (const step of path.split('.')) {
-      value = value !== null && typeof value === 'object' && Object.hasOwn(value, step) ? (value as Record<string, unknown>)[step] : undefined;
+      value =
+        value !== null && typeof value === 'object' && Object.hasOwn(value, step)
+          ? (value as Record<string, unknown>)[step]
+          : undefined;
     }
     if (value !== undefined) fields[field] = value;
   }

@@ -41,9 +41,12 @@ describe('classifyAddress', () => {
     expect(classifyAddress(address)).toBe(range);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '1.1.1.1'])('lets the public address %s through', (address) => {
-    expect(classifyAddress(address)).toBeNull();
-  });
+  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '1.1.1.1'])(
+    'lets the public address %s through',
+    (address) => {
+      expect(classifyAddress(address)).toBeNull();
+    },
+  );
 
   it('says a host name is not an address', () => {
     expect(classifyAddress('example.com')).toBeUndefined();

@@ -76,13 +76,16 @@ export function parseIpv6(text: string): number[] | null {
   const right = rest === undefined || rest === '' ? [] : rest.split(':');
   const fill = rest === undefined ? [] : new Array<string>(8 - left.length - right.length).fill('0');
   const groups = [...left, ...fill, ...right].map((group) => parseInt(group, 16));
-  return groups.length === 8 && groups.every((group) => Number.isInteger(group) && group >= 0 && group <= 0xffff) ? groups : null;
+  return groups.length === 8 &&
+    groups.every((group) => Number.isInteger(group) && group >= 0 && group <= 0xffff)
+    ? groups
+    : null;
 }
 
 function classifyIpv4(value: number): AddressRange | null {
   for (const [base, bits, range] of V4_RANGES) {
     const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-    if (((value & mask) >>> 0) === base) return range;
+    if ((value & mask) >>> 0 === base) return range;
   }
   if (value === 0xffffffff) return 'reserved';
   return null;
@@ -99,7 +102,12 @@ function classifyIpv6(groups: number[]): AddressRange | null {
   if (zeroUpTo(6)) return classifyIpv4(embedded) ?? 'reserved';
   if (g0 === 0x64 && g1 === 0xff9b) return classifyIpv4(embedded);
   if (g0 === 0x2002) return classifyIpv4(((g1 << 16) >>> 0) + (groups[2] ?? 0));
-  if (g0 === 0xfd00 && groups.slice(1, 7).every((group, i) => group === [0xec2, 0, 0, 0, 0, 0][i]) && g7 === 0x254) return 'metadata';
+  if (
+    g0 === 0xfd00 &&
+    groups.slice(1, 7).every((group, i) => group === [0xec2, 0, 0, 0, 0, 0][i]) &&
+    g7 === 0x254
+  )
+    return 'metadata';
   if ((g0 & 0xfe00) === 0xfc00) return 'unique-local';
   if ((g0 & 0xffc0) === 0xfe80) return 'link-local';
   if ((g0 & 0xffc0) === 0xfec0) return 'private';

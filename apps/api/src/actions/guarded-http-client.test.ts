@@ -10,7 +10,10 @@ const limits = { timeoutMs: 2000, maxResponseBytes: 1024 };
 const publicOnly: TargetRules = { allowedHosts: ['*'], allowPrivateHosts: [] };
 
 async function refusal(url: string, rules = publicOnly): Promise<HttpCallError> {
-  const error = await sendGuarded({ method: 'GET', url, headers: {} }, rules, limits).then(() => null, (e: unknown) => e);
+  const error = await sendGuarded({ method: 'GET', url, headers: {} }, rules, limits).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HttpCallError);
   return error as HttpCallError;
 }
@@ -48,7 +51,10 @@ describe('sendGuarded: SSRF refusals', () => {
   });
 
   it('refuses a name that resolves to loopback after DNS, at connect time', async () => {
-    const error = await refusal(`http://localhost:${receiver.port}/`, { allowedHosts: ['*'], allowPrivateHosts: [] });
+    const error = await refusal(`http://localhost:${receiver.port}/`, {
+      allowedHosts: ['*'],
+      allowPrivateHosts: [],
+    });
     expect(error.message).toMatch(/localhost/);
     expect(receiver.calls).toHaveLength(0);
   });
@@ -57,28 +63,51 @@ describe('sendGuarded: SSRF refusals', () => {
     const name = hostname().toLowerCase();
     const { address } = await lookup(name);
     if (classifyAddress(address) === null) return; // this machine's name is public here: nothing to show
-    const error = await refusal(`http://${name}:${receiver.port}/`, { allowedHosts: ['*'], allowPrivateHosts: ['127.0.0.1'] });
+    const error = await refusal(`http://${name}:${receiver.port}/`, {
+      allowedHosts: ['*'],
+      allowPrivateHosts: ['127.0.0.1'],
+    });
     expect(error.message).toMatch(new RegExp(`Host "${name}" resolves to`));
     expect(receiver.calls).toHaveLength(0);
   });
 
   it('refuses hosts that are not on the allow-list', async () => {
-    expect((await refusal('https://evil.example/', { allowedHosts: ['api.partner.example'], allowPrivateHosts: [] })).message).toMatch(/not on the HTTP action allow-list/);
+    expect(
+      (
+        await refusal('https://evil.example/', {
+          allowedHosts: ['api.partner.example'],
+          allowPrivateHosts: [],
+        })
+      ).message,
+    ).toMatch(/not on the HTTP action allow-list/);
   });
 
   it('follows no redirect, so a redirect to loopback goes nowhere', async () => {
-    receiver.respond = () => ({ status: 302, headers: { location: `http://localhost:${receiver.port}/inside` } });
-    const error = await refusal(`${receiver.origin}/hop`, { allowedHosts: [], allowPrivateHosts: ['127.0.0.1'] });
+    receiver.respond = () => ({
+      status: 302,
+      headers: { location: `http://localhost:${receiver.port}/inside` },
+    });
+    const error = await refusal(`${receiver.origin}/hop`, {
+      allowedHosts: [],
+      allowPrivateHosts: ['127.0.0.1'],
+    });
     expect(error.message).toMatch(/redirects are not followed/);
     expect(receiver.calls.map((call) => call.path)).toEqual(['/hop']);
   });
 
   it('calls an allowed private host, and caps the response size', async () => {
     receiver.respond = () => ({ status: 200, body: { ok: true } });
-    const reply = await sendGuarded({ method: 'GET', url: `${receiver.origin}/fine`, headers: {} }, { allowedHosts: [], allowPrivateHosts: ['127.0.0.1'] }, limits);
+    const reply = await sendGuarded(
+      { method: 'GET', url: `${receiver.origin}/fine`, headers: {} },
+      { allowedHosts: [], allowPrivateHosts: ['127.0.0.1'] },
+      limits,
+    );
     expect(reply).toEqual({ status: 200, body: '{"ok":true}' });
     receiver.respond = () => ({ status: 200, body: { blob: 'x'.repeat(5000) } });
-    const error = await refusal(`${receiver.origin}/big`, { allowedHosts: [], allowPrivateHosts: ['127.0.0.1'] });
+    const error = await refusal(`${receiver.origin}/big`, {
+      allowedHosts: [],
+      allowPrivateHosts: ['127.0.0.1'],
+    });
     expect(error.message).toMatch(/larger than 1024 bytes/);
   });
 

@@ -2,7 +2,12 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { checkResolvedAddress, checkTargetUrl, type TargetRules, TargetRefusedError } from './http-target-policy.js';
+import {
+  checkResolvedAddress,
+  checkTargetUrl,
+  type TargetRules,
+  TargetRefusedError,
+} from './http-target-policy.js';
 
 export interface HttpCall {
   method: string;
@@ -50,7 +55,8 @@ function guardedLookup(rules: TargetRules): LookupFunction {
         return callback(refused as NodeJS.ErrnoException, '', 4);
       }
       const first = addresses[0] as LookupAddress;
-      if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      if ((options as { all?: boolean }).all)
+        (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       else callback(null, first.address, first.family);
     });
   };
@@ -62,7 +68,11 @@ function guardedLookup(rules: TargetRules): LookupFunction {
  * timeout and the response-size cap. Side effect: the network call.
  * Throws {@link HttpCallError}; a 2xx reply resolves.
  */
-export async function sendGuarded(call: HttpCall, rules: TargetRules, limits: HttpLimits): Promise<HttpReply> {
+export async function sendGuarded(
+  call: HttpCall,
+  rules: TargetRules,
+  limits: HttpLimits,
+): Promise<HttpReply> {
   let url: URL;
   try {
     url = checkTargetUrl(call.url, rules);
@@ -82,21 +92,33 @@ export async function sendGuarded(call: HttpCall, rules: TargetRules, limits: Ht
         port: url.port === '' ? undefined : Number(url.port),
         path: `${url.pathname}${url.search}`,
         method: call.method,
-        headers: { ...call.headers, ...(call.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(call.body)) }) },
+        headers: {
+          ...call.headers,
+          ...(call.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(call.body)) }),
+        },
         lookup: guardedLookup(rules),
         agent: false,
       },
-      (response) => readReply(response, limits.maxResponseBytes).then((reply) => {
-        clearTimeout(timer);
-        if (reply.status >= 300 && reply.status < 400) {
-          return reject(new HttpCallError(`HTTP ${reply.status}: redirects are not followed (Location: ${String(response.headers.location ?? '-').slice(0, 200)}).`, false, reply.status));
-        }
-        if (reply.status >= 400) {
-          const retryable = reply.status >= 500 || reply.status === 408 || reply.status === 429;
-          return reject(new HttpCallError(`HTTP ${reply.status}: ${reply.body.slice(0, 200)}`, retryable, reply.status));
-        }
-        resolve(reply);
-      }, fail),
+      (response) =>
+        readReply(response, limits.maxResponseBytes).then((reply) => {
+          clearTimeout(timer);
+          if (reply.status >= 300 && reply.status < 400) {
+            return reject(
+              new HttpCallError(
+                `HTTP ${reply.status}: redirects are not followed (Location: ${String(response.headers.location ?? '-').slice(0, 200)}).`,
+                false,
+                reply.status,
+              ),
+            );
+          }
+          if (reply.status >= 400) {
+            const retryable = reply.status >= 500 || reply.status === 408 || reply.status === 429;
+            return reject(
+              new HttpCallError(`HTTP ${reply.status}: ${reply.body.slice(0, 200)}`, retryable, reply.status),
+            );
+          }
+          resolve(reply);
+        }, fail),
     );
     const timer = setTimeout(() => {
       req.destroy();
@@ -104,7 +126,12 @@ export async function sendGuarded(call: HttpCall, rules: TargetRules, limits: Ht
     }, limits.timeoutMs);
     req.on('error', (error) => {
       if (error instanceof TargetRefusedError) return fail(new HttpCallError(error.message, false));
-      fail(new HttpCallError(`${(error as NodeJS.ErrnoException).code ?? 'network error'}: ${error.message}`, true));
+      fail(
+        new HttpCallError(
+          `${(error as NodeJS.ErrnoException).code ?? 'network error'}: ${error.message}`,
+          true,
+        ),
+      );
     });
     if (call.body !== undefined) req.write(call.body);
     req.end();
@@ -119,12 +146,18 @@ function readReply(response: IncomingMessage, maxBytes: number): Promise<HttpRep
       size += chunk.length;
       if (size > maxBytes) {
         response.destroy();
-        reject(new HttpCallError(`The response is larger than ${maxBytes} bytes.`, false, response.statusCode));
+        reject(
+          new HttpCallError(`The response is larger than ${maxBytes} bytes.`, false, response.statusCode),
+        );
         return;
       }
       chunks.push(chunk);
     });
-    response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    response.on('error', (error) => reject(new HttpCallError(`The response broke off: ${error.message}`, true)));
+    response.on('end', () =>
+      resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+    );
+    response.on('error', (error) =>
+      reject(new HttpCallError(`The response broke off: ${error.message}`, true)),
+    );
   });
 }

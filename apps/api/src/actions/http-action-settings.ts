@@ -6,7 +6,9 @@ export const HTTP_HOSTS_SETTING = 'http-action-hosts';
 
 /** The hosts an admin allowed in Settings (without the ones from the environment). Reads only. */
 export async function loadAdminHosts(manager: EntityManager): Promise<string[]> {
-  const [row] = (await manager.query('SELECT value FROM app_settings WHERE key = $1', [HTTP_HOSTS_SETTING])) as { value: { allowedHosts?: string[] } }[];
+  const [row] = (await manager.query('SELECT value FROM app_settings WHERE key = $1', [
+    HTTP_HOSTS_SETTING,
+  ])) as { value: { allowedHosts?: string[] } }[];
   return row?.value.allowedHosts ?? [];
 }
 

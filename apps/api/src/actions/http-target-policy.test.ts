@@ -27,7 +27,9 @@ describe('checkTargetUrl', () => {
     expect(() => checkTargetUrl('https://u:p@api.partner.example/', rules)).toThrow(/user:password/);
     expect(() => checkTargetUrl('gopher://api.partner.example/', rules)).toThrow(/Only http and https/);
     expect(() => checkTargetUrl('https://other.example/', rules)).toThrow(/allow-list/);
-    expect(() => checkTargetUrl('http://10.0.0.1/', { allowedHosts: ['*'], allowPrivateHosts: [] })).toThrow(TargetRefusedError);
+    expect(() => checkTargetUrl('http://10.0.0.1/', { allowedHosts: ['*'], allowPrivateHosts: [] })).toThrow(
+      TargetRefusedError,
+    );
     expect(() => checkTargetUrl('not a url', rules)).toThrow(/not a URL/);
   });
 });

@@ -17,7 +17,10 @@ const NAMED_RANGES: [RegExp, AddressRange][] = [
 ];
 
 function bare(host: string): string {
-  return host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 }
 
 /** True when `host` matches an entry: exact, `*` (anything), or `*.example.com` (the domain and below). Pure. */
@@ -27,7 +30,10 @@ export function hostMatches(host: string, entries: string[]): boolean {
     const pattern = bare(entry);
     if (pattern === '*') return true;
     if (pattern.startsWith('*.')) return name === pattern.slice(2) || name.endsWith(pattern.slice(1));
-    return name === pattern || classifyAddress(pattern) !== undefined && normalisedAddress(pattern) === normalisedAddress(name);
+    return (
+      name === pattern ||
+      (classifyAddress(pattern) !== undefined && normalisedAddress(pattern) === normalisedAddress(name))
+    );
   });
 }
 
@@ -65,14 +71,20 @@ export function checkTargetUrl(raw: string, rules: TargetRules): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TargetRefusedError(`Only http and https URLs may be called, not "${url.protocol}".`);
   }
-  if (url.username !== '' || url.password !== '') throw new TargetRefusedError('URLs with user:password@ are refused; send credentials in a header.');
+  if (url.username !== '' || url.password !== '')
+    throw new TargetRefusedError('URLs with user:password@ are refused; send credentials in a header.');
   const host = url.hostname;
   const privateAllowed = hostMatches(host, rules.allowPrivateHosts);
   if (!privateAllowed && !hostMatches(host, rules.allowedHosts)) {
-    throw new TargetRefusedError(`Host "${host}" is not on the HTTP action allow-list; an admin adds it in Settings or HTTP_ACTION_ALLOWED_HOSTS.`);
+    throw new TargetRefusedError(
+      `Host "${host}" is not on the HTTP action allow-list; an admin adds it in Settings or HTTP_ACTION_ALLOWED_HOSTS.`,
+    );
   }
   const range = rangeOfHost(host);
-  if (range && !privateAllowed) throw new TargetRefusedError(`Host "${host}" is ${describeRange(range)}; HTTP actions may only call public addresses.`);
+  if (range && !privateAllowed)
+    throw new TargetRefusedError(
+      `Host "${host}" is ${describeRange(range)}; HTTP actions may only call public addresses.`,
+    );
   return url;
 }
 
@@ -80,6 +92,10 @@ export function checkTargetUrl(raw: string, rules: TargetRules): URL {
 export function checkResolvedAddress(host: string, address: string, rules: TargetRules): void {
   if (hostMatches(host, rules.allowPrivateHosts)) return;
   const range = classifyAddress(address);
-  if (range === undefined) throw new TargetRefusedError(`Host "${host}" resolved to "${address}", which is not an IP address.`);
-  if (range) throw new TargetRefusedError(`Host "${host}" resolves to ${address}, ${describeRange(range)}; HTTP actions may only call public addresses.`);
+  if (range === undefined)
+    throw new TargetRefusedError(`Host "${host}" resolved to "${address}", which is not an IP address.`);
+  if (range)
+    throw new TargetRefusedError(
+      `Host "${host}" resolves to ${address}, ${describeRange(range)}; HTTP actions may only call public addresses.`,
+    );
 }

@@ -7,4 +7,5 @@ export interface AuthUser {
 }
 
 export const isAdmin = (user: AuthUser) => user.roles.includes('admin');
-export const hasAnyRole = (user: AuthUser, roles: readonly string[]) => roles.some((role) => user.roles.includes(role));
+export const hasAnyRole = (user: AuthUser, roles: readonly string[]) =>
+  roles.some((role) => user.roles.includes(role));

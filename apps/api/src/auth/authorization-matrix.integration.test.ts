@@ -10,8 +10,12 @@ describe('authorization matrix: every route × every role', () => {
   afterAll(async () => t?.close());
 
   it('has an expectation for every route the API serves', async () => {
-    const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    const served = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const document = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const served = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     const expected = new Set(MATRIX.map((entry) => entry.route));
     expect(expected.size).toBe(MATRIX.length);
     expect(served.filter((route) => !expected.has(route))).toEqual([]);

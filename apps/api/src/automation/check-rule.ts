@@ -22,9 +22,11 @@ export function checkRule(body: { trigger?: unknown; condition?: unknown; action
     const counter = { leaves: 0 };
     checkCondition(body.condition, 'condition', 0, counter, problems);
   }
-  if (!Array.isArray(body.actions) || body.actions.length === 0) problems.push('actions must be a non-empty list');
+  if (!Array.isArray(body.actions) || body.actions.length === 0)
+    problems.push('actions must be a non-empty list');
   else if (body.actions.length > MAX_ACTIONS) problems.push(`a rule may have at most ${MAX_ACTIONS} actions`);
-  else body.actions.forEach((action, index) => checkAction(action, `actions[${index}]`, body.trigger, problems));
+  else
+    body.actions.forEach((action, index) => checkAction(action, `actions[${index}]`, body.trigger, problems));
   return problems;
 }
 
@@ -32,25 +34,39 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkCondition(node: unknown, at: string, depth: number, counter: { leaves: number }, problems: string[]): void {
+function checkCondition(
+  node: unknown,
+  at: string,
+  depth: number,
+  counter: { leaves: number },
+  problems: string[],
+): void {
   if (depth > MAX_DEPTH) return void problems.push(`${at}: conditions may nest at most ${MAX_DEPTH} deep`);
-  if (!isRecord(node)) return void problems.push(`${at} must be an object (all / any / not / { fact, operator, value })`);
+  if (!isRecord(node))
+    return void problems.push(`${at} must be an object (all / any / not / { fact, operator, value })`);
   if ('all' in node || 'any' in node) {
     const list = node.all ?? node.any;
     const name = 'all' in node ? 'all' : 'any';
-    if (!Array.isArray(list) || list.length === 0) return void problems.push(`${at}.${name} must be a non-empty list`);
-    list.forEach((child, index) => checkCondition(child, `${at}.${name}[${index}]`, depth + 1, counter, problems));
+    if (!Array.isArray(list) || list.length === 0)
+      return void problems.push(`${at}.${name} must be a non-empty list`);
+    list.forEach((child, index) =>
+      checkCondition(child, `${at}.${name}[${index}]`, depth + 1, counter, problems),
+    );
     return;
   }
   if ('not' in node) return checkCondition(node.not, `${at}.not`, depth + 1, counter, problems);
   counter.leaves += 1;
   if (counter.leaves > MAX_LEAVES) {
-    if (counter.leaves === MAX_LEAVES + 1) problems.push(`a condition may compare at most ${MAX_LEAVES} facts`);
+    if (counter.leaves === MAX_LEAVES + 1)
+      problems.push(`a condition may compare at most ${MAX_LEAVES} facts`);
     return;
   }
-  if (typeof node.fact !== 'string' || !WORD.test(node.fact)) problems.push(`${at}.fact must name a field or a fact such as ticket.channel`);
+  if (typeof node.fact !== 'string' || !WORD.test(node.fact))
+    problems.push(`${at}.fact must name a field or a fact such as ticket.channel`);
   if (typeof node.operator !== 'string' || !isSupportedOperator(node.operator)) {
-    problems.push(`${at}.operator ${JSON.stringify(node.operator)} is not supported (equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain)`);
+    problems.push(
+      `${at}.operator ${JSON.stringify(node.operator)} is not supported (equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain)`,
+    );
   }
   if (!('value' in node)) problems.push(`${at}.value is missing`);
   const extra = Object.keys(node).filter((key) => !['fact', 'operator', 'value'].includes(key));
@@ -61,28 +77,38 @@ function checkAction(action: unknown, at: string, trigger: unknown, problems: st
   if (!isRecord(action) || !(RULE_ACTION_TYPES as readonly unknown[]).includes(action.type)) {
     return void problems.push(`${at}.type must be one of ${RULE_ACTION_TYPES.join(', ')}`);
   }
-  const text = (value: unknown, max = 200) => typeof value === 'string' && value.trim() !== '' && value.length <= max;
+  const text = (value: unknown, max = 200) =>
+    typeof value === 'string' && value.trim() !== '' && value.length <= max;
   switch (action.type) {
     case 'set-workflow':
-      if (trigger !== 'ticket.created') problems.push(`${at}: set-workflow only makes sense on ticket.created`);
-      if (typeof action.workflowKey !== 'string' || !KEY.test(action.workflowKey)) problems.push(`${at}.workflowKey must be a workflow key`);
+      if (trigger !== 'ticket.created')
+        problems.push(`${at}: set-workflow only makes sense on ticket.created`);
+      if (typeof action.workflowKey !== 'string' || !KEY.test(action.workflowKey))
+        problems.push(`${at}.workflowKey must be a workflow key`);
       break;
     case 'set-priority':
-      if (!(TICKET_PRIORITIES as readonly unknown[]).includes(action.priority)) problems.push(`${at}.priority must be one of ${TICKET_PRIORITIES.join(', ')}`);
+      if (!(TICKET_PRIORITIES as readonly unknown[]).includes(action.priority))
+        problems.push(`${at}.priority must be one of ${TICKET_PRIORITIES.join(', ')}`);
       break;
     case 'add-tag':
-      if (typeof action.tag !== 'string' || !WORD.test(action.tag)) problems.push(`${at}.tag must be one word of letters, digits, . _ : - (up to 64)`);
+      if (typeof action.tag !== 'string' || !WORD.test(action.tag))
+        problems.push(`${at}.tag must be one word of letters, digits, . _ : - (up to 64)`);
       break;
     case 'set-assignee-group':
-      if (typeof action.group !== 'string' || !WORD.test(action.group)) problems.push(`${at}.group must name a role or group`);
+      if (typeof action.group !== 'string' || !WORD.test(action.group))
+        problems.push(`${at}.group must name a role or group`);
       break;
     case 'set-field':
-      if (typeof action.field !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(action.field)) problems.push(`${at}.field must be a field name`);
+      if (typeof action.field !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(action.field))
+        problems.push(`${at}.field must be a field name`);
       if (!('value' in action)) problems.push(`${at}.value is missing`);
       break;
     case 'notify': {
       const to = action.to;
-      const ok = isRecord(to) && Object.keys(to).length === 1 && (text(to.role, 64) || text(to.user, 64) || to.requester === true);
+      const ok =
+        isRecord(to) &&
+        Object.keys(to).length === 1 &&
+        (text(to.role, 64) || text(to.user, 64) || to.requester === true);
       if (!ok) problems.push(`${at}.to must be { role }, { user } or { requester: true }`);
       if (!text(action.message, 2000)) problems.push(`${at}.message must be text of up to 2000 characters`);
       break;

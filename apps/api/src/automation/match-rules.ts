@@ -13,13 +13,19 @@ export interface RuleMatch {
  * through `evaluateCondition`; a matching rule with `stopProcessing` ends the
  * list. Pure apart from the rules library's engine cache.
  */
-export async function matchRules(rules: AutomationRule[], trigger: RuleTrigger, facts: Record<string, unknown>): Promise<RuleMatch[]> {
+export async function matchRules(
+  rules: AutomationRule[],
+  trigger: RuleTrigger,
+  facts: Record<string, unknown>,
+): Promise<RuleMatch[]> {
   const ordered = rules
     .filter((rule) => rule.enabled && rule.trigger === trigger)
     .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const matches: RuleMatch[] = [];
   for (const rule of ordered) {
-    const result = rule.condition ? await evaluateCondition(rule.condition, facts) : { matched: true, values: {} };
+    const result = rule.condition
+      ? await evaluateCondition(rule.condition, facts)
+      : { matched: true, values: {} };
     if (!result.matched) continue;
     matches.push({ rule, values: result.values });
     if (rule.stopProcessing) break;

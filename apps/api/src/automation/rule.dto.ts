@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { RULE_TRIGGERS, type RuleAction, type RuleTrigger } from './rule.types.js';
 
 /** A rule as an admin writes it; the condition and actions are checked by `checkRule`. */
@@ -21,20 +32,36 @@ export class RuleBodyDto {
   position?: number;
 
   @ApiPropertyOptional({
-    description: 'json-rules-engine condition over ticket fields and ticket.channel / ticket.priority / ticket.workflowKey / event.nodeId / event.field / event.sla; absent: always',
+    description:
+      'json-rules-engine condition over ticket fields and ticket.channel / ticket.priority / ticket.workflowKey / event.nodeId / event.field / event.sla; absent: always',
     type: 'object',
     additionalProperties: true,
-    example: { all: [{ fact: 'ticket.channel', operator: 'equal', value: 'wechat' }, { fact: 'refundAmount', operator: 'greaterThan', value: 5000 }] },
+    example: {
+      all: [
+        { fact: 'ticket.channel', operator: 'equal', value: 'wechat' },
+        { fact: 'refundAmount', operator: 'greaterThan', value: 5000 },
+      ],
+    },
   })
   @IsOptional()
   @IsObject()
   condition?: Record<string, unknown> | null;
 
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, example: [{ type: 'set-priority', priority: 'urgent' }, { type: 'add-tag', tag: 'vip' }] })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    example: [
+      { type: 'set-priority', priority: 'urgent' },
+      { type: 'add-tag', tag: 'vip' },
+    ],
+  })
   @IsArray()
   actions: RuleAction[];
 
-  @ApiPropertyOptional({ description: 'When this rule matches, later rules for the same happening are skipped', default: false })
+  @ApiPropertyOptional({
+    description: 'When this rule matches, later rules for the same happening are skipped',
+    default: false,
+  })
   @IsOptional()
   @IsBoolean()
   stopProcessing?: boolean;

@@ -16,7 +16,14 @@ export type RuleAction =
   | { type: 'set-field'; field: string; value: unknown }
   | { type: 'notify'; to: { role: string } | { user: string } | { requester: true }; message: string };
 
-export const RULE_ACTION_TYPES = ['set-workflow', 'set-priority', 'add-tag', 'set-assignee-group', 'set-field', 'notify'] as const;
+export const RULE_ACTION_TYPES = [
+  'set-workflow',
+  'set-priority',
+  'add-tag',
+  'set-assignee-group',
+  'set-field',
+  'notify',
+] as const;
 
 export interface AutomationRule {
   id: string;

@@ -336,12 +336,10 @@ describe('automation rules', () => {
     )) as { started_at: Date }[];
     await t.app.get(TransactionRunner).run(async (uow) => {
       const instance = await t.app.get(EngineService).load(uow, { ticketId: ticket.id });
-      await t.app
-        .get(AutomationService)
-        .onSlaWarning(uow, instance, {
-          clock: 'response',
-          warningId: new Date(clock?.started_at as Date).toISOString(),
-        });
+      await t.app.get(AutomationService).onSlaWarning(uow, instance, {
+        clock: 'response',
+        warningId: new Date(clock?.started_at as Date).toISOString(),
+      });
     });
     expect(await ruleEntries(ticket.id)).toHaveLength(1);
   });

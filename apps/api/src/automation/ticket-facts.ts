@@ -17,7 +17,10 @@ export interface RuleTicket {
  * `ticket.assigneeGroup` and the happening's own (`event.nodeId`,
  * `event.field`, `event.sla`). Pure.
  */
-export function ticketFacts(ticket: Omit<RuleTicket, 'id' | 'instanceId' | 'requesterId'>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function ticketFacts(
+  ticket: Omit<RuleTicket, 'id' | 'instanceId' | 'requesterId'>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     ...ticket.fields,
     'ticket.channel': ticket.channel,

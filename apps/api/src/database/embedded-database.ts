@@ -29,7 +29,12 @@ export async function startEmbeddedDatabase(dataDir: string | undefined): Promis
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   const port = await findFreePort();
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: EMBEDDED_MAX_CONNECTIONS });
+  const server = new PGLiteSocketServer({
+    db,
+    port,
+    host: '127.0.0.1',
+    maxConnections: EMBEDDED_MAX_CONNECTIONS,
+  });
   await server.start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

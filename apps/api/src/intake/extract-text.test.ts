@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkExtractor, extractFromText } from './extract-text.js';
 
 const wechat = '你好，我要退货。订单号：SO-20261124-0042，快递单号 SF1234567890，商品破损。';
-const email = 'Hello,\nmy order #A1042 arrived broken. Tracking no: 1Z999AA10123456784.\nRefund amount: ¥6,200.50\nName: Li Wei\nReply to li.wei@example.edu.';
+const email =
+  'Hello,\nmy order #A1042 arrived broken. Tracking no: 1Z999AA10123456784.\nRefund amount: ¥6,200.50\nName: Li Wei\nReply to li.wei@example.edu.';
 
 describe('extractFromText', () => {
   it('finds order and tracking numbers in a Chinese WeChat message', () => {

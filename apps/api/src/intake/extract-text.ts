@@ -13,12 +13,40 @@
  *
  * Labels match case-insensitively; `:`, `：`, `#`, `=`, `是`, `为` and spaces after them are skipped.
  */
-export const EXTRACTORS = ['order-number', 'tracking-number', 'number-after:<label>', 'word-after:<label>', 'text-after:<label>', 'email'] as const;
+export const EXTRACTORS = [
+  'order-number',
+  'tracking-number',
+  'number-after:<label>',
+  'word-after:<label>',
+  'text-after:<label>',
+  'email',
+] as const;
 
 const MAX_TEXT = 20_000;
 const MAX_LABEL = 40;
-const ORDER_LABELS = ['order number', 'order no.', 'order no', 'order #', 'order id', '订单编号', '订单号', '订单', 'order'];
-const TRACKING_LABELS = ['tracking number', 'tracking no.', 'tracking no', 'tracking #', 'tracking', 'waybill', '物流单号', '快递单号', '运单号', '运单'];
+const ORDER_LABELS = [
+  'order number',
+  'order no.',
+  'order no',
+  'order #',
+  'order id',
+  '订单编号',
+  '订单号',
+  '订单',
+  'order',
+];
+const TRACKING_LABELS = [
+  'tracking number',
+  'tracking no.',
+  'tracking no',
+  'tracking #',
+  'tracking',
+  'waybill',
+  '物流单号',
+  '快递单号',
+  '运单号',
+  '运单',
+];
 const SEPARATORS = new Set([' ', '\t', ':', '：', '#', '=', '是', '为', '\u00a0']);
 
 /** Checks an extractor name; returns an error message or undefined. Pure. */
@@ -72,7 +100,11 @@ function codeAfterAny(text: string, labels: string[]): string | undefined {
   return undefined;
 }
 
-function afterLabel<T>(text: string, label: string, read: (text: string, from: number) => T | undefined): T | undefined {
+function afterLabel<T>(
+  text: string,
+  label: string,
+  read: (text: string, from: number) => T | undefined,
+): T | undefined {
   const lower = text.toLowerCase();
   const needle = label.toLowerCase();
   for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
@@ -104,7 +136,8 @@ function readNumber(text: string, from: number): number | undefined {
     const ch = text[at] as string;
     if (ch >= '0' && ch <= '9') digits += ch;
     else if ((ch === ',' || ch === '，') && /[0-9]/.test(text[at + 1] ?? '')) continue;
-    else if (ch === '.' && !digits.includes('.') && digits !== '' && /[0-9]/.test(text[at + 1] ?? '')) digits += ch;
+    else if (ch === '.' && !digits.includes('.') && digits !== '' && /[0-9]/.test(text[at + 1] ?? ''))
+      digits += ch;
     else break;
   }
   if (digits === '') return undefined;

@@ -9,17 +9,21 @@ const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
  */
 export function parseJsonPath(path: string): { segments: (string | number)[] } | { error: string } {
   const body = path.startsWith('$.') ? path.slice(2) : path === '$' ? '' : path;
-  if (body === '' || path.length > 256) return { error: `"${path.slice(0, 60)}" is not a path such as order.number or items[0].sku` };
+  if (body === '' || path.length > 256)
+    return { error: `"${path.slice(0, 60)}" is not a path such as order.number or items[0].sku` };
   const segments: (string | number)[] = [];
   for (const part of body.split('.')) {
     const match = /^([^[\]]+)((?:\[\d{1,4}\])*)$/.exec(part);
     if (!match || !SEGMENT.test(match[1] as string) || FORBIDDEN.has(match[1] as string)) {
-      return { error: `"${path.slice(0, 60)}": "${part.slice(0, 40)}" is not a name (letters, digits, _ $ @ -) with optional [n] indexes` };
+      return {
+        error: `"${path.slice(0, 60)}": "${part.slice(0, 40)}" is not a name (letters, digits, _ $ @ -) with optional [n] indexes`,
+      };
     }
     segments.push(match[1] as string);
     for (const index of (match[2] ?? '').matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
   }
-  if (segments.length > MAX_SEGMENTS) return { error: `"${path.slice(0, 60)}" is deeper than ${MAX_SEGMENTS} steps` };
+  if (segments.length > MAX_SEGMENTS)
+    return { error: `"${path.slice(0, 60)}" is deeper than ${MAX_SEGMENTS} steps` };
   return { segments };
 }
 
@@ -31,7 +35,13 @@ export function readJsonPath(payload: unknown, segments: (string | number)[]): u
       if (!Array.isArray(current)) return undefined;
       current = current[segment];
     } else {
-      if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, segment)) return undefined;
+      if (
+        typeof current !== 'object' ||
+        current === null ||
+        Array.isArray(current) ||
+        !Object.hasOwn(current, segment)
+      )
+        return undefined;
       current = (current as Record<string, unknown>)[segment];
     }
   }

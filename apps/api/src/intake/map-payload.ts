@@ -37,14 +37,20 @@ function readOne(payload: unknown, mapping: FieldMapping): unknown {
  * case-insensitively, text from numbers. Fields the workflow does not declare
  * are dropped. Returns the typed fields and what could not be converted. Pure.
  */
-export function coerceToFields(values: Record<string, unknown>, definitions: FieldDefinition[]): { fields: Record<string, unknown>; problems: MappingProblem[] } {
+export function coerceToFields(
+  values: Record<string, unknown>,
+  definitions: FieldDefinition[],
+): { fields: Record<string, unknown>; problems: MappingProblem[] } {
   const fields: Record<string, unknown> = {};
   const problems: MappingProblem[] = [];
   for (const definition of definitions) {
     if (!Object.hasOwn(values, definition.name)) continue;
     const value = coerce(values[definition.name], definition);
     if (value === undefined) {
-      problems.push({ field: definition.name, message: `${definition.name}: ${JSON.stringify(values[definition.name])?.slice(0, 60)} is not a ${definition.type}${definition.options ? ` (one of ${definition.options.join(', ')})` : ''}` });
+      problems.push({
+        field: definition.name,
+        message: `${definition.name}: ${JSON.stringify(values[definition.name])?.slice(0, 60)} is not a ${definition.type}${definition.options ? ` (one of ${definition.options.join(', ')})` : ''}`,
+      });
     } else fields[definition.name] = value;
   }
   return { fields, problems };
@@ -72,7 +78,9 @@ function coerce(value: unknown, definition: FieldDefinition): unknown {
     case 'date':
       return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : undefined;
     default:
-      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : undefined;
   }
 }
 
@@ -82,7 +90,10 @@ function coerce(value: unknown, definition: FieldDefinition): unknown {
  * Missing values become empty; the result is trimmed to 200 characters, and
  * an empty title becomes "<channel> message". Pure.
  */
-export function renderTitle(template: string, context: { payload: unknown; fields: Record<string, unknown>; channel: string }): string {
+export function renderTitle(
+  template: string,
+  context: { payload: unknown; fields: Record<string, unknown>; channel: string },
+): string {
   let out = '';
   let at = 0;
   while (at < template.length) {
@@ -99,11 +110,18 @@ export function renderTitle(template: string, context: { payload: unknown; field
   return title === '' ? `${context.channel} message` : title;
 }
 
-function placeholder(name: string, context: { payload: unknown; fields: Record<string, unknown>; channel: string }): string {
+function placeholder(
+  name: string,
+  context: { payload: unknown; fields: Record<string, unknown>; channel: string },
+): string {
   if (name === 'channel') return context.channel;
-  const value = name.startsWith('fields.') ? context.fields[name.slice('fields.'.length)] : (() => {
-    const parsed = parseJsonPath(name);
-    return 'error' in parsed ? undefined : readJsonPath(context.payload, parsed.segments);
-  })();
-  return value === undefined || value === null || typeof value === 'object' ? '' : String(value).slice(0, 200);
+  const value = name.startsWith('fields.')
+    ? context.fields[name.slice('fields.'.length)]
+    : (() => {
+        const parsed = parseJsonPath(name);
+        return 'error' in parsed ? undefined : readJsonPath(context.payload, parsed.segments);
+      })();
+  return value === undefined || value === null || typeof value === 'object'
+    ? ''
+    : String(value).slice(0, 200);
 }

@@ -29,7 +29,13 @@ class FakeResponse extends EventEmitter {
 }
 
 const finance1 = { id: 'u-f1', username: 'finance1', displayName: 'Fei', roles: ['finance'] };
-const change = (ticketId: string) => ({ instanceId: 'i', ticketId, tasksChanged: true, timersScheduled: false, outboxWritten: false });
+const change = (ticketId: string) => ({
+  instanceId: 'i',
+  ticketId,
+  tasksChanged: true,
+  timersScheduled: false,
+  outboxWritten: false,
+});
 
 describe('InboxStream', () => {
   let events: EngineEvents;
@@ -39,7 +45,9 @@ describe('InboxStream', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     tasksOfTicket = {};
-    const query = vi.fn(async (sql: string, params: unknown[]) => (sql.includes('FROM tasks') ? (tasksOfTicket[String(params[0])] ?? []) : []));
+    const query = vi.fn(async (sql: string, params: unknown[]) =>
+      sql.includes('FROM tasks') ? (tasksOfTicket[String(params[0])] ?? []) : [],
+    );
     const dataSource = { query, manager: { query } } as unknown as DataSource;
     events = new EngineEvents();
     stream = new InboxStream(dataSource, events);

@@ -18,8 +18,15 @@ export class LiveController {
    */
   @Get('inbox')
   @ApiProduces('text/event-stream')
-  @ApiOperation({ summary: 'Server-Sent Events: "inbox" whenever the caller\'s inbox may have changed (no data; refetch GET /api/tasks)' })
-  async inbox(@Query() query: LiveStreamQuery, @CurrentUser() user: AuthUser, @Res() response: Response): Promise<void> {
+  @ApiOperation({
+    summary:
+      'Server-Sent Events: "inbox" whenever the caller\'s inbox may have changed (no data; refetch GET /api/tasks)',
+  })
+  async inbox(
+    @Query() query: LiveStreamQuery,
+    @CurrentUser() user: AuthUser,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.stream.open(user, response, query.maxSeconds);
   }
 }

@@ -19,7 +19,12 @@ export interface MappingRow {
  * compile cache.
  */
 export function mappingRows(
-  candidates: { version_id: string; version: number; definition: WorkflowDefinition; active_nodes: string[] }[],
+  candidates: {
+    version_id: string;
+    version: number;
+    definition: WorkflowDefinition;
+    active_nodes: string[];
+  }[],
   compiled: CompiledWorkflows,
   to: CompiledWorkflow,
   mapping: Readonly<Record<string, string>>,

@@ -15,7 +15,10 @@ export class MigrationsController {
   @Post(':key/migrations')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Move running tickets to another version by node mapping: a dry run (default) says per ticket whether it can move and why not; dryRun: false moves them, one transaction each' })
+  @ApiOperation({
+    summary:
+      'Move running tickets to another version by node mapping: a dry run (default) says per ticket whether it can move and why not; dryRun: false moves them, one transaction each',
+  })
   migrate(@Param('key') key: string, @Body() body: MigrationDto, @CurrentUser() user: AuthUser) {
     return this.migrations.migrate(key, body, user);
   }

@@ -25,7 +25,12 @@ describe('CSV export', () => {
   });
 
   it('writes a BOM, a header line and CRLF rows', () => {
-    const rows = [{ node: 'Review, first', p50: 1000 }, { node: 'Done', p50: null }];
-    expect(toCsv(columnsOf<(typeof rows)[number]>(['node', 'p50']), rows)).toBe('\uFEFFnode,p50\r\n"Review, first",1000\r\nDone,\r\n');
+    const rows = [
+      { node: 'Review, first', p50: 1000 },
+      { node: 'Done', p50: null },
+    ];
+    expect(toCsv(columnsOf<(typeof rows)[number]>(['node', 'p50']), rows)).toBe(
+      '\uFEFFnode,p50\r\n"Review, first",1000\r\nDone,\r\n',
+    );
   });
 });

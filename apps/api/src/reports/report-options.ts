@@ -14,6 +14,9 @@ export async function reportOptions(db: Queryable): Promise<ReportOptions> {
     `SELECT key, (array_agg(name ORDER BY version DESC))[1] AS name, array_agg(version ORDER BY version) AS versions
        FROM workflow_versions GROUP BY key ORDER BY key`,
   )) as { key: string; name: string; versions: number[] }[];
-  const groups = (await db.query(`SELECT name, label FROM roles ORDER BY name`)) as { name: string; label: string }[];
+  const groups = (await db.query(`SELECT name, label FROM roles ORDER BY name`)) as {
+    name: string;
+    label: string;
+  }[];
   return { workflows, channels: [...CHANNELS], priorities: [...PRIORITIES], groups };
 }

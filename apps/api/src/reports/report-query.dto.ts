@@ -16,7 +16,9 @@ export class ReportQuery {
   @ApiPropertyOptional({ example: 'refund-approval' })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'workflowKey must be a workflow key (lower-case letters, digits, dashes)' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, {
+    message: 'workflowKey must be a workflow key (lower-case letters, digits, dashes)',
+  })
   workflowKey?: string;
 
   @ApiPropertyOptional({ description: 'Published version number of workflowKey (needs workflowKey)' })
@@ -26,12 +28,18 @@ export class ReportQuery {
   @Min(1, { message: 'version must be 1 or more' })
   version?: number;
 
-  @ApiPropertyOptional({ description: 'Tickets created from (inclusive). A date alone means its start, UTC.', example: '2026-01-01' })
+  @ApiPropertyOptional({
+    description: 'Tickets created from (inclusive). A date alone means its start, UTC.',
+    example: '2026-01-01',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: DATE_MESSAGE('from') })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Tickets created before (exclusive); a date alone includes that whole day, UTC.', example: '2026-01-31' })
+  @ApiPropertyOptional({
+    description: 'Tickets created before (exclusive); a date alone includes that whole day, UTC.',
+    example: '2026-01-31',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: DATE_MESSAGE('to') })
   to?: string;
@@ -46,14 +54,20 @@ export class ReportQuery {
   @IsIn(PRIORITIES, { message: `priority must be one of: ${PRIORITIES.join(', ')}` })
   priority?: string;
 
-  @ApiPropertyOptional({ description: 'A role (group): tickets that had a step for it, and only its steps', example: 'finance' })
+  @ApiPropertyOptional({
+    description: 'A role (group): tickets that had a step for it, and only its steps',
+    example: 'finance',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   @Matches(/^[a-z0-9][a-z0-9_-]*$/, { message: 'group must be a role name' })
   group?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: a file download (Content-Disposition) instead of JSON' })
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    description: 'csv: a file download (Content-Disposition) instead of JSON',
+  })
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';

@@ -31,7 +31,8 @@ export function toIso(value: unknown): string | null {
 }
 
 /** SQL: milliseconds between two timestamptz expressions. */
-export const msBetween = (later: string, earlier: string) => `(extract(epoch FROM (${later} - ${earlier})) * 1000)`;
+export const msBetween = (later: string, earlier: string) =>
+  `(extract(epoch FROM (${later} - ${earlier})) * 1000)`;
 
 /**
  * SQL: p50 and p90 (continuous, interpolated as percentile_cont does) in one
@@ -43,7 +44,10 @@ export const percentilesSql = (expression: string, filter = '') => {
 };
 
 /** p50 and p90 in ms from a row's `pcts` array (see percentilesSql). Pure. */
-export function percentilesOf(row: Record<string, unknown> | undefined): { p50: number | null; p90: number | null } {
+export function percentilesOf(row: Record<string, unknown> | undefined): {
+  p50: number | null;
+  p90: number | null;
+} {
   const values = Array.isArray(row?.pcts) ? (row.pcts as unknown[]) : [];
   return { p50: toMs(values[0]), p90: toMs(values[1]) };
 }

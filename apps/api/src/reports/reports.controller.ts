@@ -22,21 +22,27 @@ export class ReportsController {
 
   @Get('options')
   @Roles(...FLOW_REPORT_READERS)
-  @ApiOperation({ summary: 'What the filters can be set to: workflows and their versions, channels, priorities, groups' })
+  @ApiOperation({
+    summary: 'What the filters can be set to: workflows and their versions, channels, priorities, groups',
+  })
   options() {
     return this.reports.options();
   }
 
   @Get('summary')
   @Roles(...REPORT_READERS)
-  @ApiOperation({ summary: 'Tickets created / completed / open, resolution rate, cycle time p50 / p90, rework' })
+  @ApiOperation({
+    summary: 'Tickets created / completed / open, resolution rate, cycle time p50 / p90, rework',
+  })
   summary(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('summary', query, res);
   }
 
   @Get('trend')
   @Roles(...REPORT_READERS)
-  @ApiOperation({ summary: 'Per UTC day: tickets created, completed and cancelled (default: the last 30 days)' })
+  @ApiOperation({
+    summary: 'Per UTC day: tickets created, completed and cancelled (default: the last 30 days)',
+  })
   trend(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('trend', query, res);
   }
@@ -50,7 +56,9 @@ export class ReportsController {
 
   @Get('node-times')
   @Roles(...FLOW_REPORT_READERS)
-  @ApiOperation({ summary: 'Time spent in each node per visit (p50 / p90 / avg / max), tickets there now, rework loops' })
+  @ApiOperation({
+    summary: 'Time spent in each node per visit (p50 / p90 / avg / max), tickets there now, rework loops',
+  })
   nodeTimes(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('node-times', query, res);
   }
@@ -78,7 +86,7 @@ export class ReportsController {
 
   @Get('workload')
   @Roles(...REPORT_READERS)
-  @ApiOperation({ summary: 'Open tasks per person now: assigned, overdue, and their roles\' unassigned pool' })
+  @ApiOperation({ summary: "Open tasks per person now: assigned, overdue, and their roles' unassigned pool" })
   workload(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('workload', query, res);
   }

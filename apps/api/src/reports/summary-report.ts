@@ -1,5 +1,13 @@
 import { cohortSql, type ReportFilters, SqlParams } from './report-filters.js';
-import { msBetween, percentilesOf, percentilesSql, type Queryable, ratio, toCount, toMs } from './report-values.js';
+import {
+  msBetween,
+  percentilesOf,
+  percentilesSql,
+  type Queryable,
+  ratio,
+  toCount,
+  toMs,
+} from './report-values.js';
 
 /** Headline figures over the tickets created in the range (the cohort). */
 export interface SummaryReport {

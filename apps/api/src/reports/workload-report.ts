@@ -21,9 +21,16 @@ export interface WorkloadRow {
  * something to do are listed, most assigned first. The date range does not
  * apply. Side effects: none.
  */
-export async function workloadReport(db: Queryable, filters: ReportFilters, now = new Date()): Promise<WorkloadRow[]> {
+export async function workloadReport(
+  db: Queryable,
+  filters: ReportFilters,
+  now = new Date(),
+): Promise<WorkloadRow[]> {
   const params = new SqlParams();
-  const cohort = cohortSql({ ...filters, from: undefined, to: undefined }, params, { dates: 'none', join: `JOIN tasks tk ON tk.instance_id = i.id AND tk.status = 'open'` });
+  const cohort = cohortSql({ ...filters, from: undefined, to: undefined }, params, {
+    dates: 'none',
+    join: `JOIN tasks tk ON tk.instance_id = i.id AND tk.status = 'open'`,
+  });
   const group = taskGroupSql(filters, params);
   const at = params.add(now);
   const rows = (await db.query(

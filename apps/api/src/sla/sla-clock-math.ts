@@ -16,7 +16,9 @@ export function elapsedMs(clock: ClockTimes, now: Date, calendar: BusinessCalend
   const before = Number(clock.elapsed_before_ms);
   if (!clock.running_since) return before;
   const since = new Date(clock.running_since);
-  const current = clock.business_hours ? businessTimeBetween(since, now, calendar) : Math.max(0, now.getTime() - since.getTime());
+  const current = clock.business_hours
+    ? businessTimeBetween(since, now, calendar)
+    : Math.max(0, now.getTime() - since.getTime());
   return before + current;
 }
 
@@ -31,10 +33,18 @@ function after(from: Date, remaining: number, businessHours: boolean, calendar: 
  * warning point has passed or warnings are off), counting from `now` with
  * `elapsed` already used. Pure.
  */
-export function clockDeadlines(clock: ClockTimes, elapsed: number, now: Date, calendar: BusinessCalendar): { dueAt: Date; warnAt: Date | null } {
+export function clockDeadlines(
+  clock: ClockTimes,
+  elapsed: number,
+  now: Date,
+  calendar: BusinessCalendar,
+): { dueAt: Date; warnAt: Date | null } {
   const target = clock.target_minutes * MINUTE;
   const dueAt = after(now, target - elapsed, clock.business_hours, calendar);
   const warnPoint = target * (1 - clock.warn_before_percent / 100);
-  const warnAt = clock.warn_before_percent > 0 && warnPoint > elapsed ? after(now, warnPoint - elapsed, clock.business_hours, calendar) : null;
+  const warnAt =
+    clock.warn_before_percent > 0 && warnPoint > elapsed
+      ? after(now, warnPoint - elapsed, clock.business_hours, calendar)
+      : null;
   return { dueAt, warnAt };
 }

@@ -23,7 +23,9 @@ export class SlaController {
 
   @Put('sla/policies')
   @Roles('admin')
-  @ApiOperation({ summary: 'Create or replace the SLA policy of a workflow (and priority); applies to new tickets (admin)' })
+  @ApiOperation({
+    summary: 'Create or replace the SLA policy of a workflow (and priority); applies to new tickets (admin)',
+  })
   save(@Body() body: SlaPolicyDto, @CurrentUser() user: AuthUser) {
     return this.sla.savePolicy(body, user);
   }

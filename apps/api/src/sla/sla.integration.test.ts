@@ -77,17 +77,14 @@ describe('SLAs', () => {
 
   it('lets admins edit policies; others may not', async () => {
     const admin = await client.auth('admin');
-    const saved = await t.http
-      .put('/api/sla/policies')
-      .set(admin)
-      .send({
-        workflowKey: 'sla-notify',
-        responseMinutes: 60,
-        resolutionMinutes: 240,
-        warnBeforePercent: 25,
-        pauseWhileWaiting: true,
-        escalationRole: 'manager',
-      });
+    const saved = await t.http.put('/api/sla/policies').set(admin).send({
+      workflowKey: 'sla-notify',
+      responseMinutes: 60,
+      resolutionMinutes: 240,
+      warnBeforePercent: 25,
+      pauseWhileWaiting: true,
+      escalationRole: 'manager',
+    });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({
       workflowKey: 'sla-notify',
@@ -96,17 +93,14 @@ describe('SLAs', () => {
       resolutionMinutes: 240,
       breachAction: 'notify',
     });
-    const replaced = await t.http
-      .put('/api/sla/policies')
-      .set(admin)
-      .send({
-        workflowKey: 'sla-notify',
-        responseMinutes: 30,
-        resolutionMinutes: 240,
-        warnBeforePercent: 25,
-        pauseWhileWaiting: true,
-        escalationRole: 'manager',
-      });
+    const replaced = await t.http.put('/api/sla/policies').set(admin).send({
+      workflowKey: 'sla-notify',
+      responseMinutes: 30,
+      resolutionMinutes: 240,
+      warnBeforePercent: 25,
+      pauseWhileWaiting: true,
+      escalationRole: 'manager',
+    });
     expect(replaced.body.id).toBe(saved.body.id);
     expect(
       (

@@ -33,7 +33,13 @@ export class BusinessCalendarController {
         `INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
         [CALENDAR_SETTING, JSON.stringify(calendar)],
       );
-      await this.audit.append(manager, { actorId: user.id, action: 'settings.business-calendar', objectType: 'settings', objectId: CALENDAR_SETTING, details: calendar });
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'settings.business-calendar',
+        objectType: 'settings',
+        objectId: CALENDAR_SETTING,
+        details: calendar,
+      });
       return calendar;
     });
   }

@@ -24,7 +24,10 @@ export class DelegationsController {
 
   @Delete(':id')
   @HttpCode(204)
-  async end(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string, @CurrentUser() user: AuthUser) {
+  async end(
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @CurrentUser() user: AuthUser,
+  ) {
     await this.delegations.end(user, id);
   }
 }

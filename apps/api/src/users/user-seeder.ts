@@ -29,6 +29,8 @@ export async function assertNoDemoPasswords(dataSource: DataSource): Promise<voi
   const weak: string[] = [];
   for (const row of rows) if (await verifyPassword(DEMO_PASSWORD, row.passwordHash)) weak.push(row.username);
   if (weak.length > 0) {
-    throw new Error(`users ${weak.join(', ')} still have the demo password; change them or set DEMO_MODE=true`);
+    throw new Error(
+      `users ${weak.join(', ')} still have the demo password; change them or set DEMO_MODE=true`,
+    );
   }
 }

@@ -11,20 +11,32 @@ export interface DefinitionSide {
 }
 
 /** Reads a version (by number) or the draft of a workflow; 404 naming what is missing. */
-export async function loadDefinitionSide(manager: EntityManager, key: string, ref: 'draft' | number): Promise<DefinitionSide> {
+export async function loadDefinitionSide(
+  manager: EntityManager,
+  key: string,
+  ref: 'draft' | number,
+): Promise<DefinitionSide> {
   if (ref === 'draft') {
-    const [draft] = (await manager.query('SELECT definition FROM workflow_definitions WHERE key = $1', [key])) as { definition: WorkflowDefinition }[];
+    const [draft] = (await manager.query('SELECT definition FROM workflow_definitions WHERE key = $1', [
+      key,
+    ])) as { definition: WorkflowDefinition }[];
     if (!draft) throw notFound('Draft of workflow', key);
     return { ref, label: 'draft', definition: draft.definition };
   }
-  const [row] = (await manager.query('SELECT id, definition FROM workflow_versions WHERE key = $1 AND version = $2', [key, ref])) as { id: string; definition: WorkflowDefinition }[];
+  const [row] = (await manager.query(
+    'SELECT id, definition FROM workflow_versions WHERE key = $1 AND version = $2',
+    [key, ref],
+  )) as { id: string; definition: WorkflowDefinition }[];
   if (!row) throw notFound('Version', `${key} v${ref}`);
   return { ref, label: `v${ref}`, definition: row.definition, versionId: row.id };
 }
 
 /** The highest published version number, or null. */
 export async function latestVersionNumber(manager: EntityManager, key: string): Promise<number | null> {
-  const [row] = (await manager.query('SELECT max(version)::int AS version FROM workflow_versions WHERE key = $1', [key])) as { version: number | null }[];
+  const [row] = (await manager.query(
+    'SELECT max(version)::int AS version FROM workflow_versions WHERE key = $1',
+    [key],
+  )) as { version: number | null }[];
   return row?.version ?? null;
 }
 

@@ -25,23 +25,39 @@ export interface ImpactGroup {
 
 /** True when the draft would send the ticket another way (other steps, another order or another outcome). Pure. */
 export function routesDifferently(impact: Pick<TicketImpact, 'before' | 'after'>): boolean {
-  return impact.before.path.join('>') !== impact.after.path.join('>') || (impact.before.outcome ?? null) !== (impact.after.outcome ?? null);
+  return (
+    impact.before.path.join('>') !== impact.after.path.join('>') ||
+    (impact.before.outcome ?? null) !== (impact.after.outcome ?? null)
+  );
 }
 
 /**
  * Groups differing tickets by what changes for them and words each group:
  * "47 tickets would now go through “Finance approval”". Pure.
  */
-export function groupImpacts(impacts: TicketImpact[], before: CompiledWorkflow, after: CompiledWorkflow): ImpactGroup[] {
+export function groupImpacts(
+  impacts: TicketImpact[],
+  before: CompiledWorkflow,
+  after: CompiledWorkflow,
+): ImpactGroup[] {
   const groups = new Map<string, ImpactGroup>();
   for (const impact of impacts) {
     const oldSet = new Set(impact.before.path);
     const newSet = new Set(impact.after.path);
-    const nowVisits = [...newSet].filter((id) => !oldSet.has(id) && isStep(after, id)).map((id) => ({ id, name: nameOf(after, id) }));
-    const noLongerVisits = [...oldSet].filter((id) => !newSet.has(id) && isStep(before, id)).map((id) => ({ id, name: nameOf(before, id) }));
+    const nowVisits = [...newSet]
+      .filter((id) => !oldSet.has(id) && isStep(after, id))
+      .map((id) => ({ id, name: nameOf(after, id) }));
+    const noLongerVisits = [...oldSet]
+      .filter((id) => !newSet.has(id) && isStep(before, id))
+      .map((id) => ({ id, name: nameOf(before, id) }));
     const outcomeBefore = impact.before.outcome ?? null;
     const outcomeAfter = impact.after.outcome ?? null;
-    const key = JSON.stringify([nowVisits.map((n) => n.id), noLongerVisits.map((n) => n.id), outcomeBefore, outcomeAfter]);
+    const key = JSON.stringify([
+      nowVisits.map((n) => n.id),
+      noLongerVisits.map((n) => n.id),
+      outcomeBefore,
+      outcomeAfter,
+    ]);
     let group = groups.get(key);
     if (!group) {
       group = { nowVisits, noLongerVisits, count: 0, summary: '', tickets: [] };
@@ -61,7 +77,8 @@ function summarize(group: ImpactGroup): string {
   const parts: string[] = [];
   if (group.nowVisits.length > 0) parts.push(`now go through ${names(group.nowVisits)}`);
   if (group.noLongerVisits.length > 0) parts.push(`no longer go through ${names(group.noLongerVisits)}`);
-  if (group.outcome) parts.push(`end ${group.outcome.after ?? 'open'} instead of ${group.outcome.before ?? 'open'}`);
+  if (group.outcome)
+    parts.push(`end ${group.outcome.after ?? 'open'} instead of ${group.outcome.before ?? 'open'}`);
   if (parts.length === 0) parts.push('take the same steps in another order');
   return `${who} ${parts.join(' and ')}`;
 }

@@ -17,7 +17,12 @@ export interface ImpactReport {
   sampled: number;
   differing: number;
   groups: ImpactGroup[];
-  tickets: (Omit<TicketImpact, 'before' | 'after'> & { before: string[]; after: string[]; outcomeBefore?: string; outcomeAfter?: string })[];
+  tickets: (Omit<TicketImpact, 'before' | 'after'> & {
+    before: string[];
+    after: string[];
+    outcomeBefore?: string;
+    outcomeAfter?: string;
+  })[];
 }
 
 interface TicketRow {
@@ -47,10 +52,18 @@ export class ImpactService {
     const draft = await loadDefinitionSide(manager, key, 'draft');
     const validation = validateDefinition(draft.definition);
     if (!validation.valid) {
-      throw unprocessable('definition-invalid', `The draft of "${key}" has errors; fix them before previewing its impact.`, { problems: validation.problems });
+      throw unprocessable(
+        'definition-invalid',
+        `The draft of "${key}" has errors; fix them before previewing its impact.`,
+        { problems: validation.problems },
+      );
     }
     const latest = await latestVersionNumber(manager, key);
-    if (latest === null) throw unprocessable('workflow-not-published', `Workflow "${key}" has no published version whose tickets could be replayed.`);
+    if (latest === null)
+      throw unprocessable(
+        'workflow-not-published',
+        `Workflow "${key}" has no published version whose tickets could be replayed.`,
+      );
     const version = await loadDefinitionSide(manager, key, latest);
     const before = this.compiled.get(version.versionId as string, version.definition);
     const after = compileDefinition(draft.definition);
@@ -66,7 +79,8 @@ export class ImpactService {
     const impacts: TicketImpact[] = [];
     for (const row of rows) {
       const decisions = new Map<string, string[]>();
-      for (const decision of row.decisions ?? []) decisions.set(decision.node, [...(decisions.get(decision.node) ?? []), decision.outcome]);
+      for (const decision of row.decisions ?? [])
+        decisions.set(decision.node, [...(decisions.get(decision.node) ?? []), decision.outcome]);
       const impact: TicketImpact = {
         ticketId: row.id,
         number: row.number,

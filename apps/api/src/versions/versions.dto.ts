@@ -6,7 +6,10 @@ const REF = /^(draft|[1-9][0-9]{0,8})$/;
 const REF_MESSAGE = 'must be "draft" or a version number';
 
 export class DiffQuery {
-  @ApiPropertyOptional({ description: 'A version number or "draft"; default: the latest version', example: '1' })
+  @ApiPropertyOptional({
+    description: 'A version number or "draft"; default: the latest version',
+    example: '1',
+  })
   @IsOptional()
   @Matches(REF, { message: `from ${REF_MESSAGE}` })
   from?: string;
@@ -23,7 +26,11 @@ export class DiffQuery {
 }
 
 export class ImpactDto {
-  @ApiPropertyOptional({ description: 'How many of the latest version\'s most recent tickets to replay (default 500)', minimum: 1, maximum: 2000 })
+  @ApiPropertyOptional({
+    description: "How many of the latest version's most recent tickets to replay (default 500)",
+    minimum: 1,
+    maximum: 2000,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -16,7 +16,9 @@ export interface WorkflowTemplate {
 export function readWorkflowTemplates(folder: string): WorkflowTemplate[] {
   let files: string[];
   try {
-    files = readdirSync(folder).filter((file) => file.endsWith('.json')).sort();
+    files = readdirSync(folder)
+      .filter((file) => file.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }

@@ -51,7 +51,11 @@ export class WorkflowsController {
   @Post(':key/versions/:version/deprecate')
   @HttpCode(200)
   @Roles('admin')
-  deprecate(@Param('key') key: string, @Param('version', ParseIntPipe) version: number, @CurrentUser() user: AuthUser) {
+  deprecate(
+    @Param('key') key: string,
+    @Param('version', ParseIntPipe) version: number,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.workflows.deprecate(key, version, user);
   }
 }

@@ -11,14 +11,19 @@ export async function definitionsSuite({ runs }) {
     const iterations = size >= 1000 ? 3 : size >= 100 ? 20 : 200;
     const result = await repeat(runs, async () => {
       let start = performance.now();
-      for (let i = 0; i < iterations; i += 1) if (!validateDefinition(definition).valid) throw new Error('generated definition is invalid');
+      for (let i = 0; i < iterations; i += 1)
+        if (!validateDefinition(definition).valid) throw new Error('generated definition is invalid');
       const validateMs = (performance.now() - start) / iterations;
       start = performance.now();
       for (let i = 0; i < iterations; i += 1) compileDefinition(definition);
       const compileMs = (performance.now() - start) / iterations;
       return { validateMs, compileMs };
     });
-    rows.push({ name: `${definition.nodes.length} nodes`, counted: 'ms per validateDefinition / compileDefinition call', ...result });
+    rows.push({
+      name: `${definition.nodes.length} nodes`,
+      counted: 'ms per validateDefinition / compileDefinition call',
+      ...result,
+    });
   }
   return rows;
 }

@@ -51,9 +51,22 @@ export async function peerEngineSuite(ctx) {
   }));
   ctx.results.peerInMemory = result.inMemory;
   return [
-    { name: 'bpmn-engine, in memory, shipped script runner', counted: 'completed refund instances/s (condition run in a new vm context)', median: result.inMemoryShipped },
-    { name: 'bpmn-engine, in memory', counted: 'completed refund instances/s (execute, gateway, signal the user task, end; condition compiled once)', median: result.inMemory },
-    { name: 'bpmn-engine, save/resume', counted: 'completed refund instances/s (execute, getState → JSON → recover + resume, signal, end)', median: result.withState },
+    {
+      name: 'bpmn-engine, in memory, shipped script runner',
+      counted: 'completed refund instances/s (condition run in a new vm context)',
+      median: result.inMemoryShipped,
+    },
+    {
+      name: 'bpmn-engine, in memory',
+      counted:
+        'completed refund instances/s (execute, gateway, signal the user task, end; condition compiled once)',
+      median: result.inMemory,
+    },
+    {
+      name: 'bpmn-engine, save/resume',
+      counted: 'completed refund instances/s (execute, getState → JSON → recover + resume, signal, end)',
+      median: result.withState,
+    },
   ];
 }
 
@@ -65,7 +78,9 @@ function compiledConditions() {
   return {
     register({ id }) {
       const condition = CONDITIONS[id];
-      return condition ? { id, execute: (executionContext, next) => next(null, condition(executionContext.environment)) } : undefined;
+      return condition
+        ? { id, execute: (executionContext, next) => next(null, condition(executionContext.environment)) }
+        : undefined;
     },
     getScript(_language, { id }) {
       return this.register({ id });

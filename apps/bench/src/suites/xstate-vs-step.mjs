@@ -25,7 +25,12 @@ export async function xstateVsStepSuite({ runs }) {
   const storedSnapshot = JSON.stringify(started.snapshot);
   const taskKey = pendingWork(started.snapshot).tasks[0].taskKey;
   const runtimeStep = async () => {
-    const result = await step(compiled, JSON.parse(storedSnapshot), { type: 'task.complete', taskKey, outcome: 'completed' }, { refundAmount: 6200 });
+    const result = await step(
+      compiled,
+      JSON.parse(storedSnapshot),
+      { type: 'task.complete', taskKey, outcome: 'completed' },
+      { refundAmount: 6200 },
+    );
     JSON.stringify(result.snapshot);
   };
   const result = await repeat(runs, async () => ({
@@ -33,7 +38,17 @@ export async function xstateVsStepSuite({ runs }) {
     stepPerSecond: await throughput(WINDOW_MS, runtimeStep),
   }));
   return [
-    { name: 'raw XState restore+send+persist', counted: 'cycles/s (one event, JSON round trip)', perSecond: result.rawPerSecond, ratio: 1 },
-    { name: 'runtime step (review completed → finance)', counted: 'steps/s (restore, event, decision via json-rules-engine, effects, persist)', perSecond: result.stepPerSecond, ratio: result.stepPerSecond / result.rawPerSecond },
+    {
+      name: 'raw XState restore+send+persist',
+      counted: 'cycles/s (one event, JSON round trip)',
+      perSecond: result.rawPerSecond,
+      ratio: 1,
+    },
+    {
+      name: 'runtime step (review completed → finance)',
+      counted: 'steps/s (restore, event, decision via json-rules-engine, effects, persist)',
+      perSecond: result.stepPerSecond,
+      ratio: result.stepPerSecond / result.rawPerSecond,
+    },
   ];
 }

@@ -20,10 +20,19 @@ export async function pushCommand(io: CliIo, file: string, options: ServerOption
   }
   // `$schema` is for editors; the server's format does not know it.
   const { $schema: _schema, ...body } = definition;
-  const response = await callServer(io, target, 'PUT', `/workflows/${encodeURIComponent(definition.key)}/draft`, { definition: body });
-  if (response.status !== 200) return fail(io, `✗ push ${definition.key}: ${describeFailure(response)}`, EXIT.problems);
+  const response = await callServer(
+    io,
+    target,
+    'PUT',
+    `/workflows/${encodeURIComponent(definition.key)}/draft`,
+    { definition: body },
+  );
+  if (response.status !== 200)
+    return fail(io, `✗ push ${definition.key}: ${describeFailure(response)}`, EXIT.problems);
   const problems = (response.body.problems ?? []) as Problem[];
-  io.out(`✓ saved the draft of ${definition.key} (revision ${String(response.body.revision)}) on ${target.server}`);
+  io.out(
+    `✓ saved the draft of ${definition.key} (revision ${String(response.body.revision)}) on ${target.server}`,
+  );
   if (problems.length > 0) for (const line of formatProblems(file, problems).slice(1)) io.out(line);
   return EXIT.ok;
 }
@@ -34,16 +43,27 @@ export async function pushCommand(io: CliIo, file: string, options: ServerOption
  * is refused (422) and its problems printed. Side effects: one HTTP request,
  * prints.
  */
-export async function publishCommand(io: CliIo, key: string, options: ServerOptions & { note?: string }): Promise<number> {
+export async function publishCommand(
+  io: CliIo,
+  key: string,
+  options: ServerOptions & { note?: string },
+): Promise<number> {
   const target = resolveServer(options, io.env);
   if ('error' in target) return fail(io, `ticketflow publish: ${target.error}`, EXIT.usage);
-  const response = await callServer(io, target, 'POST', `/workflows/${encodeURIComponent(key)}/publish`, options.note ? { note: options.note } : {});
+  const response = await callServer(
+    io,
+    target,
+    'POST',
+    `/workflows/${encodeURIComponent(key)}/publish`,
+    options.note ? { note: options.note } : {},
+  );
   if (response.status === 201) {
     io.out(`✓ published ${key} version ${String(response.body.version)} on ${target.server}`);
     return EXIT.ok;
   }
   io.err(`✗ publish ${key}: ${describeFailure(response)}`);
-  const problems = ((response.body.details as { problems?: Problem[] } | undefined)?.problems ?? []) as Problem[];
+  const problems = ((response.body.details as { problems?: Problem[] } | undefined)?.problems ??
+    []) as Problem[];
   for (const line of formatProblems(`draft of ${key}`, problems).slice(1)) io.err(line);
   return EXIT.problems;
 }

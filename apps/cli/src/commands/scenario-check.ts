@@ -44,22 +44,42 @@ const showPath = (list: string[]): string => (list.length === 0 ? '(none)' : lis
 export function checkScenario(result: SimulationResult, want: ScenarioExpectation): Mismatch[] {
   const out: Mismatch[] = [];
   const list = (what: string, expected: string[] | undefined, actual: string[]) => {
-    if (expected && JSON.stringify(expected) !== JSON.stringify(actual)) out.push({ what, expected: showPath(expected), actual: showPath(actual) });
+    if (expected && JSON.stringify(expected) !== JSON.stringify(actual))
+      out.push({ what, expected: showPath(expected), actual: showPath(actual) });
   };
   const value = (what: string, expected: unknown, actual: unknown) => {
-    if (expected !== undefined && expected !== actual) out.push({ what, expected: show(expected), actual: show(actual) });
+    if (expected !== undefined && expected !== actual)
+      out.push({ what, expected: show(expected), actual: show(actual) });
   };
-  if (result.error) out.push({ what: `event ${result.error.index + 1}`, expected: 'to fit the ticket', actual: `${result.error.code}: ${result.error.message}` });
+  if (result.error)
+    out.push({
+      what: `event ${result.error.index + 1}`,
+      expected: 'to fit the ticket',
+      actual: `${result.error.code}: ${result.error.message}`,
+    });
   const work = pendingWork(result.snapshot);
   list('path', want.path, result.path);
-  list('tasks', want.tasks, result.tasksCreated.map((t) => t.nodeId));
+  list(
+    'tasks',
+    want.tasks,
+    result.tasksCreated.map((t) => t.nodeId),
+  );
   value('status', want.status, result.status);
   value('outcome', want.outcome, result.outcome);
   list('activeNodes', want.activeNodes, result.activeNodes);
-  list('timers', want.timers, work.timers.map((t) => t.timerKey));
-  list('messages', want.messages, work.messages.map((m) => m.message));
+  list(
+    'timers',
+    want.timers,
+    work.timers.map((t) => t.timerKey),
+  );
+  list(
+    'messages',
+    want.messages,
+    work.messages.map((m) => m.message),
+  );
   for (const [name, expected] of Object.entries(want.fields ?? {})) {
-    if (JSON.stringify(expected) !== JSON.stringify(result.fields[name])) out.push({ what: `fields.${name}`, expected: show(expected), actual: show(result.fields[name]) });
+    if (JSON.stringify(expected) !== JSON.stringify(result.fields[name]))
+      out.push({ what: `fields.${name}`, expected: show(expected), actual: show(result.fields[name]) });
   }
   if (want.branch) {
     const { from, to, text, values } = want.branch;
@@ -67,8 +87,14 @@ export function checkScenario(result: SimulationResult, want: ScenarioExpectatio
     const detail = move?.detail as { text?: string; values?: FieldValues } | undefined;
     if (!move) out.push({ what: `branch ${from} → ${to}`, expected: 'taken', actual: 'not taken' });
     else {
-      if (detail?.text !== text) out.push({ what: `branch ${from} → ${to} text`, expected: show(text), actual: show(detail?.text) });
-      if (values && JSON.stringify(values) !== JSON.stringify(detail?.values)) out.push({ what: `branch ${from} → ${to} values`, expected: show(values), actual: show(detail?.values) });
+      if (detail?.text !== text)
+        out.push({ what: `branch ${from} → ${to} text`, expected: show(text), actual: show(detail?.text) });
+      if (values && JSON.stringify(values) !== JSON.stringify(detail?.values))
+        out.push({
+          what: `branch ${from} → ${to} values`,
+          expected: show(values),
+          actual: show(detail?.values),
+        });
     }
   }
   return out;
@@ -76,5 +102,9 @@ export function checkScenario(result: SimulationResult, want: ScenarioExpectatio
 
 /** The readable diff of one failing scenario. Pure. */
 export function formatMismatches(mismatches: Mismatch[]): string[] {
-  return mismatches.flatMap((m) => [`      ${m.what}`, `        expected: ${m.expected}`, `        actual:   ${m.actual}`]);
+  return mismatches.flatMap((m) => [
+    `      ${m.what}`,
+    `        expected: ${m.expected}`,
+    `        actual:   ${m.actual}`,
+  ]);
 }

@@ -11,12 +11,19 @@ export interface ServerResponse {
 }
 
 /** The server and token from the options or TICKETFLOW_SERVER / TICKETFLOW_TOKEN; an error message if one is missing. Pure. */
-export function resolveServer(options: ServerOptions, env: Record<string, string | undefined>): { server: string; token: string } | { error: string } {
+export function resolveServer(
+  options: ServerOptions,
+  env: Record<string, string | undefined>,
+): { server: string; token: string } | { error: string } {
   const server = (options.server ?? env.TICKETFLOW_SERVER)?.replace(/\/+$/, '');
   const token = options.token ?? env.TICKETFLOW_TOKEN;
   if (!server) return { error: 'say which server: --server http://localhost:3000 (or TICKETFLOW_SERVER)' };
-  if (!/^https?:\/\/[^\s/]+/.test(server)) return { error: `--server must be an http:// or https:// address, got "${server}"` };
-  if (!token) return { error: 'give an access token: --token <accessToken> from POST /api/auth/login (or TICKETFLOW_TOKEN)' };
+  if (!/^https?:\/\/[^\s/]+/.test(server))
+    return { error: `--server must be an http:// or https:// address, got "${server}"` };
+  if (!token)
+    return {
+      error: 'give an access token: --token <accessToken> from POST /api/auth/login (or TICKETFLOW_TOKEN)',
+    };
   return { server, token };
 }
 
@@ -25,11 +32,21 @@ export function resolveServer(options: ServerOptions, env: Record<string, string
  * returns the status and parsed body; a network failure becomes status 0
  * with a message. Side effect: one HTTP request.
  */
-export async function callServer(io: CliIo, target: { server: string; token: string }, method: 'PUT' | 'POST', path: string, body: unknown): Promise<ServerResponse> {
+export async function callServer(
+  io: CliIo,
+  target: { server: string; token: string },
+  method: 'PUT' | 'POST',
+  path: string,
+  body: unknown,
+): Promise<ServerResponse> {
   try {
     const response = await io.fetch(`${target.server}/api${path}`, {
       method,
-      headers: { Authorization: `Bearer ${target.token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        Authorization: `Bearer ${target.token}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
       body: JSON.stringify(body),
     });
     const text = await response.text();
@@ -41,7 +58,10 @@ export async function callServer(io: CliIo, target: { server: string; token: str
     }
     return { status: response.status, body: parsed };
   } catch (error) {
-    return { status: 0, body: { code: 'unreachable', message: `cannot reach ${target.server}: ${(error as Error).message}` } };
+    return {
+      status: 0,
+      body: { code: 'unreachable', message: `cannot reach ${target.server}: ${(error as Error).message}` },
+    };
   }
 }
 
@@ -49,5 +69,7 @@ export async function callServer(io: CliIo, target: { server: string; token: str
 export function describeFailure(response: ServerResponse): string {
   const code = typeof response.body.code === 'string' ? ` ${response.body.code}` : '';
   const message = typeof response.body.message === 'string' ? `: ${response.body.message}` : '';
-  return response.status === 0 ? String(response.body.message) : `the server answered ${response.status}${code}${message}`;
+  return response.status === 0
+    ? String(response.body.message)
+    : `the server answered ${response.status}${code}${message}`;
 }

@@ -11,7 +11,12 @@ export function definitionPathFor(scenarioPath: string, workflow: string, explic
 
 function isScenarioFile(value: unknown): value is ScenarioFile {
   const file = value as Partial<ScenarioFile> | null;
-  return typeof file === 'object' && file !== null && typeof file.workflow === 'string' && Array.isArray(file.scenarios);
+  return (
+    typeof file === 'object' &&
+    file !== null &&
+    typeof file.workflow === 'string' &&
+    Array.isArray(file.scenarios)
+  );
 }
 
 /**
@@ -20,13 +25,19 @@ function isScenarioFile(value: unknown): value is ScenarioFile {
  * prints a readable diff for each failure. Exit 1 when any scenario fails or
  * a definition is invalid. Side effects: reads files, prints.
  */
-export async function testCommand(io: CliIo, files: string[], options: { definition?: string } = {}): Promise<number> {
+export async function testCommand(
+  io: CliIo,
+  files: string[],
+  options: { definition?: string } = {},
+): Promise<number> {
   let passed = 0;
   let failed = 0;
   for (const path of files) {
     const read = await readJsonFile(io, path);
     if (!read.ok || !isScenarioFile(read.value)) {
-      io.out(`✗ ${read.ok ? `${path}: not a scenario file (needs "workflow" and "scenarios")` : read.message}`);
+      io.out(
+        `✗ ${read.ok ? `${path}: not a scenario file (needs "workflow" and "scenarios")` : read.message}`,
+      );
       failed += 1;
       continue;
     }
@@ -46,7 +57,11 @@ export async function testCommand(io: CliIo, files: string[], options: { definit
     }
     io.out(`${path} (${file.workflow})`);
     for (const scenario of file.scenarios) {
-      const result = await simulate(definition.value as WorkflowDefinition, scenario.fields ?? {}, scenario.events ?? []);
+      const result = await simulate(
+        definition.value as WorkflowDefinition,
+        scenario.fields ?? {},
+        scenario.events ?? [],
+      );
       const mismatches = checkScenario(result, scenario.expect ?? {});
       if (mismatches.length === 0) {
         passed += 1;

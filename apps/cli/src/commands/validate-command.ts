@@ -9,9 +9,17 @@ export function formatProblems(path: string, problems: Problem[]): string[] {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   if (problems.length === 0) return [`✓ ${path}: valid`];
-  const head = errors > 0 ? `✗ ${path}: ${errors} error(s), ${warnings} warning(s)` : `✓ ${path}: valid, ${warnings} warning(s)`;
-  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  return [head, ...sorted.map((p) => `    ${p.severity.padEnd(7)} ${p.code.padEnd(24)} ${where(p)}${p.message}`)];
+  const head =
+    errors > 0
+      ? `✗ ${path}: ${errors} error(s), ${warnings} warning(s)`
+      : `✓ ${path}: valid, ${warnings} warning(s)`;
+  const sorted = [...problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+  );
+  return [
+    head,
+    ...sorted.map((p) => `    ${p.severity.padEnd(7)} ${p.code.padEnd(24)} ${where(p)}${p.message}`),
+  ];
 }
 
 function where(problem: Problem): string {
@@ -23,7 +31,13 @@ function where(problem: Problem): string {
 /** A `*.scenarios.json` file caught by a glob such as `workflows/*.json`. Pure. */
 function isScenarioFile(value: unknown): boolean {
   const v = value as Record<string, unknown> | null;
-  return typeof v === 'object' && v !== null && !('schemaVersion' in v) && typeof v.workflow === 'string' && Array.isArray(v.scenarios);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !('schemaVersion' in v) &&
+    typeof v.workflow === 'string' &&
+    Array.isArray(v.scenarios)
+  );
 }
 
 /**

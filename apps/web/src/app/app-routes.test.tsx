@@ -15,7 +15,10 @@ function renderAt(path: string) {
 }
 
 function signIn() {
-  useAuthStore.setState({ token: 'tok', user: { id: 'u1', username: 'owner', displayName: 'Owen Owner', roles: ['designer'] } });
+  useAuthStore.setState({
+    token: 'tok',
+    user: { id: 'u1', username: 'owner', displayName: 'Owen Owner', roles: ['designer'] },
+  });
 }
 
 describe('app routes', () => {
@@ -32,7 +35,14 @@ describe('app routes', () => {
 
   it('shows a page with the nav and the signed-in user', async () => {
     signIn();
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.endsWith('/auth/me') ? json(200, { id: 'u1', username: 'owner', displayName: 'Owen Owner', roles: ['designer'] }) : json(200, []))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.endsWith('/auth/me')
+          ? json(200, { id: 'u1', username: 'owner', displayName: 'Owen Owner', roles: ['designer'] })
+          : json(200, []),
+      ),
+    );
     renderAt('/tickets');
     expect((await screen.findByTestId('tickets-page')).textContent).toContain('Tickets');
     expect(screen.getByTestId('nav-reports')).toBeTruthy();
@@ -47,8 +57,19 @@ describe('app routes', () => {
         url.endsWith('/auth/me')
           ? json(200, { id: 'u1', username: 'owner', displayName: 'Owen Owner', roles: ['designer'] })
           : url.endsWith('/templates')
-          ? json(200, [{ key: 'refund-approval', name: 'Refund approval', description: 'Refunds', definition: {} }])
-          : json(200, [{ key: 'it-change', name: 'IT change', latestVersion: 2, hasDraft: false, draftRevision: null, draftUpdatedAt: null }]),
+            ? json(200, [
+                { key: 'refund-approval', name: 'Refund approval', description: 'Refunds', definition: {} },
+              ])
+            : json(200, [
+                {
+                  key: 'it-change',
+                  name: 'IT change',
+                  latestVersion: 2,
+                  hasDraft: false,
+                  draftRevision: null,
+                  draftUpdatedAt: null,
+                },
+              ]),
       ),
     );
     renderAt('/designer');
@@ -58,7 +79,14 @@ describe('app routes', () => {
 
   it('refreshes the signed-in user from /auth/me', async () => {
     signIn();
-    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.endsWith('/auth/me') ? json(200, { id: 'u1', username: 'owner', displayName: 'Owen O.', roles: ['designer'] }) : json(200, []))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.endsWith('/auth/me')
+          ? json(200, { id: 'u1', username: 'owner', displayName: 'Owen O.', roles: ['designer'] })
+          : json(200, []),
+      ),
+    );
     renderAt('/tickets');
     await waitFor(() => expect(screen.getByTestId('user-badge').textContent).toBe('Owen O.'));
   });
@@ -73,7 +101,10 @@ describe('app routes', () => {
 
   it('a 401 from the API signs out', async () => {
     signIn();
-    vi.stubGlobal('fetch', vi.fn(async () => json(401, { statusCode: 401, code: 'unauthorized', message: 'expired' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(401, { statusCode: 401, code: 'unauthorized', message: 'expired' })),
+    );
     renderAt('/designer');
     expect(await screen.findByTestId('login-form')).toBeTruthy();
     expect(useAuthStore.getState().token).toBeNull();

@@ -48,6 +48,11 @@ export function DesignerPage() {
   }, [key, initial, load]);
 
   if (state === 'loading') return <p className="page muted">{t('common.loading')}</p>;
-  if (state === 'error') return <p className="page error" role="alert">{error}</p>;
+  if (state === 'error')
+    return (
+      <p className="page error" role="alert">
+        {error}
+      </p>
+    );
   return <DesignerWorkspace workflowKey={key} />;
 }

@@ -21,7 +21,15 @@ describe('NotificationBell', () => {
         if (url === '/api/notifications/unread-count') return json(200, { count: unread });
         if (url === '/api/notifications')
           return json(200, [
-            { id: 'n1', ticketId: 'k1', kind: 'ticket.completed', title: 'Your refund was approved', body: null, createdAt: '2026-11-24T10:00:00Z', readAt: null },
+            {
+              id: 'n1',
+              ticketId: 'k1',
+              kind: 'ticket.completed',
+              title: 'Your refund was approved',
+              body: null,
+              createdAt: '2026-11-24T10:00:00Z',
+              readAt: null,
+            },
           ]);
         if (init?.method === 'POST') {
           posts.push(url);
@@ -54,8 +62,13 @@ describe('NotificationBell', () => {
   });
 
   it('stays hidden when the server has no notifications', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(404, { code: 'not-found', message: 'no' })));
-    const router = createMemoryRouter([{ path: '/', element: <NotificationBell /> }], { initialEntries: ['/'] });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(404, { code: 'not-found', message: 'no' })),
+    );
+    const router = createMemoryRouter([{ path: '/', element: <NotificationBell /> }], {
+      initialEntries: ['/'],
+    });
     render(<RouterProvider router={router} />);
     await new Promise((done) => setTimeout(done, 50));
     expect(screen.queryByTestId('notifications-bell')).toBeNull();

@@ -20,7 +20,14 @@ export type RuleAction =
   | { type: 'notify'; to: NotifyTarget; message: string };
 
 export type RuleActionType = RuleAction['type'];
-export const RULE_ACTION_TYPES: readonly RuleActionType[] = ['set-workflow', 'set-priority', 'add-tag', 'set-assignee-group', 'set-field', 'notify'];
+export const RULE_ACTION_TYPES: readonly RuleActionType[] = [
+  'set-workflow',
+  'set-priority',
+  'add-tag',
+  'set-assignee-group',
+  'set-field',
+  'notify',
+];
 
 export interface AutomationRule {
   id: string;

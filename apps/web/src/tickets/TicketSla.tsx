@@ -28,15 +28,29 @@ export function TicketSla({ ticketId, refreshKey }: { ticketId: string; refreshK
     };
   }, [ticketId, refreshKey]);
   if (clocks.length === 0) return null;
-  const units = { d: t('inbox.units.d'), h: t('inbox.units.h'), m: t('inbox.units.m'), s: t('inbox.units.s') };
+  const units = {
+    d: t('inbox.units.d'),
+    h: t('inbox.units.h'),
+    m: t('inbox.units.m'),
+    s: t('inbox.units.s'),
+  };
   return (
     <div className="ticket-sla" data-testid="ticket-sla">
       {clocks.map((clock) => {
-        const countdown = clock.dueAt && clock.status === 'running' ? formatCountdown(clock.dueAt, now, units) : null;
+        const countdown =
+          clock.dueAt && clock.status === 'running' ? formatCountdown(clock.dueAt, now, units) : null;
         return (
-          <span key={clock.kind} className={`sla sla--${countdown?.level ?? (clock.status === 'breached' ? 'overdue' : 'none')}`} data-testid={`sla-${clock.kind}`} data-status={clock.status}>
-            {t(`tickets.sla.${clock.kind}`, { defaultValue: clock.kind })}: {countdown
-              ? t(countdown.overdue ? 'inbox.countdown.overdue' : 'inbox.countdown.left', { time: countdown.text })
+          <span
+            key={clock.kind}
+            className={`sla sla--${countdown?.level ?? (clock.status === 'breached' ? 'overdue' : 'none')}`}
+            data-testid={`sla-${clock.kind}`}
+            data-status={clock.status}
+          >
+            {t(`tickets.sla.${clock.kind}`, { defaultValue: clock.kind })}:{' '}
+            {countdown
+              ? t(countdown.overdue ? 'inbox.countdown.overdue' : 'inbox.countdown.left', {
+                  time: countdown.text,
+                })
               : t(`tickets.sla.status.${clock.status}`, { defaultValue: clock.status })}
           </span>
         );

@@ -10,12 +10,14 @@ const fields: FieldDefinition[] = [
   { name: 'note', type: 'text' },
 ];
 
-describe('the generated form\'s validation', () => {
+describe("the generated form's validation", () => {
   it('reads typed values and leaves out empty optional fields', () => {
-    expect(readFieldValues(fields, { refundAmount: '6,200', channel: 'web', vip: true, note: '  ' })).toEqual({
-      values: { refundAmount: 6200, channel: 'web', vip: true },
-      errors: {},
-    });
+    expect(readFieldValues(fields, { refundAmount: '6,200', channel: 'web', vip: true, note: '  ' })).toEqual(
+      {
+        values: { refundAmount: 6200, channel: 'web', vip: true },
+        errors: {},
+      },
+    );
   });
 
   it('requires required fields', () => {
@@ -24,8 +26,14 @@ describe('the generated form\'s validation', () => {
 
   it('rejects text in a number field and numbers out of bounds', () => {
     expect(readFieldValues(fields, { refundAmount: '12abc' }).errors.refundAmount).toEqual({ key: 'number' });
-    expect(readFieldValues(fields, { refundAmount: '-5' }).errors.refundAmount).toEqual({ key: 'min', params: { min: 0 } });
-    expect(readFieldValues(fields, { refundAmount: '200000' }).errors.refundAmount).toEqual({ key: 'max', params: { max: 100000 } });
+    expect(readFieldValues(fields, { refundAmount: '-5' }).errors.refundAmount).toEqual({
+      key: 'min',
+      params: { min: 0 },
+    });
+    expect(readFieldValues(fields, { refundAmount: '200000' }).errors.refundAmount).toEqual({
+      key: 'max',
+      params: { max: 100000 },
+    });
   });
 
   it('rejects an unknown option and an unreadable date', () => {
@@ -35,16 +43,21 @@ describe('the generated form\'s validation', () => {
   });
 
   it('lets a task form require a field the workflow leaves optional', () => {
-    expect(readFieldValues(fields, { refundAmount: '1' }, new Set(['note'])).errors).toEqual({ note: { key: 'required' } });
+    expect(readFieldValues(fields, { refundAmount: '1' }, new Set(['note'])).errors).toEqual({
+      note: { key: 'required' },
+    });
   });
 
-  it('maps the server\'s 400 details to fields', () => {
+  it("maps the server's 400 details to fields", () => {
     expect(
       serverFieldErrors([
         { field: 'refundAmount', message: 'fields.refundAmount must be at most 5000' },
         { field: 'title', problems: ['title must be longer than or equal to 1 characters'] },
       ]),
-    ).toEqual({ refundAmount: 'fields.refundAmount must be at most 5000', title: 'title must be longer than or equal to 1 characters' });
+    ).toEqual({
+      refundAmount: 'fields.refundAmount must be at most 5000',
+      title: 'title must be longer than or equal to 1 characters',
+    });
     expect(serverFieldErrors(undefined)).toEqual({});
   });
 });

@@ -55,7 +55,9 @@ function checkText(field: FieldDefinition, text: string): FieldError | undefined
       return undefined;
     }
     case 'enum':
-      return (field.options ?? []).includes(text) ? undefined : { key: 'option', params: { options: (field.options ?? []).join(', ') } };
+      return (field.options ?? []).includes(text)
+        ? undefined
+        : { key: 'option', params: { options: (field.options ?? []).join(', ') } };
     case 'date':
       return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text)) ? undefined : { key: 'date' };
     default:

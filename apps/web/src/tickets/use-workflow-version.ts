@@ -16,7 +16,10 @@ export function loadVersion(key: string, version: number): Promise<WorkflowVersi
 }
 
 /** The published version `key`@`version` (or undefined while loading / when not given). */
-export function useWorkflowVersion(key: string | undefined, version: number | undefined | null): {
+export function useWorkflowVersion(
+  key: string | undefined,
+  version: number | undefined | null,
+): {
   version?: WorkflowVersion;
   error?: unknown;
 } {

@@ -14,7 +14,11 @@ export interface DiffView {
  * `after`, plus the nodes and edges `before` had and `after` removed (at their
  * old positions), with a status per changed element. Pure.
  */
-export function diffView(before: WorkflowDefinition, after: WorkflowDefinition, diff: DefinitionDiff): DiffView {
+export function diffView(
+  before: WorkflowDefinition,
+  after: WorkflowDefinition,
+  diff: DefinitionDiff,
+): DiffView {
   const nodes = new Map<string, DiffStatus>();
   const edges = new Map<string, DiffStatus>();
   for (const node of diff.nodes.added) nodes.set(node.id, 'added');

@@ -1,5 +1,11 @@
 // Test-only builders: small definitions assembled from parts. Not exported from index.ts.
-import type { Condition, FieldDefinition, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '../definition.types.js';
+import type {
+  Condition,
+  FieldDefinition,
+  WorkflowDefinition,
+  WorkflowEdge,
+  WorkflowNode,
+} from '../definition.types.js';
 import type { Problem, ValidationResult } from '../problem.types.js';
 
 type Extra = Record<string, unknown>;
@@ -12,15 +18,19 @@ function make(id: string, type: string, extra: Extra = {}): WorkflowNode {
 export const node = {
   start: (id = 'start'): WorkflowNode => make(id, 'start'),
   end: (id = 'end', extra?: Extra): WorkflowNode => make(id, 'end', extra),
-  task: (id: string, extra?: Extra): WorkflowNode => make(id, 'task', { assignee: { role: 'agent' }, ...extra }),
-  approval: (id: string, extra?: Extra): WorkflowNode => make(id, 'approval', { approvers: { role: 'finance' }, ...extra }),
+  task: (id: string, extra?: Extra): WorkflowNode =>
+    make(id, 'task', { assignee: { role: 'agent' }, ...extra }),
+  approval: (id: string, extra?: Extra): WorkflowNode =>
+    make(id, 'approval', { approvers: { role: 'finance' }, ...extra }),
   decision: (id: string, extra?: Extra): WorkflowNode => make(id, 'decision', extra),
   parallel: (id: string): WorkflowNode => make(id, 'parallel'),
   join: (id: string, extra?: Extra): WorkflowNode => make(id, 'join', extra),
   timer: (id: string, extra: Extra = { after: 'PT1H' }): WorkflowNode => make(id, 'timer', extra),
   wait: (id: string, extra?: Extra): WorkflowNode => make(id, 'wait', { message: 'label-printed', ...extra }),
-  action: (id: string, action: Extra = { type: 'notify', to: { requester: true }, template: 'hello' }): WorkflowNode =>
-    make(id, 'action', { action }),
+  action: (
+    id: string,
+    action: Extra = { type: 'notify', to: { requester: true }, template: 'hello' },
+  ): WorkflowNode => make(id, 'action', { action }),
   raw: (id: string, type: string, extra?: Extra): WorkflowNode => make(id, type, extra),
 };
 
@@ -41,7 +51,11 @@ export const amountField: FieldDefinition = { name: 'amount', type: 'number' };
 export const channelField: FieldDefinition = { name: 'channel', type: 'enum', options: ['web', 'phone'] };
 
 /** A definition from nodes and edges (and fields: `amount` number, `channel` enum, by default). */
-export function definition(nodes: WorkflowNode[], edges: WorkflowEdge[], fields: FieldDefinition[] = [amountField, channelField]): WorkflowDefinition {
+export function definition(
+  nodes: WorkflowNode[],
+  edges: WorkflowEdge[],
+  fields: FieldDefinition[] = [amountField, channelField],
+): WorkflowDefinition {
   return { schemaVersion: 1, key: 'test-flow', name: 'Test flow', fields, nodes, edges };
 }
 
@@ -53,7 +67,11 @@ export function around(middle: WorkflowNode, outcomes: string[] = ['completed'])
 
 /** start → the given node → end, all plain edges: for timers, joins and the like. */
 export function aroundPlain(middle: WorkflowNode, fields?: FieldDefinition[]): WorkflowDefinition {
-  return definition([node.start(), middle, node.end()], [edge('start', middle.id), edge(middle.id, 'end')], fields);
+  return definition(
+    [node.start(), middle, node.end()],
+    [edge('start', middle.id), edge(middle.id, 'end')],
+    fields,
+  );
 }
 
 /** start → task → end: the smallest valid definition. */

@@ -38,7 +38,8 @@ export function testRules(cases: RuleCase[]): void {
       it(`does not report ${rule.code} once fixed`, () => {
         const result = validateDefinition(rule.pass());
         expect(result.problems.map((problem) => problem.code)).not.toContain(rule.code);
-        if (rule.passIsOnlyFreeOf !== true) expect(result.problems, JSON.stringify(result.problems, null, 1)).toEqual([]);
+        if (rule.passIsOnlyFreeOf !== true)
+          expect(result.problems, JSON.stringify(result.problems, null, 1)).toEqual([]);
       });
     });
   }

@@ -1,7 +1,11 @@
 import type { FieldDefinition, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@ticketflow/definition';
 
 /** Test fixture shorthand: `edge('a', 'b', { on: 'completed' })`. Pure. */
-export function edge(source: string, target: string, extra: Partial<WorkflowEdge> = {}): Omit<WorkflowEdge, 'id'> & { id?: string } {
+export function edge(
+  source: string,
+  target: string,
+  extra: Partial<WorkflowEdge> = {},
+): Omit<WorkflowEdge, 'id'> & { id?: string } {
   return { source, target, ...extra };
 }
 
@@ -25,5 +29,8 @@ export const task = (id: string, extra: Record<string, unknown> = {}): WorkflowN
   ({ id, type: 'task', assignee: { role: 'agent' }, ...extra }) as WorkflowNode;
 export const approval = (id: string, extra: Record<string, unknown> = {}): WorkflowNode =>
   ({ id, type: 'approval', approvers: { role: 'approvers' }, ...extra }) as WorkflowNode;
-export const node = (id: string, type: WorkflowNode['type'], extra: Record<string, unknown> = {}): WorkflowNode =>
-  ({ id, type, ...extra }) as WorkflowNode;
+export const node = (
+  id: string,
+  type: WorkflowNode['type'],
+  extra: Record<string, unknown> = {},
+): WorkflowNode => ({ id, type, ...extra }) as WorkflowNode;

@@ -18,7 +18,11 @@ export class InstanceDriver {
 
   private constructor(readonly compiled: CompiledWorkflow) {}
 
-  static async start(definition: WorkflowDefinition, fields: FieldValues = {}, requester?: string): Promise<InstanceDriver> {
+  static async start(
+    definition: WorkflowDefinition,
+    fields: FieldValues = {},
+    requester?: string,
+  ): Promise<InstanceDriver> {
     const driver = new InstanceDriver(compileDefinition(definition));
     const result = await startDetailed(driver.compiled, fields, requester === undefined ? {} : { requester });
     driver.absorb(result);
@@ -44,11 +48,28 @@ export class InstanceDriver {
   }
 
   complete(nodeId: string, outcome?: string, fields?: FieldValues): Promise<this> {
-    return this.send({ type: 'task.complete', taskKey: this.taskKey(nodeId), actor: { id: 'agent' }, ...(outcome ? { outcome } : {}), ...(fields ? { fields } : {}) });
+    return this.send({
+      type: 'task.complete',
+      taskKey: this.taskKey(nodeId),
+      actor: { id: 'agent' },
+      ...(outcome ? { outcome } : {}),
+      ...(fields ? { fields } : {}),
+    });
   }
 
-  decide(nodeId: string, decision: 'approved' | 'rejected', actor = 'approver', eligibleCount = 1): Promise<this> {
-    return this.send({ type: 'approval.decide', taskKey: this.taskKey(nodeId), decision, actor: { id: actor }, eligibleCount });
+  decide(
+    nodeId: string,
+    decision: 'approved' | 'rejected',
+    actor = 'approver',
+    eligibleCount = 1,
+  ): Promise<this> {
+    return this.send({
+      type: 'approval.decide',
+      taskKey: this.taskKey(nodeId),
+      decision,
+      actor: { id: actor },
+      eligibleCount,
+    });
   }
 
   fire(nodeId: string): Promise<this> {
@@ -58,7 +79,12 @@ export class InstanceDriver {
   actionResult(nodeId: string, outcome: 'ok' | 'failed', fields?: FieldValues): Promise<this> {
     const action = pendingWork(this.snapshot).actions.find((a) => a.nodeId === nodeId);
     if (!action) throw new Error(`no action at ${nodeId}`);
-    return this.send({ type: 'action.result', actionKey: action.actionKey, outcome, ...(fields ? { fields } : {}) });
+    return this.send({
+      type: 'action.result',
+      actionKey: action.actionKey,
+      outcome,
+      ...(fields ? { fields } : {}),
+    });
   }
 
   get status() {
@@ -73,7 +99,13 @@ export class InstanceDriver {
     return this.effects.filter((e): e is Extract<Effect, { type: T }> => e.type === type);
   }
 
-  private absorb(result: { snapshot: InstanceSnapshot; effects: Effect[]; transitions: TransitionRecord[]; fields: FieldValues; entered: string[] }): void {
+  private absorb(result: {
+    snapshot: InstanceSnapshot;
+    effects: Effect[];
+    transitions: TransitionRecord[];
+    fields: FieldValues;
+    entered: string[];
+  }): void {
     this.snapshot = result.snapshot;
     this.fields = result.fields;
     this.lastEffects = result.effects;

@@ -22,7 +22,9 @@ describe('DesignerCanvas', () => {
   it('draws every node of the definition with its outcome handles', () => {
     const { container } = renderCanvas();
     expect(container.querySelectorAll('.react-flow__node')).toHaveLength(7);
-    expect(container.querySelector('[data-id="finance"] [data-testid="handle-finance-approved"]')).toBeTruthy();
+    expect(
+      container.querySelector('[data-id="finance"] [data-testid="handle-finance-approved"]'),
+    ).toBeTruthy();
   });
 
   it('adds a node where a palette item is dropped, as a node.add command', async () => {
@@ -42,7 +44,13 @@ describe('DesignerCanvas', () => {
 
   it('marks nodes with errors', async () => {
     const { container } = renderCanvas();
-    act(() => useDesignerStore.getState().setProblems([{ code: 'no-way-out', severity: 'error', message: 'x', nodeId: 'review' }]));
-    await waitFor(() => expect(container.querySelector('[data-testid="node-review"]')?.className).toContain('is-invalid'));
+    act(() =>
+      useDesignerStore
+        .getState()
+        .setProblems([{ code: 'no-way-out', severity: 'error', message: 'x', nodeId: 'review' }]),
+    );
+    await waitFor(() =>
+      expect(container.querySelector('[data-testid="node-review"]')?.className).toContain('is-invalid'),
+    );
   });
 });

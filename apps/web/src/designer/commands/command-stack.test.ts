@@ -50,7 +50,11 @@ describe('command stack', () => {
   it('keeps at most MAX_HISTORY steps', () => {
     let state = { stack: emptyStack(), definition: def };
     for (let i = 0; i < MAX_HISTORY + 5; i += 1) {
-      state = execute(state.stack, state.definition, updateWorkflow({ name: String(i - 1) }, { name: String(i) }));
+      state = execute(
+        state.stack,
+        state.definition,
+        updateWorkflow({ name: String(i - 1) }, { name: String(i) }),
+      );
     }
     expect(state.stack.past).toHaveLength(MAX_HISTORY);
   });

@@ -30,7 +30,10 @@ describe('designer commands', () => {
   });
 
   it('node.move sets positions; undo restores old ones, including none', () => {
-    const noPos = { ...def, nodes: def.nodes.map((n) => (n.id === 'review' ? { ...n, position: undefined } : n)) };
+    const noPos = {
+      ...def,
+      nodes: def.nodes.map((n) => (n.id === 'review' ? { ...n, position: undefined } : n)),
+    };
     delete (noPos.nodes.find((n) => n.id === 'review') as { position?: unknown }).position;
     const cmd = moveNodes([
       { id: 'review', from: undefined, to: { x: 10, y: 20 } },
@@ -65,7 +68,10 @@ describe('designer commands', () => {
   });
 
   it('edge.connect adds the edge; undo removes it', () => {
-    const after = roundTrip(def, connectEdge({ id: 'e99', source: 'manager', target: 'finance', on: 'timeout' }));
+    const after = roundTrip(
+      def,
+      connectEdge({ id: 'e99', source: 'manager', target: 'finance', on: 'timeout' }),
+    );
     expect(after.edges.at(-1)?.id).toBe('e99');
   });
 
@@ -97,16 +103,23 @@ describe('designer commands', () => {
   });
 
   it('workflow.update changes name and description', () => {
-    const after = roundTrip(def, updateWorkflow({ name: def.name }, { name: 'Refunds', description: 'All refunds' }));
+    const after = roundTrip(
+      def,
+      updateWorkflow({ name: def.name }, { name: 'Refunds', description: 'All refunds' }),
+    );
     expect(after).toMatchObject({ name: 'Refunds', description: 'All refunds' });
   });
 
   it('clipboard.paste adds nodes and edges in one step', () => {
     const after = roundTrip(
       def,
-      pasteElements([{ id: 'task-1', type: 'task', assignee: { role: 'agent' } }, { id: 'end-1', type: 'end' }], [
-        { id: 'e-1', source: 'task-1', target: 'end-1', on: 'completed' },
-      ]),
+      pasteElements(
+        [
+          { id: 'task-1', type: 'task', assignee: { role: 'agent' } },
+          { id: 'end-1', type: 'end' },
+        ],
+        [{ id: 'e-1', source: 'task-1', target: 'end-1', on: 'completed' }],
+      ),
     );
     expect(after.nodes).toHaveLength(def.nodes.length + 2);
   });
@@ -145,7 +158,11 @@ describe('field.update renames uses of the field', () => {
       nodes: [
         { id: 't', type: 'timer', until: 'due' },
         { id: 'a', type: 'action', action: { type: 'set-fields', values: { due: '2026-01-01' } } },
-        { id: 'h', type: 'action', action: { type: 'http', method: 'GET', url: 'https://x', responseMapping: { due: 'a.b' } } },
+        {
+          id: 'h',
+          type: 'action',
+          action: { type: 'http', method: 'GET', url: 'https://x', responseMapping: { due: 'a.b' } },
+        },
       ],
       edges: [],
     };
@@ -153,7 +170,11 @@ describe('field.update renames uses of the field', () => {
     expect(after.nodes).toEqual([
       { id: 't', type: 'timer', until: 'deadline' },
       { id: 'a', type: 'action', action: { type: 'set-fields', values: { deadline: '2026-01-01' } } },
-      { id: 'h', type: 'action', action: { type: 'http', method: 'GET', url: 'https://x', responseMapping: { deadline: 'a.b' } } },
+      {
+        id: 'h',
+        type: 'action',
+        action: { type: 'http', method: 'GET', url: 'https://x', responseMapping: { deadline: 'a.b' } },
+      },
     ]);
   });
 });

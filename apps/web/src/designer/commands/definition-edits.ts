@@ -18,7 +18,10 @@ export interface Indexed<T> {
 }
 
 /** Removes the items whose ids are given and returns them with their old indices. */
-export function takeOut<T extends { id: string }>(items: T[], ids: Set<string>): { kept: T[]; removed: Indexed<T>[] } {
+export function takeOut<T extends { id: string }>(
+  items: T[],
+  ids: Set<string>,
+): { kept: T[]; removed: Indexed<T>[] } {
   const kept: T[] = [];
   const removed: Indexed<T>[] = [];
   items.forEach((item, index) => (ids.has(item.id) ? removed.push({ index, item }) : kept.push(item)));

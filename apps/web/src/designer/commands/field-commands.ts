@@ -16,7 +16,12 @@ export function addField(field: FieldDefinition): Command {
  * uses (conditions, timers, forms, actions), so the flow keeps working; undo renames
  * them back.
  */
-export function updateField(index: number, before: FieldDefinition, after: FieldDefinition, mergeKey?: string): Command {
+export function updateField(
+  index: number,
+  before: FieldDefinition,
+  after: FieldDefinition,
+  mergeKey?: string,
+): Command {
   const put = (def: WorkflowDefinition, field: FieldDefinition, previousName: string) => {
     const next = { ...def, fields: def.fields.map((f, i) => (i === index ? field : f)) };
     // A name another field already has would merge their uses: leave uses alone (the validator reports the duplicate).

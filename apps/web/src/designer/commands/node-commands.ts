@@ -32,7 +32,11 @@ export function moveNodes(moves: NodeMove[]): Command {
     }
     return replaceNodes(def, byId);
   };
-  return { type: 'node.move', do: (def) => apply(def, (m) => m.to), undo: (def) => apply(def, (m) => m.from) };
+  return {
+    type: 'node.move',
+    do: (def) => apply(def, (m) => m.to),
+    undo: (def) => apply(def, (m) => m.from),
+  };
 }
 
 /**
@@ -52,7 +56,11 @@ export function updateNode(before: WorkflowNode, after: WorkflowNode, mergeKey?:
  * `node.remove`: removes nodes, the edges touching them and any extra edges named,
  * remembering their places so undo restores the exact definition. Pure factory.
  */
-export function removeNodes(current: WorkflowDefinition, nodeIds: string[], extraEdgeIds: string[] = []): Command {
+export function removeNodes(
+  current: WorkflowDefinition,
+  nodeIds: string[],
+  extraEdgeIds: string[] = [],
+): Command {
   const nodeSet = new Set(nodeIds);
   const edgeSet = new Set(extraEdgeIds);
   for (const e of current.edges) if (nodeSet.has(e.source) || nodeSet.has(e.target)) edgeSet.add(e.id);

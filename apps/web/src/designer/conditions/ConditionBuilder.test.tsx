@@ -36,8 +36,15 @@ describe('ConditionBuilder', () => {
   });
 
   it('offers only operators that fit the field type and an option list for enums', () => {
-    render(<Harness initial={{ all: [{ fact: 'channel', operator: 'equal', value: 'web' }] }} onValue={() => {}} />);
-    const operators = Array.from((screen.getByTestId('cond-operator') as HTMLSelectElement).options).map((o) => o.value);
+    render(
+      <Harness
+        initial={{ all: [{ fact: 'channel', operator: 'equal', value: 'web' }] }}
+        onValue={() => {}}
+      />,
+    );
+    const operators = Array.from((screen.getByTestId('cond-operator') as HTMLSelectElement).options).map(
+      (o) => o.value,
+    );
     expect(operators).not.toContain('greaterThan');
     const value = screen.getByTestId('cond-value') as HTMLSelectElement;
     expect(Array.from(value.options).map((o) => o.value)).toEqual(['phone', 'web', 'wechat']);
@@ -45,14 +52,24 @@ describe('ConditionBuilder', () => {
 
   it('switches the field and resets the value to fit it', () => {
     let value: Condition | undefined;
-    render(<Harness initial={{ all: [{ fact: 'refundAmount', operator: 'equal', value: 3 }] }} onValue={(c) => (value = c)} />);
+    render(
+      <Harness
+        initial={{ all: [{ fact: 'refundAmount', operator: 'equal', value: 3 }] }}
+        onValue={(c) => (value = c)}
+      />,
+    );
     fireEvent.change(screen.getByTestId('cond-field'), { target: { value: 'vip' } });
     expect(value).toEqual({ all: [{ fact: 'vip', operator: 'equal', value: true }] });
   });
 
   it('groups with any and negates a rule', () => {
     let value: Condition | undefined;
-    render(<Harness initial={{ all: [{ fact: 'vip', operator: 'equal', value: true }] }} onValue={(c) => (value = c)} />);
+    render(
+      <Harness
+        initial={{ all: [{ fact: 'vip', operator: 'equal', value: true }] }}
+        onValue={(c) => (value = c)}
+      />,
+    );
     fireEvent.change(screen.getByTestId('cond-group-kind'), { target: { value: 'any' } });
     fireEvent.click(within(screen.getByTestId('cond-rule-0')).getByTestId('cond-not'));
     expect(value).toEqual({ any: [{ not: { fact: 'vip', operator: 'equal', value: true } }] });

@@ -32,7 +32,11 @@ describe('condition model', () => {
     let root: Condition = { all: [] };
     root = addChild(root, [], newRule(amount));
     root = updateAt(root, [0], (r) => changeOperator(r as never, amount, 'greaterThan'));
-    root = updateAt(root, [0], (r) => ({ ...(r as object), value: coerceValue(amount, 'greaterThan', '5000') }) as Condition);
+    root = updateAt(
+      root,
+      [0],
+      (r) => ({ ...(r as object), value: coerceValue(amount, 'greaterThan', '5000') }) as Condition,
+    );
     root = addChild(root, [], changeField(newRule(amount), channel));
     root = updateAt(root, [1], (r) => ({ ...(r as object), value: 'wechat' }) as Condition);
     expect(root).toEqual({
@@ -75,7 +79,11 @@ describe('condition model', () => {
 
   it('keeps operator and value when the new field type allows them', () => {
     const rule = { fact: 'refundAmount', operator: 'greaterThan', value: 5 };
-    expect(changeField(rule, { name: 'other', type: 'number' })).toEqual({ fact: 'other', operator: 'greaterThan', value: 5 });
+    expect(changeField(rule, { name: 'other', type: 'number' })).toEqual({
+      fact: 'other',
+      operator: 'greaterThan',
+      value: 5,
+    });
     expect(changeField(rule, channel)).toEqual({ fact: 'channel', operator: 'equal', value: 'phone' });
   });
 

@@ -104,13 +104,21 @@ export function changeField(rule: FactCondition, field: FieldDefinition): FactCo
   return { fact: field.name, operator, value: value === undefined ? defaultValue(field, operator) : value };
 }
 
-export function changeOperator(rule: FactCondition, field: FieldDefinition | undefined, operator: string): FactCondition {
+export function changeOperator(
+  rule: FactCondition,
+  field: FieldDefinition | undefined,
+  operator: string,
+): FactCondition {
   const wasList = LIST_OPERATORS.has(rule.operator);
   const isList = LIST_OPERATORS.has(operator);
   if (wasList === isList) return { ...rule, operator };
   const value = isList
-    ? rule.value === '' || rule.value === undefined ? [] : [rule.value]
-    : Array.isArray(rule.value) && rule.value.length ? rule.value[0] : defaultValue(field, operator);
+    ? rule.value === '' || rule.value === undefined
+      ? []
+      : [rule.value]
+    : Array.isArray(rule.value) && rule.value.length
+      ? rule.value[0]
+      : defaultValue(field, operator);
   return { ...rule, operator, value };
 }
 
@@ -120,7 +128,12 @@ export function changeOperator(rule: FactCondition, field: FieldDefinition | und
  */
 export function coerceValue(field: FieldDefinition | undefined, operator: string, raw: unknown): unknown {
   if (LIST_OPERATORS.has(operator)) {
-    const items = Array.isArray(raw) ? raw : String(raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const items = Array.isArray(raw)
+      ? raw
+      : String(raw ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
     const coerced = items.map((item) => coerceValue(field, 'equal', item));
     return coerced.some((v) => v === undefined) ? undefined : coerced;
   }

@@ -11,7 +11,12 @@ export function ConflictDialog({ sync }: { sync: DraftSync }) {
   if (!conflict) return null;
   return (
     <div className="modal-backdrop">
-      <div className="modal" role="alertdialog" aria-labelledby="conflict-title" data-testid="conflict-dialog">
+      <div
+        className="modal"
+        role="alertdialog"
+        aria-labelledby="conflict-title"
+        data-testid="conflict-dialog"
+      >
         <h2 id="conflict-title">{t('designer.conflict.title')}</h2>
         <p>
           {t('designer.conflict.body', {
@@ -27,7 +32,12 @@ export function ConflictDialog({ sync }: { sync: DraftSync }) {
           <button type="button" onClick={() => void sync.reloadTheirs()} data-testid="conflict-reload">
             {t('designer.conflict.reload')}
           </button>
-          <button type="button" className="danger" onClick={() => void sync.overwrite()} data-testid="conflict-overwrite">
+          <button
+            type="button"
+            className="danger"
+            onClick={() => void sync.overwrite()}
+            data-testid="conflict-overwrite"
+          >
             {t('designer.conflict.overwrite')}
           </button>
         </div>

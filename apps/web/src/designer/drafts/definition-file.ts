@@ -8,7 +8,11 @@ export function serializeDefinition(definition: WorkflowDefinition): string {
 /** Why an imported file was refused; the message is a translation key suffix. */
 export class DefinitionFileError extends Error {
   constructor(readonly reason: 'not-json' | 'not-a-definition') {
-    super(reason === 'not-json' ? 'The file is not JSON.' : 'The file is not a workflow definition (it needs "nodes" and "edges").');
+    super(
+      reason === 'not-json'
+        ? 'The file is not JSON.'
+        : 'The file is not a workflow definition (it needs "nodes" and "edges").',
+    );
   }
 }
 

@@ -37,7 +37,11 @@ export function useDraftSync(workflowKey: string): DraftSync {
       const { definition, change: savingChange } = store;
       store.saveStarted();
       try {
-        const saved = await workflowsApi.saveDraft(workflowKey, { ...definition, key: workflowKey }, baseRevision);
+        const saved = await workflowsApi.saveDraft(
+          workflowKey,
+          { ...definition, key: workflowKey },
+          baseRevision,
+        );
         useDesignerStore.getState().saveSucceeded(saved.revision, savingChange);
       } catch (err) {
         if (isApiError(err, 'draft-conflict')) {

@@ -42,7 +42,12 @@ describe('formatDuration', () => {
   });
 
   it('round-trips through the parser', () => {
-    for (const [after, bh] of [['PT4H', false], ['P2D', true], ['P1WT2H', false], ['PT45M', true]] as const) {
+    for (const [after, bh] of [
+      ['PT4H', false],
+      ['P2D', true],
+      ['P1WT2H', false],
+      ['PT45M', true],
+    ] as const) {
       expect(parseDurationText(formatDuration(after, bh))).toEqual({ after, businessHours: bh });
     }
   });

@@ -86,7 +86,13 @@ const EN_UNITS: Record<Unit, [string, string]> = {
   minutes: ['minute', 'minutes'],
   seconds: ['second', 'seconds'],
 };
-const ZH_UNITS: Record<Unit, string> = { weeks: '周', days: '天', hours: '小时', minutes: '分钟', seconds: '秒' };
+const ZH_UNITS: Record<Unit, string> = {
+  weeks: '周',
+  days: '天',
+  hours: '小时',
+  minutes: '分钟',
+  seconds: '秒',
+};
 
 /**
  * `('P2D', true)` -> "2 business days" (or "2 个工作日" for zh). Falls back to the ISO
@@ -98,7 +104,10 @@ export function formatDuration(after: string, businessHours = false, lang = 'en'
   const units = (Object.keys(EN_UNITS) as Unit[]).filter((u) => parts[u] > 0);
   if (lang.startsWith('zh')) {
     return units
-      .map((u) => `${parts[u]} 个${businessHours ? (u === 'days' ? '工作日' : `工作${ZH_UNITS[u]}`) : ZH_UNITS[u]}`)
+      .map(
+        (u) =>
+          `${parts[u]} 个${businessHours ? (u === 'days' ? '工作日' : `工作${ZH_UNITS[u]}`) : ZH_UNITS[u]}`,
+      )
       .join(' ')
       .replace(/ 个(天|周|分钟|秒)/g, ' $1');
   }

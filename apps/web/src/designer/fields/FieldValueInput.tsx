@@ -26,7 +26,13 @@ export function FieldValueInput({ field, value, onChange, testId, multiple, aria
     if (multiple) {
       const selected = Array.isArray(value) ? value.map(String) : [];
       return (
-        <select multiple data-testid={testId} aria-label={ariaLabel} value={selected} onChange={(e) => onChange(Array.from(e.target.selectedOptions, (o) => o.value))}>
+        <select
+          multiple
+          data-testid={testId}
+          aria-label={ariaLabel}
+          value={selected}
+          onChange={(e) => onChange(Array.from(e.target.selectedOptions, (o) => o.value))}
+        >
           {options.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -36,7 +42,12 @@ export function FieldValueInput({ field, value, onChange, testId, multiple, aria
       );
     }
     return (
-      <select data-testid={testId} aria-label={ariaLabel} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
+      <select
+        data-testid={testId}
+        aria-label={ariaLabel}
+        value={String(value ?? '')}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {!options.includes(String(value ?? '')) && <option value={String(value ?? '')}>—</option>}
         {options.map((o) => (
           <option key={o} value={o}>
@@ -48,7 +59,12 @@ export function FieldValueInput({ field, value, onChange, testId, multiple, aria
   }
   if (type === 'boolean') {
     return (
-      <select data-testid={testId} aria-label={ariaLabel} value={value === true ? 'true' : value === false ? 'false' : ''} onChange={(e) => onChange(e.target.value === 'true')}>
+      <select
+        data-testid={testId}
+        aria-label={ariaLabel}
+        value={value === true ? 'true' : value === false ? 'false' : ''}
+        onChange={(e) => onChange(e.target.value === 'true')}
+      >
         {value !== true && value !== false && <option value="">—</option>}
         <option value="true">{t('common.yes')}</option>
         <option value="false">{t('common.no')}</option>
@@ -86,7 +102,22 @@ export function FieldValueInput({ field, value, onChange, testId, multiple, aria
     );
   }
   if (type === 'date') {
-    return <input type="date" data-testid={testId} aria-label={ariaLabel} value={String(value ?? '').slice(0, 10)} onChange={(e) => onChange(e.target.value)} />;
+    return (
+      <input
+        type="date"
+        data-testid={testId}
+        aria-label={ariaLabel}
+        value={String(value ?? '').slice(0, 10)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
   }
-  return <input data-testid={testId} aria-label={ariaLabel} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+  return (
+    <input
+      data-testid={testId}
+      aria-label={ariaLabel}
+      value={String(value ?? '')}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 }

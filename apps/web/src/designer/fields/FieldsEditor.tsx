@@ -21,7 +21,8 @@ export function FieldsEditor() {
 
   function change(index: number, patch: (f: FieldDefinition) => FieldDefinition, mergeKey?: string) {
     const before = useDesignerStore.getState().definition.fields[index];
-    if (before) execute(updateField(index, before, patch(before), mergeKey ? `field:${index}:${mergeKey}` : undefined));
+    if (before)
+      execute(updateField(index, before, patch(before), mergeKey ? `field:${index}:${mergeKey}` : undefined));
   }
 
   return (
@@ -33,7 +34,11 @@ export function FieldsEditor() {
           <div className="row">
             <label className="grow">
               {t('designer.fields.name')}
-              <CommitInput testId={`field-name-${i}`} value={field.name} onCommit={(name) => change(i, (f) => ({ ...f, name: name.replace(/\s/g, '') }))} />
+              <CommitInput
+                testId={`field-name-${i}`}
+                value={field.name}
+                onCommit={(name) => change(i, (f) => ({ ...f, name: name.replace(/\s/g, '') }))}
+              />
             </label>
             <label className="grow">
               {t('designer.fields.label')}
@@ -41,10 +46,14 @@ export function FieldsEditor() {
                 data-testid={`field-label-${i}`}
                 value={field.label ?? ''}
                 onChange={(e) =>
-                  change(i, (f) => {
-                    const { label: _l, ...rest } = f;
-                    return e.target.value ? { ...rest, label: e.target.value } : rest;
-                  }, 'label')
+                  change(
+                    i,
+                    (f) => {
+                      const { label: _l, ...rest } = f;
+                      return e.target.value ? { ...rest, label: e.target.value } : rest;
+                    },
+                    'label',
+                  )
                 }
               />
             </label>
@@ -84,16 +93,30 @@ export function FieldsEditor() {
               />
               {t('designer.fields.required')}
             </label>
-            <button type="button" className="danger" data-testid={`field-remove-${i}`} onClick={() => execute(removeField(i, field))}>
+            <button
+              type="button"
+              className="danger"
+              data-testid={`field-remove-${i}`}
+              onClick={() => execute(removeField(i, field))}
+            >
               {t('common.remove')}
             </button>
           </div>
           {field.type === 'enum' && (
-            <ListEditor testId={`field-options-${i}`} label={t('designer.fields.options')} items={field.options ?? []} onChange={(options) => change(i, (f) => ({ ...f, options }))} />
+            <ListEditor
+              testId={`field-options-${i}`}
+              label={t('designer.fields.options')}
+              items={field.options ?? []}
+              onChange={(options) => change(i, (f) => ({ ...f, options }))}
+            />
           )}
         </div>
       ))}
-      <button type="button" data-testid="field-add" onClick={() => execute(addField({ name: freshName(fields), type: 'string' }))}>
+      <button
+        type="button"
+        data-testid="field-add"
+        onClick={() => execute(addField({ name: freshName(fields), type: 'string' }))}
+      >
         + {t('designer.fields.add')}
       </button>
     </div>

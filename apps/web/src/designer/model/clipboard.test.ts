@@ -19,7 +19,12 @@ describe('clipboard', () => {
     const copied = copySelection(def, { nodeIds: ['start', 'finance', 'done'], edgeIds: [] })!;
     const pasted = prepareForPaste(def, copied);
     expect(pasted.nodes.map((n) => n.id)).toEqual(['approval-1', 'end-1']);
-    expect(pasted.nodes[0]!.position).toEqual({ x: def.nodes.find((n) => n.id === 'finance')!.position!.x + 40, y: def.nodes.find((n) => n.id === 'finance')!.position!.y + 40 });
-    expect(pasted.edges).toEqual([{ ...def.edges.find((e) => e.id === 'e5'), id: 'e-1', source: 'approval-1', target: 'end-1' }]);
+    expect(pasted.nodes[0]!.position).toEqual({
+      x: def.nodes.find((n) => n.id === 'finance')!.position!.x + 40,
+      y: def.nodes.find((n) => n.id === 'finance')!.position!.y + 40,
+    });
+    expect(pasted.edges).toEqual([
+      { ...def.edges.find((e) => e.id === 'e5'), id: 'e-1', source: 'approval-1', target: 'end-1' },
+    ]);
   });
 });

@@ -19,7 +19,11 @@ export function validateLocally(definition: WorkflowDefinition): { valid: boolea
 }
 
 /** A condition in words for edge labels and the simulation log ("Refund amount > 5,000"). Pure. */
-export function describeCondition(condition: Condition, fields: FieldDefinition[], language?: string): string {
+export function describeCondition(
+  condition: Condition,
+  fields: FieldDefinition[],
+  language?: string,
+): string {
   try {
     return describeWithRules(condition, fields, language?.startsWith('zh') ? 'zh' : 'en');
   } catch {

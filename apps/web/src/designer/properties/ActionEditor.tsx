@@ -30,7 +30,11 @@ export function ActionEditor({ node, update }: Props) {
   return (
     <fieldset>
       <legend>{t('designer.props.action')}</legend>
-      <select data-testid="prop-action-type" value={spec.type} onChange={(e) => setSpec(defaultSpec(e.target.value as ActionSpec['type']))}>
+      <select
+        data-testid="prop-action-type"
+        value={spec.type}
+        onChange={(e) => setSpec(defaultSpec(e.target.value as ActionSpec['type']))}
+      >
         <option value="set-fields">{t('designer.props.actionSetFields')}</option>
         <option value="http">{t('designer.props.actionHttp')}</option>
         <option value="notify">{t('designer.props.actionNotify')}</option>
@@ -50,7 +54,9 @@ export function ActionEditor({ node, update }: Props) {
                     checked={set}
                     onChange={(e) => {
                       const values = { ...spec.values };
-                      if (e.target.checked) values[f.name] = f.type === 'number' ? 0 : f.type === 'boolean' ? true : (f.options?.[0] ?? '');
+                      if (e.target.checked)
+                        values[f.name] =
+                          f.type === 'number' ? 0 : f.type === 'boolean' ? true : (f.options?.[0] ?? '');
                       else delete values[f.name];
                       setSpec({ ...spec, values });
                     }}
@@ -62,7 +68,9 @@ export function ActionEditor({ node, update }: Props) {
                     field={f}
                     testId={`prop-setfield-${f.name}`}
                     value={spec.values[f.name]}
-                    onChange={(v) => setSpec({ ...spec, values: { ...spec.values, [f.name]: v } }, `set:${f.name}`)}
+                    onChange={(v) =>
+                      setSpec({ ...spec, values: { ...spec.values, [f.name]: v } }, `set:${f.name}`)
+                    }
                   />
                 )}
               </div>
@@ -74,7 +82,11 @@ export function ActionEditor({ node, update }: Props) {
       {spec.type === 'http' && (
         <>
           <div className="row">
-            <select data-testid="prop-http-method" value={spec.method} onChange={(e) => setSpec({ ...spec, method: e.target.value as HttpMethod })}>
+            <select
+              data-testid="prop-http-method"
+              value={spec.method}
+              onChange={(e) => setSpec({ ...spec, method: e.target.value as HttpMethod })}
+            >
               {METHODS.map((m) => (
                 <option key={m}>{m}</option>
               ))}
@@ -90,7 +102,10 @@ export function ActionEditor({ node, update }: Props) {
           <KeyValueEditor
             testId="prop-http-body"
             label={t('designer.props.httpBody')}
-            hint={t('designer.props.placeholderHint', { fieldsExample: '{{fields.name}}', ticketExample: '{{ticket.id}}' })}
+            hint={t('designer.props.placeholderHint', {
+              fieldsExample: '{{fields.name}}',
+              ticketExample: '{{ticket.id}}',
+            })}
             value={(spec.body && typeof spec.body === 'object' ? spec.body : {}) as Record<string, string>}
             onChange={(body) => {
               const { body: _b, ...rest } = spec;
@@ -121,7 +136,12 @@ export function ActionEditor({ node, update }: Props) {
               value={'requester' in spec.to ? 'requester' : 'user' in spec.to ? 'user' : 'role'}
               onChange={(e) => {
                 const kind = e.target.value;
-                const to = kind === 'requester' ? { requester: true as const } : kind === 'user' ? { user: users[0]?.username ?? '' } : { role: roles[0]?.name ?? '' };
+                const to =
+                  kind === 'requester'
+                    ? { requester: true as const }
+                    : kind === 'user'
+                      ? { user: users[0]?.username ?? '' }
+                      : { role: roles[0]?.name ?? '' };
                 setSpec({ ...spec, to });
               }}
             >
@@ -131,7 +151,11 @@ export function ActionEditor({ node, update }: Props) {
             </select>
           </label>
           {'user' in spec.to && (
-            <select data-testid="prop-notify-to" value={spec.to.user} onChange={(e) => setSpec({ ...spec, to: { user: e.target.value } })}>
+            <select
+              data-testid="prop-notify-to"
+              value={spec.to.user}
+              onChange={(e) => setSpec({ ...spec, to: { user: e.target.value } })}
+            >
               {users.map((u) => (
                 <option key={u.id} value={u.username}>
                   {u.displayName ?? u.username}
@@ -140,7 +164,11 @@ export function ActionEditor({ node, update }: Props) {
             </select>
           )}
           {'role' in spec.to && (
-            <select data-testid="prop-notify-to" value={spec.to.role} onChange={(e) => setSpec({ ...spec, to: { role: e.target.value } })}>
+            <select
+              data-testid="prop-notify-to"
+              value={spec.to.role}
+              onChange={(e) => setSpec({ ...spec, to: { role: e.target.value } })}
+            >
               {roles.map((r) => (
                 <option key={r.name} value={r.name}>
                   {r.label}
@@ -150,7 +178,12 @@ export function ActionEditor({ node, update }: Props) {
           )}
           <label>
             {t('designer.props.template')}
-            <textarea data-testid="prop-notify-template" rows={3} value={spec.template} onChange={(e) => setSpec({ ...spec, template: e.target.value }, 'template')} />
+            <textarea
+              data-testid="prop-notify-template"
+              rows={3}
+              value={spec.template}
+              onChange={(e) => setSpec({ ...spec, template: e.target.value }, 'template')}
+            />
           </label>
         </>
       )}

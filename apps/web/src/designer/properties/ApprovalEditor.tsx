@@ -28,7 +28,9 @@ export function ApprovalEditor({ node, update }: Props) {
           <select
             data-testid="prop-approvers-kind"
             value={'role' in approvers ? 'role' : 'users'}
-            onChange={(e) => setApprovers(e.target.value === 'role' ? { role: roles[0]?.name ?? 'manager' } : { users: [] })}
+            onChange={(e) =>
+              setApprovers(e.target.value === 'role' ? { role: roles[0]?.name ?? 'manager' } : { users: [] })
+            }
           >
             <option value="role">{t('designer.props.aRole')}</option>
             <option value="users">{t('designer.props.someUsers')}</option>
@@ -37,8 +39,14 @@ export function ApprovalEditor({ node, update }: Props) {
         {'role' in approvers ? (
           <label>
             {t('designer.props.role')}
-            <select data-testid="prop-approvers-role" value={approvers.role} onChange={(e) => setApprovers({ role: e.target.value })}>
-              {!roles.some((r) => r.name === approvers.role) && <option value={approvers.role}>{approvers.role}</option>}
+            <select
+              data-testid="prop-approvers-role"
+              value={approvers.role}
+              onChange={(e) => setApprovers({ role: e.target.value })}
+            >
+              {!roles.some((r) => r.name === approvers.role) && (
+                <option value={approvers.role}>{approvers.role}</option>
+              )}
               {roles.map((r) => (
                 <option key={r.name} value={r.name}>
                   {r.label}
@@ -71,7 +79,9 @@ export function ApprovalEditor({ node, update }: Props) {
           value={policy.type}
           onChange={(e) => {
             const type = e.target.value as ApprovalPolicy['type'];
-            setPolicy(type === 'quorum' ? { type, count: 2 } : type === 'percent' ? { type, value: 50 } : { type });
+            setPolicy(
+              type === 'quorum' ? { type, count: 2 } : type === 'percent' ? { type, value: 50 } : { type },
+            );
           }}
         >
           {(['any', 'all', 'quorum', 'percent'] as const).map((p) => (
@@ -83,13 +93,28 @@ export function ApprovalEditor({ node, update }: Props) {
         {policy.type === 'quorum' && (
           <label>
             {t('designer.props.quorumCount')}
-            <input type="number" min={1} data-testid="prop-policy-count" value={policy.count} onChange={(e) => setPolicy({ type: 'quorum', count: Math.max(1, Number(e.target.value) || 1) })} />
+            <input
+              type="number"
+              min={1}
+              data-testid="prop-policy-count"
+              value={policy.count}
+              onChange={(e) => setPolicy({ type: 'quorum', count: Math.max(1, Number(e.target.value) || 1) })}
+            />
           </label>
         )}
         {policy.type === 'percent' && (
           <label>
             {t('designer.props.percentValue')}
-            <input type="number" min={1} max={100} data-testid="prop-policy-percent" value={policy.value} onChange={(e) => setPolicy({ type: 'percent', value: Math.min(100, Math.max(1, Number(e.target.value) || 1)) })} />
+            <input
+              type="number"
+              min={1}
+              max={100}
+              data-testid="prop-policy-percent"
+              value={policy.value}
+              onChange={(e) =>
+                setPolicy({ type: 'percent', value: Math.min(100, Math.max(1, Number(e.target.value) || 1)) })
+              }
+            />
           </label>
         )}
         <label className="check">
@@ -97,7 +122,11 @@ export function ApprovalEditor({ node, update }: Props) {
             type="checkbox"
             data-testid="prop-allow-requester"
             checked={node.allowRequester ?? false}
-            onChange={(e) => update((n) => (e.target.checked ? { ...n, allowRequester: true } : without(n, 'allowRequester')))}
+            onChange={(e) =>
+              update((n) =>
+                e.target.checked ? { ...n, allowRequester: true } : without(n, 'allowRequester'),
+              )
+            }
           />
           {t('designer.props.allowRequester')}
         </label>
@@ -112,7 +141,13 @@ export function ApprovalEditor({ node, update }: Props) {
           onChange={(d) =>
             update((n) =>
               d
-                ? { ...n, timeout: { ...asTimeout(d), ...(n.timeout?.autoDecision ? { autoDecision: n.timeout.autoDecision } : {}) } }
+                ? {
+                    ...n,
+                    timeout: {
+                      ...asTimeout(d),
+                      ...(n.timeout?.autoDecision ? { autoDecision: n.timeout.autoDecision } : {}),
+                    },
+                  }
                 : without(n, 'timeout'),
             )
           }
@@ -126,7 +161,12 @@ export function ApprovalEditor({ node, update }: Props) {
               onChange={(e) =>
                 update((n) => {
                   const timeout = without(n.timeout!, 'autoDecision');
-                  return { ...n, timeout: e.target.value ? { ...timeout, autoDecision: e.target.value as 'approved' | 'rejected' } : timeout };
+                  return {
+                    ...n,
+                    timeout: e.target.value
+                      ? { ...timeout, autoDecision: e.target.value as 'approved' | 'rejected' }
+                      : timeout,
+                  };
                 })
               }
             >

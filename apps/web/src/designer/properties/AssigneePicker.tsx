@@ -16,7 +16,11 @@ export function AssigneePicker({ value, onChange }: { value: Assignee; onChange:
           data-testid="prop-assignee-kind"
           value={kind}
           onChange={(e) =>
-            onChange(e.target.value === 'user' ? { user: users[0]?.username ?? '' } : { role: roles[0]?.name ?? 'agent' })
+            onChange(
+              e.target.value === 'user'
+                ? { user: users[0]?.username ?? '' }
+                : { role: roles[0]?.name ?? 'agent' },
+            )
           }
         >
           <option value="role">{t('designer.props.aRole')}</option>
@@ -26,8 +30,14 @@ export function AssigneePicker({ value, onChange }: { value: Assignee; onChange:
       {'user' in value ? (
         <label>
           {t('designer.props.user')}
-          <select data-testid="prop-assignee-user" value={value.user} onChange={(e) => onChange({ user: e.target.value })}>
-            {!users.some((u) => u.username === value.user) && <option value={value.user}>{value.user || '—'}</option>}
+          <select
+            data-testid="prop-assignee-user"
+            value={value.user}
+            onChange={(e) => onChange({ user: e.target.value })}
+          >
+            {!users.some((u) => u.username === value.user) && (
+              <option value={value.user}>{value.user || '—'}</option>
+            )}
             {users.map((u) => (
               <option key={u.id} value={u.username}>
                 {u.displayName ?? u.username}
@@ -39,7 +49,11 @@ export function AssigneePicker({ value, onChange }: { value: Assignee; onChange:
         <>
           <label>
             {t('designer.props.role')}
-            <select data-testid="prop-assignee-role" value={value.role} onChange={(e) => onChange({ ...value, role: e.target.value })}>
+            <select
+              data-testid="prop-assignee-role"
+              value={value.role}
+              onChange={(e) => onChange({ ...value, role: e.target.value })}
+            >
               {!roles.some((r) => r.name === value.role) && <option value={value.role}>{value.role}</option>}
               {roles.map((r) => (
                 <option key={r.name} value={r.name}>

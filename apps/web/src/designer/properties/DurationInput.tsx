@@ -51,7 +51,12 @@ export function DurationInput({ testId, label, value, onChange, optional }: Prop
       {error ? (
         <span className="error small">{t('designer.duration.invalid')}</span>
       ) : (
-        value && <span className="muted small">{value.after}{value.businessHours ? ` · ${t('designer.duration.business')}` : ''}</span>
+        value && (
+          <span className="muted small">
+            {value.after}
+            {value.businessHours ? ` · ${t('designer.duration.business')}` : ''}
+          </span>
+        )
       )}
     </label>
   );

@@ -26,7 +26,12 @@ export function ListEditor({ testId, label, items, onChange, placeholder }: Prop
         {items.map((item) => (
           <li key={item} data-testid={`${testId}-item-${item}`}>
             <span>{item}</span>
-            <button type="button" onClick={() => onChange(items.filter((i) => i !== item))} aria-label={t('common.remove')} data-testid={`${testId}-remove-${item}`}>
+            <button
+              type="button"
+              onClick={() => onChange(items.filter((i) => i !== item))}
+              aria-label={t('common.remove')}
+              data-testid={`${testId}-remove-${item}`}
+            >
               ×
             </button>
           </li>

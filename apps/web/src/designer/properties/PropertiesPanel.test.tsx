@@ -17,7 +17,10 @@ const node = <T,>(id: string) => useDesignerStore.getState().definition.nodes.fi
 
 describe('PropertiesPanel', () => {
   beforeEach(() => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(directory), { status: 200 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(directory), { status: 200 })),
+    );
     useDesignerStore.getState().load(refundApproval(), 1);
   });
 

@@ -11,7 +11,12 @@ export function PropertiesPanel() {
   const edgeIds = useDesignerStore((s) => s.selection.edgeIds);
   const count = nodeIds.length + edgeIds.length;
 
-  if (count > 1) return <p className="muted" data-testid="multi-selection">{t('designer.props.multi', { count })}</p>;
+  if (count > 1)
+    return (
+      <p className="muted" data-testid="multi-selection">
+        {t('designer.props.multi', { count })}
+      </p>
+    );
   if (nodeIds[0]) return <NodeProperties key={nodeIds[0]} nodeId={nodeIds[0]} />;
   if (edgeIds[0]) return <EdgeProperties key={edgeIds[0]} edgeId={edgeIds[0]} />;
   return <WorkflowProperties />;

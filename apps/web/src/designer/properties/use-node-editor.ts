@@ -12,7 +12,8 @@ export function useNodeEditor<N extends WorkflowNode>(nodeId: string) {
   const execute = useDesignerStore((s) => s.execute);
   const update = useCallback(
     (change: (node: N) => N, mergeKey?: string) => {
-      const current = useDesignerStore.getState().definition.nodes.find((n) => n.id === nodeId) as N | undefined;
+      const current = useDesignerStore.getState().definition.nodes.find((n) => n.id === nodeId) as
+        N | undefined;
       if (!current) return;
       execute(updateNode(current, change(current), mergeKey ? `${nodeId}:${mergeKey}` : undefined));
     },

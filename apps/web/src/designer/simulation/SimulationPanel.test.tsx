@@ -21,15 +21,13 @@ describe('SimulationPanel', () => {
     fireEvent.click(await screen.findByTestId('sim-action-review-completed'));
     fireEvent.click(await screen.findByTestId('sim-action-finance-approved'));
 
-    await waitFor(() => expect(screen.getByTestId('sim-status').getAttribute('data-status')).toBe('completed'));
+    await waitFor(() =>
+      expect(screen.getByTestId('sim-status').getAttribute('data-status')).toBe('completed'),
+    );
     expect(screen.getByTestId('sim-log').textContent).toContain('Refund amount > 5,000');
-    expect(Array.from(screen.getByTestId('sim-path').querySelectorAll('li')).map((li) => li.dataset.nodeId)).toEqual([
-      'start',
-      'review',
-      'amount',
-      'finance',
-      'done',
-    ]);
+    expect(
+      Array.from(screen.getByTestId('sim-path').querySelectorAll('li')).map((li) => li.dataset.nodeId),
+    ).toEqual(['start', 'review', 'amount', 'finance', 'done']);
     expect(useSimulationStore.getState().takenEdges).toEqual(expect.arrayContaining(['e3', 'e5']));
   });
 

@@ -45,7 +45,12 @@ export function SimulationPanel() {
         ))}
       </div>
       <div className="row">
-        <button type="button" className="primary" data-testid="simulate-start" onClick={() => void sim.start(values)}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="simulate-start"
+          onClick={() => void sim.start(values)}
+        >
           {running ? t('designer.sim.restart') : t('designer.sim.start')}
         </button>
         {running && (
@@ -62,7 +67,9 @@ export function SimulationPanel() {
       )}
       {running && status && (
         <p data-testid="sim-status" data-status={status}>
-          {t('designer.sim.status', { status: t(`designer.sim.statuses.${status}`, { defaultValue: status }) })}
+          {t('designer.sim.status', {
+            status: t(`designer.sim.statuses.${status}`, { defaultValue: status }),
+          })}
           {outcome && ` — ${t('designer.sim.outcome', { outcome })}`}
         </p>
       )}
@@ -81,7 +88,9 @@ export function SimulationPanel() {
                     className="narrow"
                     data-testid={`sim-eligible-${nodeId}`}
                     value={eligible[nodeId] ?? defaultHeadcount(nodes.find((n) => n.id === nodeId))}
-                    onChange={(e) => setEligible((prev) => ({ ...prev, [nodeId]: Math.max(1, Number(e.target.value) || 1) }))}
+                    onChange={(e) =>
+                      setEligible((prev) => ({ ...prev, [nodeId]: Math.max(1, Number(e.target.value) || 1) }))
+                    }
                   />
                 </label>
               )}
@@ -89,7 +98,17 @@ export function SimulationPanel() {
                 {sim.actions
                   .filter((a) => a.nodeId === nodeId)
                   .map((a) => (
-                    <button key={a.outcome} type="button" data-testid={`sim-action-${a.nodeId}-${a.outcome}`} onClick={() => void sim.act(a, eligible[nodeId] ?? defaultHeadcount(nodes.find((n) => n.id === nodeId)))}>
+                    <button
+                      key={a.outcome}
+                      type="button"
+                      data-testid={`sim-action-${a.nodeId}-${a.outcome}`}
+                      onClick={() =>
+                        void sim.act(
+                          a,
+                          eligible[nodeId] ?? defaultHeadcount(nodes.find((n) => n.id === nodeId)),
+                        )
+                      }
+                    >
                       {t(`outcomes.${a.outcome}`, { defaultValue: a.outcome })}
                     </button>
                   ))}

@@ -12,7 +12,10 @@ export interface SimulationAction {
  * What can happen next: the outcomes of every open task and approval, timeouts of
  * running timers, awaited messages and action results. Pure.
  */
-export function availableActions(definition: WorkflowDefinition, snapshot: InstanceSnapshot): SimulationAction[] {
+export function availableActions(
+  definition: WorkflowDefinition,
+  snapshot: InstanceSnapshot,
+): SimulationAction[] {
   const work = pendingWork(snapshot);
   const nodes = new Map(definition.nodes.map((n) => [n.id, n]));
   const actions: SimulationAction[] = [];
@@ -38,7 +41,10 @@ export function availableActions(definition: WorkflowDefinition, snapshot: Insta
 }
 
 /** The edge a recorded transition followed, if it can be told. Pure. */
-export function edgeOfTransition(definition: WorkflowDefinition, t: TransitionRecord): WorkflowEdge | undefined {
+export function edgeOfTransition(
+  definition: WorkflowDefinition,
+  t: TransitionRecord,
+): WorkflowEdge | undefined {
   const detail = t.detail;
   if (detail && (detail.kind === 'condition' || detail.kind === 'default')) {
     return definition.edges.find((e) => e.id === detail.edgeId);
@@ -46,7 +52,8 @@ export function edgeOfTransition(definition: WorkflowDefinition, t: TransitionRe
   if (!t.from || !t.to) return undefined;
   const candidates = definition.edges.filter((e) => e.source === t.from && e.target === t.to);
   if (detail?.kind === 'outcome') return candidates.find((e) => e.on === detail.outcome) ?? candidates[0];
-  if (detail?.kind === 'vote') return candidates.find((e) => e.on === 'approved' || e.on === 'rejected') ?? candidates[0];
+  if (detail?.kind === 'vote')
+    return candidates.find((e) => e.on === 'approved' || e.on === 'rejected') ?? candidates[0];
   return candidates[0];
 }
 

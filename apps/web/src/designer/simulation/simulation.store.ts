@@ -35,10 +35,10 @@ export const IDLE_SIMULATION: SimulationView = {
  * What the canvas shows of a simulation run (path, active steps) and the log.
  * The run itself lives in `use-simulation`; this store only carries its view.
  */
-export const useSimulationStore = create<SimulationView & { show: (view: SimulationView) => void; reset: () => void }>()(
-  (set) => ({
-    ...IDLE_SIMULATION,
-    show: (view) => set(view),
-    reset: () => set(IDLE_SIMULATION),
-  }),
-);
+export const useSimulationStore = create<
+  SimulationView & { show: (view: SimulationView) => void; reset: () => void }
+>()((set) => ({
+  ...IDLE_SIMULATION,
+  show: (view) => set(view),
+  reset: () => set(IDLE_SIMULATION),
+}));

@@ -26,7 +26,11 @@ export function useSimulation(): SimulationControls {
   const reset = useSimulationStore((s) => s.reset);
   const current = useDesignerStore((s) => s.definition);
   const [result, setResult] = useState<SimulationResult | null>(null);
-  const run = useRef<{ definition: WorkflowDefinition; fields: FieldValues; events: SimulationEvent[] } | null>(null);
+  const run = useRef<{
+    definition: WorkflowDefinition;
+    fields: FieldValues;
+    events: SimulationEvent[];
+  } | null>(null);
 
   const replay = useCallback(async () => {
     const r = run.current;
@@ -47,7 +51,11 @@ export function useSimulation(): SimulationControls {
       });
     } catch (err) {
       setResult(null);
-      show({ ...useSimulationStore.getState(), running: true, error: err instanceof Error ? err.message : String(err) });
+      show({
+        ...useSimulationStore.getState(),
+        running: true,
+        error: err instanceof Error ? err.message : String(err),
+      });
     }
   }, [show]);
 
@@ -63,7 +71,11 @@ export function useSimulation(): SimulationControls {
   const act = useCallback(
     async (action: SimulationAction, eligibleCount?: number) => {
       if (!run.current) return;
-      run.current.events.push({ nodeId: action.nodeId, outcome: action.outcome, ...(eligibleCount ? { eligibleCount } : {}) });
+      run.current.events.push({
+        nodeId: action.nodeId,
+        outcome: action.outcome,
+        ...(eligibleCount ? { eligibleCount } : {}),
+      });
       await replay();
     },
     [replay],
@@ -75,6 +87,16 @@ export function useSimulation(): SimulationControls {
     reset();
   }, [reset]);
 
-  const actions = result && run.current && result.status === 'active' ? availableActions(run.current.definition, result.snapshot) : [];
-  return { result, actions, start, act, stop, stale: run.current !== null && run.current.definition !== current };
+  const actions =
+    result && run.current && result.status === 'active'
+      ? availableActions(run.current.definition, result.snapshot)
+      : [];
+  return {
+    result,
+    actions,
+    start,
+    act,
+    stop,
+    stale: run.current !== null && run.current.definition !== current,
+  };
 }

@@ -107,7 +107,10 @@ export const useDesignerStore = create<DesignerState>()((set, get) => {
     focusOn: (target) =>
       set({
         focus: { ...target, seq: (get().focus?.seq ?? 0) + 1 },
-        selection: { nodeIds: target.nodeId ? [target.nodeId] : [], edgeIds: target.edgeId ? [target.edgeId] : [] },
+        selection: {
+          nodeIds: target.nodeId ? [target.nodeId] : [],
+          edgeIds: target.edgeId ? [target.edgeId] : [],
+        },
       }),
     setProblems: (problems) => set({ problems }),
     saveStarted: () => set({ saveStatus: 'saving', saveError: null }),
