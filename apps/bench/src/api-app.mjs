@@ -11,9 +11,15 @@ import { createDatabase } from './postgres.mjs';
 
 const BENCH_JWT_SECRET = randomBytes(24).toString('hex');
 
-/** Imports a module of the built API (apps/api/dist; BENCH_API_DIST=apps/api/other-dist compares another build). */
-export const apiDist = (path) =>
-  import(pathToFileURL(resolve(repoRoot, process.env.BENCH_API_DIST ?? 'apps/api/dist', path)).href);
+/**
+ * The built API's public entry point (`@ticketflow/api`, apps/api/src/index.ts). BENCH_API_DIST=apps/api/other-dist
+ * compares another build: its own `index.js`, the same entry point of that build.
+ */
+export const loadApi = () =>
+  process.env.BENCH_API_DIST
+    ? // eslint-disable-next-line no-restricted-syntax -- another build's own entry point, chosen at run time
+      import(pathToFileURL(resolve(repoRoot, process.env.BENCH_API_DIST, 'index.js')).href)
+    : import('@ticketflow/api');
 
 /** A fresh, empty database on the bench server, dropped by `drop()`. */
 export function freshDatabase(serverUrl, label) {
@@ -26,21 +32,7 @@ export function freshDatabase(serverUrl, label) {
  * services the benchmarks call, the demo users as AuthUser, and `close()`.
  */
 export async function startInProcessApi(databaseUrl, { workers = false, pollMs = 1000 } = {}) {
-  const [
-    { createApp },
-    { loadConfig },
-    { openDatabase },
-    { AppLogger },
-    { TicketsService },
-    { TasksService },
-  ] = await Promise.all([
-    apiDist('app.factory.js'),
-    apiDist('config/app-config.js'),
-    apiDist('database/database-connection.js'),
-    apiDist('common/logging/app-logger.js'),
-    apiDist('tickets/tickets.service.js'),
-    apiDist('tasks/tasks.service.js'),
-  ]);
+  const { createApp, loadConfig, openDatabase, AppLogger, TicketsService, TasksService } = await loadApi();
   const dataDir = mkdtempSync(join(tmpdir(), 'tf-bench-api-'));
   const config = {
     ...loadConfig({

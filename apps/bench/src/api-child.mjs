@@ -1,17 +1,12 @@
 // The API in its own process for the HTTP, timer and scale benchmarks (see spawnApi in api-app.mjs).
 import { rmSync } from 'node:fs';
-import { apiDist } from './api-app.mjs';
+import { loadApi } from './api-app.mjs';
 import { freePort } from './postgres.mjs';
 
 // Made by the parent (spawnApi), which also removes it when this process is killed.
 const dataDir = process.env.BENCH_DATA_DIR;
 try {
-  const [{ createApp }, { loadConfig }, { openDatabase }, { AppLogger }] = await Promise.all([
-    apiDist('app.factory.js'),
-    apiDist('config/app-config.js'),
-    apiDist('database/database-connection.js'),
-    apiDist('common/logging/app-logger.js'),
-  ]);
+  const { createApp, loadConfig, openDatabase, AppLogger } = await loadApi();
   const config = {
     ...loadConfig({
       ...process.env,
@@ -51,10 +46,9 @@ try {
 /** The timer scheduler's counters ({ fired, skipped, failed, … }), or null when this build has no such class or counters. */
 async function timerStats(app) {
   try {
-    // engine/workers/ since issue 15; timers/ in earlier builds (BENCH_API_DIST).
-    const { TimerScheduler } = await apiDist('engine/workers/timer-scheduler.js').catch(() =>
-      apiDist('timers/timer-scheduler.js'),
-    );
+    // Builds older than the public entry point have no TimerScheduler export (BENCH_API_DIST).
+    const { TimerScheduler } = await loadApi();
+    if (!TimerScheduler) return null;
     const stats = app.get(TimerScheduler).stats;
     return stats ? { ...stats } : null;
   } catch {

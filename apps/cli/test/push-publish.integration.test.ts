@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../api/test/test-app.js';
+import { startTestApp, type TestApp } from '@ticketflow/api/testing';
 import { run } from '../src/main.js';
 import { fakeIo, REPO } from './fake-io.js';
 

@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
-import { refundDefinition, repoRoot } from '../fixtures.mjs';
+import { loadApi } from '../api-app.mjs';
+import { refundDefinition } from '../fixtures.mjs';
 import { median } from '../stats.mjs';
 
 /** Tickets generated; about 6.3 transitions each, so just over 1,000,000 transitions. */
 const TICKETS = Number(process.env.BENCH_REPORT_TICKETS ?? 160_000);
-
-const dist = (path) => import(pathToFileURL(resolve(repoRoot, 'apps/api/dist', path)).href);
 
 /**
  * Report queries over a generated history on real PostgreSQL: a fresh
@@ -34,13 +32,12 @@ export async function reportsSuite({ runs }) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'tf-bench-reports-'));
-  const { openDatabase } = await dist('database/database-connection.js');
+  const { openDatabase, REPORT_SESSION_SQL } = await loadApi();
   const connection = await openDatabase({ databaseUrl: url.toString(), dataDir });
   await connection.close();
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
   try {
     const load = await generateHistory(pool, TICKETS);
-    const { REPORT_SESSION_SQL } = await dist('reports/report-values.js');
     const reports = await loadReports();
     // As ReportsService runs them: one read-only transaction per report, with its work_mem.
     const inTransaction = async (run, filters) => {
@@ -117,29 +114,20 @@ export async function reportsSuite({ runs }) {
 }
 
 async function loadReports() {
-  const [summary, trend, cycle, nodes, sla, approvals, waiting, workload] = await Promise.all([
-    dist('reports/summary-report.js'),
-    dist('reports/trend-report.js'),
-    dist('reports/cycle-time-report.js'),
-    dist('reports/node-times-report.js'),
-    dist('reports/sla-report.js'),
-    dist('reports/approvals-report.js'),
-    dist('reports/waiting-report.js'),
-    dist('reports/workload-report.js'),
-  ]);
+  const api = await loadApi();
   return {
-    summary: summary.summaryReport,
+    summary: api.summaryReport,
     trend: (db, filters) =>
-      trend.trendReport(
+      api.trendReport(
         db,
         filters.from ? filters : { ...filters, from: new Date(Date.now() - 365 * 86_400_000) },
       ),
-    'cycle-time': cycle.cycleTimeReport,
-    'node-times': nodes.nodeTimesReport,
-    sla: sla.slaReport,
-    approvals: approvals.approvalsReport,
-    waiting: waiting.waitingReport,
-    workload: workload.workloadReport,
+    'cycle-time': api.cycleTimeReport,
+    'node-times': api.nodeTimesReport,
+    sla: api.slaReport,
+    approvals: api.approvalsReport,
+    waiting: api.waitingReport,
+    workload: api.workloadReport,
   };
 }
 

@@ -31,6 +31,7 @@ export function useFlowAriaLabels(): Partial<AriaLabelConfig> {
       'handle.ariaLabel': t('flow.handle'),
     }),
     // `t` is stable across language changes; the language is what changes the labels.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the language is what changes the labels
     [t, i18n.language],
   );
 }

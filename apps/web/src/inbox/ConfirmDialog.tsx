@@ -30,14 +30,17 @@ export function ConfirmDialog({ title, children, confirmLabel, busy, onConfirm, 
     return () => document.removeEventListener('keydown', onKey, true);
   }, [onCancel]);
   return (
-    <div className="confirm-backdrop" role="presentation" onClick={onCancel}>
+    <div
+      className="confirm-backdrop"
+      role="presentation"
+      onClick={(e) => e.target === e.currentTarget && onCancel()}
+    >
       <div
         className="confirm-dialog card"
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="confirm-title"
         data-testid="confirm-dialog"
-        onClick={(e) => e.stopPropagation()}
       >
         <h2 id="confirm-title">{title}</h2>
         {children}

@@ -91,7 +91,13 @@ export function TaskActions({
   };
 
   return (
-    <div className="task-actions" data-testid="task-actions" onClick={(e) => e.stopPropagation()}>
+    // Only keeps a click inside the actions from selecting the card behind them: nothing to do by keyboard.
+    <div
+      className="task-actions"
+      data-testid="task-actions"
+      role="presentation"
+      onClick={(e) => e.stopPropagation()}
+    >
       {form.fields === null && <p className="muted small">{t('inbox.actions.loadingForm')}</p>}
       {form.fields && (
         <TaskForm

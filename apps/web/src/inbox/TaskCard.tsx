@@ -30,6 +30,9 @@ function TaskCardInner(props: Props) {
   const { task, now, me, workflowName, selected, checked, error, busy } = props;
   const { t } = useTranslation();
   return (
+    // A click anywhere on the card selects it; from the keyboard j / k and the arrow keys do
+    // (use-inbox-keys.ts), and every control inside the card is a real button, link or input.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
     <li
       className={`task-card${selected ? ' is-selected' : ''} task-card--${task.kind}`}
       data-testid={`task-card-${task.id}`}

@@ -36,6 +36,7 @@ export function useTaskFormFields(task: Task): { fields: FieldDefinition[] | nul
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reloaded per ticket and form, not per task object of a refresh
   }, [task.ticketId, task.form]);
   return state;
 }

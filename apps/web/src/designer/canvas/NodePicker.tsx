@@ -34,6 +34,7 @@ export function NodePicker({ at, onPick, onClose }: Props) {
       ref={menu}
       className="node-picker"
       role="menu"
+      tabIndex={-1}
       aria-label={t('designer.append.title')}
       data-testid="node-picker"
       style={{ left, top: Math.max(8, top) }}

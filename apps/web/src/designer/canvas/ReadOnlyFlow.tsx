@@ -85,6 +85,7 @@ function ReadOnlyCanvas({
       live = false;
     };
     // Lay out again only when the drawing changes, not for new highlight objects.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the structure key stands for nodes and edges
   }, [measured, structure]);
 
   const placed = useMemo(() => {
@@ -108,6 +109,7 @@ function ReadOnlyCanvas({
       fit({ focusIds: focusNodeIds });
     }, 0);
     return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-fit on a new layout or focus, not on a new array of the same ids
   }, [layout, focusKey, fit]);
 
   return (

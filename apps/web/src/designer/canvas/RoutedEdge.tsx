@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import {
   BaseEdge,
   EdgeLabelRenderer,
@@ -53,7 +53,18 @@ function RoutedEdgeInner(props: EdgeProps<CanvasEdge>) {
               font: LABEL_FONT,
               transform: `translate(${centre.x - size.width / 2}px, ${centre.y - size.height / 2}px)`,
             }}
-            onClick={onLabelClick ? () => onLabelClick(id) : undefined}
+            {...(onLabelClick
+              ? {
+                  role: 'button',
+                  tabIndex: 0,
+                  onClick: () => onLabelClick(id),
+                  onKeyDown: (event: KeyboardEvent) => {
+                    if (event.key !== 'Enter' && event.key !== ' ') return;
+                    event.preventDefault();
+                    onLabelClick(id);
+                  },
+                }
+              : {})}
           >
             {size.text}
           </div>

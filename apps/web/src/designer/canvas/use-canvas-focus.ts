@@ -27,5 +27,6 @@ export function useCanvasFocus(nodes: CanvasNode[]): void {
     }
     if (target) void setCenter(target.x, target.y, { zoom: Math.max(getZoom(), 1), duration: 300 });
     // Only a new focus request should move the viewport, not every node change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new focus request moves the viewport
   }, [focus]);
 }

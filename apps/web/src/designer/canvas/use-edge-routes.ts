@@ -36,6 +36,7 @@ export function useEdgeRoutes(
       clearTimeout(timer);
     };
     // Edges change identity with every selection; their labels are what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- labelKey stands for the edges
   }, [definition, measured, labelKey, getNodes]);
   return routes;
 }

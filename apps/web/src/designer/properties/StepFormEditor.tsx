@@ -33,7 +33,7 @@ export function StepFormEditor<N extends StepNode>({ node, update }: Props<N>) {
   if (fields.length === 0) return null;
   const names = fields.map((f) => f.name);
   const entries = entriesOf(node, names);
-  const useOf = (name: string): Use => {
+  const formUseOf = (name: string): Use => {
     const entry = entries.find((e) => e.field === name);
     if (!entry) return 'hidden';
     return entry.mode === 'read' ? 'read' : entry.required ? 'required' : 'edit';
@@ -70,7 +70,7 @@ export function StepFormEditor<N extends StepNode>({ node, update }: Props<N>) {
       <legend>{t('designer.props.stepForm')}</legend>
       <p className="small muted">{t('designer.props.stepFormHint')}</p>
       {fields.map((f) => {
-        const use = useOf(f.name);
+        const use = formUseOf(f.name);
         return (
           <div key={f.name} className="step-form-editor__row">
             <label className="row">

@@ -47,14 +47,18 @@ function ConnectForm({ from }: { from: string }) {
   }
 
   return (
-    <div className="modal-backdrop" onClick={close}>
+    <div
+      className="modal-backdrop"
+      role="presentation"
+      onClick={(e) => e.target === e.currentTarget && close()}
+    >
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape closes the dialog (WAI-ARIA dialog pattern) */}
       <form
         className="modal connect-dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby="connect-title"
         data-testid="connect-dialog"
-        onClick={(e) => e.stopPropagation()}
         onKeyDown={(e) => e.key === 'Escape' && close()}
         onSubmit={(e) => {
           e.preventDefault();

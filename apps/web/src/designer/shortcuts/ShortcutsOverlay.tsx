@@ -24,14 +24,18 @@ export function ShortcutsOverlay() {
   const setOverlay = useKeyboardStore((s) => s.setOverlay);
   if (!open) return null;
   return (
-    <div className="modal-backdrop" onClick={() => setOverlay(false)}>
+    <div
+      className="modal-backdrop"
+      role="presentation"
+      onClick={(e) => e.target === e.currentTarget && setOverlay(false)}
+    >
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape closes the dialog (WAI-ARIA dialog pattern) */}
       <div
         className="modal"
         role="dialog"
         aria-modal="true"
         aria-labelledby="shortcuts-title"
         data-testid="shortcuts-overlay"
-        onClick={(e) => e.stopPropagation()}
         onKeyDown={(e) => e.key === 'Escape' && setOverlay(false)}
       >
         <h2 id="shortcuts-title">{t('designer.shortcuts.title')}</h2>
