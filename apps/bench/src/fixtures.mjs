@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The refund flow of DESIGN.md §3, as published in workflows/. */
+/** The refund flow of docs/architecture.md, as published in workflows/. */
 export function refundDefinition() {
   const definition = JSON.parse(readFileSync(resolve(repoRoot, 'workflows/refund-approval.json'), 'utf8'));
   delete definition.$schema;

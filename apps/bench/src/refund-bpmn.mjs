@@ -1,4 +1,4 @@
-// The refund flow of DESIGN.md §3 as BPMN 2.0 XML, for the peer engine (bpmn-engine).
+// The refund flow of docs/architecture.md as BPMN 2.0 XML, for the peer engine (bpmn-engine).
 
 /**
  * start → exclusive gateway (refundAmount > 5000) → finance approval (user

@@ -45,7 +45,7 @@ export function problemCodes(page: Page): Promise<string[]> {
  */
 export async function dropNode(page: Page, type: string, at: { x: number; y: number }): Promise<string> {
   const before = await canvasNodeIds(page);
-  // Playwright's HTML5 drag needs intermediate moves for dragover to fire (STACK.md).
+  // Playwright's HTML5 drag needs intermediate moves for dragover to fire (docs/stack.md).
   await page
     .getByTestId(`palette-${type}`)
     .dragTo(page.getByTestId('designer-canvas'), { targetPosition: at, steps: 10 });

@@ -28,7 +28,7 @@ interface Draft {
 }
 
 /**
- * The refund flow of DESIGN.md §3 built with the Designer's one-gesture tools —
+ * The refund flow of docs/architecture.md built with the Designer's one-gesture tools —
  * nodes dropped onto edges, "+" on exits, the node picker, the branches panel —
  * counting every interaction; then the layout read back from the rendered
  * geometry (no edge through a node, no overlapping labels, readable text) for

@@ -33,7 +33,7 @@ interface SavedDraft {
 }
 
 /**
- * DESIGN.md §3's refund flow, drawn by hand in the Designer against the real API:
+ * the refund flow of docs/architecture.md, drawn by hand in the Designer against the real API:
  * palette drops, handle-to-handle connections, the fields editor, the no-code
  * condition builder, live problems, save + reload, and the in-browser simulation.
  * The steps share one page and run in order; each `it` is one stage of the story.

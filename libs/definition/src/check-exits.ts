@@ -160,7 +160,7 @@ function checkOutcomeExits(
 }
 
 /**
- * Checks that every node leaves the way its type does (DESIGN.md §3 "leaves by"): start,
+ * Checks that every node leaves the way its type does (the node type registry, node-types.ts): start,
  * join and timer by one plain edge; parallel by plain edges; decision by condition edges
  * and exactly one default; task, approval, wait and action by `on` outcomes they have,
  * each outcome covered once. Also flags edges with more than one of on / condition / default.

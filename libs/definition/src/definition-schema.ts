@@ -134,7 +134,7 @@ export const definitionSchema = {
   $id: 'https://ticketflow.dev/schemas/definition.schema.json',
   title: 'Ticketflow workflow definition',
   description:
-    'A workflow definition, schema version 1 (DESIGN.md §3). Graph rules are checked by validateDefinition.',
+    'A workflow definition, schema version 1 (docs/architecture.md). Graph rules are checked by validateDefinition.',
   type: 'object',
   properties: {
     $schema: { type: 'string' },

@@ -1,5 +1,5 @@
 /**
- * The workflow definition format, schema version 1 (DESIGN.md §3).
+ * The workflow definition format, schema version 1 (docs/architecture.md).
  *
  * A definition is plain JSON: the contract between the Designer, the server,
  * the CLI and the files in `workflows/`. Everything here is data; behaviour is

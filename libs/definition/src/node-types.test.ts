@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeNode, isNodeType, isWaitingNode, nodeTypes } from './node-types.js';
 
 describe('node type registry', () => {
-  it('lists the ten node types of DESIGN.md §3 with labels', () => {
+  it('lists the ten node types of the definition format with labels', () => {
     expect(nodeTypes.map((info) => info.type).sort()).toEqual([
       'action',
       'approval',

@@ -5,7 +5,7 @@ import { refundExample } from './testing/refund-example.js';
 import { validateDefinition } from './validate-definition.js';
 
 describe('validateDefinition', () => {
-  it('accepts the refund example of DESIGN.md §3 without any problem', () => {
+  it('accepts the refund example of docs/architecture.md without any problem', () => {
     expect(validateDefinition(refundExample())).toEqual({ valid: true, problems: [] });
   });
 

@@ -8,7 +8,7 @@ import { RuntimeError } from './runtime-error.js';
 import { Session } from './step-session.js';
 import { settle } from './route-automatically.js';
 
-/** Default bound on automatic steps per event (DESIGN.md §4 guard rail). */
+/** Default bound on automatic steps per event (docs/architecture.md, execution model). */
 export const MAX_AUTO_STEPS = 1000;
 
 export interface StartOptions {

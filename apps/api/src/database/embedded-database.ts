@@ -21,7 +21,7 @@ export interface EmbeddedDatabase {
 /**
  * Starts PostgreSQL compiled to WASM (PGlite) in this process and exposes it on
  * a loopback port, so the application talks to it through the ordinary `pg`
- * driver exactly as it talks to a real server (STACK.md: typeorm-pglite shares
+ * driver exactly as it talks to a real server (docs/stack.md: typeorm-pglite shares
  * one session between connections and breaks transactions). `dataDir` undefined
  * keeps the data in memory (tests). Side effects: opens a port, writes dataDir.
  */

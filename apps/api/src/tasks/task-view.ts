@@ -56,7 +56,7 @@ export interface TaskRow {
   workflow_key: string;
 }
 
-/** The API shape of a task (DESIGN.md §8 plus what the inbox shows). Pure. */
+/** The API shape of a task (what the inbox shows). Pure. */
 export function toTaskView(row: TaskRow & DecisionRow) {
   const form = row.form?.map((entry) => ({ ...entry, mode: entry.mode ?? 'edit' }));
   return {

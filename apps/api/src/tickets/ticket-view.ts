@@ -44,7 +44,7 @@ export interface TicketView {
   assigneeGroup?: string;
 }
 
-/** The API shape of a ticket (DESIGN.md §8). Pure. */
+/** The API shape of a ticket, as GET /api/tickets/:id answers it. Pure. */
 export function toTicketView(row: TicketRow): TicketView {
   return {
     id: row.id,

@@ -1,4 +1,4 @@
-/** The demo people of DESIGN.md §8 (password `demo`), seeded in demo mode only. */
+/** The demo people of the README (password `demo`), seeded in demo mode only. */
 export const DEMO_PASSWORD = 'demo';
 
 export const DEMO_ROLES = [

@@ -17,7 +17,7 @@ export async function seedDemoUsers(dataSource: DataSource): Promise<void> {
 
 /**
  * Outside demo mode, refuses to run while a demo user still has the demo
- * password (DESIGN.md §8). Throws with the usernames to fix.
+ * password (see the README's demo users). Throws with the usernames to fix.
  */
 export async function assertNoDemoPasswords(dataSource: DataSource): Promise<void> {
   const rows = await dataSource

@@ -7,7 +7,7 @@ type Definition = Record<string, unknown> & {
   edges: Record<string, unknown>[];
 };
 
-/** The refund flow of DESIGN.md §3 under another key, with the finance threshold as given. */
+/** The refund flow of docs/architecture.md under another key, with the finance threshold as given. */
 function refundFlow(key: string, threshold: number): Definition {
   return {
     schemaVersion: 1,

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** The editable draft of a workflow: one per key, never what runs (DESIGN.md §9, n8n's pitfall). */
+/** The editable draft of a workflow: one per key, never what runs (drafts and published versions stay apart). */
 @Entity('workflow_definitions')
 export class WorkflowDraftEntity {
   @PrimaryColumn({ type: 'text' }) key: string;

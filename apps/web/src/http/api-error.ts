@@ -1,5 +1,5 @@
 /**
- * An error answered by the API: `{ statusCode, code, message, details? }` (DESIGN.md §8).
+ * An error answered by the API: `{ statusCode, code, message, details?, requestId }` (docs/architecture.md, errors).
  * `message` is in the user's language (translated by `code`); `serverMessage` is the server's own text.
  */
 export class ApiError extends Error {

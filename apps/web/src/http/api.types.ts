@@ -1,6 +1,6 @@
 import type { Problem, WorkflowDefinition } from '@ticketflow/definition';
 
-/** Shapes of the REST answers the web app reads (DESIGN.md §8 and the API's additions). */
+/** Shapes of the REST answers the web app reads (OpenAPI at /api/docs). */
 export interface User {
   id: string;
   username: string;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 export type PlaceholderSection = 'versions' | 'inbox' | 'tickets' | 'reports';
 
-/** A page still to be built: a heading and what it will do (DESIGN.md §1). */
+/** A page still to be built: a heading and what it will do (docs/architecture.md). */
 export function PlaceholderPage({ section }: { section: PlaceholderSection }) {
   const { t } = useTranslation();
   return (

@@ -28,5 +28,5 @@ function HeatNodeViewInner(props: NodeProps<CanvasNode>) {
 
 export const HeatNodeView = memo(HeatNodeViewInner);
 
-/** Module scope, so React Flow never sees a new object (DESIGN.md §9). */
+/** Module scope, so React Flow never sees a new object (docs/style.md rule 7). */
 export const heatNodeTypes: NodeTypes = Object.fromEntries(NODE_TYPES.map((type) => [type, HeatNodeView]));

@@ -3,7 +3,7 @@ import { cleanup } from '@testing-library/react';
 import '../i18n/i18n';
 
 // React Flow measures nodes with ResizeObserver and reads transforms through
-// DOMMatrixReadOnly; jsdom has neither (STACK.md).
+// DOMMatrixReadOnly; jsdom has neither (docs/stack.md).
 class ResizeObserverStandIn {
   observe(): void {}
   unobserve(): void {}

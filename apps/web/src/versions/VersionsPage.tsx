@@ -19,7 +19,7 @@ import './versions.css';
 type Viewer = { mode: 'view'; ref: number } | { mode: 'diff'; from: DefinitionRef; to: DefinitionRef } | null;
 
 /**
- * Versions (DESIGN.md §1): every workflow and its immutable versions; view one
+ * Versions (docs/architecture.md): every workflow and its immutable versions; view one
  * read-only, compare two (or the draft), preview the draft's impact, publish
  * it, deprecate versions and migrate running tickets. The workflow is in the
  * URL (`?key=`).

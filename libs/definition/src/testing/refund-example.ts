@@ -1,6 +1,6 @@
 import type { WorkflowDefinition } from '../definition.types.js';
 
-/** The refund-approval example of DESIGN.md §3, verbatim. A fresh copy on every call. */
+/** The refund-approval example (the full form of the one in docs/architecture.md). A fresh copy on every call. */
 export function refundExample(): WorkflowDefinition {
   return {
     schemaVersion: 1,

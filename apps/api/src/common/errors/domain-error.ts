@@ -1,5 +1,5 @@
 /**
- * Errors the services throw. The kind says who must act (STYLE.md rule 5):
+ * Errors the services throw. The kind says who must act (docs/style.md rule 5):
  * `user` — the request is wrong (4xx, not alarming); `operational` — a
  * dependency is unavailable (retryable, 503); anything else is a bug (500).
  * HTTP exists only in the exception filter.

@@ -1,4 +1,4 @@
-/** The body of every error the API returns (DESIGN.md §8). */
+/** The body of every error the API returns (docs/architecture.md, errors). */
 export interface ErrorResponse {
   statusCode: number;
   code: string;

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The first schema: every table of DESIGN.md §5, with the indexes the inbox, ticket pages and workers need. */
+/** The first schema: every table of the data model (docs/architecture.md), with the indexes the inbox, ticket pages and workers need. */
 export class InitialSchema1764000000000 implements MigrationInterface {
   name = 'InitialSchema1764000000000';
 

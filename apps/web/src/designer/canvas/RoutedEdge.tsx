@@ -14,7 +14,7 @@ import { labelSize, LABEL_FONT } from '../layout/label-size';
  * An edge drawn along the orthogonal route ELK computed (around nodes, label in
  * the box ELK kept free for it). When a node was moved by hand since the layout,
  * the route no longer meets the handles and the edge is drawn as a step line
- * until the next layout. Memoised, module-scope edge type (STYLE.md rule 7).
+ * until the next layout. Memoised, module-scope edge type (docs/style.md rule 7).
  */
 function RoutedEdgeInner(props: EdgeProps<CanvasEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, label, markerEnd, style, data } = props;

@@ -8,7 +8,7 @@ import { AppendButton } from './AppendButton';
 import './canvas.css';
 
 /**
- * One canvas node, for every node type. Memoised (STYLE.md rule 7): React Flow
+ * One canvas node, for every node type. Memoised (docs/style.md rule 7): React Flow
  * re-renders it only when its node object changes, which the adapter limits to
  * nodes an edit touched. Exits are source handles named after outcomes, so
  * dragging from "approved" draws an `on: approved` edge; in the Designer each

@@ -1,6 +1,6 @@
 import type { WorkflowDefinition } from '@ticketflow/definition';
 
-/** The named edits of the Designer (STYLE.md rule 6). */
+/** The named edits of the Designer (docs/style.md rule 6). */
 export type CommandType =
   | 'node.add'
   | 'node.append'

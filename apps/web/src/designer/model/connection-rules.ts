@@ -14,7 +14,7 @@ export type ConnectionRefusal =
 export type ConnectionVerdict = { ok: true; edge: WorkflowEdge } | { ok: false; reason: ConnectionRefusal };
 
 /**
- * The one place that answers "may these connect?" (STYLE.md rule 6). Returns the
+ * The one place that answers "may these connect?" (docs/style.md rule 6). Returns the
  * edge to add (with `on` set from the outcome handle) or why not; the reasons match
  * the validator's graph checks. Pure.
  */

@@ -39,7 +39,7 @@ export const PLAIN_HANDLE = 'out';
 
 /**
  * The ways a node can be left: outcome names (each an `on` edge) or the one plain
- * handle, as the definition lib's `outcomesOf` says (DESIGN.md §3). Pure.
+ * handle, as the definition lib's `outcomesOf` says. Pure.
  */
 export function exitsOf(node: WorkflowNode): string[] {
   if (node.type === 'end') return [];
