@@ -2,6 +2,7 @@ export * from './definition.types.js';
 export type { Problem, Severity, ValidationResult } from './problem.types.js';
 export { PROBLEM_CODES, type ProblemCode } from './problem-codes.js';
 export { validateDefinition } from './validate-definition.js';
+export { isKindedError, kindOfStatus, type ErrorKind, type KindedError } from './error-kind.js';
 export { definitionSchema } from './definition-schema.js';
 export { DEFINITION_LIMITS } from './check-size.js';
 export { KEY_PATTERN, ID_PATTERN } from './check-structure.js';

@@ -16,7 +16,7 @@ export {
   type SimulationEvent,
   type SimulationResult,
 } from './simulate-workflow.js';
-export { RuntimeError, type RuntimeErrorCode } from './runtime-error.js';
+export { RUNTIME_ERRORS, RuntimeError, type RuntimeErrorCode } from './runtime-error.js';
 export { tallyVotes, type Tally } from './approval-policy.js';
 export type { PendingWork, RuntimeBook, Vote } from './runtime-book.types.js';
 export {

@@ -1,31 +1,42 @@
-/**
- * Why an event was refused. The API maps these to HTTP: `instance-not-active`,
- * `task-not-open`, `timer-not-active`, `message-not-awaited`,
- * `action-not-pending`, `already-decided` and `not-in-incident` are conflicts with the current
- * state (409); `invalid-outcome`, `wrong-task-kind` and
- * `requester-not-allowed` are bad requests (422 / 403).
- */
-export type RuntimeErrorCode =
-  | 'instance-not-active'
-  | 'task-not-open'
-  | 'timer-not-active'
-  | 'message-not-awaited'
-  | 'action-not-pending'
-  | 'already-decided'
-  | 'invalid-outcome'
-  | 'wrong-task-kind'
-  | 'requester-not-allowed'
-  | 'invalid-snapshot'
-  | 'not-in-incident';
+import type { ErrorKind, KindedError } from '@ticketflow/definition';
 
-/** A refused event: nothing changed; the caller answers with the code. */
-export class RuntimeError extends Error {
+/**
+ * Why an event was refused, with the kind and HTTP status each reason calls for
+ * (docs/decisions/0008-errors-by-kind.md). Declared once, here: the API answers a RuntimeError
+ * with its own status, so adding a code means choosing its kind in this table.
+ */
+export const RUNTIME_ERRORS = {
+  // The ticket is not in a state for this event: a conflict with the current state.
+  'instance-not-active': { kind: 'user', status: 409 },
+  'task-not-open': { kind: 'user', status: 409 },
+  'timer-not-active': { kind: 'user', status: 409 },
+  'message-not-awaited': { kind: 'user', status: 409 },
+  'action-not-pending': { kind: 'user', status: 409 },
+  'already-decided': { kind: 'user', status: 409 },
+  'not-in-incident': { kind: 'user', status: 409 },
+  // The event itself is wrong for this step.
+  'invalid-outcome': { kind: 'user', status: 422 },
+  'wrong-task-kind': { kind: 'user', status: 422 },
+  // The requester may not decide their own approval (separation of duties).
+  'requester-not-allowed': { kind: 'user', status: 403 },
+  // The stored snapshot cannot be read: corrupt data, not the caller's doing.
+  'invalid-snapshot': { kind: 'unexpected', status: 500 },
+} as const satisfies Record<string, { kind: ErrorKind; status: number }>;
+
+export type RuntimeErrorCode = keyof typeof RUNTIME_ERRORS;
+
+/** A refused event: nothing changed. Carries its kind and status, so callers need no mapping. */
+export class RuntimeError extends Error implements KindedError {
   override readonly name = 'RuntimeError';
+  readonly kind: ErrorKind;
+  readonly status: number;
   constructor(
     readonly code: RuntimeErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
+    this.kind = RUNTIME_ERRORS[code].kind;
+    this.status = RUNTIME_ERRORS[code].status;
   }
 }

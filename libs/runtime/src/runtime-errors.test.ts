@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineWorkflow, edge, node, task, approval } from './testing/define-workflow.js';
 import { InstanceDriver } from './testing/instance-driver.js';
-import { RuntimeError } from './runtime-error.js';
+import { isKindedError } from '@ticketflow/definition';
+import { RUNTIME_ERRORS, RuntimeError, type RuntimeErrorCode } from './runtime-error.js';
 
 const def = defineWorkflow(
   [
@@ -161,5 +162,22 @@ describe('refused events', () => {
     await d.send({ type: 'cancel' });
     expect(d.status).toBe('cancelled');
     expect(d.lastEffects.filter((e) => e.type === 'task.close')).toHaveLength(2);
+  });
+});
+
+describe('the kind of each refusal', () => {
+  it('is declared with the code, so no caller keeps a list', () => {
+    for (const [code, { kind, status }] of Object.entries(RUNTIME_ERRORS)) {
+      const error = new RuntimeError(code as RuntimeErrorCode, 'x');
+      expect(error.kind, code).toBe(kind);
+      expect(error.status, code).toBe(status);
+      expect(isKindedError(error), code).toBe(true);
+    }
+  });
+
+  it('makes a corrupt snapshot unexpected and a requester deciding their own approval forbidden', () => {
+    expect(new RuntimeError('invalid-snapshot', 'x')).toMatchObject({ kind: 'unexpected', status: 500 });
+    expect(new RuntimeError('requester-not-allowed', 'x')).toMatchObject({ kind: 'user', status: 403 });
+    expect(new RuntimeError('already-decided', 'x')).toMatchObject({ kind: 'user', status: 409 });
   });
 });

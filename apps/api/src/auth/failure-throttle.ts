@@ -1,6 +1,6 @@
 import { RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import { DomainError } from '../common/errors/domain-error.js';
+import { tooManyRequests } from '../common/errors/domain-error.js';
 
 /** How one kind of key is throttled: failures allowed freely, then a wait that doubles per failure up to a cap. */
 export interface ThrottleRule {
@@ -66,11 +66,10 @@ export class FailureThrottle {
     }
     if (waitMs > 0) {
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-      throw new DomainError(
-        'too-many-requests',
+      throw tooManyRequests(
         this.code,
         `Too many failed ${this.what}; try again in ${seconds} seconds.`,
-        { retryAfterSeconds: seconds },
+        seconds,
       );
     }
   }

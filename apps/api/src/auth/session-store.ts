@@ -32,7 +32,7 @@ export class SessionStore {
     )) as SessionRow[];
     if (!row || !row.active || row.token_version !== token.version) {
       throw new DomainError(
-        'unauthenticated',
+        401,
         'session-revoked',
         'This session was signed out or the account was deactivated; sign in again.',
       );

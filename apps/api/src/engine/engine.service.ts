@@ -13,7 +13,7 @@ import type { AuditEntry } from '../audit/audit-chain.js';
 import { auditInsertSql } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { UnitOfWork } from '../common/context/transaction-runner.js';
-import { conflict, unprocessable } from '../common/errors/domain-error.js';
+import { conflict, fromKinded } from '../common/errors/domain-error.js';
 import type { BusinessCalendar } from '../timers/business-calendar.js';
 import { loadBusinessCalendar } from '../timers/calendar-settings.js';
 import { CompiledWorkflows } from './compiled-workflows.js';
@@ -27,17 +27,6 @@ import { StepPlan, type TicketChange } from './step-plan.js';
 import { StepScope, type WorkingTicket } from './step-scope.js';
 
 export type { LoadedInstance, LoadedTask } from './instance-loader.js';
-
-/** Runtime errors that mean "the ticket is not in a state for this", answered with 409. */
-const CONFLICT_CODES = new Set([
-  'task-not-open',
-  'timer-not-active',
-  'message-not-awaited',
-  'instance-not-active',
-  'already-decided',
-  'action-not-pending',
-  'not-in-incident',
-]);
 
 /** What a caller adds to a step: rows of its own (votes, task columns) and the audit rows of the action. */
 export interface StepOptions {
@@ -486,10 +475,8 @@ export class EngineService {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof RuntimeError) {
-        if (CONFLICT_CODES.has(error.code)) throw conflict(error.code, error.message);
-        throw unprocessable(error.code, error.message);
-      }
+      // A refused event carries its own kind and status (libs/runtime RUNTIME_ERRORS).
+      if (error instanceof RuntimeError) throw fromKinded(error);
       throw error;
     }
   }

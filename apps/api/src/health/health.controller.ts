@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { DATABASE_KIND } from '../config/app-config.token.js';
 import { countPendingMigrations, type DatabaseKind } from '../database/database-connection.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { unavailable } from '../common/errors/domain-error.js';
 import { Public } from '../auth/public.decorator.js';
 import { Readiness } from './readiness.js';
 
@@ -39,26 +39,18 @@ export class HealthController {
   })
   async ready(): Promise<{ status: 'ready'; database: DatabaseKind }> {
     if (this.readiness.draining) {
-      throw new DomainError(
-        'operational',
-        'not-ready',
-        'This process is shutting down; send requests to another one.',
-        { reason: 'draining' },
-      );
+      throw unavailable('not-ready', 'This process is shutting down; send requests to another one.', {
+        reason: 'draining',
+      });
     }
     let pending: number;
     try {
       pending = await countPendingMigrations(this.dataSource);
     } catch (error) {
-      throw new DomainError(
-        'operational',
-        'database-unavailable',
-        `The database does not answer: ${(error as Error).message}`,
-      );
+      throw unavailable('database-unavailable', `The database does not answer: ${(error as Error).message}`);
     }
     if (pending > 0) {
-      throw new DomainError(
-        'operational',
+      throw unavailable(
         'not-ready',
         `${pending} database migration(s) of this version are not applied yet.`,
         { reason: 'migrations-pending', pending },

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import {
-  DomainError,
-  invalid,
-  notFound,
-  unprocessable,
-  type DomainErrorKind,
-} from '../common/errors/domain-error.js';
+import { DomainError, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
 import { AutomationService } from '../automation/automation.service.js';
 import type { CreateTicketDto } from '../tickets/ticket.dto.js';
 import { TicketsService } from '../tickets/tickets.service.js';
@@ -19,16 +13,6 @@ import { badTextError, findBadText } from '../common/http/text-guard.js';
 import { WebhookGate } from '../webhooks/webhook-gate.js';
 import { coerceToFields, readMappedFields, renderTitle } from './map-payload.js';
 
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  unprocessable: 422,
-  'too-many-requests': 429,
-  operational: 503,
-};
 const KEPT_PAYLOAD_CHARS = 1_000_000;
 
 export interface IntakeResult {
@@ -112,7 +96,7 @@ export class IntakeService {
       });
       await this.keep(delivery, {
         status: 'rejected',
-        statusCode: known ? STATUS_BY_KIND[error.kind] : 500,
+        statusCode: known ? error.status : 500,
         errorCode: known ? error.code : 'internal-error',
         error: error instanceof Error ? error.message : String(error),
       });
@@ -142,7 +126,7 @@ export class IntakeService {
       : this.envSecrets;
     if (secrets.length === 0)
       throw new DomainError(
-        'unauthenticated',
+        401,
         'intake-secret-missing',
         `No secret is set for the "${channel}" channel: an admin sets one (PUT /api/intake/channels/${channel}) or INTAKE_SECRET.`,
       );

@@ -108,7 +108,7 @@ export class InboundEventsController {
       // ticket or message cannot be replayed to another.
       if (body.ticketId !== id || body.message !== message) {
         throw new DomainError(
-          'unauthenticated',
+          401,
           'webhook-route-mismatch',
           `A signed event's body must name its target: "ticketId": "${id}" and "message": "${message.slice(0, 64)}".`,
         );

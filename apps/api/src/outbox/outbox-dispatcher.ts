@@ -214,7 +214,7 @@ export class OutboxDispatcher extends EngineDrivenWorker {
           );
         }
       } catch (refused) {
-        if (!(refused instanceof DomainError && refused.kind === 'conflict')) throw refused;
+        if (!(refused instanceof DomainError && refused.status === 409)) throw refused;
         return;
       }
       this.stats[outcome === 'ok' ? 'done' : 'failed'] += 1;

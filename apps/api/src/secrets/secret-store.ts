@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { conflict, DomainError, invalid, notFound } from '../common/errors/domain-error.js';
+import { conflict, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { SecretCipher } from './secret-cipher.js';
@@ -60,8 +60,7 @@ export class SecretStore {
   ): Promise<SecretView> {
     checkName(name);
     if (!this.cipher.enabled)
-      throw new DomainError(
-        'unprocessable',
+      throw unprocessable(
         'secret-store-disabled',
         'The secret store needs SECRETS_KEY (32 random bytes, base64) in the server configuration.',
       );

@@ -101,7 +101,7 @@ export class SlaEscalation implements OnModuleInit {
         extend: (plan) => plan.changeTimer(instance.id, timer.timer_key, { kind: 'fired' }),
       });
     } catch (error) {
-      if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+      if (!(error instanceof DomainError && error.status === 409)) throw error;
       this.logger.warn(`SLA escalation could not fire ${timer.timer_key}: ${error.message}`);
     }
   }

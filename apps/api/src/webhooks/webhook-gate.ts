@@ -75,14 +75,14 @@ export class WebhookGate {
     await this.throttle.check(keys);
     if (secrets.length === 0)
       throw new DomainError(
-        'unauthenticated',
+        401,
         'signatures-disabled',
         'No secret is configured for signed deliveries on this route.',
       );
     const result = verifyWebhook(secrets, headers, body);
     if (!result.ok) {
       await this.throttle.recordFailure(keys);
-      throw new DomainError('unauthenticated', result.reason, MESSAGES[result.reason]);
+      throw new DomainError(401, result.reason, MESSAGES[result.reason]);
     }
     return result.id;
   }

@@ -5,10 +5,10 @@ import { join } from 'node:path';
  * Every error code the API can answer with, found by reading its sources (a
  * test helper, not shipped: it reads files). Codes come from
  *  - the domain-error helpers: `invalid('code', …)`, `forbidden(…)`, `conflict(…)`,
- *    `unprocessable(…)`, `new DomainError('kind', 'code', …)`;
+ *    `unprocessable(…)`, `tooManyRequests(…)`, `unavailable(…)`, `new DomainError(401, 'code', …)`;
  *  - `notFound('Ticket', id)`, which answers `ticket-not-found`;
  *  - `code: 'x'` literals in the exception filter (body-parser and 500 answers);
- *  - the runtime's refusals (`RuntimeErrorCode` in libs/runtime), passed through by the engine;
+ *  - the runtime's refusals of kind user or operational (`RUNTIME_ERRORS` in libs/runtime), passed through by the engine;
  *  - the codes the filter derives from Nest's own exceptions (a guard's 403, …), and the web's `network-error`.
  */
 export function collectServerErrorCodes(repoRoot: string): Map<string, string> {
@@ -18,9 +18,11 @@ export function collectServerErrorCodes(repoRoot: string): Map<string, string> {
   };
   for (const file of sourceFiles(join(repoRoot, 'apps/api/src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\b(?:invalid|forbidden|conflict|unprocessable)\(\s*'([a-z][a-z0-9-]*)'/g))
+    for (const m of text.matchAll(
+      /\b(?:invalid|forbidden|conflict|unprocessable|tooManyRequests|unavailable)\(\s*'([a-z][a-z0-9-]*)'/g,
+    ))
       add(m[1]!, file);
-    for (const m of text.matchAll(/new DomainError\(\s*'[a-z-]+',\s*'([a-z][a-z0-9-]*)'/g)) add(m[1]!, file);
+    for (const m of text.matchAll(/new DomainError\(\s*\d{3},\s*'([a-z][a-z0-9-]*)'/g)) add(m[1]!, file);
     // notFound('Ticket', id) or notFound(byTask ? 'Task' : 'Instance', id): every capitalised literal on the line.
     for (const line of text.split('\n').filter((l) => l.includes('notFound('))) {
       for (const m of line.matchAll(/'([A-Z][A-Za-z ]*)'/g))
@@ -33,8 +35,11 @@ export function collectServerErrorCodes(repoRoot: string): Map<string, string> {
   }
   for (const code of FRAMEWORK_CODES) add(code, 'apps/api/src/common/errors/domain-exception.filter.ts');
   const runtimeErrors = join(repoRoot, 'libs/runtime/src/runtime-error.ts');
-  const union = /export type RuntimeErrorCode =([^;]+);/.exec(readFileSync(runtimeErrors, 'utf8'))?.[1] ?? '';
-  for (const m of union.matchAll(/'([a-z][a-z0-9-]*)'/g)) add(m[1]!, runtimeErrors);
+  // The runtime's refusals that reach clients: every code of RUNTIME_ERRORS but the unexpected ones (answered 500 internal-error).
+  for (const m of readFileSync(runtimeErrors, 'utf8').matchAll(
+    /'([a-z][a-z0-9-]*)': \{ kind: '(user|operational)'/g,
+  ))
+    add(m[1]!, runtimeErrors);
   return found;
 }
 

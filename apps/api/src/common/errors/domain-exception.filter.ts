@@ -1,26 +1,23 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, type DomainErrorKind } from './domain-error.js';
+import { isKindedError, type KindedError } from '@ticketflow/definition';
 import type { ErrorResponse } from './error-response.js';
 import type { AppLogger } from '../logging/app-logger.js';
 import { currentRequestId } from '../logging/request-id.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-  unprocessable: 422,
-  'too-many-requests': 429,
-  operational: 503,
+const UNEXPECTED: ErrorResponse = {
+  statusCode: 500,
+  code: 'internal-error',
+  message: 'Something went wrong on our side; it has been logged.',
 };
 
 /**
- * Maps every thrown error to `{ statusCode, code, message, details?, requestId }`
- * (the id also in the `X-Request-Id` header and every log line of the request);
- * only unexpected ones are logged as errors, with their stack.
+ * Maps every thrown error to `{ statusCode, code, message, details?, requestId }` (the id also
+ * in the `X-Request-Id` header and every log line of the request), by its kind
+ * (docs/decisions/0008-errors-by-kind.md): a user error answers its own 4xx; an operational one
+ * answers 503 with Retry-After and is logged as a warning; anything unexpected answers a bare
+ * 500 and is logged as an error with its stack, the route and the request id.
  */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
@@ -33,35 +30,28 @@ export class DomainExceptionFilter implements ExceptionFilter {
     // Body-parser failures reach here outside the request's context; pino-http put the id on the request.
     const requestId = currentRequestId() ?? requestIdOf(request);
     const body = {
-      ...this.toResponse(exception, request),
+      ...this.toResponse(exception, request, requestId),
       ...(requestId === undefined ? {} : { requestId }),
     };
     if (response.headersSent) return;
     const retryAfter =
-      body.statusCode === 503 && body.code.startsWith('database-')
-        ? DATABASE_RETRY_AFTER_SECONDS
+      body.statusCode === 503
+        ? (retryAfterSeconds(exception) ?? DATABASE_RETRY_AFTER_SECONDS)
         : retryAfterSeconds(exception);
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 
-  private toResponse(exception: unknown, request: Request): ErrorResponse {
-    if (exception instanceof DomainError) {
-      return withDetails(
-        { statusCode: STATUS_BY_KIND[exception.kind], code: exception.code, message: exception.message },
-        exception.details,
-      );
-    }
+  private toResponse(exception: unknown, request: Request, requestId: string | undefined): ErrorResponse {
+    const context = { method: request.method, path: request.originalUrl, requestId };
+    // Errors that carry their kind (the API's DomainError, the libs' RuntimeError / CompileError).
+    if (isKindedError(exception)) return this.fromKinded(exception, context);
     // Express hands body-parser failures to Nest wrapped in an HttpException; the cause says which.
     const bodyParserError = fromBodyParser(exception instanceof HttpException ? exception.cause : exception);
     if (bodyParserError) return bodyParserError;
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (isDatabaseUnavailable(exception) && !fromDatabaseLimit(exception)) {
-      this.logger.warn('database unavailable', {
-        method: request.method,
-        path: request.originalUrl,
-        err: exception,
-      });
+      this.logger.warn('database unavailable', { ...context, err: exception });
       return {
         statusCode: 503,
         code: 'database-unavailable',
@@ -70,23 +60,24 @@ export class DomainExceptionFilter implements ExceptionFilter {
     }
     const database = fromDatabaseLimit(exception);
     if (database) {
-      this.logger.warn(database.message, {
-        method: request.method,
-        path: request.originalUrl,
-        err: exception,
-      });
+      this.logger.warn(database.message, { ...context, err: exception });
       return database;
     }
     this.logger.error('unexpected error', {
-      method: request.method,
-      path: request.originalUrl,
+      ...context,
       err: exception instanceof Error ? exception : new Error(String(exception)),
     });
-    return {
-      statusCode: 500,
-      code: 'internal-error',
-      message: 'Something went wrong on our side; it has been logged.',
-    };
+    return UNEXPECTED;
+  }
+
+  /** User errors answer as they are; operational ones are logged as warnings; unexpected ones as errors, hidden. */
+  private fromKinded(error: KindedError, context: Record<string, unknown>): ErrorResponse {
+    if (error.kind === 'unexpected') {
+      this.logger.error('unexpected error', { ...context, code: error.code, err: error });
+      return UNEXPECTED;
+    }
+    if (error.kind === 'operational') this.logger.warn(error.message, { ...context, code: error.code });
+    return withDetails({ statusCode: error.status, code: error.code, message: error.message }, error.details);
   }
 }
 
@@ -95,9 +86,9 @@ function requestIdOf(request: Request): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** A 429's wait, from `details.retryAfterSeconds`, for the standard Retry-After header. */
+/** The wait an error asks for (`details.retryAfterSeconds`, set by 429s and some 503s), for Retry-After. */
 function retryAfterSeconds(exception: unknown): number | undefined {
-  if (!(exception instanceof DomainError) || exception.kind !== 'too-many-requests') return undefined;
+  if (!isKindedError(exception)) return undefined;
   const details = exception.details as { retryAfterSeconds?: unknown } | undefined;
   const seconds = details?.retryAfterSeconds;
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0

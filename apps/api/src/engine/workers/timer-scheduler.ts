@@ -136,7 +136,7 @@ export class TimerScheduler extends EngineDrivenWorker {
           event: { type: 'timer.fire', timerKey: timer.timer_key },
           extend: (plan) => plan.changeTimer(instance.id, timer.timer_key, { kind: 'fired' }),
           onRefused: (plan, error) => {
-            if (error instanceof DomainError && error.kind === 'conflict')
+            if (error instanceof DomainError && error.status === 409)
               plan.changeTimer(instance.id, timer.timer_key, { kind: 'retire', reason: error.message });
             else
               plan.changeTimer(instance.id, timer.timer_key, {
