@@ -1,4 +1,5 @@
 import { edgePlace, edgeSubject, reachableFrom, type DefinitionGraph } from './definition-graph.js';
+import { endpointRefusals } from './connection-rules.js';
 import { describeNode, nodeTypeInfo } from './node-types.js';
 import type { ProblemSink } from './problem-sink.js';
 
@@ -35,14 +36,16 @@ function checkEdgeEnds(sink: ProblemSink, graph: DefinitionGraph): void {
   for (const edge of graph.edges) {
     const source = graph.nodeById.get(edge.source);
     const target = graph.nodeById.get(edge.target);
-    if (target?.type === 'start') {
+    if (!source || !target) continue;
+    const refusals = endpointRefusals(source, target);
+    if (refusals.includes('edge-into-start')) {
       sink.add(
         'edge-into-start',
         `${edgeSubject(graph, edge)} goes back into the start node; point it at the first real step instead.`,
         edgePlace(edge),
       );
     }
-    if (source?.type === 'end') {
+    if (refusals.includes('edge-from-end')) {
       sink.add(
         'edge-from-end',
         `${edgeSubject(graph, edge)} leaves an end node; a ticket stops at an end, so delete the edge or use another step.`,

@@ -19,6 +19,17 @@ export {
 } from './node-types.js';
 export { outcomesOf, outcomeInfoOf, type OutcomeInfo } from './outcomes.js';
 export {
+  PLAIN_EXIT,
+  canConnect,
+  endpointRefusals,
+  exitsOf,
+  hasSingleExit,
+  leavesByOutcome,
+  type ConnectionRefusal,
+  type ConnectionRequest,
+  type ConnectionVerdict,
+} from './connection-rules.js';
+export {
   parseIsoDuration,
   durationToMillis,
   explainDurationProblem,

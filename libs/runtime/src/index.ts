@@ -11,6 +11,16 @@ export {
 } from './run-instance.js';
 export { pendingWork } from './pending-work.js';
 export {
+  checkScenario,
+  formatMismatches,
+  observeSimulation,
+  type Mismatch,
+  type Scenario,
+  type ScenarioExpectation,
+  type ScenarioFile,
+  type ScenarioObservation,
+} from './scenario-check.js';
+export {
   simulate,
   toRuntimeEvent,
   type SimulationEvent,

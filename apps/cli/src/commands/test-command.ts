@@ -1,8 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import { validateDefinition, type WorkflowDefinition } from '@ticketflow/definition';
-import { simulate } from '@ticketflow/runtime';
+import { checkScenario, formatMismatches, simulate, type ScenarioFile } from '@ticketflow/runtime';
 import { EXIT, readJsonFile, type CliIo } from '../cli-io.js';
-import { checkScenario, formatMismatches, type ScenarioFile } from './scenario-check.js';
 
 /** Where the definition of a scenario file is: `--definition`, else `<workflow>.json` beside it. Pure. */
 export function definitionPathFor(scenarioPath: string, workflow: string, explicit?: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refundApproval } from '../../test/fixtures';
+import { validateDefinition } from '@ticketflow/definition';
 import { canConnect } from './connection-rules';
 
 describe('canConnect', () => {
@@ -16,13 +17,13 @@ describe('canConnect', () => {
 
   it.each([
     [{ source: 'review', target: 'review', sourceHandle: 'completed' }, 'self-loop'],
-    [{ source: 'done', target: 'review' }, 'from-end'],
-    [{ source: 'review', target: 'start', sourceHandle: 'completed' }, 'into-start'],
-    [{ source: 'finance', target: 'done', sourceHandle: 'maybe' }, 'unknown-exit'],
-    [{ source: 'finance', target: 'rejected', sourceHandle: 'approved' }, 'exit-taken'],
-    [{ source: 'start', target: 'manager' }, 'exit-taken'],
-    [{ source: 'amount', target: 'finance', sourceHandle: 'out' }, 'duplicate'],
-    [{ source: 'nope', target: 'done' }, 'unknown-node'],
+    [{ source: 'done', target: 'review' }, 'edge-from-end'],
+    [{ source: 'review', target: 'start', sourceHandle: 'completed' }, 'edge-into-start'],
+    [{ source: 'finance', target: 'done', sourceHandle: 'maybe' }, 'unknown-outcome'],
+    [{ source: 'finance', target: 'rejected', sourceHandle: 'approved' }, 'duplicate-outcome-edge'],
+    [{ source: 'start', target: 'manager' }, 'plain-edge-count'],
+    [{ source: 'amount', target: 'finance', sourceHandle: 'out' }, 'duplicate-edge'],
+    [{ source: 'nope', target: 'done' }, 'dangling-edge'],
   ])('refuses %j (%s)', (request, reason) => {
     expect(canConnect(def, request)).toEqual({ ok: false, reason });
   });
@@ -40,5 +41,15 @@ describe('canConnect', () => {
   it('gives new edges ids that are not taken', () => {
     const verdict = canConnect(def, { source: 'amount', target: 'done' });
     expect(verdict.ok && def.edges.some((e) => e.id === verdict.edge.id)).toBe(false);
+  });
+});
+
+describe('one set of rules for the canvas and the validator', () => {
+  it('refuses an edge out of an end with the code validation reports for it', () => {
+    const def = refundApproval();
+    const refused = canConnect(def, { source: 'done', target: 'review' });
+    expect(refused).toEqual({ ok: false, reason: 'edge-from-end' });
+    const drawn = { ...def, edges: [...def.edges, { id: 'x', source: 'done', target: 'review' }] };
+    expect(validateDefinition(drawn).problems.map((p) => p.code)).toContain('edge-from-end');
   });
 });

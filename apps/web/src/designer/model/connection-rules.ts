@@ -1,5 +1,12 @@
-import type { WorkflowDefinition, WorkflowEdge } from '@ticketflow/definition';
-import { exitsOf, leavesByOutcome, nextId, PLAIN_HANDLE } from './node-catalog';
+import {
+  canConnect as mayConnect,
+  type ConnectionRefusal,
+  type WorkflowDefinition,
+  type WorkflowEdge,
+} from '@ticketflow/definition';
+import { nextId } from './node-catalog';
+
+export type { ConnectionRefusal };
 
 export interface ConnectionRequest {
   source: string;
@@ -8,42 +15,22 @@ export interface ConnectionRequest {
   sourceHandle?: string | null;
 }
 
-export type ConnectionRefusal =
-  'unknown-node' | 'self-loop' | 'from-end' | 'into-start' | 'unknown-exit' | 'exit-taken' | 'duplicate';
-
 export type ConnectionVerdict = { ok: true; edge: WorkflowEdge } | { ok: false; reason: ConnectionRefusal };
 
 /**
- * The one place that answers "may these connect?" (docs/style.md rule 6). Returns the
- * edge to add (with `on` set from the outcome handle) or why not; the reasons match
- * the validator's graph checks. Pure.
+ * The canvas's side of "may these connect?": the answer is libs/definition's `canConnect`, the
+ * rules the validator uses too (docs/style.md rule 6), so a refusal is the problem code validation
+ * would report. Returns the edge to add, with a fresh id and `on` from the outcome handle. Pure.
  */
 export function canConnect(definition: WorkflowDefinition, request: ConnectionRequest): ConnectionVerdict {
-  const source = definition.nodes.find((n) => n.id === request.source);
-  const target = definition.nodes.find((n) => n.id === request.target);
-  if (!source || !target) return { ok: false, reason: 'unknown-node' };
-  if (source.id === target.id) return { ok: false, reason: 'self-loop' };
-  if (source.type === 'end') return { ok: false, reason: 'from-end' };
-  if (target.type === 'start') return { ok: false, reason: 'into-start' };
-
-  const exits = exitsOf(source);
-  const handle = request.sourceHandle ?? exits[0] ?? PLAIN_HANDLE;
-  if (!exits.includes(handle)) return { ok: false, reason: 'unknown-exit' };
-
-  const outgoing = definition.edges.filter((e) => e.source === source.id);
-  if (outgoing.some((e) => e.target === target.id && (e.on ?? PLAIN_HANDLE) === handle)) {
-    return { ok: false, reason: 'duplicate' };
-  }
-  const byOutcome = leavesByOutcome(source);
-  // Each outcome leads one way; start, join and timer have exactly one way out.
-  const singleExit =
-    byOutcome || source.type === 'start' || source.type === 'join' || source.type === 'timer';
-  if (singleExit && outgoing.some((e) => (byOutcome ? e.on === handle : true))) {
-    return { ok: false, reason: 'exit-taken' };
-  }
-
-  const edge: WorkflowEdge = { id: nextId(definition, 'e'), source: source.id, target: target.id };
-  if (byOutcome) edge.on = handle;
+  const verdict = mayConnect(definition, {
+    source: request.source,
+    target: request.target,
+    exit: request.sourceHandle,
+  });
+  if (!verdict.ok) return { ok: false, reason: verdict.code };
+  const edge: WorkflowEdge = { id: nextId(definition, 'e'), source: request.source, target: request.target };
+  if (verdict.on !== undefined) edge.on = verdict.on;
   // A decision's branches start without a condition; which one is "otherwise" is chosen
   // explicitly in the branches panel, never by the order they were drawn in.
   return { ok: true, edge };

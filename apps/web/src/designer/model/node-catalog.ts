@@ -1,24 +1,11 @@
-import {
-  outcomesOf,
-  type NodeType,
-  type WorkflowDefinition,
-  type WorkflowNode,
-} from '@ticketflow/definition';
+import { nodeTypes, type NodeType, type WorkflowDefinition, type WorkflowNode } from '@ticketflow/definition';
 import i18n from '../../i18n/i18n';
 
-/** Every node type the palette offers, in palette order. */
-export const NODE_TYPES: readonly NodeType[] = [
-  'start',
-  'end',
-  'task',
-  'approval',
-  'decision',
-  'parallel',
-  'join',
-  'timer',
-  'wait',
-  'action',
-];
+// Exits and connection rules live in libs/definition, shared with the validator.
+export { exitsOf, leavesByOutcome, PLAIN_EXIT as PLAIN_HANDLE } from '@ticketflow/definition';
+
+/** Every node type the palette offers, in the registry's palette order (libs/definition node-types.ts). */
+export const NODE_TYPES: readonly NodeType[] = nodeTypes.map((info) => info.type);
 
 /** Short glyphs shown on palette items and canvas nodes. */
 export const NODE_ICONS: Record<NodeType, string> = {
@@ -33,23 +20,6 @@ export const NODE_ICONS: Record<NodeType, string> = {
   wait: '✉',
   action: '⚙',
 };
-
-/** The handle id of a node's single plain exit (start, decision, parallel, join, timer). */
-export const PLAIN_HANDLE = 'out';
-
-/**
- * The ways a node can be left: outcome names (each an `on` edge) or the one plain
- * handle, as the definition lib's `outcomesOf` says. Pure.
- */
-export function exitsOf(node: WorkflowNode): string[] {
-  if (node.type === 'end') return [];
-  return leavesByOutcome(node) ? outcomesOf(node) : [PLAIN_HANDLE];
-}
-
-/** True when the node is left by named outcomes (`on` edges) rather than a plain edge. */
-export function leavesByOutcome(node: WorkflowNode): boolean {
-  return node.type === 'task' || node.type === 'approval' || node.type === 'wait' || node.type === 'action';
-}
 
 /** A fresh id `<prefix>-<n>` not yet used by a node or edge of the definition. Pure. */
 export function nextId(
