@@ -1,3 +1,4 @@
+import { checkDirectoryApprovers } from './check-assignee.js';
 import type { ProblemSink } from './problem-sink.js';
 import { expectKind, expectKnownKeys, inside, own, placeOf, type Where } from './structure-reader.js';
 
@@ -5,29 +6,56 @@ function checkApprovers(sink: ProblemSink, node: Record<string, unknown>, where:
   if (!expectKind(sink, node, 'approvers', 'object', where, true)) return undefined;
   const approvers = node.approvers as Record<string, unknown>;
   const at = inside(where, 'approvers');
+  if (checkDirectoryApprovers(sink, approvers, at)) return undefined;
   const role = own(approvers, 'role');
   const users = own(approvers, 'users');
   if ((role === undefined) === (users === undefined)) {
-    sink.add('invalid-approvers', `${where.subject} needs approvers: exactly one of a role ({ "role": "finance" }) or a list of users ({ "users": ["ann", "bob"] }).`, placeOf(at));
+    sink.add(
+      'invalid-approvers',
+      `${where.subject} needs approvers: exactly one of a role ({ "role": "finance" }), a list of users ({ "users": ["ann", "bob"] }), a group ({ "group": "store-owners" }) or a manager ({ "manager": "requester" }).`,
+      placeOf(at),
+    );
     return undefined;
   }
   if (role !== undefined) {
     expectKnownKeys(sink, approvers, ['role'], at);
-    if (typeof role !== 'string' || role.trim() === '') sink.add('invalid-approvers', `${where.subject}: the approvers' role must be a non-empty name.`, placeOf(at, 'role'));
+    if (typeof role !== 'string' || role.trim() === '')
+      sink.add(
+        'invalid-approvers',
+        `${where.subject}: the approvers' role must be a non-empty name.`,
+        placeOf(at, 'role'),
+      );
     return undefined;
   }
   expectKnownKeys(sink, approvers, ['users'], at);
-  if (!Array.isArray(users) || users.length === 0 || users.some((user) => typeof user !== 'string' || user.trim() === '')) {
-    sink.add('invalid-approvers', `${where.subject}: "approvers.users" must be a non-empty list of user names.`, placeOf(at, 'users'));
+  if (
+    !Array.isArray(users) ||
+    users.length === 0 ||
+    users.some((user) => typeof user !== 'string' || user.trim() === '')
+  ) {
+    sink.add(
+      'invalid-approvers',
+      `${where.subject}: "approvers.users" must be a non-empty list of user names.`,
+      placeOf(at, 'users'),
+    );
     return undefined;
   }
   if (new Set(users).size !== users.length) {
-    sink.add('invalid-approvers', `${where.subject} lists the same approver twice; list each user once.`, placeOf(at, 'users'));
+    sink.add(
+      'invalid-approvers',
+      `${where.subject} lists the same approver twice; list each user once.`,
+      placeOf(at, 'users'),
+    );
   }
   return new Set(users).size;
 }
 
-function checkPolicy(sink: ProblemSink, node: Record<string, unknown>, where: Where, userCount: number | undefined): void {
+function checkPolicy(
+  sink: ProblemSink,
+  node: Record<string, unknown>,
+  where: Where,
+  userCount: number | undefined,
+): void {
   if (!expectKind(sink, node, 'policy', 'object', where, false)) return;
   const policy = node.policy as Record<string, unknown>;
   const at = inside(where, 'policy');
@@ -38,19 +66,35 @@ function checkPolicy(sink: ProblemSink, node: Record<string, unknown>, where: Wh
     expectKnownKeys(sink, policy, ['type', 'count'], at);
     const count = own(policy, 'count');
     if (!Number.isSafeInteger(count) || (count as number) < 1) {
-      sink.add('invalid-policy', `${where.subject}: a quorum needs "count", a whole number of approvals of at least 1.`, placeOf(at, 'count'));
+      sink.add(
+        'invalid-policy',
+        `${where.subject}: a quorum needs "count", a whole number of approvals of at least 1.`,
+        placeOf(at, 'count'),
+      );
     } else if (userCount !== undefined && (count as number) > userCount) {
-      sink.add('invalid-policy', `${where.subject} needs ${String(count)} approvals but lists only ${userCount} approvers; lower the count or add approvers.`, placeOf(at, 'count'));
+      sink.add(
+        'invalid-policy',
+        `${where.subject} needs ${String(count)} approvals but lists only ${userCount} approvers; lower the count or add approvers.`,
+        placeOf(at, 'count'),
+      );
     }
   } else if (type === 'percent') {
     expectKnownKeys(sink, policy, ['type', 'value'], at);
     const value = own(policy, 'value');
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || value > 100) {
-      sink.add('invalid-policy', `${where.subject}: a percent policy needs "value" between 1 and 100.`, placeOf(at, 'value'));
+      sink.add(
+        'invalid-policy',
+        `${where.subject}: a percent policy needs "value" between 1 and 100.`,
+        placeOf(at, 'value'),
+      );
     }
   } else {
     const shown = typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'missing';
-    sink.add('invalid-policy', `${where.subject}: the policy type is ${shown}; use any, all, quorum or percent.`, placeOf(at, 'type'));
+    sink.add(
+      'invalid-policy',
+      `${where.subject}: the policy type is ${shown}; use any, all, quorum or percent.`,
+      placeOf(at, 'type'),
+    );
   }
 }
 

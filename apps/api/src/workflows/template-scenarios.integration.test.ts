@@ -35,7 +35,11 @@ vi.mock('../actions/guarded-http-client.js', async (importOriginal) => {
       }
       if (!redirect.origin) return real.sendGuarded(call, rules, limits);
       const local = `${redirect.origin}/${url.hostname}${url.pathname}${url.search}`;
-      return real.sendGuarded({ ...call, url: local }, { allowedHosts: [], allowPrivateHosts: ['127.0.0.1'] }, limits);
+      return real.sendGuarded(
+        { ...call, url: local },
+        { allowedHosts: [], allowPrivateHosts: ['127.0.0.1'] },
+        limits,
+      );
     },
   };
 });
@@ -58,7 +62,16 @@ vi.mock('../actions/guarded-http-client.js', async (importOriginal) => {
  */
 
 type Values = Record<string, unknown>;
-type ScenarioEvent = { nodeId: string; outcome: string; actor?: string; fields?: Values; eligibleCount?: number; comment?: string } | { cancel: true; reason?: string };
+type ScenarioEvent =
+  | {
+      nodeId: string;
+      outcome: string;
+      actor?: string;
+      fields?: Values;
+      eligibleCount?: number;
+      comment?: string;
+    }
+  | { cancel: true; reason?: string };
 interface Scenario {
   name: string;
   fields: Values;
@@ -75,7 +88,10 @@ interface Scenario {
     fields?: Values;
   };
 }
-interface ScenarioFile { workflow: string; scenarios: Scenario[] }
+interface ScenarioFile {
+  workflow: string;
+  scenarios: Scenario[];
+}
 interface NodeDef {
   id: string;
   type: string;
@@ -84,10 +100,15 @@ interface NodeDef {
   approvers?: { role?: string; users?: string[] };
   action?: { type: string; url?: string; responseMapping?: Record<string, string> };
 }
-interface Definition { key: string; nodes: NodeDef[] }
+interface Definition {
+  key: string;
+  nodes: NodeDef[];
+}
 
 const workflowsDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../workflows');
-const scenarioFiles = readdirSync(workflowsDir).filter((name) => name.endsWith('.scenarios.json')).sort();
+const scenarioFiles = readdirSync(workflowsDir)
+  .filter((name) => name.endsWith('.scenarios.json'))
+  .sort();
 const load = <T>(name: string): T => JSON.parse(readFileSync(join(workflowsDir, name), 'utf8')) as T;
 
 /** Why a scenario cannot run against the server, or undefined when it can. */
@@ -96,7 +117,8 @@ function offlineReason(definition: Definition, scenario: Scenario): string | und
     if ('cancel' in event) continue;
     const node = definition.nodes.find((n) => n.id === event.nodeId);
     if (node?.type !== 'action') continue;
-    if (node.action?.type !== 'http' && event.outcome !== 'ok') return `needs the notify action "${node.id}" to fail`;
+    if (node.action?.type !== 'http' && event.outcome !== 'ok')
+      return `needs the notify action "${node.id}" to fail`;
   }
   return undefined;
 }
@@ -109,7 +131,9 @@ function candidates(node: NodeDef | undefined): string[] {
   const skills = node?.assignee?.skills ?? [];
   const region = node?.assignee?.region;
   const ofRole = DEMO_USERS.filter((u) => spec.role === undefined || u.roles.includes(spec.role));
-  const fits = (u: (typeof DEMO_USERS)[number]) => skills.every((s) => (u.skills as readonly string[]).includes(s)) && (region === undefined || u.region === region);
+  const fits = (u: (typeof DEMO_USERS)[number]) =>
+    skills.every((s) => (u.skills as readonly string[]).includes(s)) &&
+    (region === undefined || u.regions.includes(region));
   const ranked = [...ofRole.filter(fits), ...ofRole.filter((u) => !fits(u))].map((u) => u.username);
   return ranked.length > 0 ? ranked : DEMO_USERS.map((u) => u.username);
 }
@@ -118,7 +142,9 @@ const summary = { server: 0, offline: [] as string[] };
 
 /** Each HTTP action of the templates, by the path its call arrives at on the local receiver (`/<host><path>`). */
 const httpActions = new Map<string, NodeDef>();
-for (const name of readdirSync(workflowsDir).filter((n) => n.endsWith('.json') && !n.endsWith('.scenarios.json'))) {
+for (const name of readdirSync(workflowsDir).filter(
+  (n) => n.endsWith('.json') && !n.endsWith('.scenarios.json'),
+)) {
   for (const node of load<Definition>(name).nodes ?? []) {
     if (node.type !== 'action' || node.action?.type !== 'http' || !node.action.url) continue;
     const url = new URL(node.action.url);
@@ -153,45 +179,70 @@ describe('workflow templates: scenarios against the real API', () => {
       const node = httpActions.get(call.path);
       const planned = node ? plans.get(node.id)?.shift() : undefined;
       if (!node || !planned) return { status: 503, body: { error: 'no result planned for this call' } };
-      return planned.outcome === 'ok' ? { status: 200, body: replyFor(node, planned.fields ?? {}) } : { status: 422, body: { error: 'refused in the scenario' } };
+      return planned.outcome === 'ok'
+        ? { status: 200, body: replyFor(node, planned.fields ?? {}) }
+        : { status: 422, body: { error: 'refused in the scenario' } };
     };
     const base = loadConfig({ DATA_DIR: workflowsDir, LOG_LEVEL: 'error' });
     const hosts = [...new Set([...httpActions.keys()].map((path) => path.split('/')[1] as string))];
-    t = await startTestApp({ workers: { ...base.workers, pollMs: 100, outboxBackoffMs: 0, httpAllowedHosts: hosts } });
+    t = await startTestApp({
+      workers: { ...base.workers, pollMs: 100, outboxBackoffMs: 0, httpAllowedHosts: hosts },
+    });
     client = ticketClient(t);
   });
   afterAll(async () => {
-    console.info(`template scenarios: ${summary.server} run against the server, ${summary.offline.length} offline only${summary.offline.length ? ` (${summary.offline.join('; ')})` : ''}`);
+    console.info(
+      `template scenarios: ${summary.server} run against the server, ${summary.offline.length} offline only${summary.offline.length ? ` (${summary.offline.join('; ')})` : ''}`,
+    );
     await t?.close();
     redirect.origin = '';
     await receiver?.stop();
   });
 
   const instanceId = async (ticketId: string): Promise<string> => {
-    const [row] = (await t.db.dataSource.query(`SELECT id FROM instances WHERE ticket_id = $1`, [ticketId])) as { id: string }[];
+    const [row] = (await t.db.dataSource.query(`SELECT id FROM instances WHERE ticket_id = $1`, [
+      ticketId,
+    ])) as { id: string }[];
     if (!row) throw new Error(`no instance for ticket ${ticketId}`);
     return row.id;
   };
 
   /** Acts on the open task at `nodeId` as the first candidate who can. */
-  async function actOnTask(ticketId: string, node: NodeDef | undefined, event: { nodeId: string; outcome: string; actor?: string; fields?: Values; comment?: string }, voted: Set<string>) {
+  async function actOnTask(
+    ticketId: string,
+    node: NodeDef | undefined,
+    event: { nodeId: string; outcome: string; actor?: string; fields?: Values; comment?: string },
+    voted: Set<string>,
+  ) {
     const users = event.actor ? [event.actor] : candidates(node);
     const failures: string[] = [];
     for (const user of users) {
-      const task = (await client.inbox(user)).find((entry) => entry.ticketId === ticketId && entry.nodeId === event.nodeId);
+      const task = (await client.inbox(user)).find(
+        (entry) => entry.ticketId === ticketId && entry.nodeId === event.nodeId,
+      );
       if (!task || voted.has(`${task.id}:${user}`)) continue;
       const approval = node?.type === 'approval';
       const response =
-        approval && event.outcome === 'approved' ? await client.act(user, task.id, 'approve', event.comment ? { comment: event.comment } : {})
-        : approval && event.outcome === 'rejected' ? await client.act(user, task.id, 'reject', { comment: event.comment ?? 'Refused in the scenario' })
-        : await client.act(user, task.id, 'complete', { outcome: event.outcome, ...(event.fields ? { fields: event.fields } : {}), ...(event.comment ? { comment: event.comment } : {}) });
+        approval && event.outcome === 'approved'
+          ? await client.act(user, task.id, 'approve', event.comment ? { comment: event.comment } : {})
+          : approval && event.outcome === 'rejected'
+            ? await client.act(user, task.id, 'reject', {
+                comment: event.comment ?? 'Refused in the scenario',
+              })
+            : await client.act(user, task.id, 'complete', {
+                outcome: event.outcome,
+                ...(event.fields ? { fields: event.fields } : {}),
+                ...(event.comment ? { comment: event.comment } : {}),
+              });
       if (response.status === 200 || response.status === 201) {
         voted.add(`${task.id}:${user}`);
         return;
       }
       failures.push(`${user}: ${response.status} ${JSON.stringify(response.body)}`);
     }
-    throw new Error(`nobody of [${users.join(', ')}] could ${event.outcome} ${event.nodeId}${failures.length ? `: ${failures.join('; ')}` : ''}`);
+    throw new Error(
+      `nobody of [${users.join(', ')}] could ${event.outcome} ${event.nodeId}${failures.length ? `: ${failures.join('; ')}` : ''}`,
+    );
   }
 
   async function fireTimeout(ticketId: string, nodeId: string) {
@@ -200,20 +251,33 @@ describe('workflow templates: scenarios against the real API', () => {
       `UPDATE timers SET due_at = now() - interval '1 second' WHERE instance_id = $1 AND node_id = $2 AND status = 'scheduled' RETURNING id`,
       [instance, nodeId],
     )) as unknown;
-    const rows = (Array.isArray(updated) && Array.isArray(updated[0]) ? updated[0] : updated) as { id: string }[];
+    const rows = (Array.isArray(updated) && Array.isArray(updated[0]) ? updated[0] : updated) as {
+      id: string;
+    }[];
     expect(rows.length, `a scheduled timer at ${nodeId}`).toBeGreaterThan(0);
-    await eventually(async () => {
-      const left = (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM timers WHERE id = ANY($1) AND status = 'scheduled'`, [rows.map((r) => r.id)])) as { n: number }[];
-      return left[0]?.n === 0 ? true : undefined;
-    }, 10_000, `the timer at ${nodeId}`);
+    await eventually(
+      async () => {
+        const left = (await t.db.dataSource.query(
+          `SELECT count(*)::int AS n FROM timers WHERE id = ANY($1) AND status = 'scheduled'`,
+          [rows.map((r) => r.id)],
+        )) as { n: number }[];
+        return left[0]?.n === 0 ? true : undefined;
+      },
+      10_000,
+      `the timer at ${nodeId}`,
+    );
   }
 
   /** Waits until the outbox dispatcher has sent the notify at `nodeId` and the flow has left it. */
   async function actionDone(ticketId: string, nodeId: string) {
-    await eventually(async () => {
-      const transitions = await client.transitions('admin', ticketId);
-      return transitions.some((tr) => tr.from === nodeId && tr.to !== nodeId) ? true : undefined;
-    }, 10_000, `the action ${nodeId}`);
+    await eventually(
+      async () => {
+        const transitions = await client.transitions('admin', ticketId);
+        return transitions.some((tr) => tr.from === nodeId && tr.to !== nodeId) ? true : undefined;
+      },
+      10_000,
+      `the action ${nodeId}`,
+    );
   }
 
   for (const fileName of scenarioFiles) {
@@ -229,20 +293,33 @@ describe('workflow templates: scenarios against the real API', () => {
           plans.clear();
           for (const event of scenario.events) {
             if ('cancel' in event || nodeOf(event.nodeId)?.action?.type !== 'http') continue;
-            plans.set(event.nodeId, [...(plans.get(event.nodeId) ?? []), { outcome: event.outcome, ...(event.fields ? { fields: event.fields } : {}) }]);
+            plans.set(event.nodeId, [
+              ...(plans.get(event.nodeId) ?? []),
+              { outcome: event.outcome, ...(event.fields ? { fields: event.fields } : {}) },
+            ]);
           }
-          const ticket = await client.createTicket('requester', { workflowKey: file.workflow, title: scenario.name.slice(0, 200), fields: scenario.fields });
+          const ticket = await client.createTicket('requester', {
+            workflowKey: file.workflow,
+            title: scenario.name.slice(0, 200),
+            fields: scenario.fields,
+          });
           const voted = new Set<string>();
           for (const event of scenario.events) {
             if ('cancel' in event) {
-              const response = await t.http.post(`/api/tickets/${ticket.id}/cancel`).set(await client.auth('admin')).send({ reason: event.reason ?? 'Cancelled in the scenario' });
+              const response = await t.http
+                .post(`/api/tickets/${ticket.id}/cancel`)
+                .set(await client.auth('admin'))
+                .send({ reason: event.reason ?? 'Cancelled in the scenario' });
               expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
               continue;
             }
             const node = nodeOf(event.nodeId);
             if (event.outcome === 'timeout') await fireTimeout(ticket.id, event.nodeId);
             else if (node?.type === 'wait' && event.outcome === 'received') {
-              const response = await t.http.post(`/api/tickets/${ticket.id}/events/${node.message}`).set(await client.auth('admin')).send({ fields: event.fields ?? {} });
+              const response = await t.http
+                .post(`/api/tickets/${ticket.id}/events/${node.message}`)
+                .set(await client.auth('admin'))
+                .send({ fields: event.fields ?? {} });
               expect(response.status, JSON.stringify(response.body)).toBe(200);
             } else if (node?.type === 'action') await actionDone(ticket.id, event.nodeId);
             else await actOnTask(ticket.id, node, event, voted);
@@ -253,11 +330,17 @@ describe('workflow templates: scenarios against the real API', () => {
           const transitions = await client.transitions('admin', ticket.id);
           const instance = await instanceId(ticket.id);
           if (want.path) {
-            const path = transitions.flatMap((tr, index) => [...(index === 0 && tr.from ? [tr.from] : []), ...(tr.to && tr.to !== tr.from ? [tr.to] : [])]);
+            const path = transitions.flatMap((tr, index) => [
+              ...(index === 0 && tr.from ? [tr.from] : []),
+              ...(tr.to && tr.to !== tr.from ? [tr.to] : []),
+            ]);
             expect(path).toEqual(want.path);
           }
           if (want.tasks) {
-            const rows = (await t.db.dataSource.query(`SELECT node_id FROM tasks WHERE instance_id = $1 ORDER BY created_at, id`, [instance])) as { node_id: string }[];
+            const rows = (await t.db.dataSource.query(
+              `SELECT node_id FROM tasks WHERE instance_id = $1 ORDER BY created_at, id`,
+              [instance],
+            )) as { node_id: string }[];
             expect(rows.map((r) => r.node_id)).toEqual(want.tasks);
           }
           if (want.status) expect(view.status).toBe(want.status);
@@ -265,19 +348,29 @@ describe('workflow templates: scenarios against the real API', () => {
           if (want.activeNodes) expect([...view.activeNodes].sort()).toEqual([...want.activeNodes].sort());
           if (want.fields) expect(view.fields).toMatchObject(want.fields);
           if (want.timers) {
-            const rows = (await t.db.dataSource.query(`SELECT timer_key FROM timers WHERE instance_id = $1 AND status = 'scheduled'`, [instance])) as { timer_key: string }[];
+            const rows = (await t.db.dataSource.query(
+              `SELECT timer_key FROM timers WHERE instance_id = $1 AND status = 'scheduled'`,
+              [instance],
+            )) as { timer_key: string }[];
             expect(rows.map((r) => r.timer_key).sort()).toEqual([...want.timers].sort());
           }
           if (want.messages) {
-            const [row] = (await t.db.dataSource.query(`SELECT snapshot FROM instances WHERE id = $1`, [instance])) as { snapshot: Parameters<typeof pendingWork>[0] }[];
-            expect(pendingWork(row?.snapshot as Parameters<typeof pendingWork>[0]).messages.map((m) => m.message)).toEqual(want.messages);
+            const [row] = (await t.db.dataSource.query(`SELECT snapshot FROM instances WHERE id = $1`, [
+              instance,
+            ])) as { snapshot: Parameters<typeof pendingWork>[0] }[];
+            expect(
+              pendingWork(row?.snapshot as Parameters<typeof pendingWork>[0]).messages.map((m) => m.message),
+            ).toEqual(want.messages);
           }
           if (want.branch) {
             const { from, to, ...detail } = want.branch;
             const move = transitions.find((tr) => tr.from === from && tr.to === to);
             expect(move?.detail, `a transition ${from} → ${to}`).toMatchObject(detail);
           }
-          expect([...plans.values()].flat(), 'every planned HTTP result was asked for by a real call').toEqual([]);
+          expect(
+            [...plans.values()].flat(),
+            'every planned HTTP result was asked for by a real call',
+          ).toEqual([]);
           summary.server += 1;
         });
       }
