@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ApprovalNode, ApprovalPolicy, Approvers } from '@ticketflow/definition';
+import { DirectoryRuleFields, type WhoRule } from './DirectoryRuleFields';
 import { useDirectory } from './use-directory';
 import { DurationInput } from './DurationInput';
 import { without } from './use-node-editor';
@@ -10,10 +11,27 @@ interface Props {
   update: (change: (n: ApprovalNode) => ApprovalNode, mergeKey?: string) => void;
 }
 
-/** Approvers (a role or named users), the policy, separation of duties and the timeout. */
+function approverKind(approvers: Approvers): string {
+  return 'role' in approvers
+    ? 'role'
+    : 'users' in approvers
+      ? 'users'
+      : 'group' in approvers
+        ? 'group'
+        : 'manager';
+}
+
+function freshApprovers(kind: string, role = 'manager', group = ''): Approvers {
+  if (kind === 'role') return { role };
+  if (kind === 'group') return { group };
+  if (kind === 'manager') return { manager: 'requester' };
+  return { users: [] };
+}
+
+/** Approvers (a role, named users, a group or a manager), the policy, separation of duties and the timeout. */
 export function ApprovalEditor({ node, update }: Props) {
   const { t } = useTranslation();
-  const { users, roles } = useDirectory();
+  const { users, roles, groups } = useDirectory();
   const approvers = node.approvers;
   const policy = node.policy ?? { type: 'any' };
   const setApprovers = (a: Approvers) => update((n) => ({ ...n, approvers: a }));
@@ -27,18 +45,26 @@ export function ApprovalEditor({ node, update }: Props) {
           {t('designer.props.assignTo')}
           <select
             data-testid="prop-approvers-kind"
-            value={'role' in approvers ? 'role' : 'users'}
-            onChange={(e) => setApprovers(e.target.value === 'role' ? { role: roles[0]?.name ?? 'manager' } : { users: [] })}
+            value={approverKind(approvers)}
+            onChange={(e) => setApprovers(freshApprovers(e.target.value, roles[0]?.name, groups?.[0]))}
           >
             <option value="role">{t('designer.props.aRole')}</option>
             <option value="users">{t('designer.props.someUsers')}</option>
+            <option value="group">{t('designer.props.aGroup')}</option>
+            <option value="manager">{t('designer.props.aManager')}</option>
           </select>
         </label>
-        {'role' in approvers ? (
+        {'role' in approvers && (
           <label>
             {t('designer.props.role')}
-            <select data-testid="prop-approvers-role" value={approvers.role} onChange={(e) => setApprovers({ role: e.target.value })}>
-              {!roles.some((r) => r.name === approvers.role) && <option value={approvers.role}>{approvers.role}</option>}
+            <select
+              data-testid="prop-approvers-role"
+              value={approvers.role}
+              onChange={(e) => setApprovers({ role: e.target.value })}
+            >
+              {!roles.some((r) => r.name === approvers.role) && (
+                <option value={approvers.role}>{approvers.role}</option>
+              )}
               {roles.map((r) => (
                 <option key={r.name} value={r.name}>
                   {r.label}
@@ -46,7 +72,8 @@ export function ApprovalEditor({ node, update }: Props) {
               ))}
             </select>
           </label>
-        ) : (
+        )}
+        {'users' in approvers && (
           <label>
             {t('designer.props.users')}
             <select
@@ -63,6 +90,13 @@ export function ApprovalEditor({ node, update }: Props) {
             </select>
           </label>
         )}
+        {('group' in approvers || 'manager' in approvers) && (
+          <DirectoryRuleFields
+            value={approvers as unknown as WhoRule}
+            withStrategy={false}
+            onChange={(next) => setApprovers(next as unknown as Approvers)}
+          />
+        )}
       </fieldset>
       <fieldset>
         <legend>{t('designer.props.policy')}</legend>
@@ -71,7 +105,9 @@ export function ApprovalEditor({ node, update }: Props) {
           value={policy.type}
           onChange={(e) => {
             const type = e.target.value as ApprovalPolicy['type'];
-            setPolicy(type === 'quorum' ? { type, count: 2 } : type === 'percent' ? { type, value: 50 } : { type });
+            setPolicy(
+              type === 'quorum' ? { type, count: 2 } : type === 'percent' ? { type, value: 50 } : { type },
+            );
           }}
         >
           {(['any', 'all', 'quorum', 'percent'] as const).map((p) => (
@@ -83,13 +119,28 @@ export function ApprovalEditor({ node, update }: Props) {
         {policy.type === 'quorum' && (
           <label>
             {t('designer.props.quorumCount')}
-            <input type="number" min={1} data-testid="prop-policy-count" value={policy.count} onChange={(e) => setPolicy({ type: 'quorum', count: Math.max(1, Number(e.target.value) || 1) })} />
+            <input
+              type="number"
+              min={1}
+              data-testid="prop-policy-count"
+              value={policy.count}
+              onChange={(e) => setPolicy({ type: 'quorum', count: Math.max(1, Number(e.target.value) || 1) })}
+            />
           </label>
         )}
         {policy.type === 'percent' && (
           <label>
             {t('designer.props.percentValue')}
-            <input type="number" min={1} max={100} data-testid="prop-policy-percent" value={policy.value} onChange={(e) => setPolicy({ type: 'percent', value: Math.min(100, Math.max(1, Number(e.target.value) || 1)) })} />
+            <input
+              type="number"
+              min={1}
+              max={100}
+              data-testid="prop-policy-percent"
+              value={policy.value}
+              onChange={(e) =>
+                setPolicy({ type: 'percent', value: Math.min(100, Math.max(1, Number(e.target.value) || 1)) })
+              }
+            />
           </label>
         )}
         <label className="check">
@@ -97,7 +148,11 @@ export function ApprovalEditor({ node, update }: Props) {
             type="checkbox"
             data-testid="prop-allow-requester"
             checked={node.allowRequester ?? false}
-            onChange={(e) => update((n) => (e.target.checked ? { ...n, allowRequester: true } : without(n, 'allowRequester')))}
+            onChange={(e) =>
+              update((n) =>
+                e.target.checked ? { ...n, allowRequester: true } : without(n, 'allowRequester'),
+              )
+            }
           />
           {t('designer.props.allowRequester')}
         </label>
@@ -112,7 +167,13 @@ export function ApprovalEditor({ node, update }: Props) {
           onChange={(d) =>
             update((n) =>
               d
-                ? { ...n, timeout: { ...asTimeout(d), ...(n.timeout?.autoDecision ? { autoDecision: n.timeout.autoDecision } : {}) } }
+                ? {
+                    ...n,
+                    timeout: {
+                      ...asTimeout(d),
+                      ...(n.timeout?.autoDecision ? { autoDecision: n.timeout.autoDecision } : {}),
+                    },
+                  }
                 : without(n, 'timeout'),
             )
           }
@@ -126,7 +187,12 @@ export function ApprovalEditor({ node, update }: Props) {
               onChange={(e) =>
                 update((n) => {
                   const timeout = without(n.timeout!, 'autoDecision');
-                  return { ...n, timeout: e.target.value ? { ...timeout, autoDecision: e.target.value as 'approved' | 'rejected' } : timeout };
+                  return {
+                    ...n,
+                    timeout: e.target.value
+                      ? { ...timeout, autoDecision: e.target.value as 'approved' | 'rejected' }
+                      : timeout,
+                  };
                 })
               }
             >

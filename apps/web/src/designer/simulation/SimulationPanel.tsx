@@ -5,6 +5,7 @@ import { useDesignerStore } from '../store/designer.store';
 import { FieldValueInput } from '../fields/FieldValueInput';
 import { useSimulationStore } from './simulation.store';
 import { useSimulation } from './use-simulation';
+import { simulatedAssignee } from './simulated-assignee';
 
 /**
  * Try the draft without saving: enter field values, start, then choose what happens
@@ -45,7 +46,12 @@ export function SimulationPanel() {
         ))}
       </div>
       <div className="row">
-        <button type="button" className="primary" data-testid="simulate-start" onClick={() => void sim.start(values)}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="simulate-start"
+          onClick={() => void sim.start(values)}
+        >
           {running ? t('designer.sim.restart') : t('designer.sim.start')}
         </button>
         {running && (
@@ -62,7 +68,9 @@ export function SimulationPanel() {
       )}
       {running && status && (
         <p data-testid="sim-status" data-status={status}>
-          {t('designer.sim.status', { status: t(`designer.sim.statuses.${status}`, { defaultValue: status }) })}
+          {t('designer.sim.status', {
+            status: t(`designer.sim.statuses.${status}`, { defaultValue: status }),
+          })}
           {outcome && ` — ${t('designer.sim.outcome', { outcome })}`}
         </p>
       )}
@@ -72,6 +80,21 @@ export function SimulationPanel() {
           {[...new Set(sim.actions.map((a) => a.nodeId))].map((nodeId) => (
             <div key={nodeId} className="sim-step">
               <strong>{nameOf(nodeId)}</strong>
+              {simulatedAssignee(
+                nodes.find((n) => n.id === nodeId),
+                values,
+                t,
+              ) && (
+                <div className="small muted" data-testid={`sim-who-${nodeId}`}>
+                  {t('designer.sim.goesTo', {
+                    who: simulatedAssignee(
+                      nodes.find((n) => n.id === nodeId),
+                      values,
+                      t,
+                    ),
+                  })}
+                </div>
+              )}
               {needsHeadcount(nodes.find((n) => n.id === nodeId)) && (
                 <label className="row small">
                   {t('designer.sim.eligible')}
@@ -81,7 +104,9 @@ export function SimulationPanel() {
                     className="narrow"
                     data-testid={`sim-eligible-${nodeId}`}
                     value={eligible[nodeId] ?? defaultHeadcount(nodes.find((n) => n.id === nodeId))}
-                    onChange={(e) => setEligible((prev) => ({ ...prev, [nodeId]: Math.max(1, Number(e.target.value) || 1) }))}
+                    onChange={(e) =>
+                      setEligible((prev) => ({ ...prev, [nodeId]: Math.max(1, Number(e.target.value) || 1) }))
+                    }
                   />
                 </label>
               )}
@@ -89,7 +114,17 @@ export function SimulationPanel() {
                 {sim.actions
                   .filter((a) => a.nodeId === nodeId)
                   .map((a) => (
-                    <button key={a.outcome} type="button" data-testid={`sim-action-${a.nodeId}-${a.outcome}`} onClick={() => void sim.act(a, eligible[nodeId] ?? defaultHeadcount(nodes.find((n) => n.id === nodeId)))}>
+                    <button
+                      key={a.outcome}
+                      type="button"
+                      data-testid={`sim-action-${a.nodeId}-${a.outcome}`}
+                      onClick={() =>
+                        void sim.act(
+                          a,
+                          eligible[nodeId] ?? defaultHeadcount(nodes.find((n) => n.id === nodeId)),
+                        )
+                      }
+                    >
                       {t(`outcomes.${a.outcome}`, { defaultValue: a.outcome })}
                     </button>
                   ))}
