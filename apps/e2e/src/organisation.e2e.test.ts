@@ -89,7 +89,7 @@ describe.runIf(hasChromium || process.env.CI)('the organisation directory in Chr
     await page.getByTestId('org-edit-manager').selectOption('areamgr-east');
     await page.getByTestId('org-save').click();
     await page.getByTestId('org-notice').waitFor();
-    expect(await page.getByTestId('org-row-engineer2').textContent()).toContain('areamgr-east');
+    await expect.poll(() => page.getByTestId('org-row-engineer2').textContent()).toContain('areamgr-east');
     await keepScreenshot(page, 'zh-organisation');
     const storage = await context.storageState();
     await context.close();

@@ -112,6 +112,7 @@ describe('organisation directory API', () => {
       'finance1,nobody,',
       'agent,manager,refunds;re|turns',
       'finance2,admin,',
+      'admin,requester,',
     ].join('\n');
     const response = await importCsv(csv);
     expect(response.status).toBe(422);
@@ -121,6 +122,12 @@ describe('organisation directory API', () => {
       { line: 4, username: 'finance1', field: 'manager', message: '"nobody" is not a user' },
       expect.objectContaining({ line: 5, username: 'agent', field: 'skills' }),
       expect.objectContaining({ line: 6, username: 'finance2', field: 'username' }),
+      expect.objectContaining({
+        line: 7,
+        username: 'admin',
+        field: 'manager',
+        message: expect.stringContaining('reporting loop'),
+      }),
     ]);
     expect(await people()).toEqual(before);
   });

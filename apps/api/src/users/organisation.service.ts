@@ -139,7 +139,7 @@ export class OrganisationService {
       }
       changes.set(username, patch.manager);
     }
-    if (problems.length > 0) return problems;
+    // Loops among the rows that are otherwise fine, so one import reports every kind of problem at once.
     for (const loop of managerLoops(people, changes)) {
       const row = rows.find((candidate) => candidate.username === loop[0]) as ImportRow;
       problems.push({
