@@ -34,31 +34,35 @@ export async function findMembers(manager: EntityManager, query: MemberQuery): P
 /**
  * The next member in the rotation of one workflow's node: the first by
  * username after the one who got it last (wrapping round), and records the
- * turn — in one statement that locks the rotation row, so two tickets started
- * at once take turns. Returns null when nobody matches (nothing recorded).
- * Side effect: upserts `assignment_rotations` in the caller's transaction.
+ * turn. The first statement creates or locks the rotation row and reads the
+ * last pick as committed (a concurrent turn waits for it); the second picks
+ * and records — so tickets started at the same moment take turns. Returns
+ * null when nobody matches (nothing recorded). Side effect: writes
+ * `assignment_rotations` in the caller's transaction.
  */
 export async function takeTurn(
   manager: EntityManager,
   rotation: { workflowKey: string; nodeId: string },
   query: MemberQuery,
 ): Promise<DirectoryMember | null> {
+  const [locked] = (await manager.query(
+    `INSERT INTO assignment_rotations (workflow_key, node_id) VALUES ($1, $2)
+     ON CONFLICT (workflow_key, node_id) DO UPDATE SET updated_at = now()
+     RETURNING last_user_id AS "lastUserId"`,
+    [rotation.workflowKey, rotation.nodeId],
+  )) as { lastUserId: string | null }[];
   const rows = (await manager.query(
     `WITH members AS (${MEMBERS}),
-          previous AS (
-            SELECT lu.username FROM assignment_rotations r LEFT JOIN users lu ON lu.id = r.last_user_id
-             WHERE r.workflow_key = $5 AND r.node_id = $6 FOR UPDATE OF r),
           pick AS (
             SELECT m.id, m.username FROM members m
-             ORDER BY m.username <= coalesce((SELECT username FROM previous), ''), m.username LIMIT 1),
+             ORDER BY m.username <= coalesce((SELECT username FROM users WHERE id = $7::uuid), ''), m.username
+             LIMIT 1),
           saved AS (
-            INSERT INTO assignment_rotations (workflow_key, node_id, last_user_id, turns)
-            SELECT $5, $6, pick.id, 1 FROM pick
-            ON CONFLICT (workflow_key, node_id) DO UPDATE
-              SET last_user_id = EXCLUDED.last_user_id, turns = assignment_rotations.turns + 1, updated_at = now()
-            RETURNING last_user_id)
+            UPDATE assignment_rotations r SET last_user_id = pick.id, turns = r.turns + 1
+              FROM pick WHERE r.workflow_key = $5 AND r.node_id = $6
+            RETURNING r.last_user_id)
      SELECT pick.id, pick.username, 0 AS "openTasks" FROM pick JOIN saved ON saved.last_user_id = pick.id`,
-    [...paramsOf(query), rotation.workflowKey, rotation.nodeId],
+    [...paramsOf(query), rotation.workflowKey, rotation.nodeId, locked?.lastUserId ?? null],
   )) as DirectoryMember[];
   return rows[0] ?? null;
 }

@@ -127,6 +127,20 @@ describe('assignment from the organisation directory (over the API)', () => {
     expect(picked).toEqual({ 'rotation-a': ['rr1', 'rr2', 'rr1'], 'rotation-b': ['rr1', 'rr2', 'rr1'] });
   });
 
+  it('takes turns when several tickets of one workflow start at the same moment', async () => {
+    await client.publish(
+      oneStep('rotation-burst', {
+        id: 'work',
+        type: 'task',
+        who: { role: 'rr-agent', strategy: 'round-robin', region: 'north' },
+      }),
+    );
+    const tickets = await Promise.all([1, 2, 3, 4].map(() => open('rotation-burst')));
+    const picked = await Promise.all(tickets.map(async (ticket) => (await tasksOf(ticket.id))[0]?.assignee));
+    expect(picked.filter((name) => name === 'rr1')).toHaveLength(2);
+    expect(picked.filter((name) => name === 'rr2')).toHaveLength(2);
+  });
+
   it('gives a least-loaded step to the member with the fewest open tasks and says so on the timeline', async () => {
     await client.publish(
       oneStep('least-loaded', {
