@@ -62,6 +62,7 @@ import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsRegistry } from './metrics/metrics-registry.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
+import { OrganisationService } from './users/organisation.service.js';
 import { WebhookGate } from './webhooks/webhook-gate.js';
 import { SecretsController } from './secrets/secrets.controller.js';
 import { SecretStore } from './secrets/secret-store.js';
@@ -144,6 +145,7 @@ export const FEATURE_PROVIDERS: Provider[] = [
   HousekeepingService,
   // Issue 17: revocable sessions, signed webhooks, secrets.
   UsersService,
+  OrganisationService,
   WebhookGate,
   SecretStore,
   // Issue 16: step forms, notifications that reach people.

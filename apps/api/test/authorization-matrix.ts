@@ -340,6 +340,28 @@ export const MATRIX: RouteExpectation[] = [
     }),
     expect: all(403, { admin: 200 }),
   },
+  // Issue 23: the organisation directory (admin).
+  {
+    route: 'GET /api/users/organisation',
+    setup: async () => ({ path: '/api/users/organisation' }),
+    expect: all(403, { admin: 200 }),
+  },
+  {
+    route: 'PUT /api/users/{id}/organisation',
+    setup: async (t) => ({
+      path: `/api/users/${await userId(t, 'cab3')}/organisation`,
+      body: { manager: 'cab1', groups: ['change-board'] },
+    }),
+    expect: all(403, { admin: 200 }),
+  },
+  {
+    route: 'POST /api/users/organisation/import',
+    setup: async () => ({
+      path: '/api/users/organisation/import',
+      body: { csv: 'username,regions\ncab2,east\n', dryRun: true },
+    }),
+    expect: all(403, { admin: 200 }),
+  },
   {
     route: 'POST /api/users/{id}/deactivate',
     setup: async (t) => ({ path: `/api/users/${await userId(t, 'areamgr-west')}/deactivate` }),

@@ -1,3 +1,4 @@
+import { checkDirectoryApprovers } from './check-assignee.js';
 import type { ProblemSink } from './problem-sink.js';
 import { expectKind, expectKnownKeys, inside, own, placeOf, type Where } from './structure-reader.js';
 
@@ -5,12 +6,13 @@ function checkApprovers(sink: ProblemSink, node: Record<string, unknown>, where:
   if (!expectKind(sink, node, 'approvers', 'object', where, true)) return undefined;
   const approvers = node.approvers as Record<string, unknown>;
   const at = inside(where, 'approvers');
+  if (checkDirectoryApprovers(sink, approvers, at)) return undefined;
   const role = own(approvers, 'role');
   const users = own(approvers, 'users');
   if ((role === undefined) === (users === undefined)) {
     sink.add(
       'invalid-approvers',
-      `${where.subject} needs approvers: exactly one of a role ({ "role": "finance" }) or a list of users ({ "users": ["ann", "bob"] }).`,
+      `${where.subject} needs approvers: exactly one of a role ({ "role": "finance" }), a list of users ({ "users": ["ann", "bob"] }), a group ({ "group": "store-owners" }) or a manager ({ "manager": "requester" }).`,
       placeOf(at),
     );
     return undefined;

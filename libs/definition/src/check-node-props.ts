@@ -1,6 +1,7 @@
 import type { NodeType } from './definition.types.js';
 import { checkActionSpec } from './check-action.js';
 import { checkApproval } from './check-approval.js';
+import { checkTaskAssignee } from './check-assignee.js';
 import { explainDurationProblem } from './iso-duration.js';
 import type { ProblemSink } from './problem-sink.js';
 import {
@@ -70,39 +71,6 @@ export function checkTimeout(
   expectDuration(sink, timeout, 'after', at, true);
   expectKind(sink, timeout, 'businessHours', 'boolean', at, false);
   if (withAutoDecision) expectOneOf(sink, timeout, 'autoDecision', ['approved', 'rejected'], at);
-}
-
-function checkAssignee(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
-  if (!expectKind(sink, node, 'assignee', 'object', where, true)) return;
-  const assignee = node.assignee as Record<string, unknown>;
-  const at = inside(where, 'assignee');
-  const user = own(assignee, 'user');
-  const role = own(assignee, 'role');
-  if ((user === undefined) === (role === undefined)) {
-    sink.add(
-      'invalid-assignee',
-      `${where.subject} must be assigned to exactly one of a user ({ "user": "..." }) or a role ({ "role": "..." }).`,
-      placeOf(at),
-    );
-    return;
-  }
-  const key = user !== undefined ? 'user' : 'role';
-  const value = user ?? role;
-  if (typeof value !== 'string' || value.trim() === '') {
-    sink.add(
-      'invalid-assignee',
-      `${where.subject}: the assignee's "${key}" must be a non-empty name.`,
-      placeOf(at, key),
-    );
-  }
-  if (key === 'user') {
-    expectKnownKeys(sink, assignee, ['user'], at);
-    return;
-  }
-  expectKnownKeys(sink, assignee, ['role', 'strategy', 'skills', 'region'], at);
-  expectOneOf(sink, assignee, 'strategy', ['round-robin', 'least-loaded'], at);
-  expectStringList(sink, assignee, 'skills', at, { required: false, min: 0 });
-  expectKind(sink, assignee, 'region', 'string', at, false);
 }
 
 function checkTaskOutcomes(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
@@ -235,7 +203,7 @@ export function checkNodeProps(
       }
       return;
     case 'task':
-      checkAssignee(sink, node, where);
+      checkTaskAssignee(sink, node, where);
       checkTaskOutcomes(sink, node, where);
       checkForm(sink, node, where, true);
       checkTimeout(sink, node, where, false);

@@ -1,4 +1,5 @@
 import type { FieldDefinition, WorkflowNode } from './definition.types.js';
+import { checkAssigneeReferences } from './check-assignee.js';
 import type { DefinitionGraph } from './definition-graph.js';
 import { describeNode } from './node-types.js';
 import { explainValueMismatch } from './operators.js';
@@ -71,6 +72,7 @@ function checkFieldValue(
  * apart from `sink`.
  */
 export function checkReferences(sink: ProblemSink, graph: DefinitionGraph): void {
+  checkAssigneeReferences(sink, graph);
   for (const node of graph.nodes) {
     if (node.type === 'timer' && typeof node.until === 'string') {
       const field = graph.fields.get(node.until);

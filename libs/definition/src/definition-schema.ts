@@ -58,18 +58,39 @@ const stepForm = object(
 
 const timeout = object({ after: duration, businessHours: { type: 'boolean' } }, ['after']);
 
+const fallback = {
+  description: 'Where the step goes when its assignee rule finds nobody; the timeline records it.',
+  oneOf: [
+    object({ role: text }, ['role']),
+    object({ user: text }, ['user']),
+    object({ incident: { const: true } }, ['incident']),
+  ],
+};
+
+const memberFilter = {
+  skills: { type: 'array', items: text },
+  region: { type: 'string' },
+  regionField: { type: 'string', description: "A string or enum field holding the ticket's region." },
+  fallback,
+};
+
+const managerOf = object(
+  {
+    manager: { enum: ['requester', 'previous-approver'] },
+    levels: { type: 'integer', minimum: 1, maximum: 10 },
+    fallback,
+  },
+  ['manager'],
+);
+
+const strategy = { enum: ['round-robin', 'least-loaded'] };
+
 const assignee = {
   oneOf: [
     object({ user: text }, ['user']),
-    object(
-      {
-        role: text,
-        strategy: { enum: ['round-robin', 'least-loaded'] },
-        skills: { type: 'array', items: text },
-        region: { type: 'string' },
-      },
-      ['role'],
-    ),
+    object({ role: text, strategy, ...memberFilter }, ['role']),
+    object({ group: text, strategy, ...memberFilter }, ['group']),
+    managerOf,
   ],
 };
 
@@ -196,6 +217,8 @@ export const definitionSchema = {
               oneOf: [
                 object({ role: text }, ['role']),
                 object({ users: { type: 'array', items: text, minItems: 1, uniqueItems: true } }, ['users']),
+                object({ group: text, ...memberFilter }, ['group']),
+                managerOf,
               ],
             },
             policy,

@@ -40,16 +40,44 @@ export interface ApprovalTimeout extends Timeout {
 
 export type AssignmentStrategy = 'round-robin' | 'least-loaded';
 
+/**
+ * Where a step goes when its assignee rule finds nobody (no agent in region
+ * west, nobody with both skills, a requester without a manager): another
+ * role, a named user, or an incident for an admin. The ticket's timeline
+ * records which. Without one, a role step opens to the whole role and a
+ * manager or group step raises the incident.
+ */
+export type AssigneeFallback = { role: string } | { user: string } | { incident: true };
+
+/** Whose line manager a step goes to (organisation directory). */
+export type ManagerOf = 'requester' | 'previous-approver';
+
+/** How members of a role or group are narrowed and, for tasks, picked. */
+export interface MemberFilter {
+  skills?: string[];
+  /** A fixed region. */
+  region?: string;
+  /** A `string` or `enum` field of the ticket holding the region ("member of group X in the ticket's region"). */
+  regionField?: string;
+  fallback?: AssigneeFallback;
+}
+
+/** "The requester's line manager" (`levels: 2` is their manager's manager); "the previous approver's manager". */
+export interface ManagerAssignee {
+  manager: ManagerOf;
+  /** How many steps up the reporting line; default 1. */
+  levels?: number;
+  fallback?: AssigneeFallback;
+}
+
 export type Assignee =
   | { user: string }
-  | {
-      role: string;
-      strategy?: AssignmentStrategy;
-      skills?: string[];
-      region?: string;
-    };
+  | ({ role: string; strategy?: AssignmentStrategy } & MemberFilter)
+  | ({ group: string; strategy?: AssignmentStrategy } & MemberFilter)
+  | ManagerAssignee;
 
-export type Approvers = { role: string } | { users: string[] };
+export type Approvers =
+  { role: string } | { users: string[] } | ({ group: string } & MemberFilter) | ManagerAssignee;
 
 export type ApprovalPolicy =
   { type: 'any' } | { type: 'all' } | { type: 'quorum'; count: number } | { type: 'percent'; value: number };

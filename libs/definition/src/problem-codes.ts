@@ -43,11 +43,13 @@ export const PROBLEM_CODES = {
   },
   'invalid-assignee': {
     severity: 'error',
-    summary: 'A task assignee is neither { user } nor { role, ... }.',
+    summary:
+      'A task assignee is not exactly one of { user }, { role, ... }, { group, ... } or { manager, ... }, or its filters or fallback are malformed.',
   },
   'invalid-approvers': {
     severity: 'error',
-    summary: 'Approval approvers are neither { role } nor { users: [..] }.',
+    summary:
+      'Approval approvers are not exactly one of { role }, { users: [..] }, { group, ... } or { manager, ... }.',
   },
   'invalid-policy': { severity: 'error', summary: 'An approval policy that cannot be met or is malformed.' },
   'invalid-action': {

@@ -62,6 +62,38 @@ describe('automation rules', () => {
   });
   afterAll(async () => t?.close());
 
+  it('lists rules in their position order, whatever their trigger', async () => {
+    // Sorted by trigger first (the old order), the SLA rule would come before both ticket rules.
+    const late = await rule({
+      name: 'sla rule',
+      trigger: 'sla.warning',
+      position: 30,
+      actions: [{ type: 'add-tag', tag: 'a' }],
+    });
+    const early = await rule({
+      name: 'ticket rule',
+      trigger: 'ticket.created',
+      position: 10,
+      actions: [{ type: 'add-tag', tag: 'b' }],
+    });
+    const middle = await rule({
+      name: 'another ticket rule',
+      trigger: 'ticket.created',
+      position: 20,
+      actions: [{ type: 'add-tag', tag: 'c' }],
+    });
+    const listed = (await t.http.get('/api/rules').set(admin).expect(200)).body as {
+      id: string;
+      position: number;
+    }[];
+    const ours = listed
+      .filter((entry) => [late.id, early.id, middle.id].includes(entry.id))
+      .map((entry) => entry.id);
+    expect(ours).toEqual([early.id, middle.id, late.id]);
+    const positions = listed.map((entry) => entry.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
   it('runs creation rules in their order and records each firing on the timeline', async () => {
     await rule({
       name: 'then high',

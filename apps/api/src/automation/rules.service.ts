@@ -20,7 +20,7 @@ export class RulesService {
 
   async list(): Promise<AutomationRule[]> {
     const rows = (await this.dataSource.query(
-      `SELECT ${RULE_COLUMNS} FROM automation_rules ORDER BY trigger, position, name, id`,
+      `SELECT ${RULE_COLUMNS} FROM automation_rules ORDER BY position, name, id`,
     )) as Parameters<typeof toRule>[0][];
     return rows.map(toRule);
   }

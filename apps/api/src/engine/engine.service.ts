@@ -28,6 +28,9 @@ import { StepScope, type WorkingTicket } from './step-scope.js';
 
 export type { LoadedInstance, LoadedTask } from './instance-loader.js';
 
+/** Events that are a person's decision on a step: its actor is "the previous approver" of the next. */
+const PERSON_EVENTS = new Set(['task.complete', 'approval.decide']);
+
 /** What a caller adds to a step: rows of its own (votes, task columns) and the audit rows of the action. */
 export interface StepOptions {
   extend?(plan: StepPlan): void;
@@ -415,13 +418,19 @@ export class EngineService {
         ticket: scope.ticket,
         now: scope.now,
         calendar: this.calendar(),
+        previousActorId: PERSON_EVENTS.has(scope.eventType) ? scope.actorId : null,
+        note: (event, payload) => scope.appendTransition(event, payload),
       },
       scope.result.effects,
     );
     if (scope.result.snapshot.status === 'cancelled')
       Object.assign(scope.ticket, { status: 'cancelled', outcome: 'cancelled', closed: true });
     // An admin's retry takes the instance out of incident: the ticket follows.
-    if (scope.result.snapshot.status === 'active' && scope.ticket.status === 'incident')
+    if (
+      scope.result.snapshot.status === 'active' &&
+      scope.ticket.status === 'incident' &&
+      !effects.incidentRaised
+    )
       scope.ticket.status = 'active';
     for (const observer of this.observers.all) await observer.onStep(scope);
     scope.plan.addTransitions([...scope.transitions]);

@@ -12,6 +12,8 @@ export interface EffectsOutcome {
   touchedTasks: boolean;
   timersScheduled: boolean;
   outboxWritten: boolean;
+  /** An incident was raised (by the runtime, or by an assignment that found nobody). */
+  incidentRaised: boolean;
 }
 
 interface EffectsTarget {
@@ -22,22 +24,32 @@ interface EffectsTarget {
   ticket: StepTicket & { outcome?: string; closed?: boolean };
   now: Date;
   calendar: BusinessCalendar;
+  /** The person whose task action this step is (who "the previous approver" is), if any. */
+  previousActorId?: string | null;
+  /** Records an entry on the ticket's timeline (what an assignment rule did); absent: not recorded. */
+  note?: (event: string, payload: unknown) => void;
 }
 
 /**
  * Turns a step's effects into rows of the plan: tasks, timers, outbox
- * messages, incidents, and the ticket's status. Reads the directory only when
- * a task goes to a named user or through an assignment strategy; writes
- * nothing (the plan is written as one statement afterwards).
+ * messages, incidents, and the ticket's status. Reads the directory when a
+ * task goes to anyone but a plain role (a round-robin pick also records its
+ * turn); everything else lands in the plan, written as one statement
+ * afterwards. What an assignment rule did goes to `note` (the timeline).
  */
 export async function planEffects(target: EffectsTarget, effects: Effect[]): Promise<EffectsOutcome> {
   const { plan, instanceId, ticket } = target;
-  const outcome: EffectsOutcome = { touchedTasks: false, timersScheduled: false, outboxWritten: false };
+  const outcome: EffectsOutcome = {
+    touchedTasks: false,
+    timersScheduled: false,
+    outboxWritten: false,
+    incidentRaised: false,
+  };
   const timeouts: { nodeId: string; dueAt: Date }[] = [];
   for (const effect of effects) {
     switch (effect.type) {
       case 'task.create':
-        await planTask(target, effect);
+        if (await planTask(target, effect)) outcome.incidentRaised = true;
         outcome.touchedTasks = true;
         break;
       case 'task.close':
@@ -85,6 +97,7 @@ export async function planEffects(target: EffectsTarget, effects: Effect[]): Pro
           message: effect.message,
         });
         ticket.status = 'incident';
+        outcome.incidentRaised = true;
         break;
     }
   }
@@ -99,11 +112,25 @@ export async function planEffects(target: EffectsTarget, effects: Effect[]): Pro
 async function planTask(
   target: EffectsTarget,
   effect: Extract<Effect, { type: 'task.create' }>,
-): Promise<void> {
+): Promise<boolean> {
+  const context = {
+    manager: target.manager,
+    instanceId: target.instanceId,
+    workflowKey: target.ticket.workflowKey,
+    nodeId: effect.nodeId,
+    requesterId: target.ticket.requesterId,
+    fields: target.ticket.fields,
+    previousActorId: target.previousActorId ?? null,
+  };
   const assignment =
     effect.kind === 'task'
-      ? await assignTask(target.manager, effect.nodeId, effect.assignee)
-      : await approvalCandidates(target.manager, effect.approvers);
+      ? await assignTask(context, effect.assignee)
+      : await approvalCandidates(context, effect.approvers, effect.allowRequester);
+  if (assignment.note) target.note?.('assignment', assignment.note);
+  if (assignment.incident) {
+    target.plan.addIncident({ instanceId: target.instanceId, nodeId: effect.nodeId, ...assignment.incident });
+    target.ticket.status = 'incident';
+  }
   target.plan.insertTask({
     id: randomUUID(),
     instanceId: target.instanceId,
@@ -121,4 +148,5 @@ async function planTask(
     allowRequester: effect.kind === 'approval' ? effect.allowRequester : true,
     dueAt: null,
   });
+  return assignment.incident !== null;
 }

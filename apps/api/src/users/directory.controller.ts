@@ -15,13 +15,21 @@ export class DirectoryController {
 
   @Get('directory')
   @Roles('designer', 'admin')
-  @ApiOperation({ summary: 'Users and roles, for assignee and approver pickers' })
+  @ApiOperation({ summary: 'Users, roles, groups and regions, for assignee and approver pickers' })
   async directory() {
-    const users = await this.dataSource.query(
-      `SELECT id, username, display_name AS "displayName", roles, skills, region FROM users WHERE active ORDER BY username`,
-    );
+    const users = (await this.dataSource.query(
+      `SELECT id, username, display_name AS "displayName", roles, skills, regions, groups FROM users WHERE active ORDER BY username`,
+    )) as { skills: string[]; regions: string[]; groups: string[] }[];
     const roles = await this.dataSource.query('SELECT name, label FROM roles ORDER BY name');
-    return { users, roles };
+    const distinct = (pick: (user: (typeof users)[number]) => string[]) =>
+      [...new Set(users.flatMap(pick))].sort();
+    return {
+      users,
+      roles,
+      groups: distinct((user) => user.groups),
+      regions: distinct((user) => user.regions),
+      skills: distinct((user) => user.skills),
+    };
   }
 
   @Get('templates')

@@ -9,9 +9,20 @@ export async function seedDemoUsers(dataSource: DataSource): Promise<void> {
   await dataSource.getRepository(RoleEntity).upsert(DEMO_ROLES, ['name']);
   const users = dataSource.getRepository(UserEntity);
   const hash = await hashPassword(DEMO_PASSWORD);
-  for (const demo of DEMO_USERS) {
+  const created: typeof DEMO_USERS = [];
+  for (const { manager: _manager, ...demo } of DEMO_USERS) {
     const exists = await users.exists({ where: { username: demo.username } });
-    if (!exists) await users.insert({ ...demo, passwordHash: hash });
+    if (exists) continue;
+    await users.insert({ ...demo, passwordHash: hash });
+    created.push(DEMO_USERS.find((user) => user.username === demo.username) as (typeof DEMO_USERS)[number]);
+  }
+  // Managers once everyone exists; only for the users created now, so an admin's later edits stay.
+  for (const demo of created) {
+    if (demo.manager === null) continue;
+    await dataSource.query(
+      'UPDATE users SET manager_id = (SELECT id FROM users WHERE username = $2) WHERE username = $1',
+      [demo.username, demo.manager],
+    );
   }
 }
 

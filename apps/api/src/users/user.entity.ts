@@ -8,7 +8,10 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash: string;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) roles: string[];
   @Column({ type: 'text', array: true, default: () => "'{}'" }) skills: string[];
-  @Column({ type: 'text', nullable: true }) region: string | null;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) regions: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) groups: string[];
+  /** The line manager (organisation directory); never a cycle — checked by `OrganisationService`. */
+  @Column({ name: 'manager_id', type: 'uuid', nullable: true }) managerId: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { OrganisationImportDto, OrganisationPatchDto } from './organisation.dto.js';
+import { OrganisationService } from './organisation.service.js';
 import { SetRolesDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
 
@@ -12,13 +14,48 @@ const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly organisation: OrganisationService,
+  ) {}
 
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: 'Every user with roles and whether the account is active (admin)' })
   list() {
     return this.users.list();
+  }
+
+  @Get('organisation')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Every user with line manager, groups, regions and skills (admin)' })
+  listOrganisation() {
+    return this.organisation.list();
+  }
+
+  @Put(':id/organisation')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "Change a user's manager, groups, regions or skills (only what is sent); a reporting loop is refused",
+  })
+  setOrganisation(
+    @Param('id', uuid) id: string,
+    @Body() body: OrganisationPatchDto,
+    @CurrentUser() admin: AuthUser,
+  ) {
+    return this.organisation.update(admin, id, body);
+  }
+
+  @Post('organisation/import')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Import managers, groups, regions and skills from CSV: all rows or none, problems listed by line',
+  })
+  importOrganisation(@Body() body: OrganisationImportDto, @CurrentUser() admin: AuthUser) {
+    return this.organisation.importCsv(admin, body.csv, body.dryRun ?? false);
   }
 
   @Put(':id/roles')

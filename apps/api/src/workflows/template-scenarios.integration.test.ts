@@ -111,7 +111,7 @@ function candidates(node: NodeDef | undefined): string[] {
   const ofRole = DEMO_USERS.filter((u) => spec.role === undefined || u.roles.includes(spec.role));
   const fits = (u: (typeof DEMO_USERS)[number]) =>
     skills.every((s) => (u.skills as readonly string[]).includes(s)) &&
-    (region === undefined || u.region === region);
+    (region === undefined || u.regions.includes(region));
   const ranked = [...ofRole.filter(fits), ...ofRole.filter((u) => !fits(u))].map((u) => u.username);
   return ranked.length > 0 ? ranked : DEMO_USERS.map((u) => u.username);
 }

@@ -51,6 +51,10 @@ export const appRoutes: RouteObject[] = [
         lazy: () => import('../rules/RulesPage').then((m) => ({ Component: m.RulesPage })),
       },
       { path: '/users', element: <UsersPage /> },
+      {
+        path: '/users/organisation',
+        lazy: () => import('../users/OrganisationPage').then((m) => ({ Component: m.OrganisationPage })),
+      },
       { path: '*', element: <RoleLanding /> },
     ],
   },

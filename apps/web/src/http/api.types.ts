@@ -21,6 +21,10 @@ export interface DirectoryRole {
 export interface Directory {
   users: User[];
   roles: DirectoryRole[];
+  /** Names in use in the organisation directory, for pickers (absent from older servers). */
+  groups?: string[];
+  regions?: string[];
+  skills?: string[];
 }
 
 export type { Problem } from '@ticketflow/definition';

@@ -3,6 +3,7 @@ import { formatValue } from '@ticketflow/rules';
 import { describeCondition } from '../designer/model/pure-libs';
 import { edgeOfTransition } from '../designer/simulation/simulation-view';
 import type { Transition } from './tickets.api';
+import { describeAssignmentDetail, isAssignmentDetail } from './assignment-text';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -50,6 +51,9 @@ export function explainTransition(
   t: Translate,
 ): TimelineLine {
   const detail = transition.detail;
+  const note: unknown = detail;
+  if (isAssignmentDetail(note))
+    return { text: describeAssignmentDetail(note, nodeName(definition, note.nodeId), t), automatic: true };
   const from = nodeName(definition, transition.from);
   const to = nodeName(definition, transition.to);
   const fields = definition?.fields ?? [];

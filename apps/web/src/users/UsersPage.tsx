@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
 import { RolesEditor } from './RolesEditor';
 import { usersApi, type AdminUser, type RoleOption } from './users.api';
@@ -61,6 +62,12 @@ export function UsersPage() {
 
   return (
     <main className="page users-page" data-testid="page-users">
+      <nav className="org-tabs" aria-label={t('users.title')}>
+        <span aria-current="page">{t('organisation.accountsTab')}</span>
+        <Link to="/users/organisation" data-testid="users-organisation-link">
+          {t('organisation.title')}
+        </Link>
+      </nav>
       <h1>{t('users.title')}</h1>
       <p className="muted">{t('users.subtitle')}</p>
       {error && (

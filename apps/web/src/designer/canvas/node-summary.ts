@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { WorkflowNode } from '@ticketflow/definition';
 import { formatDuration } from '../duration/duration-text';
+import { directoryRuleSummary } from './directory-rule-summary';
 
 /**
  * The one line a canvas node shows under its name, so a flow reads without
@@ -10,10 +11,12 @@ import { formatDuration } from '../duration/duration-text';
 export function nodeSummary(node: WorkflowNode, t: TFunction, language: string): string | undefined {
   switch (node.type) {
     case 'task':
-      return 'user' in node.assignee ? `@${node.assignee.user}` : node.assignee.role;
+      return 'user' in node.assignee ? `@${node.assignee.user}` : directoryRuleSummary(node.assignee, t);
     case 'approval': {
       const who =
-        'role' in node.approvers ? node.approvers.role : node.approvers.users.map((u) => `@${u}`).join(', ');
+        'users' in node.approvers
+          ? node.approvers.users.map((u) => `@${u}`).join(', ')
+          : directoryRuleSummary(node.approvers, t);
       const policy = node.policy ?? { type: 'any' as const };
       const how =
         policy.type === 'quorum'

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ApprovalNode, ApprovalPolicy, Approvers } from '@ticketflow/definition';
+import { DirectoryRuleFields, type WhoRule } from './DirectoryRuleFields';
 import { useDirectory } from './use-directory';
 import { DurationInput } from './DurationInput';
 import { without } from './use-node-editor';
@@ -10,10 +11,27 @@ interface Props {
   update: (change: (n: ApprovalNode) => ApprovalNode, mergeKey?: string) => void;
 }
 
-/** Approvers (a role or named users), the policy, separation of duties and the timeout. */
+function approverKind(approvers: Approvers): string {
+  return 'role' in approvers
+    ? 'role'
+    : 'users' in approvers
+      ? 'users'
+      : 'group' in approvers
+        ? 'group'
+        : 'manager';
+}
+
+function freshApprovers(kind: string, role = 'manager', group = ''): Approvers {
+  if (kind === 'role') return { role };
+  if (kind === 'group') return { group };
+  if (kind === 'manager') return { manager: 'requester' };
+  return { users: [] };
+}
+
+/** Approvers (a role, named users, a group or a manager), the policy, separation of duties and the timeout. */
 export function ApprovalEditor({ node, update }: Props) {
   const { t } = useTranslation();
-  const { users, roles } = useDirectory();
+  const { users, roles, groups } = useDirectory();
   const approvers = node.approvers;
   const policy = node.policy ?? { type: 'any' };
   const setApprovers = (a: Approvers) => update((n) => ({ ...n, approvers: a }));
@@ -27,16 +45,16 @@ export function ApprovalEditor({ node, update }: Props) {
           {t('designer.props.assignTo')}
           <select
             data-testid="prop-approvers-kind"
-            value={'role' in approvers ? 'role' : 'users'}
-            onChange={(e) =>
-              setApprovers(e.target.value === 'role' ? { role: roles[0]?.name ?? 'manager' } : { users: [] })
-            }
+            value={approverKind(approvers)}
+            onChange={(e) => setApprovers(freshApprovers(e.target.value, roles[0]?.name, groups?.[0]))}
           >
             <option value="role">{t('designer.props.aRole')}</option>
             <option value="users">{t('designer.props.someUsers')}</option>
+            <option value="group">{t('designer.props.aGroup')}</option>
+            <option value="manager">{t('designer.props.aManager')}</option>
           </select>
         </label>
-        {'role' in approvers ? (
+        {'role' in approvers && (
           <label>
             {t('designer.props.role')}
             <select
@@ -54,7 +72,8 @@ export function ApprovalEditor({ node, update }: Props) {
               ))}
             </select>
           </label>
-        ) : (
+        )}
+        {'users' in approvers && (
           <label>
             {t('designer.props.users')}
             <select
@@ -70,6 +89,13 @@ export function ApprovalEditor({ node, update }: Props) {
               ))}
             </select>
           </label>
+        )}
+        {('group' in approvers || 'manager' in approvers) && (
+          <DirectoryRuleFields
+            value={approvers as unknown as WhoRule}
+            withStrategy={false}
+            onChange={(next) => setApprovers(next as unknown as Approvers)}
+          />
         )}
       </fieldset>
       <fieldset>

@@ -1,12 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import type { Assignee, AssignmentStrategy } from '@ticketflow/definition';
+import type { Assignee } from '@ticketflow/definition';
+import { DirectoryRuleFields, type WhoRule } from './DirectoryRuleFields';
 import { useDirectory } from './use-directory';
 
-/** Task assignee: one user, or a role with an optional strategy. */
+type Kind = 'role' | 'user' | 'group' | 'manager';
+
+const kindOf = (value: Assignee): Kind =>
+  'user' in value ? 'user' : 'group' in value ? 'group' : 'manager' in value ? 'manager' : 'role';
+
+/** Task assignee: one user; a role or a group (region, skills, how one is picked); or a manager. */
 export function AssigneePicker({ value, onChange }: { value: Assignee; onChange: (a: Assignee) => void }) {
   const { t } = useTranslation();
-  const { users, roles } = useDirectory();
-  const kind = 'user' in value ? 'user' : 'role';
+  const { users, roles, groups } = useDirectory();
+  const kind = kindOf(value);
+  const fresh: Record<Kind, () => Assignee> = {
+    role: () => ({ role: roles[0]?.name ?? 'agent' }),
+    user: () => ({ user: users[0]?.username ?? '' }),
+    group: () => ({ group: groups?.[0] ?? '' }),
+    manager: () => ({ manager: 'requester' }),
+  };
   return (
     <fieldset>
       <legend>{t('designer.props.assignee')}</legend>
@@ -15,19 +27,15 @@ export function AssigneePicker({ value, onChange }: { value: Assignee; onChange:
         <select
           data-testid="prop-assignee-kind"
           value={kind}
-          onChange={(e) =>
-            onChange(
-              e.target.value === 'user'
-                ? { user: users[0]?.username ?? '' }
-                : { role: roles[0]?.name ?? 'agent' },
-            )
-          }
+          onChange={(e) => onChange(fresh[e.target.value as Kind]())}
         >
           <option value="role">{t('designer.props.aRole')}</option>
           <option value="user">{t('designer.props.aUser')}</option>
+          <option value="group">{t('designer.props.aGroup')}</option>
+          <option value="manager">{t('designer.props.aManager')}</option>
         </select>
       </label>
-      {'user' in value ? (
+      {'user' in value && (
         <label>
           {t('designer.props.user')}
           <select
@@ -45,39 +53,30 @@ export function AssigneePicker({ value, onChange }: { value: Assignee; onChange:
             ))}
           </select>
         </label>
-      ) : (
-        <>
-          <label>
-            {t('designer.props.role')}
-            <select
-              data-testid="prop-assignee-role"
-              value={value.role}
-              onChange={(e) => onChange({ ...value, role: e.target.value })}
-            >
-              {!roles.some((r) => r.name === value.role) && <option value={value.role}>{value.role}</option>}
-              {roles.map((r) => (
-                <option key={r.name} value={r.name}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('designer.props.strategy')}
-            <select
-              data-testid="prop-assignee-strategy"
-              value={value.strategy ?? ''}
-              onChange={(e) => {
-                const { strategy: _s, ...rest } = value;
-                onChange(e.target.value ? { ...rest, strategy: e.target.value as AssignmentStrategy } : rest);
-              }}
-            >
-              <option value="">{t('designer.props.strategyPool')}</option>
-              <option value="round-robin">{t('designer.props.strategyRoundRobin')}</option>
-              <option value="least-loaded">{t('designer.props.strategyLeastLoaded')}</option>
-            </select>
-          </label>
-        </>
+      )}
+      {'role' in value && (
+        <label>
+          {t('designer.props.role')}
+          <select
+            data-testid="prop-assignee-role"
+            value={value.role}
+            onChange={(e) => onChange({ ...value, role: e.target.value })}
+          >
+            {!roles.some((r) => r.name === value.role) && <option value={value.role}>{value.role}</option>}
+            {roles.map((r) => (
+              <option key={r.name} value={r.name}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {!('user' in value) && (
+        <DirectoryRuleFields
+          value={value as unknown as WhoRule}
+          withStrategy
+          onChange={(next) => onChange(next as unknown as Assignee)}
+        />
       )}
     </fieldset>
   );

@@ -5,6 +5,7 @@ import { useDesignerStore } from '../store/designer.store';
 import { FieldValueInput } from '../fields/FieldValueInput';
 import { useSimulationStore } from './simulation.store';
 import { useSimulation } from './use-simulation';
+import { simulatedAssignee } from './simulated-assignee';
 
 /**
  * Try the draft without saving: enter field values, start, then choose what happens
@@ -79,6 +80,21 @@ export function SimulationPanel() {
           {[...new Set(sim.actions.map((a) => a.nodeId))].map((nodeId) => (
             <div key={nodeId} className="sim-step">
               <strong>{nameOf(nodeId)}</strong>
+              {simulatedAssignee(
+                nodes.find((n) => n.id === nodeId),
+                values,
+                t,
+              ) && (
+                <div className="small muted" data-testid={`sim-who-${nodeId}`}>
+                  {t('designer.sim.goesTo', {
+                    who: simulatedAssignee(
+                      nodes.find((n) => n.id === nodeId),
+                      values,
+                      t,
+                    ),
+                  })}
+                </div>
+              )}
               {needsHeadcount(nodes.find((n) => n.id === nodeId)) && (
                 <label className="row small">
                   {t('designer.sim.eligible')}
