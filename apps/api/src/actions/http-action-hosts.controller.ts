@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { HttpActionHostsSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -22,16 +24,25 @@ export class HttpActionHostsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Hosts HTTP actions may call: the admin list and the ones fixed by the environment (admin)' })
+  @ApiOperation({
+    summary: 'Hosts HTTP actions may call: the admin list and the ones fixed by the environment (admin)',
+  })
+  @Answers(HttpActionHostsSchema)
   async get() {
     return {
       allowedHosts: await loadAdminHosts(this.dataSource.manager),
-      fromEnvironment: { allowedHosts: this.config.workers.httpAllowedHosts, allowPrivateHosts: this.config.workers.httpAllowPrivateHosts },
+      fromEnvironment: {
+        allowedHosts: this.config.workers.httpAllowedHosts,
+        allowPrivateHosts: this.config.workers.httpAllowPrivateHosts,
+      },
     };
   }
 
   @Put()
-  @ApiOperation({ summary: 'Replace the admin list of hosts HTTP actions may call (admin); private addresses stay refused' })
+  @ApiOperation({
+    summary: 'Replace the admin list of hosts HTTP actions may call (admin); private addresses stay refused',
+  })
+  @Answers(HttpActionHostsSchema)
   put(@Body() body: HttpActionHostsDto, @CurrentUser() user: AuthUser) {
     const allowedHosts = [...new Set(body.allowedHosts.map((host) => host.toLowerCase()))];
     return this.dataSource.transaction(async (manager) => {
@@ -39,8 +50,20 @@ export class HttpActionHostsController {
         `INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
         [HTTP_HOSTS_SETTING, JSON.stringify({ allowedHosts })],
       );
-      await this.audit.append(manager, { actorId: user.id, action: 'settings.http-actions', objectType: 'settings', objectId: HTTP_HOSTS_SETTING, details: { allowedHosts } });
-      return { allowedHosts, fromEnvironment: { allowedHosts: this.config.workers.httpAllowedHosts, allowPrivateHosts: this.config.workers.httpAllowPrivateHosts } };
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'settings.http-actions',
+        objectType: 'settings',
+        objectId: HTTP_HOSTS_SETTING,
+        details: { allowedHosts },
+      });
+      return {
+        allowedHosts,
+        fromEnvironment: {
+          allowedHosts: this.config.workers.httpAllowedHosts,
+          allowPrivateHosts: this.config.workers.httpAllowPrivateHosts,
+        },
+      };
     });
   }
 }

@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { LoginResponseSchema, UserSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -16,6 +18,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a username and password for an access token' })
+  @Answers(LoginResponseSchema)
   login(@Body() body: LoginDto, @Req() request: Request) {
     return this.auth.login(
       body.username,
@@ -27,6 +30,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user' })
+  @Answers(UserSchema)
   me(@CurrentUser() user: AuthUser): AuthUser {
     return user;
   }

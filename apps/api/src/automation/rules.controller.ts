@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { AutomationRuleSchema } from '@ticketflow/contract';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -15,29 +17,36 @@ export class RulesController {
 
   @Get()
   @ApiOperation({ summary: 'Every automation rule, by trigger and evaluation order' })
+  @Answers([AutomationRuleSchema])
   list() {
     return this.rules.list();
   }
 
   @Post()
   @ApiOperation({ summary: 'Create a rule (trigger, order, condition, actions, stop-at-first-match)' })
+  @Answers(AutomationRuleSchema, { status: 201 })
   create(@Body() body: RuleBodyDto, @CurrentUser() user: AuthUser) {
     return this.rules.create(body, user);
   }
 
   @Get(':id')
+  @Answers(AutomationRuleSchema)
+  @ApiOperation({ summary: 'One automation rule' })
   get(@Param('id') id: string) {
     return this.rules.get(id);
   }
 
   @Put(':id')
   @ApiOperation({ summary: 'Replace a rule' })
+  @Answers(AutomationRuleSchema)
   replace(@Param('id') id: string, @Body() body: RuleBodyDto, @CurrentUser() user: AuthUser) {
     return this.rules.replace(id, body, user);
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @Answers(undefined, { status: 204 })
+  @ApiOperation({ summary: 'Delete an automation rule; its past firings stay recorded' })
   async remove(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<void> {
     await this.rules.remove(id, user);
   }

@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { IncidentSchema } from '@ticketflow/contract';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -18,6 +20,7 @@ export class IncidentsController {
   @Get()
   @ApiOperation({ summary: 'Incidents (admin): open by default, ?status=resolved|all' })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'resolved', 'all'] })
+  @Answers([IncidentSchema])
   list(@Query('status') status?: string) {
     if (status !== undefined && status !== 'open' && status !== 'resolved' && status !== 'all') {
       throw invalid('invalid-input', 'status must be one of open, resolved, all.');
@@ -28,6 +31,7 @@ export class IncidentsController {
   @Post(':id/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retry the failed action behind an incident and resolve it (admin)' })
+  @Answers(IncidentSchema)
   retry(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
     return this.incidents.retry(id, user);
   }

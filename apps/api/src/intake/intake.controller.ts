@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { ChannelConfigSchema, IntakeMessageSchema, IntakeResultSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -40,6 +42,7 @@ export class IntakeController {
     required: true,
   })
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
+  @Answers(IntakeResultSchema, { status: 201 })
   receive(@Param('channel') channel: string, @Req() request: RequestWithIntakeBody) {
     return this.intake.receive({
       channel,
@@ -58,6 +61,7 @@ export class IntakeController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Every intake channel and its configuration (secrets are never shown)' })
+  @Answers([ChannelConfigSchema])
   listChannels() {
     return this.channels.list();
   }
@@ -65,6 +69,8 @@ export class IntakeController {
   @Get('channels/:channel')
   @Roles('admin')
   @ApiBearerAuth()
+  @Answers(ChannelConfigSchema)
+  @ApiOperation({ summary: 'One intake channel and its configuration (secrets are never shown)' })
   getChannel(@Param('channel') channel: string) {
     return this.channels.get(channel);
   }
@@ -76,6 +82,7 @@ export class IntakeController {
     summary:
       'Configure a channel: workflow (or routing rules), title template, field mappings, requester, secret',
   })
+  @Answers(ChannelConfigSchema)
   putChannel(
     @Param('channel') channel: string,
     @Body() body: ChannelConfigDto,
@@ -90,6 +97,7 @@ export class IntakeController {
   @ApiOperation({
     summary: 'Received intake messages, newest first: accepted with their ticket, rejected with the error',
   })
+  @Answers([IntakeMessageSchema])
   messages(@Query() query: IntakeMessagesQuery) {
     return this.intake.messages(query);
   }

@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { TicketSchema } from '@ticketflow/contract';
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -45,6 +47,7 @@ export class InboundEventsController {
     required: false,
     description: 'Standard Webhooks: v1,<base64 HMAC-SHA256 of id.timestamp.body under WEBHOOK_SECRET>',
   })
+  @Answers(TicketSchema)
   async deliver(
     @Param('id', uuid) id: string,
     @Param('message') message: string,

@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { MigrationReportSchema } from '@ticketflow/contract';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -15,7 +17,11 @@ export class MigrationsController {
   @Post(':key/migrations')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Move running tickets to another version by node mapping: a dry run (default) says per ticket whether it can move and why not; dryRun: false moves them, one transaction each' })
+  @ApiOperation({
+    summary:
+      'Move running tickets to another version by node mapping: a dry run (default) says per ticket whether it can move and why not; dryRun: false moves them, one transaction each',
+  })
+  @Answers(MigrationReportSchema)
   migrate(@Param('key') key: string, @Body() body: MigrationDto, @CurrentUser() user: AuthUser) {
     return this.migrations.migrate(key, body, user);
   }

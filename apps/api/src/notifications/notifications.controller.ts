@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { NotificationSchema, UnreadCountSchema } from '@ticketflow/contract';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -15,12 +17,14 @@ export class NotificationsController {
   @Get()
   @ApiOperation({ summary: "The caller's notifications, newest first (?unread=true for unread only)" })
   @ApiQuery({ name: 'unread', required: false, type: Boolean })
+  @Answers([NotificationSchema])
   list(@CurrentUser() user: AuthUser, @Query('unread') unread?: string) {
     return this.notifications.list(user, unread === 'true' || unread === '1');
   }
 
   @Get('unread-count')
   @ApiOperation({ summary: 'How many notifications the caller has not read' })
+  @Answers(UnreadCountSchema)
   unreadCount(@CurrentUser() user: AuthUser) {
     return this.notifications.unreadCount(user);
   }
@@ -28,6 +32,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of the caller’s notifications read' })
+  @Answers(NotificationSchema)
   markRead(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
     return this.notifications.markRead(id, user);
   }

@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { OrganisationSettingsSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -25,6 +27,7 @@ export class OrganisationSettingsController {
   @ApiOperation({
     summary: "The organisation's settings: the time zone its days (report day buckets) are counted in",
   })
+  @Answers(OrganisationSettingsSchema)
   get() {
     return loadOrganisationSettings(this.dataSource.manager);
   }
@@ -32,6 +35,7 @@ export class OrganisationSettingsController {
   @Put()
   @Roles('admin')
   @ApiOperation({ summary: "Set the organisation's time zone (admin)" })
+  @Answers(OrganisationSettingsSchema)
   put(@Body() body: OrganisationSettingsDto, @CurrentUser() user: AuthUser) {
     const settings = checkOrganisationSettings(body);
     return this.dataSource.transaction(async (manager) => {

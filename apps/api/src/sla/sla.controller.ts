@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { SlaPolicySchema, TicketSlaSchema } from '@ticketflow/contract';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -17,13 +19,17 @@ export class SlaController {
   @Get('sla/policies')
   @Roles('admin', 'designer')
   @ApiOperation({ summary: 'SLA policies per workflow and priority (admin, designer)' })
+  @Answers([SlaPolicySchema])
   list() {
     return this.sla.listPolicies();
   }
 
   @Put('sla/policies')
   @Roles('admin')
-  @ApiOperation({ summary: 'Create or replace the SLA policy of a workflow (and priority); applies to new tickets (admin)' })
+  @ApiOperation({
+    summary: 'Create or replace the SLA policy of a workflow (and priority); applies to new tickets (admin)',
+  })
+  @Answers(SlaPolicySchema)
   save(@Body() body: SlaPolicyDto, @CurrentUser() user: AuthUser) {
     return this.sla.savePolicy(body, user);
   }
@@ -32,12 +38,14 @@ export class SlaController {
   @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an SLA policy (admin)' })
+  @Answers(undefined, { status: 204 })
   async remove(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
     await this.sla.deletePolicy(id, user);
   }
 
   @Get('tickets/:id/sla')
   @ApiOperation({ summary: 'SLA clocks of a ticket: status, due time, elapsed and remaining time' })
+  @Answers(TicketSlaSchema)
   ticket(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
     return this.sla.ticketSla(id, user);
   }

@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { BusinessCalendarSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -19,6 +21,7 @@ export class BusinessCalendarController {
 
   @Get()
   @ApiOperation({ summary: 'The business calendar that business-hours timeouts and SLAs count in' })
+  @Answers(BusinessCalendarSchema)
   get() {
     return loadBusinessCalendar(this.dataSource.manager);
   }
@@ -26,6 +29,7 @@ export class BusinessCalendarController {
   @Put()
   @Roles('admin')
   @ApiOperation({ summary: 'Replace the business calendar (admin); applies to timers scheduled afterwards' })
+  @Answers(BusinessCalendarSchema)
   put(@Body() body: BusinessCalendarDto, @CurrentUser() user: AuthUser) {
     const calendar = checkBusinessCalendar(body);
     return this.dataSource.transaction(async (manager) => {
@@ -33,7 +37,13 @@ export class BusinessCalendarController {
         `INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
         [CALENDAR_SETTING, JSON.stringify(calendar)],
       );
-      await this.audit.append(manager, { actorId: user.id, action: 'settings.business-calendar', objectType: 'settings', objectId: CALENDAR_SETTING, details: calendar });
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'settings.business-calendar',
+        objectType: 'settings',
+        objectId: CALENDAR_SETTING,
+        details: calendar,
+      });
       return calendar;
     });
   }

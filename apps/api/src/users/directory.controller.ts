@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { DirectorySchema, TemplateSchema } from '@ticketflow/contract';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -16,6 +18,7 @@ export class DirectoryController {
   @Get('directory')
   @Roles('designer', 'admin')
   @ApiOperation({ summary: 'Users and roles, for assignee and approver pickers' })
+  @Answers(DirectorySchema)
   async directory() {
     const users = await this.dataSource.query(
       `SELECT id, username, display_name AS "displayName", roles, skills, region FROM users WHERE active ORDER BY username`,
@@ -27,6 +30,7 @@ export class DirectoryController {
   @Get('templates')
   @Roles('designer', 'admin')
   @ApiOperation({ summary: 'Example workflows to start a new one from' })
+  @Answers([TemplateSchema])
   list() {
     return this.templates.list();
   }

@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { AdminUserSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -17,6 +19,7 @@ export class UsersController {
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: 'Every user with roles and whether the account is active (admin)' })
+  @Answers([AdminUserSchema])
   list() {
     return this.users.list();
   }
@@ -24,6 +27,7 @@ export class UsersController {
   @Put(':id/roles')
   @Roles('admin')
   @ApiOperation({ summary: "Replace a user's roles; takes effect at their next request" })
+  @Answers(AdminUserSchema)
   setRoles(@Param('id', uuid) id: string, @Body() body: SetRolesDto, @CurrentUser() admin: AuthUser) {
     return this.users.setRoles(admin, id, body.roles);
   }
@@ -32,6 +36,7 @@ export class UsersController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate an account: sign-in refused and every token void at once' })
+  @Answers(AdminUserSchema)
   deactivate(@Param('id', uuid) id: string, @CurrentUser() admin: AuthUser) {
     return this.users.setActive(admin, id, false);
   }
@@ -40,6 +45,7 @@ export class UsersController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reactivate an account (old tokens stay void)' })
+  @Answers(AdminUserSchema)
   activate(@Param('id', uuid) id: string, @CurrentUser() admin: AuthUser) {
     return this.users.setActive(admin, id, true);
   }
@@ -47,6 +53,7 @@ export class UsersController {
   @Post(':id/sign-out')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out every session of a user (admins: anyone; others: themselves)' })
+  @Answers(undefined, { status: 204 })
   async signOut(@Param('id', uuid) id: string, @CurrentUser() caller: AuthUser) {
     await this.users.signOutEverywhere(caller, id);
   }

@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { DiffResponseSchema, ImpactReportSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
@@ -17,7 +19,11 @@ export class VersionsController {
 
   @Get(':key/diff')
   @Roles('designer', 'admin')
-  @ApiOperation({ summary: 'Differences between two versions or a version and the draft: added/removed/changed nodes and edges, and the changes in words' })
+  @ApiOperation({
+    summary:
+      'Differences between two versions or a version and the draft: added/removed/changed nodes and edges, and the changes in words',
+  })
+  @Answers(DiffResponseSchema)
   diff(@Param('key') key: string, @Query() query: DiffQuery) {
     return this.diffs.diff(key, parseRef(query.from), parseRef(query.to), query.lang);
   }
@@ -25,7 +31,11 @@ export class VersionsController {
   @Post(':key/impact')
   @HttpCode(200)
   @Roles('designer', 'admin')
-  @ApiOperation({ summary: 'Replay the latest version\'s recent tickets through the draft: how many would route differently, and where' })
+  @ApiOperation({
+    summary:
+      "Replay the latest version's recent tickets through the draft: how many would route differently, and where",
+  })
+  @Answers(ImpactReportSchema)
   impact(@Param('key') key: string, @Body() body: ImpactDto) {
     return this.impacts.preview(key, body.limit);
   }

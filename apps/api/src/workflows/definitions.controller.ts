@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { ValidationResultSchema } from '@ticketflow/contract';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
@@ -14,6 +16,7 @@ export class DefinitionsController {
   @HttpCode(200)
   @Roles('designer', 'admin')
   @ApiOperation({ summary: 'Validate a definition: every problem with code, severity and the node or edge' })
+  @Answers(ValidationResultSchema)
   validate(@Body() body: DefinitionBodyDto) {
     return this.workflows.validate(body.definition);
   }

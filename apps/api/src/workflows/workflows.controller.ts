@@ -1,3 +1,11 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import {
+  DeprecatedSchema,
+  DraftSchema,
+  PublishResponseSchema,
+  VersionRowSchema,
+  WorkflowSummarySchema,
+} from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -14,12 +22,15 @@ export class WorkflowsController {
 
   @Get()
   @ApiOperation({ summary: 'Every workflow with its latest version and draft state' })
+  @Answers([WorkflowSummarySchema])
   list() {
     return this.workflows.list();
   }
 
   @Get(':key/draft')
   @Roles('designer', 'admin')
+  @Answers(DraftSchema)
+  @ApiOperation({ summary: 'The draft of a workflow with the problems it has now' })
   getDraft(@Param('key') key: string) {
     return this.workflows.getDraft(key);
   }
@@ -27,6 +38,7 @@ export class WorkflowsController {
   @Put(':key/draft')
   @Roles('designer', 'admin')
   @ApiOperation({ summary: 'Save the draft (problems allowed and returned); 409 if someone saved meanwhile' })
+  @Answers(DraftSchema)
   saveDraft(@Param('key') key: string, @Body() body: SaveDraftDto, @CurrentUser() user: AuthUser) {
     return this.workflows.saveDraft(key, body.definition, body.baseRevision, user);
   }
@@ -34,16 +46,21 @@ export class WorkflowsController {
   @Post(':key/publish')
   @Roles('admin')
   @ApiOperation({ summary: 'Publish the draft as the next immutable version (422 with problems if invalid)' })
+  @Answers(PublishResponseSchema, { status: 201 })
   publish(@Param('key') key: string, @Body() body: PublishDto, @CurrentUser() user: AuthUser) {
     return this.workflows.publish(key, body.note, user);
   }
 
   @Get(':key/versions')
+  @Answers([VersionRowSchema])
+  @ApiOperation({ summary: 'Published versions, newest first, with how many tickets run on each' })
   versions(@Param('key') key: string) {
     return this.workflows.versions(key);
   }
 
   @Get(':key/versions/:version')
+  @Answers(VersionRowSchema)
+  @ApiOperation({ summary: 'One published version with its definition' })
   version(@Param('key') key: string, @Param('version', ParseIntPipe) version: number) {
     return this.workflows.version(key, version);
   }
@@ -51,7 +68,15 @@ export class WorkflowsController {
   @Post(':key/versions/:version/deprecate')
   @HttpCode(200)
   @Roles('admin')
-  deprecate(@Param('key') key: string, @Param('version', ParseIntPipe) version: number, @CurrentUser() user: AuthUser) {
+  @Answers(DeprecatedSchema)
+  @ApiOperation({
+    summary: 'Deprecate a version: running tickets finish on it, new tickets start on the newest other',
+  })
+  deprecate(
+    @Param('key') key: string,
+    @Param('version', ParseIntPipe) version: number,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.workflows.deprecate(key, version, user);
   }
 }
