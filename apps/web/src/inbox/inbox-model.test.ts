@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { Task } from './tasks.api';
 import { applyFilters, countFacet, dueBucket, keepSelection, moveSelection, sortByDue } from './inbox-model';
+import type { Task } from '@ticketflow/contract';
 
 const now = Date.parse('2026-11-24T10:00:00Z');
 const hours = (h: number) => new Date(now + h * 3_600_000).toISOString();
 
 function task(id: string, over: Partial<Task> = {}): Task {
   return {
-    id, ticketId: `t-${id}`, ticketTitle: id, ticketNumber: 1, workflowKey: 'refund-approval', priority: 'normal',
-    nodeId: 'finance', kind: 'approval', name: 'Finance approval', status: 'open', outcomes: [],
-    createdAt: '2026-11-24T09:00:00Z', ...over,
+    id,
+    ticketId: `t-${id}`,
+    ticketTitle: id,
+    ticketNumber: 1,
+    workflowKey: 'refund-approval',
+    priority: 'normal',
+    nodeId: 'finance',
+    kind: 'approval',
+    name: 'Finance approval',
+    status: 'open',
+    outcomes: [],
+    createdAt: '2026-11-24T09:00:00Z',
+    ...over,
   };
 }
 
@@ -26,7 +36,12 @@ describe('inbox list logic', () => {
   });
 
   it('sorts by SLA due time, undated last', () => {
-    expect(sortByDue([tasks[3]!, tasks[2]!, tasks[0]!, tasks[1]!]).map((t) => t.id)).toEqual(['late', 'soon', 'later', 'never']);
+    expect(sortByDue([tasks[3]!, tasks[2]!, tasks[0]!, tasks[1]!]).map((t) => t.id)).toEqual([
+      'late',
+      'soon',
+      'later',
+      'never',
+    ]);
   });
 
   it('applies every filter at once', () => {

@@ -1,4 +1,4 @@
-import type { Task } from './tasks.api';
+import type { Task } from '@ticketflow/contract';
 
 /** When a step is due, relative to now. */
 export type DueBucket = 'overdue' | 'today' | 'later' | 'none';
@@ -28,7 +28,12 @@ function valueOf(task: Task, dimension: FilterDimension, now: number): string {
 }
 
 /** Tasks matching every set filter (`except` one dimension, for counting that dimension). Pure. */
-export function applyFilters(tasks: readonly Task[], filters: InboxFilters, now: number, except?: FilterDimension): Task[] {
+export function applyFilters(
+  tasks: readonly Task[],
+  filters: InboxFilters,
+  now: number,
+  except?: FilterDimension,
+): Task[] {
   return tasks.filter((task) =>
     FILTER_DIMENSIONS.every((dimension) => {
       const wanted = filters[dimension];
@@ -41,7 +46,12 @@ export function applyFilters(tasks: readonly Task[], filters: InboxFilters, now:
  * How many tasks each value of `dimension` would show, given the other
  * filters (faceted counts: choosing a priority does not zero the others). Pure.
  */
-export function countFacet(tasks: readonly Task[], filters: InboxFilters, dimension: FilterDimension, now: number): Map<string, number> {
+export function countFacet(
+  tasks: readonly Task[],
+  filters: InboxFilters,
+  dimension: FilterDimension,
+  now: number,
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const task of applyFilters(tasks, filters, now, dimension)) {
     const value = valueOf(task, dimension, now);
@@ -68,7 +78,11 @@ export function moveSelection(ids: readonly string[], current: string | null, de
 }
 
 /** The selection after the list changed: kept if still there, else the task that took its place. Pure. */
-export function keepSelection(previousIds: readonly string[], nextIds: readonly string[], current: string | null): string | null {
+export function keepSelection(
+  previousIds: readonly string[],
+  nextIds: readonly string[],
+  current: string | null,
+): string | null {
   if (current !== null && nextIds.includes(current)) return current;
   if (nextIds.length === 0) return null;
   const index = current === null ? 0 : Math.max(0, previousIds.indexOf(current));

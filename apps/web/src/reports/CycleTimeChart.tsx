@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CycleTimeRow } from './reports.api';
+import type { CycleTimeRow } from '@ticketflow/contract';
 
 /** How long completed tickets took, as a histogram over fixed buckets. */
 export function CycleTimeChart({ rows }: { rows: CycleTimeRow[] }) {
   const { t } = useTranslation();
-  const data = rows.map((row) => ({ ...row, label: t(`reports.buckets.${row.bucket}`, { defaultValue: row.bucket }) }));
+  const data = rows.map((row) => ({
+    ...row,
+    label: t(`reports.buckets.${row.bucket}`, { defaultValue: row.bucket }),
+  }));
   return (
     <div className="chart" data-testid="cycle-time-chart">
       <ResponsiveContainer width="100%" height={240}>

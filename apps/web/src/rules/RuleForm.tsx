@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition } from '@ticketflow/definition';
-import type { WorkflowSummary } from '../http/api.types';
 import { ConditionBuilder } from '../designer/conditions/ConditionBuilder';
 import { ActionsEditor } from './ActionsEditor';
 import { rulesApi } from './rules.api';
 import { conditionOrNull, ruleFields } from './rule-model';
-import { RULE_TRIGGERS, type RuleBody, type RuleTrigger } from './rules.types';
+import { RULE_TRIGGERS, type RuleBody, type RuleTrigger, type WorkflowSummary } from '@ticketflow/contract';
 
 interface Props {
   initial: RuleBody;
@@ -50,7 +49,16 @@ export function RuleForm({ initial, workflows, error, saving, onSave, onCancel }
   }, [fieldsFrom, workflows]);
 
   const fields = useMemo(
-    () => ruleFields({ channel: t('rules.facts.channel'), priority: t('rules.facts.priority'), workflowKey: t('rules.facts.workflowKey') }, workflowKeys, workflowFields),
+    () =>
+      ruleFields(
+        {
+          channel: t('rules.facts.channel'),
+          priority: t('rules.facts.priority'),
+          workflowKey: t('rules.facts.workflowKey'),
+        },
+        workflowKeys,
+        workflowFields,
+      ),
     [t, workflowKeys, workflowFields],
   );
   const patch = (p: Partial<RuleBody>) => setRule((r) => ({ ...r, ...p }));
@@ -67,11 +75,21 @@ export function RuleForm({ initial, workflows, error, saving, onSave, onCancel }
       <div className="row">
         <label>
           {t('rules.name')}
-          <input data-testid="rule-name" required maxLength={200} value={rule.name} onChange={(e) => patch({ name: e.target.value })} />
+          <input
+            data-testid="rule-name"
+            required
+            maxLength={200}
+            value={rule.name}
+            onChange={(e) => patch({ name: e.target.value })}
+          />
         </label>
         <label>
           {t('rules.trigger')}
-          <select data-testid="rule-trigger" value={rule.trigger} onChange={(e) => patch({ trigger: e.target.value as RuleTrigger })}>
+          <select
+            data-testid="rule-trigger"
+            value={rule.trigger}
+            onChange={(e) => patch({ trigger: e.target.value as RuleTrigger })}
+          >
             {RULE_TRIGGERS.map((tr) => (
               <option key={tr} value={tr}>
                 {t(`rules.triggers.${tr}`)}
@@ -99,7 +117,11 @@ export function RuleForm({ initial, workflows, error, saving, onSave, onCancel }
         <legend>{t('rules.condition')}</legend>
         <label className="small">
           {t('rules.fieldsFrom')}
-          <select data-testid="rule-fields-from" value={fieldsFrom} onChange={(e) => setFieldsFrom(e.target.value)}>
+          <select
+            data-testid="rule-fields-from"
+            value={fieldsFrom}
+            onChange={(e) => setFieldsFrom(e.target.value)}
+          >
             <option value="">{t('common.none')}</option>
             {workflows
               .filter((w) => w.latestVersion !== null)
@@ -111,19 +133,37 @@ export function RuleForm({ initial, workflows, error, saving, onSave, onCancel }
           </select>
         </label>
         <p className="muted small">{t('rules.conditionHint')}</p>
-        <ConditionBuilder condition={rule.condition ?? undefined} fields={fields} onChange={(condition) => patch({ condition })} />
+        <ConditionBuilder
+          condition={rule.condition ?? undefined}
+          fields={fields}
+          onChange={(condition) => patch({ condition })}
+        />
       </fieldset>
       <fieldset>
         <legend>{t('rules.actionsTitle')}</legend>
-        <ActionsEditor actions={rule.actions} workflowKeys={workflowKeys} onChange={(actions) => patch({ actions })} />
+        <ActionsEditor
+          actions={rule.actions}
+          workflowKeys={workflowKeys}
+          onChange={(actions) => patch({ actions })}
+        />
       </fieldset>
       <div className="row">
         <label>
-          <input type="checkbox" data-testid="rule-stop" checked={rule.stopProcessing} onChange={(e) => patch({ stopProcessing: e.target.checked })} />
+          <input
+            type="checkbox"
+            data-testid="rule-stop"
+            checked={rule.stopProcessing}
+            onChange={(e) => patch({ stopProcessing: e.target.checked })}
+          />
           {t('rules.stopProcessing')}
         </label>
         <label>
-          <input type="checkbox" data-testid="rule-enabled" checked={rule.enabled} onChange={(e) => patch({ enabled: e.target.checked })} />
+          <input
+            type="checkbox"
+            data-testid="rule-enabled"
+            checked={rule.enabled}
+            onChange={(e) => patch({ enabled: e.target.checked })}
+          />
           {t('rules.enabled')}
         </label>
       </div>

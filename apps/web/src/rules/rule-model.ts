@@ -1,15 +1,27 @@
 import type { Condition, FieldDefinition } from '@ticketflow/definition';
-import { TICKET_CHANNELS, TICKET_PRIORITIES, type AutomationRule, type RuleAction, type RuleActionType, type RuleBody, type RuleTrigger } from './rules.types';
+import {
+  type AutomationRule,
+  CHANNELS,
+  PRIORITIES,
+  type RuleAction,
+  type RuleActionType,
+  type RuleBody,
+  type RuleTrigger,
+} from '@ticketflow/contract';
 
 /**
  * The facts a rule condition may name, as field definitions for the Designer's
  * condition builder: ticket.channel / ticket.priority / ticket.workflowKey, then
  * the fields of the chosen workflow. Pure.
  */
-export function ruleFields(labels: { channel: string; priority: string; workflowKey: string }, workflowKeys: string[], workflowFields: FieldDefinition[]): FieldDefinition[] {
+export function ruleFields(
+  labels: { channel: string; priority: string; workflowKey: string },
+  workflowKeys: string[],
+  workflowFields: FieldDefinition[],
+): FieldDefinition[] {
   const facts: FieldDefinition[] = [
-    { name: 'ticket.channel', type: 'enum', label: labels.channel, options: [...TICKET_CHANNELS] },
-    { name: 'ticket.priority', type: 'enum', label: labels.priority, options: [...TICKET_PRIORITIES] },
+    { name: 'ticket.channel', type: 'enum', label: labels.channel, options: [...CHANNELS] },
+    { name: 'ticket.priority', type: 'enum', label: labels.priority, options: [...PRIORITIES] },
     { name: 'ticket.workflowKey', type: 'enum', label: labels.workflowKey, options: workflowKeys },
   ];
   const taken = new Set(facts.map((f) => f.name));
@@ -45,13 +57,27 @@ export function newAction(type: RuleActionType, workflowKeys: string[]): RuleAct
 /** A new rule placed after the existing ones of its trigger. Pure. */
 export function newRuleBody(rules: AutomationRule[], trigger: RuleTrigger = 'ticket.created'): RuleBody {
   const last = Math.max(0, ...rules.filter((r) => r.trigger === trigger).map((r) => r.position));
-  return { name: '', position: last + 10, trigger, condition: null, actions: [], stopProcessing: false, enabled: true };
+  return {
+    name: '',
+    position: last + 10,
+    trigger,
+    condition: null,
+    actions: [],
+    stopProcessing: false,
+    enabled: true,
+  };
 }
 
 /** Rules by trigger order, then position, then name (the API's evaluation order). Pure. */
 export function sortRules(rules: AutomationRule[]): AutomationRule[] {
-  const triggerOrder = (t: RuleTrigger) => ['ticket.created', 'field.changed', 'step.entered', 'sla.warning'].indexOf(t);
-  return [...rules].sort((a, b) => triggerOrder(a.trigger) - triggerOrder(b.trigger) || a.position - b.position || a.name.localeCompare(b.name));
+  const triggerOrder = (t: RuleTrigger) =>
+    ['ticket.created', 'field.changed', 'step.entered', 'sla.warning'].indexOf(t);
+  return [...rules].sort(
+    (a, b) =>
+      triggerOrder(a.trigger) - triggerOrder(b.trigger) ||
+      a.position - b.position ||
+      a.name.localeCompare(b.name),
+  );
 }
 
 /**

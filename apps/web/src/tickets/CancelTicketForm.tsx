@@ -1,9 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ticketsApi, type Ticket } from './tickets.api';
+import { ticketsApi } from './tickets.api';
+import type { Ticket } from '@ticketflow/contract';
 
 /** "Cancel ticket" with a required reason; shown to the requester and admins while the ticket runs. */
-export function CancelTicketForm({ ticket, onCancelled }: { ticket: Ticket; onCancelled: (ticket: Ticket) => void }) {
+export function CancelTicketForm({
+  ticket,
+  onCancelled,
+}: {
+  ticket: Ticket;
+  onCancelled: (ticket: Ticket) => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -37,9 +44,19 @@ export function CancelTicketForm({ ticket, onCancelled }: { ticket: Ticket; onCa
     <form className="cancel-form card" onSubmit={submit} noValidate data-testid="cancel-form">
       <label>
         {t('tickets.cancel.reason')}
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="cancel-reason" aria-invalid={error ? true : undefined} />
+        <textarea
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="cancel-reason"
+          aria-invalid={error ? true : undefined}
+        />
       </label>
-      {error && <span className="field-error" role="alert">{error}</span>}
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
       <div className="form-actions">
         <button type="button" onClick={() => setOpen(false)}>
           {t('common.close')}

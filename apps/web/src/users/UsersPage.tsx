@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuthStore } from '../auth/auth.store';
 import { RolesEditor } from './RolesEditor';
-import { usersApi, type AdminUser, type RoleOption } from './users.api';
+import { usersApi } from './users.api';
+import type { AdminUser, RoleOption } from '@ticketflow/contract';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

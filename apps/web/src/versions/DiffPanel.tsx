@@ -5,7 +5,7 @@ import { ApiError } from '../http/api-error';
 import { diffView } from './diff-view';
 import { VersionDiagram } from './VersionDiagram';
 import { versionsApi } from './versions.api';
-import type { DefinitionRef, DiffResponse } from './versions.types';
+import type { DefinitionRef, DiffResponse } from '@ticketflow/contract';
 
 interface Props {
   workflowKey: string;
@@ -37,12 +37,24 @@ export function DiffPanel({ workflowKey, from, to, refs, onChange }: Props) {
     };
   }, [workflowKey, from, to]);
 
-  const view = useMemo(() => (response ? diffView(response.from.definition, response.to.definition, response.diff) : null), [response]);
+  const view = useMemo(
+    () => (response ? diffView(response.from.definition, response.to.definition, response.diff) : null),
+    [response],
+  );
   const changes = useMemo(
-    () => (response ? describeChanges(response.diff.changes, response.from.definition, response.to.definition, i18n.language.startsWith('zh') ? 'zh' : 'en') : []),
+    () =>
+      response
+        ? describeChanges(
+            response.diff.changes,
+            response.from.definition,
+            response.to.definition,
+            i18n.language.startsWith('zh') ? 'zh' : 'en',
+          )
+        : [],
     [response, i18n.language],
   );
-  const label = (ref: DefinitionRef) => (ref === 'draft' ? t('versions.draft') : t('versions.versionLabel', { version: ref }));
+  const label = (ref: DefinitionRef) =>
+    ref === 'draft' ? t('versions.draft') : t('versions.versionLabel', { version: ref });
 
   return (
     <section className="card versions-panel" data-testid="diff-panel">
@@ -50,7 +62,11 @@ export function DiffPanel({ workflowKey, from, to, refs, onChange }: Props) {
         <h2>{t('versions.diff.title')}</h2>
         <label>
           {t('versions.diff.from')}
-          <select data-testid="diff-from" value={refValue(from)} onChange={(e) => onChange(parseRef(e.target.value), to)}>
+          <select
+            data-testid="diff-from"
+            value={refValue(from)}
+            onChange={(e) => onChange(parseRef(e.target.value), to)}
+          >
             {refs.map((ref) => (
               <option key={refValue(ref)} value={refValue(ref)}>
                 {label(ref)}
@@ -60,7 +76,11 @@ export function DiffPanel({ workflowKey, from, to, refs, onChange }: Props) {
         </label>
         <label>
           {t('versions.diff.to')}
-          <select data-testid="diff-to" value={refValue(to)} onChange={(e) => onChange(from, parseRef(e.target.value))}>
+          <select
+            data-testid="diff-to"
+            value={refValue(to)}
+            onChange={(e) => onChange(from, parseRef(e.target.value))}
+          >
             {refs.map((ref) => (
               <option key={refValue(ref)} value={refValue(ref)}>
                 {label(ref)}
@@ -74,18 +94,34 @@ export function DiffPanel({ workflowKey, from, to, refs, onChange }: Props) {
           <span className="diff-chip diff-chip--removed">{t('versions.diff.removed')}</span>
         </span>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {response && view && (
         <div className="diff-body">
-          <VersionDiagram definition={view.definition} nodeStatus={view.nodes} edgeStatus={view.edges} testId="diff-diagram" />
+          <VersionDiagram
+            definition={view.definition}
+            nodeStatus={view.nodes}
+            edgeStatus={view.edges}
+            testId="diff-diagram"
+          />
           <div className="diff-changes">
             <h3>{t('versions.diff.changes', { count: changes.length })}</h3>
             {changes.length === 0 ? (
-              <p className="muted" data-testid="diff-identical">{t('versions.diff.identical')}</p>
+              <p className="muted" data-testid="diff-identical">
+                {t('versions.diff.identical')}
+              </p>
             ) : (
               <ul data-testid="diff-changes">
                 {changes.map((change, index) => (
-                  <li key={index} data-testid="diff-change" data-node={change.nodeId} data-edge={change.edgeId}>
+                  <li
+                    key={index}
+                    data-testid="diff-change"
+                    data-node={change.nodeId}
+                    data-edge={change.edgeId}
+                  >
                     {change.text}
                   </li>
                 ))}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { MigrationDialog } from './MigrationDialog';
-import type { MigrationReport } from './versions.types';
+import type { MigrationReport } from '@ticketflow/contract';
 
 function json(body: unknown) {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
@@ -14,14 +14,46 @@ function report(dryRun: boolean, mapping: Record<string, string>): MigrationRepo
     key: 'flow',
     toVersion: 2,
     dryRun,
-    mapping: [{ fromVersion: 1, nodeId: 'review', name: 'Agent review', type: 'task', tickets: 1, toNode: mapped ? 'check' : null }],
+    mapping: [
+      {
+        fromVersion: 1,
+        nodeId: 'review',
+        name: 'Agent review',
+        type: 'task',
+        tickets: 1,
+        toNode: mapped ? 'check' : null,
+      },
+    ],
     targetNodes: [{ id: 'check', name: 'Check', type: 'task' }],
     tickets: [
       mapped
-        ? { ticketId: 't1', number: '1', title: 'One', fromVersion: 1, activeNodes: ['review'], result: dryRun ? 'ready' : 'migrated', targetNodes: ['check'] }
-        : { ticketId: 't1', number: '1', title: 'One', fromVersion: 1, activeNodes: ['review'], result: 'refused', code: 'node-missing', reason: 'Its step “Agent review” no longer exists in the target version; map it to another step.' },
+        ? {
+            ticketId: 't1',
+            number: '1',
+            title: 'One',
+            fromVersion: 1,
+            activeNodes: ['review'],
+            result: dryRun ? 'ready' : 'migrated',
+            targetNodes: ['check'],
+          }
+        : {
+            ticketId: 't1',
+            number: '1',
+            title: 'One',
+            fromVersion: 1,
+            activeNodes: ['review'],
+            result: 'refused',
+            code: 'node-missing',
+            reason: 'Its step “Agent review” no longer exists in the target version; map it to another step.',
+          },
     ],
-    summary: { total: 1, ready: mapped && dryRun ? 1 : 0, migrated: mapped && !dryRun ? 1 : 0, refused: mapped ? 0 : 1, failed: 0 },
+    summary: {
+      total: 1,
+      ready: mapped && dryRun ? 1 : 0,
+      migrated: mapped && !dryRun ? 1 : 0,
+      refused: mapped ? 0 : 1,
+      failed: 0,
+    },
   };
 }
 
@@ -49,9 +81,13 @@ describe('MigrationDialog', () => {
 
     fireEvent.change(screen.getByTestId('mapping-review'), { target: { value: 'check' } });
     fireEvent.click(screen.getByTestId('migration-dry-run'));
-    await waitFor(() => expect(screen.getByTestId('migration-summary').textContent).toBe('Dry run: 1 can move, 0 cannot.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('migration-summary').textContent).toBe('Dry run: 1 can move, 0 cannot.'),
+    );
     fireEvent.click(screen.getByTestId('migration-execute'));
-    await waitFor(() => expect(screen.getByTestId('migration-summary').textContent).toBe('1 migrated, 0 refused, 0 failed.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('migration-summary').textContent).toBe('1 migrated, 0 refused, 0 failed.'),
+    );
     expect(onMigrated).toHaveBeenCalledTimes(1);
     expect(bodies.map((b) => [b.dryRun, b.mapping])).toEqual([
       [true, {}],

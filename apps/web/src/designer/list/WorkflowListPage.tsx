@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { workflowsApi } from '../../http/workflows.api';
-import type { WorkflowSummary } from '../../http/api.types';
 import { NewWorkflowForm } from './NewWorkflowForm';
 import { TemplatePicker } from './TemplatePicker';
+import type { WorkflowSummary } from '@ticketflow/contract';
 
 /** `/designer`: every workflow with its draft and version state, plus "new" and "from template". */
 export function WorkflowListPage() {
@@ -31,7 +31,11 @@ export function WorkflowListPage() {
         <NewWorkflowForm existing={workflows?.map((w) => w.key) ?? []} />
         <TemplatePicker existing={workflows?.map((w) => w.key) ?? []} />
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {!workflows && !error && <p className="muted">{t('common.loading')}</p>}
       {workflows && workflows.length === 0 && <p className="muted">{t('designer.list.empty')}</p>}
       {workflows && workflows.length > 0 && (
@@ -58,7 +62,9 @@ export function WorkflowListPage() {
                   {w.hasDraft
                     ? t('designer.list.draftInfo', {
                         revision: w.draftRevision,
-                        when: w.draftUpdatedAt ? new Date(w.draftUpdatedAt).toLocaleString(i18n.language) : '',
+                        when: w.draftUpdatedAt
+                          ? new Date(w.draftUpdatedAt).toLocaleString(i18n.language)
+                          : '',
                       })
                     : '—'}
                 </td>

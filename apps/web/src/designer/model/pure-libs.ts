@@ -1,7 +1,7 @@
 import { OPERATORS_BY_FIELD_TYPE, validateDefinition } from '@ticketflow/definition';
 import { describeCondition as describeWithRules } from '@ticketflow/rules';
 import type { Condition, FieldDefinition, FieldType, WorkflowDefinition } from '@ticketflow/definition';
-import type { Problem } from '../../http/api.types';
+import type { Problem } from '@ticketflow/contract';
 
 /**
  * Thin wrappers over the pure libs, so the Designer says exactly what the server
@@ -19,7 +19,11 @@ export function validateLocally(definition: WorkflowDefinition): { valid: boolea
 }
 
 /** A condition in words for edge labels and the simulation log ("Refund amount > 5,000"). Pure. */
-export function describeCondition(condition: Condition, fields: FieldDefinition[], language?: string): string {
+export function describeCondition(
+  condition: Condition,
+  fields: FieldDefinition[],
+  language?: string,
+): string {
   try {
     return describeWithRules(condition, fields, language?.startsWith('zh') ? 'zh' : 'en');
   } catch {

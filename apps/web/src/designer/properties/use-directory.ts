@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../../i18n/labels';
 import { workflowsApi } from '../../http/workflows.api';
-import type { Directory } from '../../http/api.types';
+import type { Directory } from '@ticketflow/contract';
 
 let cached: Promise<Directory> | null = null;
 

@@ -3,7 +3,7 @@ import type { WorkflowDefinition } from '@ticketflow/definition';
 import type { Command } from '../commands/command.types';
 import { emptyStack, execute, redo, undo, type CommandStack } from '../commands/command-stack';
 import { emptyDefinition } from '../model/node-catalog';
-import type { DraftConflictDetails, Problem } from '../../http/api.types';
+import type { DraftConflictDetails, Problem } from '@ticketflow/contract';
 
 export interface Selection {
   nodeIds: string[];
@@ -107,7 +107,10 @@ export const useDesignerStore = create<DesignerState>()((set, get) => {
     focusOn: (target) =>
       set({
         focus: { ...target, seq: (get().focus?.seq ?? 0) + 1 },
-        selection: { nodeIds: target.nodeId ? [target.nodeId] : [], edgeIds: target.edgeId ? [target.edgeId] : [] },
+        selection: {
+          nodeIds: target.nodeId ? [target.nodeId] : [],
+          edgeIds: target.edgeId ? [target.edgeId] : [],
+        },
       }),
     setProblems: (problems) => set({ problems }),
     saveStarted: () => set({ saveStatus: 'saving', saveError: null }),
