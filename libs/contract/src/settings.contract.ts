@@ -28,7 +28,10 @@ export type HttpActionHostsRequest = Static<typeof HttpActionHostsRequestSchema>
 export const HttpActionHostsSchema = Closed({
   allowedHosts: Type.Array(Type.String()),
   fromEnvironment: Closed(
-    { allowedHosts: Type.Array(Type.String()), allowPrivateHosts: Type.Boolean() },
+    {
+      allowedHosts: Type.Array(Type.String()),
+      allowPrivateHosts: Type.Array(Type.String(), { description: 'Private hosts allowed all the same' }),
+    },
     'Fixed by the environment (HTTP_ACTION_ALLOWED_HOSTS…); the admin cannot change these',
   ),
 });
