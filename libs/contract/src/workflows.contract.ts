@@ -38,7 +38,9 @@ export const DraftSchema = Closed({
   definition: DefinitionSchema,
   revision: Type.Integer({ minimum: 1 }),
   updatedAt: Timestamp(),
-  updatedBy: Type.String(),
+  updatedBy: Nullable(
+    Type.String({ description: 'The id of the user who saved it; null for a seeded draft' }),
+  ),
   problems: Type.Array(Type.Unsafe<Problem>(ProblemSchema)),
 });
 export type Draft = Static<typeof DraftSchema>;
@@ -55,7 +57,7 @@ export type SaveDraftRequest = Static<typeof SaveDraftRequestSchema>;
 /** The `details` of a 409 `draft-conflict`: the revision saved meanwhile. */
 export const DraftConflictDetailsSchema = Closed({
   revision: Type.Integer(),
-  updatedBy: Type.String(),
+  updatedBy: Nullable(Type.String()),
   updatedAt: Timestamp(),
 });
 export type DraftConflictDetails = Static<typeof DraftConflictDetailsSchema>;

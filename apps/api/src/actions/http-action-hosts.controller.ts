@@ -1,3 +1,5 @@
+import type { HttpActionHosts } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { HttpActionHostsSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
@@ -28,7 +30,7 @@ export class HttpActionHostsController {
     summary: 'Hosts HTTP actions may call: the admin list and the ones fixed by the environment (admin)',
   })
   @Answers(HttpActionHostsSchema)
-  async get() {
+  async get(): Promise<Sendable<HttpActionHosts>> {
     return {
       allowedHosts: await loadAdminHosts(this.dataSource.manager),
       fromEnvironment: {
@@ -43,7 +45,7 @@ export class HttpActionHostsController {
     summary: 'Replace the admin list of hosts HTTP actions may call (admin); private addresses stay refused',
   })
   @Answers(HttpActionHostsSchema)
-  put(@Body() body: HttpActionHostsDto, @CurrentUser() user: AuthUser) {
+  put(@Body() body: HttpActionHostsDto, @CurrentUser() user: AuthUser): Promise<Sendable<HttpActionHosts>> {
     const allowedHosts = [...new Set(body.allowedHosts.map((host) => host.toLowerCase()))];
     return this.dataSource.transaction(async (manager) => {
       await manager.query(

@@ -1,3 +1,5 @@
+import type { LoginResponse } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { LoginResponseSchema, UserSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
@@ -19,7 +21,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a username and password for an access token' })
   @Answers(LoginResponseSchema)
-  login(@Body() body: LoginDto, @Req() request: Request) {
+  login(@Body() body: LoginDto, @Req() request: Request): Promise<Sendable<LoginResponse>> {
     return this.auth.login(
       body.username,
       body.password,

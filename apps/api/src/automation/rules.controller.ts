@@ -1,3 +1,5 @@
+import type { AutomationRule } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { AutomationRuleSchema } from '@ticketflow/contract';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
@@ -18,28 +20,32 @@ export class RulesController {
   @Get()
   @ApiOperation({ summary: 'Every automation rule, by trigger and evaluation order' })
   @Answers([AutomationRuleSchema])
-  list() {
+  list(): Promise<Sendable<AutomationRule[]>> {
     return this.rules.list();
   }
 
   @Post()
   @ApiOperation({ summary: 'Create a rule (trigger, order, condition, actions, stop-at-first-match)' })
   @Answers(AutomationRuleSchema, { status: 201 })
-  create(@Body() body: RuleBodyDto, @CurrentUser() user: AuthUser) {
+  create(@Body() body: RuleBodyDto, @CurrentUser() user: AuthUser): Promise<Sendable<AutomationRule>> {
     return this.rules.create(body, user);
   }
 
   @Get(':id')
   @Answers(AutomationRuleSchema)
   @ApiOperation({ summary: 'One automation rule' })
-  get(@Param('id') id: string) {
+  get(@Param('id') id: string): Promise<Sendable<AutomationRule>> {
     return this.rules.get(id);
   }
 
   @Put(':id')
   @ApiOperation({ summary: 'Replace a rule' })
   @Answers(AutomationRuleSchema)
-  replace(@Param('id') id: string, @Body() body: RuleBodyDto, @CurrentUser() user: AuthUser) {
+  replace(
+    @Param('id') id: string,
+    @Body() body: RuleBodyDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<AutomationRule>> {
     return this.rules.replace(id, body, user);
   }
 

@@ -1,3 +1,5 @@
+import type { Incident } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { IncidentSchema } from '@ticketflow/contract';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
@@ -21,7 +23,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Incidents (admin): open by default, ?status=resolved|all' })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'resolved', 'all'] })
   @Answers([IncidentSchema])
-  list(@Query('status') status?: string) {
+  list(@Query('status') status?: string): Promise<Sendable<Incident[]>> {
     if (status !== undefined && status !== 'open' && status !== 'resolved' && status !== 'all') {
       throw invalid('invalid-input', 'status must be one of open, resolved, all.');
     }
@@ -32,7 +34,7 @@ export class IncidentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Retry the failed action behind an incident and resolve it (admin)' })
   @Answers(IncidentSchema)
-  retry(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+  retry(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<Sendable<Incident>> {
     return this.incidents.retry(id, user);
   }
 }

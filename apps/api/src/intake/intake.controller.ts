@@ -1,3 +1,5 @@
+import type { ChannelConfig, IntakeMessage, IntakeResult } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { ChannelConfigSchema, IntakeMessageSchema, IntakeResultSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
@@ -43,7 +45,10 @@ export class IntakeController {
   })
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
   @Answers(IntakeResultSchema, { status: 201 })
-  receive(@Param('channel') channel: string, @Req() request: RequestWithIntakeBody) {
+  receive(
+    @Param('channel') channel: string,
+    @Req() request: RequestWithIntakeBody,
+  ): Promise<Sendable<IntakeResult>> {
     return this.intake.receive({
       channel,
       body: request.intakeBody ?? { bytes: Buffer.alloc(0), tooLarge: false },
@@ -62,7 +67,7 @@ export class IntakeController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Every intake channel and its configuration (secrets are never shown)' })
   @Answers([ChannelConfigSchema])
-  listChannels() {
+  listChannels(): Promise<Sendable<ChannelConfig[]>> {
     return this.channels.list();
   }
 
@@ -71,7 +76,7 @@ export class IntakeController {
   @ApiBearerAuth()
   @Answers(ChannelConfigSchema)
   @ApiOperation({ summary: 'One intake channel and its configuration (secrets are never shown)' })
-  getChannel(@Param('channel') channel: string) {
+  getChannel(@Param('channel') channel: string): Promise<Sendable<ChannelConfig>> {
     return this.channels.get(channel);
   }
 
@@ -87,7 +92,7 @@ export class IntakeController {
     @Param('channel') channel: string,
     @Body() body: ChannelConfigDto,
     @CurrentUser() user: AuthUser,
-  ) {
+  ): Promise<Sendable<ChannelConfig>> {
     return this.channels.put(channel, body, user);
   }
 
@@ -98,7 +103,7 @@ export class IntakeController {
     summary: 'Received intake messages, newest first: accepted with their ticket, rejected with the error',
   })
   @Answers([IntakeMessageSchema])
-  messages(@Query() query: IntakeMessagesQuery) {
+  messages(@Query() query: IntakeMessagesQuery): Promise<Sendable<IntakeMessage[]>> {
     return this.intake.messages(query);
   }
 }

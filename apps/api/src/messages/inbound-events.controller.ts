@@ -1,3 +1,5 @@
+import type { Ticket } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { TicketSchema } from '@ticketflow/contract';
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
@@ -53,7 +55,7 @@ export class InboundEventsController {
     @Param('message') message: string,
     @Body() body: InboundEventDto,
     @Req() request: Request & { rawBody?: Buffer },
-  ) {
+  ): Promise<Sendable<Ticket>> {
     const address = request.ip ?? 'unknown';
     const target = { route: `tickets/${id}/events/${message}`, objectType: 'ticket' as const, objectId: id };
     let sender: EventSender | undefined;

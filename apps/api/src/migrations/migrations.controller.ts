@@ -1,3 +1,5 @@
+import type { MigrationReport } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { MigrationReportSchema } from '@ticketflow/contract';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
@@ -22,7 +24,11 @@ export class MigrationsController {
       'Move running tickets to another version by node mapping: a dry run (default) says per ticket whether it can move and why not; dryRun: false moves them, one transaction each',
   })
   @Answers(MigrationReportSchema)
-  migrate(@Param('key') key: string, @Body() body: MigrationDto, @CurrentUser() user: AuthUser) {
+  migrate(
+    @Param('key') key: string,
+    @Body() body: MigrationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<MigrationReport>> {
     return this.migrations.migrate(key, body, user);
   }
 }

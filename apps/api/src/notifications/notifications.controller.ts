@@ -1,3 +1,5 @@
+import type { AppNotification, UnreadCount } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { NotificationSchema, UnreadCountSchema } from '@ticketflow/contract';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
@@ -18,14 +20,17 @@ export class NotificationsController {
   @ApiOperation({ summary: "The caller's notifications, newest first (?unread=true for unread only)" })
   @ApiQuery({ name: 'unread', required: false, type: Boolean })
   @Answers([NotificationSchema])
-  list(@CurrentUser() user: AuthUser, @Query('unread') unread?: string) {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query('unread') unread?: string,
+  ): Promise<Sendable<AppNotification[]>> {
     return this.notifications.list(user, unread === 'true' || unread === '1');
   }
 
   @Get('unread-count')
   @ApiOperation({ summary: 'How many notifications the caller has not read' })
   @Answers(UnreadCountSchema)
-  unreadCount(@CurrentUser() user: AuthUser) {
+  unreadCount(@CurrentUser() user: AuthUser): Promise<Sendable<UnreadCount>> {
     return this.notifications.unreadCount(user);
   }
 
@@ -33,7 +38,7 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of the caller’s notifications read' })
   @Answers(NotificationSchema)
-  markRead(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+  markRead(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<Sendable<AppNotification>> {
     return this.notifications.markRead(id, user);
   }
 }

@@ -1,3 +1,5 @@
+import type { SecretSummary } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { SecretSummarySchema } from '@ticketflow/contract';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
@@ -18,14 +20,18 @@ export class SecretsController {
   @Get()
   @ApiOperation({ summary: 'Every secret by name (values are never returned)' })
   @Answers([SecretSummarySchema])
-  list() {
+  list(): Promise<Sendable<SecretSummary[]>> {
     return this.secrets.list();
   }
 
   @Put(':name')
   @ApiOperation({ summary: 'Create or replace a secret; HTTP actions refer to it as {{secret:NAME}}' })
   @Answers(SecretSummarySchema)
-  put(@Param('name') name: string, @Body() body: PutSecretDto, @CurrentUser() admin: AuthUser) {
+  put(
+    @Param('name') name: string,
+    @Body() body: PutSecretDto,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<Sendable<SecretSummary>> {
     return this.secrets.put(admin, name, body);
   }
 

@@ -1,3 +1,5 @@
+import type { OrganisationSettings } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { OrganisationSettingsSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Put } from '@nestjs/common';
@@ -28,7 +30,7 @@ export class OrganisationSettingsController {
     summary: "The organisation's settings: the time zone its days (report day buckets) are counted in",
   })
   @Answers(OrganisationSettingsSchema)
-  get() {
+  get(): Promise<Sendable<OrganisationSettings>> {
     return loadOrganisationSettings(this.dataSource.manager);
   }
 
@@ -36,7 +38,10 @@ export class OrganisationSettingsController {
   @Roles('admin')
   @ApiOperation({ summary: "Set the organisation's time zone (admin)" })
   @Answers(OrganisationSettingsSchema)
-  put(@Body() body: OrganisationSettingsDto, @CurrentUser() user: AuthUser) {
+  put(
+    @Body() body: OrganisationSettingsDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<OrganisationSettings>> {
     const settings = checkOrganisationSettings(body);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(

@@ -1,3 +1,5 @@
+import type { SlaPolicy, TicketSla } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { SlaPolicySchema, TicketSlaSchema } from '@ticketflow/contract';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
@@ -20,7 +22,7 @@ export class SlaController {
   @Roles('admin', 'designer')
   @ApiOperation({ summary: 'SLA policies per workflow and priority (admin, designer)' })
   @Answers([SlaPolicySchema])
-  list() {
+  list(): Promise<Sendable<SlaPolicy[]>> {
     return this.sla.listPolicies();
   }
 
@@ -30,7 +32,7 @@ export class SlaController {
     summary: 'Create or replace the SLA policy of a workflow (and priority); applies to new tickets (admin)',
   })
   @Answers(SlaPolicySchema)
-  save(@Body() body: SlaPolicyDto, @CurrentUser() user: AuthUser) {
+  save(@Body() body: SlaPolicyDto, @CurrentUser() user: AuthUser): Promise<Sendable<SlaPolicy>> {
     return this.sla.savePolicy(body, user);
   }
 
@@ -46,7 +48,7 @@ export class SlaController {
   @Get('tickets/:id/sla')
   @ApiOperation({ summary: 'SLA clocks of a ticket: status, due time, elapsed and remaining time' })
   @Answers(TicketSlaSchema)
-  ticket(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+  ticket(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<Sendable<TicketSla>> {
     return this.sla.ticketSla(id, user);
   }
 }

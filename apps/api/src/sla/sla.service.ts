@@ -1,3 +1,5 @@
+import type { SlaPolicy } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -37,42 +39,77 @@ export class SlaService {
   ) {}
 
   /** Every policy, by workflow then priority. Reads only. */
-  listPolicies(): Promise<unknown[]> {
-    return this.dataSource.query(`SELECT ${POLICY_COLUMNS} FROM sla_policies ORDER BY workflow_key, priority NULLS FIRST`);
+  listPolicies(): Promise<Sendable<SlaPolicy>[]> {
+    return this.dataSource.query(
+      `SELECT ${POLICY_COLUMNS} FROM sla_policies ORDER BY workflow_key, priority NULLS FIRST`,
+    );
   }
 
   /** Creates or replaces the policy of (workflowKey, priority); applies to tickets created afterwards. Side effects: row, audit. */
-  async savePolicy(dto: SlaPolicyDto, user: AuthUser): Promise<unknown> {
+  async savePolicy(dto: SlaPolicyDto, user: AuthUser): Promise<Sendable<SlaPolicy>> {
     if (dto.responseMinutes === undefined && dto.resolutionMinutes === undefined) {
       throw invalid('sla-without-target', 'Give responseMinutes, resolutionMinutes or both.');
     }
-    if (dto.breachAction === 'reassign' && !dto.escalationRole) throw invalid('sla-escalation-role', 'breachAction "reassign" needs escalationRole: the role that takes the steps over.');
+    if (dto.breachAction === 'reassign' && !dto.escalationRole)
+      throw invalid(
+        'sla-escalation-role',
+        'breachAction "reassign" needs escalationRole: the role that takes the steps over.',
+      );
     return this.dataSource.transaction(async (manager) => {
-      const values = [dto.workflowKey, dto.priority ?? null, dto.responseMinutes ?? null, dto.resolutionMinutes ?? null, dto.businessHours ?? false,
-        dto.warnBeforePercent ?? 20, dto.pauseWhileWaiting ?? false, dto.breachAction ?? 'notify', dto.escalationRole ?? null, user.id];
-      const [existing] = (await manager.query(`SELECT id FROM sla_policies WHERE workflow_key = $1 AND coalesce(priority, '') = coalesce($2, '') FOR UPDATE`, [dto.workflowKey, dto.priority ?? null])) as { id: string }[];
+      const values = [
+        dto.workflowKey,
+        dto.priority ?? null,
+        dto.responseMinutes ?? null,
+        dto.resolutionMinutes ?? null,
+        dto.businessHours ?? false,
+        dto.warnBeforePercent ?? 20,
+        dto.pauseWhileWaiting ?? false,
+        dto.breachAction ?? 'notify',
+        dto.escalationRole ?? null,
+        user.id,
+      ];
+      const [existing] = (await manager.query(
+        `SELECT id FROM sla_policies WHERE workflow_key = $1 AND coalesce(priority, '') = coalesce($2, '') FOR UPDATE`,
+        [dto.workflowKey, dto.priority ?? null],
+      )) as { id: string }[];
       const [rows] = existing
         ? ((await manager.query(
             `UPDATE sla_policies SET response_minutes = $1, resolution_minutes = $2, business_hours = $3, warn_before_percent = $4, pause_while_waiting = $5,
                     breach_action = $6, escalation_role = $7, updated_by = $8, updated_at = now() WHERE id = $9 RETURNING ${POLICY_COLUMNS}`,
             [...values.slice(2), existing.id],
           )) as [unknown[], number])
-        : [(await manager.query(
-            `INSERT INTO sla_policies (workflow_key, priority, response_minutes, resolution_minutes, business_hours, warn_before_percent, pause_while_waiting, breach_action, escalation_role, updated_by)
+        : [
+            (await manager.query(
+              `INSERT INTO sla_policies (workflow_key, priority, response_minutes, resolution_minutes, business_hours, warn_before_percent, pause_while_waiting, breach_action, escalation_role, updated_by)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${POLICY_COLUMNS}`,
-            values,
-          )) as unknown[]];
-      await this.audit.append(manager, { actorId: user.id, action: 'sla.policy.save', objectType: 'workflow', objectId: dto.workflowKey, details: dto });
-      return rows[0];
+              values,
+            )) as unknown[],
+          ];
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'sla.policy.save',
+        objectType: 'workflow',
+        objectId: dto.workflowKey,
+        details: dto,
+      });
+      return rows[0] as Sendable<SlaPolicy>;
     });
   }
 
   /** Removes a policy; running clocks keep their targets. Side effects: row, audit. */
   async deletePolicy(id: string, user: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [rows] = (await manager.query(`DELETE FROM sla_policies WHERE id = $1 RETURNING workflow_key`, [id])) as [{ workflow_key: string }[], number];
+      const [rows] = (await manager.query(`DELETE FROM sla_policies WHERE id = $1 RETURNING workflow_key`, [
+        id,
+      ])) as [{ workflow_key: string }[], number];
       if (!rows[0]) throw notFound('SLA policy', id);
-      await this.audit.append(manager, { actorId: user.id, action: 'sla.policy.delete', objectType: 'workflow', objectId: rows[0].workflow_key, details: { id } });
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'sla.policy.delete',
+        objectType: 'workflow',
+        objectId: rows[0].workflow_key,
+        details: { id },
+      });
     });
   }
 
@@ -87,13 +124,17 @@ export class SlaService {
       [ticketId, identity.isAdmin, user.id, identity.userIds, identity.roles],
     )) as unknown[];
     if (!visible) throw notFound('Ticket', ticketId);
-    const clocks = (await manager.query(`SELECT * FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`, [ticketId])) as ClockRow[];
+    const clocks = (await manager.query(`SELECT * FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`, [
+      ticketId,
+    ])) as ClockRow[];
     const calendar = await loadBusinessCalendar(manager);
     const now = new Date();
     return {
       ticketId,
       clocks: clocks.map((clock) => {
-        const elapsed = Math.round(elapsedMs(clock, clock.stopped_at ? new Date(clock.stopped_at) : now, calendar));
+        const elapsed = Math.round(
+          elapsedMs(clock, clock.stopped_at ? new Date(clock.stopped_at) : now, calendar),
+        );
         const running = clock.running_since !== null && clock.stopped_at === null;
         return {
           kind: clock.kind,

@@ -1,3 +1,5 @@
+import type { Task } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { TaskSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
@@ -18,7 +20,7 @@ export class TasksController {
   @Get()
   @ApiOperation({ summary: "The caller's inbox: open steps for them or their roles" })
   @Answers([TaskSchema])
-  inbox(@Query() query: InboxQuery, @CurrentUser() user: AuthUser) {
+  inbox(@Query() query: InboxQuery, @CurrentUser() user: AuthUser): Promise<Sendable<Task[]>> {
     return this.tasks.inbox(user, query);
   }
 
@@ -28,7 +30,7 @@ export class TasksController {
     summary:
       'One task with its form and the values it shows (its eligible people, who completed it, admins; 404 for others)',
   })
-  get(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+  get(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<Sendable<Task>> {
     return this.tasks.get(id, user);
   }
 
@@ -36,7 +38,11 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve (eligible approvers; 409 if already decided)' })
   @Answers(TaskSchema)
-  approve(@Param('id', uuid) id: string, @Body() body: ApproveDto, @CurrentUser() user: AuthUser) {
+  approve(
+    @Param('id', uuid) id: string,
+    @Body() body: ApproveDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<Task>> {
     return this.tasks.approve(id, body, user);
   }
 
@@ -44,7 +50,11 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject with a comment' })
   @Answers(TaskSchema)
-  reject(@Param('id', uuid) id: string, @Body() body: RejectDto, @CurrentUser() user: AuthUser) {
+  reject(
+    @Param('id', uuid) id: string,
+    @Body() body: RejectDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<Task>> {
     return this.tasks.reject(id, body, user);
   }
 
@@ -52,7 +62,11 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete a task with an outcome and field values' })
   @Answers(TaskSchema)
-  complete(@Param('id', uuid) id: string, @Body() body: CompleteDto, @CurrentUser() user: AuthUser) {
+  complete(
+    @Param('id', uuid) id: string,
+    @Body() body: CompleteDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<Task>> {
     return this.tasks.complete(id, body, user);
   }
 
@@ -62,7 +76,7 @@ export class TasksController {
   @ApiOperation({
     summary: 'Take a role task for oneself so colleagues see it is handled (409 if someone has it)',
   })
-  claim(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+  claim(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<Sendable<Task>> {
     return this.tasks.claim(id, user);
   }
 
@@ -70,7 +84,7 @@ export class TasksController {
   @HttpCode(200)
   @Answers(TaskSchema)
   @ApiOperation({ summary: 'Release a claimed task back to its role' })
-  release(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+  release(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<Sendable<Task>> {
     return this.tasks.release(id, user);
   }
 
@@ -78,7 +92,11 @@ export class TasksController {
   @HttpCode(200)
   @Answers(TaskSchema)
   @ApiOperation({ summary: 'Hand a task to another user (who must have its role, if it has one)' })
-  delegate(@Param('id', uuid) id: string, @Body() body: DelegateTaskDto, @CurrentUser() user: AuthUser) {
+  delegate(
+    @Param('id', uuid) id: string,
+    @Body() body: DelegateTaskDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<Task>> {
     return this.tasks.delegate(id, body.toUser, user);
   }
 }

@@ -1,3 +1,5 @@
+import type { BusinessCalendar } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { BusinessCalendarSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Put } from '@nestjs/common';
@@ -22,7 +24,7 @@ export class BusinessCalendarController {
   @Get()
   @ApiOperation({ summary: 'The business calendar that business-hours timeouts and SLAs count in' })
   @Answers(BusinessCalendarSchema)
-  get() {
+  get(): Promise<Sendable<BusinessCalendar>> {
     return loadBusinessCalendar(this.dataSource.manager);
   }
 
@@ -30,7 +32,7 @@ export class BusinessCalendarController {
   @Roles('admin')
   @ApiOperation({ summary: 'Replace the business calendar (admin); applies to timers scheduled afterwards' })
   @Answers(BusinessCalendarSchema)
-  put(@Body() body: BusinessCalendarDto, @CurrentUser() user: AuthUser) {
+  put(@Body() body: BusinessCalendarDto, @CurrentUser() user: AuthUser): Promise<Sendable<BusinessCalendar>> {
     const calendar = checkBusinessCalendar(body);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(

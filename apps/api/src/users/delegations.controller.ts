@@ -1,3 +1,5 @@
+import type { Delegation } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { DelegationSchema } from '@ticketflow/contract';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
@@ -16,14 +18,14 @@ export class DelegationsController {
   @Get()
   @Answers([DelegationSchema])
   @ApiOperation({ summary: 'Delegations from or to me (admins: all of them)' })
-  list(@CurrentUser() user: AuthUser) {
+  list(@CurrentUser() user: AuthUser): Promise<Sendable<Delegation[]>> {
     return this.delegations.list(user);
   }
 
   @Post()
   @ApiOperation({ summary: 'Let another user act on my steps for a period (absence)' })
   @Answers(DelegationSchema, { status: 201 })
-  create(@Body() body: CreateDelegationDto, @CurrentUser() user: AuthUser) {
+  create(@Body() body: CreateDelegationDto, @CurrentUser() user: AuthUser): Promise<Sendable<Delegation>> {
     return this.delegations.create(user, body.toUser, body.startsAt, body.endsAt);
   }
 

@@ -1,3 +1,5 @@
+import type { Directory, Template } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { DirectorySchema, TemplateSchema } from '@ticketflow/contract';
 import { Controller, Get } from '@nestjs/common';
@@ -19,7 +21,7 @@ export class DirectoryController {
   @Roles('designer', 'admin')
   @ApiOperation({ summary: 'Users and roles, for assignee and approver pickers' })
   @Answers(DirectorySchema)
-  async directory() {
+  async directory(): Promise<Sendable<Directory>> {
     const users = await this.dataSource.query(
       `SELECT id, username, display_name AS "displayName", roles, skills, region FROM users WHERE active ORDER BY username`,
     );
@@ -31,7 +33,7 @@ export class DirectoryController {
   @Roles('designer', 'admin')
   @ApiOperation({ summary: 'Example workflows to start a new one from' })
   @Answers([TemplateSchema])
-  list() {
+  list(): Sendable<Template[]> {
     return this.templates.list();
   }
 }

@@ -1,3 +1,5 @@
+import type { AdminUser } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { AdminUserSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
@@ -20,7 +22,7 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({ summary: 'Every user with roles and whether the account is active (admin)' })
   @Answers([AdminUserSchema])
-  list() {
+  list(): Promise<Sendable<AdminUser[]>> {
     return this.users.list();
   }
 
@@ -28,7 +30,11 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({ summary: "Replace a user's roles; takes effect at their next request" })
   @Answers(AdminUserSchema)
-  setRoles(@Param('id', uuid) id: string, @Body() body: SetRolesDto, @CurrentUser() admin: AuthUser) {
+  setRoles(
+    @Param('id', uuid) id: string,
+    @Body() body: SetRolesDto,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<Sendable<AdminUser>> {
     return this.users.setRoles(admin, id, body.roles);
   }
 
@@ -37,7 +43,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate an account: sign-in refused and every token void at once' })
   @Answers(AdminUserSchema)
-  deactivate(@Param('id', uuid) id: string, @CurrentUser() admin: AuthUser) {
+  deactivate(@Param('id', uuid) id: string, @CurrentUser() admin: AuthUser): Promise<Sendable<AdminUser>> {
     return this.users.setActive(admin, id, false);
   }
 
@@ -46,7 +52,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reactivate an account (old tokens stay void)' })
   @Answers(AdminUserSchema)
-  activate(@Param('id', uuid) id: string, @CurrentUser() admin: AuthUser) {
+  activate(@Param('id', uuid) id: string, @CurrentUser() admin: AuthUser): Promise<Sendable<AdminUser>> {
     return this.users.setActive(admin, id, true);
   }
 

@@ -1,3 +1,5 @@
+import type { DiffResponse, ImpactReport } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { DiffResponseSchema, ImpactReportSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
@@ -24,7 +26,7 @@ export class VersionsController {
       'Differences between two versions or a version and the draft: added/removed/changed nodes and edges, and the changes in words',
   })
   @Answers(DiffResponseSchema)
-  diff(@Param('key') key: string, @Query() query: DiffQuery) {
+  diff(@Param('key') key: string, @Query() query: DiffQuery): Promise<Sendable<DiffResponse>> {
     return this.diffs.diff(key, parseRef(query.from), parseRef(query.to), query.lang);
   }
 
@@ -36,7 +38,7 @@ export class VersionsController {
       "Replay the latest version's recent tickets through the draft: how many would route differently, and where",
   })
   @Answers(ImpactReportSchema)
-  impact(@Param('key') key: string, @Body() body: ImpactDto) {
+  impact(@Param('key') key: string, @Body() body: ImpactDto): Promise<Sendable<ImpactReport>> {
     return this.impacts.preview(key, body.limit);
   }
 }

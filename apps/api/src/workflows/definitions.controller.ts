@@ -1,3 +1,5 @@
+import type { ValidationResult } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import { ValidationResultSchema } from '@ticketflow/contract';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
@@ -17,7 +19,7 @@ export class DefinitionsController {
   @Roles('designer', 'admin')
   @ApiOperation({ summary: 'Validate a definition: every problem with code, severity and the node or edge' })
   @Answers(ValidationResultSchema)
-  validate(@Body() body: DefinitionBodyDto) {
+  validate(@Body() body: DefinitionBodyDto): Sendable<ValidationResult> {
     return this.workflows.validate(body.definition);
   }
 }

@@ -1,3 +1,5 @@
+import type { Deprecated, Draft, PublishResponse, VersionRow, WorkflowSummary } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Answers } from '../common/openapi/answers.decorator.js';
 import {
   DeprecatedSchema,
@@ -23,7 +25,7 @@ export class WorkflowsController {
   @Get()
   @ApiOperation({ summary: 'Every workflow with its latest version and draft state' })
   @Answers([WorkflowSummarySchema])
-  list() {
+  list(): Promise<Sendable<WorkflowSummary[]>> {
     return this.workflows.list();
   }
 
@@ -31,7 +33,7 @@ export class WorkflowsController {
   @Roles('designer', 'admin')
   @Answers(DraftSchema)
   @ApiOperation({ summary: 'The draft of a workflow with the problems it has now' })
-  getDraft(@Param('key') key: string) {
+  getDraft(@Param('key') key: string): Promise<Sendable<Draft>> {
     return this.workflows.getDraft(key);
   }
 
@@ -39,7 +41,11 @@ export class WorkflowsController {
   @Roles('designer', 'admin')
   @ApiOperation({ summary: 'Save the draft (problems allowed and returned); 409 if someone saved meanwhile' })
   @Answers(DraftSchema)
-  saveDraft(@Param('key') key: string, @Body() body: SaveDraftDto, @CurrentUser() user: AuthUser) {
+  saveDraft(
+    @Param('key') key: string,
+    @Body() body: SaveDraftDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<Draft>> {
     return this.workflows.saveDraft(key, body.definition, body.baseRevision, user);
   }
 
@@ -47,21 +53,28 @@ export class WorkflowsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Publish the draft as the next immutable version (422 with problems if invalid)' })
   @Answers(PublishResponseSchema, { status: 201 })
-  publish(@Param('key') key: string, @Body() body: PublishDto, @CurrentUser() user: AuthUser) {
+  publish(
+    @Param('key') key: string,
+    @Body() body: PublishDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<PublishResponse>> {
     return this.workflows.publish(key, body.note, user);
   }
 
   @Get(':key/versions')
   @Answers([VersionRowSchema])
   @ApiOperation({ summary: 'Published versions, newest first, with how many tickets run on each' })
-  versions(@Param('key') key: string) {
+  versions(@Param('key') key: string): Promise<Sendable<VersionRow[]>> {
     return this.workflows.versions(key);
   }
 
   @Get(':key/versions/:version')
   @Answers(VersionRowSchema)
   @ApiOperation({ summary: 'One published version with its definition' })
-  version(@Param('key') key: string, @Param('version', ParseIntPipe) version: number) {
+  version(
+    @Param('key') key: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<Sendable<VersionRow>> {
     return this.workflows.version(key, version);
   }
 
@@ -76,7 +89,7 @@ export class WorkflowsController {
     @Param('key') key: string,
     @Param('version', ParseIntPipe) version: number,
     @CurrentUser() user: AuthUser,
-  ) {
+  ): Promise<Sendable<Deprecated>> {
     return this.workflows.deprecate(key, version, user);
   }
 }
