@@ -55,6 +55,19 @@ const ruleFields = {
 export const AutomationRuleSchema = Closed({ id: Uuid(), ...ruleFields });
 export type AutomationRule = Static<typeof AutomationRuleSchema>;
 
-/** What `POST /api/rules` and `PUT /api/rules/:id` accept: a rule without its id. */
+/** A rule without its id: what the web app's rule form edits and sends. */
 export const RuleBodySchema = Closed(ruleFields);
 export type RuleBody = Static<typeof RuleBodySchema>;
+
+/**
+ * What `POST /api/rules` and `PUT /api/rules/:id` accept: position (0), condition (none: always),
+ * stopProcessing (false) and enabled (true) may be left out.
+ */
+export const RuleRequestSchema = Closed({
+  ...ruleFields,
+  position: Type.Optional(ruleFields.position),
+  condition: Type.Optional(ruleFields.condition),
+  stopProcessing: Type.Optional(ruleFields.stopProcessing),
+  enabled: Type.Optional(ruleFields.enabled),
+});
+export type RuleRequest = Static<typeof RuleRequestSchema>;

@@ -14,6 +14,13 @@ export const BusinessCalendarSchema = Closed({
 });
 export type BusinessCalendar = Static<typeof BusinessCalendarSchema>;
 
+/** `PUT /api/settings/business-calendar`: the same, `utcOffsetMinutes` optional (default 0). */
+export const BusinessCalendarRequestSchema = Closed({
+  ...BusinessCalendarSchema.properties,
+  utcOffsetMinutes: Type.Optional(Type.Integer()),
+});
+export type BusinessCalendarRequest = Static<typeof BusinessCalendarRequestSchema>;
+
 /** `GET|PUT /api/settings/organisation`. */
 export const OrganisationSettingsSchema = Closed({
   timeZone: Type.String({ description: 'IANA time zone the organisation counts its days in' }),

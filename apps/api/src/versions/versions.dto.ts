@@ -1,3 +1,4 @@
+import type { ImpactRequest } from '@ticketflow/contract';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -6,7 +7,10 @@ const REF = /^(draft|[1-9][0-9]{0,8})$/;
 const REF_MESSAGE = 'must be "draft" or a version number';
 
 export class DiffQuery {
-  @ApiPropertyOptional({ description: 'A version number or "draft"; default: the latest version', example: '1' })
+  @ApiPropertyOptional({
+    description: 'A version number or "draft"; default: the latest version',
+    example: '1',
+  })
   @IsOptional()
   @Matches(REF, { message: `from ${REF_MESSAGE}` })
   from?: string;
@@ -22,8 +26,12 @@ export class DiffQuery {
   lang?: 'en' | 'zh';
 }
 
-export class ImpactDto {
-  @ApiPropertyOptional({ description: 'How many of the latest version\'s most recent tickets to replay (default 500)', minimum: 1, maximum: 2000 })
+export class ImpactDto implements ImpactRequest {
+  @ApiPropertyOptional({
+    description: "How many of the latest version's most recent tickets to replay (default 500)",
+    minimum: 1,
+    maximum: 2000,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
