@@ -7,13 +7,17 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const ERROR_REF = { $ref: '#/components/schemas/ErrorBody' };
 const errorAnswer = (description: string) => ({
   description,
+  headers: {
+    'Retry-After': { $ref: '#/components/headers/Retry-After' },
+    'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' },
+  },
   content: { 'application/json': { schema: ERROR_REF } },
 });
 
 /**
  * Adds to Nest's generated document what every operation shares, so no controller repeats it: the
- * error body (`ErrorBody`) as the answer to any status an operation does not list, 401 on
- * operations that need a bearer token, 429/503 with `Retry-After`, and the optional
+ * error body (`ErrorBody`, with its `Retry-After` and `X-Request-Id` headers) as the answer to any
+ * status an operation does not list, 401 on operations that need a bearer token, and the optional
  * `Idempotency-Key` header on signed-in POSTs (IdempotencyInterceptor). Mutates and returns
  * `document`.
  */
@@ -22,7 +26,14 @@ export function describeContract(document: OpenAPIObject): OpenAPIObject {
   document.components.schemas = { ...document.components.schemas, ErrorBody: ErrorBodySchema as object };
   document.components.headers = {
     ...document.components.headers,
-    'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
+    'Retry-After': {
+      description: 'On 429 and 503: seconds to wait before retrying',
+      schema: { type: 'integer', minimum: 0 },
+    },
+    'X-Request-Id': {
+      description: "The request's id, also in the error body and every log line of the request",
+      schema: { type: 'string' },
+    },
   };
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
