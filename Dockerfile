@@ -13,6 +13,7 @@ COPY apps/web/package.json apps/web/
 COPY apps/cli/package.json apps/cli/
 COPY apps/e2e/package.json apps/e2e/
 COPY apps/bench/package.json apps/bench/
+COPY libs/contract/package.json libs/contract/
 COPY libs/definition/package.json libs/definition/
 COPY libs/rules/package.json libs/rules/
 COPY libs/compiler/package.json libs/compiler/
@@ -28,13 +29,14 @@ FROM node:${NODE_VERSION}-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
+COPY libs/contract/package.json libs/contract/
 COPY libs/definition/package.json libs/definition/
 COPY libs/rules/package.json libs/rules/
 COPY libs/compiler/package.json libs/compiler/
 COPY libs/runtime/package.json libs/runtime/
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts \
-      --workspace @ticketflow/api --workspace @ticketflow/definition --workspace @ticketflow/rules \
-      --workspace @ticketflow/compiler --workspace @ticketflow/runtime --include-workspace-root=false
+      --workspace @ticketflow/api --workspace @ticketflow/contract --workspace @ticketflow/definition \
+      --workspace @ticketflow/rules --workspace @ticketflow/compiler --workspace @ticketflow/runtime --include-workspace-root=false
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 DATA_DIR=/data
@@ -45,6 +47,8 @@ COPY --from=build --chown=node:node /app/apps/api/package.json ./apps/api/
 COPY --from=build --chown=node:node /app/apps/api/dist ./apps/api/dist
 COPY --from=build --chown=node:node /app/apps/web/dist ./apps/web/dist
 COPY --from=build --chown=node:node /app/workflows ./workflows
+COPY --from=build --chown=node:node /app/libs/contract/package.json ./libs/contract/
+COPY --from=build --chown=node:node /app/libs/contract/dist ./libs/contract/dist
 COPY --from=build --chown=node:node /app/libs/definition/package.json ./libs/definition/
 COPY --from=build --chown=node:node /app/libs/definition/dist ./libs/definition/dist
 COPY --from=build --chown=node:node /app/libs/rules/package.json ./libs/rules/

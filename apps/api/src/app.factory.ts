@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import type { DatabaseConnection } from './database/database-connection.js';
+import { describeContract } from './common/openapi/describe-contract.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
 import { bodyShapeGuard } from './common/http/body-shape-guard.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
@@ -57,9 +58,24 @@ export async function createApp(
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter(logger));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Ticketflow API').setVersion('1').addBearerAuth().build(),
+  const document = describeContract(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Ticketflow API')
+        .setDescription(
+          'Every answer is described here, errors included: the schemas come from @ticketflow/contract and the API tests check each answer against them.',
+        )
+        .setVersion('1')
+        .setOpenAPIVersion('3.1.0')
+        .addBearerAuth({
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'POST /api/auth/login',
+        })
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document);
   serveWebApp(app, config.webDist);

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import request from 'supertest';
+import type { NextFunction, Request, Response } from 'express';
 import { createApp } from '../src/app.factory.js';
+import { ContractCheck, describeViolations } from './contract-check.js';
 import { loadConfig, type AppConfig } from '../src/config/app-config.js';
 import { openDatabase, type DatabaseConnection } from '../src/database/database-connection.js';
 import { AppLogger } from '../src/common/logging/app-logger.js';
@@ -15,6 +17,8 @@ export interface TestApp {
   db: DatabaseConnection;
   config: AppConfig;
   http: ReturnType<typeof request>;
+  /** What the API answered that its contract does not describe; `close()` fails on any. */
+  contract: ContractCheck;
   /** Signs in a demo user and returns their bearer token. */
   login(username: string): Promise<string>;
   close(): Promise<void>;
@@ -86,8 +90,16 @@ export async function startAppOn(
   logger = new AppLogger('error'),
 ): Promise<TestApp> {
   const app = await createApp(config, db, logger);
+  // Every answer of every test is checked against the API's OpenAPI document (test/contract-check.ts).
+  // The document exists once the app is initialised, so the check starts with the first test request.
+  const checking: { contract?: ContractCheck } = {};
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    checking.contract ? checking.contract.middleware()(request, response, next) : next(),
+  );
   await app.init();
   const http = request(app.getHttpServer());
+  const contract = new ContractCheck((await http.get('/api/docs-json')).body);
+  checking.contract = contract;
   const tokens = new Map<string, string>();
   return {
     app,
@@ -103,9 +115,11 @@ export async function startAppOn(
       tokens.set(username, response.body.accessToken);
       return response.body.accessToken as string;
     },
+    contract,
     async close() {
       await app.close();
       await db.close();
+      if (contract.violations.length > 0) throw new Error(describeViolations(contract.violations));
     },
   };
 }

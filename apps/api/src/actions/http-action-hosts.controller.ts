@@ -1,3 +1,7 @@
+import type { HttpActionHosts } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { HttpActionHostsSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -25,7 +29,8 @@ export class HttpActionHostsController {
   @ApiOperation({
     summary: 'Hosts HTTP actions may call: the admin list and the ones fixed by the environment (admin)',
   })
-  async get() {
+  @Answers(HttpActionHostsSchema)
+  async get(): Promise<Sendable<HttpActionHosts>> {
     return {
       allowedHosts: await loadAdminHosts(this.dataSource.manager),
       fromEnvironment: {
@@ -39,7 +44,8 @@ export class HttpActionHostsController {
   @ApiOperation({
     summary: 'Replace the admin list of hosts HTTP actions may call (admin); private addresses stay refused',
   })
-  put(@Body() body: HttpActionHostsDto, @CurrentUser() user: AuthUser) {
+  @Answers(HttpActionHostsSchema)
+  put(@Body() body: HttpActionHostsDto, @CurrentUser() user: AuthUser): Promise<Sendable<HttpActionHosts>> {
     const allowedHosts = [...new Set(body.allowedHosts.map((host) => host.toLowerCase()))];
     return this.dataSource.transaction(async (manager) => {
       await manager.query(

@@ -1,7 +1,8 @@
+import type { HttpActionHostsRequest } from '@ticketflow/contract';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, Matches } from 'class-validator';
 
-export class HttpActionHostsDto {
+export class HttpActionHostsDto implements HttpActionHostsRequest {
   @ApiProperty({
     example: ['api.partner.example', '*.logistics.example'],
     description:

@@ -1,3 +1,7 @@
+import type { LoginResponse } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { LoginResponseSchema, UserSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -16,7 +20,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a username and password for an access token' })
-  login(@Body() body: LoginDto, @Req() request: Request) {
+  @Answers(LoginResponseSchema)
+  login(@Body() body: LoginDto, @Req() request: Request): Promise<Sendable<LoginResponse>> {
     return this.auth.login(
       body.username,
       body.password,
@@ -27,6 +32,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user' })
+  @Answers(UserSchema)
   me(@CurrentUser() user: AuthUser): AuthUser {
     return user;
   }

@@ -1,7 +1,8 @@
+import type { LoginRequest } from '@ticketflow/contract';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'agent' })
   @IsString()
   @Length(1, 100)

@@ -1,3 +1,4 @@
+import type { RuleRequest } from '@ticketflow/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsArray,
@@ -14,7 +15,8 @@ import {
 import { RULE_TRIGGERS, type RuleAction, type RuleTrigger } from './rule.types.js';
 
 /** A rule as an admin writes it; the condition and actions are checked by `checkRule`. */
-export class RuleBodyDto {
+// The condition arrives as any object; checkRule checks it against the Condition format.
+export class RuleBodyDto implements Omit<RuleRequest, 'condition'> {
   @ApiProperty({ example: 'WeChat refunds over 5,000 are urgent' })
   @IsString()
   @Length(1, 200)

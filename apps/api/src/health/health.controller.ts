@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { HealthSchema, ReadinessSchema } from '@ticketflow/contract';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -26,6 +28,7 @@ export class HealthController {
   @ApiOperation({
     summary: 'Liveness: the process is up (no database query, so a database outage does not restart it)',
   })
+  @Answers(HealthSchema)
   health(): { status: 'ok'; database: DatabaseKind } {
     return { status: 'ok', database: this.databaseKind };
   }
@@ -37,6 +40,7 @@ export class HealthController {
     status: 503,
     description: '`not-ready` (draining, or migrations pending) or `database-unavailable`',
   })
+  @Answers(ReadinessSchema)
   async ready(): Promise<{ status: 'ready'; database: DatabaseKind }> {
     if (this.readiness.draining) {
       throw unavailable('not-ready', 'This process is shutting down; send requests to another one.', {

@@ -1,3 +1,7 @@
+import type { Incident } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { IncidentSchema } from '@ticketflow/contract';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -18,7 +22,8 @@ export class IncidentsController {
   @Get()
   @ApiOperation({ summary: 'Incidents (admin): open by default, ?status=resolved|all' })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'resolved', 'all'] })
-  list(@Query('status') status?: string) {
+  @Answers([IncidentSchema])
+  list(@Query('status') status?: string): Promise<Sendable<Incident[]>> {
     if (status !== undefined && status !== 'open' && status !== 'resolved' && status !== 'all') {
       throw invalid('invalid-input', 'status must be one of open, resolved, all.');
     }
@@ -28,7 +33,8 @@ export class IncidentsController {
   @Post(':id/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retry the failed action behind an incident and resolve it (admin)' })
-  retry(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+  @Answers(IncidentSchema)
+  retry(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<Sendable<Incident>> {
     return this.incidents.retry(id, user);
   }
 }

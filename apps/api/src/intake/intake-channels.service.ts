@@ -37,7 +37,7 @@ export class IntakeChannelsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<ChannelConfig[]> {
+  async list(): Promise<(ChannelConfig & { configured: boolean })[]> {
     const rows = await this.rows(this.dataSource.manager);
     return INTAKE_CHANNELS.map((channel) =>
       toConfig(
@@ -47,13 +47,17 @@ export class IntakeChannelsService {
     );
   }
 
-  async get(channel: string): Promise<ChannelConfig> {
+  async get(channel: string): Promise<ChannelConfig & { configured: boolean }> {
     const known = checkChannel(channel);
     return toConfig(await this.load(this.dataSource.manager, known), known);
   }
 
   /** Saves the whole configuration of a channel; an absent secret keeps the stored one. Audited. */
-  async put(channel: string, body: ChannelConfigDto, user: AuthUser): Promise<ChannelConfig> {
+  async put(
+    channel: string,
+    body: ChannelConfigDto,
+    user: AuthUser,
+  ): Promise<ChannelConfig & { configured: boolean }> {
     const known = checkChannel(channel);
     const problems = checkFieldMappings(body.fieldMappings);
     if (problems.length > 0)

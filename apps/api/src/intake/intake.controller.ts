@@ -1,3 +1,7 @@
+import type { ChannelConfig, IntakeMessage, IntakeResult } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { ChannelConfigSchema, IntakeMessageSchema, IntakeResultSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -40,7 +44,11 @@ export class IntakeController {
     required: true,
   })
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
-  receive(@Param('channel') channel: string, @Req() request: RequestWithIntakeBody) {
+  @Answers(IntakeResultSchema, { status: 201 })
+  receive(
+    @Param('channel') channel: string,
+    @Req() request: RequestWithIntakeBody,
+  ): Promise<Sendable<IntakeResult>> {
     return this.intake.receive({
       channel,
       body: request.intakeBody ?? { bytes: Buffer.alloc(0), tooLarge: false },
@@ -58,14 +66,17 @@ export class IntakeController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Every intake channel and its configuration (secrets are never shown)' })
-  listChannels() {
+  @Answers([ChannelConfigSchema])
+  listChannels(): Promise<Sendable<ChannelConfig[]>> {
     return this.channels.list();
   }
 
   @Get('channels/:channel')
   @Roles('admin')
   @ApiBearerAuth()
-  getChannel(@Param('channel') channel: string) {
+  @Answers(ChannelConfigSchema)
+  @ApiOperation({ summary: 'One intake channel and its configuration (secrets are never shown)' })
+  getChannel(@Param('channel') channel: string): Promise<Sendable<ChannelConfig>> {
     return this.channels.get(channel);
   }
 
@@ -76,11 +87,12 @@ export class IntakeController {
     summary:
       'Configure a channel: workflow (or routing rules), title template, field mappings, requester, secret',
   })
+  @Answers(ChannelConfigSchema)
   putChannel(
     @Param('channel') channel: string,
     @Body() body: ChannelConfigDto,
     @CurrentUser() user: AuthUser,
-  ) {
+  ): Promise<Sendable<ChannelConfig>> {
     return this.channels.put(channel, body, user);
   }
 
@@ -90,7 +102,8 @@ export class IntakeController {
   @ApiOperation({
     summary: 'Received intake messages, newest first: accepted with their ticket, rejected with the error',
   })
-  messages(@Query() query: IntakeMessagesQuery) {
+  @Answers([IntakeMessageSchema])
+  messages(@Query() query: IntakeMessagesQuery): Promise<Sendable<IntakeMessage[]>> {
     return this.intake.messages(query);
   }
 }

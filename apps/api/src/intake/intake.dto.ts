@@ -1,3 +1,4 @@
+import type { ChannelConfigRequest } from '@ticketflow/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -14,7 +15,7 @@ import {
 } from 'class-validator';
 import { INTAKE_CHANNELS, type FieldMapping } from './intake-channels.js';
 
-export class ChannelConfigDto {
+export class ChannelConfigDto implements ChannelConfigRequest {
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()

@@ -1,3 +1,4 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -22,6 +23,10 @@ export class LiveController {
     summary:
       'Server-Sent Events: "inbox" whenever the caller\'s inbox may have changed (no data; refetch GET /api/tasks)',
   })
+  @Answers(
+    { type: 'string', description: 'Server-Sent Events: `event: inbox` lines' },
+    { mediaType: 'text/event-stream' },
+  )
   async inbox(
     @Query() query: LiveStreamQuery,
     @CurrentUser() user: AuthUser,

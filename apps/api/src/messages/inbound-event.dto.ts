@@ -1,7 +1,8 @@
+import type { InboundEventRequest } from '@ticketflow/contract';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
-export class InboundEventDto {
+export class InboundEventDto implements InboundEventRequest {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,

@@ -1,3 +1,7 @@
+import type { Ticket } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { TicketSchema } from '@ticketflow/contract';
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -45,12 +49,13 @@ export class InboundEventsController {
     required: false,
     description: 'Standard Webhooks: v1,<base64 HMAC-SHA256 of id.timestamp.body under WEBHOOK_SECRET>',
   })
+  @Answers(TicketSchema)
   async deliver(
     @Param('id', uuid) id: string,
     @Param('message') message: string,
     @Body() body: InboundEventDto,
     @Req() request: Request & { rawBody?: Buffer },
-  ) {
+  ): Promise<Sendable<Ticket>> {
     const address = request.ip ?? 'unknown';
     const target = { route: `tickets/${id}/events/${message}`, objectType: 'ticket' as const, objectId: id };
     let sender: EventSender | undefined;

@@ -1,6 +1,7 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
 import { timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { hasAnyRole } from '../auth/auth-user.js';
 import { Public } from '../auth/public.decorator.js';
@@ -29,7 +30,7 @@ export class MetricsController {
   @Get()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Prometheus metrics (bearer: METRICS_TOKEN or an admin token)' })
-  @ApiResponse({ status: 200, description: 'text/plain; version=0.0.4' })
+  @Answers({ type: 'string' }, { mediaType: 'text/plain', description: 'Prometheus text format 0.0.4' })
   async metrics(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.authorize(request);
     const body = await this.collector.render();

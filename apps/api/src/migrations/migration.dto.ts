@@ -1,7 +1,8 @@
+import type { MigrationRequest } from '@ticketflow/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsBoolean, IsInt, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
-export class MigrationDto {
+export class MigrationDto implements MigrationRequest {
   @ApiProperty({ description: 'The version to move running tickets to', example: 2 })
   @IsInt()
   @Min(1)

@@ -1,3 +1,7 @@
+import type { MigrationReport } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { MigrationReportSchema } from '@ticketflow/contract';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -19,7 +23,12 @@ export class MigrationsController {
     summary:
       'Move running tickets to another version by node mapping: a dry run (default) says per ticket whether it can move and why not; dryRun: false moves them, one transaction each',
   })
-  migrate(@Param('key') key: string, @Body() body: MigrationDto, @CurrentUser() user: AuthUser) {
+  @Answers(MigrationReportSchema)
+  migrate(
+    @Param('key') key: string,
+    @Body() body: MigrationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<MigrationReport>> {
     return this.migrations.migrate(key, body, user);
   }
 }

@@ -1,3 +1,7 @@
+import type { AppNotification, UnreadCount } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { NotificationSchema, UnreadCountSchema } from '@ticketflow/contract';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -15,20 +19,26 @@ export class NotificationsController {
   @Get()
   @ApiOperation({ summary: "The caller's notifications, newest first (?unread=true for unread only)" })
   @ApiQuery({ name: 'unread', required: false, type: Boolean })
-  list(@CurrentUser() user: AuthUser, @Query('unread') unread?: string) {
+  @Answers([NotificationSchema])
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query('unread') unread?: string,
+  ): Promise<Sendable<AppNotification[]>> {
     return this.notifications.list(user, unread === 'true' || unread === '1');
   }
 
   @Get('unread-count')
   @ApiOperation({ summary: 'How many notifications the caller has not read' })
-  unreadCount(@CurrentUser() user: AuthUser) {
+  @Answers(UnreadCountSchema)
+  unreadCount(@CurrentUser() user: AuthUser): Promise<Sendable<UnreadCount>> {
     return this.notifications.unreadCount(user);
   }
 
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of the caller’s notifications read' })
-  markRead(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+  @Answers(NotificationSchema)
+  markRead(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<Sendable<AppNotification>> {
     return this.notifications.markRead(id, user);
   }
 }

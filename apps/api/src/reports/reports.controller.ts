@@ -1,3 +1,15 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import {
+  ApprovalsReportSchema,
+  CycleTimeReportSchema,
+  NodeTimesReportSchema,
+  ReportOptionsSchema,
+  SlaReportSchema,
+  SummaryReportSchema,
+  TrendReportSchema,
+  WaitingReportSchema,
+  WorkloadReportSchema,
+} from '@ticketflow/contract';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -25,6 +37,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'What the filters can be set to: workflows and their versions, channels, priorities, groups',
   })
+  @Answers(ReportOptionsSchema)
   options() {
     return this.reports.options();
   }
@@ -34,6 +47,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Tickets created / completed / open, resolution rate, cycle time p50 / p90, rework',
   })
+  @Answers(SummaryReportSchema, { alsoAsText: ['text/csv'] })
   summary(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('summary', query, res);
   }
@@ -43,6 +57,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Per UTC day: tickets created, completed and cancelled (default: the last 30 days)',
   })
+  @Answers(TrendReportSchema, { alsoAsText: ['text/csv'] })
   trend(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('trend', query, res);
   }
@@ -50,6 +65,7 @@ export class ReportsController {
   @Get('cycle-time')
   @Roles(...REPORT_READERS)
   @ApiOperation({ summary: 'Cycle-time distribution of completed tickets in fixed buckets (<1h … >=7d)' })
+  @Answers(CycleTimeReportSchema, { alsoAsText: ['text/csv'] })
   cycleTime(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('cycle-time', query, res);
   }
@@ -59,6 +75,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Time spent in each node per visit (p50 / p90 / avg / max), tickets there now, rework loops',
   })
+  @Answers(NodeTimesReportSchema, { alsoAsText: ['text/csv'] })
   nodeTimes(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('node-times', query, res);
   }
@@ -66,6 +83,7 @@ export class ReportsController {
   @Get('sla')
   @Roles(...REPORT_READERS)
   @ApiOperation({ summary: 'SLA compliance and breaches: steps with a due time, and ticket SLA clocks' })
+  @Answers(SlaReportSchema, { alsoAsText: ['text/csv'] })
   sla(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('sla', query, res);
   }
@@ -73,6 +91,7 @@ export class ReportsController {
   @Get('approvals')
   @Roles(...REPORT_READERS)
   @ApiOperation({ summary: 'Approval turnaround (vote time − step opened) per approver and group' })
+  @Answers(ApprovalsReportSchema, { alsoAsText: ['text/csv'] })
   approvals(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('approvals', query, res);
   }
@@ -80,6 +99,7 @@ export class ReportsController {
   @Get('waiting')
   @Roles(...FLOW_REPORT_READERS)
   @ApiOperation({ summary: 'Where tickets wait now: active tickets and open tasks per node' })
+  @Answers(WaitingReportSchema, { alsoAsText: ['text/csv'] })
   waiting(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('waiting', query, res);
   }
@@ -87,6 +107,7 @@ export class ReportsController {
   @Get('workload')
   @Roles(...REPORT_READERS)
   @ApiOperation({ summary: "Open tasks per person now: assigned, overdue, and their roles' unassigned pool" })
+  @Answers(WorkloadReportSchema, { alsoAsText: ['text/csv'] })
   workload(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('workload', query, res);
   }

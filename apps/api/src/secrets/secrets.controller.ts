@@ -1,3 +1,7 @@
+import type { SecretSummary } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { SecretSummarySchema } from '@ticketflow/contract';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -15,18 +19,26 @@ export class SecretsController {
 
   @Get()
   @ApiOperation({ summary: 'Every secret by name (values are never returned)' })
-  list() {
+  @Answers([SecretSummarySchema])
+  list(): Promise<Sendable<SecretSummary[]>> {
     return this.secrets.list();
   }
 
   @Put(':name')
   @ApiOperation({ summary: 'Create or replace a secret; HTTP actions refer to it as {{secret:NAME}}' })
-  put(@Param('name') name: string, @Body() body: PutSecretDto, @CurrentUser() admin: AuthUser) {
+  @Answers(SecretSummarySchema)
+  put(
+    @Param('name') name: string,
+    @Body() body: PutSecretDto,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<Sendable<SecretSummary>> {
     return this.secrets.put(admin, name, body);
   }
 
   @Delete(':name')
   @HttpCode(204)
+  @Answers(undefined, { status: 204 })
+  @ApiOperation({ summary: 'Delete a secret (admin)' })
   async remove(@Param('name') name: string, @CurrentUser() admin: AuthUser) {
     await this.secrets.remove(admin, name);
   }

@@ -1,7 +1,8 @@
+import type { PutSecretRequest } from '@ticketflow/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 
-export class PutSecretDto {
+export class PutSecretDto implements PutSecretRequest {
   @ApiProperty({ description: 'The value; stored encrypted and never returned', writeOnly: true })
   @IsString()
   @Length(1, 4000)

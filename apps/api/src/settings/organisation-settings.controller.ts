@@ -1,3 +1,7 @@
+import type { OrganisationSettings } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { OrganisationSettingsSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -25,14 +29,19 @@ export class OrganisationSettingsController {
   @ApiOperation({
     summary: "The organisation's settings: the time zone its days (report day buckets) are counted in",
   })
-  get() {
+  @Answers(OrganisationSettingsSchema)
+  get(): Promise<Sendable<OrganisationSettings>> {
     return loadOrganisationSettings(this.dataSource.manager);
   }
 
   @Put()
   @Roles('admin')
   @ApiOperation({ summary: "Set the organisation's time zone (admin)" })
-  put(@Body() body: OrganisationSettingsDto, @CurrentUser() user: AuthUser) {
+  @Answers(OrganisationSettingsSchema)
+  put(
+    @Body() body: OrganisationSettingsDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<OrganisationSettings>> {
     const settings = checkOrganisationSettings(body);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(

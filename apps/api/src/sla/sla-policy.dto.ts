@@ -1,8 +1,9 @@
+import type { Priority, SlaPolicyRequest } from '@ticketflow/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { BREACH_ACTIONS } from './sla-escalation.js';
 
-export class SlaPolicyDto {
+export class SlaPolicyDto implements SlaPolicyRequest {
   @ApiProperty({ example: 'refund-approval' })
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, {
@@ -16,7 +17,7 @@ export class SlaPolicyDto {
   })
   @IsOptional()
   @IsIn(['low', 'normal', 'high', 'urgent'])
-  priority?: string;
+  priority?: Priority;
 
   @ApiPropertyOptional({ example: 60, description: 'Minutes until a person first acts on the ticket' })
   @IsOptional()

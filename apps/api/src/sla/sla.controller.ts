@@ -1,3 +1,7 @@
+import type { SlaPolicy, TicketSla } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { SlaPolicySchema, TicketSlaSchema } from '@ticketflow/contract';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -17,7 +21,8 @@ export class SlaController {
   @Get('sla/policies')
   @Roles('admin', 'designer')
   @ApiOperation({ summary: 'SLA policies per workflow and priority (admin, designer)' })
-  list() {
+  @Answers([SlaPolicySchema])
+  list(): Promise<Sendable<SlaPolicy[]>> {
     return this.sla.listPolicies();
   }
 
@@ -26,7 +31,8 @@ export class SlaController {
   @ApiOperation({
     summary: 'Create or replace the SLA policy of a workflow (and priority); applies to new tickets (admin)',
   })
-  save(@Body() body: SlaPolicyDto, @CurrentUser() user: AuthUser) {
+  @Answers(SlaPolicySchema)
+  save(@Body() body: SlaPolicyDto, @CurrentUser() user: AuthUser): Promise<Sendable<SlaPolicy>> {
     return this.sla.savePolicy(body, user);
   }
 
@@ -34,13 +40,15 @@ export class SlaController {
   @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an SLA policy (admin)' })
+  @Answers(undefined, { status: 204 })
   async remove(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
     await this.sla.deletePolicy(id, user);
   }
 
   @Get('tickets/:id/sla')
   @ApiOperation({ summary: 'SLA clocks of a ticket: status, due time, elapsed and remaining time' })
-  ticket(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser) {
+  @Answers(TicketSlaSchema)
+  ticket(@Param('id', uuid) id: string, @CurrentUser() user: AuthUser): Promise<Sendable<TicketSla>> {
     return this.sla.ticketSla(id, user);
   }
 }

@@ -1,3 +1,5 @@
+import type { SlaPolicy } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -37,14 +39,14 @@ export class SlaService {
   ) {}
 
   /** Every policy, by workflow then priority. Reads only. */
-  listPolicies(): Promise<unknown[]> {
+  listPolicies(): Promise<Sendable<SlaPolicy>[]> {
     return this.dataSource.query(
       `SELECT ${POLICY_COLUMNS} FROM sla_policies ORDER BY workflow_key, priority NULLS FIRST`,
     );
   }
 
   /** Creates or replaces the policy of (workflowKey, priority); applies to tickets created afterwards. Side effects: row, audit. */
-  async savePolicy(dto: SlaPolicyDto, user: AuthUser): Promise<unknown> {
+  async savePolicy(dto: SlaPolicyDto, user: AuthUser): Promise<Sendable<SlaPolicy>> {
     if (dto.responseMinutes === undefined && dto.resolutionMinutes === undefined) {
       throw invalid('sla-without-target', 'Give responseMinutes, resolutionMinutes or both.');
     }
@@ -90,7 +92,7 @@ export class SlaService {
         objectId: dto.workflowKey,
         details: dto,
       });
-      return rows[0];
+      return rows[0] as Sendable<SlaPolicy>;
     });
   }
 

@@ -1,3 +1,4 @@
+import type { Priority, Task } from '@ticketflow/contract';
 import { visibleValues, type StoredFormEntry } from './step-form-check.js';
 
 /** Columns for a task view: `k` tasks, `t` tickets, `a` assignee. */
@@ -65,7 +66,8 @@ export function toTaskView(row: TaskRow & DecisionRow) {
     ticketTitle: row.ticket_title,
     ticketNumber: Number(row.ticket_number),
     workflowKey: row.workflow_key,
-    priority: row.priority,
+    // The tickets table only holds the four priorities; the engine writes them.
+    priority: row.priority as Priority,
     nodeId: row.node_id,
     kind: row.kind,
     name: row.name,
@@ -87,7 +89,7 @@ export function toTaskView(row: TaskRow & DecisionRow) {
         }
       : {}),
     ...(row.last_comment ? { lastComment: row.last_comment } : {}),
-    ...(row.policy ? { policy: row.policy } : {}),
+    ...(row.policy ? { policy: row.policy as NonNullable<Task['policy']> } : {}),
     ...(row.candidate_role ? { role: row.candidate_role } : {}),
     ...(row.assignee ? { assignee: row.assignee } : {}),
     createdAt: row.created_at,

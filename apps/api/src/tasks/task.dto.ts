@@ -1,3 +1,10 @@
+import type {
+  ApproveRequest,
+  CompleteRequest,
+  CreateDelegationRequest,
+  DelegateTaskRequest,
+  RejectRequest,
+} from '@ticketflow/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsDateString,
@@ -35,11 +42,11 @@ class DecisionExtrasDto {
   fields?: Record<string, unknown>;
 }
 
-export class ApproveDto extends DecisionExtrasDto {
+export class ApproveDto extends DecisionExtrasDto implements ApproveRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) comment?: string;
 }
 
-export class RejectDto extends DecisionExtrasDto {
+export class RejectDto extends DecisionExtrasDto implements RejectRequest {
   @ApiProperty({ description: 'Why it is rejected (required)' })
   @IsString({ message: 'comment is required when rejecting: say why' })
   @Length(1, 4000, { message: 'comment is required when rejecting: say why (1-4000 characters)' })
@@ -49,7 +56,7 @@ export class RejectDto extends DecisionExtrasDto {
 /** A decision as the service takes it. */
 export type DecideDto = ApproveDto | RejectDto;
 
-export class CompleteDto {
+export class CompleteDto implements CompleteRequest {
   @ApiPropertyOptional({ example: 'completed' })
   @IsOptional()
   @IsString()
@@ -69,12 +76,12 @@ export class CompleteDto {
   visibility?: Visibility;
 }
 
-export class DelegateTaskDto {
+export class DelegateTaskDto implements DelegateTaskRequest {
   @ApiProperty({ example: 'finance2' }) @IsString() @Length(1, 100) toUser: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) comment?: string;
 }
 
-export class CreateDelegationDto {
+export class CreateDelegationDto implements CreateDelegationRequest {
   @ApiProperty({ example: 'finance2' }) @IsString() @Length(1, 100) toUser: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString() startsAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString() endsAt?: string;

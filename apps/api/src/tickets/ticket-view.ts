@@ -1,3 +1,5 @@
+import type { Priority, TicketStatus } from '@ticketflow/contract';
+
 /** Columns selected for a ticket view: `t` tickets, `i` instances, `v` versions, `r` requester. */
 export const TICKET_COLUMNS = `t.id, t.number, t.title, t.fields, t.priority, t.channel, t.status, t.outcome, t.created_at, t.updated_at,
   t.closed_at, t.tags, t.assignee_group, i.active_nodes, i.id AS instance_id, v.key, v.version, r.id AS requester_id, r.username AS requester_username`;
@@ -7,9 +9,9 @@ export interface TicketRow {
   number: string;
   title: string;
   fields: Record<string, unknown>;
-  priority: string;
+  priority: Priority;
   channel: string;
-  status: 'active' | 'completed' | 'cancelled' | 'incident';
+  status: TicketStatus;
   outcome: string | null;
   created_at: Date;
   updated_at: Date;
@@ -24,12 +26,13 @@ export interface TicketRow {
   requester_username: string;
 }
 
+/** A ticket as the service builds it; the controllers hold it to the contract's `Ticket` (`Sendable<Ticket>`). */
 export interface TicketView {
   id: string;
   number: number;
   title: string;
   fields: Record<string, unknown>;
-  priority: string;
+  priority: Priority;
   channel: string;
   status: TicketRow['status'];
   outcome?: string;

@@ -1,10 +1,11 @@
+import type { CancelTicketRequest, CommentRequest, CreateTicketRequest } from '@ticketflow/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const CHANNELS = ['web', 'email', 'phone', 'wechat', 'app', 'api'] as const;
 
-export class CreateTicketDto {
+export class CreateTicketDto implements CreateTicketRequest {
   @ApiProperty({ example: 'refund-approval' })
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, {
@@ -32,7 +33,7 @@ export class CreateTicketDto {
   channel?: (typeof CHANNELS)[number];
 }
 
-export class CancelTicketDto {
+export class CancelTicketDto implements CancelTicketRequest {
   @ApiProperty({ example: 'Customer withdrew the request' })
   @IsString()
   @Length(1, 2000)
@@ -45,7 +46,7 @@ export class TicketListQuery {
   @IsOptional() @IsString() @MaxLength(200) q?: string;
 }
 
-export class CommentDto {
+export class CommentDto implements CommentRequest {
   @ApiProperty({ example: 'We have asked the courier for the parcel.' })
   @IsString({ message: 'text is required: write the comment' })
   @Length(1, 4000, { message: 'text must be 1-4000 characters' })

@@ -16,6 +16,7 @@ import {
 } from './requester-timeline.js';
 import type { CreateTicketDto, TicketListQuery } from './ticket.dto.js';
 import { TICKET_COLUMNS, toTicketView, type TicketRow, type TicketView } from './ticket-view.js';
+import type { Priority, Transition } from '@ticketflow/contract';
 
 /** Tickets: creation starts an instance; reading is limited to those involved and admins. */
 @Injectable()
@@ -84,7 +85,7 @@ export class TicketsService {
         number: started.number,
         title: t.title,
         fields: t.fields,
-        priority: t.priority,
+        priority: t.priority as Priority,
         channel: t.channel,
         status: t.status as TicketView['status'],
         ...(t.outcome ? { outcome: t.outcome } : {}),
@@ -122,7 +123,8 @@ export class TicketsService {
     return rows.map(({ actorId: _actorId, ...row }) => ({
       ...row,
       actor: row.actor ?? undefined,
-      detail: row.detail ?? undefined,
+      // Written by the engine from the runtime's TransitionDetail.
+      detail: (row.detail ?? undefined) as Transition['detail'],
     }));
   }
 

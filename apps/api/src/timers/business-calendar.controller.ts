@@ -1,3 +1,7 @@
+import type { BusinessCalendar } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { BusinessCalendarSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -19,14 +23,16 @@ export class BusinessCalendarController {
 
   @Get()
   @ApiOperation({ summary: 'The business calendar that business-hours timeouts and SLAs count in' })
-  get() {
+  @Answers(BusinessCalendarSchema)
+  get(): Promise<Sendable<BusinessCalendar>> {
     return loadBusinessCalendar(this.dataSource.manager);
   }
 
   @Put()
   @Roles('admin')
   @ApiOperation({ summary: 'Replace the business calendar (admin); applies to timers scheduled afterwards' })
-  put(@Body() body: BusinessCalendarDto, @CurrentUser() user: AuthUser) {
+  @Answers(BusinessCalendarSchema)
+  put(@Body() body: BusinessCalendarDto, @CurrentUser() user: AuthUser): Promise<Sendable<BusinessCalendar>> {
     const calendar = checkBusinessCalendar(body);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(

@@ -1,7 +1,8 @@
+import type { BusinessCalendarRequest } from '@ticketflow/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 
-export class BusinessCalendarDto {
+export class BusinessCalendarDto implements BusinessCalendarRequest {
   @ApiProperty({ example: [1, 2, 3, 4, 5], description: '0 = Sunday … 6 = Saturday' })
   @IsArray()
   @IsInt({ each: true })

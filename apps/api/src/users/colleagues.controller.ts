@@ -1,3 +1,5 @@
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { ColleagueSchema } from '@ticketflow/contract';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -21,6 +23,7 @@ export class ColleaguesController {
 
   @Get('colleagues')
   @ApiOperation({ summary: 'Active users (username and display name), optionally only one role' })
+  @Answers([ColleagueSchema])
   async colleagues(@Query() query: ColleaguesQuery): Promise<Colleague[]> {
     return (await this.dataSource.query(
       `SELECT username, coalesce(display_name, username) AS "displayName" FROM users

@@ -1,3 +1,7 @@
+import type { AdminUser, ImportResult, OrgPerson } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { AdminUserSchema, ImportResultSchema, OrgPersonSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -22,14 +26,16 @@ export class UsersController {
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: 'Every user with roles and whether the account is active (admin)' })
-  list() {
+  @Answers([AdminUserSchema])
+  list(): Promise<Sendable<AdminUser[]>> {
     return this.users.list();
   }
 
   @Get('organisation')
   @Roles('admin')
   @ApiOperation({ summary: 'Every user with line manager, groups, regions and skills (admin)' })
-  listOrganisation() {
+  @Answers([OrgPersonSchema])
+  listOrganisation(): Promise<Sendable<OrgPerson[]>> {
     return this.organisation.list();
   }
 
@@ -39,11 +45,12 @@ export class UsersController {
     summary:
       "Change a user's manager, groups, regions or skills (only what is sent); a reporting loop is refused",
   })
+  @Answers(OrgPersonSchema)
   setOrganisation(
     @Param('id', uuid) id: string,
     @Body() body: OrganisationPatchDto,
     @CurrentUser() admin: AuthUser,
-  ) {
+  ): Promise<Sendable<OrgPerson>> {
     return this.organisation.update(admin, id, body);
   }
 
@@ -54,14 +61,23 @@ export class UsersController {
     summary:
       'Import managers, groups, regions and skills from CSV: all rows or none, problems listed by line',
   })
-  importOrganisation(@Body() body: OrganisationImportDto, @CurrentUser() admin: AuthUser) {
+  @Answers(ImportResultSchema)
+  importOrganisation(
+    @Body() body: OrganisationImportDto,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<Sendable<ImportResult>> {
     return this.organisation.importCsv(admin, body.csv, body.dryRun ?? false);
   }
 
   @Put(':id/roles')
   @Roles('admin')
   @ApiOperation({ summary: "Replace a user's roles; takes effect at their next request" })
-  setRoles(@Param('id', uuid) id: string, @Body() body: SetRolesDto, @CurrentUser() admin: AuthUser) {
+  @Answers(AdminUserSchema)
+  setRoles(
+    @Param('id', uuid) id: string,
+    @Body() body: SetRolesDto,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<Sendable<AdminUser>> {
     return this.users.setRoles(admin, id, body.roles);
   }
 
@@ -69,7 +85,8 @@ export class UsersController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate an account: sign-in refused and every token void at once' })
-  deactivate(@Param('id', uuid) id: string, @CurrentUser() admin: AuthUser) {
+  @Answers(AdminUserSchema)
+  deactivate(@Param('id', uuid) id: string, @CurrentUser() admin: AuthUser): Promise<Sendable<AdminUser>> {
     return this.users.setActive(admin, id, false);
   }
 
@@ -77,13 +94,15 @@ export class UsersController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reactivate an account (old tokens stay void)' })
-  activate(@Param('id', uuid) id: string, @CurrentUser() admin: AuthUser) {
+  @Answers(AdminUserSchema)
+  activate(@Param('id', uuid) id: string, @CurrentUser() admin: AuthUser): Promise<Sendable<AdminUser>> {
     return this.users.setActive(admin, id, true);
   }
 
   @Post(':id/sign-out')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out every session of a user (admins: anyone; others: themselves)' })
+  @Answers(undefined, { status: 204 })
   async signOut(@Param('id', uuid) id: string, @CurrentUser() caller: AuthUser) {
     await this.users.signOutEverywhere(caller, id);
   }

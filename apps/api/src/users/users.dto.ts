@@ -1,7 +1,8 @@
+import type { SetRolesRequest } from '@ticketflow/contract';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, Matches } from 'class-validator';
 
-export class SetRolesDto {
+export class SetRolesDto implements SetRolesRequest {
   @ApiProperty({ example: ['agent', 'finance'] })
   @IsArray()
   @ArrayMaxSize(20)

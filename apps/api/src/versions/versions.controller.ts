@@ -1,3 +1,7 @@
+import type { DiffResponse, ImpactReport } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { DiffResponseSchema, ImpactReportSchema } from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
@@ -21,7 +25,8 @@ export class VersionsController {
     summary:
       'Differences between two versions or a version and the draft: added/removed/changed nodes and edges, and the changes in words',
   })
-  diff(@Param('key') key: string, @Query() query: DiffQuery) {
+  @Answers(DiffResponseSchema)
+  diff(@Param('key') key: string, @Query() query: DiffQuery): Promise<Sendable<DiffResponse>> {
     return this.diffs.diff(key, parseRef(query.from), parseRef(query.to), query.lang);
   }
 
@@ -32,7 +37,8 @@ export class VersionsController {
     summary:
       "Replay the latest version's recent tickets through the draft: how many would route differently, and where",
   })
-  impact(@Param('key') key: string, @Body() body: ImpactDto) {
+  @Answers(ImpactReportSchema)
+  impact(@Param('key') key: string, @Body() body: ImpactDto): Promise<Sendable<ImpactReport>> {
     return this.impacts.preview(key, body.limit);
   }
 }

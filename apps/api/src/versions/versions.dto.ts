@@ -1,3 +1,4 @@
+import type { ImpactRequest } from '@ticketflow/contract';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -25,7 +26,7 @@ export class DiffQuery {
   lang?: 'en' | 'zh';
 }
 
-export class ImpactDto {
+export class ImpactDto implements ImpactRequest {
   @ApiPropertyOptional({
     description: "How many of the latest version's most recent tickets to replay (default 500)",
     minimum: 1,

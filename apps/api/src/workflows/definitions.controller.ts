@@ -1,3 +1,7 @@
+import type { ValidationResult } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import { ValidationResultSchema } from '@ticketflow/contract';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
@@ -14,7 +18,8 @@ export class DefinitionsController {
   @HttpCode(200)
   @Roles('designer', 'admin')
   @ApiOperation({ summary: 'Validate a definition: every problem with code, severity and the node or edge' })
-  validate(@Body() body: DefinitionBodyDto) {
+  @Answers(ValidationResultSchema)
+  validate(@Body() body: DefinitionBodyDto): Sendable<ValidationResult> {
     return this.workflows.validate(body.definition);
   }
 }

@@ -1,3 +1,4 @@
+import type { PublishRequest } from '@ticketflow/contract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
@@ -21,7 +22,7 @@ export class SaveDraftDto extends DefinitionBodyDto {
   baseRevision?: number;
 }
 
-export class PublishDto {
+export class PublishDto implements PublishRequest {
   @ApiPropertyOptional({ example: 'Raise the finance threshold' })
   @IsOptional()
   @IsString()

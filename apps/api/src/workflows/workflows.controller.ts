@@ -1,3 +1,13 @@
+import type { Deprecated, Draft, PublishResponse, VersionRow, WorkflowSummary } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
+import { Answers } from '../common/openapi/answers.decorator.js';
+import {
+  DeprecatedSchema,
+  DraftSchema,
+  PublishResponseSchema,
+  VersionRowSchema,
+  WorkflowSummarySchema,
+} from '@ticketflow/contract';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -14,48 +24,72 @@ export class WorkflowsController {
 
   @Get()
   @ApiOperation({ summary: 'Every workflow with its latest version and draft state' })
-  list() {
+  @Answers([WorkflowSummarySchema])
+  list(): Promise<Sendable<WorkflowSummary[]>> {
     return this.workflows.list();
   }
 
   @Get(':key/draft')
   @Roles('designer', 'admin')
-  getDraft(@Param('key') key: string) {
+  @Answers(DraftSchema)
+  @ApiOperation({ summary: 'The draft of a workflow with the problems it has now' })
+  getDraft(@Param('key') key: string): Promise<Sendable<Draft>> {
     return this.workflows.getDraft(key);
   }
 
   @Put(':key/draft')
   @Roles('designer', 'admin')
   @ApiOperation({ summary: 'Save the draft (problems allowed and returned); 409 if someone saved meanwhile' })
-  saveDraft(@Param('key') key: string, @Body() body: SaveDraftDto, @CurrentUser() user: AuthUser) {
+  @Answers(DraftSchema)
+  saveDraft(
+    @Param('key') key: string,
+    @Body() body: SaveDraftDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<Draft>> {
     return this.workflows.saveDraft(key, body.definition, body.baseRevision, user);
   }
 
   @Post(':key/publish')
   @Roles('admin')
   @ApiOperation({ summary: 'Publish the draft as the next immutable version (422 with problems if invalid)' })
-  publish(@Param('key') key: string, @Body() body: PublishDto, @CurrentUser() user: AuthUser) {
+  @Answers(PublishResponseSchema, { status: 201 })
+  publish(
+    @Param('key') key: string,
+    @Body() body: PublishDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Sendable<PublishResponse>> {
     return this.workflows.publish(key, body.note, user);
   }
 
   @Get(':key/versions')
-  versions(@Param('key') key: string) {
+  @Answers([VersionRowSchema])
+  @ApiOperation({ summary: 'Published versions, newest first, with how many tickets run on each' })
+  versions(@Param('key') key: string): Promise<Sendable<VersionRow[]>> {
     return this.workflows.versions(key);
   }
 
   @Get(':key/versions/:version')
-  version(@Param('key') key: string, @Param('version', ParseIntPipe) version: number) {
+  @Answers(VersionRowSchema)
+  @ApiOperation({ summary: 'One published version with its definition' })
+  version(
+    @Param('key') key: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<Sendable<VersionRow>> {
     return this.workflows.version(key, version);
   }
 
   @Post(':key/versions/:version/deprecate')
   @HttpCode(200)
   @Roles('admin')
+  @Answers(DeprecatedSchema)
+  @ApiOperation({
+    summary: 'Deprecate a version: running tickets finish on it, new tickets start on the newest other',
+  })
   deprecate(
     @Param('key') key: string,
     @Param('version', ParseIntPipe) version: number,
     @CurrentUser() user: AuthUser,
-  ) {
+  ): Promise<Sendable<Deprecated>> {
     return this.workflows.deprecate(key, version, user);
   }
 }

@@ -1,3 +1,5 @@
+import type { VersionRow, WorkflowSummary } from '@ticketflow/contract';
+import type { Sendable } from '../common/openapi/sendable.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { validateDefinition, type ValidationResult, type WorkflowDefinition } from '@ticketflow/definition';
@@ -13,7 +15,7 @@ import { WorkflowVersionEntity } from './workflow-version.entity.js';
 export interface DraftView {
   key: string;
   name: string;
-  definition: unknown;
+  definition: WorkflowDefinition;
   revision: number;
   updatedAt: Date;
   updatedBy: string | null;
@@ -52,7 +54,7 @@ export class WorkflowsService {
         FROM (SELECT key FROM workflow_definitions UNION SELECT key FROM workflow_versions) k
         LEFT JOIN workflow_definitions d ON d.key = k.key
         LEFT JOIN LATERAL (SELECT version, name FROM workflow_versions WHERE key = k.key ORDER BY version DESC LIMIT 1) v ON true
-       ORDER BY name`)) as { key: string; name: string; draftRevision: number | null }[];
+       ORDER BY name`)) as Sendable<Omit<WorkflowSummary, 'hasDraft'>>[];
     return rows.map((row) => ({ ...row, hasDraft: row.draftRevision !== null }));
   }
 
@@ -172,7 +174,7 @@ export class WorkflowsService {
     });
   }
 
-  async versions(key: string) {
+  async versions(key: string): Promise<Sendable<VersionRow>[]> {
     const rows = (await this.dataSource.query(
       `SELECT v.key, v.version, v.name, v.checksum, v.published_at AS "publishedAt", v.note,
               v.deprecated_at AS "deprecatedAt", u.username AS "publishedBy", v.definition,
@@ -180,14 +182,14 @@ export class WorkflowsService {
          FROM workflow_versions v LEFT JOIN users u ON u.id = v.published_by
         WHERE v.key = $1 ORDER BY v.version DESC`,
       [checkWorkflowKey(key)],
-    )) as unknown[];
+    )) as Sendable<VersionRow>[];
     if (rows.length === 0 && !(await this.dataSource.getRepository(WorkflowDraftEntity).existsBy({ key })))
       throw notFound('Workflow', key);
     return rows;
   }
 
   async version(key: string, version: number) {
-    const rows = (await this.versions(key)) as { version: number }[];
+    const rows = await this.versions(key);
     const found = rows.find((row) => row.version === version);
     if (!found) throw notFound('Version', `${key} v${version}`);
     return found;
@@ -207,7 +209,7 @@ export class WorkflowsService {
         objectId: key,
         details: { version },
       });
-      return { key, version, deprecated: true };
+      return { key, version, deprecated: true as const };
     });
   }
 
@@ -228,7 +230,8 @@ export class WorkflowsService {
     return {
       key: draft.key,
       name: draft.name,
-      definition: draft.definition,
+      // A draft may have problems, but it is the definition the Designer saved.
+      definition: draft.definition as WorkflowDefinition,
       revision: draft.revision,
       updatedAt: draft.updatedAt,
       updatedBy: draft.updatedBy,

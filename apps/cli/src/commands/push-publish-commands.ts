@@ -1,4 +1,5 @@
-import type { Problem } from '@ticketflow/definition';
+import type { Draft, Problem, PublishRequest, PublishResponse, SaveDraftRequest } from '@ticketflow/contract';
+import type { WorkflowDefinition } from '@ticketflow/definition';
 import { EXIT, fail, readJsonFile, type CliIo } from '../cli-io.js';
 import { callServer, describeFailure, resolveServer, type ServerOptions } from './server-client.js';
 import { formatProblems } from './validate-command.js';
@@ -20,19 +21,13 @@ export async function pushCommand(io: CliIo, file: string, options: ServerOption
   }
   // `$schema` is for editors; the server's format does not know it.
   const { $schema: _schema, ...body } = definition;
-  const response = await callServer(
-    io,
-    target,
-    'PUT',
-    `/workflows/${encodeURIComponent(definition.key)}/draft`,
-    { definition: body },
-  );
-  if (response.status !== 200)
-    return fail(io, `✗ push ${definition.key}: ${describeFailure(response)}`, EXIT.problems);
-  const problems = (response.body.problems ?? []) as Problem[];
-  io.out(
-    `✓ saved the draft of ${definition.key} (revision ${String(response.body.revision)}) on ${target.server}`,
-  );
+  // The server validates it; a draft may have problems.
+  const request: SaveDraftRequest = { definition: body as unknown as WorkflowDefinition };
+  const path = `/workflows/${encodeURIComponent(definition.key)}/draft`;
+  const response = await callServer<Draft>(io, target, 'PUT', path, request);
+  if (!response.ok) return fail(io, `✗ push ${definition.key}: ${describeFailure(response)}`, EXIT.problems);
+  const problems = response.body.problems;
+  io.out(`✓ saved the draft of ${definition.key} (revision ${response.body.revision}) on ${target.server}`);
   if (problems.length > 0) for (const line of formatProblems(file, problems).slice(1)) io.out(line);
   return EXIT.ok;
 }
@@ -50,20 +45,16 @@ export async function publishCommand(
 ): Promise<number> {
   const target = resolveServer(options, io.env);
   if ('error' in target) return fail(io, `ticketflow publish: ${target.error}`, EXIT.usage);
-  const response = await callServer(
-    io,
-    target,
-    'POST',
-    `/workflows/${encodeURIComponent(key)}/publish`,
-    options.note ? { note: options.note } : {},
-  );
-  if (response.status === 201) {
-    io.out(`✓ published ${key} version ${String(response.body.version)} on ${target.server}`);
+  const request: PublishRequest = options.note ? { note: options.note } : {};
+  const path = `/workflows/${encodeURIComponent(key)}/publish`;
+  const response = await callServer<PublishResponse>(io, target, 'POST', path, request);
+  if (response.ok) {
+    io.out(`✓ published ${key} version ${response.body.version} on ${target.server}`);
     return EXIT.ok;
   }
   io.err(`✗ publish ${key}: ${describeFailure(response)}`);
-  const problems = ((response.body.details as { problems?: Problem[] } | undefined)?.problems ??
-    []) as Problem[];
+  // A 422 `definition-invalid` carries the draft's problems.
+  const problems = (response.body.details as { problems?: Problem[] } | undefined)?.problems ?? [];
   for (const line of formatProblems(`draft of ${key}`, problems).slice(1)) io.err(line);
   return EXIT.problems;
 }

@@ -1,3 +1,4 @@
+import type { ErrorBody } from '@ticketflow/contract';
 import type { CliIo } from '../cli-io.js';
 
 export interface ServerOptions {
@@ -5,9 +6,15 @@ export interface ServerOptions {
   token?: string;
 }
 
-export interface ServerResponse {
+/**
+ * An answer of the API: the success body its contract types (`@ticketflow/contract`), or the error
+ * body (status 0: the server could not be reached).
+ */
+export type ServerResponse<T = unknown> = { ok: true; status: number; body: T } | ServerFailure;
+export interface ServerFailure {
+  ok?: false;
   status: number;
-  body: Record<string, unknown>;
+  body: Partial<ErrorBody>;
 }
 
 /** The server and token from the options or TICKETFLOW_SERVER / TICKETFLOW_TOKEN; an error message if one is missing. Pure. */
@@ -32,13 +39,13 @@ export function resolveServer(
  * returns the status and parsed body; a network failure becomes status 0
  * with a message. Side effect: one HTTP request.
  */
-export async function callServer(
+export async function callServer<T>(
   io: CliIo,
   target: { server: string; token: string },
   method: 'PUT' | 'POST',
   path: string,
   body: unknown,
-): Promise<ServerResponse> {
+): Promise<ServerResponse<T>> {
   try {
     const response = await io.fetch(`${target.server}/api${path}`, {
       method,
@@ -50,15 +57,18 @@ export async function callServer(
       body: JSON.stringify(body),
     });
     const text = await response.text();
-    let parsed: Record<string, unknown> = {};
+    let parsed: unknown = {};
     try {
-      parsed = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+      parsed = text === '' ? {} : JSON.parse(text);
     } catch {
-      parsed = { message: text.slice(0, 300) };
+      return { ok: false, status: response.status, body: { message: text.slice(0, 300) } };
     }
-    return { status: response.status, body: parsed };
+    return response.ok
+      ? { ok: true, status: response.status, body: parsed as T }
+      : { ok: false, status: response.status, body: parsed as Partial<ErrorBody> };
   } catch (error) {
     return {
+      ok: false,
       status: 0,
       body: { code: 'unreachable', message: `cannot reach ${target.server}: ${(error as Error).message}` },
     };
@@ -66,7 +76,7 @@ export async function callServer(
 }
 
 /** One line for an error answer: status, code and message. Pure. */
-export function describeFailure(response: ServerResponse): string {
+export function describeFailure(response: ServerFailure): string {
   const code = typeof response.body.code === 'string' ? ` ${response.body.code}` : '';
   const message = typeof response.body.message === 'string' ? `: ${response.body.message}` : '';
   return response.status === 0

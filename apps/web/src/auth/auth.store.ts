@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { api, configureApiClient } from '../http/api-client';
-import type { LoginResponse, User } from '../http/api.types';
+import type { LoginResponse, User } from '@ticketflow/contract';
 
 const STORAGE_KEY = 'ticketflow.auth';
 

@@ -1,6 +1,7 @@
 import { ApiError } from './api-error';
 import i18n from '../i18n/i18n';
 import { serverErrorText } from './server-error-text';
+import type { ErrorBody } from '@ticketflow/contract';
 
 export interface ApiClientHooks {
   /** Returns the bearer token to send, if signed in. */
@@ -44,7 +45,7 @@ export async function apiRequest<T>(method: HttpMethod, path: string, body?: unk
   const data: unknown = text ? safeParse(text) : undefined;
   if (!response.ok) {
     if (response.status === 401 && token) hooks.onUnauthorized();
-    const err = (data ?? {}) as { code?: string; message?: string | string[]; details?: unknown };
+    const err = (data ?? {}) as Partial<ErrorBody> & { message?: string | string[] };
     const message = Array.isArray(err.message) ? err.message.join('; ') : err.message;
     throw apiError(
       response.status,

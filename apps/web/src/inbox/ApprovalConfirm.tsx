@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from './ConfirmDialog';
 import { fieldLabel, formatFieldValue, numberTotals } from './field-display';
-import type { Task } from './tasks.api';
+import type { Task } from '@ticketflow/contract';
 
 interface Props {
   tasks: Task[];

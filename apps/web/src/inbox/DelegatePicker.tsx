@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { tasksApi, type Colleague, type Task } from './tasks.api';
+import { tasksApi } from './tasks.api';
+import type { Colleague, Task } from '@ticketflow/contract';
 
 /** Pick a colleague (of the task's role, if it has one) to hand the task to. */
 export function DelegatePicker({

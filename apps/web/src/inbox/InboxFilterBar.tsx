@@ -6,7 +6,7 @@ import {
   type FilterDimension,
   type InboxFilters,
 } from './inbox-model';
-import type { Task } from './tasks.api';
+import type { Task } from '@ticketflow/contract';
 
 interface Props {
   tasks: readonly Task[];

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
 import { InboxPage } from './InboxPage';
-import type { Task } from './tasks.api';
+import type { Task } from '@ticketflow/contract';
 
 function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

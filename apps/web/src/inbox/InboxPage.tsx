@@ -10,10 +10,11 @@ import { InboxFilterBar } from './InboxFilterBar';
 import { applyFilters, keepSelection, moveSelection, sortByDue, type InboxFilters } from './inbox-model';
 import { TaskCard } from './TaskCard';
 import type { TaskHandlers } from './TaskActions';
-import { tasksApi, type DecisionInput, type Task } from './tasks.api';
+import { tasksApi } from './tasks.api';
 import { useInboxKeys } from './use-inbox-keys';
 import './inbox.css';
 import { useNow } from './use-now';
+import type { ApproveRequest, Task } from '@ticketflow/contract';
 
 /**
  * /inbox: the open steps for the user and their roles, soonest SLA first, with
@@ -38,7 +39,7 @@ export function InboxPage() {
   const [workflowNames, setWorkflowNames] = useState<ReadonlyMap<string, string>>(new Map());
   const visibleIdsRef = useRef<string[]>([]);
   /** Approvals waiting for "yes, approve" (a keyboard, button or bulk approval is never sent without it). */
-  const [confirming, setConfirming] = useState<{ tasks: Task[]; input: DecisionInput } | null>(null);
+  const [confirming, setConfirming] = useState<{ tasks: Task[]; input: ApproveRequest } | null>(null);
 
   const reload = useCallback(async () => {
     try {

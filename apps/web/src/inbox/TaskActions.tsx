@@ -4,13 +4,13 @@ import type { FieldValues } from '@ticketflow/definition';
 import { readFieldValues, type FieldError, type RawValues } from '../tickets/field-form';
 import { DelegatePicker } from './DelegatePicker';
 import { TaskForm, useTaskFormFields } from './TaskForm';
-import type { DecisionInput, Task } from './tasks.api';
+import type { ApproveRequest, Task } from '@ticketflow/contract';
 
 /** What a card can ask the inbox to do; the inbox performs the request (approvals after a confirmation) and refreshes. */
 export interface TaskHandlers {
-  approve: (task: Task, input: DecisionInput) => void;
-  reject: (task: Task, input: DecisionInput & { comment: string }) => void;
-  complete: (task: Task, outcome: string, input: DecisionInput & { fields: FieldValues }) => void;
+  approve: (task: Task, input: ApproveRequest) => void;
+  reject: (task: Task, input: ApproveRequest & { comment: string }) => void;
+  complete: (task: Task, outcome: string, input: ApproveRequest & { fields: FieldValues }) => void;
   claim: (task: Task) => void;
   release: (task: Task) => void;
   delegate: (task: Task, username: string) => void;

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { SlaCountdown } from './SlaCountdown';
 import { TaskActions, type TaskHandlers } from './TaskActions';
 import { TaskFacts } from './TaskFacts';
-import type { Task } from './tasks.api';
+import type { Task } from '@ticketflow/contract';
 
 interface Props {
   task: Task;

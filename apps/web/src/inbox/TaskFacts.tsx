@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { fieldLabel, formatFieldValue } from './field-display';
-import type { Task } from './tasks.api';
+import type { Task } from '@ticketflow/contract';
 
 /**
  * What the person decides on, at a glance: the values of the fields the step

@@ -5,7 +5,7 @@ import { FieldInput } from '../tickets/FieldInput';
 import type { FieldError, RawValues } from '../tickets/field-form';
 import { ticketsApi } from '../tickets/tickets.api';
 import { loadVersion } from '../tickets/use-workflow-version';
-import type { Task } from './tasks.api';
+import type { Task } from '@ticketflow/contract';
 
 /** The form entries a step lets the person edit (entries from before step forms have no mode: edits). */
 export function editableEntries(task: Task) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Task } from './tasks.api';
 import { applyFilters, countFacet, dueBucket, keepSelection, moveSelection, sortByDue } from './inbox-model';
+import type { Task } from '@ticketflow/contract';
 
 const now = Date.parse('2026-11-24T10:00:00Z');
 const hours = (h: number) => new Date(now + h * 3_600_000).toISOString();

@@ -1,4 +1,4 @@
-import type { Task } from './tasks.api';
+import type { Task } from '@ticketflow/contract';
 
 /** When a step is due, relative to now. */
 export type DueBucket = 'overdue' | 'today' | 'later' | 'none';

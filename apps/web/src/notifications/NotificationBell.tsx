@@ -2,8 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useInboxLive } from '../live/use-inbox-live';
-import { notificationsApi, type AppNotification } from './notifications.api';
+import { notificationsApi } from './notifications.api';
 import './notifications.css';
+import type { AppNotification } from '@ticketflow/contract';
 
 /**
  * The header bell: unread count (refreshed on live inbox signals and each

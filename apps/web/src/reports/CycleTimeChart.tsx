@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CycleTimeRow } from './reports.api';
+import type { CycleTimeRow } from '@ticketflow/contract';
 
 /** How long completed tickets took, as a histogram over fixed buckets. */
 export function CycleTimeChart({ rows }: { rows: CycleTimeRow[] }) {

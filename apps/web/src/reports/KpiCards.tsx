@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDuration, formatPercent } from './report-format';
-import type { SlaRow, SummaryReport } from './reports.api';
+import type { SlaRow, SummaryReport } from '@ticketflow/contract';
 
 /** Step SLA compliance over every step with a due time: met / (met + breached). Pure. */
 export function slaCompliance(rows: readonly SlaRow[]): { rate: number | null; breached: number } {

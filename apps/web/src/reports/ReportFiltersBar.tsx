@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { roleLabel } from '../i18n/labels';
 import type { ReportFilterState } from './report-filters';
-import type { ReportOptions } from './reports.api';
+import type { ReportOptions } from '@ticketflow/contract';
 
 interface Props {
   filters: ReportFilterState;

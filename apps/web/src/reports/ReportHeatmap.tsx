@@ -13,7 +13,8 @@ import { formatDuration } from './report-format';
 import { heatLegend, NO_DATA_COLOUR } from './heat-scale';
 import { heatNodeTypes, type HeatNodeData } from './HeatNodeView';
 import { nodeHeat, type HeatMetric } from './heatmap-model';
-import { reportsApi, type NodeTimeRow, type WaitingRow } from './reports.api';
+import { reportsApi } from './reports.api';
+import type { NodeTimeRow, WaitingRow } from '@ticketflow/contract';
 
 interface Props {
   workflowKey: string;

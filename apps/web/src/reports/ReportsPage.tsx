@@ -17,11 +17,12 @@ import {
   waitingColumns,
   workloadColumns,
 } from './report-tables';
-import { reportsApi, type ReportOptions } from './reports.api';
+import { reportsApi } from './reports.api';
 import { SortableTable } from './SortableTable';
 import { TimeZoneSetting } from './TimeZoneSetting';
 import { useReports } from './use-reports';
 import './reports.css';
+import type { ReportOptions } from '@ticketflow/contract';
 
 const METRICS: HeatMetric[] = ['p50', 'p90', 'waiting'];
 

@@ -2,10 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuthStore } from '../auth/auth.store';
 import { api } from '../http/api-client';
-
-interface OrganisationSettings {
-  timeZone: string;
-}
+import type { OrganisationSettings } from '@ticketflow/contract';
 
 /** The IANA zones this browser knows, for the admin's choice; a short list where Intl cannot list them. */
 function knownZones(current: string): string[] {

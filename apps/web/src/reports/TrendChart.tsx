@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TrendRow } from './reports.api';
+import type { TrendRow } from '@ticketflow/contract';
 
 /** Tickets created and completed per day (recharts area chart). */
 export function TrendChart({ rows }: { rows: TrendRow[] }) {

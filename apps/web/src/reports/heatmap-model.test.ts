@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeHeat } from './heatmap-model';
-import type { NodeTimeRow, WaitingRow } from './reports.api';
+import type { NodeTimeRow, WaitingRow } from '@ticketflow/contract';
 
 const HOUR = 3_600_000;
 const times = (version: number, nodeName: string, p50Ms: number): NodeTimeRow => ({

@@ -1,5 +1,5 @@
-import type { NodeTimeRow, WaitingRow } from './reports.api';
 import { heatColour, hottest } from './heat-scale';
+import type { NodeTimeRow, WaitingRow } from '@ticketflow/contract';
 
 export type HeatMetric = 'p50' | 'p90' | 'waiting';
 

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { roleLabel } from '../i18n/labels';
 import { ageOf, formatDuration, formatPercent } from './report-format';
 import type { TableColumn } from './SortableTable';
-import type { ApprovalRow, NodeTimeRow, SlaRow, WaitingRow, WorkloadRow } from './reports.api';
+import type { ApprovalRow, NodeTimeRow, SlaRow, WaitingRow, WorkloadRow } from '@ticketflow/contract';
 
 type Columns<Row> = TableColumn<Row>[];
 

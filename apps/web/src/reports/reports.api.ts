@@ -1,102 +1,19 @@
-import type { WorkflowDefinition } from '@ticketflow/definition';
 import { api } from '../http/api-client';
 import { ApiError } from '../http/api-error';
 import { useAuthStore } from '../auth/auth.store';
 import { toQueryString, type ReportFilterState } from './report-filters';
-
-/** Answers of GET /api/reports/* (see apps/api/src/reports). Durations are milliseconds. */
-export interface SummaryReport {
-  created: number;
-  completed: number;
-  cancelled: number;
-  open: number;
-  incidents: number;
-  resolutionRate: number | null;
-  cycleTimeP50Ms: number | null;
-  cycleTimeP90Ms: number | null;
-  cycleTimeAvgMs: number | null;
-  reworkTickets: number;
-}
-export interface TrendRow {
-  day: string;
-  created: number;
-  completed: number;
-  cancelled: number;
-}
-export interface CycleTimeRow {
-  bucket: string;
-  fromMs: number;
-  toMs: number | null;
-  tickets: number;
-}
-export interface NodeTimeRow {
-  workflowKey: string;
-  version: number;
-  nodeId: string;
-  nodeName: string;
-  nodeType: string;
-  visits: number;
-  tickets: number;
-  p50Ms: number | null;
-  p90Ms: number | null;
-  avgMs: number | null;
-  maxMs: number | null;
-  inProgress: number;
-  reworkTickets: number;
-  maxVisits: number;
-}
-export interface SlaRow {
-  scope: 'step' | 'ticket';
-  workflowKey: string;
-  version: number | null;
-  key: string;
-  name: string;
-  total: number;
-  met: number;
-  breached: number;
-  breachedOpen: number;
-  pending: number;
-  compliance: number | null;
-}
-export interface ApprovalRow {
-  group: string;
-  approver: string | null;
-  approverName: string | null;
-  votes: number;
-  approved: number;
-  rejected: number;
-  p50Ms: number | null;
-  p90Ms: number | null;
-  avgMs: number | null;
-}
-export interface WaitingRow {
-  workflowKey: string;
-  version: number;
-  nodeId: string;
-  nodeName: string;
-  nodeType: string;
-  tickets: number;
-  openTasks: number;
-  unassigned: number;
-  overdue: number;
-  oldestSince: string | null;
-  p50WaitingMs: number | null;
-}
-export interface WorkloadRow {
-  username: string;
-  displayName: string;
-  roles: string[];
-  assigned: number;
-  overdue: number;
-  oldestSince: string | null;
-  pool: number;
-}
-export interface ReportOptions {
-  workflows: { key: string; name: string; versions: number[] }[];
-  channels: string[];
-  priorities: string[];
-  groups: { name: string; label: string }[];
-}
+import type {
+  ApprovalRow,
+  CycleTimeRow,
+  NodeTimeRow,
+  ReportOptions,
+  SlaRow,
+  SummaryReport,
+  TrendRow,
+  VersionRow,
+  WaitingRow,
+  WorkloadRow,
+} from '@ticketflow/contract';
 
 export type ReportName =
   'summary' | 'trend' | 'cycle-time' | 'node-times' | 'sla' | 'approvals' | 'waiting' | 'workload';
@@ -114,7 +31,7 @@ export const reportsApi = {
   workload: (f: ReportFilterState) => api.get<WorkloadRow[]>(`/reports/workload${toQueryString(f)}`),
   definition: (key: string, version: number) =>
     api
-      .get<{ definition: WorkflowDefinition }>(`/workflows/${encodeURIComponent(key)}/versions/${version}`)
+      .get<VersionRow>(`/workflows/${encodeURIComponent(key)}/versions/${version}`)
       .then((v) => v.definition),
 };
 

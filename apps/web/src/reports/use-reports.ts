@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { ReportFilterState } from './report-filters';
-import {
-  reportsApi,
-  type ApprovalRow,
-  type CycleTimeRow,
-  type NodeTimeRow,
-  type SlaRow,
-  type SummaryReport,
-  type TrendRow,
-  type WaitingRow,
-  type WorkloadRow,
-} from './reports.api';
+import { reportsApi } from './reports.api';
+import type {
+  ApprovalRow,
+  CycleTimeRow,
+  NodeTimeRow,
+  SlaRow,
+  SummaryReport,
+  TrendRow,
+  WaitingRow,
+  WorkloadRow,
+} from '@ticketflow/contract';
 
 export interface ReportData {
   summary?: SummaryReport;

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { newAction } from './rule-model';
 import {
-  RULE_ACTION_TYPES,
-  TICKET_PRIORITIES,
   type NotifyTarget,
+  PRIORITIES,
+  type Priority,
+  RULE_ACTION_TYPES,
   type RuleAction,
   type RuleActionType,
-  type TicketPriority,
-} from './rules.types';
-import { newAction } from './rule-model';
+} from '@ticketflow/contract';
 
 interface Props {
   actions: RuleAction[];
@@ -92,9 +92,9 @@ function ActionInputs({
           data-testid="rule-action-priority"
           aria-label={t('rules.priority')}
           value={action.priority}
-          onChange={(e) => onChange({ ...action, priority: e.target.value as TicketPriority })}
+          onChange={(e) => onChange({ ...action, priority: e.target.value as Priority })}
         >
-          {TICKET_PRIORITIES.map((p) => (
+          {PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {t(`rules.priorities.${p}`)}
             </option>

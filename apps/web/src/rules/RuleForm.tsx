@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition } from '@ticketflow/definition';
-import type { WorkflowSummary } from '../http/api.types';
 import { ConditionBuilder } from '../designer/conditions/ConditionBuilder';
 import { ActionsEditor } from './ActionsEditor';
 import { rulesApi } from './rules.api';
 import { conditionOrNull, ruleFields } from './rule-model';
-import { RULE_TRIGGERS, type RuleBody, type RuleTrigger } from './rules.types';
+import { RULE_TRIGGERS, type RuleBody, type RuleTrigger, type WorkflowSummary } from '@ticketflow/contract';
 
 interface Props {
   initial: RuleBody;

@@ -4,7 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
 import { refundApproval } from '../test/fixtures';
 import { RulesPage } from './RulesPage';
-import type { AutomationRule } from './rules.types';
+import type { AutomationRule } from '@ticketflow/contract';
 
 function json(status: number, body: unknown) {
   return new Response(status === 204 ? null : JSON.stringify(body), {

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuthStore } from '../auth/auth.store';
-import type { WorkflowSummary } from '../http/api.types';
 import { RuleForm } from './RuleForm';
 import { bodyOf, rulesApi } from './rules.api';
 import { moveRule, newRuleBody, sortRules } from './rule-model';
-import type { AutomationRule, RuleBody } from './rules.types';
+import type { AutomationRule, RuleBody, WorkflowSummary } from '@ticketflow/contract';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; rule: AutomationRule } | null;
 

@@ -1,13 +1,13 @@
 import type { Condition, FieldDefinition } from '@ticketflow/definition';
 import {
-  TICKET_CHANNELS,
-  TICKET_PRIORITIES,
   type AutomationRule,
+  CHANNELS,
+  PRIORITIES,
   type RuleAction,
   type RuleActionType,
   type RuleBody,
   type RuleTrigger,
-} from './rules.types';
+} from '@ticketflow/contract';
 
 /**
  * The facts a rule condition may name, as field definitions for the Designer's
@@ -20,8 +20,8 @@ export function ruleFields(
   workflowFields: FieldDefinition[],
 ): FieldDefinition[] {
   const facts: FieldDefinition[] = [
-    { name: 'ticket.channel', type: 'enum', label: labels.channel, options: [...TICKET_CHANNELS] },
-    { name: 'ticket.priority', type: 'enum', label: labels.priority, options: [...TICKET_PRIORITIES] },
+    { name: 'ticket.channel', type: 'enum', label: labels.channel, options: [...CHANNELS] },
+    { name: 'ticket.priority', type: 'enum', label: labels.priority, options: [...PRIORITIES] },
     { name: 'ticket.workflowKey', type: 'enum', label: labels.workflowKey, options: workflowKeys },
   ];
   const taken = new Set(facts.map((f) => f.name));

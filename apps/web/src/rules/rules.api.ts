@@ -1,7 +1,5 @@
-import type { WorkflowDefinition } from '@ticketflow/definition';
 import { api } from '../http/api-client';
-import type { WorkflowSummary } from '../http/api.types';
-import type { AutomationRule, RuleBody } from './rules.types';
+import type { AutomationRule, RuleBody, VersionRow, WorkflowSummary } from '@ticketflow/contract';
 
 /** Typed calls for the Rules page. Each performs one HTTP request. */
 export const rulesApi = {
@@ -11,7 +9,7 @@ export const rulesApi = {
   remove: (id: string) => api.del<void>(`/rules/${encodeURIComponent(id)}`),
   workflows: () => api.get<WorkflowSummary[]>('/workflows'),
   version: (key: string, version: number) =>
-    api.get<{ definition: WorkflowDefinition }>(`/workflows/${encodeURIComponent(key)}/versions/${version}`),
+    api.get<VersionRow>(`/workflows/${encodeURIComponent(key)}/versions/${version}`),
 };
 
 /** The body to send for a rule as listed (the API rejects an `id` in the body). */

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ticketsApi, type Ticket } from './tickets.api';
+import { ticketsApi } from './tickets.api';
+import type { Ticket } from '@ticketflow/contract';
 
 /** "Cancel ticket" with a required reason; shown to the requester and admins while the ticket runs. */
 export function CancelTicketForm({

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
 import { isApiError } from '../http/api-error';
-import type { WorkflowSummary } from '../http/api.types';
 import { workflowsApi } from '../http/workflows.api';
 import { FieldInput } from './FieldInput';
 import { readFieldValues, serverFieldErrors, type FieldError, type RawValues } from './field-form';
-import { PRIORITIES, ticketsApi, type Priority } from './tickets.api';
+import { ticketsApi } from './tickets.api';
 import { useWorkflowVersion } from './use-workflow-version';
 import './tickets.css';
+import { PRIORITIES, type Priority, type WorkflowSummary } from '@ticketflow/contract';
 
 /** The longest title the server accepts (CreateTicketDto); the form counts characters against it. */
 export const TITLE_MAX_LENGTH = 200;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { outcomeLabel } from '../i18n/labels';
-import type { TicketStatus } from './tickets.api';
+import type { TicketStatus } from '@ticketflow/contract';
 
 /** A ticket's status (and outcome, once finished) as a coloured pill. */
 export function StatusBadge({ status, outcome }: { status: TicketStatus; outcome?: string }) {

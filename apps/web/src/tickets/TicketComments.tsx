@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ticketsApi, type TicketComment } from './tickets.api';
+import { ticketsApi } from './tickets.api';
+import type { TicketComment } from '@ticketflow/contract';
 
 /**
  * The ticket's comments and a box to add one. The server decides what the

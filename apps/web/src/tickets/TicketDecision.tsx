@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useAuthStore } from '../auth/auth.store';
 import { ApprovalConfirm } from '../inbox/ApprovalConfirm';
 import { TaskActions, type TaskHandlers } from '../inbox/TaskActions';
-import { tasksApi, type DecisionInput, type Task } from '../inbox/tasks.api';
+import { tasksApi } from '../inbox/tasks.api';
+import type { ApproveRequest, Task } from '@ticketflow/contract';
 
 /**
  * The ticket's steps waiting for the signed-in user, with their actions right
@@ -26,7 +27,7 @@ export function TicketDecision({
   const [missing, setMissing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<{ task: Task; input: DecisionInput } | null>(null);
+  const [confirming, setConfirming] = useState<{ task: Task; input: ApproveRequest } | null>(null);
 
   const load = useCallback(() => {
     tasksApi.inbox().then(

@@ -3,15 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition } from '@ticketflow/definition';
 import { api } from '../http/api-client';
 import { nodeName } from './timeline-model';
-
-interface Incident {
-  id: string;
-  ticketId: string;
-  nodeId: string | null;
-  code: string;
-  message: string;
-  createdAt: string;
-}
+import type { Incident } from '@ticketflow/contract';
 
 /**
  * Open incidents of this ticket (GET /api/incidents is for admins, so only

@@ -16,8 +16,9 @@ import { TicketIncidents } from './TicketIncidents';
 import { TicketSla } from './TicketSla';
 import { TicketTimeline } from './TicketTimeline';
 import { nodeName, pathOf } from './timeline-model';
-import { ticketsApi, type Ticket, type Transition } from './tickets.api';
+import { ticketsApi } from './tickets.api';
 import { useWorkflowVersion } from './use-workflow-version';
+import type { Ticket, Transition } from '@ticketflow/contract';
 
 /**
  * /tickets/:id: where a ticket is and why — its fields and status, the

@@ -3,14 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../http/api-client';
 import { formatCountdown } from '../inbox/countdown';
 import { useNow } from '../inbox/use-now';
-
-interface SlaClock {
-  kind: string;
-  status: string;
-  targetMinutes: number;
-  dueAt: string | null;
-  breachedAt: string | null;
-}
+import type { SlaClock, TicketSla as TicketSlaAnswer } from '@ticketflow/contract';
 
 /** The ticket's SLA clocks (GET /api/tickets/:id/sla): response and resolution, with a countdown while running. */
 export function TicketSla({ ticketId, refreshKey }: { ticketId: string; refreshKey: unknown }) {
@@ -19,7 +12,7 @@ export function TicketSla({ ticketId, refreshKey }: { ticketId: string; refreshK
   const [clocks, setClocks] = useState<SlaClock[]>([]);
   useEffect(() => {
     let live = true;
-    api.get<{ clocks?: SlaClock[] }>(`/tickets/${encodeURIComponent(ticketId)}/sla`).then(
+    api.get<TicketSlaAnswer>(`/tickets/${encodeURIComponent(ticketId)}/sla`).then(
       (answer) => live && setClocks(Array.isArray(answer?.clocks) ? answer.clocks : []),
       () => live && setClocks([]),
     );

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition } from '@ticketflow/definition';
 import { fieldLabel, formatFieldValue } from '../inbox/field-display';
 import { explainTransition, nodeName } from './timeline-model';
-import type { Transition } from './tickets.api';
+import type { Transition } from '@ticketflow/contract';
 
 /** Every transition of the ticket, oldest first: when, who, what and why. */
 export function TicketTimeline({

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { navItemsFor } from '../app/role-navigation';
 import { useAuthStore } from '../auth/auth.store';
-import type { WorkflowSummary } from '../http/api.types';
 import { workflowsApi } from '../http/workflows.api';
 import { StatusBadge } from './StatusBadge';
 import './tickets.css';
-import { TICKET_STATUSES, ticketsApi, type Ticket } from './tickets.api';
+import { ticketsApi } from './tickets.api';
+import { TICKET_STATUSES, type Ticket, type WorkflowSummary } from '@ticketflow/contract';
 
 /** /tickets: the tickets the user may see, searchable by title or number, filtered by workflow and status. */
 export function TicketsListPage() {
@@ -30,7 +30,11 @@ export function TicketsListPage() {
   useEffect(() => {
     let live = true;
     ticketsApi
-      .list({ q: q || undefined, workflowKey: workflowKey || undefined, status: status || undefined })
+      .list({
+        q: q || undefined,
+        workflowKey: workflowKey || undefined,
+        status: TICKET_STATUSES.find((known) => known === status),
+      })
       .then(
         (list) => {
           if (!live) return;

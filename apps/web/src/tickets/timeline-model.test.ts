@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '@ticketflow/definition';
 import i18n from '../i18n/i18n';
 import { explainTransition, pathOf } from './timeline-model';
-import type { Transition } from './tickets.api';
+import type { Transition } from '@ticketflow/contract';
 
 const definition: WorkflowDefinition = {
   schemaVersion: 1,

@@ -2,7 +2,7 @@ import type { Condition, FieldDefinition, FieldValues, WorkflowDefinition } from
 import { formatValue } from '@ticketflow/rules';
 import { describeCondition } from '../designer/model/pure-libs';
 import { edgeOfTransition } from '../designer/simulation/simulation-view';
-import type { Transition } from './tickets.api';
+import type { Transition } from '@ticketflow/contract';
 import { describeAssignmentDetail, isAssignmentDetail } from './assignment-text';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { ticketsApi, type WorkflowVersion } from './tickets.api';
+import { ticketsApi } from './tickets.api';
+import type { VersionRow } from '@ticketflow/contract';
 
-const cache = new Map<string, Promise<WorkflowVersion>>();
+const cache = new Map<string, Promise<VersionRow>>();
 
 /** Loads a published version once per page load (versions are immutable, so caching is safe). */
-export function loadVersion(key: string, version: number): Promise<WorkflowVersion> {
+export function loadVersion(key: string, version: number): Promise<VersionRow> {
   const id = `${key}@${version}`;
   let pending = cache.get(id);
   if (!pending) {
@@ -20,10 +21,10 @@ export function useWorkflowVersion(
   key: string | undefined,
   version: number | undefined | null,
 ): {
-  version?: WorkflowVersion;
+  version?: VersionRow;
   error?: unknown;
 } {
-  const [state, setState] = useState<{ id?: string; version?: WorkflowVersion; error?: unknown }>({});
+  const [state, setState] = useState<{ id?: string; version?: VersionRow; error?: unknown }>({});
   const id = key && version ? `${key}@${version}` : undefined;
   useEffect(() => {
     if (!key || !version) return undefined;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoleOption } from './users.api';
+import type { RoleOption } from '@ticketflow/contract';
 
 /** Checkboxes for every role, with save and cancel; calls `onSave` with the chosen names. */
 export function RolesEditor({

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
 import { UsersPage } from './UsersPage';
-import type { AdminUser } from './users.api';
+import type { AdminUser } from '@ticketflow/contract';
 
 function json(status: number, body: unknown) {
   return new Response(status === 204 ? null : JSON.stringify(body), {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
 import { RolesEditor } from './RolesEditor';
-import { usersApi, type AdminUser, type RoleOption } from './users.api';
+import { usersApi } from './users.api';
+import type { AdminUser, RoleOption } from '@ticketflow/contract';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

@@ -1,32 +1,7 @@
+import type { ImportResult, OrgPatch, OrgPerson } from '@ticketflow/contract';
 import { api } from '../http/api-client';
 
-/** A user's place in the organisation (GET /api/users/organisation). */
-export interface OrgPerson {
-  id: string;
-  username: string;
-  displayName: string;
-  active: boolean;
-  manager: string | null;
-  groups: string[];
-  regions: string[];
-  skills: string[];
-}
-
-export type OrgPatch = Partial<Pick<OrgPerson, 'manager' | 'groups' | 'regions' | 'skills'>>;
-
-/** One problem of a refused import: line 1 is the header. */
-export interface ImportProblem {
-  line: number;
-  username: string | null;
-  field: string;
-  message: string;
-}
-
-export interface ImportResult {
-  dryRun: boolean;
-  changed: string[];
-  unchanged: string[];
-}
+export type { ImportProblem, ImportResult, OrgPatch, OrgPerson } from '@ticketflow/contract';
 
 /** Typed calls for the Organisation page. Each performs one HTTP request. */
 export const organisationApi = {

@@ -1,23 +1,10 @@
 import { api } from '../http/api-client';
-
-/** A user as admins see them (never a password or token). */
-export interface AdminUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  active: boolean;
-}
-
-export interface RoleOption {
-  name: string;
-  label: string;
-}
+import type { AdminUser, Directory } from '@ticketflow/contract';
 
 /** Typed calls for the Users page. Each performs one HTTP request. */
 export const usersApi = {
   list: () => api.get<AdminUser[]>('/users'),
-  roles: async () => (await api.get<{ roles: RoleOption[] }>('/directory')).roles,
+  roles: async () => (await api.get<Directory>('/directory')).roles,
   setRoles: (id: string, roles: string[]) =>
     api.put<AdminUser>(`/users/${encodeURIComponent(id)}/roles`, { roles }),
   deactivate: (id: string) => api.post<AdminUser>(`/users/${encodeURIComponent(id)}/deactivate`),

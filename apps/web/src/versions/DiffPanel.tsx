@@ -5,7 +5,7 @@ import { ApiError } from '../http/api-error';
 import { diffView } from './diff-view';
 import { VersionDiagram } from './VersionDiagram';
 import { versionsApi } from './versions.api';
-import type { DefinitionRef, DiffResponse } from './versions.types';
+import type { DefinitionRef, DiffResponse } from '@ticketflow/contract';
 
 interface Props {
   workflowKey: string;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../http/api-error';
 import { versionsApi } from './versions.api';
-import type { ImpactReport } from './versions.types';
+import type { ImpactReport } from '@ticketflow/contract';
 
 /** Impact preview: the latest version's recent tickets replayed through the draft; its one button runs it. */
 export function ImpactPanel({ workflowKey }: { workflowKey: string }) {

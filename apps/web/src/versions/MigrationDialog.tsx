@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../http/api-error';
 import { versionsApi } from './versions.api';
-import type { MigrationReport } from './versions.types';
+import type { MigrationReport } from '@ticketflow/contract';
 
 interface Props {
   workflowKey: string;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { VersionRow } from './versions.types';
+import type { VersionRow } from '@ticketflow/contract';
 
 interface Props {
   versions: VersionRow[];

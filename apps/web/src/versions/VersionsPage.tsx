@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
 import { ApiError } from '../http/api-error';
-import type { WorkflowSummary } from '../http/api.types';
 import { workflowsApi } from '../http/workflows.api';
 import { DiffPanel } from './DiffPanel';
 import { DraftReview } from './DraftReview';
@@ -13,8 +12,8 @@ import { PublishPanel } from './PublishPanel';
 import { VersionDiagram } from './VersionDiagram';
 import { VersionTable } from './VersionTable';
 import { versionsApi } from './versions.api';
-import type { DefinitionRef, VersionRow } from './versions.types';
 import './versions.css';
+import type { DefinitionRef, VersionRow, WorkflowSummary } from '@ticketflow/contract';
 
 type Viewer = { mode: 'view'; ref: number } | { mode: 'diff'; from: DefinitionRef; to: DefinitionRef } | null;
 

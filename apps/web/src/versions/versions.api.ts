@@ -1,13 +1,16 @@
 import { api } from '../http/api-client';
-import type { Draft } from '../http/api.types';
 import type {
   DefinitionRef,
+  Deprecated,
   DiffResponse,
+  Draft,
   ImpactReport,
+  ImpactRequest,
   MigrationReport,
+  MigrationRequest,
   PublishResponse,
   VersionRow,
-} from './versions.types';
+} from '@ticketflow/contract';
 
 const base = (key: string) => `/workflows/${encodeURIComponent(key)}`;
 
@@ -20,9 +23,12 @@ export const versionsApi = {
   publish: (key: string, note: string) =>
     api.post<PublishResponse>(`${base(key)}/publish`, note.trim() ? { note: note.trim() } : {}),
   deprecate: (key: string, version: number) =>
-    api.post<{ deprecated: boolean }>(`${base(key)}/versions/${version}/deprecate`),
+    api.post<Deprecated>(`${base(key)}/versions/${version}/deprecate`),
   impact: (key: string, limit?: number) =>
-    api.post<ImpactReport>(`${base(key)}/impact`, limit === undefined ? {} : { limit }),
-  migrate: (key: string, body: { toVersion: number; mapping?: Record<string, string>; dryRun: boolean }) =>
+    api.post<ImpactReport>(
+      `${base(key)}/impact`,
+      (limit === undefined ? {} : { limit }) satisfies ImpactRequest,
+    ),
+  migrate: (key: string, body: MigrationRequest & { dryRun: boolean }) =>
     api.post<MigrationReport>(`${base(key)}/migrations`, body),
 };

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { workflowsApi } from '../../http/workflows.api';
 import { isApiError } from '../../http/api-error';
-import type { DraftConflictDetails } from '../../http/api.types';
 import { selectDirty, useDesignerStore } from '../store/designer.store';
+import type { DraftConflictDetails } from '@ticketflow/contract';
 
 /** Idle time before unsaved edits are saved on their own. */
 export const AUTOSAVE_DELAY_MS = 3000;

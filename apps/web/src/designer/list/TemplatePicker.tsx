@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { workflowsApi } from '../../http/workflows.api';
-import type { Template } from '../../http/api.types';
 import { localizeTemplate, templateText } from './template-i18n';
+import type { Template } from '@ticketflow/contract';
 
 /** "Start from template": copies a template's definition under a fresh key and opens it. */
 export function TemplatePicker({ existing }: { existing: string[] }) {

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { workflowsApi } from '../../http/workflows.api';
-import type { WorkflowSummary } from '../../http/api.types';
 import { NewWorkflowForm } from './NewWorkflowForm';
 import { TemplatePicker } from './TemplatePicker';
+import type { WorkflowSummary } from '@ticketflow/contract';
 
 /** `/designer`: every workflow with its draft and version state, plus "new" and "from template". */
 export function WorkflowListPage() {

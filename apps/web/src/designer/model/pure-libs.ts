@@ -1,7 +1,7 @@
 import { OPERATORS_BY_FIELD_TYPE, validateDefinition } from '@ticketflow/definition';
 import { describeCondition as describeWithRules } from '@ticketflow/rules';
 import type { Condition, FieldDefinition, FieldType, WorkflowDefinition } from '@ticketflow/definition';
-import type { Problem } from '../../http/api.types';
+import type { Problem } from '@ticketflow/contract';
 
 /**
  * Thin wrappers over the pure libs, so the Designer says exactly what the server

@@ -3,7 +3,7 @@ import type { WorkflowDefinition } from '@ticketflow/definition';
 import type { Command } from '../commands/command.types';
 import { emptyStack, execute, redo, undo, type CommandStack } from '../commands/command-stack';
 import { emptyDefinition } from '../model/node-catalog';
-import type { DraftConflictDetails, Problem } from '../../http/api.types';
+import type { DraftConflictDetails, Problem } from '@ticketflow/contract';
 
 export interface Selection {
   nodeIds: string[];
