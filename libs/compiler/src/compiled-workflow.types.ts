@@ -55,13 +55,15 @@ export interface NodeInfo {
  * node has one at the top level and one per branch of a split without a join;
  * a node reachable from several branches of a split has one per branch.
  * `arrival` is a branch having reached its join; `split-done` ends a split
- * without a join; `cancelled` is where `cancel` goes.
+ * without a join; `cancelled` is where `cancel` goes. An inclusive split's
+ * branch starts at a `gate` (the runtime sends `route` to take the branch or
+ * `skip`) and a skipped branch rests at `skipped` until the split is done.
  */
 export interface Placement {
   /** The XState state id and the `/`-joined path of state keys. */
   path: string;
   nodeId: string;
-  kind: 'node' | 'arrival' | 'split-done' | 'cancelled';
+  kind: 'node' | 'arrival' | 'split-done' | 'cancelled' | 'gate' | 'skipped';
   /** Document order, for deterministic processing. */
   order: number;
   /** The parallel split whose branch contains this placement, if any. */
@@ -75,6 +77,8 @@ export interface Placement {
 /** A parallel split and its matching join (null: branches end on their own). */
 export interface ParallelBlock {
   parallelId: string;
+  /** `inclusive`: only the branches whose condition held run; the join waits for those. */
+  kind: 'parallel' | 'inclusive';
   joinId: string | null;
   branches: number;
   /** How many branches must reach the join (default: all). */

@@ -1,4 +1,9 @@
-import type { WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@ticketflow/definition';
+import {
+  isSplitType,
+  type WorkflowDefinition,
+  type WorkflowEdge,
+  type WorkflowNode,
+} from '@ticketflow/definition';
 import { CompileError } from './compile-error.js';
 
 /** Nodes by id and outgoing edges by source, both in definition order. */
@@ -23,8 +28,10 @@ export function indexGraph(definition: WorkflowDefinition): GraphIndex {
   for (const edge of definition.edges) {
     if (edgeIds.has(edge.id)) throw new CompileError(`Two edges share the id "${edge.id}".`);
     edgeIds.add(edge.id);
-    if (!nodes.has(edge.source)) throw new CompileError(`Edge "${edge.id}" starts at unknown node "${edge.source}".`);
-    if (!nodes.has(edge.target)) throw new CompileError(`Edge "${edge.id}" points to unknown node "${edge.target}".`);
+    if (!nodes.has(edge.source))
+      throw new CompileError(`Edge "${edge.id}" starts at unknown node "${edge.source}".`);
+    if (!nodes.has(edge.target))
+      throw new CompileError(`Edge "${edge.id}" points to unknown node "${edge.target}".`);
     outgoing.get(edge.source)?.push(edge);
   }
   return { nodes, outgoing };
@@ -35,7 +42,11 @@ export function indexGraph(definition: WorkflowDefinition): GraphIndex {
  * branches end on their own. Nested splits are skipped over via their own
  * join. Throws {@link CompileError} when branches meet at different joins. Pure.
  */
-export function findMatchingJoin(graph: GraphIndex, parallelId: string, inProgress = new Set<string>()): string | null {
+export function findMatchingJoin(
+  graph: GraphIndex,
+  parallelId: string,
+  inProgress = new Set<string>(),
+): string | null {
   inProgress.add(parallelId);
   const joins = new Set<string>();
   for (const edge of graph.outgoing.get(parallelId) ?? []) {
@@ -52,7 +63,12 @@ export function findMatchingJoin(graph: GraphIndex, parallelId: string, inProgre
   return [...joins][0] ?? null;
 }
 
-function firstJoinFrom(graph: GraphIndex, head: string, parallelId: string, inProgress: Set<string>): string | null {
+function firstJoinFrom(
+  graph: GraphIndex,
+  head: string,
+  parallelId: string,
+  inProgress: Set<string>,
+): string | null {
   const queue = [head];
   const seen = new Set<string>();
   while (queue.length > 0) {
@@ -63,7 +79,7 @@ function firstJoinFrom(graph: GraphIndex, head: string, parallelId: string, inPr
     if (!node) continue;
     if (node.type === 'join') return id;
     let next = id;
-    if (node.type === 'parallel') {
+    if (isSplitType(node.type)) {
       if (inProgress.has(id)) continue;
       const nested = findMatchingJoin(graph, id, inProgress);
       if (nested === null) continue;

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@ticketflow/definition';
+import { isSplitType, type WorkflowDefinition } from '@ticketflow/definition';
 import { CompileError } from './compile-error.js';
 import { findMatchingJoin, type GraphIndex } from './graph-index.js';
 import { childPath, stateKeyOf } from './state-keys.js';
@@ -40,7 +40,9 @@ export function placeNodes(definition: WorkflowDefinition, graph: GraphIndex): L
   if (!start) throw new CompileError('The definition has no start node.');
 
   const describeScope = (scope: Scope): string =>
-    scope.block ? `branch ${scope.block.branch + 1} of parallel split "${scope.block.parallelId}"` : 'the top level';
+    scope.block
+      ? `branch ${scope.block.branch + 1} of parallel split "${scope.block.parallelId}"`
+      : 'the top level';
 
   const placedAbove = (scope: Scope, id: string): boolean => {
     for (let s = scope.parent; s; s = s.parent) if (s.nodeIds.includes(id)) return true;
@@ -60,7 +62,7 @@ export function placeNodes(definition: WorkflowDefinition, graph: GraphIndex): L
       }
       scope.nodeIds.push(id);
       const outgoing = graph.outgoing.get(id) ?? [];
-      if (node.type !== 'parallel') {
+      if (!isSplitType(node.type)) {
         queue.push(...outgoing.map((edge) => edge.target));
         continue;
       }
@@ -75,7 +77,12 @@ export function placeNodes(definition: WorkflowDefinition, graph: GraphIndex): L
       const blockPath = childPath(scope.path, stateKeyOf(id));
       const inner = new Set([...stops, id, ...(joinId === null ? [] : [joinId])]);
       const regions = outgoing.map((edge, branch) => {
-        const region = newScope(childPath(blockPath, `b${branch}`), scope, { parallelId: id, blockPath, joinId, branch });
+        const region = newScope(childPath(blockPath, `b${branch}`), scope, {
+          parallelId: id,
+          blockPath,
+          joinId,
+          branch,
+        });
         collect(region, [edge.target], inner);
         return region;
       });
@@ -89,14 +96,16 @@ export function placeNodes(definition: WorkflowDefinition, graph: GraphIndex): L
     // Every end node has a top-level final state: an end reached inside a
     // joined branch ends the whole instance there.
     if (node.type === 'end') root.endIds.push(node.id);
-    else if (!root.nodeIds.includes(node.id) && !placedInAnyScope(root, node.id)) collect(root, [node.id], new Set());
+    else if (!root.nodeIds.includes(node.id) && !placedInAnyScope(root, node.id))
+      collect(root, [node.id], new Set());
   }
   return { root, joinOf };
 }
 
 function placedInAnyScope(scope: Scope, id: string): boolean {
   if (scope.nodeIds.includes(id)) return true;
-  for (const regions of scope.branches.values()) if (regions.some((region) => placedInAnyScope(region, id))) return true;
+  for (const regions of scope.branches.values())
+    if (regions.some((region) => placedInAnyScope(region, id))) return true;
   return false;
 }
 

@@ -23,6 +23,7 @@ const PROPS: Record<NodeType, string[]> = {
   approval: ['approvers', 'policy', 'allowRequester', 'form', 'timeout'],
   decision: [],
   parallel: [],
+  inclusive: [],
   join: ['require'],
   timer: ['after', 'until', 'businessHours'],
   wait: ['message', 'timeout'],

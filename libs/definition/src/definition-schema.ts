@@ -214,6 +214,7 @@ export const definitionSchema = {
         ),
         node('decision'),
         node('parallel'),
+        node('inclusive'),
         node('join', { require: object({ count: { type: 'integer', minimum: 1 } }, ['count']) }),
         node('timer', { after: duration, until: { type: 'string' }, businessHours: { type: 'boolean' } }),
         node('wait', { message: word, timeout }, ['message']),

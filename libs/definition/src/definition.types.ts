@@ -128,9 +128,18 @@ export interface ParallelNode extends NodeBase {
   type: 'parallel';
 }
 
+/**
+ * Inclusive split (multi-choice, WCP 6): takes every outgoing edge whose `condition`
+ * holds, the `default` edge when none does; a `join` after it waits for exactly the
+ * branches taken (synchronising merge, WCP 7).
+ */
+export interface InclusiveNode extends NodeBase {
+  type: 'inclusive';
+}
+
 export interface JoinNode extends NodeBase {
   type: 'join';
-  /** Default: all incoming branches. */
+  /** Default: all branches (after an inclusive split: the branches taken; `require` is not allowed there). */
   require?: { count: number };
 }
 
@@ -178,6 +187,7 @@ export type WorkflowNode =
   | ApprovalNode
   | DecisionNode
   | ParallelNode
+  | InclusiveNode
   | JoinNode
   | TimerNode
   | WaitNode

@@ -12,6 +12,7 @@ export {
   nodeTypeInfo,
   isNodeType,
   isWaitingNode,
+  isSplitType,
   describeNode,
   type NodeTypeInfo,
   type ExitKind,

@@ -1,4 +1,5 @@
 import { buildDefinitionGraph, type DefinitionGraph } from './definition-graph.js';
+import { isSplitType } from './node-types.js';
 
 /** What the branches of one parallel split reach. */
 export interface ParallelBlock {
@@ -13,7 +14,12 @@ function targetsOf(graph: DefinitionGraph, id: string): string[] {
   return (graph.outgoing.get(id) ?? []).map((edge) => edge.target);
 }
 
-function analyseSplit(graph: DefinitionGraph, splitId: string, memo: Map<string, ParallelBlock>, open: Set<string>): ParallelBlock {
+function analyseSplit(
+  graph: DefinitionGraph,
+  splitId: string,
+  memo: Map<string, ParallelBlock>,
+  open: Set<string>,
+): ParallelBlock {
   const known = memo.get(splitId);
   if (known !== undefined) return known;
   open.add(splitId);
@@ -32,7 +38,7 @@ function analyseSplit(graph: DefinitionGraph, splitId: string, memo: Map<string,
     }
     members.add(id);
     if (type === 'end') continue;
-    if (type === 'parallel') {
+    if (isSplitType(type)) {
       if (open.has(id)) continue;
       const inner = analyseSplit(graph, id, memo, open);
       const [innerJoin] = inner.joinIds;
@@ -52,13 +58,15 @@ function analyseSplit(graph: DefinitionGraph, splitId: string, memo: Map<string,
 }
 
 /**
- * Finds, for every parallel split in the graph, the joins its branches reach first, treating
+ * Finds, for every parallel or inclusive split in the graph, the joins its branches reach first, treating
  * nested split/join blocks as single steps and stopping at end nodes (reaching an end inside
  * a branch ends the whole ticket). Pure.
  */
 export function findParallelBlocks(graph: DefinitionGraph): ParallelBlock[] {
   const memo = new Map<string, ParallelBlock>();
-  return graph.nodes.filter((node) => node.type === 'parallel').map((node) => analyseSplit(graph, node.id, memo, new Set()));
+  return graph.nodes
+    .filter((node) => isSplitType(node.type))
+    .map((node) => analyseSplit(graph, node.id, memo, new Set()));
 }
 
 /**
@@ -76,7 +84,8 @@ export function matchParallelBlocks(definition: unknown): Map<string, string> {
   const matches = new Map<string, string>();
   for (const block of blocks) {
     const [joinId] = block.joinIds;
-    if (block.joinIds.length === 1 && joinId !== undefined && uses.get(joinId) === 1) matches.set(block.splitId, joinId);
+    if (block.joinIds.length === 1 && joinId !== undefined && uses.get(joinId) === 1)
+      matches.set(block.splitId, joinId);
   }
   return matches;
 }

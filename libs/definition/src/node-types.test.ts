@@ -2,14 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { describeNode, isNodeType, isWaitingNode, nodeTypes } from './node-types.js';
 
 describe('node type registry', () => {
-  it('lists the ten node types of DESIGN.md §3 with labels', () => {
-    expect(nodeTypes.map((info) => info.type).sort()).toEqual(['action', 'approval', 'decision', 'end', 'join', 'parallel', 'start', 'task', 'timer', 'wait']);
+  it('lists the node types of DESIGN.md §3 and the inclusive split with labels', () => {
+    expect(nodeTypes.map((info) => info.type).sort()).toEqual([
+      'action',
+      'approval',
+      'decision',
+      'end',
+      'inclusive',
+      'join',
+      'parallel',
+      'start',
+      'task',
+      'timer',
+      'wait',
+    ]);
     for (const info of nodeTypes) expect(info.label).not.toBe('');
   });
 
   it('knows which nodes wait', () => {
-    expect(['task', 'approval', 'timer', 'wait'].every((type) => isWaitingNode({ type: type as never }))).toBe(true);
-    expect(['decision', 'action', 'parallel', 'join'].some((type) => isWaitingNode({ type: type as never }))).toBe(false);
+    expect(
+      ['task', 'approval', 'timer', 'wait'].every((type) => isWaitingNode({ type: type as never })),
+    ).toBe(true);
+    expect(
+      ['decision', 'action', 'parallel', 'join'].some((type) => isWaitingNode({ type: type as never })),
+    ).toBe(false);
   });
 
   it('does not mistake prototype keys for node types', () => {
@@ -19,7 +35,9 @@ describe('node type registry', () => {
   });
 
   it('names nodes by name, falling back to the id', () => {
-    expect(describeNode({ id: 'fin', type: 'approval', name: 'Finance approval' })).toBe('Approval "Finance approval"');
+    expect(describeNode({ id: 'fin', type: 'approval', name: 'Finance approval' })).toBe(
+      'Approval "Finance approval"',
+    );
     expect(describeNode({ id: 'fin', type: 'approval' })).toBe('Approval "fin"');
   });
 });

@@ -136,7 +136,12 @@ export const PROBLEM_CODES = {
   // parallel blocks and loops
   'unmatched-parallel': {
     severity: 'error',
-    summary: 'A parallel split whose branches do not meet at exactly one join.',
+    summary:
+      'A split whose branches meet at several joins, skip their join, or end without a join inside another split.',
+  },
+  'join-never-fires': {
+    severity: 'error',
+    summary: 'A join that waits for a branch which can only end before reaching it.',
   },
   'join-without-parallel': {
     severity: 'error',

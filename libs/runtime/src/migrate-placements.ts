@@ -36,9 +36,12 @@ export class PlacementMapper {
 
   /** The target placement of a leaf the instance rests in (a waiting node or a branch arrived at its join). */
   resolve(placement: Placement): Placement {
-    if (placement.kind === 'arrival') return this.resolveArrival(placement);
+    if (placement.kind === 'arrival' || placement.kind === 'skipped') return this.resolveArrival(placement);
     if (placement.kind !== 'node') {
-      throw new MigrationRefused('not-waiting', 'The instance is not waiting at a step (it has ended or was cancelled).');
+      throw new MigrationRefused(
+        'not-waiting',
+        'The instance is not waiting at a step (it has ended or was cancelled).',
+      );
     }
     return this.resolveNode(placement);
   }
@@ -49,10 +52,26 @@ export class PlacementMapper {
     if (known !== undefined) return known;
     const block = this.from.blocks[blockPath];
     const split = this.from.placements[blockPath];
-    if (!block || !split) throw new MigrationRefused('invalid-snapshot', `The snapshot names a parallel block "${blockPath}" this version does not have.`);
+    if (!block || !split)
+      throw new MigrationRefused(
+        'invalid-snapshot',
+        `The snapshot names a parallel block "${blockPath}" this version does not have.`,
+      );
     const target = this.resolveNode(split);
     const targetBlock = this.to.blocks[target.path];
-    if (!targetBlock) throw new MigrationRefused('split-changed', `The parallel split ${label(this.from, block.parallelId)} is no longer a split in the target version.`, block.parallelId);
+    if (!targetBlock)
+      throw new MigrationRefused(
+        'split-changed',
+        `The parallel split ${label(this.from, block.parallelId)} is no longer a split in the target version.`,
+        block.parallelId,
+      );
+    if (targetBlock.kind !== block.kind) {
+      throw new MigrationRefused(
+        'split-changed',
+        `It waits inside the ${block.kind} split ${label(this.from, block.parallelId)}, which is ${targetBlock.kind} in the target version; finish the split first.`,
+        block.parallelId,
+      );
+    }
     if (targetBlock.branches !== block.branches) {
       throw new MigrationRefused(
         'branches-changed',
@@ -96,11 +115,19 @@ export class PlacementMapper {
       );
     }
     const blockPath = placement.blockPath === undefined ? undefined : this.resolveBlock(placement.blockPath);
-    const candidates = Object.values(this.to.placements).filter((c) => c.kind === 'node' && c.nodeId === targetId && c.blockPath === blockPath);
-    const chosen = candidates.find((c) => c.branch === placement.branch) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    const candidates = Object.values(this.to.placements).filter(
+      (c) => c.kind === 'node' && c.nodeId === targetId && c.blockPath === blockPath,
+    );
+    const chosen =
+      candidates.find((c) => c.branch === placement.branch) ??
+      (candidates.length === 1 ? candidates[0] : undefined);
     if (chosen) return chosen;
     if (candidates.length > 1) {
-      throw new MigrationRefused('ambiguous-target', `The target step ${label(this.to, targetId)} exists in several branches; none matches the ticket's branch.`, sourceId);
+      throw new MigrationRefused(
+        'ambiguous-target',
+        `The target step ${label(this.to, targetId)} exists in several branches; none matches the ticket's branch.`,
+        sourceId,
+      );
     }
     throw new MigrationRefused(
       blockPath === undefined ? 'moved-into-branch' : 'moved-out-of-branch',
@@ -113,8 +140,21 @@ export class PlacementMapper {
 
   private resolveArrival(placement: Placement): Placement {
     const blockPath = this.resolveBlock(placement.blockPath as string);
-    const arrival = Object.values(this.to.placements).find((c) => c.kind === 'arrival' && c.blockPath === blockPath && c.branch === placement.branch);
-    if (!arrival) throw new MigrationRefused('join-changed', `The branch that reached the join ${label(this.from, placement.nodeId)} has no place in the target version.`, placement.nodeId);
+    const arrival = Object.values(this.to.placements).find(
+      (c) => c.kind === placement.kind && c.blockPath === blockPath && c.branch === placement.branch,
+    );
+    if (!arrival && placement.kind === 'skipped')
+      throw new MigrationRefused(
+        'split-changed',
+        `An inclusive split skipped a branch, and the split ${label(this.from, placement.nodeId)} is no longer inclusive in the target version.`,
+        placement.nodeId,
+      );
+    if (!arrival)
+      throw new MigrationRefused(
+        'join-changed',
+        `The branch that reached the join ${label(this.from, placement.nodeId)} has no place in the target version.`,
+        placement.nodeId,
+      );
     return arrival;
   }
 }
@@ -133,12 +173,19 @@ export function stateValueOf(paths: readonly string[]): unknown {
     let node: Tree = root;
     for (const part of parts.slice(0, -1)) {
       const next: Tree | typeof LEAF = (node[part] ??= {});
-      if (next === LEAF) throw new MigrationRefused('branches-collide', 'Two of its steps would land in the same place of the target version.');
+      if (next === LEAF)
+        throw new MigrationRefused(
+          'branches-collide',
+          'Two of its steps would land in the same place of the target version.',
+        );
       node = next;
     }
     const last = parts[parts.length - 1] as string;
     if (node[last] !== undefined || Object.keys(node).length > 0) {
-      throw new MigrationRefused('branches-collide', 'Two of its steps would land in the same branch of the target version.');
+      throw new MigrationRefused(
+        'branches-collide',
+        'Two of its steps would land in the same branch of the target version.',
+      );
     }
     node[last] = LEAF;
   }

@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
 import type { CompiledWorkflow, Placement, TaskInfo } from '@ticketflow/compiler';
+import { isSplitType } from '@ticketflow/definition';
 import type { Effect, InstanceSnapshot } from './runtime.types.js';
 import { activeNodeIds, activePaths, leafPlacements } from './active-states.js';
 import type { OpenWork, RuntimeBook, Vote } from './runtime-book.types.js';
@@ -70,7 +71,10 @@ export function migrateSnapshot(
   try {
     return migrate(from, to, snapshot, mapping);
   } catch (error) {
-    if (error instanceof MigrationRefused) return error.nodeId === undefined ? { refused: error.message, code: error.code } : { refused: error.message, code: error.code, nodeId: error.nodeId };
+    if (error instanceof MigrationRefused)
+      return error.nodeId === undefined
+        ? { refused: error.message, code: error.code }
+        : { refused: error.message, code: error.code, nodeId: error.nodeId };
     throw error;
   }
 }
@@ -93,21 +97,51 @@ interface LeafMove {
   fresh: boolean;
 }
 
-function migrate(from: CompiledWorkflow, to: CompiledWorkflow, snapshot: InstanceSnapshot, mapping: NodeMapping): MigratedSnapshot {
-  if (snapshot.status === 'completed' || snapshot.status === 'cancelled') throw new MigrationRefused('instance-ended', `The ticket is ${snapshot.status}; only running tickets move.`);
-  if (snapshot.status === 'incident') throw new MigrationRefused('instance-in-incident', 'The ticket is in incident; resolve the incident first.');
+function migrate(
+  from: CompiledWorkflow,
+  to: CompiledWorkflow,
+  snapshot: InstanceSnapshot,
+  mapping: NodeMapping,
+): MigratedSnapshot {
+  if (snapshot.status === 'completed' || snapshot.status === 'cancelled')
+    throw new MigrationRefused(
+      'instance-ended',
+      `The ticket is ${snapshot.status}; only running tickets move.`,
+    );
+  if (snapshot.status === 'incident')
+    throw new MigrationRefused(
+      'instance-in-incident',
+      'The ticket is in incident; resolve the incident first.',
+    );
   const book = readBook(snapshot);
   const xstate = book.xstate as XstateSnapshot;
-  const known = new Set(Object.keys(from.placements).flatMap((path) => path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
-  if (activePaths(xstate.value).some((path) => !known.has(path))) throw new MigrationRefused('invalid-snapshot', 'The snapshot does not belong to the version it is pinned to.');
+  const known = new Set(
+    Object.keys(from.placements).flatMap((path) =>
+      path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
+  if (activePaths(xstate.value).some((path) => !known.has(path)))
+    throw new MigrationRefused(
+      'invalid-snapshot',
+      'The snapshot does not belong to the version it is pinned to.',
+    );
   const pending = book.open.actions[0];
-  if (pending) throw new MigrationRefused('action-pending', `It waits for the result of the action “${from.nodes[pending.nodeId]?.name || pending.nodeId}”; migrate it once the action has finished.`, pending.nodeId);
+  if (pending)
+    throw new MigrationRefused(
+      'action-pending',
+      `It waits for the result of the action “${from.nodes[pending.nodeId]?.name || pending.nodeId}”; migrate it once the action has finished.`,
+      pending.nodeId,
+    );
 
   const mapper = new PlacementMapper(from, to, mapping);
   const visits = { ...xstate.context.visits };
   const leaves: LeafMove[] = leafPlacements(from, xstate.value).map((source) => {
     if (source.kind === 'node' && from.nodes[source.nodeId]?.type === 'end') {
-      throw new MigrationRefused('branch-ended', 'A branch of its split has already ended; finish the split first.', source.nodeId);
+      throw new MigrationRefused(
+        'branch-ended',
+        'A branch of its split has already ended; finish the split first.',
+        source.nodeId,
+      );
     }
     const target = mapper.resolve(source);
     const visit = xstate.context.entered[source.path] ?? visits[source.nodeId] ?? 1;
@@ -124,7 +158,10 @@ function migrate(from: CompiledWorkflow, to: CompiledWorkflow, snapshot: Instanc
     const sourceInfo = from.nodes[leaf.source.nodeId];
     const targetInfo = to.nodes[leaf.target.nodeId];
     if (!sourceInfo || !targetInfo) continue;
-    const recreate = sourceInfo.task !== undefined && targetInfo.task !== undefined && !sameAssignment(sourceInfo.task, targetInfo.task);
+    const recreate =
+      sourceInfo.task !== undefined &&
+      targetInfo.task !== undefined &&
+      !sameAssignment(sourceInfo.task, targetInfo.task);
     if (leaf.source.nodeId !== leaf.target.nodeId || recreate) {
       leaf.visit = (visits[leaf.target.nodeId] ?? 0) + 1;
       leaf.fresh = true;
@@ -142,7 +179,11 @@ function migrate(from: CompiledWorkflow, to: CompiledWorkflow, snapshot: Instanc
       if (info.kind === 'approval') votes[key] = recreate ? [] : (book.votes[task.taskKey] ?? []);
       if (recreate) {
         effects.push({ type: 'task.close', taskKey: task.taskKey, nodeId: task.nodeId, status: 'cancelled' });
-        effects.push(info.kind === 'task' ? { type: 'task.create', taskKey: key, nodeId: targetInfo.id, ...info } : { type: 'task.create', taskKey: key, nodeId: targetInfo.id, ...info });
+        effects.push(
+          info.kind === 'task'
+            ? { type: 'task.create', taskKey: key, nodeId: targetInfo.id, ...info }
+            : { type: 'task.create', taskKey: key, nodeId: targetInfo.id, ...info },
+        );
       }
     }
     const oldTimers = book.open.timers.filter(here);
@@ -158,7 +199,14 @@ function migrate(from: CompiledWorkflow, to: CompiledWorkflow, snapshot: Instanc
     if (targetInfo.timeout && !oldTimers.some((timer) => timer.purpose === 'timeout')) {
       const timerKey = `${key}:timeout`;
       open.timers.push({ timerKey, nodeId: targetInfo.id, purpose: 'timeout', path });
-      effects.push({ type: 'timer.schedule', timerKey, nodeId: targetInfo.id, purpose: 'timeout', after: targetInfo.timeout.after, businessHours: targetInfo.timeout.businessHours });
+      effects.push({
+        type: 'timer.schedule',
+        timerKey,
+        nodeId: targetInfo.id,
+        purpose: 'timeout',
+        after: targetInfo.timeout.after,
+        businessHours: targetInfo.timeout.businessHours,
+      });
     }
     for (const _message of book.open.messages.filter(here)) {
       open.messages.push({ nodeId: targetInfo.id, message: targetInfo.message ?? _message.message, path });
@@ -170,17 +218,32 @@ function migrate(from: CompiledWorkflow, to: CompiledWorkflow, snapshot: Instanc
   const entered = carriedEntries(from, to, xstate.context.entered);
   for (const path of activePaths(value)) {
     const placement = to.placements[path];
-    if (placement?.kind === 'node' && to.nodes[placement.nodeId]?.type === 'parallel') {
+    if (placement?.kind === 'node' && isSplitType(to.nodes[placement.nodeId]?.type)) {
       visits[placement.nodeId] = Math.max(visits[placement.nodeId] ?? 0, 1);
       entered[path] ??= visits[placement.nodeId] as number;
     }
   }
   for (const leaf of leaves) if (leaf.target.kind === 'node') entered[leaf.target.path] = leaf.visit;
 
-  const migratedBook: RuntimeBook = { ...book, xstate: { ...xstate, value, context: { visits, entered } }, open, votes };
+  const migratedBook: RuntimeBook = {
+    ...book,
+    xstate: { ...xstate, value, context: { visits, entered } },
+    open,
+    votes,
+  };
   checkRestores(to, migratedBook.xstate, value);
-  const result: InstanceSnapshot = { format: 1, status: 'active', activeNodes: activeNodeIds(to, value), machine: migratedBook };
-  const moves = leaves.map((leaf) => ({ fromNode: leaf.source.nodeId, toNode: leaf.target.nodeId, fromPath: leaf.source.path, toPath: leaf.target.path }));
+  const result: InstanceSnapshot = {
+    format: 1,
+    status: 'active',
+    activeNodes: activeNodeIds(to, value),
+    machine: migratedBook,
+  };
+  const moves = leaves.map((leaf) => ({
+    fromNode: leaf.source.nodeId,
+    toNode: leaf.target.nodeId,
+    fromPath: leaf.source.path,
+    toPath: leaf.target.path,
+  }));
   return { snapshot: result, moves, tasks, timers, effects };
 }
 
@@ -193,7 +256,10 @@ function readBook(snapshot: InstanceSnapshot): RuntimeBook {
 }
 
 function sameAssignment(a: TaskInfo, b: TaskInfo): boolean {
-  const who = (info: TaskInfo) => JSON.stringify(info.kind === 'task' ? ['task', info.assignee] : ['approval', info.approvers, info.allowRequester]);
+  const who = (info: TaskInfo) =>
+    JSON.stringify(
+      info.kind === 'task' ? ['task', info.assignee] : ['approval', info.approvers, info.allowRequester],
+    );
   return who(a) === who(b);
 }
 
@@ -205,17 +271,29 @@ function checkRegions(to: CompiledWorkflow, value: unknown): void {
     if (!block) continue;
     for (let branch = 0; branch < block.branches; branch += 1) {
       if (!active.has(`${path}/b${branch}`)) {
-        throw new MigrationRefused('branches-changed', `A branch of the split “${to.nodes[block.parallelId]?.name || block.parallelId}” would be left without a place.`, block.parallelId);
+        throw new MigrationRefused(
+          'branches-changed',
+          `A branch of the split “${to.nodes[block.parallelId]?.name || block.parallelId}” would be left without a place.`,
+          block.parallelId,
+        );
       }
     }
   }
 }
 
 /** Entries kept for state paths that mean the same node in both versions (visit numbers of earlier entries). */
-function carriedEntries(from: CompiledWorkflow, to: CompiledWorkflow, entered: Record<string, number>): Record<string, number> {
+function carriedEntries(
+  from: CompiledWorkflow,
+  to: CompiledWorkflow,
+  entered: Record<string, number>,
+): Record<string, number> {
   const kept: Record<string, number> = {};
   for (const [path, visit] of Object.entries(entered)) {
-    if (from.placements[path]?.nodeId !== undefined && from.placements[path]?.nodeId === to.placements[path]?.nodeId) kept[path] = visit;
+    if (
+      from.placements[path]?.nodeId !== undefined &&
+      from.placements[path]?.nodeId === to.placements[path]?.nodeId
+    )
+      kept[path] = visit;
   }
   return kept;
 }
@@ -227,6 +305,9 @@ function checkRestores(to: CompiledWorkflow, xstate: unknown, value: unknown): v
   actor.stop();
   const same = (a: unknown) => activePaths(a).sort().join('|');
   if (same(restored) !== same(value)) {
-    throw new MigrationRefused('cannot-restore', 'The target version cannot hold the ticket where it is now.');
+    throw new MigrationRefused(
+      'cannot-restore',
+      'The target version cannot hold the ticket where it is now.',
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { chooseBranch } from '@ticketflow/rules';
 import type { Placement } from '@ticketflow/compiler';
+import { openInclusive } from './route-inclusive.js';
 import { edgeForOutcome, type Session } from './step-session.js';
 
 /**
@@ -42,6 +43,8 @@ function nextAutomatic(session: Session): AutomaticWork | null {
   const { compiled } = session;
   const leaves = session.active();
   for (const placement of leaves) {
+    if (placement.kind === 'gate')
+      return { nodeId: placement.nodeId, run: () => openInclusive(session, placement) };
     if (placement.kind !== 'node') continue;
     const info = compiled.nodes[placement.nodeId];
     if (!info) continue;
@@ -59,7 +62,10 @@ function nextAutomatic(session: Session): AutomaticWork | null {
             nodeId,
             run: async () => {
               Object.assign(session.fields, values);
-              return leaveBy(session, placement, 'ok', { kind: 'note', text: `set ${Object.keys(values).join(', ')}` });
+              return leaveBy(session, placement, 'ok', {
+                kind: 'note',
+                text: `set ${Object.keys(values).join(', ')}`,
+              });
             },
           };
         }
@@ -117,7 +123,11 @@ async function decide(session: Session, placement: Placement): Promise<boolean> 
     return false;
   }
   if (!choice) {
-    session.incident('no-branch-matched', `No condition of decision "${nodeId}" holds and it has no default edge.`, nodeId);
+    session.incident(
+      'no-branch-matched',
+      `No condition of decision "${nodeId}" holds and it has no default edge.`,
+      nodeId,
+    );
     return false;
   }
   return session.take(choice.edge, path, 'auto', choice.detail);
@@ -137,7 +147,11 @@ export function leaveBy(
   const { nodeId, path } = at;
   const edge = edgeForOutcome(session.compiled, nodeId, outcome);
   if (!edge) {
-    session.incident('no-edge-for-outcome', `"${nodeId}" ended with "${outcome}" but no edge follows that outcome.`, nodeId);
+    session.incident(
+      'no-edge-for-outcome',
+      `"${nodeId}" ended with "${outcome}" but no edge follows that outcome.`,
+      nodeId,
+    );
     return false;
   }
   return session.take(edge, path, eventName, detail);
@@ -151,7 +165,10 @@ function finish(session: Session): void {
     session.outcome = 'cancelled';
     return;
   }
-  const outcome = final?.kind === 'split-done' ? (book.lastOutcome ?? 'resolved') : (compiled.nodes[final?.nodeId ?? '']?.outcome ?? 'resolved');
+  const outcome =
+    final?.kind === 'split-done'
+      ? (book.lastOutcome ?? 'resolved')
+      : (compiled.nodes[final?.nodeId ?? '']?.outcome ?? 'resolved');
   session.status = 'completed';
   session.outcome = outcome;
   session.effects.push({ type: 'instance.complete', outcome });

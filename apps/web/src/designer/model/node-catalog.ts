@@ -14,6 +14,7 @@ export const NODE_TYPES: readonly NodeType[] = [
   'approval',
   'decision',
   'parallel',
+  'inclusive',
   'join',
   'timer',
   'wait',
@@ -28,6 +29,7 @@ export const NODE_ICONS: Record<NodeType, string> = {
   approval: '✔',
   decision: '◆',
   parallel: '‖',
+  inclusive: '◇',
   join: '⋈',
   timer: '◷',
   wait: '✉',
@@ -49,6 +51,11 @@ export function exitsOf(node: WorkflowNode): string[] {
 /** True when the node is left by named outcomes (`on` edges) rather than a plain edge. */
 export function leavesByOutcome(node: WorkflowNode): boolean {
   return node.type === 'task' || node.type === 'approval' || node.type === 'wait' || node.type === 'action';
+}
+
+/** True for nodes whose outgoing edges carry conditions and one default: decisions and inclusive splits. */
+export function branchesByCondition(node: { type: string } | undefined): boolean {
+  return node?.type === 'decision' || node?.type === 'inclusive';
 }
 
 /** A fresh id `<prefix>-<n>` not yet used by a node or edge of the definition. Pure. */
@@ -93,6 +100,8 @@ export function createNode(
     case 'decision':
       return { ...base, type };
     case 'parallel':
+      return { ...base, type };
+    case 'inclusive':
       return { ...base, type };
     case 'join':
       return { ...base, type };

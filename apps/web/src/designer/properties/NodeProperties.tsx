@@ -20,6 +20,7 @@ import { ListEditor } from './ListEditor';
 import { StepFormEditor } from './StepFormEditor';
 import { removeSelection } from '../store/designer-actions';
 import { BranchesPanel } from './BranchesPanel';
+import { branchesByCondition } from '../model/node-catalog';
 
 type Update<N> = (change: (n: N) => N, mergeKey?: string) => void;
 
@@ -64,7 +65,7 @@ export function NodeProperties({ nodeId }: { nodeId: string }) {
         />
       </label>
       <TypeSpecific node={node} update={update} />
-      {node.type === 'decision' && <BranchesPanel decisionId={node.id} />}
+      {branchesByCondition(node) && <BranchesPanel decisionId={node.id} />}
     </div>
   );
 }
