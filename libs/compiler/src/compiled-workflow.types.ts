@@ -24,7 +24,8 @@ export type TaskInfo =
   | {
       kind: 'approval';
       name: string;
-      approvers: Approvers;
+      /** Absent with a `groups` policy: the groups name who may approve. */
+      approvers?: Approvers;
       policy: ApprovalPolicy;
       allowRequester: boolean;
       form: ResolvedFormEntry[];

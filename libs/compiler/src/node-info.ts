@@ -37,7 +37,7 @@ export function describeNode(
       info.task = {
         kind: 'approval',
         name,
-        approvers: node.approvers,
+        ...(node.approvers ? { approvers: node.approvers } : {}),
         policy: node.policy ?? { type: 'any' },
         allowRequester: node.allowRequester === true,
         form: resolveStepForm(node, fields),

@@ -9,18 +9,35 @@ import { findParallelBlocks, type ParallelBlock } from './match-parallel-blocks.
 import { describeNode } from './node-types.js';
 import type { ProblemSink } from './problem-sink.js';
 
-/** Branches of the split from which some path reaches the join without ending first. */
-function branchesReachingJoin(graph: DefinitionGraph, block: ParallelBlock, joinId: string): number {
-  const next = (id: string): string[] =>
-    id === block.splitId || id === joinId || graph.nodeById.get(id)?.type === 'end'
-      ? []
-      : (graph.outgoing.get(id) ?? []).map((edge) => edge.target);
+/**
+ * Branches of the split from which some path reaches the join without ending first.
+ * Nested blocks count as one step (split straight to its join), which keeps the walk
+ * linear in the block's own nodes.
+ */
+function branchesReachingJoin(
+  graph: DefinitionGraph,
+  block: ParallelBlock,
+  joinId: string,
+  innerJoins: Map<string, string>,
+): number {
+  const next = (id: string): string[] => {
+    if (id === block.splitId || id === joinId || graph.nodeById.get(id)?.type === 'end') return [];
+    const inner = innerJoins.get(id);
+    if (inner !== undefined) return [inner];
+    return (graph.outgoing.get(id) ?? []).map((edge) => edge.target);
+  };
   return (graph.outgoing.get(block.splitId) ?? []).filter((edge) =>
     reachableFrom([edge.target], next).has(joinId),
   ).length;
 }
 
-function checkBlock(sink: ProblemSink, graph: DefinitionGraph, block: ParallelBlock, joinId: string): void {
+function checkBlock(
+  sink: ProblemSink,
+  graph: DefinitionGraph,
+  block: ParallelBlock,
+  joinId: string,
+  innerJoins: Map<string, string>,
+): void {
   const splitNode = graph.nodeById.get(block.splitId);
   const split = describeNodeId(graph, block.splitId);
   const join = graph.nodeById.get(joinId);
@@ -67,7 +84,7 @@ function checkBlock(sink: ProblemSink, graph: DefinitionGraph, block: ParallelBl
     );
     return;
   }
-  const reaching = branchesReachingJoin(graph, block, joinId);
+  const reaching = branchesReachingJoin(graph, block, joinId, innerJoins);
   const needed = splitNode?.type === 'inclusive' ? branches : (count ?? branches);
   if (reaching < needed) {
     sink.add(
@@ -138,9 +155,14 @@ export function checkParallel(sink: ProblemSink, graph: DefinitionGraph): void {
       );
     }
   }
+  const innerJoins = new Map<string, string>();
+  for (const block of blocks) {
+    const [joinId] = block.joinIds;
+    if (block.joinIds.length === 1 && joinId !== undefined) innerJoins.set(block.splitId, joinId);
+  }
   for (const block of blocks) {
     const [joinId] = block.joinIds;
     if (block.joinIds.length === 1 && joinId !== undefined && splitsByJoin.get(joinId)?.length === 1)
-      checkBlock(sink, graph, block, joinId);
+      checkBlock(sink, graph, block, joinId, innerJoins);
   }
 }

@@ -82,6 +82,17 @@ const policy = {
       'type',
       'value',
     ]),
+    object(
+      {
+        type: { const: 'groups' },
+        groups: {
+          type: 'array',
+          minItems: 1,
+          items: object({ role: text, count: { type: 'integer', minimum: 1 } }, ['role', 'count']),
+        },
+      },
+      ['type', 'groups'],
+    ),
   ],
 };
 
@@ -189,9 +200,8 @@ export const definitionSchema = {
           },
           ['assignee'],
         ),
-        node(
-          'approval',
-          {
+        {
+          ...node('approval', {
             approvers: {
               oneOf: [
                 object({ role: text }, ['role']),
@@ -209,9 +219,15 @@ export const definitionSchema = {
               },
               ['after'],
             ),
+          }),
+          // `approvers` is required unless a `groups` policy names who may approve (then it is left out).
+          if: {
+            properties: { policy: { properties: { type: { const: 'groups' } }, required: ['type'] } },
+            required: ['policy'],
           },
-          ['approvers'],
-        ),
+          then: { not: { required: ['approvers'] } },
+          else: { required: ['approvers'] },
+        },
         node('decision'),
         node('parallel'),
         node('inclusive'),

@@ -51,8 +51,23 @@ export type Assignee =
 
 export type Approvers = { role: string } | { users: string[] };
 
+/** One group of a composite policy: `count` approvals from people holding `role`. */
+export interface ApprovalGroup {
+  role: string;
+  count: number;
+}
+
 export type ApprovalPolicy =
-  { type: 'any' } | { type: 'all' } | { type: 'quorum'; count: number } | { type: 'percent'; value: number };
+  | { type: 'any' }
+  | { type: 'all' }
+  | { type: 'quorum'; count: number }
+  | { type: 'percent'; value: number }
+  /**
+   * Composite: every group's count met, each approver counted for one group only
+   * (separation of duties across the whole step). The groups name who may approve,
+   * so the approval has no `approvers`.
+   */
+  | { type: 'groups'; groups: ApprovalGroup[] };
 
 /** One field on a step's form: shown read-only, or editable (optionally required). */
 export interface FormEntry {
@@ -111,7 +126,8 @@ export interface TaskNode extends NodeBase {
 
 export interface ApprovalNode extends NodeBase {
   type: 'approval';
-  approvers: Approvers;
+  /** Who may decide; left out when the policy is `groups` (the groups name them). */
+  approvers?: Approvers;
   policy?: ApprovalPolicy;
   /** Default false: the requester may not approve their own ticket. */
   allowRequester?: boolean;

@@ -1,5 +1,7 @@
 import type { RuntimeEvent } from './runtime.types.js';
+import type { Vote } from './runtime-book.types.js';
 import { tallyVotes } from './approval-policy.js';
+import { tallyGroups, type GroupsTally } from './group-tally.js';
 import { RuntimeError } from './runtime-error.js';
 import { edgeForOutcome, type Session } from './step-session.js';
 import { leaveBy } from './route-automatically.js';
@@ -124,14 +126,26 @@ function decideApproval(session: Session, event: EventOf<'approval.decide'>): vo
       { taskKey: task.taskKey },
     );
   }
+  const policy = info.task.policy;
+  const groupRoles = policy.type === 'groups' ? policy.groups.map((group) => group.role) : [];
+  const roles = (event.actorRoles ?? []).filter((role) => groupRoles.includes(role));
+  if (policy.type === 'groups' && roles.length === 0) {
+    throw new RuntimeError(
+      'not-in-group',
+      `${event.actor.id} holds none of the roles that decide "${info.name}" (${groupRoles.join(', ')}).`,
+      { taskKey: task.taskKey },
+    );
+  }
   if (event.fields) Object.assign(session.fields, event.fields);
-  const vote =
-    event.comment === undefined
-      ? { actor: event.actor.id, decision: event.decision }
-      : { actor: event.actor.id, decision: event.decision, comment: event.comment };
+  const vote: Vote = { actor: event.actor.id, decision: event.decision };
+  if (event.comment !== undefined) vote.comment = event.comment;
+  if (policy.type === 'groups') vote.roles = roles;
   votes.push(vote);
   session.book.votes[task.taskKey] = votes;
-  const tally = tallyVotes(info.task.policy, votes, event.eligibleCount);
+  const tally =
+    policy.type === 'groups'
+      ? tallyGroups(policy.groups, votes, event.eligibleByRole)
+      : tallyVotes(policy, votes, event.eligibleCount);
   session.record('approval.decide', task.nodeId, task.nodeId, {
     kind: 'vote',
     decision: event.decision,
@@ -141,6 +155,7 @@ function decideApproval(session: Session, event: EventOf<'approval.decide'>): vo
       : { comment: event.comment, ...(event.visibility ? { visibility: event.visibility } : {}) }),
     approved: tally.approved,
     rejected: tally.rejected,
+    ...('groups' in tally ? { groups: (tally as GroupsTally).groups } : {}),
   });
   if (tally.decision === null) return;
   closeTask(session, task.taskKey, 'completed', tally.decision);

@@ -256,9 +256,14 @@ function readBook(snapshot: InstanceSnapshot): RuntimeBook {
 }
 
 function sameAssignment(a: TaskInfo, b: TaskInfo): boolean {
+  // A composite policy's groups say who approves, so other groups mean other approvers (votes start again).
+  const groupsOf = (info: TaskInfo) =>
+    info.kind === 'approval' && info.policy.type === 'groups' ? info.policy.groups : null;
   const who = (info: TaskInfo) =>
     JSON.stringify(
-      info.kind === 'task' ? ['task', info.assignee] : ['approval', info.approvers, info.allowRequester],
+      info.kind === 'task'
+        ? ['task', info.assignee]
+        : ['approval', info.approvers ?? null, groupsOf(info), info.allowRequester],
     );
   return who(a) === who(b);
 }

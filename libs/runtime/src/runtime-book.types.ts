@@ -23,6 +23,8 @@ export interface Vote {
   actor: string;
   decision: 'approved' | 'rejected';
   comment?: string;
+  /** `groups` policies: the roles the voter held when deciding. */
+  roles?: string[];
 }
 
 /**

@@ -15,6 +15,7 @@ export type RuntimeErrorCode =
   | 'invalid-outcome'
   | 'wrong-task-kind'
   | 'requester-not-allowed'
+  | 'not-in-group'
   | 'invalid-snapshot'
   | 'not-in-incident';
 

@@ -11,22 +11,42 @@ import { defineWorkflow, edge, node } from './testing/define-workflow.js';
 import { SAMPLE_WORKFLOWS } from './testing/sample-workflows.js';
 
 /** Picks one event among what the instance waits for, steered by `choice`. */
-function pickEvent(compiled: CompiledWorkflow, snapshot: InstanceSnapshot, choice: number, serial: number): RuntimeEvent | null {
+function pickEvent(
+  compiled: CompiledWorkflow,
+  snapshot: InstanceSnapshot,
+  choice: number,
+  serial: number,
+): RuntimeEvent | null {
   const work = pendingWork(snapshot);
   const options: RuntimeEvent[] = [];
   for (const task of work.tasks) {
     const info = compiled.nodes[task.nodeId]?.task;
-    if (info?.kind === 'task') for (const outcome of info.outcomes) options.push({ type: 'task.complete', taskKey: task.taskKey, outcome });
+    if (info?.kind === 'task')
+      for (const outcome of info.outcomes)
+        options.push({ type: 'task.complete', taskKey: task.taskKey, outcome });
     if (info?.kind === 'approval') {
       for (const decision of ['approved', 'rejected'] as const) {
-        options.push({ type: 'approval.decide', taskKey: task.taskKey, decision, actor: { id: `user-${serial}` }, eligibleCount: 1 + (choice % 3) });
+        const actorRoles = [['finance'], ['legal'], ['finance', 'legal']][choice % 3];
+        options.push({
+          type: 'approval.decide',
+          taskKey: task.taskKey,
+          decision,
+          actor: { id: `user-${serial}` },
+          eligibleCount: 1 + (choice % 3),
+          actorRoles,
+          eligibleByRole: { finance: 3, legal: 2 },
+        });
       }
     }
   }
   for (const timer of work.timers) options.push({ type: 'timer.fire', timerKey: timer.timerKey });
-  for (const wait of work.messages) options.push({ type: 'message.receive', message: wait.message, payload: { reply: serial } });
+  for (const wait of work.messages)
+    options.push({ type: 'message.receive', message: wait.message, payload: { reply: serial } });
   for (const action of work.actions) {
-    options.push({ type: 'action.result', actionKey: action.actionKey, outcome: 'ok' }, { type: 'action.result', actionKey: action.actionKey, outcome: 'failed' });
+    options.push(
+      { type: 'action.result', actionKey: action.actionKey, outcome: 'ok' },
+      { type: 'action.result', actionKey: action.actionKey, outcome: 'failed' },
+    );
   }
   if (options.length === 0) return null;
   if (choice % 17 === 0) return { type: 'cancel', reason: 'property test' };
@@ -37,7 +57,11 @@ function checkInvariants(compiled: CompiledWorkflow, snapshot: InstanceSnapshot)
   const nodeIds = new Set(compiled.definition.nodes.map((n) => n.id));
   for (const id of snapshot.activeNodes) expect(nodeIds.has(id)).toBe(true);
   const value = (snapshot.machine as RuntimeBook & { xstate: { value: unknown } }).xstate.value;
-  const known = new Set(Object.keys(compiled.placements).flatMap((path) => path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  const known = new Set(
+    Object.keys(compiled.placements).flatMap((path) =>
+      path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
   for (const path of activePaths(value)) expect(known.has(path)).toBe(true);
   const work = pendingWork(snapshot);
   const waitingAt = [...work.tasks, ...work.timers, ...work.messages, ...work.actions].map((w) => w.nodeId);
@@ -54,24 +78,28 @@ describe('runtime properties', () => {
     it(`random valid event sequences keep "${name}" inside its definition`, async () => {
       const compiled = compileDefinition(definition);
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.nat(1000), { maxLength: 25 }), fc.integer({ min: 0, max: 10000 }), async (choices, amount) => {
-          let fields: FieldValues = { refundAmount: amount, amount };
-          let result = await start(compiled, fields);
-          checkInvariants(compiled, result.snapshot);
-          for (const [serial, choice] of choices.entries()) {
-            if (result.snapshot.status !== 'active') break;
-            const event = pickEvent(compiled, result.snapshot, choice, serial);
-            if (!event) break;
-            const restored = JSON.parse(JSON.stringify(result.snapshot)) as InstanceSnapshot;
-            const next = await step(compiled, restored, event, fields);
-            const again = await step(compiled, result.snapshot, event, fields);
-            expect(JSON.stringify(again)).toBe(JSON.stringify(next));
-            result = next;
-            fields = next.fields;
+        fc.asyncProperty(
+          fc.array(fc.nat(1000), { maxLength: 25 }),
+          fc.integer({ min: 0, max: 10000 }),
+          async (choices, amount) => {
+            let fields: FieldValues = { refundAmount: amount, amount };
+            let result = await start(compiled, fields);
             checkInvariants(compiled, result.snapshot);
-            expect(result.effects.some((e) => e.type === 'incident.raise')).toBe(false);
-          }
-        }),
+            for (const [serial, choice] of choices.entries()) {
+              if (result.snapshot.status !== 'active') break;
+              const event = pickEvent(compiled, result.snapshot, choice, serial);
+              if (!event) break;
+              const restored = JSON.parse(JSON.stringify(result.snapshot)) as InstanceSnapshot;
+              const next = await step(compiled, restored, event, fields);
+              const again = await step(compiled, result.snapshot, event, fields);
+              expect(JSON.stringify(again)).toBe(JSON.stringify(next));
+              result = next;
+              fields = next.fields;
+              checkInvariants(compiled, result.snapshot);
+              expect(result.effects.some((e) => e.type === 'incident.raise')).toBe(false);
+            }
+          },
+        ),
         { numRuns: 60 },
       );
     });
@@ -79,30 +107,50 @@ describe('runtime properties', () => {
 
   it('turns a loop that never waits into an incident instead of spinning', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 200 }), async (length, bound) => {
-        const actions = Array.from({ length }, (_, i) => node(`set${i}`, 'action', { action: { type: 'set-fields', values: { [`f${i}`]: i } } }));
-        const definition = defineWorkflow(
-          [node('start', 'start'), node('d', 'decision'), ...actions, node('end', 'end')],
-          [
-            edge('start', 'd'),
-            edge('d', 'set0', { condition: { fact: 'amount', operator: 'greaterThanInclusive', value: 0 } }),
-            edge('d', 'end', { default: true }),
-            ...actions.map((a, i) => edge(a.id, i + 1 < length ? `set${i + 1}` : 'd', { on: 'ok' })),
-          ],
-        );
-        const result = await start(compileDefinition(definition), { amount: 1 }, { maxAutoSteps: bound });
-        expect(result.snapshot.status).toBe('incident');
-        expect(result.effects.filter((e) => e.type === 'incident.raise')).toEqual([expect.objectContaining({ code: 'too-many-steps' })]);
-        expect(result.transitions.filter((t) => t.event === 'auto').length).toBeLessThanOrEqual(bound + 1);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 5, max: 200 }),
+        async (length, bound) => {
+          const actions = Array.from({ length }, (_, i) =>
+            node(`set${i}`, 'action', { action: { type: 'set-fields', values: { [`f${i}`]: i } } }),
+          );
+          const definition = defineWorkflow(
+            [node('start', 'start'), node('d', 'decision'), ...actions, node('end', 'end')],
+            [
+              edge('start', 'd'),
+              edge('d', 'set0', {
+                condition: { fact: 'amount', operator: 'greaterThanInclusive', value: 0 },
+              }),
+              edge('d', 'end', { default: true }),
+              ...actions.map((a, i) => edge(a.id, i + 1 < length ? `set${i + 1}` : 'd', { on: 'ok' })),
+            ],
+          );
+          const result = await start(compileDefinition(definition), { amount: 1 }, { maxAutoSteps: bound });
+          expect(result.snapshot.status).toBe('incident');
+          expect(result.effects.filter((e) => e.type === 'incident.raise')).toEqual([
+            expect.objectContaining({ code: 'too-many-steps' }),
+          ]);
+          expect(result.transitions.filter((t) => t.event === 'auto').length).toBeLessThanOrEqual(bound + 1);
+        },
+      ),
       { numRuns: 30 },
     );
   });
 
   it('uses a default bound of 1,000 automatic steps', async () => {
     const definition = defineWorkflow(
-      [node('start', 'start'), node('d', 'decision'), node('set', 'action', { action: { type: 'set-fields', values: { x: 1 } } }), node('end', 'end')],
-      [edge('start', 'd'), edge('d', 'set', { condition: { fact: 'amount', operator: 'equal', value: 1 } }), edge('d', 'end', { default: true }), edge('set', 'd', { on: 'ok' })],
+      [
+        node('start', 'start'),
+        node('d', 'decision'),
+        node('set', 'action', { action: { type: 'set-fields', values: { x: 1 } } }),
+        node('end', 'end'),
+      ],
+      [
+        edge('start', 'd'),
+        edge('d', 'set', { condition: { fact: 'amount', operator: 'equal', value: 1 } }),
+        edge('d', 'end', { default: true }),
+        edge('set', 'd', { on: 'ok' }),
+      ],
     );
     const result = await start(compileDefinition(definition), { amount: 1 });
     expect(result.snapshot.status).toBe('incident');

@@ -7,6 +7,13 @@ import type {
   ResolvedFormEntry,
 } from '@ticketflow/definition';
 
+/** One group of a composite policy and the approvals counted for it. */
+export interface GroupTally {
+  role: string;
+  count: number;
+  approved: number;
+}
+
 /**
  * The contract between the pure runtime and whoever persists it (the API, the
  * Designer's simulation, scenario tests). Everything here is plain JSON.
@@ -51,6 +58,10 @@ export type RuntimeEvent =
       actor: Actor;
       /** How many people may decide this step now (for all / quorum / percent policies). */
       eligibleCount: number;
+      /** `groups` policies: the roles the person deciding holds (which groups they may count for). */
+      actorRoles?: string[];
+      /** `groups` policies: how many people of each group's role may decide (default: the group's count). */
+      eligibleByRole?: Record<string, number>;
       comment?: string;
       visibility?: CommentVisibility;
       /** Field values the approver changed (only those the step's form lets them edit). */
@@ -94,7 +105,8 @@ export type Effect =
       nodeId: string;
       kind: 'approval';
       name: string;
-      approvers: Approvers;
+      /** Absent with a `groups` policy: the groups name who may approve. */
+      approvers?: Approvers;
       policy: ApprovalPolicy;
       allowRequester: boolean;
       form?: ResolvedFormEntry[];
@@ -146,6 +158,8 @@ export type TransitionDetail =
       visibility?: CommentVisibility;
       approved: number;
       rejected: number;
+      /** `groups` policies: approvals counted per group so far. */
+      groups?: GroupTally[];
     }
   | { kind: 'message'; message: string }
   | { kind: 'note'; text: string };

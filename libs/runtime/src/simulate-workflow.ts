@@ -1,5 +1,7 @@
 import { compileDefinition, type CompiledWorkflow } from '@ticketflow/compiler';
-import type { FieldValues, WorkflowDefinition } from '@ticketflow/definition';
+import type { ApprovalGroup, FieldValues, WorkflowDefinition } from '@ticketflow/definition';
+import { tallyGroups } from './group-tally.js';
+import type { RuntimeBook } from './runtime-book.types.js';
 import type { Effect, InstanceSnapshot, RuntimeEvent, TransitionRecord } from './runtime.types.js';
 import { pendingWork } from './pending-work.js';
 import { RuntimeError } from './runtime-error.js';
@@ -20,6 +22,10 @@ export type SimulationEvent =
       fields?: FieldValues;
       /** Approvals: how many may decide (default: the listed users, else 1). */
       eligibleCount?: number;
+      /** Approvals with a `groups` policy: the roles the actor holds. */
+      roles?: string[];
+      /** Approvals with a `groups` policy: how many people hold each role (default: each group's count). */
+      eligibleByRole?: Record<string, number>;
       comment?: string;
     }
   | { cancel: true; reason?: string };
@@ -45,7 +51,11 @@ export interface SimulationResult {
  * definition, starts an instance and applies each event to the matching
  * pending work. Pure.
  */
-export async function simulate(definition: WorkflowDefinition, fields: FieldValues, events: SimulationEvent[]): Promise<SimulationResult> {
+export async function simulate(
+  definition: WorkflowDefinition,
+  fields: FieldValues,
+  events: SimulationEvent[],
+): Promise<SimulationResult> {
   const compiled = compileDefinition(definition);
   const first = await startDetailed(compiled, fields, { requester: 'sim-requester' });
   const result: SimulationResult = collect(emptyResult(first), first);
@@ -65,7 +75,16 @@ export async function simulate(definition: WorkflowDefinition, fields: FieldValu
 }
 
 function emptyResult(first: DetailedStepResult): SimulationResult {
-  return { path: [], transitions: [], tasksCreated: [], effects: [], status: 'active', activeNodes: [], snapshot: first.snapshot, fields: first.fields };
+  return {
+    path: [],
+    transitions: [],
+    tasksCreated: [],
+    effects: [],
+    status: 'active',
+    activeNodes: [],
+    snapshot: first.snapshot,
+    fields: first.fields,
+  };
 }
 
 function collect(result: SimulationResult, step: DetailedStepResult): SimulationResult {
@@ -81,39 +100,81 @@ function collect(result: SimulationResult, step: DetailedStepResult): Simulation
   return result;
 }
 
+/** The role of the first group with a seat left: a simulated vote without roles fills the groups in order. */
+function nextSeat(groups: ApprovalGroup[], snapshot: InstanceSnapshot, taskKey: string): string {
+  const votes = (snapshot.machine as RuntimeBook).votes[taskKey] ?? [];
+  const tally = tallyGroups(groups, votes);
+  return (tally.groups.find((group) => group.approved < group.count) ?? tally.groups[0])?.role ?? '';
+}
+
 /**
  * Translates a friendly simulation event into the runtime event that the
  * matching pending work expects. Throws {@link RuntimeError} when nothing at
  * that node waits for it. Pure.
  */
-export function toRuntimeEvent(compiled: CompiledWorkflow, snapshot: InstanceSnapshot, simEvent: SimulationEvent, index = 0): RuntimeEvent {
-  if ('cancel' in simEvent) return simEvent.reason === undefined ? { type: 'cancel' } : { type: 'cancel', reason: simEvent.reason };
+export function toRuntimeEvent(
+  compiled: CompiledWorkflow,
+  snapshot: InstanceSnapshot,
+  simEvent: SimulationEvent,
+  index = 0,
+): RuntimeEvent {
+  if ('cancel' in simEvent)
+    return simEvent.reason === undefined ? { type: 'cancel' } : { type: 'cancel', reason: simEvent.reason };
   const { nodeId, outcome } = simEvent;
   const work = pendingWork(snapshot);
   const actorId = simEvent.actor ?? `sim-user-${index + 1}`;
-  const timer = work.timers.find((t) => t.nodeId === nodeId && (outcome === 'timeout' || t.purpose === 'timer'));
+  const timer = work.timers.find(
+    (t) => t.nodeId === nodeId && (outcome === 'timeout' || t.purpose === 'timer'),
+  );
   if (timer) return { type: 'timer.fire', timerKey: timer.timerKey };
   const task = work.tasks.find((t) => t.nodeId === nodeId);
   if (task?.kind === 'approval' && (outcome === 'approved' || outcome === 'rejected')) {
     const info = compiled.nodes[nodeId]?.task;
-    const listed = info?.kind === 'approval' && 'users' in info.approvers ? info.approvers.users.length : 1;
+    const listed =
+      info?.kind === 'approval' && info.approvers && 'users' in info.approvers
+        ? info.approvers.users.length
+        : 1;
     return {
       type: 'approval.decide',
       taskKey: task.taskKey,
       decision: outcome,
       actor: { id: actorId },
       eligibleCount: simEvent.eligibleCount ?? listed,
+      ...(info?.kind === 'approval' && info.policy.type === 'groups'
+        ? { actorRoles: simEvent.roles ?? [nextSeat(info.policy.groups, snapshot, task.taskKey)] }
+        : {}),
+      ...(simEvent.eligibleByRole ? { eligibleByRole: simEvent.eligibleByRole } : {}),
       ...(simEvent.comment === undefined ? {} : { comment: simEvent.comment }),
     };
   }
   if (task?.kind === 'task') {
-    return { type: 'task.complete', taskKey: task.taskKey, outcome, actor: { id: actorId }, ...(simEvent.fields ? { fields: simEvent.fields } : {}) };
+    return {
+      type: 'task.complete',
+      taskKey: task.taskKey,
+      outcome,
+      actor: { id: actorId },
+      ...(simEvent.fields ? { fields: simEvent.fields } : {}),
+    };
   }
   const wait = work.messages.find((m) => m.nodeId === nodeId);
-  if (wait && outcome === 'received') return { type: 'message.receive', message: wait.message, ...(simEvent.fields ? { payload: simEvent.fields } : {}) };
+  if (wait && outcome === 'received')
+    return {
+      type: 'message.receive',
+      message: wait.message,
+      ...(simEvent.fields ? { payload: simEvent.fields } : {}),
+    };
   const action = work.actions.find((a) => a.nodeId === nodeId);
   if (action && (outcome === 'ok' || outcome === 'failed')) {
-    return { type: 'action.result', actionKey: action.actionKey, outcome, ...(simEvent.fields ? { fields: simEvent.fields } : {}) };
+    return {
+      type: 'action.result',
+      actionKey: action.actionKey,
+      outcome,
+      ...(simEvent.fields ? { fields: simEvent.fields } : {}),
+    };
   }
-  throw new RuntimeError('invalid-outcome', `Event ${index + 1}: nothing at "${nodeId}" waits for "${outcome}".`, { nodeId, outcome });
+  throw new RuntimeError(
+    'invalid-outcome',
+    `Event ${index + 1}: nothing at "${nodeId}" waits for "${outcome}".`,
+    { nodeId, outcome },
+  );
 }

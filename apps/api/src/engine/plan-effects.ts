@@ -6,6 +6,7 @@ import { computeDueAt } from '../timers/due-date.js';
 import type { StepPlan } from './step-plan.js';
 import type { StepTicket } from './step-observers.js';
 import { approvalCandidates, assignTask } from './task-assignment.js';
+import { groupCandidates, groupsOf } from './approval-groups.js';
 
 /** What a step's effects touched, for the post-commit notice (wake workers, live inboxes). */
 export interface EffectsOutcome {
@@ -100,10 +101,13 @@ async function planTask(
   target: EffectsTarget,
   effect: Extract<Effect, { type: 'task.create' }>,
 ): Promise<void> {
+  const groups = effect.kind === 'approval' ? groupsOf(effect.policy) : null;
   const assignment =
     effect.kind === 'task'
       ? await assignTask(target.manager, effect.nodeId, effect.assignee)
-      : await approvalCandidates(target.manager, effect.approvers);
+      : groups
+        ? await groupCandidates(target.manager, groups)
+        : await approvalCandidates(target.manager, effect.approvers ?? { users: [] });
   target.plan.insertTask({
     id: randomUUID(),
     instanceId: target.instanceId,

@@ -6,6 +6,7 @@ import { SlaCountdown } from './SlaCountdown';
 import { TaskActions, type TaskHandlers } from './TaskActions';
 import { TaskFacts } from './TaskFacts';
 import type { Task } from './tasks.api';
+import { groupTallyText } from './group-tally-text';
 
 interface Props {
   task: Task;
@@ -79,6 +80,11 @@ function TaskCardInner(props: Props) {
                   : ''}
             </span>
           </div>
+          {task.groupTally && (
+            <p className="muted small" data-testid="task-group-tally">
+              {groupTallyText(t, task.groupTally)}
+            </p>
+          )}
           <TaskFacts task={task} />
         </div>
         <SlaCountdown dueAt={task.dueAt} now={now} />

@@ -28,6 +28,8 @@ export interface Task {
   /** The latest comment on the ticket (staff see internal ones too). */
   lastComment?: { text: string; visibility: Visibility; by: string | null; at: string; step: string | null };
   policy?: { type: string; count?: number; value?: number };
+  /** Composite approvals: seats filled per group so far ("finance 1 of 2"). */
+  groupTally?: GroupSeats[];
   role?: string;
   assignee?: string;
   createdAt: string;
@@ -35,6 +37,13 @@ export interface Task {
 }
 
 export type Visibility = 'internal' | 'public';
+
+/** One group of a composite approval: its role, the approvals it needs and those counted for it. */
+export interface GroupSeats {
+  role: string;
+  count: number;
+  approved: number;
+}
 
 export interface FormEntryView {
   field: string;

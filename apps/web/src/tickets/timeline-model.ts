@@ -3,6 +3,7 @@ import { formatValue } from '@ticketflow/rules';
 import { describeCondition } from '../designer/model/pure-libs';
 import { edgeOfTransition } from '../designer/simulation/simulation-view';
 import type { Transition } from './tickets.api';
+import { groupTallyText } from '../inbox/group-tally-text';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -66,12 +67,13 @@ export function explainTransition(
       return { text: t('tickets.explain.default', { target: to, text: detail.text }), automatic: true };
     case 'vote':
       return {
-        text: t('tickets.explain.vote', {
-          step: from,
-          decision: decision(detail.decision),
-          approved: detail.approved,
-          rejected: detail.rejected,
-        }),
+        text:
+          t('tickets.explain.vote', {
+            step: from,
+            decision: decision(detail.decision),
+            approved: detail.approved,
+            rejected: detail.rejected,
+          }) + (detail.groups ? ` ${groupTallyText(t, detail.groups)}` : ''),
         comment: detail.comment,
         automatic: false,
       };

@@ -172,4 +172,29 @@ export const SAMPLE_WORKFLOWS: Record<string, WorkflowDefinition> = {
       edge('survey', 'expired', { on: 'timeout' }),
     ],
   ),
+  composite: defineWorkflow(
+    [
+      node('start', 'start'),
+      node('both', 'approval', {
+        policy: {
+          type: 'groups',
+          groups: [
+            { role: 'finance', count: 2 },
+            { role: 'legal', count: 1 },
+          ],
+        },
+        timeout: { after: 'P3D' },
+      }),
+      task('fix'),
+      node('end', 'end'),
+      node('late', 'end', { outcome: 'expired' }),
+    ],
+    [
+      edge('start', 'both'),
+      edge('both', 'end', { on: 'approved' }),
+      edge('both', 'fix', { on: 'rejected' }),
+      edge('fix', 'both', { on: 'completed' }),
+      edge('both', 'late', { on: 'timeout' }),
+    ],
+  ),
 };

@@ -12,8 +12,13 @@ export function nodeSummary(node: WorkflowNode, t: TFunction, language: string):
     case 'task':
       return 'user' in node.assignee ? `@${node.assignee.user}` : node.assignee.role;
     case 'approval': {
-      const who =
-        'role' in node.approvers ? node.approvers.role : node.approvers.users.map((u) => `@${u}`).join(', ');
+      const who = !node.approvers
+        ? node.policy?.type === 'groups'
+          ? node.policy.groups.map((g) => `${g.count}× ${g.role}`).join(' + ')
+          : ''
+        : 'role' in node.approvers
+          ? node.approvers.role
+          : node.approvers.users.map((u) => `@${u}`).join(', ');
       const policy = node.policy ?? { type: 'any' as const };
       const how =
         policy.type === 'quorum'

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ApprovalNode, ApprovalPolicy, Approvers } from '@ticketflow/definition';
+import { GroupsPolicyEditor } from './GroupsPolicyEditor';
 import { useDirectory } from './use-directory';
 import { DurationInput } from './DurationInput';
 import { without } from './use-node-editor';
@@ -14,56 +15,77 @@ interface Props {
 export function ApprovalEditor({ node, update }: Props) {
   const { t } = useTranslation();
   const { users, roles } = useDirectory();
-  const approvers = node.approvers;
+  const approvers = node.approvers ?? { role: roles[0]?.name ?? 'manager' };
   const policy = node.policy ?? { type: 'any' };
   const setApprovers = (a: Approvers) => update((n) => ({ ...n, approvers: a }));
-  const setPolicy = (p: ApprovalPolicy) => update((n) => ({ ...n, policy: p }), 'policy');
+  // A groups policy names who approves, so it carries no approvers; leaving it brings them back.
+  const setPolicy = (p: ApprovalPolicy) =>
+    update(
+      (n) =>
+        p.type === 'groups' ? { ...without(n, 'approvers'), policy: p } : { ...n, approvers, policy: p },
+      'policy',
+    );
+  const firstRole = roles[0]?.name ?? 'finance';
 
   return (
     <>
-      <fieldset>
-        <legend>{t('designer.props.approvers')}</legend>
-        <label>
-          {t('designer.props.assignTo')}
-          <select
-            data-testid="prop-approvers-kind"
-            value={'role' in approvers ? 'role' : 'users'}
-            onChange={(e) => setApprovers(e.target.value === 'role' ? { role: roles[0]?.name ?? 'manager' } : { users: [] })}
-          >
-            <option value="role">{t('designer.props.aRole')}</option>
-            <option value="users">{t('designer.props.someUsers')}</option>
-          </select>
-        </label>
-        {'role' in approvers ? (
+      {policy.type !== 'groups' && (
+        <fieldset>
+          <legend>{t('designer.props.approvers')}</legend>
           <label>
-            {t('designer.props.role')}
-            <select data-testid="prop-approvers-role" value={approvers.role} onChange={(e) => setApprovers({ role: e.target.value })}>
-              {!roles.some((r) => r.name === approvers.role) && <option value={approvers.role}>{approvers.role}</option>}
-              {roles.map((r) => (
-                <option key={r.name} value={r.name}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : (
-          <label>
-            {t('designer.props.users')}
+            {t('designer.props.assignTo')}
             <select
-              multiple
-              data-testid="prop-approvers-users"
-              value={approvers.users}
-              onChange={(e) => setApprovers({ users: Array.from(e.target.selectedOptions, (o) => o.value) })}
+              data-testid="prop-approvers-kind"
+              value={'role' in approvers ? 'role' : 'users'}
+              onChange={(e) =>
+                setApprovers(
+                  e.target.value === 'role' ? { role: roles[0]?.name ?? 'manager' } : { users: [] },
+                )
+              }
             >
-              {users.map((u) => (
-                <option key={u.id} value={u.username}>
-                  {u.displayName ?? u.username}
-                </option>
-              ))}
+              <option value="role">{t('designer.props.aRole')}</option>
+              <option value="users">{t('designer.props.someUsers')}</option>
             </select>
           </label>
-        )}
-      </fieldset>
+          {'role' in approvers ? (
+            <label>
+              {t('designer.props.role')}
+              <select
+                data-testid="prop-approvers-role"
+                value={approvers.role}
+                onChange={(e) => setApprovers({ role: e.target.value })}
+              >
+                {!roles.some((r) => r.name === approvers.role) && (
+                  <option value={approvers.role}>{approvers.role}</option>
+                )}
+                {roles.map((r) => (
+                  <option key={r.name} value={r.name}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <label>
+              {t('designer.props.users')}
+              <select
+                multiple
+                data-testid="prop-approvers-users"
+                value={approvers.users}
+                onChange={(e) =>
+                  setApprovers({ users: Array.from(e.target.selectedOptions, (o) => o.value) })
+                }
+              >
+                {users.map((u) => (
+                  <option key={u.id} value={u.username}>
+                    {u.displayName ?? u.username}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </fieldset>
+      )}
       <fieldset>
         <legend>{t('designer.props.policy')}</legend>
         <select
@@ -71,10 +93,18 @@ export function ApprovalEditor({ node, update }: Props) {
           value={policy.type}
           onChange={(e) => {
             const type = e.target.value as ApprovalPolicy['type'];
-            setPolicy(type === 'quorum' ? { type, count: 2 } : type === 'percent' ? { type, value: 50 } : { type });
+            setPolicy(
+              type === 'quorum'
+                ? { type, count: 2 }
+                : type === 'percent'
+                  ? { type, value: 50 }
+                  : type === 'groups'
+                    ? { type, groups: [{ role: firstRole, count: 1 }] }
+                    : { type },
+            );
           }}
         >
-          {(['any', 'all', 'quorum', 'percent'] as const).map((p) => (
+          {(['any', 'all', 'quorum', 'percent', 'groups'] as const).map((p) => (
             <option key={p} value={p}>
               {t(`designer.props.policy_${p}`)}
             </option>
@@ -83,13 +113,35 @@ export function ApprovalEditor({ node, update }: Props) {
         {policy.type === 'quorum' && (
           <label>
             {t('designer.props.quorumCount')}
-            <input type="number" min={1} data-testid="prop-policy-count" value={policy.count} onChange={(e) => setPolicy({ type: 'quorum', count: Math.max(1, Number(e.target.value) || 1) })} />
+            <input
+              type="number"
+              min={1}
+              data-testid="prop-policy-count"
+              value={policy.count}
+              onChange={(e) => setPolicy({ type: 'quorum', count: Math.max(1, Number(e.target.value) || 1) })}
+            />
           </label>
+        )}
+        {policy.type === 'groups' && (
+          <GroupsPolicyEditor
+            groups={policy.groups}
+            roles={roles}
+            onChange={(groups) => setPolicy({ type: 'groups', groups })}
+          />
         )}
         {policy.type === 'percent' && (
           <label>
             {t('designer.props.percentValue')}
-            <input type="number" min={1} max={100} data-testid="prop-policy-percent" value={policy.value} onChange={(e) => setPolicy({ type: 'percent', value: Math.min(100, Math.max(1, Number(e.target.value) || 1)) })} />
+            <input
+              type="number"
+              min={1}
+              max={100}
+              data-testid="prop-policy-percent"
+              value={policy.value}
+              onChange={(e) =>
+                setPolicy({ type: 'percent', value: Math.min(100, Math.max(1, Number(e.target.value) || 1)) })
+              }
+            />
           </label>
         )}
         <label className="check">
@@ -97,7 +149,11 @@ export function ApprovalEditor({ node, update }: Props) {
             type="checkbox"
             data-testid="prop-allow-requester"
             checked={node.allowRequester ?? false}
-            onChange={(e) => update((n) => (e.target.checked ? { ...n, allowRequester: true } : without(n, 'allowRequester')))}
+            onChange={(e) =>
+              update((n) =>
+                e.target.checked ? { ...n, allowRequester: true } : without(n, 'allowRequester'),
+              )
+            }
           />
           {t('designer.props.allowRequester')}
         </label>
@@ -112,7 +168,13 @@ export function ApprovalEditor({ node, update }: Props) {
           onChange={(d) =>
             update((n) =>
               d
-                ? { ...n, timeout: { ...asTimeout(d), ...(n.timeout?.autoDecision ? { autoDecision: n.timeout.autoDecision } : {}) } }
+                ? {
+                    ...n,
+                    timeout: {
+                      ...asTimeout(d),
+                      ...(n.timeout?.autoDecision ? { autoDecision: n.timeout.autoDecision } : {}),
+                    },
+                  }
                 : without(n, 'timeout'),
             )
           }
@@ -126,7 +188,12 @@ export function ApprovalEditor({ node, update }: Props) {
               onChange={(e) =>
                 update((n) => {
                   const timeout = without(n.timeout!, 'autoDecision');
-                  return { ...n, timeout: e.target.value ? { ...timeout, autoDecision: e.target.value as 'approved' | 'rejected' } : timeout };
+                  return {
+                    ...n,
+                    timeout: e.target.value
+                      ? { ...timeout, autoDecision: e.target.value as 'approved' | 'rejected' }
+                      : timeout,
+                  };
                 })
               }
             >

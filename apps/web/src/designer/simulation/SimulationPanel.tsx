@@ -45,7 +45,12 @@ export function SimulationPanel() {
         ))}
       </div>
       <div className="row">
-        <button type="button" className="primary" data-testid="simulate-start" onClick={() => void sim.start(values)}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="simulate-start"
+          onClick={() => void sim.start(values)}
+        >
           {running ? t('designer.sim.restart') : t('designer.sim.start')}
         </button>
         {running && (
@@ -62,7 +67,9 @@ export function SimulationPanel() {
       )}
       {running && status && (
         <p data-testid="sim-status" data-status={status}>
-          {t('designer.sim.status', { status: t(`designer.sim.statuses.${status}`, { defaultValue: status }) })}
+          {t('designer.sim.status', {
+            status: t(`designer.sim.statuses.${status}`, { defaultValue: status }),
+          })}
           {outcome && ` — ${t('designer.sim.outcome', { outcome })}`}
         </p>
       )}
@@ -81,7 +88,9 @@ export function SimulationPanel() {
                     className="narrow"
                     data-testid={`sim-eligible-${nodeId}`}
                     value={eligible[nodeId] ?? defaultHeadcount(nodes.find((n) => n.id === nodeId))}
-                    onChange={(e) => setEligible((prev) => ({ ...prev, [nodeId]: Math.max(1, Number(e.target.value) || 1) }))}
+                    onChange={(e) =>
+                      setEligible((prev) => ({ ...prev, [nodeId]: Math.max(1, Number(e.target.value) || 1) }))
+                    }
                   />
                 </label>
               )}
@@ -89,7 +98,17 @@ export function SimulationPanel() {
                 {sim.actions
                   .filter((a) => a.nodeId === nodeId)
                   .map((a) => (
-                    <button key={a.outcome} type="button" data-testid={`sim-action-${a.nodeId}-${a.outcome}`} onClick={() => void sim.act(a, eligible[nodeId] ?? defaultHeadcount(nodes.find((n) => n.id === nodeId)))}>
+                    <button
+                      key={a.outcome}
+                      type="button"
+                      data-testid={`sim-action-${a.nodeId}-${a.outcome}`}
+                      onClick={() =>
+                        void sim.act(
+                          a,
+                          eligible[nodeId] ?? defaultHeadcount(nodes.find((n) => n.id === nodeId)),
+                        )
+                      }
+                    >
                       {t(`outcomes.${a.outcome}`, { defaultValue: a.outcome })}
                     </button>
                   ))}
@@ -125,11 +144,14 @@ export function SimulationPanel() {
 
 /** Approvals decided by more than one vote need to know how many people may vote. */
 function needsHeadcount(node: WorkflowNode | undefined): boolean {
-  return node?.type === 'approval' && (node.policy?.type ?? 'any') !== 'any';
+  // A groups policy fills its groups' seats one vote at a time; no headcount to ask for.
+  return (
+    node?.type === 'approval' && (node.policy?.type ?? 'any') !== 'any' && node.policy?.type !== 'groups'
+  );
 }
 
 function defaultHeadcount(node: WorkflowNode | undefined): number | undefined {
   if (node?.type !== 'approval') return undefined;
-  if ('users' in node.approvers) return Math.max(1, node.approvers.users.length);
+  if (node.approvers && 'users' in node.approvers) return Math.max(1, node.approvers.users.length);
   return node.policy?.type === 'quorum' ? Math.max(node.policy.count, 2) : 2;
 }
