@@ -20,6 +20,10 @@ export type TaskInfo =
       outcomes: string[];
       /** What the step shows and may edit, defaults applied (`resolveStepForm`). */
       form: ResolvedFormEntry[];
+      /** A list field: one task per item. */
+      forEach?: string;
+      /** With `forEach`: how many items must be done (default all). */
+      completion?: ApprovalPolicy;
     }
   | {
       kind: 'approval';
@@ -29,6 +33,8 @@ export type TaskInfo =
       policy: ApprovalPolicy;
       allowRequester: boolean;
       form: ResolvedFormEntry[];
+      /** A list field: one approval per item, each decided by its first vote; `policy` counts items. */
+      forEach?: string;
     };
 
 /** Compiled facts about one definition node, keyed by node id. */

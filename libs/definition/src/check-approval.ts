@@ -30,12 +30,23 @@ function checkApprovers(
   const at = inside(where, 'approvers');
   const role = own(approvers, 'role');
   const users = own(approvers, 'users');
-  if ((role === undefined) === (users === undefined)) {
+  const field = own(approvers, 'field');
+  if ([role, users, field].filter((value) => value !== undefined).length !== 1) {
     sink.add(
       'invalid-approvers',
-      `${where.subject} needs approvers: exactly one of a role ({ "role": "finance" }) or a list of users ({ "users": ["ann", "bob"] }).`,
+      `${where.subject} needs approvers: exactly one of a role ({ "role": "finance" }), a list of users ({ "users": ["ann", "bob"] }) or a users field ({ "field": "costCentreOwners" }).`,
       placeOf(at),
     );
+    return undefined;
+  }
+  if (field !== undefined) {
+    expectKnownKeys(sink, approvers, ['field'], at);
+    if (typeof field !== 'string' || field.trim() === '')
+      sink.add(
+        'invalid-approvers',
+        `${where.subject}: "approvers.field" must name a users field.`,
+        placeOf(at, 'field'),
+      );
     return undefined;
   }
   if (role !== undefined) {
@@ -119,7 +130,7 @@ function checkGroups(sink: ProblemSink, policy: Record<string, unknown>, where: 
   });
 }
 
-function checkPolicy(
+export function checkPolicy(
   sink: ProblemSink,
   node: Record<string, unknown>,
   where: Where,

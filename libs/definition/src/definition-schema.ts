@@ -169,12 +169,26 @@ export const definitionSchema = {
     field: object(
       {
         name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
-        type: { enum: ['string', 'text', 'number', 'boolean', 'date', 'enum'] },
+        type: { enum: ['string', 'text', 'number', 'boolean', 'date', 'enum', 'users', 'list'] },
         label: { type: 'string' },
         required: { type: 'boolean' },
         options: { type: 'array', items: text, minItems: 1, uniqueItems: true },
         min: { type: 'number' },
         max: { type: 'number' },
+        itemFields: {
+          type: 'array',
+          minItems: 1,
+          description: 'list fields: the fields of each item',
+          items: object(
+            {
+              name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
+              type: { enum: ['string', 'text', 'number', 'boolean', 'date', 'enum'] },
+              label: { type: 'string' },
+              options: { type: 'array', items: text, minItems: 1, uniqueItems: true },
+            },
+            ['name', 'type'],
+          ),
+        },
       },
       ['name', 'type'],
     ),
@@ -197,6 +211,8 @@ export const definitionSchema = {
               ],
             },
             timeout,
+            forEach: { type: 'string', minLength: 1, description: 'A list field: one task per item' },
+            policy,
           },
           ['assignee'],
         ),
@@ -206,9 +222,11 @@ export const definitionSchema = {
               oneOf: [
                 object({ role: text }, ['role']),
                 object({ users: { type: 'array', items: text, minItems: 1, uniqueItems: true } }, ['users']),
+                object({ field: text }, ['field']),
               ],
             },
             policy,
+            forEach: { type: 'string', minLength: 1, description: 'A list field: one approval per item' },
             allowRequester: { type: 'boolean' },
             form: stepForm,
             timeout: object(

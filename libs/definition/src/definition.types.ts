@@ -8,7 +8,18 @@
 
 export const SCHEMA_VERSION = 1 as const;
 
-export type FieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum';
+export type FieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum' | 'users' | 'list';
+
+/** The scalar types a list item's fields may have. */
+export type ItemFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum';
+
+/** One field of the items of a `list` field (`{ "name": "sku", "type": "string" }`). */
+export interface ItemFieldDefinition {
+  name: string;
+  type: ItemFieldType;
+  label?: string;
+  options?: string[];
+}
 
 export interface FieldDefinition {
   name: string;
@@ -20,6 +31,8 @@ export interface FieldDefinition {
   /** Numeric bounds for `number` fields. */
   min?: number;
   max?: number;
+  /** `list` fields: the fields of each item (a task or approval with `forEach` runs once per item). */
+  itemFields?: ItemFieldDefinition[];
 }
 
 export interface Position {
@@ -49,7 +62,8 @@ export type Assignee =
       region?: string;
     };
 
-export type Approvers = { role: string } | { users: string[] };
+/** A role, named users, or the users listed in a `users` field of the ticket (read when the step starts). */
+export type Approvers = { role: string } | { users: string[] } | { field: string };
 
 /** One group of a composite policy: `count` approvals from people holding `role`. */
 export interface ApprovalGroup {
@@ -122,6 +136,10 @@ export interface TaskNode extends NodeBase {
    */
   form?: StepForm | LegacyFormEntry[];
   timeout?: Timeout;
+  /** A `list` field: the task runs once per item, each instance seeing its item. */
+  forEach?: string;
+  /** With `forEach`: how many items must be done (any / all / quorum / percent; default all). */
+  policy?: Exclude<ApprovalPolicy, { type: 'groups' }>;
 }
 
 export interface ApprovalNode extends NodeBase {
@@ -134,6 +152,11 @@ export interface ApprovalNode extends NodeBase {
   /** What the approver sees and may change when deciding; default: every field read-only. */
   form?: StepForm;
   timeout?: ApprovalTimeout;
+  /**
+   * A `list` field: one approval per item, each decided by the first of its approvers;
+   * `policy` then says how many items must be approved (any / all / quorum / percent).
+   */
+  forEach?: string;
 }
 
 export interface DecisionNode extends NodeBase {

@@ -49,6 +49,9 @@ export const OPERATORS_BY_FIELD_TYPE: Readonly<Record<FieldType, readonly Operat
   boolean: ['equal', 'notEqual'],
   date: ['equal', 'notEqual', ...ORDERED],
   enum: ['equal', 'notEqual', 'in', 'notIn'],
+  // Lists of people and items are not compared in conditions; steps iterate over them instead.
+  users: [],
+  list: [],
 };
 
 /** True when `name` is in the operator catalogue. Pure. */
@@ -65,7 +68,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z
 
 /** True for an ISO-8601 date (`2026-01-31`) or date-time that names a real moment. Pure. */
 export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 40 && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    typeof value === 'string' &&
+    value.length <= 40 &&
+    ISO_DATE.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 /**

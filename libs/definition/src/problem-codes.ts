@@ -47,7 +47,7 @@ export const PROBLEM_CODES = {
   },
   'invalid-approvers': {
     severity: 'error',
-    summary: 'Approval approvers are neither { role } nor { users: [..] }.',
+    summary: 'Approval approvers are none of { role }, { users: [..] }, { field } (a users field).',
   },
   'invalid-policy': { severity: 'error', summary: 'An approval policy that cannot be met or is malformed.' },
   'invalid-action': {
@@ -138,6 +138,10 @@ export const PROBLEM_CODES = {
     severity: 'error',
     summary:
       'A split whose branches meet at several joins, skip their join, or end without a join inside another split.',
+  },
+  'invalid-for-each': {
+    severity: 'error',
+    summary: 'A forEach that does not name a list field.',
   },
   'join-never-fires': {
     severity: 'error',

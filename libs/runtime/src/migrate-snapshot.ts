@@ -172,7 +172,26 @@ function migrate(
     const move = { fromNode: leaf.source.nodeId, toNode: leaf.target.nodeId };
     const path = leaf.target.path;
 
-    for (const task of book.open.tasks.filter(here)) {
+    const itemTasks = book.open.tasks.filter(here).filter((task) => task.item !== undefined);
+    if (itemTasks.length > 0 && (leaf.fresh || sourceInfo.task?.forEach !== targetInfo.task?.forEach)) {
+      throw new MigrationRefused(
+        'multi-instance-running',
+        `Its step ${`“${sourceInfo.name}”`} runs once per item and items are still open; it moves only to the same step with the same list — finish the items first.`,
+        sourceInfo.id,
+      );
+    }
+    for (const task of itemTasks) {
+      open.tasks.push({ ...task, path });
+      tasks.push({
+        fromKey: task.taskKey,
+        toKey: task.taskKey,
+        ...move,
+        recreate: false,
+        task: targetInfo.task as TaskInfo,
+      });
+      if (task.kind === 'approval') votes[task.taskKey] = book.votes[task.taskKey] ?? [];
+    }
+    for (const task of book.open.tasks.filter(here).filter((open) => open.item === undefined)) {
       const info = targetInfo.task as TaskInfo;
       open.tasks.push({ taskKey: key, nodeId: targetInfo.id, kind: info.kind, path });
       tasks.push({ fromKey: task.taskKey, toKey: key, ...move, recreate, task: info });

@@ -1,5 +1,5 @@
 import type { Placement } from '@ticketflow/compiler';
-import type { Effect } from './runtime.types.js';
+import { openStep } from './multi-instance.js';
 import type { Session } from './step-session.js';
 
 /**
@@ -16,15 +16,7 @@ export function enterPlacement(session: Session, placement: Placement): void {
   const path = placement.path;
   const key = `${info.id}#${visit}`;
 
-  if (info.task) {
-    book.open.tasks.push({ taskKey: key, nodeId: info.id, kind: info.task.kind, path });
-    if (info.task.kind === 'approval') book.votes[key] = [];
-    const effect: Effect =
-      info.task.kind === 'task'
-        ? { type: 'task.create', taskKey: key, nodeId: info.id, ...info.task }
-        : { type: 'task.create', taskKey: key, nodeId: info.id, ...info.task };
-    session.effects.push(effect);
-  }
+  if (info.task) openStep(session, { ...info, task: info.task }, key, path);
   if (info.timeout) {
     const timerKey = `${key}:timeout`;
     book.open.timers.push({ timerKey, nodeId: info.id, purpose: 'timeout', path });
@@ -47,7 +39,12 @@ export function enterPlacement(session: Session, placement: Placement): void {
     case 'action':
       if (info.node.action.type !== 'set-fields') {
         book.open.actions.push({ actionKey: key, nodeId: info.id, path });
-        session.effects.push({ type: 'action.perform', actionKey: key, nodeId: info.id, action: info.node.action });
+        session.effects.push({
+          type: 'action.perform',
+          actionKey: key,
+          nodeId: info.id,
+          action: info.node.action,
+        });
       }
       break;
     case 'end':
@@ -84,12 +81,23 @@ function scheduleTimerNode(
   timerKey: string,
   path: string,
 ): void {
-  const base = { type: 'timer.schedule' as const, timerKey, nodeId: node.id, purpose: 'timer' as const, businessHours: node.businessHours === true };
+  const base = {
+    type: 'timer.schedule' as const,
+    timerKey,
+    nodeId: node.id,
+    purpose: 'timer' as const,
+    businessHours: node.businessHours === true,
+  };
   if (node.until !== undefined) {
     const raw = session.fields[node.until];
-    const date = typeof raw === 'string' || typeof raw === 'number' || raw instanceof Date ? new Date(raw) : null;
+    const date =
+      typeof raw === 'string' || typeof raw === 'number' || raw instanceof Date ? new Date(raw) : null;
     if (!date || Number.isNaN(date.getTime())) {
-      session.incident('invalid-timer-date', `Timer "${node.id}" waits until field "${node.until}", which holds no valid date.`, node.id);
+      session.incident(
+        'invalid-timer-date',
+        `Timer "${node.id}" waits until field "${node.until}", which holds no valid date.`,
+        node.id,
+      );
       return;
     }
     session.book.open.timers.push({ timerKey, nodeId: node.id, purpose: 'timer', path });
@@ -132,5 +140,6 @@ export function exitPlacement(session: Session, placement: Placement, eventName:
   book.open.messages = book.open.messages.filter(elsewhere);
   if (book.open.actions.some(here)) abandoned = true;
   book.open.actions = book.open.actions.filter(elsewhere);
-  if (abandoned) session.record(eventName, nodeId, null, { kind: 'note', text: 'step cancelled: the flow left it' });
+  if (abandoned)
+    session.record(eventName, nodeId, null, { kind: 'note', text: 'step cancelled: the flow left it' });
 }

@@ -7,6 +7,13 @@ import type {
   ResolvedFormEntry,
 } from '@ticketflow/definition';
 
+/** The list item a multi-instance task works on: its position (0-based), the list's length and its value. */
+export interface TaskItem {
+  index: number;
+  of: number;
+  value: unknown;
+}
+
 /** One group of a composite policy and the approvals counted for it. */
 export interface GroupTally {
   role: string;
@@ -98,6 +105,8 @@ export type Effect =
       assignee: Assignee;
       outcomes: string[];
       form?: ResolvedFormEntry[];
+      /** A multi-instance task: the list item this task works on. */
+      item?: TaskItem;
     }
   | {
       type: 'task.create';
@@ -110,6 +119,8 @@ export type Effect =
       policy: ApprovalPolicy;
       allowRequester: boolean;
       form?: ResolvedFormEntry[];
+      /** A multi-instance approval: the list item this approval decides. */
+      item?: TaskItem;
     }
   /** The step is over: completed by its decision or cancelled because the flow left it. */
   | {

@@ -27,6 +27,8 @@ export type SimulationEvent =
       /** Approvals with a `groups` policy: how many people hold each role (default: each group's count). */
       eligibleByRole?: Record<string, number>;
       comment?: string;
+      /** Multi-instance steps: which item (1 = the first; default: the first still open). */
+      item?: number;
     }
   | { cancel: true; reason?: string };
 
@@ -127,7 +129,9 @@ export function toRuntimeEvent(
     (t) => t.nodeId === nodeId && (outcome === 'timeout' || t.purpose === 'timer'),
   );
   if (timer) return { type: 'timer.fire', timerKey: timer.timerKey };
-  const task = work.tasks.find((t) => t.nodeId === nodeId);
+  const task = work.tasks.find(
+    (t) => t.nodeId === nodeId && (simEvent.item === undefined || t.item === simEvent.item - 1),
+  );
   if (task?.kind === 'approval' && (outcome === 'approved' || outcome === 'rejected')) {
     const info = compiled.nodes[nodeId]?.task;
     const listed =

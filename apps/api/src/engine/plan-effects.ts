@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { Approvers } from '@ticketflow/definition';
 import type { Effect } from '@ticketflow/runtime';
 import type { BusinessCalendar } from '../timers/business-calendar.js';
 import { computeDueAt } from '../timers/due-date.js';
@@ -107,7 +108,7 @@ async function planTask(
       ? await assignTask(target.manager, effect.nodeId, effect.assignee)
       : groups
         ? await groupCandidates(target.manager, groups)
-        : await approvalCandidates(target.manager, effect.approvers ?? { users: [] });
+        : await approvalCandidates(target.manager, namedApprovers(effect.approvers));
   target.plan.insertTask({
     id: randomUUID(),
     instanceId: target.instanceId,
@@ -124,5 +125,12 @@ async function planTask(
     form: effect.form ?? null,
     allowRequester: effect.kind === 'approval' ? effect.allowRequester : true,
     dueAt: null,
+    item: effect.item ?? null,
   });
+}
+
+/** Approvers as the runtime hands them over: a `{ field }` is already resolved to its users when the step starts. */
+function namedApprovers(approvers: Approvers | undefined): Exclude<Approvers, { field: string }> {
+  if (!approvers || 'field' in approvers) return { users: [] };
+  return approvers;
 }

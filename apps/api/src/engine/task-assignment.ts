@@ -57,7 +57,10 @@ function roundRobin(members: { id: string; last_assigned: Date | null }[]): stri
 }
 
 /** Candidates of an approval: a role, or named users. */
-export async function approvalCandidates(manager: EntityManager, approvers: Approvers): Promise<Assignment> {
+export async function approvalCandidates(
+  manager: EntityManager,
+  approvers: Exclude<Approvers, { field: string }>,
+): Promise<Assignment> {
   if ('role' in approvers) return { candidateRole: approvers.role, candidateUsers: [], assigneeId: null };
   const rows = (await manager.query('SELECT id FROM users WHERE username = ANY($1) AND active', [
     approvers.users,

@@ -5,7 +5,7 @@ import { visibleValues, type StoredFormEntry } from './step-form-check.js';
 /** Columns for a task view: `k` tasks, `t` tickets, `a` assignee. */
 export const TASK_COLUMNS = `k.id, k.ticket_id, k.node_id, k.kind, k.name, k.status, k.due_at, k.outcome, k.comment, k.outcomes, k.form,
   k.policy, k.candidate_role, k.created_at, k.completed_at, a.username AS assignee, t.title AS ticket_title, t.number AS ticket_number,
-  t.priority, t.workflow_key,
+  t.priority, t.workflow_key, k.item,
   CASE WHEN k.policy->>'type' = 'groups' THEN (SELECT coalesce(json_agg(json_build_object('decision', av.decision, 'roles', vu.roles)), '[]'::json)
     FROM approval_votes av JOIN users vu ON vu.id = coalesce(av.on_behalf_of, av.user_id) WHERE av.task_id = k.id) END AS group_votes`;
 
@@ -58,6 +58,8 @@ export interface TaskRow {
   ticket_number: string;
   priority: string;
   workflow_key: string;
+  /** Multi-instance steps: the list item this task works on. */
+  item?: { index: number; of: number; value: unknown } | null;
   /** Composite approvals: each vote with the roles of the person it was cast for. */
   group_votes?: { decision: 'approved' | 'rejected'; roles: string[] }[] | null;
 }
@@ -106,6 +108,7 @@ export function toTaskView(row: TaskRow & DecisionRow) {
       : {}),
     ...(row.last_comment ? { lastComment: row.last_comment } : {}),
     ...(row.policy ? { policy: row.policy } : {}),
+    ...(row.item ? { item: row.item } : {}),
     ...(groupTallyOf(row) ? { groupTally: groupTallyOf(row) } : {}),
     ...(row.candidate_role ? { role: row.candidate_role } : {}),
     ...(row.assignee ? { assignee: row.assignee } : {}),

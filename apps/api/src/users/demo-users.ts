@@ -11,6 +11,7 @@ export const DEMO_ROLES = [
   { name: 'engineer', label: 'Engineer' },
   { name: 'cab', label: 'Change advisory board' },
   { name: 'area-manager', label: 'Area manager' },
+  { name: 'legal', label: 'Legal' },
 ];
 
 export const DEMO_USERS = [
@@ -29,4 +30,6 @@ export const DEMO_USERS = [
   { username: 'cab3', displayName: 'Cora CAB', roles: ['cab'], skills: [], region: null },
   { username: 'areamgr-east', displayName: 'Ava Area Manager', roles: ['area-manager'], skills: [], region: 'east' },
   { username: 'areamgr-west', displayName: 'Wen Area Manager', roles: ['area-manager'], skills: [], region: 'west' },
+  // The purchase request's sign-off needs one of legal beside two of finance (workflows/purchase-request.json).
+  { username: 'legal1', displayName: 'Lena Legal', roles: ['legal'], skills: [], region: null },
 ];

@@ -7,6 +7,7 @@ import { TaskActions, type TaskHandlers } from './TaskActions';
 import { TaskFacts } from './TaskFacts';
 import type { Task } from './tasks.api';
 import { groupTallyText } from './group-tally-text';
+import { formatFieldValue } from './field-display';
 
 interface Props {
   task: Task;
@@ -29,7 +30,7 @@ interface Props {
 /** One waiting step: what, for which ticket, how long is left; its actions open when selected. */
 function TaskCardInner(props: Props) {
   const { task, now, me, workflowName, selected, checked, error, busy } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <li
       className={`task-card${selected ? ' is-selected' : ''} task-card--${task.kind}`}
@@ -80,6 +81,18 @@ function TaskCardInner(props: Props) {
                   : ''}
             </span>
           </div>
+          {task.item && (
+            <p className="small" data-testid="task-item">
+              {t('inbox.card.item', {
+                index: task.item.index + 1,
+                of: task.item.of,
+                value: formatFieldValue([task.item.value], i18n.language, {
+                  yes: t('common.yes'),
+                  no: t('common.no'),
+                }),
+              })}
+            </p>
+          )}
           {task.groupTally && (
             <p className="muted small" data-testid="task-group-tally">
               {groupTallyText(t, task.groupTally)}

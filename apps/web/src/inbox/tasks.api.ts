@@ -28,6 +28,8 @@ export interface Task {
   /** The latest comment on the ticket (staff see internal ones too). */
   lastComment?: { text: string; visibility: Visibility; by: string | null; at: string; step: string | null };
   policy?: { type: string; count?: number; value?: number };
+  /** Multi-instance steps: the list item this task works on. */
+  item?: { index: number; of: number; value: unknown };
   /** Composite approvals: seats filled per group so far ("finance 1 of 2"). */
   groupTally?: GroupSeats[];
   role?: string;

@@ -197,4 +197,38 @@ export const SAMPLE_WORKFLOWS: Record<string, WorkflowDefinition> = {
       edge('both', 'late', { on: 'timeout' }),
     ],
   ),
+  perItem: defineWorkflow(
+    [
+      node('start', 'start'),
+      node('lines', 'approval', {
+        approvers: { field: 'costCentreOwners' },
+        forEach: 'lineItems',
+        policy: { type: 'quorum', count: 2 },
+        timeout: { after: 'P1D' },
+      }),
+      task('pick', { forEach: 'lineItems', policy: { type: 'any' }, outcomes: ['ok', 'again'] }),
+      node('end', 'end'),
+      node('no', 'end', { outcome: 'rejected' }),
+    ],
+    [
+      edge('start', 'lines'),
+      edge('lines', 'pick', { on: 'approved' }),
+      edge('lines', 'no', { on: 'rejected' }),
+      edge('lines', 'no', { on: 'timeout' }),
+      edge('pick', 'end', { on: 'ok' }),
+      edge('pick', 'lines', { on: 'again' }),
+    ],
+    [
+      { name: 'amount', type: 'number' },
+      {
+        name: 'lineItems',
+        type: 'list',
+        itemFields: [
+          { name: 'sku', type: 'string' },
+          { name: 'amount', type: 'number' },
+        ],
+      },
+      { name: 'costCentreOwners', type: 'users' },
+    ],
+  ),
 };

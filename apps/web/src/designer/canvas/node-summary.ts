@@ -18,7 +18,10 @@ export function nodeSummary(node: WorkflowNode, t: TFunction, language: string):
           : ''
         : 'role' in node.approvers
           ? node.approvers.role
-          : node.approvers.users.map((u) => `@${u}`).join(', ');
+          : 'field' in node.approvers
+            ? `{${node.approvers.field}}`
+            : node.approvers.users.map((u) => `@${u}`).join(', ');
+      const perItem = node.forEach ? ` · ${t('designer.node.perItem', { field: node.forEach })}` : '';
       const policy = node.policy ?? { type: 'any' as const };
       const how =
         policy.type === 'quorum'
@@ -29,7 +32,7 @@ export function nodeSummary(node: WorkflowNode, t: TFunction, language: string):
       const timeout = node.timeout
         ? ` · ${t('designer.node.timeout', { after: formatDuration(node.timeout.after, node.timeout.businessHours, language) })}`
         : '';
-      return `${who} · ${how}${timeout}`;
+      return `${who}${perItem} · ${how}${timeout}`;
     }
     case 'timer':
       return node.after

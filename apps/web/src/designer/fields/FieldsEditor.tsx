@@ -1,11 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldDefinition, FieldType } from '@ticketflow/definition';
+import type { FieldDefinition, FieldType, ItemFieldDefinition } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
 import { addField, removeField, updateField } from '../commands/field-commands';
 import { ListEditor } from '../properties/ListEditor';
 import { CommitInput } from './CommitInput';
 
-const FIELD_TYPES: FieldType[] = ['string', 'text', 'number', 'boolean', 'date', 'enum'];
+const FIELD_TYPES: FieldType[] = ['string', 'text', 'number', 'boolean', 'date', 'enum', 'users', 'list'];
+const ITEM_TYPES = new Set(['string', 'text', 'number', 'boolean', 'date']);
+
+/** A list's item fields as the editor shows them: `sku:string`, `amount:number`. */
+const itemFieldText = (item: ItemFieldDefinition) => `${item.name}:${item.type}`;
+function parseItemField(text: string): ItemFieldDefinition {
+  const [name = '', type = 'string'] = text.split(':').map((part) => part.trim());
+  return { name, type: (ITEM_TYPES.has(type) ? type : 'string') as ItemFieldDefinition['type'] };
+}
 
 function freshName(fields: FieldDefinition[]): string {
   let n = fields.length + 1;
@@ -21,7 +29,8 @@ export function FieldsEditor() {
 
   function change(index: number, patch: (f: FieldDefinition) => FieldDefinition, mergeKey?: string) {
     const before = useDesignerStore.getState().definition.fields[index];
-    if (before) execute(updateField(index, before, patch(before), mergeKey ? `field:${index}:${mergeKey}` : undefined));
+    if (before)
+      execute(updateField(index, before, patch(before), mergeKey ? `field:${index}:${mergeKey}` : undefined));
   }
 
   return (
@@ -33,7 +42,11 @@ export function FieldsEditor() {
           <div className="row">
             <label className="grow">
               {t('designer.fields.name')}
-              <CommitInput testId={`field-name-${i}`} value={field.name} onCommit={(name) => change(i, (f) => ({ ...f, name: name.replace(/\s/g, '') }))} />
+              <CommitInput
+                testId={`field-name-${i}`}
+                value={field.name}
+                onCommit={(name) => change(i, (f) => ({ ...f, name: name.replace(/\s/g, '') }))}
+              />
             </label>
             <label className="grow">
               {t('designer.fields.label')}
@@ -41,10 +54,14 @@ export function FieldsEditor() {
                 data-testid={`field-label-${i}`}
                 value={field.label ?? ''}
                 onChange={(e) =>
-                  change(i, (f) => {
-                    const { label: _l, ...rest } = f;
-                    return e.target.value ? { ...rest, label: e.target.value } : rest;
-                  }, 'label')
+                  change(
+                    i,
+                    (f) => {
+                      const { label: _l, ...rest } = f;
+                      return e.target.value ? { ...rest, label: e.target.value } : rest;
+                    },
+                    'label',
+                  )
                 }
               />
             </label>
@@ -57,8 +74,17 @@ export function FieldsEditor() {
                 value={field.type}
                 onChange={(e) =>
                   change(i, (f) => {
-                    const { options: _o, min: _min, max: _max, ...rest } = f;
+                    const { options: _o, min: _min, max: _max, itemFields: _items, ...rest } = f;
                     const type = e.target.value as FieldType;
+                    if (type === 'list')
+                      return {
+                        ...rest,
+                        type,
+                        itemFields: f.itemFields ?? [
+                          { name: 'name', type: 'string' },
+                          { name: 'amount', type: 'number' },
+                        ],
+                      };
                     return type === 'enum' ? { ...rest, type, options: f.options ?? [] } : { ...rest, type };
                   })
                 }
@@ -84,16 +110,38 @@ export function FieldsEditor() {
               />
               {t('designer.fields.required')}
             </label>
-            <button type="button" className="danger" data-testid={`field-remove-${i}`} onClick={() => execute(removeField(i, field))}>
+            <button
+              type="button"
+              className="danger"
+              data-testid={`field-remove-${i}`}
+              onClick={() => execute(removeField(i, field))}
+            >
               {t('common.remove')}
             </button>
           </div>
+          {field.type === 'list' && (
+            <ListEditor
+              testId={`field-items-${i}`}
+              label={t('designer.fields.itemFields')}
+              items={(field.itemFields ?? []).map(itemFieldText)}
+              onChange={(items) => change(i, (f) => ({ ...f, itemFields: items.map(parseItemField) }))}
+            />
+          )}
           {field.type === 'enum' && (
-            <ListEditor testId={`field-options-${i}`} label={t('designer.fields.options')} items={field.options ?? []} onChange={(options) => change(i, (f) => ({ ...f, options }))} />
+            <ListEditor
+              testId={`field-options-${i}`}
+              label={t('designer.fields.options')}
+              items={field.options ?? []}
+              onChange={(options) => change(i, (f) => ({ ...f, options }))}
+            />
           )}
         </div>
       ))}
-      <button type="button" data-testid="field-add" onClick={() => execute(addField({ name: freshName(fields), type: 'string' }))}>
+      <button
+        type="button"
+        data-testid="field-add"
+        onClick={() => execute(addField({ name: freshName(fields), type: 'string' }))}
+      >
         + {t('designer.fields.add')}
       </button>
     </div>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApprovalNode, ApprovalPolicy, Approvers } from '@ticketflow/definition';
+import { ApproversPicker } from './ApproversPicker';
+import { ForEachPicker } from './ForEachPicker';
 import { GroupsPolicyEditor } from './GroupsPolicyEditor';
 import { useDirectory } from './use-directory';
 import { DurationInput } from './DurationInput';
@@ -11,10 +13,10 @@ interface Props {
   update: (change: (n: ApprovalNode) => ApprovalNode, mergeKey?: string) => void;
 }
 
-/** Approvers (a role or named users), the policy, separation of duties and the timeout. */
+/** Approvers (a role, named users or a users field), once or per item, the policy, separation of duties and the timeout. */
 export function ApprovalEditor({ node, update }: Props) {
   const { t } = useTranslation();
-  const { users, roles } = useDirectory();
+  const { roles } = useDirectory();
   const approvers = node.approvers ?? { role: roles[0]?.name ?? 'manager' };
   const policy = node.policy ?? { type: 'any' };
   const setApprovers = (a: Approvers) => update((n) => ({ ...n, approvers: a }));
@@ -29,65 +31,11 @@ export function ApprovalEditor({ node, update }: Props) {
 
   return (
     <>
-      {policy.type !== 'groups' && (
-        <fieldset>
-          <legend>{t('designer.props.approvers')}</legend>
-          <label>
-            {t('designer.props.assignTo')}
-            <select
-              data-testid="prop-approvers-kind"
-              value={'role' in approvers ? 'role' : 'users'}
-              onChange={(e) =>
-                setApprovers(
-                  e.target.value === 'role' ? { role: roles[0]?.name ?? 'manager' } : { users: [] },
-                )
-              }
-            >
-              <option value="role">{t('designer.props.aRole')}</option>
-              <option value="users">{t('designer.props.someUsers')}</option>
-            </select>
-          </label>
-          {'role' in approvers ? (
-            <label>
-              {t('designer.props.role')}
-              <select
-                data-testid="prop-approvers-role"
-                value={approvers.role}
-                onChange={(e) => setApprovers({ role: e.target.value })}
-              >
-                {!roles.some((r) => r.name === approvers.role) && (
-                  <option value={approvers.role}>{approvers.role}</option>
-                )}
-                {roles.map((r) => (
-                  <option key={r.name} value={r.name}>
-                    {r.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : (
-            <label>
-              {t('designer.props.users')}
-              <select
-                multiple
-                data-testid="prop-approvers-users"
-                value={approvers.users}
-                onChange={(e) =>
-                  setApprovers({ users: Array.from(e.target.selectedOptions, (o) => o.value) })
-                }
-              >
-                {users.map((u) => (
-                  <option key={u.id} value={u.username}>
-                    {u.displayName ?? u.username}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-        </fieldset>
-      )}
+      {policy.type !== 'groups' && <ApproversPicker approvers={approvers} onChange={setApprovers} />}
+      <ForEachPicker node={node} update={(change) => update(change)} />
       <fieldset>
         <legend>{t('designer.props.policy')}</legend>
+        {node.forEach && <p className="muted small">{t('designer.props.forEachPolicyHint')}</p>}
         <select
           data-testid="prop-policy-type"
           value={policy.type}

@@ -14,6 +14,7 @@ import { asTimeout } from '../duration/duration-text';
 import { useNodeEditor, without } from './use-node-editor';
 import { AssigneePicker } from './AssigneePicker';
 import { ApprovalEditor } from './ApprovalEditor';
+import { ForEachPicker } from './ForEachPicker';
 import { ActionEditor } from './ActionEditor';
 import { DurationInput } from './DurationInput';
 import { ListEditor } from './ListEditor';
@@ -98,6 +99,7 @@ function TypeSpecific({ node, update }: { node: WorkflowNode; update: Update<Wor
       return (
         <>
           <AssigneePicker value={node.assignee} onChange={(assignee) => up((n) => ({ ...n, assignee }))} />
+          <ForEachPicker node={node} update={up} />
           <ListEditor
             testId="prop-outcomes"
             label={t('designer.props.taskOutcomes')}
