@@ -10,6 +10,10 @@ export const CANCELLED_KEY = '~cancelled';
 export const SPLIT_DONE_SUFFIX = '~done';
 /** A branch whose first edge leaves it at once (to an end or an enclosing step). */
 export const REDIRECT_KEY = '~leave';
+/** An inclusive split's branch before the runtime has decided whether it is taken. */
+export const GATE_KEY = '~gate';
+/** An inclusive split's branch that was not taken. */
+export const SKIPPED_KEY = '~skipped';
 
 type StateConfig = Record<string, unknown>;
 type Guard = { type: string; params: Record<string, string> };
@@ -99,23 +103,43 @@ export function buildStateTree(graph: GraphIndex, layout: Layout, startId: strin
       join?.type === 'join' && join.require
         ? Math.max(1, Math.min(join.require.count, regions.length))
         : regions.length;
-    blocks[path] = { parallelId, joinId, branches: regions.length, required, path };
+    const kind = graph.nodes.get(parallelId)?.type === 'inclusive' ? 'inclusive' : 'parallel';
+    blocks[path] = { parallelId, kind, joinId, branches: regions.length, required, path };
     const states: Record<string, StateConfig> = {};
     const outgoing = graph.outgoing.get(parallelId) ?? [];
+    const inclusive = graph.nodes.get(parallelId)?.type === 'inclusive';
     regions.forEach((region, branch) => {
       const children = buildScope(region);
       const head = outgoing[branch] as WorkflowEdge;
       let initial: string;
-      if (head.target === joinId) initial = ARRIVAL_KEY;
-      else if (region.nodeIds.includes(head.target) || region.endIds.includes(head.target))
+      let headTarget: string;
+      if (head.target === joinId)
+        [initial, headTarget] = [ARRIVAL_KEY, `#${childPath(region.path, ARRIVAL_KEY)}`];
+      else if (region.nodeIds.includes(head.target) || region.endIds.includes(head.target)) {
         initial = stateKeyOf(head.target);
-      else {
+        headTarget = `#${childPath(region.path, initial)}`;
+      } else {
         // The branch leaves at once (an end in a joined split, an enclosing step): pass through.
         initial = REDIRECT_KEY;
-        children[REDIRECT_KEY] = {
-          id: childPath(region.path, REDIRECT_KEY),
-          always: { target: targetOf(head.target, region) },
+        headTarget = targetOf(head.target, region);
+        children[REDIRECT_KEY] = { id: childPath(region.path, REDIRECT_KEY), always: { target: headTarget } };
+      }
+      if (inclusive) {
+        // The runtime evaluates every condition once, then takes (`route`) or skips each branch.
+        const gatePath = childPath(region.path, GATE_KEY);
+        const skippedPath = childPath(region.path, SKIPPED_KEY);
+        place(gatePath, parallelId, 'gate', region);
+        place(skippedPath, parallelId, 'skipped', region);
+        const at = { nodeId: parallelId, path: gatePath };
+        children[GATE_KEY] = {
+          id: gatePath,
+          on: {
+            route: [{ guard: { type: 'edgeIs', params: { ...at, edgeId: head.id } }, target: headTarget }],
+            skip: [{ guard: { type: 'atNode', params: at }, target: `#${skippedPath}` }],
+          },
         };
+        children[SKIPPED_KEY] = { id: skippedPath, type: 'final' };
+        initial = GATE_KEY;
       }
       states[`b${branch}`] = { id: region.path, initial, states: children };
     });

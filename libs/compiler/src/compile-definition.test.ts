@@ -102,6 +102,7 @@ describe('compileDefinition', () => {
     expect(Object.keys(split?.states as object)).toEqual(['b0', 'b1', 'b2']);
     expect(compiled.blocks['split']).toEqual({
       parallelId: 'split',
+      kind: 'parallel',
       joinId: 'join',
       branches: 3,
       required: 2,

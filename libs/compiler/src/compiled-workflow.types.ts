@@ -20,14 +20,21 @@ export type TaskInfo =
       outcomes: string[];
       /** What the step shows and may edit, defaults applied (`resolveStepForm`). */
       form: ResolvedFormEntry[];
+      /** A list field: one task per item. */
+      forEach?: string;
+      /** With `forEach`: how many items must be done (default all). */
+      completion?: ApprovalPolicy;
     }
   | {
       kind: 'approval';
       name: string;
-      approvers: Approvers;
+      /** Absent with a `groups` policy: the groups name who may approve. */
+      approvers?: Approvers;
       policy: ApprovalPolicy;
       allowRequester: boolean;
       form: ResolvedFormEntry[];
+      /** A list field: one approval per item, each decided by its first vote; `policy` counts items. */
+      forEach?: string;
     };
 
 /** Compiled facts about one definition node, keyed by node id. */
@@ -55,13 +62,15 @@ export interface NodeInfo {
  * node has one at the top level and one per branch of a split without a join;
  * a node reachable from several branches of a split has one per branch.
  * `arrival` is a branch having reached its join; `split-done` ends a split
- * without a join; `cancelled` is where `cancel` goes.
+ * without a join; `cancelled` is where `cancel` goes. An inclusive split's
+ * branch starts at a `gate` (the runtime sends `route` to take the branch or
+ * `skip`) and a skipped branch rests at `skipped` until the split is done.
  */
 export interface Placement {
   /** The XState state id and the `/`-joined path of state keys. */
   path: string;
   nodeId: string;
-  kind: 'node' | 'arrival' | 'split-done' | 'cancelled';
+  kind: 'node' | 'arrival' | 'split-done' | 'cancelled' | 'gate' | 'skipped';
   /** Document order, for deterministic processing. */
   order: number;
   /** The parallel split whose branch contains this placement, if any. */
@@ -75,6 +84,8 @@ export interface Placement {
 /** A parallel split and its matching join (null: branches end on their own). */
 export interface ParallelBlock {
   parallelId: string;
+  /** `inclusive`: only the branches whose condition held run; the join waits for those. */
+  kind: 'parallel' | 'inclusive';
   joinId: string | null;
   branches: number;
   /** How many branches must reach the join (default: all). */

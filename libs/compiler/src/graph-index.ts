@@ -1,4 +1,9 @@
-import type { WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@ticketflow/definition';
+import {
+  isSplitType,
+  type WorkflowDefinition,
+  type WorkflowEdge,
+  type WorkflowNode,
+} from '@ticketflow/definition';
 import { CompileError } from './compile-error.js';
 
 /** Nodes by id and outgoing edges by source, both in definition order. */
@@ -74,7 +79,7 @@ function firstJoinFrom(
     if (!node) continue;
     if (node.type === 'join') return id;
     let next = id;
-    if (node.type === 'parallel') {
+    if (isSplitType(node.type)) {
       if (inProgress.has(id)) continue;
       const nested = findMatchingJoin(graph, id, inProgress);
       if (nested === null) continue;

@@ -28,6 +28,7 @@ export function describeNode(
         assignee: node.assignee,
         outcomes: node.outcomes && node.outcomes.length > 0 ? [...node.outcomes] : ['completed'],
         form: resolveStepForm(node, fields),
+        ...(node.forEach ? { forEach: node.forEach, completion: node.policy ?? { type: 'all' } } : {}),
       };
       if (node.timeout)
         info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };
@@ -37,10 +38,11 @@ export function describeNode(
       info.task = {
         kind: 'approval',
         name,
-        approvers: node.approvers,
+        ...(node.approvers ? { approvers: node.approvers } : {}),
         policy: node.policy ?? { type: 'any' },
         allowRequester: node.allowRequester === true,
         form: resolveStepForm(node, fields),
+        ...(node.forEach ? { forEach: node.forEach } : {}),
       };
       if (node.timeout) {
         info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };

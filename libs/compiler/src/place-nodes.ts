@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@ticketflow/definition';
+import { isSplitType, type WorkflowDefinition } from '@ticketflow/definition';
 import { CompileError } from './compile-error.js';
 import { findMatchingJoin, type GraphIndex } from './graph-index.js';
 import { childPath, stateKeyOf } from './state-keys.js';
@@ -62,7 +62,7 @@ export function placeNodes(definition: WorkflowDefinition, graph: GraphIndex): L
       }
       scope.nodeIds.push(id);
       const outgoing = graph.outgoing.get(id) ?? [];
-      if (node.type !== 'parallel') {
+      if (!isSplitType(node.type)) {
         queue.push(...outgoing.map((edge) => edge.target));
         continue;
       }

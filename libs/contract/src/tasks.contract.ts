@@ -14,6 +14,14 @@ export const FormEntrySchema = Closed({
 });
 export type FormEntryView = Static<typeof FormEntrySchema>;
 
+/** One group of a composite approval: its role, the approvals it needs and those counted for it. */
+export const GroupSeatsSchema = Closed({
+  role: Type.String(),
+  count: Type.Integer({ minimum: 1 }),
+  approved: Type.Integer({ minimum: 0 }),
+});
+export type GroupSeats = Static<typeof GroupSeatsSchema>;
+
 /** A step waiting for someone, or done (`GET /api/tasks`, `GET /api/tasks/:id`, every task action). */
 export const TaskSchema = Closed({
   id: Uuid(),
@@ -47,10 +55,20 @@ export const TaskSchema = Closed({
   ),
   policy: Type.Optional(
     Closed({
-      type: OneOf(['any', 'all', 'quorum', 'percent']),
+      type: OneOf(['any', 'all', 'quorum', 'percent', 'groups']),
       count: Type.Optional(Type.Integer()),
       value: Type.Optional(Type.Number()),
+      groups: Type.Optional(Type.Array(Closed({ role: Type.String(), count: Type.Integer({ minimum: 1 }) }))),
     }),
+  ),
+  item: Type.Optional(
+    Closed(
+      { index: Type.Integer({ minimum: 0 }), of: Type.Integer({ minimum: 1 }), value: Type.Unknown() },
+      'Multi-instance steps (`forEach`): the list item this task works on',
+    ),
+  ),
+  groupTally: Type.Optional(
+    Type.Array(GroupSeatsSchema, { description: 'Composite approvals: seats filled per group so far' }),
   ),
   role: Type.Optional(Type.String()),
   assignee: Type.Optional(Type.String()),

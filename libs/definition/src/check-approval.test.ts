@@ -3,6 +3,15 @@ import { testRules } from './testing/rule-cases.js';
 
 const decided = ['approved', 'rejected'];
 const approval = (extra: Record<string, unknown>) => () => around(node.approval('ok', extra), decided);
+/** A composite approval: the groups name who approves, so there are no `approvers`. */
+const composite =
+  (groups: unknown, extra: Record<string, unknown> = {}) =>
+  () =>
+    around(node.raw('ok', 'approval', { policy: { type: 'groups', groups }, ...extra }), decided);
+const financeAndLegal = [
+  { role: 'finance', count: 2 },
+  { role: 'legal', count: 1 },
+];
 
 testRules([
   {
@@ -58,6 +67,45 @@ testRules([
     code: 'invalid-value',
     trigger: approval({ timeout: { after: 'P2D', autoDecision: 'escalate' } }),
     pass: approval({ timeout: { after: 'P2D', autoDecision: 'approved' } }),
+  },
+  {
+    when: 'a groups policy has no groups',
+    code: 'invalid-policy',
+    trigger: composite([]),
+    pass: composite(financeAndLegal),
+  },
+  {
+    when: 'a group needs zero approvals',
+    code: 'invalid-policy',
+    trigger: composite([{ role: 'finance', count: 0 }]),
+    pass: composite([{ role: 'finance', count: 1 }]),
+  },
+  {
+    when: 'a groups policy names one role twice',
+    code: 'invalid-policy',
+    trigger: composite([
+      { role: 'finance', count: 1 },
+      { role: 'finance', count: 1 },
+    ]),
+    pass: composite([{ role: 'finance', count: 2 }]),
+  },
+  {
+    when: 'a group has no role',
+    code: 'invalid-policy',
+    trigger: composite([{ count: 1 }]),
+    pass: composite([{ role: 'legal', count: 1 }]),
+  },
+  {
+    when: 'a groups policy also lists approvers',
+    code: 'invalid-approvers',
+    trigger: composite(financeAndLegal, { approvers: { role: 'finance' } }),
+    pass: composite(financeAndLegal),
+  },
+  {
+    when: 'an approval without a groups policy has no approvers',
+    code: 'missing-property',
+    trigger: () => around(node.raw('ok', 'approval', { policy: { type: 'all' } }), decided),
+    pass: approval({ policy: { type: 'all' } }),
   },
   {
     when: 'allowRequester is a string',

@@ -1,20 +1,54 @@
 import { checkDirectoryApprovers } from './check-assignee.js';
 import type { ProblemSink } from './problem-sink.js';
-import { expectKind, expectKnownKeys, inside, own, placeOf, type Where } from './structure-reader.js';
+import {
+  expectKind,
+  expectKnownKeys,
+  inside,
+  isRecord,
+  own,
+  placeOf,
+  type Where,
+} from './structure-reader.js';
 
-function checkApprovers(sink: ProblemSink, node: Record<string, unknown>, where: Where): number | undefined {
+function checkApprovers(
+  sink: ProblemSink,
+  node: Record<string, unknown>,
+  where: Where,
+  groups: boolean,
+): number | undefined {
+  if (groups) {
+    if (own(node, 'approvers') !== undefined) {
+      sink.add(
+        'invalid-approvers',
+        `${where.subject} has a "groups" policy, whose groups name who may approve; remove "approvers".`,
+        placeOf(where, 'approvers'),
+      );
+    }
+    return undefined;
+  }
   if (!expectKind(sink, node, 'approvers', 'object', where, true)) return undefined;
   const approvers = node.approvers as Record<string, unknown>;
   const at = inside(where, 'approvers');
   if (checkDirectoryApprovers(sink, approvers, at)) return undefined;
   const role = own(approvers, 'role');
   const users = own(approvers, 'users');
-  if ((role === undefined) === (users === undefined)) {
+  const field = own(approvers, 'field');
+  if ([role, users, field].filter((value) => value !== undefined).length !== 1) {
     sink.add(
       'invalid-approvers',
-      `${where.subject} needs approvers: exactly one of a role ({ "role": "finance" }), a list of users ({ "users": ["ann", "bob"] }), a group ({ "group": "store-owners" }) or a manager ({ "manager": "requester" }).`,
+      `${where.subject} needs approvers: exactly one of a role ({ "role": "finance" }), a list of users ({ "users": ["ann", "bob"] }), a users field ({ "field": "costCentreOwners" }), a group ({ "group": "store-owners" }) or a manager ({ "manager": "requester" }).`,
       placeOf(at),
     );
+    return undefined;
+  }
+  if (field !== undefined) {
+    expectKnownKeys(sink, approvers, ['field'], at);
+    if (typeof field !== 'string' || field.trim() === '')
+      sink.add(
+        'invalid-approvers',
+        `${where.subject}: "approvers.field" must name a users field.`,
+        placeOf(at, 'field'),
+      );
     return undefined;
   }
   if (role !== undefined) {
@@ -50,7 +84,55 @@ function checkApprovers(sink: ProblemSink, node: Record<string, unknown>, where:
   return new Set(users).size;
 }
 
-function checkPolicy(
+function checkGroups(sink: ProblemSink, policy: Record<string, unknown>, where: Where): void {
+  expectKnownKeys(sink, policy, ['type', 'groups'], where);
+  const groups = own(policy, 'groups');
+  if (!Array.isArray(groups) || groups.length === 0) {
+    sink.add(
+      'invalid-policy',
+      `${where.subject}: a "groups" policy needs "groups", a non-empty list such as [{ "role": "finance", "count": 2 }, { "role": "legal", "count": 1 }].`,
+      placeOf(where, 'groups'),
+    );
+    return;
+  }
+  const roles = new Set<string>();
+  groups.forEach((group: unknown, index) => {
+    const at = inside(inside(where, 'groups'), String(index));
+    if (!isRecord(group)) {
+      sink.add(
+        'invalid-policy',
+        `${where.subject}: group ${index + 1} must be an object { "role", "count" }.`,
+        placeOf(at),
+      );
+      return;
+    }
+    expectKnownKeys(sink, group, ['role', 'count'], at);
+    const role = own(group, 'role');
+    const count = own(group, 'count');
+    if (typeof role !== 'string' || role.trim() === '') {
+      sink.add(
+        'invalid-policy',
+        `${where.subject}: group ${index + 1} needs "role", the role whose members approve.`,
+        placeOf(at, 'role'),
+      );
+    } else if (roles.has(role)) {
+      sink.add(
+        'invalid-policy',
+        `${where.subject} names the role "${role.slice(0, 40)}" in two groups; add their counts in one group.`,
+        placeOf(at, 'role'),
+      );
+    } else roles.add(role);
+    if (!Number.isSafeInteger(count) || (count as number) < 1) {
+      sink.add(
+        'invalid-policy',
+        `${where.subject}: group ${index + 1} needs "count", a whole number of approvals of at least 1.`,
+        placeOf(at, 'count'),
+      );
+    }
+  });
+}
+
+export function checkPolicy(
   sink: ProblemSink,
   node: Record<string, unknown>,
   where: Where,
@@ -88,11 +170,13 @@ function checkPolicy(
         placeOf(at, 'value'),
       );
     }
+  } else if (type === 'groups') {
+    checkGroups(sink, policy, at);
   } else {
     const shown = typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'missing';
     sink.add(
       'invalid-policy',
-      `${where.subject}: the policy type is ${shown}; use any, all, quorum or percent.`,
+      `${where.subject}: the policy type is ${shown}; use any, all, quorum, percent or groups.`,
       placeOf(at, 'type'),
     );
   }
@@ -100,10 +184,13 @@ function checkPolicy(
 
 /**
  * Checks an approval's `approvers`, `policy` (quorum count ≥ 1 and not more than the listed
- * users; percent 1..100) and `allowRequester`. Pure apart from pushing into `sink`.
+ * users; percent 1..100; groups: roles named once, counts ≥ 1, and then no `approvers`, since
+ * the groups name who may approve) and `allowRequester`. Pure apart from pushing into `sink`.
  */
 export function checkApproval(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
-  const userCount = checkApprovers(sink, node, where);
+  const policy = own(node, 'policy');
+  const groups = isRecord(policy) && own(policy, 'type') === 'groups';
+  const userCount = checkApprovers(sink, node, where, groups);
   checkPolicy(sink, node, where, userCount);
   expectKind(sink, node, 'allowRequester', 'boolean', where, false);
 }

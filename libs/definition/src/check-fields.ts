@@ -1,9 +1,10 @@
-import type { FieldType } from './definition.types.js';
+import type { FieldType, ItemFieldType } from './definition.types.js';
 import { kindOf, type ProblemSink } from './problem-sink.js';
 import {
   expectKind,
   expectKnownKeys,
   expectOneOf,
+  inside,
   isRecord,
   own,
   placeOf,
@@ -16,9 +17,77 @@ export const FIELD_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Names that would reach a prototype when a ticket's field values are set by name. */
 const RESERVED_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
-export const FIELD_TYPES: readonly FieldType[] = ['string', 'text', 'number', 'boolean', 'date', 'enum'];
+export const FIELD_TYPES: readonly FieldType[] = [
+  'string',
+  'text',
+  'number',
+  'boolean',
+  'date',
+  'enum',
+  'users',
+  'list',
+];
 
-const FIELD_KEYS = ['name', 'type', 'label', 'required', 'options', 'min', 'max'];
+/** What the fields of a list's items may be: the scalar types. */
+export const ITEM_FIELD_TYPES: readonly ItemFieldType[] = [
+  'string',
+  'text',
+  'number',
+  'boolean',
+  'date',
+  'enum',
+];
+
+const FIELD_KEYS = ['name', 'type', 'label', 'required', 'options', 'min', 'max', 'itemFields'];
+
+function checkItemFields(sink: ProblemSink, field: Record<string, unknown>, where: Where): void {
+  const items = own(field, 'itemFields');
+  if (own(field, 'type') !== 'list') {
+    if (items !== undefined)
+      sink.add(
+        'invalid-field',
+        `${where.subject}: only list fields have "itemFields"; remove them or make the field a list.`,
+        placeOf(where, 'itemFields'),
+      );
+    return;
+  }
+  if (!Array.isArray(items) || items.length === 0) {
+    sink.add(
+      'invalid-field',
+      `${where.subject} is a list and needs "itemFields": the fields of each item, such as [{ "name": "sku", "type": "string" }, { "name": "amount", "type": "number" }].`,
+      placeOf(where, 'itemFields'),
+    );
+    return;
+  }
+  const names = new Set<string>();
+  items.forEach((item: unknown, index) => {
+    const at = inside(inside(where, 'itemFields'), String(index));
+    const subject = { ...at, subject: `${where.subject}, item field ${index + 1}` };
+    if (!isRecord(item)) {
+      sink.add('invalid-field', `${subject.subject} must be an object { "name", "type" }.`, placeOf(at));
+      return;
+    }
+    expectKnownKeys(sink, item, ['name', 'type', 'label', 'options'], subject);
+    const name = own(item, 'name');
+    if (typeof name !== 'string' || !FIELD_NAME_PATTERN.test(name) || RESERVED_FIELD_NAMES.has(name)) {
+      sink.add(
+        'invalid-field',
+        `${subject.subject}: "name" must start with a letter or "_" and use only letters, digits and "_".`,
+        placeOf(at, 'name'),
+      );
+    } else if (names.has(name)) {
+      sink.add(
+        'invalid-field',
+        `${where.subject} has two item fields named "${name}"; rename one.`,
+        placeOf(at, 'name'),
+      );
+    } else names.add(name);
+    if (expectKind(sink, item, 'type', 'string', subject, true))
+      expectOneOf(sink, item, 'type', ITEM_FIELD_TYPES, subject);
+    expectKind(sink, item, 'label', 'string', subject, false);
+    checkOptions(sink, item, subject);
+  });
+}
 
 function checkOptions(sink: ProblemSink, field: Record<string, unknown>, where: Where): void {
   const options = own(field, 'options');
@@ -123,5 +192,6 @@ export function checkFieldDefinition(sink: ProblemSink, field: unknown, index: n
   expectKind(sink, field, 'required', 'boolean', where, false);
   checkOptions(sink, field, where);
   checkBounds(sink, field, where);
+  checkItemFields(sink, field, where);
   return name;
 }

@@ -1,6 +1,6 @@
 import type { NodeType } from './definition.types.js';
 import { checkActionSpec } from './check-action.js';
-import { checkApproval } from './check-approval.js';
+import { checkApproval, checkPolicy } from './check-approval.js';
 import { checkTaskAssignee } from './check-assignee.js';
 import { explainDurationProblem } from './iso-duration.js';
 import type { ProblemSink } from './problem-sink.js';
@@ -20,10 +20,11 @@ const BASE_KEYS = ['id', 'type', 'name', 'description', 'position'];
 const PROPS: Record<NodeType, string[]> = {
   start: [],
   end: ['outcome'],
-  task: ['assignee', 'outcomes', 'form', 'timeout'],
-  approval: ['approvers', 'policy', 'allowRequester', 'form', 'timeout'],
+  task: ['assignee', 'outcomes', 'form', 'timeout', 'forEach', 'policy'],
+  approval: ['approvers', 'policy', 'allowRequester', 'form', 'timeout', 'forEach'],
   decision: [],
   parallel: [],
+  inclusive: [],
   join: ['require'],
   timer: ['after', 'until', 'businessHours'],
   wait: ['message', 'timeout'],
@@ -162,6 +163,16 @@ function checkFormEntries(sink: ProblemSink, entries: unknown[], where: Where, l
   });
 }
 
+function checkForEachShape(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
+  if (expectKind(sink, node, 'forEach', 'string', where, false) && (node.forEach as string).trim() === '') {
+    sink.add(
+      'invalid-for-each',
+      `${where.subject}: "forEach" must name a list field.`,
+      placeOf(where, 'forEach'),
+    );
+  }
+}
+
 function checkTimer(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
   const hasAfter = own(node, 'after') !== undefined;
   const hasUntil = own(node, 'until') !== undefined;
@@ -207,9 +218,38 @@ export function checkNodeProps(
       checkTaskOutcomes(sink, node, where);
       checkForm(sink, node, where, true);
       checkTimeout(sink, node, where, false);
+      checkForEachShape(sink, node, where);
+      if (own(node, 'policy') !== undefined && own(node, 'forEach') === undefined) {
+        sink.add(
+          'invalid-policy',
+          `${where.subject}: only a task that runs once per item ("forEach") has a completion policy; add "forEach" or remove "policy".`,
+          placeOf(where, 'policy'),
+        );
+      } else if (
+        isRecord(own(node, 'policy')) &&
+        own(node.policy as Record<string, unknown>, 'type') === 'groups'
+      ) {
+        sink.add(
+          'invalid-policy',
+          `${where.subject}: a task's completion policy is any, all, quorum or percent; "groups" is for approvals.`,
+          placeOf(inside(where, 'policy'), 'type'),
+        );
+      } else checkPolicy(sink, node, where, undefined);
       return;
     case 'approval':
       checkApproval(sink, node, where);
+      checkForEachShape(sink, node, where);
+      if (
+        own(node, 'forEach') !== undefined &&
+        isRecord(own(node, 'policy')) &&
+        own(node.policy as Record<string, unknown>, 'type') === 'groups'
+      ) {
+        sink.add(
+          'invalid-policy',
+          `${where.subject} runs once per item, each item decided by one approver; a "groups" policy cannot be combined with "forEach".`,
+          placeOf(inside(where, 'policy'), 'type'),
+        );
+      }
       checkForm(sink, node, where, false);
       checkTimeout(sink, node, where, true);
       return;

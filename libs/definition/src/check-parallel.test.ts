@@ -30,21 +30,94 @@ const block = (
 
 testRules([
   {
-    when: 'the branches of a split never meet',
+    when: 'a split inside another split lets its branches end without a join',
     code: 'unmatched-parallel',
-    nodeId: 'p',
+    nodeId: 'inner',
     trigger: () =>
       definition(
-        [node.start(), node.parallel('p'), node.task('legal'), node.task('finance'), node.end()],
+        [
+          node.start(),
+          node.parallel('p'),
+          node.parallel('inner'),
+          node.task('legal'),
+          node.task('finance'),
+          node.task('ops'),
+          node.join('j'),
+          node.end(),
+        ],
+        [
+          edge('start', 'p'),
+          edge('p', 'inner'),
+          edge('p', 'ops'),
+          edge('inner', 'legal'),
+          edge('inner', 'finance'),
+          edge('legal', 'end', done),
+          edge('finance', 'end', done),
+          edge('ops', 'j', done),
+          edge('j', 'end'),
+        ],
+      ),
+    pass: () => block(),
+    passIsOnlyFreeOf: true,
+  },
+  {
+    when: 'a join waits for a branch that can only end before it',
+    code: 'join-never-fires',
+    nodeId: 'j',
+    trigger: () =>
+      definition(
+        [
+          node.start(),
+          node.parallel('p'),
+          node.task('legal'),
+          node.task('finance'),
+          node.join('j'),
+          node.end(),
+          node.end('expired'),
+        ],
         [
           edge('start', 'p'),
           edge('p', 'legal'),
           edge('p', 'finance'),
-          edge('legal', 'end', done),
-          edge('finance', 'end', done),
+          edge('legal', 'j', done),
+          edge('finance', 'expired', done),
+          edge('j', 'end'),
         ],
       ),
     pass: () => block(),
+  },
+  {
+    when: 'a join after an inclusive split requires a count',
+    code: 'invalid-join',
+    nodeId: 'j',
+    trigger: () => inclusiveBlock({ require: { count: 1 } }),
+    pass: () => inclusiveBlock(),
+  },
+  {
+    when: 'a join after an inclusive split waits for a branch that can only end',
+    code: 'join-never-fires',
+    nodeId: 'j',
+    trigger: () =>
+      definition(
+        [
+          node.start(),
+          node.raw('inc', 'inclusive'),
+          node.task('legal'),
+          node.task('security'),
+          node.join('j'),
+          node.end(),
+          node.end('stopped'),
+        ],
+        [
+          edge('start', 'inc'),
+          edge('inc', 'legal', { condition: { fact: 'amount', operator: 'greaterThan', value: 50000 } }),
+          edge('inc', 'security', { default: true }),
+          edge('legal', 'j', done),
+          edge('security', 'stopped', done),
+          edge('j', 'end'),
+        ],
+      ),
+    pass: () => inclusiveBlock(),
   },
   {
     when: 'the branches of a split end at two different joins',
@@ -121,36 +194,6 @@ testRules([
     trigger: () => block([], [], { require: { count: 3 } }),
     pass: () => block([], [], { require: { count: 1 } }),
   },
-  {
-    when: 'every branch of a split goes straight to an end',
-    code: 'unmatched-parallel',
-    trigger: () =>
-      definition(
-        [node.start(), node.parallel('p'), node.end()],
-        [edge('start', 'p'), edge('p', 'end'), edge('p', 'end')],
-      ),
-    pass: () =>
-      definition(
-        [
-          node.start(),
-          node.parallel('p'),
-          node.approval('legal'),
-          node.task('finance'),
-          node.join('j'),
-          node.end(),
-          node.end('rejected'),
-        ],
-        [
-          edge('start', 'p'),
-          edge('p', 'legal'),
-          edge('p', 'finance'),
-          edge('legal', 'j', { on: 'approved' }),
-          edge('legal', 'rejected', { on: 'rejected' }),
-          edge('finance', 'j', done),
-          edge('j', 'end'),
-        ],
-      ),
-  },
 ]);
 
 /** start → decision: big tickets go straight to the join, others through the split. */
@@ -173,6 +216,28 @@ function withBypass(): unknown {
       edge('p', 'finance'),
       edge('legal', 'j', done),
       edge('finance', 'j', done),
+      edge('j', 'end'),
+    ],
+  );
+}
+
+/** start → inclusive: legal when the amount is over 50,000, security otherwise → join → end. */
+function inclusiveBlock(joinExtra: Record<string, unknown> = {}): unknown {
+  return definition(
+    [
+      node.start(),
+      node.raw('inc', 'inclusive'),
+      node.task('legal'),
+      node.task('security'),
+      node.join('j', joinExtra),
+      node.end(),
+    ],
+    [
+      edge('start', 'inc'),
+      edge('inc', 'legal', { condition: { fact: 'amount', operator: 'greaterThan', value: 50000 } }),
+      edge('inc', 'security', { default: true }),
+      edge('legal', 'j', done),
+      edge('security', 'j', done),
       edge('j', 'end'),
     ],
   );

@@ -103,6 +103,17 @@ const policy = {
       'type',
       'value',
     ]),
+    object(
+      {
+        type: { const: 'groups' },
+        groups: {
+          type: 'array',
+          minItems: 1,
+          items: object({ role: text, count: { type: 'integer', minimum: 1 } }, ['role', 'count']),
+        },
+      },
+      ['type', 'groups'],
+    ),
   ],
 };
 
@@ -179,12 +190,26 @@ export const definitionSchema = {
     field: object(
       {
         name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
-        type: { enum: ['string', 'text', 'number', 'boolean', 'date', 'enum'] },
+        type: { enum: ['string', 'text', 'number', 'boolean', 'date', 'enum', 'users', 'list'] },
         label: { type: 'string' },
         required: { type: 'boolean' },
         options: { type: 'array', items: text, minItems: 1, uniqueItems: true },
         min: { type: 'number' },
         max: { type: 'number' },
+        itemFields: {
+          type: 'array',
+          minItems: 1,
+          description: 'list fields: the fields of each item',
+          items: object(
+            {
+              name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
+              type: { enum: ['string', 'text', 'number', 'boolean', 'date', 'enum'] },
+              label: { type: 'string' },
+              options: { type: 'array', items: text, minItems: 1, uniqueItems: true },
+            },
+            ['name', 'type'],
+          ),
+        },
       },
       ['name', 'type'],
     ),
@@ -207,21 +232,24 @@ export const definitionSchema = {
               ],
             },
             timeout,
+            forEach: { type: 'string', minLength: 1, description: 'A list field: one task per item' },
+            policy,
           },
           ['assignee'],
         ),
-        node(
-          'approval',
-          {
+        {
+          ...node('approval', {
             approvers: {
               oneOf: [
                 object({ role: text }, ['role']),
                 object({ users: { type: 'array', items: text, minItems: 1, uniqueItems: true } }, ['users']),
+                object({ field: text }, ['field']),
                 object({ group: text, ...memberFilter }, ['group']),
                 managerOf,
               ],
             },
             policy,
+            forEach: { type: 'string', minLength: 1, description: 'A list field: one approval per item' },
             allowRequester: { type: 'boolean' },
             form: stepForm,
             timeout: object(
@@ -232,11 +260,18 @@ export const definitionSchema = {
               },
               ['after'],
             ),
+          }),
+          // `approvers` is required unless a `groups` policy names who may approve (then it is left out).
+          if: {
+            properties: { policy: { properties: { type: { const: 'groups' } }, required: ['type'] } },
+            required: ['policy'],
           },
-          ['approvers'],
-        ),
+          then: { not: { required: ['approvers'] } },
+          else: { required: ['approvers'] },
+        },
         node('decision'),
         node('parallel'),
+        node('inclusive'),
         node('join', { require: object({ count: { type: 'integer', minimum: 1 } }, ['count']) }),
         node('timer', { after: duration, until: { type: 'string' }, businessHours: { type: 'boolean' } }),
         node('wait', { message: word, timeout }, ['message']),

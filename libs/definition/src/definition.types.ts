@@ -8,7 +8,18 @@
 
 export const SCHEMA_VERSION = 1 as const;
 
-export type FieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum';
+export type FieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum' | 'users' | 'list';
+
+/** The scalar types a list item's fields may have. */
+export type ItemFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'enum';
+
+/** One field of the items of a `list` field (`{ "name": "sku", "type": "string" }`). */
+export interface ItemFieldDefinition {
+  name: string;
+  type: ItemFieldType;
+  label?: string;
+  options?: string[];
+}
 
 export interface FieldDefinition {
   name: string;
@@ -20,6 +31,8 @@ export interface FieldDefinition {
   /** Numeric bounds for `number` fields. */
   min?: number;
   max?: number;
+  /** `list` fields: the fields of each item (a task or approval with `forEach` runs once per item). */
+  itemFields?: ItemFieldDefinition[];
 }
 
 export interface Position {
@@ -76,11 +89,34 @@ export type Assignee =
   | ({ group: string; strategy?: AssignmentStrategy } & MemberFilter)
   | ManagerAssignee;
 
+/**
+ * A role, named users, the users listed in a `users` field of the ticket (read when the step
+ * starts), a directory group (narrowed like a task's role), or a manager.
+ */
 export type Approvers =
-  { role: string } | { users: string[] } | ({ group: string } & MemberFilter) | ManagerAssignee;
+  | { role: string }
+  | { users: string[] }
+  | { field: string }
+  | ({ group: string } & MemberFilter)
+  | ManagerAssignee;
+
+/** One group of a composite policy: `count` approvals from people holding `role`. */
+export interface ApprovalGroup {
+  role: string;
+  count: number;
+}
 
 export type ApprovalPolicy =
-  { type: 'any' } | { type: 'all' } | { type: 'quorum'; count: number } | { type: 'percent'; value: number };
+  | { type: 'any' }
+  | { type: 'all' }
+  | { type: 'quorum'; count: number }
+  | { type: 'percent'; value: number }
+  /**
+   * Composite: every group's count met, each approver counted for one group only
+   * (separation of duties across the whole step). The groups name who may approve,
+   * so the approval has no `approvers`.
+   */
+  | { type: 'groups'; groups: ApprovalGroup[] };
 
 /** One field on a step's form: shown read-only, or editable (optionally required). */
 export interface FormEntry {
@@ -135,17 +171,27 @@ export interface TaskNode extends NodeBase {
    */
   form?: StepForm | LegacyFormEntry[];
   timeout?: Timeout;
+  /** A `list` field: the task runs once per item, each instance seeing its item. */
+  forEach?: string;
+  /** With `forEach`: how many items must be done (any / all / quorum / percent; default all). */
+  policy?: Exclude<ApprovalPolicy, { type: 'groups' }>;
 }
 
 export interface ApprovalNode extends NodeBase {
   type: 'approval';
-  approvers: Approvers;
+  /** Who may decide; left out when the policy is `groups` (the groups name them). */
+  approvers?: Approvers;
   policy?: ApprovalPolicy;
   /** Default false: the requester may not approve their own ticket. */
   allowRequester?: boolean;
   /** What the approver sees and may change when deciding; default: every field read-only. */
   form?: StepForm;
   timeout?: ApprovalTimeout;
+  /**
+   * A `list` field: one approval per item, each decided by the first of its approvers;
+   * `policy` then says how many items must be approved (any / all / quorum / percent).
+   */
+  forEach?: string;
 }
 
 export interface DecisionNode extends NodeBase {
@@ -156,9 +202,18 @@ export interface ParallelNode extends NodeBase {
   type: 'parallel';
 }
 
+/**
+ * Inclusive split (multi-choice, WCP 6): takes every outgoing edge whose `condition`
+ * holds, the `default` edge when none does; a `join` after it waits for exactly the
+ * branches taken (synchronising merge, WCP 7).
+ */
+export interface InclusiveNode extends NodeBase {
+  type: 'inclusive';
+}
+
 export interface JoinNode extends NodeBase {
   type: 'join';
-  /** Default: all incoming branches. */
+  /** Default: all branches (after an inclusive split: the branches taken; `require` is not allowed there). */
   require?: { count: number };
 }
 
@@ -206,6 +261,7 @@ export type WorkflowNode =
   | ApprovalNode
   | DecisionNode
   | ParallelNode
+  | InclusiveNode
   | JoinNode
   | TimerNode
   | WaitNode

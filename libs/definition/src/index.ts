@@ -13,6 +13,7 @@ export {
   nodeTypeInfo,
   isNodeType,
   isWaitingNode,
+  isSplitType,
   describeNode,
   type NodeTypeInfo,
   type ExitKind,

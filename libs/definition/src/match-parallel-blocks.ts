@@ -1,4 +1,5 @@
 import { buildDefinitionGraph, type DefinitionGraph } from './definition-graph.js';
+import { isSplitType } from './node-types.js';
 
 /** What the branches of one parallel split reach. */
 export interface ParallelBlock {
@@ -37,7 +38,7 @@ function analyseSplit(
     }
     members.add(id);
     if (type === 'end') continue;
-    if (type === 'parallel') {
+    if (isSplitType(type)) {
       if (open.has(id)) continue;
       const inner = analyseSplit(graph, id, memo, open);
       const [innerJoin] = inner.joinIds;
@@ -57,14 +58,14 @@ function analyseSplit(
 }
 
 /**
- * Finds, for every parallel split in the graph, the joins its branches reach first, treating
+ * Finds, for every parallel or inclusive split in the graph, the joins its branches reach first, treating
  * nested split/join blocks as single steps and stopping at end nodes (reaching an end inside
  * a branch ends the whole ticket). Pure.
  */
 export function findParallelBlocks(graph: DefinitionGraph): ParallelBlock[] {
   const memo = new Map<string, ParallelBlock>();
   return graph.nodes
-    .filter((node) => node.type === 'parallel')
+    .filter((node) => isSplitType(node.type))
     .map((node) => analyseSplit(graph, node.id, memo, new Set()));
 }
 

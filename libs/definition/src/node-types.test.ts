@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { describeNode, isNodeType, isWaitingNode, nodeTypes } from './node-types.js';
 
 describe('node type registry', () => {
-  it('lists the ten node types of the definition format with labels', () => {
+  it('lists the eleven node types of the definition format, the inclusive split among them, with labels', () => {
     expect(nodeTypes.map((info) => info.type).sort()).toEqual([
       'action',
       'approval',
       'decision',
       'end',
+      'inclusive',
       'join',
       'parallel',
       'start',

@@ -53,6 +53,14 @@ export const nodeTypes: readonly NodeTypeInfo[] = [
     exits: 'all',
   },
   {
+    type: 'inclusive',
+    label: 'Inclusive split',
+    description:
+      'Starts every branch whose condition holds (the default when none does); its join waits for the branches taken.',
+    waiting: false,
+    exits: 'conditions',
+  },
+  {
     type: 'join',
     label: 'Join',
     description: 'Waits for the branches of its parallel split.',
@@ -107,6 +115,11 @@ export function isNodeType(type: unknown): type is NodeType {
  */
 export function isWaitingNode(node: Pick<WorkflowNode, 'type'>): boolean {
   return nodeTypeInfo(node.type)?.waiting ?? false;
+}
+
+/** True for the nodes that start branches a join collects: parallel and inclusive splits. Pure. */
+export function isSplitType(type: unknown): boolean {
+  return type === 'parallel' || type === 'inclusive';
 }
 
 /** Names a node for messages: `Approval "Finance approval"`, falling back to its id. Pure. */

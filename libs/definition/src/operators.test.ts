@@ -10,9 +10,9 @@ import {
 } from './operators.js';
 
 describe('operator catalogue', () => {
-  it('lists operators for every field type, all from the catalogue', () => {
+  it('lists operators for every scalar field type (none for users and lists), all from the catalogue', () => {
     for (const type of FIELD_TYPES) {
-      expect(OPERATORS_BY_FIELD_TYPE[type].length).toBeGreaterThan(0);
+      expect(OPERATORS_BY_FIELD_TYPE[type].length > 0).toBe(type !== 'users' && type !== 'list');
       for (const operator of OPERATORS_BY_FIELD_TYPE[type]) expect(OPERATORS[operator].name).toBe(operator);
     }
   });

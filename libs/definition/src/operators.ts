@@ -49,6 +49,9 @@ export const OPERATORS_BY_FIELD_TYPE: Readonly<Record<FieldType, readonly Operat
   boolean: ['equal', 'notEqual'],
   date: ['equal', 'notEqual', ...ORDERED],
   enum: ['equal', 'notEqual', 'in', 'notIn'],
+  // Lists of people and items are not compared in conditions; steps iterate over them instead.
+  users: [],
+  list: [],
 };
 
 /** True when `name` is in the operator catalogue. Pure. */

@@ -49,7 +49,7 @@ export const PROBLEM_CODES = {
   'invalid-approvers': {
     severity: 'error',
     summary:
-      'Approval approvers are not exactly one of { role }, { users: [..] }, { group, ... } or { manager, ... }.',
+      'Approval approvers are not exactly one of { role }, { users: [..] }, { field } (a users field), { group, ... } or { manager, ... }.',
   },
   'invalid-policy': { severity: 'error', summary: 'An approval policy that cannot be met or is malformed.' },
   'invalid-action': {
@@ -138,7 +138,16 @@ export const PROBLEM_CODES = {
   // parallel blocks and loops
   'unmatched-parallel': {
     severity: 'error',
-    summary: 'A parallel split whose branches do not meet at exactly one join.',
+    summary:
+      'A split whose branches meet at several joins, skip their join, or end without a join inside another split.',
+  },
+  'invalid-for-each': {
+    severity: 'error',
+    summary: 'A forEach that does not name a list field.',
+  },
+  'join-never-fires': {
+    severity: 'error',
+    summary: 'A join that waits for a branch which can only end before reaching it.',
   },
   'join-without-parallel': {
     severity: 'error',

@@ -3,6 +3,7 @@ import { checkExits } from './check-exits.js';
 import { checkForms } from './check-forms.js';
 import { checkGraph } from './check-graph.js';
 import { checkLoops } from './check-loops.js';
+import { checkMultiInstance } from './check-multi-instance.js';
 import { checkParallel } from './check-parallel.js';
 import { checkRanges } from './check-ranges.js';
 import { checkReferences } from './check-references.js';
@@ -32,6 +33,7 @@ export function validateDefinition(input: unknown): ValidationResult {
       checkRanges(sink, graph);
       checkParallel(sink, graph);
       checkLoops(sink, graph);
+      checkMultiInstance(sink, graph);
     }
   } catch {
     // A bug here must not turn into a 500 or let an unchecked definition through.

@@ -1,4 +1,5 @@
 import type { CompiledWorkflow, Placement } from '@ticketflow/compiler';
+import { isSplitType } from '@ticketflow/definition';
 
 /**
  * Every state path active in an XState state value (compound and parallel
@@ -27,7 +28,7 @@ export function activePlacements(compiled: CompiledWorkflow, value: unknown): Pl
 /** The leaf placements (where the instance actually is), in document order. Pure. */
 export function leafPlacements(compiled: CompiledWorkflow, value: unknown): Placement[] {
   return activePlacements(compiled, value).filter(
-    (placement) => placement.kind !== 'node' || compiled.nodes[placement.nodeId]?.type !== 'parallel',
+    (placement) => placement.kind !== 'node' || !isSplitType(compiled.nodes[placement.nodeId]?.type),
   );
 }
 

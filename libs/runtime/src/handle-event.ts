@@ -1,5 +1,8 @@
-import type { RuntimeEvent } from './runtime.types.js';
+import type { RuntimeEvent, TransitionDetail } from './runtime.types.js';
+import { finishItem, runKeyOf } from './multi-instance.js';
+import type { Vote } from './runtime-book.types.js';
 import { tallyVotes } from './approval-policy.js';
+import { tallyGroups, type GroupsTally } from './group-tally.js';
 import { RuntimeError } from './runtime-error.js';
 import { edgeForOutcome, type Session } from './step-session.js';
 import { leaveBy } from './route-automatically.js';
@@ -87,12 +90,42 @@ function completeTask(session: Session, event: EventOf<'task.complete'>): void {
   }
   if (event.fields) Object.assign(session.fields, event.fields);
   closeTask(session, task.taskKey, 'completed', outcome);
+  const detail = withOptional({ kind: 'outcome', outcome }, event.actor?.id, event.comment, event.visibility);
+  if (task.item !== undefined && info?.task) {
+    itemDone(session, { ...info, task: info.task }, task, outcome, detail, 'task.complete');
+    return;
+  }
+  leaveBy(session, task, outcome, detail, 'task.complete');
+}
+
+/**
+ * One item of a multi-instance step is done: its outcome is recorded (a
+ * transition naming the item), and once the step's policy is decided the
+ * step leaves by the result; the items still open are cancelled on leaving.
+ */
+function itemDone(
+  session: Session,
+  info: Parameters<typeof finishItem>[1],
+  task: Parameters<typeof finishItem>[2],
+  outcome: string,
+  detail: TransitionDetail,
+  eventName: string,
+): void {
+  const run = session.book.items?.[runKeyOf(task)];
+  session.record(eventName, task.nodeId, task.nodeId, {
+    kind: 'note',
+    text: `item ${(task.item ?? 0) + 1} of ${run?.of ?? '?'}: ${outcome}`,
+  });
+  const decided = finishItem(session, info, task, outcome);
+  if (decided === null) return;
+  const counts = Object.values(run?.outcomes ?? {});
+  const summary = `${counts.filter((o) => o === decided).length} of ${run?.of ?? counts.length} items ${decided}`;
   leaveBy(
     session,
     task,
-    outcome,
-    withOptional({ kind: 'outcome', outcome }, event.actor?.id, event.comment, event.visibility),
-    'task.complete',
+    decided,
+    detail.kind === 'outcome' ? { ...detail, outcome: decided } : { kind: 'note', text: summary },
+    eventName,
   );
 }
 
@@ -106,6 +139,10 @@ function decideApproval(session: Session, event: EventOf<'approval.decide'>): vo
       'invalid-outcome',
       `A decision is "approved" or "rejected", not "${String(event.decision)}".`,
     );
+  }
+  if (task.item !== undefined) {
+    decideItem(session, { ...info, task: info.task }, task, event);
+    return;
   }
   const votes = session.book.votes[task.taskKey] ?? [];
   if (votes.some((vote) => vote.actor === event.actor.id)) {
@@ -124,14 +161,26 @@ function decideApproval(session: Session, event: EventOf<'approval.decide'>): vo
       { taskKey: task.taskKey },
     );
   }
+  const policy = info.task.policy;
+  const groupRoles = policy.type === 'groups' ? policy.groups.map((group) => group.role) : [];
+  const roles = (event.actorRoles ?? []).filter((role) => groupRoles.includes(role));
+  if (policy.type === 'groups' && roles.length === 0) {
+    throw new RuntimeError(
+      'not-in-group',
+      `${event.actor.id} holds none of the roles that decide "${info.name}" (${groupRoles.join(', ')}).`,
+      { taskKey: task.taskKey },
+    );
+  }
   if (event.fields) Object.assign(session.fields, event.fields);
-  const vote =
-    event.comment === undefined
-      ? { actor: event.actor.id, decision: event.decision }
-      : { actor: event.actor.id, decision: event.decision, comment: event.comment };
+  const vote: Vote = { actor: event.actor.id, decision: event.decision };
+  if (event.comment !== undefined) vote.comment = event.comment;
+  if (policy.type === 'groups') vote.roles = roles;
   votes.push(vote);
   session.book.votes[task.taskKey] = votes;
-  const tally = tallyVotes(info.task.policy, votes, event.eligibleCount);
+  const tally =
+    policy.type === 'groups'
+      ? tallyGroups(policy.groups, votes, event.eligibleByRole)
+      : tallyVotes(policy, votes, event.eligibleCount);
   session.record('approval.decide', task.nodeId, task.nodeId, {
     kind: 'vote',
     decision: event.decision,
@@ -141,6 +190,7 @@ function decideApproval(session: Session, event: EventOf<'approval.decide'>): vo
       : { comment: event.comment, ...(event.visibility ? { visibility: event.visibility } : {}) }),
     approved: tally.approved,
     rejected: tally.rejected,
+    ...('groups' in tally ? { groups: (tally as GroupsTally).groups } : {}),
   });
   if (tally.decision === null) return;
   closeTask(session, task.taskKey, 'completed', tally.decision);
@@ -149,6 +199,51 @@ function decideApproval(session: Session, event: EventOf<'approval.decide'>): vo
     task,
     tally.decision,
     withOptional({ kind: 'outcome', outcome: tally.decision }, event.actor.id, undefined),
+    'approval.decide',
+  );
+}
+
+/** One item's approval: the first eligible vote decides the item (separation of duties still applies). */
+function decideItem(
+  session: Session,
+  info: Parameters<typeof finishItem>[1],
+  task: Parameters<typeof finishItem>[2],
+  event: EventOf<'approval.decide'>,
+): void {
+  const isRequester =
+    event.actor.isRequester === true ||
+    (session.book.requester !== undefined && session.book.requester === event.actor.id);
+  if (isRequester && !(info.task.kind === 'approval' && info.task.allowRequester)) {
+    throw new RuntimeError(
+      'requester-not-allowed',
+      `The requester may not decide "${info.name}" on their own ticket.`,
+      { taskKey: task.taskKey },
+    );
+  }
+  if (event.decision !== 'approved' && event.decision !== 'rejected') {
+    throw new RuntimeError(
+      'invalid-outcome',
+      `A decision is "approved" or "rejected", not "${String(event.decision)}".`,
+    );
+  }
+  if (event.fields) Object.assign(session.fields, event.fields);
+  session.record('approval.decide', task.nodeId, task.nodeId, {
+    kind: 'vote',
+    decision: event.decision,
+    actor: event.actor.id,
+    ...(event.comment === undefined
+      ? {}
+      : { comment: event.comment, ...(event.visibility ? { visibility: event.visibility } : {}) }),
+    approved: event.decision === 'approved' ? 1 : 0,
+    rejected: event.decision === 'rejected' ? 1 : 0,
+  });
+  closeTask(session, task.taskKey, 'completed', event.decision);
+  itemDone(
+    session,
+    info,
+    task,
+    event.decision,
+    { kind: 'outcome', outcome: event.decision, actor: event.actor.id },
     'approval.decide',
   );
 }

@@ -28,6 +28,7 @@ export {
 } from './simulate-workflow.js';
 export { RUNTIME_ERRORS, RuntimeError, type RuntimeErrorCode } from './runtime-error.js';
 export { tallyVotes, type Tally } from './approval-policy.js';
+export { tallyGroups, type GroupsTally } from './group-tally.js';
 export type { PendingWork, RuntimeBook, Vote } from './runtime-book.types.js';
 export {
   migrateSnapshot,

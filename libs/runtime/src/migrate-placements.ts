@@ -36,7 +36,7 @@ export class PlacementMapper {
 
   /** The target placement of a leaf the instance rests in (a waiting node or a branch arrived at its join). */
   resolve(placement: Placement): Placement {
-    if (placement.kind === 'arrival') return this.resolveArrival(placement);
+    if (placement.kind === 'arrival' || placement.kind === 'skipped') return this.resolveArrival(placement);
     if (placement.kind !== 'node') {
       throw new MigrationRefused(
         'not-waiting',
@@ -65,6 +65,13 @@ export class PlacementMapper {
         `The parallel split ${label(this.from, block.parallelId)} is no longer a split in the target version.`,
         block.parallelId,
       );
+    if (targetBlock.kind !== block.kind) {
+      throw new MigrationRefused(
+        'split-changed',
+        `It waits inside the ${block.kind} split ${label(this.from, block.parallelId)}, which is ${targetBlock.kind} in the target version; finish the split first.`,
+        block.parallelId,
+      );
+    }
     if (targetBlock.branches !== block.branches) {
       throw new MigrationRefused(
         'branches-changed',
@@ -134,8 +141,14 @@ export class PlacementMapper {
   private resolveArrival(placement: Placement): Placement {
     const blockPath = this.resolveBlock(placement.blockPath as string);
     const arrival = Object.values(this.to.placements).find(
-      (c) => c.kind === 'arrival' && c.blockPath === blockPath && c.branch === placement.branch,
+      (c) => c.kind === placement.kind && c.blockPath === blockPath && c.branch === placement.branch,
     );
+    if (!arrival && placement.kind === 'skipped')
+      throw new MigrationRefused(
+        'split-changed',
+        `An inclusive split skipped a branch, and the split ${label(this.from, placement.nodeId)} is no longer inclusive in the target version.`,
+        placement.nodeId,
+      );
     if (!arrival)
       throw new MigrationRefused(
         'join-changed',

@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
 import type { CompiledWorkflow, Placement, TaskInfo } from '@ticketflow/compiler';
+import { isSplitType } from '@ticketflow/definition';
 import type { Effect, InstanceSnapshot } from './runtime.types.js';
 import { activeNodeIds, activePaths, leafPlacements } from './active-states.js';
 import type { OpenWork, RuntimeBook, Vote } from './runtime-book.types.js';
@@ -171,7 +172,26 @@ function migrate(
     const move = { fromNode: leaf.source.nodeId, toNode: leaf.target.nodeId };
     const path = leaf.target.path;
 
-    for (const task of book.open.tasks.filter(here)) {
+    const itemTasks = book.open.tasks.filter(here).filter((task) => task.item !== undefined);
+    if (itemTasks.length > 0 && (leaf.fresh || sourceInfo.task?.forEach !== targetInfo.task?.forEach)) {
+      throw new MigrationRefused(
+        'multi-instance-running',
+        `Its step ${`“${sourceInfo.name}”`} runs once per item and items are still open; it moves only to the same step with the same list — finish the items first.`,
+        sourceInfo.id,
+      );
+    }
+    for (const task of itemTasks) {
+      open.tasks.push({ ...task, path });
+      tasks.push({
+        fromKey: task.taskKey,
+        toKey: task.taskKey,
+        ...move,
+        recreate: false,
+        task: targetInfo.task as TaskInfo,
+      });
+      if (task.kind === 'approval') votes[task.taskKey] = book.votes[task.taskKey] ?? [];
+    }
+    for (const task of book.open.tasks.filter(here).filter((open) => open.item === undefined)) {
       const info = targetInfo.task as TaskInfo;
       open.tasks.push({ taskKey: key, nodeId: targetInfo.id, kind: info.kind, path });
       tasks.push({ fromKey: task.taskKey, toKey: key, ...move, recreate, task: info });
@@ -217,7 +237,7 @@ function migrate(
   const entered = carriedEntries(from, to, xstate.context.entered);
   for (const path of activePaths(value)) {
     const placement = to.placements[path];
-    if (placement?.kind === 'node' && to.nodes[placement.nodeId]?.type === 'parallel') {
+    if (placement?.kind === 'node' && isSplitType(to.nodes[placement.nodeId]?.type)) {
       visits[placement.nodeId] = Math.max(visits[placement.nodeId] ?? 0, 1);
       entered[path] ??= visits[placement.nodeId] as number;
     }
@@ -255,9 +275,14 @@ function readBook(snapshot: InstanceSnapshot): RuntimeBook {
 }
 
 function sameAssignment(a: TaskInfo, b: TaskInfo): boolean {
+  // A composite policy's groups say who approves, so other groups mean other approvers (votes start again).
+  const groupsOf = (info: TaskInfo) =>
+    info.kind === 'approval' && info.policy.type === 'groups' ? info.policy.groups : null;
   const who = (info: TaskInfo) =>
     JSON.stringify(
-      info.kind === 'task' ? ['task', info.assignee] : ['approval', info.approvers, info.allowRequester],
+      info.kind === 'task'
+        ? ['task', info.assignee]
+        : ['approval', info.approvers ?? null, groupsOf(info), info.allowRequester],
     );
   return who(a) === who(b);
 }

@@ -1,5 +1,5 @@
 import type { Placement } from '@ticketflow/compiler';
-import type { Effect } from './runtime.types.js';
+import { openStep } from './multi-instance.js';
 import type { Session } from './step-session.js';
 
 /**
@@ -16,15 +16,7 @@ export function enterPlacement(session: Session, placement: Placement): void {
   const path = placement.path;
   const key = `${info.id}#${visit}`;
 
-  if (info.task) {
-    book.open.tasks.push({ taskKey: key, nodeId: info.id, kind: info.task.kind, path });
-    if (info.task.kind === 'approval') book.votes[key] = [];
-    const effect: Effect =
-      info.task.kind === 'task'
-        ? { type: 'task.create', taskKey: key, nodeId: info.id, ...info.task }
-        : { type: 'task.create', taskKey: key, nodeId: info.id, ...info.task };
-    session.effects.push(effect);
-  }
+  if (info.task) openStep(session, { ...info, task: info.task }, key, path);
   if (info.timeout) {
     const timerKey = `${key}:timeout`;
     book.open.timers.push({ timerKey, nodeId: info.id, purpose: 'timeout', path });

@@ -1,5 +1,7 @@
 import { chooseBranch } from '@ticketflow/rules';
 import type { Placement } from '@ticketflow/compiler';
+import { emptyRunOutcome } from './multi-instance.js';
+import { openInclusive } from './route-inclusive.js';
 import { edgeForOutcome, type Session } from './step-session.js';
 
 /**
@@ -42,6 +44,8 @@ function nextAutomatic(session: Session): AutomaticWork | null {
   const { compiled } = session;
   const leaves = session.active();
   for (const placement of leaves) {
+    if (placement.kind === 'gate')
+      return { nodeId: placement.nodeId, run: () => openInclusive(session, placement) };
     if (placement.kind !== 'node') continue;
     const info = compiled.nodes[placement.nodeId];
     if (!info) continue;
@@ -52,6 +56,22 @@ function nextAutomatic(session: Session): AutomaticWork | null {
         return { nodeId, run: async () => followPlainEdge(session, placement) };
       case 'decision':
         return { nodeId, run: () => decide(session, placement) };
+      case 'task':
+      case 'approval': {
+        const outcome = emptyRunOutcome(
+          session,
+          info,
+          `${nodeId}#${session.entries()[placement.path] ?? 1}`,
+          placement.path,
+        );
+        if (outcome !== null)
+          return {
+            nodeId,
+            run: async () =>
+              leaveBy(session, placement, outcome, { kind: 'note', text: 'no items: nothing to do' }),
+          };
+        break;
+      }
       case 'action':
         if (info.action?.type === 'set-fields') {
           const values = info.action.values;

@@ -1,6 +1,7 @@
 /** What an instance waits for now (see `pendingWork`). */
 export interface PendingWork {
-  tasks: { taskKey: string; nodeId: string; kind: 'task' | 'approval' }[];
+  /** `item`: the index of the list item a multi-instance task works on. */
+  tasks: { taskKey: string; nodeId: string; kind: 'task' | 'approval'; item?: number }[];
   timers: { timerKey: string; nodeId: string; purpose: 'timeout' | 'timer' }[];
   messages: { nodeId: string; message: string }[];
   actions: { actionKey: string; nodeId: string }[];
@@ -23,6 +24,8 @@ export interface Vote {
   actor: string;
   decision: 'approved' | 'rejected';
   comment?: string;
+  /** `groups` policies: the roles the voter held when deciding. */
+  roles?: string[];
 }
 
 /**
@@ -40,6 +43,14 @@ export interface RuntimeBook {
   requester?: string;
   /** Outcome of the last end node reached inside a split without a join. */
   lastOutcome?: string;
+  /** Multi-instance steps by their key (`review#2`): how many items, and each finished item's outcome. */
+  items?: Record<string, ItemRun>;
+}
+
+/** One multi-instance step's run over a list: item count and the outcome of each finished item. */
+export interface ItemRun {
+  of: number;
+  outcomes: Record<string, string>;
 }
 
 /** An empty work list. Pure. */

@@ -19,6 +19,8 @@ export const RUNTIME_ERRORS = {
   'wrong-task-kind': { kind: 'user', status: 422 },
   // The requester may not decide their own approval (separation of duties).
   'requester-not-allowed': { kind: 'user', status: 403 },
+  // A composite (groups) approval: the voter holds none of the groups' roles.
+  'not-in-group': { kind: 'user', status: 403 },
   // The stored snapshot cannot be read: corrupt data, not the caller's doing.
   'invalid-snapshot': { kind: 'unexpected', status: 500 },
 } as const satisfies Record<string, { kind: ErrorKind; status: number }>;

@@ -26,12 +26,15 @@ function pickEvent(
         options.push({ type: 'task.complete', taskKey: task.taskKey, outcome });
     if (info?.kind === 'approval') {
       for (const decision of ['approved', 'rejected'] as const) {
+        const actorRoles = [['finance'], ['legal'], ['finance', 'legal']][choice % 3];
         options.push({
           type: 'approval.decide',
           taskKey: task.taskKey,
           decision,
           actor: { id: `user-${serial}` },
           eligibleCount: 1 + (choice % 3),
+          actorRoles,
+          eligibleByRole: { finance: 3, legal: 2 },
         });
       }
     }
@@ -79,7 +82,13 @@ describe('runtime properties', () => {
           fc.array(fc.nat(1000), { maxLength: 25 }),
           fc.integer({ min: 0, max: 10000 }),
           async (choices, amount) => {
-            let fields: FieldValues = { refundAmount: amount, amount };
+            const lineItems = Array.from({ length: amount % 4 }, (_, i) => ({ sku: `S${i}`, amount: i }));
+            let fields: FieldValues = {
+              refundAmount: amount,
+              amount,
+              lineItems,
+              costCentreOwners: ['ann', 'bob'],
+            };
             let result = await start(compiled, fields);
             checkInvariants(compiled, result.snapshot);
             for (const [serial, choice] of choices.entries()) {

@@ -7,6 +7,20 @@ import type {
   ResolvedFormEntry,
 } from '@ticketflow/definition';
 
+/** The list item a multi-instance task works on: its position (0-based), the list's length and its value. */
+export interface TaskItem {
+  index: number;
+  of: number;
+  value: unknown;
+}
+
+/** One group of a composite policy and the approvals counted for it. */
+export interface GroupTally {
+  role: string;
+  count: number;
+  approved: number;
+}
+
 /**
  * The contract between the pure runtime and whoever persists it (the API, the
  * Designer's simulation, scenario tests). Everything here is plain JSON.
@@ -51,6 +65,10 @@ export type RuntimeEvent =
       actor: Actor;
       /** How many people may decide this step now (for all / quorum / percent policies). */
       eligibleCount: number;
+      /** `groups` policies: the roles the person deciding holds (which groups they may count for). */
+      actorRoles?: string[];
+      /** `groups` policies: how many people of each group's role may decide (default: the group's count). */
+      eligibleByRole?: Record<string, number>;
       comment?: string;
       visibility?: CommentVisibility;
       /** Field values the approver changed (only those the step's form lets them edit). */
@@ -87,6 +105,8 @@ export type Effect =
       assignee: Assignee;
       outcomes: string[];
       form?: ResolvedFormEntry[];
+      /** A multi-instance task: the list item this task works on. */
+      item?: TaskItem;
     }
   | {
       type: 'task.create';
@@ -94,10 +114,13 @@ export type Effect =
       nodeId: string;
       kind: 'approval';
       name: string;
-      approvers: Approvers;
+      /** Absent with a `groups` policy: the groups name who may approve. */
+      approvers?: Approvers;
       policy: ApprovalPolicy;
       allowRequester: boolean;
       form?: ResolvedFormEntry[];
+      /** A multi-instance approval: the list item this approval decides. */
+      item?: TaskItem;
     }
   /** The step is over: completed by its decision or cancelled because the flow left it. */
   | {
@@ -146,6 +169,8 @@ export type TransitionDetail =
       visibility?: CommentVisibility;
       approved: number;
       rejected: number;
+      /** `groups` policies: approvals counted per group so far. */
+      groups?: GroupTally[];
     }
   | { kind: 'message'; message: string }
   | { kind: 'note'; text: string };

@@ -1,5 +1,7 @@
 import { compileDefinition, type CompiledWorkflow } from '@ticketflow/compiler';
-import type { FieldValues, WorkflowDefinition } from '@ticketflow/definition';
+import type { ApprovalGroup, FieldValues, WorkflowDefinition } from '@ticketflow/definition';
+import { tallyGroups } from './group-tally.js';
+import type { RuntimeBook } from './runtime-book.types.js';
 import type { Effect, InstanceSnapshot, RuntimeEvent, TransitionRecord } from './runtime.types.js';
 import { pendingWork } from './pending-work.js';
 import { RuntimeError } from './runtime-error.js';
@@ -20,7 +22,13 @@ export type SimulationEvent =
       fields?: FieldValues;
       /** Approvals: how many may decide (default: the listed users, else 1). */
       eligibleCount?: number;
+      /** Approvals with a `groups` policy: the roles the actor holds. */
+      roles?: string[];
+      /** Approvals with a `groups` policy: how many people hold each role (default: each group's count). */
+      eligibleByRole?: Record<string, number>;
       comment?: string;
+      /** Multi-instance steps: which item (1 = the first; default: the first still open). */
+      item?: number;
     }
   | { cancel: true; reason?: string };
 
@@ -94,6 +102,13 @@ function collect(result: SimulationResult, step: DetailedStepResult): Simulation
   return result;
 }
 
+/** The role of the first group with a seat left: a simulated vote without roles fills the groups in order. */
+function nextSeat(groups: ApprovalGroup[], snapshot: InstanceSnapshot, taskKey: string): string {
+  const votes = (snapshot.machine as RuntimeBook).votes[taskKey] ?? [];
+  const tally = tallyGroups(groups, votes);
+  return (tally.groups.find((group) => group.approved < group.count) ?? tally.groups[0])?.role ?? '';
+}
+
 /**
  * Translates a friendly simulation event into the runtime event that the
  * matching pending work expects. Throws {@link RuntimeError} when nothing at
@@ -114,16 +129,25 @@ export function toRuntimeEvent(
     (t) => t.nodeId === nodeId && (outcome === 'timeout' || t.purpose === 'timer'),
   );
   if (timer) return { type: 'timer.fire', timerKey: timer.timerKey };
-  const task = work.tasks.find((t) => t.nodeId === nodeId);
+  const task = work.tasks.find(
+    (t) => t.nodeId === nodeId && (simEvent.item === undefined || t.item === simEvent.item - 1),
+  );
   if (task?.kind === 'approval' && (outcome === 'approved' || outcome === 'rejected')) {
     const info = compiled.nodes[nodeId]?.task;
-    const listed = info?.kind === 'approval' && 'users' in info.approvers ? info.approvers.users.length : 1;
+    const listed =
+      info?.kind === 'approval' && info.approvers && 'users' in info.approvers
+        ? info.approvers.users.length
+        : 1;
     return {
       type: 'approval.decide',
       taskKey: task.taskKey,
       decision: outcome,
       actor: { id: actorId },
       eligibleCount: simEvent.eligibleCount ?? listed,
+      ...(info?.kind === 'approval' && info.policy.type === 'groups'
+        ? { actorRoles: simEvent.roles ?? [nextSeat(info.policy.groups, snapshot, task.taskKey)] }
+        : {}),
+      ...(simEvent.eligibleByRole ? { eligibleByRole: simEvent.eligibleByRole } : {}),
       ...(simEvent.comment === undefined ? {} : { comment: simEvent.comment }),
     };
   }

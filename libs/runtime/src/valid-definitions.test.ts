@@ -17,6 +17,7 @@ const KINDS = [
   'approval',
   'decision',
   'parallel',
+  'inclusive',
   'join',
   'wait',
   'timer',
@@ -76,6 +77,11 @@ const arbitraryDefinition = fc
         add(n.id);
         add(n.id);
         if (cursor % 2) add(n.id);
+      }
+      if (n.type === 'inclusive') {
+        add(n.id, { condition: { fact: 'amount', operator: 'greaterThan', value: 2 } });
+        add(n.id, { condition: { fact: 'amount', operator: 'lessThan', value: 5 } });
+        add(n.id, { default: true });
       }
       if (n.type === 'join' || n.type === 'timer') add(n.id);
       if (n.type === 'wait') add(n.id, { on: 'received' });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { Approvers } from '@ticketflow/definition';
 import type { Effect } from '@ticketflow/runtime';
 import type { BusinessCalendar } from '../timers/business-calendar.js';
 import { computeDueAt } from '../timers/due-date.js';
 import type { StepPlan } from './step-plan.js';
 import type { StepTicket } from './step-observers.js';
 import { approvalCandidates, assignTask } from './task-assignment.js';
+import { groupCandidates, groupsOf } from './approval-groups.js';
 
 /** What a step's effects touched, for the post-commit notice (wake workers, live inboxes). */
 export interface EffectsOutcome {
@@ -122,10 +124,13 @@ async function planTask(
     fields: target.ticket.fields,
     previousActorId: target.previousActorId ?? null,
   };
+  const groups = effect.kind === 'approval' ? groupsOf(effect.policy) : null;
   const assignment =
     effect.kind === 'task'
       ? await assignTask(context, effect.assignee)
-      : await approvalCandidates(context, effect.approvers, effect.allowRequester);
+      : groups
+        ? await groupCandidates(target.manager, groups)
+        : await approvalCandidates(context, namedApprovers(effect.approvers), effect.allowRequester);
   if (assignment.note) target.note?.('assignment', assignment.note);
   if (assignment.incident) {
     target.plan.addIncident({ instanceId: target.instanceId, nodeId: effect.nodeId, ...assignment.incident });
@@ -147,6 +152,13 @@ async function planTask(
     form: effect.form ?? null,
     allowRequester: effect.kind === 'approval' ? effect.allowRequester : true,
     dueAt: null,
+    item: effect.item ?? null,
   });
   return assignment.incident !== null;
+}
+
+/** Approvers as the runtime hands them over: a `{ field }` is already resolved to its users when the step starts. */
+function namedApprovers(approvers: Approvers | undefined): Exclude<Approvers, { field: string }> {
+  if (!approvers || 'field' in approvers) return { users: [] };
+  return approvers;
 }

@@ -17,6 +17,7 @@ const task = (instanceId: string, taskKey: string) => ({
   form: null,
   allowRequester: true,
   dueAt: null,
+  item: null,
 });
 
 describe('StepPlan', () => {

@@ -236,7 +236,7 @@ export class StepPlan {
     }
     if (this.newTasks.size > 0) {
       batch.add(`INSERT INTO tasks (id, instance_id, ticket_id, task_key, node_id, kind, name, candidate_role, candidate_users, assignee_id, policy, outcomes, form,
-          allow_requester, due_at, status, outcome, completed_at, completed_by, comment) VALUES ${valuesList(
+          allow_requester, due_at, status, outcome, completed_at, completed_by, comment, item) VALUES ${valuesList(
             [...this.newTasks.values()].map((t) => [
               t.id,
               t.instanceId,
@@ -258,6 +258,7 @@ export class StepPlan {
               (t as ClosedNewTask).status ? new Date() : null,
               null,
               null,
+              t.item === null || t.item === undefined ? null : JSON.stringify(t.item),
             ]),
             p,
           )}`);

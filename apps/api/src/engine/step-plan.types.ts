@@ -46,6 +46,8 @@ export interface NewTaskRow {
   form: unknown;
   allowRequester: boolean;
   dueAt: Date | null;
+  /** Multi-instance steps: `{ index, of, value }` of the list item. */
+  item: unknown;
 }
 
 /** Column changes of an existing task (found by instance and key). `close` also requires it to be open. */

@@ -101,7 +101,7 @@ export async function assignTask(context: AssignmentContext, assignee: Assignee)
 /** Candidates of an approval: a role, named users, a group's members (in a region), or a manager. Same fallback rules. */
 export async function approvalCandidates(
   context: AssignmentContext,
-  approvers: Approvers,
+  approvers: Exclude<Approvers, { field: string }>,
   allowRequester: boolean,
 ): Promise<Assignment> {
   if ('role' in approvers) return plain(approvers.role, [], null);

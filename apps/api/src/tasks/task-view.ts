@@ -1,10 +1,14 @@
 import type { Priority, Task } from '@ticketflow/contract';
+import { tallyGroups } from '@ticketflow/runtime';
+import { groupsOf } from '../engine/approval-groups.js';
 import { visibleValues, type StoredFormEntry } from './step-form-check.js';
 
 /** Columns for a task view: `k` tasks, `t` tickets, `a` assignee. */
 export const TASK_COLUMNS = `k.id, k.ticket_id, k.node_id, k.kind, k.name, k.status, k.due_at, k.outcome, k.comment, k.outcomes, k.form,
   k.policy, k.candidate_role, k.created_at, k.completed_at, a.username AS assignee, t.title AS ticket_title, t.number AS ticket_number,
-  t.priority, t.workflow_key`;
+  t.priority, t.workflow_key, k.item,
+  CASE WHEN k.policy->>'type' = 'groups' THEN (SELECT coalesce(json_agg(json_build_object('decision', av.decision, 'roles', vu.roles)), '[]'::json)
+    FROM approval_votes av JOIN users vu ON vu.id = coalesce(av.on_behalf_of, av.user_id) WHERE av.task_id = k.id) END AS group_votes`;
 
 /**
  * What an approver decides on, for the inbox and one task: the ticket's
@@ -55,6 +59,22 @@ export interface TaskRow {
   ticket_number: string;
   priority: string;
   workflow_key: string;
+  /** Multi-instance steps: the list item this task works on. */
+  item?: { index: number; of: number; value: unknown } | null;
+  /** Composite approvals: each vote with the roles of the person it was cast for. */
+  group_votes?: { decision: 'approved' | 'rejected'; roles: string[] }[] | null;
+}
+
+/** A composite approval's seats filled per group so far (the people's roles as they are now). Pure. */
+function groupTallyOf(row: Pick<TaskRow, 'policy' | 'group_votes'>) {
+  const groups = groupsOf(row.policy);
+  if (!groups || !row.group_votes) return undefined;
+  const votes = row.group_votes.map((vote, index) => ({
+    actor: String(index),
+    decision: vote.decision,
+    roles: vote.roles,
+  }));
+  return tallyGroups(groups, votes).groups;
 }
 
 /** The API shape of a task (what the inbox shows). Pure. */
@@ -90,6 +110,8 @@ export function toTaskView(row: TaskRow & DecisionRow) {
       : {}),
     ...(row.last_comment ? { lastComment: row.last_comment } : {}),
     ...(row.policy ? { policy: row.policy as NonNullable<Task['policy']> } : {}),
+    ...(row.item ? { item: row.item } : {}),
+    ...(groupTallyOf(row) ? { groupTally: groupTallyOf(row) } : {}),
     ...(row.candidate_role ? { role: row.candidate_role } : {}),
     ...(row.assignee ? { assignee: row.assignee } : {}),
     createdAt: row.created_at,

@@ -20,6 +20,8 @@ export class TaskEntity {
   @Column({ type: 'jsonb', nullable: true }) policy: ApprovalPolicy | null;
   @Column({ type: 'text', array: true }) outcomes: string[];
   @Column({ type: 'jsonb', nullable: true }) form: { field: string; required?: boolean }[] | null;
+  /** Multi-instance steps: the list item this task works on. */
+  @Column({ type: 'jsonb', nullable: true }) item: { index: number; of: number; value: unknown } | null;
   @Column({ name: 'allow_requester', type: 'boolean' }) allowRequester: boolean;
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
   @Column({ type: 'text', nullable: true }) outcome: string | null;

@@ -13,6 +13,7 @@ import {
   type TaskCandidates,
 } from './acting-identity.js';
 import { checkStepFields, storedForm, type StoredFormEntry } from './step-form-check.js';
+import { groupHeadcounts, groupsOf } from '../engine/approval-groups.js';
 import type { CompleteDto, DecideDto, InboxQuery } from './task.dto.js';
 import {
   DECISION_COLUMNS,
@@ -201,6 +202,15 @@ export class TasksService {
       const fields = dto.fields ?? {};
       this.checkFields(task, instance, fields, decision === 'approved');
       let completedBy: string | null = null;
+      // A composite policy counts the person decided for (a delegator when acting on their behalf) by their roles.
+      const groups = groupsOf(task.policy);
+      const decider = onBehalfOf ? task.delegators.find((person) => person.id === onBehalfOf) : user;
+      const composite = groups
+        ? {
+            actorRoles: decider?.roles ?? [],
+            eligibleByRole: await groupHeadcounts(uow.manager, groups, task, instance.requesterId),
+          }
+        : {};
       const stepped = await this.engine.apply(
         uow,
         instance,
@@ -210,6 +220,7 @@ export class TasksService {
           decision,
           comment,
           eligibleCount: task.eligible_count,
+          ...composite,
           ...(comment ? { visibility: dto.visibility ?? 'internal' } : {}),
           ...(Object.keys(fields).length > 0 ? { fields } : {}),
           actor: { id: user.id, isRequester: user.id === instance.requesterId },

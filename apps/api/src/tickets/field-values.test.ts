@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate } from './field-values.js';
+import { checkFieldValues, isCalendarDate } from './field-values.js';
 
 describe('isCalendarDate', () => {
   it('accepts ISO dates and date-times that exist', () => {
@@ -25,5 +25,47 @@ describe('isCalendarDate', () => {
       '',
     ])
       expect(isCalendarDate(value), value).toBe(false);
+  });
+});
+
+describe('users and list fields', () => {
+  const fields = [
+    { name: 'owners', type: 'users' as const, required: true },
+    {
+      name: 'lineItems',
+      type: 'list' as const,
+      itemFields: [
+        { name: 'sku', type: 'string' as const },
+        { name: 'amount', type: 'number' as const },
+      ],
+    },
+  ];
+
+  it('accepts user names and items of the declared item fields', () => {
+    expect(
+      checkFieldValues(fields, {
+        owners: ['ann', 'bob'],
+        lineItems: [{ sku: 'A', amount: 3 }, { sku: 'B' }],
+      }),
+    ).toEqual([]);
+  });
+
+  it('names the item and the field that is wrong', () => {
+    const problems = checkFieldValues(fields, {
+      owners: ['ann', 'ann'],
+      lineItems: [{ sku: 'A', amount: 'three' }, { colour: 'red' }],
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      'fields.owners lists the same user twice',
+      'fields.lineItems [0].amount must be a number, got "three"',
+    ]);
+    expect(checkFieldValues(fields, { owners: 'ann' })[0]?.message).toContain('must be a list of user names');
+    expect(
+      checkFieldValues(fields, { owners: ['ann'], lineItems: [{ colour: 'red' }] })[0]?.message,
+    ).toContain('[0].colour is not a field of the items');
+  });
+
+  it('treats an empty list as missing for a required field', () => {
+    expect(checkFieldValues(fields, { owners: [] }).map((p) => p.field)).toEqual(['owners']);
   });
 });

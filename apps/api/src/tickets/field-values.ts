@@ -36,7 +36,9 @@ export function checkFieldValues(
   if (!options.partial) {
     for (const field of definitions) {
       const value = values[field.name];
-      if (field.required && (value === undefined || value === null || value === '')) {
+      const empty =
+        value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+      if (field.required && empty) {
         problems.push({
           field: field.name,
           message: `fields.${field.name} (${field.label ?? field.name}) is required`,
@@ -47,8 +49,45 @@ export function checkFieldValues(
   return problems;
 }
 
+const MAX_LIST = 500;
+
+/** A `users` field: a list of distinct user names. */
+function checkUsers(value: unknown): string | undefined {
+  if (
+    !Array.isArray(value) ||
+    value.some((user) => typeof user !== 'string' || user.trim() === '' || user.length > 200)
+  )
+    return 'must be a list of user names, such as ["ann", "bob"]';
+  if (value.length > MAX_LIST) return `must list at most ${MAX_LIST} users`;
+  return new Set(value).size === value.length ? undefined : 'lists the same user twice';
+}
+
+/** A `list` field: items that are objects with only the declared item fields, each of its type. */
+function checkList(field: FieldDefinition, value: unknown): string | undefined {
+  if (!Array.isArray(value)) return 'must be a list of items';
+  if (value.length > MAX_LIST) return `must have at most ${MAX_LIST} items`;
+  const itemFields = new Map((field.itemFields ?? []).map((item) => [item.name, item]));
+  for (const [index, item] of value.entries()) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      return `[${index}] must be an object`;
+    for (const [name, itemValue] of Object.entries(item as Record<string, unknown>)) {
+      const itemField = itemFields.get(name);
+      if (!itemField)
+        return `[${index}].${name} is not a field of the items (known: ${[...itemFields.keys()].join(', ')})`;
+      if (itemValue === null) continue;
+      const problem = checkValue({ ...itemField, name }, itemValue);
+      if (problem) return `[${index}].${name} ${problem}`;
+    }
+  }
+  return undefined;
+}
+
 function checkValue(field: FieldDefinition, value: unknown): string | undefined {
   switch (field.type) {
+    case 'users':
+      return checkUsers(value);
+    case 'list':
+      return checkList(field, value);
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value))
         return `must be a number, got ${JSON.stringify(value)?.slice(0, 40)}`;

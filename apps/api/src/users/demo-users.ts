@@ -11,6 +11,7 @@ export const DEMO_ROLES = [
   { name: 'engineer', label: 'Engineer' },
   { name: 'cab', label: 'Change advisory board' },
   { name: 'area-manager', label: 'Area manager' },
+  { name: 'legal', label: 'Legal' },
 ];
 
 export interface DemoUser {
@@ -159,4 +160,6 @@ export const DEMO_USERS: DemoUser[] = [
     groups: ['store-owners'],
     manager: 'admin',
   },
+  // The purchase request's sign-off needs one of legal beside two of finance (workflows/purchase-request.json).
+  { username: 'legal1', displayName: 'Lena Legal', roles: ['legal'], skills: [], regions: [], groups: [], manager: 'admin' },
 ];

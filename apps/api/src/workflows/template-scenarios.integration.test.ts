@@ -90,6 +90,19 @@ const scenarioFiles = readdirSync(workflowsDir)
 const load = <T>(name: string): T => JSON.parse(readFileSync(join(workflowsDir, name), 'utf8')) as T;
 
 /** Why a scenario cannot run against the server, or undefined when it can. */
+/**
+ * The node ids the server's transitions entered, in order. Each branch arriving at a join is a
+ * move into it; the path enters the join once, as the simulation's does.
+ */
+function pathOf(transitions: { from: string | null; to: string | null }[], definition: Definition): string[] {
+  const joins = new Set(definition.nodes.filter((n) => n.type === 'join').map((n) => n.id));
+  const moves = transitions.flatMap((tr, index) => [
+    ...(index === 0 && tr.from ? [tr.from] : []),
+    ...(tr.to && tr.to !== tr.from ? [tr.to] : []),
+  ]);
+  return moves.filter((id, index) => !(joins.has(id) && moves[index - 1] === id));
+}
+
 function offlineReason(definition: Definition, scenario: Scenario): string | undefined {
   for (const event of scenario.events) {
     if ('cancel' in event) continue;
@@ -319,10 +332,7 @@ describe('workflow templates: scenarios against the real API', () => {
           ])) as { snapshot: Parameters<typeof pendingWork>[0] }[];
           // What the server ended with, checked by the same checker as the CLI and the runtime's tests.
           const observed: ScenarioObservation = {
-            path: transitions.flatMap((tr, index) => [
-              ...(index === 0 && tr.from ? [tr.from] : []),
-              ...(tr.to && tr.to !== tr.from ? [tr.to] : []),
-            ]),
+            path: pathOf(transitions, definition),
             tasks: tasks.map((r) => r.node_id),
             status: view.status,
             ...(view.outcome ? { outcome: view.outcome } : {}),

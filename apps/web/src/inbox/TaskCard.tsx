@@ -6,6 +6,8 @@ import { SlaCountdown } from './SlaCountdown';
 import { TaskActions, type TaskHandlers } from './TaskActions';
 import { TaskFacts } from './TaskFacts';
 import type { Task } from '@ticketflow/contract';
+import { groupTallyText } from './group-tally-text';
+import { formatFieldValue } from './field-display';
 
 interface Props {
   task: Task;
@@ -28,7 +30,7 @@ interface Props {
 /** One waiting step: what, for which ticket, how long is left; its actions open when selected. */
 function TaskCardInner(props: Props) {
   const { task, now, me, workflowName, selected, checked, error, busy } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     // A click anywhere on the card selects it; from the keyboard j / k and the arrow keys do
     // (use-inbox-keys.ts), and every control inside the card is a real button, link or input.
@@ -82,6 +84,23 @@ function TaskCardInner(props: Props) {
                   : ''}
             </span>
           </div>
+          {task.item && (
+            <p className="small" data-testid="task-item">
+              {t('inbox.card.item', {
+                index: task.item.index + 1,
+                of: task.item.of,
+                value: formatFieldValue([task.item.value], i18n.language, {
+                  yes: t('common.yes'),
+                  no: t('common.no'),
+                }),
+              })}
+            </p>
+          )}
+          {task.groupTally && (
+            <p className="muted small" data-testid="task-group-tally">
+              {groupTallyText(t, task.groupTally)}
+            </p>
+          )}
           <TaskFacts task={task} />
         </div>
         <SlaCountdown dueAt={task.dueAt} now={now} />

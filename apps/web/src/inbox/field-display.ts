@@ -38,6 +38,18 @@ export function formatFieldValue(
       value.length > 10 ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeZone: 'UTC' },
     );
   }
+  if (Array.isArray(value)) {
+    // users: the names; a list: each item's values, items separated by semicolons.
+    const parts = value.map((entry) =>
+      entry !== null && typeof entry === 'object'
+        ? Object.values(entry as Record<string, unknown>)
+            .map((v) => formatFieldValue(v, locale, words))
+            .join(' · ')
+        : String(entry),
+    );
+    const joined = parts.join(value.every((entry) => typeof entry === 'string') ? ', ' : '; ');
+    return joined.length > 80 ? `${joined.slice(0, 79)}…` : joined || '—';
+  }
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition } from '@ticketflow/definition';
 import type { FieldError } from './field-form';
+import { ListFieldInput } from './ListFieldInput';
 
 interface Props {
   field: FieldDefinition;
@@ -70,6 +71,31 @@ export function FieldInput({ field, value, onChange, error, required, maxLength,
     case 'date':
       input = <input type="date" value={text} onChange={(e) => onChange(e.target.value)} {...common} />;
       break;
+    case 'users':
+      input = (
+        <input
+          value={text}
+          placeholder={t('tickets.create.usersHint')}
+          onChange={(e) => onChange(e.target.value)}
+          {...common}
+        />
+      );
+      break;
+    case 'list':
+      return (
+        <div className="field-input">
+          <span>
+            {label}
+            {required && <span className="required-mark"> *</span>}
+          </span>
+          <ListFieldInput field={field} value={text} onChange={onChange} testId={testId} />
+          {message && (
+            <span id={errorId} className="field-error" data-testid={errorId}>
+              {message}
+            </span>
+          )}
+        </div>
+      );
     case 'number':
       input = (
         <input inputMode="decimal" value={text} onChange={(e) => onChange(e.target.value)} {...common} />

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatValue } from '@ticketflow/rules';
+import { ListFieldView } from './ListFieldView';
 import { isChinese } from '../i18n/i18n';
 import { useAuthStore } from '../auth/auth.store';
 import { isApiError } from '../http/api-error';
@@ -124,11 +125,15 @@ export function TicketPage() {
                 <div key={name} className="dl-row" data-testid={`ticket-field-${name}`}>
                   <dt>{def?.label ?? name}</dt>
                   <dd>
-                    {value === undefined || value === null || value === ''
-                      ? '—'
-                      : typeof value === 'boolean'
-                        ? t(value ? 'common.yes' : 'common.no')
-                        : formatValue(value, isChinese(locale) ? 'zh' : 'en')}
+                    {value === undefined || value === null || value === '' ? (
+                      '—'
+                    ) : typeof value === 'boolean' ? (
+                      t(value ? 'common.yes' : 'common.no')
+                    ) : Array.isArray(value) && def && (def.type === 'list' || def.type === 'users') ? (
+                      <ListFieldView field={def} value={value} locale={isChinese(locale) ? 'zh' : 'en'} />
+                    ) : (
+                      formatValue(value, isChinese(locale) ? 'zh' : 'en')
+                    )}
                   </dd>
                 </div>
               );

@@ -38,11 +38,56 @@ export function readFieldValues(
       if (required) errors[field.name] = { key: 'required' };
       continue;
     }
+    if (field.type === 'users' || field.type === 'list') {
+      const read = field.type === 'users' ? readUsers(text) : readItems(field, text);
+      if ('error' in read) errors[field.name] = read.error;
+      else if (read.value.length === 0) {
+        if (required) errors[field.name] = { key: 'required' };
+      } else values[field.name] = read.value;
+      continue;
+    }
     const error = checkText(field, text);
     if (error) errors[field.name] = error;
     else values[field.name] = field.type === 'number' ? Number(text.replace(/,/g, '')) : text;
   }
   return { values, errors };
+}
+
+/** User names separated by commas, semicolons or spaces (also the Chinese comma and enumeration mark). */
+function readUsers(text: string): { value: string[] } | { error: FieldError } {
+  return { value: [...new Set(text.split(/[\s,;，、]+/).filter((name) => name !== ''))] };
+}
+
+/** The list editor keeps its rows as JSON text: item values typed by the list's item fields, empty ones left out. */
+function readItems(
+  field: FieldDefinition,
+  text: string,
+): { value: Record<string, unknown>[] } | { error: FieldError } {
+  let rows: unknown;
+  try {
+    rows = JSON.parse(text);
+  } catch {
+    return { value: [] }; // only the list editor writes this text, and it always writes JSON
+  }
+  if (!Array.isArray(rows)) return { value: [] };
+  const items: Record<string, unknown>[] = [];
+  for (const row of rows as Record<string, string>[]) {
+    const item: Record<string, unknown> = {};
+    for (const itemField of field.itemFields ?? []) {
+      const raw = typeof row[itemField.name] === 'string' ? row[itemField.name]!.trim() : '';
+      if (raw === '') continue;
+      const error = checkText({ ...itemField }, raw);
+      if (error) return { error };
+      item[itemField.name] =
+        itemField.type === 'number'
+          ? Number(raw.replace(/,/g, ''))
+          : itemField.type === 'boolean'
+            ? raw === 'true'
+            : raw;
+    }
+    if (Object.keys(item).length > 0) items.push(item);
+  }
+  return { value: items };
 }
 
 function checkText(field: FieldDefinition, text: string): FieldError | undefined {

@@ -4,6 +4,7 @@ import { describeCondition } from '../designer/model/pure-libs';
 import { edgeOfTransition } from '../designer/simulation/simulation-view';
 import type { Transition } from '@ticketflow/contract';
 import { describeAssignmentDetail, isAssignmentDetail } from './assignment-text';
+import { groupTallyText } from '../inbox/group-tally-text';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -70,12 +71,13 @@ export function explainTransition(
       return { text: t('tickets.explain.default', { target: to, text: detail.text }), automatic: true };
     case 'vote':
       return {
-        text: t('tickets.explain.vote', {
-          step: from,
-          decision: decision(detail.decision),
-          approved: detail.approved,
-          rejected: detail.rejected,
-        }),
+        text:
+          t('tickets.explain.vote', {
+            step: from,
+            decision: decision(detail.decision),
+            approved: detail.approved,
+            rejected: detail.rejected,
+          }) + (detail.groups ? ` ${groupTallyText(t, detail.groups)}` : ''),
         comment: detail.comment,
         automatic: false,
       };

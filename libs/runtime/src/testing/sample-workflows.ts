@@ -127,4 +127,108 @@ export const SAMPLE_WORKFLOWS: Record<string, WorkflowDefinition> = {
       edge('join', 'end'),
     ],
   ),
+  inclusiveLoop: defineWorkflow(
+    [
+      node('start', 'start'),
+      node('notify', 'inclusive'),
+      task('legal', { outcomes: ['done', 'rework'] }),
+      approval('security', { timeout: { after: 'P1D' } }),
+      task('log'),
+      node('join', 'join'),
+      task('after'),
+      node('end', 'end'),
+      node('no', 'end', { outcome: 'rejected' }),
+    ],
+    [
+      edge('start', 'notify'),
+      edge('notify', 'legal', { condition: { fact: 'amount', operator: 'greaterThan', value: 3000 } }),
+      edge('notify', 'security', { condition: { fact: 'amount', operator: 'lessThan', value: 7000 } }),
+      edge('notify', 'log', { default: true }),
+      edge('legal', 'join', { on: 'done' }),
+      edge('legal', 'legal', { on: 'rework' }),
+      edge('security', 'join', { on: 'approved' }),
+      edge('security', 'no', { on: 'rejected' }),
+      edge('security', 'notify', { on: 'timeout' }),
+      edge('log', 'join', { on: 'completed' }),
+      edge('join', 'after'),
+      edge('after', 'end', { on: 'completed' }),
+    ],
+  ),
+  implicitTermination: defineWorkflow(
+    [
+      node('start', 'start'),
+      node('split', 'parallel'),
+      task('answer'),
+      task('survey', { timeout: { after: 'P2D' } }),
+      node('answered', 'end'),
+      node('expired', 'end', { outcome: 'expired' }),
+    ],
+    [
+      edge('start', 'split'),
+      edge('split', 'answer'),
+      edge('split', 'survey'),
+      edge('answer', 'answered', { on: 'completed' }),
+      edge('survey', 'answered', { on: 'completed' }),
+      edge('survey', 'expired', { on: 'timeout' }),
+    ],
+  ),
+  composite: defineWorkflow(
+    [
+      node('start', 'start'),
+      node('both', 'approval', {
+        policy: {
+          type: 'groups',
+          groups: [
+            { role: 'finance', count: 2 },
+            { role: 'legal', count: 1 },
+          ],
+        },
+        timeout: { after: 'P3D' },
+      }),
+      task('fix'),
+      node('end', 'end'),
+      node('late', 'end', { outcome: 'expired' }),
+    ],
+    [
+      edge('start', 'both'),
+      edge('both', 'end', { on: 'approved' }),
+      edge('both', 'fix', { on: 'rejected' }),
+      edge('fix', 'both', { on: 'completed' }),
+      edge('both', 'late', { on: 'timeout' }),
+    ],
+  ),
+  perItem: defineWorkflow(
+    [
+      node('start', 'start'),
+      node('lines', 'approval', {
+        approvers: { field: 'costCentreOwners' },
+        forEach: 'lineItems',
+        policy: { type: 'quorum', count: 2 },
+        timeout: { after: 'P1D' },
+      }),
+      task('pick', { forEach: 'lineItems', policy: { type: 'any' }, outcomes: ['ok', 'again'] }),
+      node('end', 'end'),
+      node('no', 'end', { outcome: 'rejected' }),
+    ],
+    [
+      edge('start', 'lines'),
+      edge('lines', 'pick', { on: 'approved' }),
+      edge('lines', 'no', { on: 'rejected' }),
+      edge('lines', 'no', { on: 'timeout' }),
+      edge('pick', 'end', { on: 'ok' }),
+      edge('pick', 'lines', { on: 'again' }),
+    ],
+    [
+      { name: 'amount', type: 'number' },
+      {
+        name: 'lineItems',
+        type: 'list',
+        itemFields: [
+          { name: 'sku', type: 'string' },
+          { name: 'amount', type: 'number' },
+        ],
+      },
+      { name: 'costCentreOwners', type: 'users' },
+    ],
+  ),
 };

@@ -41,7 +41,7 @@ function WorkflowNodeViewInner({ data, selected }: NodeProps<CanvasNode>) {
       data-sim={sim}
       aria-label={`${typeName}: ${name}${summary ? `, ${summary}` : ''}`}
     >
-      {node.type === 'decision' && (
+      {(node.type === 'decision' || node.type === 'inclusive') && (
         <svg className="wf-node__shape" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden>
           <polygon points="1,50 50,1 99,50 50,99" vectorEffect="non-scaling-stroke" />
         </svg>

@@ -15,5 +15,5 @@ export const useAppendActions = () => useContext(AppendContext);
 
 /** Node types whose plain exit may lead to many places (every branch is a new edge). */
 export function branchesFreely(type: NodeType): boolean {
-  return type === 'decision' || type === 'parallel';
+  return type === 'decision' || type === 'parallel' || type === 'inclusive';
 }

@@ -19,6 +19,7 @@ export function directoryRuleSummary(
       ? `${whose} ${t('designer.node.levelsUp', { count: rule.levels })}`
       : whose;
   }
+  if ('field' in rule) return `{${rule.field}}`;
   const name = 'group' in rule ? rule.group : rule.role;
   const { region: fixed, regionField } = rule as { region?: string; regionField?: string };
   const region = regionField

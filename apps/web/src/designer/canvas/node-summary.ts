@@ -13,10 +13,16 @@ export function nodeSummary(node: WorkflowNode, t: TFunction, language: string):
     case 'task':
       return 'user' in node.assignee ? `@${node.assignee.user}` : directoryRuleSummary(node.assignee, t);
     case 'approval': {
-      const who =
-        'users' in node.approvers
-          ? node.approvers.users.map((u) => `@${u}`).join(', ')
-          : directoryRuleSummary(node.approvers, t);
+      const who = !node.approvers
+        ? node.policy?.type === 'groups'
+          ? node.policy.groups.map((g) => `${g.count}× ${g.role}`).join(' + ')
+          : ''
+        : 'field' in node.approvers
+          ? `{${node.approvers.field}}`
+          : 'users' in node.approvers
+            ? node.approvers.users.map((u) => `@${u}`).join(', ')
+            : directoryRuleSummary(node.approvers, t);
+      const perItem = node.forEach ? ` · ${t('designer.node.perItem', { field: node.forEach })}` : '';
       const policy = node.policy ?? { type: 'any' as const };
       const how =
         policy.type === 'quorum'
@@ -27,7 +33,7 @@ export function nodeSummary(node: WorkflowNode, t: TFunction, language: string):
       const timeout = node.timeout
         ? ` · ${t('designer.node.timeout', { after: formatDuration(node.timeout.after, node.timeout.businessHours, language) })}`
         : '';
-      return `${who} · ${how}${timeout}`;
+      return `${who}${perItem} · ${how}${timeout}`;
     }
     case 'timer':
       return node.after

@@ -6,6 +6,7 @@ import { useDesignerStore } from '../store/designer.store';
 import { useSimulationStore } from '../simulation/simulation.store';
 import { edgeLabelText } from './edge-label';
 import type { CanvasDecorations } from './flow-adapter';
+import { branchesByCondition } from '../model/node-catalog';
 
 /** Collects what the canvas overlays on the definition: selection, problems, simulation path, labels. */
 export function useCanvasDecorations(): CanvasDecorations {
@@ -15,7 +16,7 @@ export function useCanvasDecorations(): CanvasDecorations {
   const fields = useDesignerStore((s) => s.definition.fields);
   // Shallow-compared ids, so moving or renaming a node does not rebuild every edge label.
   const decisionIds = useDesignerStore(
-    useShallow((s) => s.definition.nodes.filter((n) => n.type === 'decision').map((n) => n.id)),
+    useShallow((s) => s.definition.nodes.filter((n) => branchesByCondition(n)).map((n) => n.id)),
   );
   const decisions = useMemo(() => new Set(decisionIds), [decisionIds]);
   const sim = useSimulationStore(

@@ -1,11 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldDefinition, FieldType } from '@ticketflow/definition';
+import type { FieldDefinition, FieldType, ItemFieldDefinition } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
 import { addField, removeField, updateField } from '../commands/field-commands';
 import { ListEditor } from '../properties/ListEditor';
 import { CommitInput } from './CommitInput';
 
-const FIELD_TYPES: FieldType[] = ['string', 'text', 'number', 'boolean', 'date', 'enum'];
+const FIELD_TYPES: FieldType[] = ['string', 'text', 'number', 'boolean', 'date', 'enum', 'users', 'list'];
+const ITEM_TYPES = new Set(['string', 'text', 'number', 'boolean', 'date']);
+
+/** A list's item fields as the editor shows them: `sku:string`, `amount:number`. */
+const itemFieldText = (item: ItemFieldDefinition) => `${item.name}:${item.type}`;
+function parseItemField(text: string): ItemFieldDefinition {
+  const [name = '', type = 'string'] = text.split(':').map((part) => part.trim());
+  return { name, type: (ITEM_TYPES.has(type) ? type : 'string') as ItemFieldDefinition['type'] };
+}
 
 function freshName(fields: FieldDefinition[]): string {
   let n = fields.length + 1;
@@ -66,8 +74,17 @@ export function FieldsEditor() {
                 value={field.type}
                 onChange={(e) =>
                   change(i, (f) => {
-                    const { options: _o, min: _min, max: _max, ...rest } = f;
+                    const { options: _o, min: _min, max: _max, itemFields: _items, ...rest } = f;
                     const type = e.target.value as FieldType;
+                    if (type === 'list')
+                      return {
+                        ...rest,
+                        type,
+                        itemFields: f.itemFields ?? [
+                          { name: 'name', type: 'string' },
+                          { name: 'amount', type: 'number' },
+                        ],
+                      };
                     return type === 'enum' ? { ...rest, type, options: f.options ?? [] } : { ...rest, type };
                   })
                 }
@@ -102,6 +119,14 @@ export function FieldsEditor() {
               {t('common.remove')}
             </button>
           </div>
+          {field.type === 'list' && (
+            <ListEditor
+              testId={`field-items-${i}`}
+              label={t('designer.fields.itemFields')}
+              items={(field.itemFields ?? []).map(itemFieldText)}
+              onChange={(items) => change(i, (f) => ({ ...f, itemFields: items.map(parseItemField) }))}
+            />
+          )}
           {field.type === 'enum' && (
             <ListEditor
               testId={`field-options-${i}`}

@@ -25,7 +25,12 @@ export interface FlowLayout {
 /** The size a node has before the browser measured it (jsdom, first render). */
 export function defaultNodeSize(node: WorkflowNode): Size {
   if (node.type === 'start' || node.type === 'end') return { width: 150, height: 60 };
-  if (node.type === 'decision' || node.type === 'join' || node.type === 'parallel')
+  if (
+    node.type === 'decision' ||
+    node.type === 'join' ||
+    node.type === 'parallel' ||
+    node.type === 'inclusive'
+  )
     return { width: 190, height: 80 };
   return { width: 220, height: 92 };
 }

@@ -15,11 +15,17 @@ export const NODE_ICONS: Record<NodeType, string> = {
   approval: '✔',
   decision: '◆',
   parallel: '‖',
+  inclusive: '◇',
   join: '⋈',
   timer: '◷',
   wait: '✉',
   action: '⚙',
 };
+
+/** True for nodes whose outgoing edges carry conditions and one default: decisions and inclusive splits. */
+export function branchesByCondition(node: { type: string } | undefined): boolean {
+  return node?.type === 'decision' || node?.type === 'inclusive';
+}
 
 /** A fresh id `<prefix>-<n>` not yet used by a node or edge of the definition. Pure. */
 export function nextId(
@@ -63,6 +69,8 @@ export function createNode(
     case 'decision':
       return { ...base, type };
     case 'parallel':
+      return { ...base, type };
+    case 'inclusive':
       return { ...base, type };
     case 'join':
       return { ...base, type };

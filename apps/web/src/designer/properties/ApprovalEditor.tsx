@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ApprovalNode, ApprovalPolicy, Approvers } from '@ticketflow/definition';
-import { DirectoryRuleFields, type WhoRule } from './DirectoryRuleFields';
+import { ApproversPicker } from './ApproversPicker';
+import { ForEachPicker } from './ForEachPicker';
+import { GroupsPolicyEditor } from './GroupsPolicyEditor';
 import { useDirectory } from './use-directory';
 import { DurationInput } from './DurationInput';
 import { without } from './use-node-editor';
@@ -11,106 +13,46 @@ interface Props {
   update: (change: (n: ApprovalNode) => ApprovalNode, mergeKey?: string) => void;
 }
 
-function approverKind(approvers: Approvers): string {
-  return 'role' in approvers
-    ? 'role'
-    : 'users' in approvers
-      ? 'users'
-      : 'group' in approvers
-        ? 'group'
-        : 'manager';
-}
-
-function freshApprovers(kind: string, role = 'manager', group = ''): Approvers {
-  if (kind === 'role') return { role };
-  if (kind === 'group') return { group };
-  if (kind === 'manager') return { manager: 'requester' };
-  return { users: [] };
-}
-
-/** Approvers (a role, named users, a group or a manager), the policy, separation of duties and the timeout. */
+/** Approvers (a role, named users or a users field), once or per item, the policy, separation of duties and the timeout. */
 export function ApprovalEditor({ node, update }: Props) {
   const { t } = useTranslation();
-  const { users, roles, groups } = useDirectory();
-  const approvers = node.approvers;
+  const { roles } = useDirectory();
+  const approvers = node.approvers ?? { role: roles[0]?.name ?? 'manager' };
   const policy = node.policy ?? { type: 'any' };
   const setApprovers = (a: Approvers) => update((n) => ({ ...n, approvers: a }));
-  const setPolicy = (p: ApprovalPolicy) => update((n) => ({ ...n, policy: p }), 'policy');
+  // A groups policy names who approves, so it carries no approvers; leaving it brings them back.
+  const setPolicy = (p: ApprovalPolicy) =>
+    update(
+      (n) =>
+        p.type === 'groups' ? { ...without(n, 'approvers'), policy: p } : { ...n, approvers, policy: p },
+      'policy',
+    );
+  const firstRole = roles[0]?.name ?? 'finance';
 
   return (
     <>
-      <fieldset>
-        <legend>{t('designer.props.approvers')}</legend>
-        <label>
-          {t('designer.props.assignTo')}
-          <select
-            data-testid="prop-approvers-kind"
-            value={approverKind(approvers)}
-            onChange={(e) => setApprovers(freshApprovers(e.target.value, roles[0]?.name, groups?.[0]))}
-          >
-            <option value="role">{t('designer.props.aRole')}</option>
-            <option value="users">{t('designer.props.someUsers')}</option>
-            <option value="group">{t('designer.props.aGroup')}</option>
-            <option value="manager">{t('designer.props.aManager')}</option>
-          </select>
-        </label>
-        {'role' in approvers && (
-          <label>
-            {t('designer.props.role')}
-            <select
-              data-testid="prop-approvers-role"
-              value={approvers.role}
-              onChange={(e) => setApprovers({ role: e.target.value })}
-            >
-              {!roles.some((r) => r.name === approvers.role) && (
-                <option value={approvers.role}>{approvers.role}</option>
-              )}
-              {roles.map((r) => (
-                <option key={r.name} value={r.name}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {'users' in approvers && (
-          <label>
-            {t('designer.props.users')}
-            <select
-              multiple
-              data-testid="prop-approvers-users"
-              value={approvers.users}
-              onChange={(e) => setApprovers({ users: Array.from(e.target.selectedOptions, (o) => o.value) })}
-            >
-              {users.map((u) => (
-                <option key={u.id} value={u.username}>
-                  {u.displayName ?? u.username}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {('group' in approvers || 'manager' in approvers) && (
-          <DirectoryRuleFields
-            value={approvers as unknown as WhoRule}
-            withStrategy={false}
-            onChange={(next) => setApprovers(next as unknown as Approvers)}
-          />
-        )}
-      </fieldset>
+      {policy.type !== 'groups' && <ApproversPicker approvers={approvers} onChange={setApprovers} />}
+      <ForEachPicker node={node} update={(change) => update(change)} />
       <fieldset>
         <legend>{t('designer.props.policy')}</legend>
+        {node.forEach && <p className="muted small">{t('designer.props.forEachPolicyHint')}</p>}
         <select
           data-testid="prop-policy-type"
           value={policy.type}
           onChange={(e) => {
             const type = e.target.value as ApprovalPolicy['type'];
             setPolicy(
-              type === 'quorum' ? { type, count: 2 } : type === 'percent' ? { type, value: 50 } : { type },
+              type === 'quorum'
+                ? { type, count: 2 }
+                : type === 'percent'
+                  ? { type, value: 50 }
+                  : type === 'groups'
+                    ? { type, groups: [{ role: firstRole, count: 1 }] }
+                    : { type },
             );
           }}
         >
-          {(['any', 'all', 'quorum', 'percent'] as const).map((p) => (
+          {(['any', 'all', 'quorum', 'percent', 'groups'] as const).map((p) => (
             <option key={p} value={p}>
               {t(`designer.props.policy_${p}`)}
             </option>
@@ -127,6 +69,13 @@ export function ApprovalEditor({ node, update }: Props) {
               onChange={(e) => setPolicy({ type: 'quorum', count: Math.max(1, Number(e.target.value) || 1) })}
             />
           </label>
+        )}
+        {policy.type === 'groups' && (
+          <GroupsPolicyEditor
+            groups={policy.groups}
+            roles={roles}
+            onChange={(groups) => setPolicy({ type: 'groups', groups })}
+          />
         )}
         {policy.type === 'percent' && (
           <label>

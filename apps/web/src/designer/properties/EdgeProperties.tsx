@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Condition, WorkflowEdge } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
 import { updateEdge } from '../commands/edge-commands';
-import { exitsOf, leavesByOutcome } from '../model/node-catalog';
+import { exitsOf, leavesByOutcome, branchesByCondition } from '../model/node-catalog';
 import { describeCondition } from '../model/pure-libs';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
 import { normalizeRoot } from '../conditions/condition-model';
@@ -34,7 +34,7 @@ export function EdgeProperties({ edgeId }: { edgeId: string }) {
   );
 
   if (!edge) return null;
-  const fromDecision = source?.type === 'decision';
+  const fromDecision = branchesByCondition(source);
   const byOutcome = source ? leavesByOutcome(source) : false;
   const kind: EdgeKind = edge.default ? 'default' : 'condition';
 

@@ -14,12 +14,14 @@ import { asTimeout } from '../duration/duration-text';
 import { useNodeEditor, without } from './use-node-editor';
 import { AssigneePicker } from './AssigneePicker';
 import { ApprovalEditor } from './ApprovalEditor';
+import { ForEachPicker } from './ForEachPicker';
 import { ActionEditor } from './ActionEditor';
 import { DurationInput } from './DurationInput';
 import { ListEditor } from './ListEditor';
 import { StepFormEditor } from './StepFormEditor';
 import { removeSelection } from '../store/designer-actions';
 import { BranchesPanel } from './BranchesPanel';
+import { branchesByCondition } from '../model/node-catalog';
 
 type Update<N> = (change: (n: N) => N, mergeKey?: string) => void;
 
@@ -64,7 +66,7 @@ export function NodeProperties({ nodeId }: { nodeId: string }) {
         />
       </label>
       <TypeSpecific node={node} update={update} />
-      {node.type === 'decision' && <BranchesPanel decisionId={node.id} />}
+      {branchesByCondition(node) && <BranchesPanel decisionId={node.id} />}
     </div>
   );
 }
@@ -97,6 +99,7 @@ function TypeSpecific({ node, update }: { node: WorkflowNode; update: Update<Wor
       return (
         <>
           <AssigneePicker value={node.assignee} onChange={(assignee) => up((n) => ({ ...n, assignee }))} />
+          <ForEachPicker node={node} update={up} />
           <ListEditor
             testId="prop-outcomes"
             label={t('designer.props.taskOutcomes')}

@@ -160,11 +160,14 @@ export function SimulationPanel() {
 
 /** Approvals decided by more than one vote need to know how many people may vote. */
 function needsHeadcount(node: WorkflowNode | undefined): boolean {
-  return node?.type === 'approval' && (node.policy?.type ?? 'any') !== 'any';
+  // A groups policy fills its groups' seats one vote at a time; no headcount to ask for.
+  return (
+    node?.type === 'approval' && (node.policy?.type ?? 'any') !== 'any' && node.policy?.type !== 'groups'
+  );
 }
 
 function defaultHeadcount(node: WorkflowNode | undefined): number | undefined {
   if (node?.type !== 'approval') return undefined;
-  if ('users' in node.approvers) return Math.max(1, node.approvers.users.length);
+  if (node.approvers && 'users' in node.approvers) return Math.max(1, node.approvers.users.length);
   return node.policy?.type === 'quorum' ? Math.max(node.policy.count, 2) : 2;
 }

@@ -15,6 +15,11 @@ export function simulatedAssignee(
 ): string | undefined {
   if (node?.type !== 'task' && node?.type !== 'approval') return undefined;
   const who = node.type === 'task' ? node.assignee : node.approvers;
+  if (!who) {
+    // A composite (groups) policy names who decides: "2× finance + 1× legal".
+    const groups = node.type === 'approval' && node.policy?.type === 'groups' ? node.policy.groups : [];
+    return groups.map((g) => `${g.count}× ${g.role}`).join(' + ') || undefined;
+  }
   if ('user' in who) return `@${who.user}`;
   if ('users' in who) return who.users.map((u) => `@${u}`).join(', ');
   let text = directoryRuleSummary(who, t);

@@ -104,7 +104,7 @@ export function addFromPalette(type: NodeType, fallback: Position, sizes: Readon
     const taken = new Set(definition.edges.filter((e) => e.source === selected.id).map((e) => e.on ?? 'out'));
     const exits = exitsOf(selected);
     const free =
-      selected.type === 'decision' || selected.type === 'parallel'
+      selected.type === 'decision' || selected.type === 'parallel' || selected.type === 'inclusive'
         ? exits[0]
         : exits.find((x) => !taken.has(x));
     if (free) return appendAfter({ source: selected.id, exit: free }, type, sizes) ?? '';
