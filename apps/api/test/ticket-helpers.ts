@@ -92,5 +92,17 @@ export function ticketClient(t: TestApp) {
         throw new Error(`publish ${key}: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body as { key: string; version: number };
     },
+    /** Publishes `definition` and opens a ticket on it as the requester: the usual start of an engine test. */
+    async publishAndCreate(
+      definition: Record<string, unknown>,
+      ticket: { title: string; fields?: Record<string, unknown> },
+    ) {
+      await this.publish(definition);
+      return this.createTicket('requester', {
+        workflowKey: String(definition.key),
+        title: ticket.title,
+        fields: ticket.fields ?? {},
+      });
+    },
   };
 }

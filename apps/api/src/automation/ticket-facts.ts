@@ -1,15 +1,10 @@
+import type { StepTicket } from '../engine/step-observers.js';
+
 /** The ticket columns rules read, as loaded under the ticket's lock. */
-export interface RuleTicket {
-  id: string;
-  instanceId: string;
-  workflowKey: string;
-  fields: Record<string, unknown>;
-  priority: string;
-  channel: string;
-  tags: string[];
-  assigneeGroup: string | null;
-  requesterId: string;
-}
+export type RuleTicket = Pick<
+  StepTicket,
+  'id' | 'workflowKey' | 'fields' | 'priority' | 'channel' | 'tags' | 'assigneeGroup' | 'requesterId'
+> & { instanceId: string };
 
 /**
  * The facts a rule condition may name: every ticket field by its name, plus

@@ -5,10 +5,10 @@ import { notFound } from '../common/errors/domain-error.js';
 import type { StepTicket } from './step-observers.js';
 
 /** What a task action needs about its task, read in the same statement as the instance. */
-export interface LoadedTask {
+/** The columns of a `tasks` row as read by both the engine's load statement and the inbox (`tasks/task-view.ts`). */
+export interface TaskColumns {
   id: string;
   ticket_id: string;
-  task_key: string;
   node_id: string;
   kind: 'task' | 'approval';
   name: string;
@@ -17,16 +17,21 @@ export interface LoadedTask {
   outcome: string | null;
   comment: string | null;
   outcomes: string[];
-  form: { field: string; required?: boolean }[] | null;
   policy: unknown;
   candidate_role: string | null;
-  candidate_users: string[];
-  assignee_id: string | null;
   assignee: string | null;
-  allow_requester: boolean;
-  completed_by: string | null;
   created_at: Date;
   completed_at: Date | null;
+}
+
+/** A task as the event's load statement reads it, with what deciding it needs. */
+export interface LoadedTask extends TaskColumns {
+  task_key: string;
+  form: { field: string; required?: boolean }[] | null;
+  candidate_users: string[];
+  assignee_id: string | null;
+  allow_requester: boolean;
+  completed_by: string | null;
   /** People who delegated to the acting user right now, with their roles. */
   delegators: { id: string; roles: string[] }[];
   /** Active users who may decide the approval (the requester excluded unless allowed). */

@@ -34,7 +34,8 @@ export interface StepAudit {
  * runtime produced, the plan of rows about to be written (observers may add
  * to it), and helpers to append timeline entries and change the ticket.
  */
-export interface StepContext {
+/** What a step is about, as the engine hands it to the step's scope and to observers. */
+export interface StepFacts {
   readonly manager: EntityManager;
   readonly plan: StepPlan;
   readonly config: EngineConfig;
@@ -46,14 +47,17 @@ export interface StepContext {
   readonly eventType: string;
   readonly actorId: string | null;
   readonly result: StepResult;
-  /** Seq numbers of the transitions this step wrote, beside `result.transitions`. */
-  readonly transitionSeqs: number[];
   /** The ticket before the step. */
   readonly ticketBefore: StepTicket;
-  /** The ticket as it will be written; observers change it through `changeTicket`. */
-  readonly ticket: StepTicket;
   /** Values an observer's load fragment read, by its alias. */
   readonly loaded: Record<string, unknown>;
+}
+
+export interface StepContext extends StepFacts {
+  /** Seq numbers of the transitions this step wrote, beside `result.transitions`. */
+  readonly transitionSeqs: number[];
+  /** The ticket as it will be written; observers change it through `changeTicket`. */
+  readonly ticket: StepTicket;
   /** The audit row the caller asked for, if any. */
   readonly audit: StepAudit[];
   /** Appends a timeline entry after the step's own transitions; returns its seq. */

@@ -1,10 +1,6 @@
-import type { EntityManager } from 'typeorm';
-import type { WorkflowDefinition } from '@ticketflow/definition';
-import type { StepResult } from '@ticketflow/runtime';
 import type { AuditEntry } from '../audit/audit-chain.js';
-import type { EngineConfig } from './engine-config.js';
-import type { StepPlan, TransitionRow } from './step-plan.js';
-import type { StepContext, StepTicket } from './step-observers.js';
+import type { TransitionRow } from './step-plan.js';
+import type { StepContext, StepFacts, StepTicket } from './step-observers.js';
 
 /** The ticket as a step leaves it: status, outcome and closing come from the runtime's effects. */
 export type WorkingTicket = StepTicket & { outcome?: string; closed?: boolean };
@@ -24,45 +20,25 @@ export function fieldChanges(before: Record<string, unknown>, after: Record<stri
     .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
 }
 
-interface ScopeInput {
-  manager: EntityManager;
-  plan: StepPlan;
-  config: EngineConfig;
-  now: Date;
-  instanceId: string;
-  versionId: string;
-  definition: WorkflowDefinition;
-  kind: 'start' | 'event';
-  eventType: string;
-  actorId: string | null;
-  result: StepResult;
-  ticketBefore: StepTicket;
-  loaded: Record<string, unknown>;
+interface ScopeInput extends StepFacts {
   audit: AuditEntry[];
   /** The instance's seq before the step. */
   seq: number;
 }
+
+// The facts are assigned from the input in the constructor; merging the interface declares them
+// once (in StepFacts) instead of once more as fields here.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface StepScope extends StepFacts {}
 
 /**
  * The step being assembled: its transitions (numbered after the instance's
  * seq, the first one carrying the field changes and the actor), the ticket's
  * working copy, and what observers append. Pure: only fills the plan.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class StepScope implements StepContext {
-  readonly manager: EntityManager;
-  readonly plan: StepPlan;
-  readonly config: EngineConfig;
-  readonly now: Date;
-  readonly instanceId: string;
-  readonly versionId: string;
-  readonly definition: WorkflowDefinition;
-  readonly kind: 'start' | 'event';
-  readonly eventType: string;
-  readonly actorId: string | null;
-  readonly result: StepResult;
-  readonly ticketBefore: StepTicket;
   readonly ticket: WorkingTicket;
-  readonly loaded: Record<string, unknown>;
   readonly audit: AuditEntry[];
   readonly transitionSeqs: number[] = [];
   readonly changes: FieldChange[];
@@ -70,22 +46,11 @@ export class StepScope implements StepContext {
   private seq: number;
 
   constructor(input: ScopeInput) {
-    this.manager = input.manager;
-    this.plan = input.plan;
-    this.config = input.config;
-    this.now = input.now;
-    this.instanceId = input.instanceId;
-    this.versionId = input.versionId;
-    this.definition = input.definition;
-    this.kind = input.kind;
-    this.eventType = input.eventType;
-    this.actorId = input.actorId;
-    this.result = input.result;
-    this.ticketBefore = input.ticketBefore;
+    const { audit, seq, ...facts } = input;
+    Object.assign(this, facts);
     this.ticket = { ...input.ticketBefore, fields: input.result.fields };
-    this.loaded = input.loaded;
-    this.audit = input.audit;
-    this.seq = input.seq;
+    this.audit = audit;
+    this.seq = seq;
     this.changes = fieldChanges(input.ticketBefore.fields, input.result.fields);
     this.addRuntimeTransitions();
   }

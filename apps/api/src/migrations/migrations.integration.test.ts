@@ -96,12 +96,7 @@ describe('migrating running tickets to another version', () => {
   const byTicket = (report: Report, id: string) => report.tickets.find((ticket) => ticket.ticketId === id);
 
   it('dry-runs per ticket, then moves tickets along an edited mapping with their tasks, recorded and audited', async () => {
-    await client.publish(reviewFlow());
-    const atReview = await client.createTicket('requester', {
-      workflowKey: 'migrate-flow',
-      title: 'At review',
-      fields: {},
-    });
+    const atReview = await client.publishAndCreate(reviewFlow(), { title: 'At review' });
     const atApproval = await client.createTicket('requester', {
       workflowKey: 'migrate-flow',
       title: 'At approval',
@@ -167,12 +162,7 @@ describe('migrating running tickets to another version', () => {
   });
 
   it('moves a ticket waiting at a join, which then completes on the new version; refuses a changed join with the reason', async () => {
-    await client.publish(joinFlow());
-    const ticket = await client.createTicket('requester', {
-      workflowKey: 'join-flow',
-      title: 'Waits at the join',
-      fields: {},
-    });
+    const ticket = await client.publishAndCreate(joinFlow(), { title: 'Waits at the join' });
     await client.act('agent', (await client.taskFor('agent', ticket.id, 'legal')).id, 'complete');
     expect((await client.ticket('admin', ticket.id)).activeNodes.sort()).toEqual(['finance', 'join']);
     await client.publish(joinFlow({ requireOne: true }));

@@ -77,12 +77,10 @@ describe('HTTP actions through the transactional outbox', () => {
       attempt <= 2
         ? { status: 500, body: { error: 'busy' } }
         : { status: 201, body: { label: { number: 'SF-1042' } } };
-    await client.publish(callFlow('courier-flaky', `${receiver.origin}/flaky/{{ticket.id}}`, true));
-    const ticket = await client.createTicket('requester', {
-      workflowKey: 'courier-flaky',
-      title: 'Ship it',
-      fields: { amount: 6200 },
-    });
+    const ticket = await client.publishAndCreate(
+      callFlow('courier-flaky', `${receiver.origin}/flaky/{{ticket.id}}`, true),
+      { title: 'Ship it', fields: { amount: 6200 } },
+    );
     const done = await settled(ticket.id);
     expect(done).toMatchObject({ status: 'completed', outcome: 'resolved' });
     expect(done.fields.trackingNo).toBe('SF-1042');
@@ -104,9 +102,7 @@ describe('HTTP actions through the transactional outbox', () => {
 
   it('follows the failed edge after the last attempt', async () => {
     receiver.respond = () => ({ status: 503 });
-    await client.publish(callFlow('courier-down', `${receiver.origin}/down`, true));
-    const ticket = await client.createTicket('requester', {
-      workflowKey: 'courier-down',
+    const ticket = await client.publishAndCreate(callFlow('courier-down', `${receiver.origin}/down`, true), {
       title: 'Down',
       fields: { amount: 1 },
     });
@@ -118,12 +114,10 @@ describe('HTTP actions through the transactional outbox', () => {
     let fixed = false;
     receiver.respond = () =>
       fixed ? { status: 200, body: { label: { number: 'SF-7' } } } : { status: 500, body: { error: 'bug' } };
-    await client.publish(callFlow('courier-broken', `${receiver.origin}/broken`, false));
-    const ticket = await client.createTicket('requester', {
-      workflowKey: 'courier-broken',
-      title: 'Broken',
-      fields: { amount: 2 },
-    });
+    const ticket = await client.publishAndCreate(
+      callFlow('courier-broken', `${receiver.origin}/broken`, false),
+      { title: 'Broken', fields: { amount: 2 } },
+    );
     expect(await settled(ticket.id)).toMatchObject({ status: 'incident' });
     const admin = await client.auth('admin');
     const incidents = (await t.http.get('/api/incidents').set(admin).expect(200)).body as {

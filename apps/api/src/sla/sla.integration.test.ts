@@ -116,12 +116,7 @@ describe('SLAs', () => {
   });
 
   it('runs response and resolution clocks, warns, breaches with notifications, stops response on the first action, pauses while waiting', async () => {
-    await client.publish(flow('sla-notify'));
-    const ticket = await client.createTicket('requester', {
-      workflowKey: 'sla-notify',
-      title: 'Clocked',
-      fields: {},
-    });
+    const ticket = await client.publishAndCreate(flow('sla-notify'), { title: 'Clocked' });
     const clocks = await sla(ticket.id);
     expect(clocks.map((entry) => [entry.kind, entry.status])).toEqual([
       ['response', 'running'],
@@ -191,12 +186,7 @@ describe('SLAs', () => {
         breachAction: 'timeout',
       })
       .expect(200);
-    await client.publish(flow('sla-timeout'));
-    const normal = await client.createTicket('requester', {
-      workflowKey: 'sla-timeout',
-      title: 'Normal',
-      fields: {},
-    });
+    const normal = await client.publishAndCreate(flow('sla-timeout'), { title: 'Normal' });
     expect(await sla(normal.id)).toEqual([]);
     // Staff set priorities (requesters may not on this workflow, issue 17).
     const urgent = await client.createTicket('agent', {

@@ -1,6 +1,7 @@
 import type { Priority, Task } from '@ticketflow/contract';
 import { tallyGroups } from '@ticketflow/runtime';
 import { groupsOf } from '../engine/approval-groups.js';
+import type { TaskColumns } from '../engine/instance-loader.js';
 import { visibleValues, type StoredFormEntry } from './step-form-check.js';
 
 /** Columns for a task view: `k` tasks, `t` tickets, `a` assignee. */
@@ -38,23 +39,9 @@ export interface DecisionRow {
   } | null;
 }
 
-export interface TaskRow {
-  id: string;
-  ticket_id: string;
-  node_id: string;
-  kind: 'task' | 'approval';
-  name: string;
-  status: 'open' | 'completed' | 'cancelled';
-  due_at: Date | null;
-  outcome: string | null;
-  comment: string | null;
-  outcomes: string[];
+/** A task as the inbox queries read it: the task's columns, its form and its ticket's title, number and priority. */
+export interface TaskRow extends TaskColumns {
   form: StoredFormEntry[] | null;
-  policy: unknown;
-  candidate_role: string | null;
-  created_at: Date;
-  completed_at: Date | null;
-  assignee: string | null;
   ticket_title: string;
   ticket_number: string;
   priority: string;

@@ -111,9 +111,7 @@ describe('versions: publishing, pinning, diff and impact over HTTP', () => {
   });
 
   it('keeps a ticket started on v1 on v1 after v2 is published, following v1 routing', async () => {
-    await client.publish(refundFlow('pin-flow', 5000));
-    const pinned = await client.createTicket('requester', {
-      workflowKey: 'pin-flow',
+    const pinned = await client.publishAndCreate(refundFlow('pin-flow', 5000), {
       title: 'Pinned',
       fields: { refundAmount: 4000 },
     });

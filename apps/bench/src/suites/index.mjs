@@ -1,5 +1,6 @@
 import { dbCeilingSuite } from './db-ceiling.mjs';
 import { dbosPeerSuite } from './dbos-peer.mjs';
+import { definitionLimitsSuite } from './definition-limits.mjs';
 import { definitionsSuite } from './definitions.mjs';
 import { designerLoadSuite } from './designer-load.mjs';
 import { engineHttpSuite } from './engine-http.mjs';
@@ -18,6 +19,11 @@ import { xstateVsStepSuite } from './xstate-vs-step.mjs';
  */
 export const SUITES = [
   { id: 'definitions', title: 'Validate and compile definitions', run: definitionsSuite },
+  {
+    id: 'limits',
+    title: 'Validate the worst definitions the size limits allow (budget 1.5 s each)',
+    run: definitionLimitsSuite,
+  },
   { id: 'xstate', title: 'Runtime step vs raw XState (in memory)', run: xstateVsStepSuite },
   {
     id: 'ceiling',

@@ -4,7 +4,6 @@ import { shortcutText } from '../i18n/shortcut-text';
 import { useReactFlow } from '@xyflow/react';
 import { selectDirty, useDesignerStore } from './store/designer.store';
 import { autoLayout } from './store/designer-actions';
-import { importDefinition, updateWorkflow } from './commands/misc-commands';
 import { DefinitionFileError, downloadDefinition, parseDefinitionFile } from './drafts/definition-file';
 import type { DraftSync } from './drafts/use-draft-sync';
 import { useReadableFit } from './canvas/readable-fit';
@@ -25,14 +24,12 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
   const fileInput = useRef<HTMLInputElement>(null);
 
   function rename(value: string) {
-    const { definition, execute } = useDesignerStore.getState();
-    execute(
-      updateWorkflow(
-        { name: definition.name, description: definition.description },
-        { name: value, description: definition.description },
-        'workflow.name',
-      ),
-    );
+    const { definition, dispatch } = useDesignerStore.getState();
+    dispatch({
+      type: 'workflow.update',
+      payload: { name: value, description: definition.description },
+      mergeKey: 'workflow.name',
+    });
   }
 
   async function layout() {
@@ -42,9 +39,12 @@ export function DesignerToolbar({ workflowKey, sync }: { workflowKey: string; sy
 
   async function onImport(file: File | undefined) {
     if (!file) return;
-    const { definition, execute } = useDesignerStore.getState();
+    const { dispatch } = useDesignerStore.getState();
     try {
-      execute(importDefinition(definition, parseDefinitionFile(await file.text(), workflowKey)));
+      dispatch({
+        type: 'workflow.import',
+        payload: { definition: parseDefinitionFile(await file.text(), workflowKey) },
+      });
       setTimeout(() => fit(), 150);
     } catch (err) {
       window.alert(err instanceof DefinitionFileError ? t(`designer.import.${err.reason}`) : String(err));

@@ -55,11 +55,8 @@ describe('durable timers', () => {
 
   it('fires a PT2S timeout within 2 s of its due time, as the system, and follows the timeout edge', async () => {
     const client = ticketClient(t);
-    await client.publish(timeoutFlow('timeout-2s', 'PT2S'));
-    const ticket = await client.createTicket('requester', {
-      workflowKey: 'timeout-2s',
+    const ticket = await client.publishAndCreate(timeoutFlow('timeout-2s', 'PT2S'), {
       title: 'Waits too long',
-      fields: {},
     });
     const [timer] = (await t.db.dataSource.query(
       `SELECT due_at FROM timers t JOIN instances i ON i.id = t.instance_id WHERE i.ticket_id = $1`,
@@ -93,12 +90,7 @@ describe('durable timers', () => {
 
   it('cancels the timeout when the step finishes first, so it never fires', async () => {
     const client = ticketClient(t);
-    await client.publish(timeoutFlow('timeout-cancel', 'PT1S'));
-    const ticket = await client.createTicket('requester', {
-      workflowKey: 'timeout-cancel',
-      title: 'Quick',
-      fields: {},
-    });
+    const ticket = await client.publishAndCreate(timeoutFlow('timeout-cancel', 'PT1S'), { title: 'Quick' });
     const task = await client.taskFor('agent', ticket.id, 'review');
     expect((await client.act('agent', task.id, 'complete')).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -160,11 +152,8 @@ describe('timers in batches', () => {
 
   it('takes over timers whose claim expired (a killed process) and fires them once; a live claim is left alone', async () => {
     const client = ticketClient(t);
-    await client.publish(timerFlow('lease-timers', 'PT1H'));
-    const dead = await client.createTicket('requester', {
-      workflowKey: 'lease-timers',
+    const dead = await client.publishAndCreate(timerFlow('lease-timers', 'PT1H'), {
       title: 'Claimed by a dead process',
-      fields: {},
     });
     const alive = await client.createTicket('requester', {
       workflowKey: 'lease-timers',
@@ -196,11 +185,8 @@ describe('timers across restarts', () => {
   it('fires a timer that fell due while the server was down promptly after start, once', async () => {
     const first = await shared.startApp();
     const client = ticketClient(first);
-    await client.publish(timerFlow('restart-timer', 'PT1H'));
-    const ticket = await client.createTicket('requester', {
-      workflowKey: 'restart-timer',
+    const ticket = await client.publishAndCreate(timerFlow('restart-timer', 'PT1H'), {
       title: 'Across a restart',
-      fields: {},
     });
     await first.close();
 

@@ -18,8 +18,6 @@ import {
 } from '@xyflow/react';
 import { useDesignerStore } from '../store/designer.store';
 import { canConnect } from '../model/connection-rules';
-import { moveNodes } from '../commands/node-commands';
-import { connectEdge, updateEdge } from '../commands/edge-commands';
 import { PALETTE_MIME } from '../palette/Palette';
 import { toFlowEdges, toFlowNodes, type CanvasEdge, type CanvasNode } from './flow-adapter';
 import { nodeTypes } from './node-types';
@@ -52,7 +50,7 @@ const sameIds = (a: readonly string[], b: readonly string[]) =>
  */
 export function DesignerCanvas() {
   const definition = useDesignerStore((s) => s.definition);
-  const execute = useDesignerStore((s) => s.execute);
+  const dispatch = useDesignerStore((s) => s.dispatch);
   const select = useDesignerStore((s) => s.select);
   const { t } = useTranslation();
   const decorations = useCanvasDecorations();
@@ -112,8 +110,9 @@ export function DesignerCanvas() {
           from: current.get(n.id)?.position,
           to: { x: n.position.x, y: n.position.y },
         }))
-        .filter((m) => current.has(m.id) && (m.from?.x !== m.to.x || m.from?.y !== m.to.y));
-      if (moves.length) execute(moveNodes(moves));
+        .filter((m) => current.has(m.id) && (m.from?.x !== m.to.x || m.from?.y !== m.to.y))
+        .map(({ id, to }) => ({ id, to }));
+      if (moves.length) dispatch({ type: 'node.move', payload: { moves } });
       // A lone, unconnected node let go over an edge is put into that edge.
       const point = event && ('changedTouches' in event ? event.changedTouches[0] : event);
       if (dragged.length === 1 && point) {
@@ -121,7 +120,7 @@ export function DesignerCanvas() {
         if (edgeId) insertExistingOnEdge(edgeId, dragged[0]!.id);
       }
     },
-    [execute],
+    [dispatch],
   );
 
   const isValidConnection: IsValidConnection = useCallback(
@@ -132,9 +131,9 @@ export function DesignerCanvas() {
   const onConnect = useCallback(
     (connection: Connection) => {
       const verdict = canConnect(useDesignerStore.getState().definition, connection);
-      if (verdict.ok) execute(connectEdge(verdict.edge));
+      if (verdict.ok) dispatch({ type: 'edge.connect', payload: { edge: verdict.edge } });
     },
-    [execute],
+    [dispatch],
   );
 
   const onReconnect = useCallback(
@@ -148,9 +147,9 @@ export function DesignerCanvas() {
       const after = { ...before, source: verdict.edge.source, target: verdict.edge.target };
       if (verdict.edge.on) after.on = verdict.edge.on;
       else delete after.on;
-      execute(updateEdge(before, after));
+      dispatch({ type: 'edge.update', payload: { edge: after } });
     },
-    [execute],
+    [dispatch],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {

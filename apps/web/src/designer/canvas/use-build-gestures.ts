@@ -3,7 +3,6 @@ import { useReactFlow, type FinalConnectionState, type InternalNode, type Node }
 import type { NodeType, Position } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
 import { appendAfter, insertNewOnEdge } from '../store/build-actions';
-import { addNode } from '../commands/node-commands';
 import { createNode, nextId } from '../model/node-catalog';
 import { freeSpot } from '../model/placement';
 import { defaultNodeSize } from '../layout/elk-layout';
@@ -82,13 +81,13 @@ export function useBuildGestures() {
       const topLeft = { x: Math.round(at.x - size.width / 2), y: Math.round(at.y - size.height / 2) };
       const edgeId = edgeAt(event.clientX, event.clientY);
       if (edgeId && insertNewOnEdge(edgeId, type, topLeft)) return;
-      const { definition: def, execute, select } = useDesignerStore.getState();
+      const { definition: def, dispatch, select } = useDesignerStore.getState();
       const node = createNode(
         type,
         nextId(def, type),
         freeSpot(def, topLeft, size, measuredSizes(getNodes())),
       );
-      execute(addNode(node));
+      dispatch({ type: 'node.add', payload: { node } });
       select({ nodeIds: [node.id], edgeIds: [] });
     },
     [screenToFlowPosition, getNodes],

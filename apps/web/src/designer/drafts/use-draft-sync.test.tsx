@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 import { refundApproval } from '../../test/fixtures';
 import { useDesignerStore } from '../store/designer.store';
-import { updateWorkflow } from '../commands/misc-commands';
 import { useDraftSync } from './use-draft-sync';
 
 function json(status: number, body: unknown) {
@@ -12,7 +11,7 @@ function json(status: number, body: unknown) {
 describe('useDraftSync', () => {
   beforeEach(() => {
     useDesignerStore.getState().load(refundApproval(), 2);
-    useDesignerStore.getState().execute(updateWorkflow({ name: 'Refund approval' }, { name: 'Mine' }));
+    useDesignerStore.getState().dispatch({ type: 'workflow.update', payload: { name: 'Mine' } });
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -95,7 +94,7 @@ describe('useDraftSync', () => {
 describe('useDraftSync after a failed save', () => {
   beforeEach(() => {
     useDesignerStore.getState().load(refundApproval(), 2);
-    useDesignerStore.getState().execute(updateWorkflow({ name: 'Refund approval' }, { name: 'Mine' }));
+    useDesignerStore.getState().dispatch({ type: 'workflow.update', payload: { name: 'Mine' } });
   });
   afterEach(() => vi.useRealTimers());
 
@@ -114,7 +113,7 @@ describe('useDraftSync after a failed save', () => {
       saveStatus: 'error',
       saveError: 'You may not do this.',
     });
-    act(() => useDesignerStore.getState().execute(updateWorkflow({ name: 'Mine' }, { name: 'Mine 2' })));
+    act(() => useDesignerStore.getState().dispatch({ type: 'workflow.update', payload: { name: 'Mine 2' } }));
     await act(async () => {
       await vi.advanceTimersByTimeAsync(3100);
     });

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition, FieldType, ItemFieldDefinition } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
-import { addField, removeField, updateField } from '../commands/field-commands';
 import { ListEditor } from '../properties/ListEditor';
 import { CommitInput } from './CommitInput';
 
@@ -25,12 +24,16 @@ function freshName(fields: FieldDefinition[]): string {
 export function FieldsEditor() {
   const { t } = useTranslation();
   const fields = useDesignerStore((s) => s.definition.fields);
-  const execute = useDesignerStore((s) => s.execute);
+  const dispatch = useDesignerStore((s) => s.dispatch);
 
   function change(index: number, patch: (f: FieldDefinition) => FieldDefinition, mergeKey?: string) {
     const before = useDesignerStore.getState().definition.fields[index];
     if (before)
-      execute(updateField(index, before, patch(before), mergeKey ? `field:${index}:${mergeKey}` : undefined));
+      dispatch({
+        type: 'field.update',
+        payload: { index, field: patch(before) },
+        ...(mergeKey ? { mergeKey: `field:${index}:${mergeKey}` } : {}),
+      });
   }
 
   return (
@@ -114,7 +117,7 @@ export function FieldsEditor() {
               type="button"
               className="danger"
               data-testid={`field-remove-${i}`}
-              onClick={() => execute(removeField(i, field))}
+              onClick={() => dispatch({ type: 'field.remove', payload: { index: i } })}
             >
               {t('common.remove')}
             </button>
@@ -140,7 +143,9 @@ export function FieldsEditor() {
       <button
         type="button"
         data-testid="field-add"
-        onClick={() => execute(addField({ name: freshName(fields), type: 'string' }))}
+        onClick={() =>
+          dispatch({ type: 'field.add', payload: { field: { name: freshName(fields), type: 'string' } } })
+        }
       >
         + {t('designer.fields.add')}
       </button>

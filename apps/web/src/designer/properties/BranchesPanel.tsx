@@ -3,12 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Condition, FieldDefinition, WorkflowEdge } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
-import { branchesOf, chooseOtherwise, reorderBranches } from '../commands/branch-commands';
-import { removeEdges, updateEdge } from '../commands/edge-commands';
+import { branchesOf } from '../commands/branch-commands';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
 import { newRule, normalizeRoot } from '../conditions/condition-model';
-import { addField as addFieldCommand } from '../commands/field-commands';
-import { compound } from '../commands/misc-commands';
 import { describeCondition } from '../model/pure-libs';
 
 /**
@@ -21,7 +18,7 @@ export function BranchesPanel({ decisionId }: { decisionId: string }) {
   const { t } = useTranslation();
   const branches = useDesignerStore(useShallow((s) => branchesOf(s.definition, decisionId)));
   const nodes = useDesignerStore((s) => s.definition.nodes);
-  const execute = useDesignerStore((s) => s.execute);
+  const dispatch = useDesignerStore((s) => s.dispatch);
   const [dragging, setDragging] = useState<string | null>(null);
   const nameOf = (id: string) => {
     const node = nodes.find((n) => n.id === id);
@@ -34,7 +31,7 @@ export function BranchesPanel({ decisionId }: { decisionId: string }) {
     const ids = conditional.map((e) => e.id).filter((x) => x !== id);
     ids.splice(Math.max(0, Math.min(to, ids.length)), 0, id);
     if (ids.join() === conditional.map((e) => e.id).join()) return;
-    execute(reorderBranches(useDesignerStore.getState().definition, decisionId, ids));
+    dispatch({ type: 'branches.reorder', payload: { decisionId, edgeIds: ids } });
   }
 
   return (
@@ -99,7 +96,7 @@ export function BranchesPanel({ decisionId }: { decisionId: string }) {
                 className="icon danger"
                 aria-label={t('designer.branches.remove')}
                 title={t('designer.branches.remove')}
-                onClick={() => execute(removeEdges(useDesignerStore.getState().definition, [edge.id]))}
+                onClick={() => dispatch({ type: 'edge.remove', payload: { edgeIds: [edge.id] } })}
               >
                 ×
               </button>
@@ -114,9 +111,7 @@ export function BranchesPanel({ decisionId }: { decisionId: string }) {
           data-testid="branch-otherwise"
           value={otherwise?.id ?? ''}
           onChange={(e) =>
-            execute(
-              chooseOtherwise(useDesignerStore.getState().definition, decisionId, e.target.value || null),
-            )
+            dispatch({ type: 'branches.otherwise', payload: { decisionId, edgeId: e.target.value || null } })
           }
         >
           <option value="">{t('designer.branches.noOtherwise')}</option>
@@ -135,21 +130,25 @@ export function BranchesPanel({ decisionId }: { decisionId: string }) {
 function BranchCondition({ edge }: { edge: WorkflowEdge }) {
   const { i18n } = useTranslation();
   const fields = useDesignerStore((s) => s.definition.fields);
-  const execute = useDesignerStore((s) => s.execute);
+  const dispatch = useDesignerStore((s) => s.dispatch);
   const change = (condition: Condition) => {
     const current = useDesignerStore.getState().definition.edges.find((e) => e.id === edge.id);
-    if (current) execute(updateEdge(current, { ...current, condition }));
+    if (current) dispatch({ type: 'edge.update', payload: { edge: { ...current, condition } } });
   };
   const addField = (field: FieldDefinition) => {
     const current = useDesignerStore.getState().definition.edges.find((e) => e.id === edge.id);
     if (!current) return;
     // One step: the field, and a first rule on it in this branch.
-    execute(
-      compound('field.add', [
-        addFieldCommand(field),
-        updateEdge(current, { ...current, condition: { all: [newRule(field)] } }),
-      ]),
-    );
+    dispatch({
+      type: 'batch',
+      payload: {
+        as: 'field.add',
+        commands: [
+          { type: 'field.add', payload: { field } },
+          { type: 'edge.update', payload: { edge: { ...current, condition: { all: [newRule(field)] } } } },
+        ],
+      },
+    });
   };
   return (
     <>

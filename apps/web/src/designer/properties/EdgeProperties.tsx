@@ -2,13 +2,11 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Condition, WorkflowEdge } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
-import { updateEdge } from '../commands/edge-commands';
 import { exitsOf, leavesByOutcome, branchesByCondition } from '../model/node-catalog';
 import { describeCondition } from '../model/pure-libs';
 import { ConditionBuilder } from '../conditions/ConditionBuilder';
 import { normalizeRoot } from '../conditions/condition-model';
 import { removeSelection } from '../store/designer-actions';
-import { chooseOtherwise } from '../commands/branch-commands';
 
 type EdgeKind = 'condition' | 'default';
 
@@ -22,15 +20,19 @@ export function EdgeProperties({ edgeId }: { edgeId: string }) {
   const source = useDesignerStore((s) => s.definition.nodes.find((n) => n.id === edge?.source));
   const target = useDesignerStore((s) => s.definition.nodes.find((n) => n.id === edge?.target));
   const fields = useDesignerStore((s) => s.definition.fields);
-  const execute = useDesignerStore((s) => s.execute);
+  const dispatch = useDesignerStore((s) => s.dispatch);
 
   const update = useCallback(
     (change: (e: WorkflowEdge) => WorkflowEdge, mergeKey?: string) => {
       const current = useDesignerStore.getState().definition.edges.find((e) => e.id === edgeId);
       if (current)
-        execute(updateEdge(current, change(current), mergeKey ? `${edgeId}:${mergeKey}` : undefined));
+        dispatch({
+          type: 'edge.update',
+          payload: { edge: change(current) },
+          ...(mergeKey ? { mergeKey: `${edgeId}:${mergeKey}` } : {}),
+        });
     },
-    [edgeId, execute],
+    [edgeId, dispatch],
   );
 
   if (!edge) return null;
@@ -79,7 +81,7 @@ export function EdgeProperties({ edgeId }: { edgeId: string }) {
                 data-testid="prop-edge-condition"
                 checked={kind === 'condition'}
                 onChange={() =>
-                  execute(chooseOtherwise(useDesignerStore.getState().definition, edge.source, null))
+                  dispatch({ type: 'branches.otherwise', payload: { decisionId: edge.source, edgeId: null } })
                 }
               />
               {t('designer.props.edgeWhen')}
@@ -91,7 +93,10 @@ export function EdgeProperties({ edgeId }: { edgeId: string }) {
                 data-testid="prop-edge-default"
                 checked={kind === 'default'}
                 onChange={() =>
-                  execute(chooseOtherwise(useDesignerStore.getState().definition, edge.source, edge.id))
+                  dispatch({
+                    type: 'branches.otherwise',
+                    payload: { decisionId: edge.source, edgeId: edge.id },
+                  })
                 }
               />
               {t('designer.props.edgeDefault')}

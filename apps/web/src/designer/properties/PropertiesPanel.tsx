@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useDesignerStore } from '../store/designer.store';
-import { updateWorkflow } from '../commands/misc-commands';
 import { NodeProperties } from './NodeProperties';
 import { EdgeProperties } from './EdgeProperties';
 
@@ -25,7 +24,7 @@ export function PropertiesPanel() {
 function WorkflowProperties() {
   const { t } = useTranslation();
   const description = useDesignerStore((s) => s.definition.description);
-  const execute = useDesignerStore((s) => s.execute);
+  const dispatch = useDesignerStore((s) => s.dispatch);
   return (
     <div className="props" data-testid="workflow-properties">
       <h3>{t('designer.props.workflow')}</h3>
@@ -37,13 +36,11 @@ function WorkflowProperties() {
           value={description ?? ''}
           onChange={(e) => {
             const d = useDesignerStore.getState().definition;
-            execute(
-              updateWorkflow(
-                { name: d.name, description: d.description },
-                { name: d.name, description: e.target.value || undefined },
-                'workflow.description',
-              ),
-            );
+            dispatch({
+              type: 'workflow.update',
+              payload: { name: d.name, description: e.target.value || undefined },
+              mergeKey: 'workflow.description',
+            });
           }}
         />
       </label>

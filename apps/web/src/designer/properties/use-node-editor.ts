@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import type { WorkflowNode } from '@ticketflow/definition';
 import { useDesignerStore } from '../store/designer.store';
-import { updateNode } from '../commands/node-commands';
 
 /**
  * The selected node and an `update` that turns a change into a `node.update`
@@ -9,15 +8,19 @@ import { updateNode } from '../commands/node-commands';
  */
 export function useNodeEditor<N extends WorkflowNode>(nodeId: string) {
   const node = useDesignerStore((s) => s.definition.nodes.find((n) => n.id === nodeId)) as N | undefined;
-  const execute = useDesignerStore((s) => s.execute);
+  const dispatch = useDesignerStore((s) => s.dispatch);
   const update = useCallback(
     (change: (node: N) => N, mergeKey?: string) => {
       const current = useDesignerStore.getState().definition.nodes.find((n) => n.id === nodeId) as
         N | undefined;
       if (!current) return;
-      execute(updateNode(current, change(current), mergeKey ? `${nodeId}:${mergeKey}` : undefined));
+      dispatch({
+        type: 'node.update',
+        payload: { node: change(current) },
+        ...(mergeKey ? { mergeKey: `${nodeId}:${mergeKey}` } : {}),
+      });
     },
-    [execute, nodeId],
+    [dispatch, nodeId],
   );
   return { node, update };
 }

@@ -4,7 +4,6 @@ import { useDesignerStore } from '../store/designer.store';
 import { useKeyboardStore } from './keyboard.store';
 import { canConnect } from '../model/connection-rules';
 import { exitsOf } from '../model/node-catalog';
-import { connectEdge } from '../commands/edge-commands';
 
 /**
  * "Connect to…" for keyboard users (C on a selected node): pick the exit and the
@@ -41,7 +40,7 @@ function ConnectForm({ from }: { from: string }) {
       sourceHandle: exit,
     });
     if (verdict.ok) {
-      useDesignerStore.getState().execute(connectEdge(verdict.edge));
+      useDesignerStore.getState().dispatch({ type: 'edge.connect', payload: { edge: verdict.edge } });
       close();
     }
   }

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useDesignerStore } from '../store/designer.store';
 import { copyToClipboard, pasteFromClipboard, removeSelection } from '../store/designer-actions';
-import { moveNodes } from '../commands/node-commands';
 import { useKeyboardStore } from './keyboard.store';
 
 const ARROWS: Record<string, [number, number]> = {
@@ -13,17 +12,13 @@ const ARROWS: Record<string, [number, number]> = {
 
 /** Moves the selected nodes by (dx, dy); a run of arrow presses on the same nodes is one undo step. */
 function nudgeSelection(dx: number, dy: number): boolean {
-  const { definition, selection, execute } = useDesignerStore.getState();
+  const { definition, selection, dispatch } = useDesignerStore.getState();
   if (selection.nodeIds.length === 0) return false;
   const chosen = new Set(selection.nodeIds);
   const moves = definition.nodes
     .filter((n) => chosen.has(n.id))
-    .map((n) => ({
-      id: n.id,
-      from: n.position,
-      to: { x: (n.position?.x ?? 0) + dx, y: (n.position?.y ?? 0) + dy },
-    }));
-  execute({ ...moveNodes(moves), mergeKey: `nudge:${selection.nodeIds.join(',')}` });
+    .map((n) => ({ id: n.id, to: { x: (n.position?.x ?? 0) + dx, y: (n.position?.y ?? 0) + dy } }));
+  dispatch({ type: 'node.move', payload: { moves }, mergeKey: `nudge:${selection.nodeIds.join(',')}` });
   return true;
 }
 

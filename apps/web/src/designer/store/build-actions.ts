@@ -2,9 +2,7 @@ import type { NodeType, Position, WorkflowNode } from '@ticketflow/definition';
 import { createNode, exitsOf, nextId } from '../model/node-catalog';
 import { besideSource, freeSpot } from '../model/placement';
 import { defaultNodeSize, type Size } from '../layout/elk-layout';
-import { addNode, moveNodes } from '../commands/node-commands';
-import { compound } from '../commands/misc-commands';
-import { appendNode, insertOnEdge } from '../commands/build-commands';
+import { insertOnEdge } from '../commands/build-commands';
 import { useDesignerStore } from './designer.store';
 
 /**
@@ -35,7 +33,7 @@ export function appendAfter(
   sizes: ReadonlyMap<string, Size>,
   place?: Position,
 ): string | null {
-  const { definition, execute, select } = useDesignerStore.getState();
+  const { definition, dispatch, select } = useDesignerStore.getState();
   const source = definition.nodes.find((n) => n.id === from.source);
   if (!source) return null;
   const size = defaultNodeSize({ id: '', type } as WorkflowNode);
@@ -53,7 +51,7 @@ export function appendAfter(
     );
   }
   const node = freshNode(type, freeSpot(definition, wanted, size, sizes), from.exit);
-  execute(appendNode(definition, node, from));
+  dispatch({ type: 'node.append', payload: { node, from } });
   select({ nodeIds: [node.id], edgeIds: [] });
   return node.id;
 }
@@ -63,31 +61,37 @@ export function appendAfter(
  * it, and the nodes from there on move right to make room (one undo step).
  */
 export function insertNewOnEdge(edgeId: string, type: NodeType, at: Position): string | null {
-  const { definition, execute, select } = useDesignerStore.getState();
+  const { definition, dispatch, select } = useDesignerStore.getState();
   const source = definition.edges.find((e) => e.id === edgeId)?.source;
   const from = definition.nodes.find((n) => n.id === source);
   // Never closer to the source than a column gap, so its exits and "+" stay clear.
   const minX = from?.position ? from.position.x + defaultNodeSize(from).width + 80 : at.x;
   const node = freshNode(type, { x: Math.max(at.x, minX), y: at.y });
-  const command = insertOnEdge(definition, edgeId, node, true);
-  if (!command) return null;
+  if (!insertOnEdge(definition, edgeId, node, true)) return null;
+  const insert = { type: 'node.insert', payload: { edgeId, node, isNew: true } } as const;
   const room = defaultNodeSize(node).width + 64;
   const moves = definition.nodes
     .filter((n) => n.id !== source && n.position && n.position.x + 40 >= at.x && n.id !== node.id)
-    .map((n) => ({ id: n.id, from: n.position, to: { x: n.position!.x + room, y: n.position!.y } }));
-  execute(moves.length ? compound('node.insert', [command, moveNodes(moves)]) : command);
+    .map((n) => ({ id: n.id, to: { x: n.position!.x + room, y: n.position!.y } }));
+  dispatch(
+    moves.length
+      ? {
+          type: 'batch',
+          payload: { as: 'node.insert', commands: [insert, { type: 'node.move', payload: { moves } }] },
+        }
+      : insert,
+  );
   select({ nodeIds: [node.id], edgeIds: [] });
   return node.id;
 }
 
 /** Puts an existing node that has no edges yet onto edge `edgeId`. False if it cannot go there. */
 export function insertExistingOnEdge(edgeId: string, nodeId: string): boolean {
-  const { definition, execute } = useDesignerStore.getState();
+  const { definition, dispatch } = useDesignerStore.getState();
   const node = definition.nodes.find((n) => n.id === nodeId);
   if (!node || definition.edges.some((e) => e.source === nodeId || e.target === nodeId)) return false;
-  const command = insertOnEdge(definition, edgeId, node, false);
-  if (!command) return false;
-  execute(command);
+  if (!insertOnEdge(definition, edgeId, node, false)) return false;
+  dispatch({ type: 'node.insert', payload: { edgeId, node, isNew: false } });
   return true;
 }
 
@@ -97,7 +101,7 @@ export function insertExistingOnEdge(edgeId: string, nodeId: string): boolean {
  * `fallback` (the middle of the view). Never on top of another node.
  */
 export function addFromPalette(type: NodeType, fallback: Position, sizes: ReadonlyMap<string, Size>): string {
-  const { definition, selection, execute, select } = useDesignerStore.getState();
+  const { definition, selection, dispatch, select } = useDesignerStore.getState();
   const selected =
     selection.nodeIds.length === 1 ? definition.nodes.find((n) => n.id === selection.nodeIds[0]) : undefined;
   if (selected && selected.type !== 'end') {
@@ -119,7 +123,7 @@ export function addFromPalette(type: NodeType, fallback: Position, sizes: Readon
       )
     : { x: fallback.x - size.width / 2, y: fallback.y - size.height / 2 };
   const node = freshNode(type, freeSpot(definition, near, size, sizes));
-  execute(addNode(node));
+  dispatch({ type: 'node.add', payload: { node } });
   select({ nodeIds: [node.id], edgeIds: [] });
   return node.id;
 }

@@ -1,6 +1,3 @@
-import { removeNodes } from '../commands/node-commands';
-import { removeEdges } from '../commands/edge-commands';
-import { pasteElements, applyLayout } from '../commands/misc-commands';
 import { copySelection, prepareForPaste, type ClipboardContent } from '../model/clipboard';
 import { layoutFlow, type Size } from '../layout/elk-layout';
 import { useDesignerStore } from './designer.store';
@@ -12,9 +9,11 @@ import { useDesignerStore } from './designer.store';
 let clipboard: ClipboardContent | null = null;
 
 export function removeSelection(): void {
-  const { definition, selection, execute } = useDesignerStore.getState();
-  if (selection.nodeIds.length) execute(removeNodes(definition, selection.nodeIds, selection.edgeIds));
-  else if (selection.edgeIds.length) execute(removeEdges(definition, selection.edgeIds));
+  const { selection, dispatch } = useDesignerStore.getState();
+  if (selection.nodeIds.length)
+    dispatch({ type: 'node.remove', payload: { nodeIds: selection.nodeIds, edgeIds: selection.edgeIds } });
+  else if (selection.edgeIds.length)
+    dispatch({ type: 'edge.remove', payload: { edgeIds: selection.edgeIds } });
 }
 
 export function copyToClipboard(): boolean {
@@ -26,10 +25,10 @@ export function copyToClipboard(): boolean {
 
 export function pasteFromClipboard(): void {
   if (!clipboard) return;
-  const { definition, execute, select } = useDesignerStore.getState();
+  const { definition, dispatch, select } = useDesignerStore.getState();
   const pasted = prepareForPaste(definition, clipboard);
   if (pasted.nodes.length === 0) return;
-  execute(pasteElements(pasted.nodes, pasted.edges));
+  dispatch({ type: 'clipboard.paste', payload: { nodes: pasted.nodes, edges: pasted.edges } });
   select({ nodeIds: pasted.nodes.map((n) => n.id), edgeIds: [] });
   // A second paste lands further along instead of on top of the first.
   clipboard = { nodes: pasted.nodes, edges: pasted.edges };
@@ -45,8 +44,8 @@ export async function autoLayout(
 ): Promise<void> {
   const before = useDesignerStore.getState().definition;
   const { positions } = await layoutFlow(before, sizes, labels);
-  const { definition, execute } = useDesignerStore.getState();
+  const { definition, dispatch } = useDesignerStore.getState();
   // An edit made while ELK ran wins; lay out again if wanted.
   if (definition !== before) return;
-  execute(applyLayout(definition, positions));
+  dispatch({ type: 'layout.apply', payload: { positions: Object.fromEntries(positions) } });
 }

@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { refundApproval } from '../../test/fixtures';
-import { removeNodes } from '../commands/node-commands';
-import { updateWorkflow } from '../commands/misc-commands';
 import { selectDirty, useDesignerStore } from './designer.store';
 import { autoLayout, copyToClipboard, pasteFromClipboard, removeSelection } from './designer-actions';
 
@@ -21,8 +19,8 @@ describe('designer store', () => {
     expect(selectDirty(store())).toBe(true);
   });
 
-  it('execute changes the definition and marks it dirty; undo and redo move through history', () => {
-    store().execute(updateWorkflow({ name: 'Refund approval' }, { name: 'Refunds' }));
+  it('a dispatched command changes the definition and marks it dirty; undo and redo move through history', () => {
+    store().dispatch({ type: 'workflow.update', payload: { name: 'Refunds' } });
     expect(store().definition.name).toBe('Refunds');
     expect(selectDirty(store())).toBe(true);
     store().undo();
@@ -34,12 +32,12 @@ describe('designer store', () => {
 
   it('drops selected ids that an edit removed', () => {
     store().select({ nodeIds: ['finance', 'manager'], edgeIds: ['e5'] });
-    store().execute(removeNodes(store().definition, ['finance']));
+    store().dispatch({ type: 'node.remove', payload: { nodeIds: ['finance'] } });
     expect(store().selection).toEqual({ nodeIds: ['manager'], edgeIds: [] });
   });
 
   it('tracks saving: success records revision and the saved change', () => {
-    store().execute(updateWorkflow({ name: 'Refund approval' }, { name: 'X' }));
+    store().dispatch({ type: 'workflow.update', payload: { name: 'X' } });
     store().saveStarted();
     expect(store().saveStatus).toBe('saving');
     store().saveSucceeded(4, store().change);

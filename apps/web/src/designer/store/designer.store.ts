@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { WorkflowDefinition } from '@ticketflow/definition';
-import type { Command } from '../commands/command.types';
+import { editFor } from '../commands/apply-command';
+import type { DesignerCommand } from '../commands/designer-command';
 import { emptyStack, execute, redo, undo, type CommandStack } from '../commands/command-stack';
 import { emptyDefinition } from '../model/node-catalog';
 import type { DraftConflictDetails, Problem } from '@ticketflow/contract';
@@ -29,7 +30,10 @@ export interface DesignerState {
   focus: { nodeId?: string; edgeId?: string; seq: number } | null;
 
   load: (definition: WorkflowDefinition, revision: number | null) => void;
-  execute: (command: Command) => void;
+  /** Every command applied since the last load, in order (capped), for logging and replay. */
+  log: DesignerCommand[];
+  /** Applies one edit through the reducer, records it for undo and in the log. */
+  dispatch: (command: DesignerCommand) => void;
   undo: () => void;
   redo: () => void;
   select: (selection: Selection) => void;
@@ -42,6 +46,8 @@ export interface DesignerState {
 }
 
 const EMPTY_SELECTION: Selection = { nodeIds: [], edgeIds: [] };
+/** How many commands the log keeps. */
+const MAX_LOG = 1000;
 
 /** Drops selected ids that no longer exist (after a remove or an undo of an add). */
 function pruneSelection(selection: Selection, definition: WorkflowDefinition): Selection {
@@ -57,7 +63,8 @@ function pruneSelection(selection: Selection, definition: WorkflowDefinition): S
 
 /**
  * The Designer's one source of truth: the definition being edited, its undo
- * history, selection and save state. Every edit goes through `execute(command)`.
+ * history, selection and save state. Every edit is a plain-data command passed to `dispatch`
+ * (applied by `applyCommand`'s reducer, see commands/designer-command.ts).
  */
 export const useDesignerStore = create<DesignerState>()((set, get) => {
   const applied = (result: { stack: CommandStack; definition: WorkflowDefinition }) => {
@@ -87,6 +94,7 @@ export const useDesignerStore = create<DesignerState>()((set, get) => {
         definition,
         revision,
         stack: emptyStack(),
+        log: [],
         selection: EMPTY_SELECTION,
         change: 0,
         savedChange: 0,
@@ -96,7 +104,14 @@ export const useDesignerStore = create<DesignerState>()((set, get) => {
         problems: [],
         focus: null,
       }),
-    execute: (command) => applied(execute(get().stack, get().definition, command)),
+    log: [],
+    dispatch: (command) => {
+      const { stack, definition, log } = get();
+      const edit = editFor(definition, command);
+      if (!edit) return;
+      applied(execute(stack, definition, edit));
+      set({ log: [...log, command].slice(-MAX_LOG) });
+    },
     undo: () => {
       if (get().stack.past.length) applied(undo(get().stack, get().definition));
     },

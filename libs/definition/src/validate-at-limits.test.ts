@@ -4,26 +4,21 @@ import type { WorkflowEdge, WorkflowNode } from './definition.types.js';
 import { definition, edge, node } from './testing/definition-builders.js';
 import { validateDefinition } from './validate-definition.js';
 
-const BUDGET_MS = 1500;
+// How long these take is measured by the bench (`npm run bench -- --only limits`); here only what they answer.
+const problemsOf = (input: unknown) => validateDefinition(input).problems;
 
-function timed(input: unknown): { ms: number; problems: number } {
-  const started = Date.now();
-  const result = validateDefinition(input);
-  return { ms: Date.now() - started, problems: result.problems.length };
-}
-
-describe('validation cost at the size limits', () => {
-  it('checks one decision with the maximum number of overlapping edges in time', () => {
+describe('validation at the size limits', () => {
+  it('accepts one decision with the maximum number of condition edges', () => {
     const nodes: WorkflowNode[] = [node.start(), node.decision('d'), node.end()];
     const edges: WorkflowEdge[] = [edge('start', 'd'), edge('d', 'end', { default: true })];
     while (edges.length < DEFINITION_LIMITS.maxEdges)
       edges.push(
         edge('d', 'end', { condition: { fact: 'amount', operator: 'greaterThan', value: edges.length } }),
       );
-    expect(timed(definition(nodes, edges)).ms).toBeLessThan(BUDGET_MS);
+    expect(problemsOf(definition(nodes, edges))).toEqual([]);
   });
 
-  it('checks a long chain of nested parallel blocks in time', () => {
+  it('accepts a long chain of nested parallel blocks', () => {
     const depth = Math.floor((DEFINITION_LIMITS.maxNodes - 2) / 3);
     const nodes: WorkflowNode[] = [node.start(), node.end()];
     const edges: WorkflowEdge[] = [];
@@ -35,9 +30,7 @@ describe('validation cost at the size limits', () => {
       edges.push(level + 1 < depth ? edge(`p${level}`, `p${level + 1}`) : edge(`p${level}`, `j${level}`));
       edges.push(level > 0 ? edge(`j${level}`, `j${level - 1}`) : edge('j0', 'end'));
     }
-    const { ms, problems } = timed(definition(nodes, edges));
-    expect(problems).toBe(0);
-    expect(ms).toBeLessThan(BUDGET_MS);
+    expect(problemsOf(definition(nodes, edges))).toEqual([]);
   });
 
   it('checks a maximal graph of everything wrong without drowning in problems', () => {
@@ -47,8 +40,8 @@ describe('validation cost at the size limits', () => {
       nodes.push(node.decision(`d${index}`));
     for (let index = 0; edges.length < DEFINITION_LIMITS.maxEdges; index += 1)
       edges.push(edge(`d${index % 2000}`, `d${(index * 7 + 1) % 2000}`));
-    const { ms, problems } = timed(definition(nodes, edges));
-    expect(ms).toBeLessThan(BUDGET_MS);
-    expect(problems).toBeLessThan(20_000);
+    const problems = problemsOf(definition(nodes, edges));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.length).toBeLessThan(20_000);
   });
 });
