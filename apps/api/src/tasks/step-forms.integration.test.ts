@@ -143,6 +143,23 @@ describe('step forms: every person sees what they decide on, and changes only wh
     });
   });
 
+  it('keeps the last comment from before the step, not a note added while it waits', async () => {
+    const ticket = await refund(16000, 'Refund the cracked phone');
+    const review = await client.taskFor('agent', ticket.id, 'review');
+    await client.act('agent', review.id, 'complete', { comment: 'Photo of the crack attached' });
+    await t.http
+      .post(`/api/tickets/${ticket.id}/comments`)
+      .set(await client.auth('agent'))
+      .send({ text: 'Customer called again' })
+      .expect(201);
+    const inbox = (await get('finance1', '/api/tasks')) as InboxItem[];
+    const item = inbox.find((task) => task.ticketId === ticket.id);
+    expect(item?.lastComment).toMatchObject({ text: 'Photo of the crack attached', by: 'agent' });
+    expect((await get('finance1', `/api/tasks/${item?.id}`)).lastComment).toMatchObject({
+      text: 'Photo of the crack attached',
+    });
+  });
+
   describe('what the requester reads', () => {
     let ticketId: string;
     beforeAll(async () => {
