@@ -39,19 +39,31 @@ export class WorkflowsController {
   }
 
   @Get(':key/versions')
-  versions(@Param('key') key: string) {
-    return this.workflows.versions(key);
+  @ApiOperation({
+    summary:
+      'Published versions; requesters read them without conditions unless the workflow marks them public',
+  })
+  versions(@Param('key') key: string, @CurrentUser() user: AuthUser) {
+    return this.workflows.versions(key, user);
   }
 
   @Get(':key/versions/:version')
-  version(@Param('key') key: string, @Param('version', ParseIntPipe) version: number) {
-    return this.workflows.version(key, version);
+  version(
+    @Param('key') key: string,
+    @Param('version', ParseIntPipe) version: number,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.workflows.version(key, version, user);
   }
 
   @Post(':key/versions/:version/deprecate')
   @HttpCode(200)
   @Roles('admin')
-  deprecate(@Param('key') key: string, @Param('version', ParseIntPipe) version: number, @CurrentUser() user: AuthUser) {
+  deprecate(
+    @Param('key') key: string,
+    @Param('version', ParseIntPipe) version: number,
+    @CurrentUser() user: AuthUser,
+  ) {
     return this.workflows.deprecate(key, version, user);
   }
 }

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { conflict, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
 import { definitionChecksum } from './definition-checksum.js';
+import { isStaff, requesterDefinition } from './requester-definition.js';
 import { checkWorkflowKey } from './workflow-key.js';
 import { WorkflowDraftEntity } from './workflow-draft.entity.js';
 import { WorkflowVersionEntity } from './workflow-version.entity.js';
@@ -18,6 +19,16 @@ export interface DraftView {
   updatedAt: Date;
   updatedBy: string | null;
   problems: ValidationResult['problems'];
+}
+
+interface VersionRow {
+  key: string;
+  version: number;
+  name: string;
+  checksum: string;
+  publishedAt: Date;
+  deprecatedAt: Date | null;
+  definition: WorkflowDefinition;
 }
 
 /** Drafts, validation and publishing of immutable versions. Drafts never change what runs. */
@@ -172,7 +183,13 @@ export class WorkflowsService {
     });
   }
 
-  async versions(key: string) {
+  /**
+   * Every published version, newest first. A requester (no staff role) reads
+   * each definition as `requesterDefinition` leaves it — no conditions or
+   * thresholds unless the workflow marks them public — and no publisher, note
+   * or ticket counts.
+   */
+  async versions(key: string, user?: AuthUser) {
     const rows = (await this.dataSource.query(
       `SELECT v.key, v.version, v.name, v.checksum, v.published_at AS "publishedAt", v.note,
               v.deprecated_at AS "deprecatedAt", u.username AS "publishedBy", v.definition,
@@ -183,11 +200,20 @@ export class WorkflowsService {
     )) as unknown[];
     if (rows.length === 0 && !(await this.dataSource.getRepository(WorkflowDraftEntity).existsBy({ key })))
       throw notFound('Workflow', key);
-    return rows;
+    if (!user || isStaff(user)) return rows;
+    return (rows as VersionRow[]).map((row) => ({
+      key: row.key,
+      version: row.version,
+      name: row.name,
+      checksum: row.checksum,
+      publishedAt: row.publishedAt,
+      deprecatedAt: row.deprecatedAt,
+      definition: requesterDefinition(row.definition),
+    }));
   }
 
-  async version(key: string, version: number) {
-    const rows = (await this.versions(key)) as { version: number }[];
+  async version(key: string, version: number, user?: AuthUser) {
+    const rows = (await this.versions(key, user)) as { version: number }[];
     const found = rows.find((row) => row.version === version);
     if (!found) throw notFound('Version', `${key} v${version}`);
     return found;

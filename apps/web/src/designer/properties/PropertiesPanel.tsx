@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDesignerStore } from '../store/designer.store';
-import { updateWorkflow } from '../commands/misc-commands';
+import { setWorkflowFlag, updateWorkflow, type WorkflowFlag } from '../commands/misc-commands';
 import { NodeProperties } from './NodeProperties';
 import { EdgeProperties } from './EdgeProperties';
 
@@ -11,7 +11,12 @@ export function PropertiesPanel() {
   const edgeIds = useDesignerStore((s) => s.selection.edgeIds);
   const count = nodeIds.length + edgeIds.length;
 
-  if (count > 1) return <p className="muted" data-testid="multi-selection">{t('designer.props.multi', { count })}</p>;
+  if (count > 1)
+    return (
+      <p className="muted" data-testid="multi-selection">
+        {t('designer.props.multi', { count })}
+      </p>
+    );
   if (nodeIds[0]) return <NodeProperties key={nodeIds[0]} nodeId={nodeIds[0]} />;
   if (edgeIds[0]) return <EdgeProperties key={edgeIds[0]} edgeId={edgeIds[0]} />;
   return <WorkflowProperties />;
@@ -42,7 +47,28 @@ function WorkflowProperties() {
           }}
         />
       </label>
+      {(['requesterPriority', 'conditionsPublic'] as const).map((flag) => (
+        <WorkflowFlagSwitch key={flag} flag={flag} />
+      ))}
       <p className="muted small">{t('designer.props.nothingSelected')}</p>
     </div>
+  );
+}
+
+/** A workflow-wide switch about what requesters may do or read. */
+function WorkflowFlagSwitch({ flag }: { flag: WorkflowFlag }) {
+  const { t } = useTranslation();
+  const value = useDesignerStore((s) => s.definition[flag]);
+  const execute = useDesignerStore((s) => s.execute);
+  return (
+    <label className="row">
+      <input
+        type="checkbox"
+        checked={value === true}
+        data-testid={`prop-workflow-${flag}`}
+        onChange={(e) => execute(setWorkflowFlag(flag, value, e.target.checked))}
+      />{' '}
+      {t(`designer.props.${flag}`)}
+    </label>
   );
 }
