@@ -341,6 +341,14 @@ export const MATRIX: RouteExpectation[] = [
     expect: all(403, { admin: 200 }),
   },
   {
+    route: 'PUT /api/users/{id}/email',
+    setup: async (t) => ({
+      path: `/api/users/${await userId(t, 'cab3')}/email`,
+      body: { email: 'cab3@example.test' },
+    }),
+    expect: all(403, { admin: 200 }),
+  },
+  {
     route: 'POST /api/users/{id}/deactivate',
     setup: async (t) => ({ path: `/api/users/${await userId(t, 'areamgr-west')}/deactivate` }),
     expect: all(403, { admin: 200 }),

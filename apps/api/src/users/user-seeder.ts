@@ -4,7 +4,12 @@ import { RoleEntity } from './role.entity.js';
 import { UserEntity } from './user.entity.js';
 import { DEMO_PASSWORD, DEMO_ROLES, DEMO_USERS } from './demo-users.js';
 
-/** Creates the demo roles and users that do not exist yet. Side effect: writes rows. */
+/**
+ * Creates the demo roles and users that do not exist yet, and gives demo users
+ * that have no e-mail address theirs (`name@example.test`, a reserved domain:
+ * nothing leaves a machine whose SMTP points at a real server by accident of a
+ * demo). Side effect: writes rows.
+ */
 export async function seedDemoUsers(dataSource: DataSource): Promise<void> {
   await dataSource.getRepository(RoleEntity).upsert(DEMO_ROLES, ['name']);
   const users = dataSource.getRepository(UserEntity);
@@ -12,6 +17,11 @@ export async function seedDemoUsers(dataSource: DataSource): Promise<void> {
   for (const demo of DEMO_USERS) {
     const exists = await users.exists({ where: { username: demo.username } });
     if (!exists) await users.insert({ ...demo, passwordHash: hash });
+    else
+      await dataSource.query('UPDATE users SET email = $2 WHERE username = $1 AND email IS NULL', [
+        demo.username,
+        demo.email,
+      ]);
   }
 }
 
@@ -29,6 +39,8 @@ export async function assertNoDemoPasswords(dataSource: DataSource): Promise<voi
   const weak: string[] = [];
   for (const row of rows) if (await verifyPassword(DEMO_PASSWORD, row.passwordHash)) weak.push(row.username);
   if (weak.length > 0) {
-    throw new Error(`users ${weak.join(', ')} still have the demo password; change them or set DEMO_MODE=true`);
+    throw new Error(
+      `users ${weak.join(', ')} still have the demo password; change them or set DEMO_MODE=true`,
+    );
   }
 }

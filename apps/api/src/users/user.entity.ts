@@ -10,5 +10,7 @@ export class UserEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" }) skills: string[];
   @Column({ type: 'text', nullable: true }) region: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** Where notifications are mailed when SMTP is configured; null: in the app only. */
+  @Column({ type: 'text', nullable: true }) email: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

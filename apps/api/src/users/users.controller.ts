@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { SetRolesDto } from './users.dto.js';
+import { SetEmailDto, SetRolesDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -26,6 +26,15 @@ export class UsersController {
   @ApiOperation({ summary: "Replace a user's roles; takes effect at their next request" })
   setRoles(@Param('id', uuid) id: string, @Body() body: SetRolesDto, @CurrentUser() admin: AuthUser) {
     return this.users.setRoles(admin, id, body.roles);
+  }
+
+  @Put(':id/email')
+  @Roles('admin')
+  @ApiOperation({
+    summary: "Set or remove a user's e-mail address (notifications are mailed there when SMTP is set)",
+  })
+  setEmail(@Param('id', uuid) id: string, @Body() body: SetEmailDto, @CurrentUser() admin: AuthUser) {
+    return this.users.setEmail(admin, id, body.email);
   }
 
   @Post(':id/deactivate')
