@@ -4,6 +4,7 @@ import { ticketClient } from '../../test/ticket-helpers.js';
 
 interface InboxItem {
   id: string;
+  workflowVersion?: number;
   ticketId: string;
   nodeId: string;
   fields?: Record<string, unknown>;
@@ -130,6 +131,7 @@ describe('step forms: every person sees what they decide on, and changes only wh
     const item = inbox.find((task) => task.ticketId === ticket.id);
     expect(item).toMatchObject({
       nodeId: 'finance',
+      workflowVersion: 1,
       fields: { refundAmount: 12000, channel: 'web' },
       requester: { username: 'requester' },
       lastComment: { text: 'Receipt checked, customer is a regular', by: 'agent', visibility: 'internal' },

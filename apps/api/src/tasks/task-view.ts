@@ -16,6 +16,7 @@ export const TASK_COLUMNS = `k.id, k.ticket_id, k.node_id, k.kind, k.name, k.sta
  * counts from its creation time.
  */
 export const DECISION_COLUMNS = `, t.fields AS ticket_fields, r.username AS requester_username, r.display_name AS requester_name,
+  (SELECT wv.version FROM instances i JOIN workflow_versions wv ON wv.id = i.version_id WHERE i.id = k.instance_id) AS workflow_version,
   (SELECT json_build_object('text', tr.payload->>'comment', 'visibility', coalesce(tr.payload->>'visibility', 'internal'), 'by', cu.username, 'at', tr.at, 'step', tr.from_node)
      FROM transitions tr LEFT JOIN users cu ON cu.id = tr.actor_id
     CROSS JOIN LATERAL (SELECT min(s.seq) AS seq FROM transitions s
@@ -29,6 +30,8 @@ export const DECISION_JOIN = 'JOIN users r ON r.id = t.requester_id';
 
 export interface DecisionRow {
   ticket_fields?: Record<string, unknown>;
+  /** The version the ticket runs on (its labels and translations are the card's). */
+  workflow_version?: number | string | null;
   requester_username?: string;
   requester_name?: string;
   last_comment?: {
@@ -72,6 +75,7 @@ export function toTaskView(row: TaskRow & DecisionRow) {
     ticketTitle: row.ticket_title,
     ticketNumber: Number(row.ticket_number),
     workflowKey: row.workflow_key,
+    ...(row.workflow_version != null ? { workflowVersion: Number(row.workflow_version) } : {}),
     priority: row.priority,
     nodeId: row.node_id,
     kind: row.kind,

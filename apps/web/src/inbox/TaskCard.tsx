@@ -4,14 +4,19 @@ import { roleLabel } from '../i18n/labels';
 import { Link } from 'react-router';
 import { SlaCountdown } from './SlaCountdown';
 import { TaskActions, type TaskHandlers } from './TaskActions';
+import { TaskContext } from './TaskContext';
 import { TaskFacts } from './TaskFacts';
 import type { Task } from './tasks.api';
+import type { WorkflowDefinition } from '@ticketflow/definition';
+import { nodeName } from '../tickets/timeline-model';
 
 interface Props {
   task: Task;
   now: number;
   me?: string;
   workflowName: string;
+  /** The ticket's version in the UI language, once loaded. */
+  definition?: WorkflowDefinition;
   selected: boolean;
   checked: boolean;
   comment: string;
@@ -54,7 +59,7 @@ function TaskCardInner(props: Props) {
         <div className="task-card__main">
           <div className="task-card__title">
             <span className={`kind-badge kind-badge--${task.kind}`}>{t(`inbox.kind.${task.kind}`)}</span>
-            <strong>{task.name}</strong>
+            <strong>{props.definition ? nodeName(props.definition, task.nodeId) : task.name}</strong>
           </div>
           <div className="task-card__ticket">
             <Link
@@ -79,7 +84,7 @@ function TaskCardInner(props: Props) {
                   : ''}
             </span>
           </div>
-          <TaskFacts task={task} />
+          <TaskFacts task={task} definition={props.definition} />
         </div>
         <SlaCountdown dueAt={task.dueAt} now={now} />
       </div>
@@ -100,6 +105,7 @@ function TaskCardInner(props: Props) {
           onRejectWithoutComment={() => props.onRejectWithoutComment(task.id)}
         />
       )}
+      {selected && <TaskContext task={task} definition={props.definition} />}
     </li>
   );
 }

@@ -11,6 +11,8 @@ export interface Task {
   ticketTitle: string;
   ticketNumber: number;
   workflowKey: string;
+  /** The version the ticket runs on (for its step names and field labels). */
+  workflowVersion?: number;
   priority: Priority;
   nodeId: string;
   kind: TaskKind;
@@ -25,7 +27,7 @@ export interface Task {
   /** Values of the fields the step shows, keyed by name. */
   fields?: FieldValues;
   requester?: { username: string; displayName: string };
-  /** The latest comment on the ticket (staff see internal ones too). */
+  /** The last comment made before this step started (staff see internal ones too). */
   lastComment?: { text: string; visibility: Visibility; by: string | null; at: string; step: string | null };
   policy?: { type: string; count?: number; value?: number };
   role?: string;
