@@ -1,3 +1,5 @@
+import { CatalogueController } from './catalogue/catalogue.controller.js';
+import { CatalogueService } from './catalogue/catalogue.service.js';
 import type { Provider, Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditService } from './audit/audit.service.js';
@@ -97,6 +99,8 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   // Issue 17: user administration and the secret store.
   UsersController,
   SecretsController,
+  // Issue 21: the request catalogue.
+  CatalogueController,
 ];
 
 export const FEATURE_PROVIDERS: Provider[] = [
@@ -145,6 +149,8 @@ export const FEATURE_PROVIDERS: Provider[] = [
   // Issue 17: revocable sessions, signed webhooks, secrets.
   UsersService,
   WebhookGate,
+  // Issue 21: the request catalogue.
+  CatalogueService,
   SecretStore,
   // Issue 16: step forms, notifications that reach people.
   StepNotifications,
