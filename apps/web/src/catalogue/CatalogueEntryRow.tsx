@@ -1,11 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import {
-  CATALOGUE_ICONS,
-  inLanguage,
-  type Bilingual,
-  type CatalogueCategory,
-  type LayoutEntry,
-} from './catalogue.api';
+import { CATALOGUE_ICON_NAMES, CatalogueIcon } from './CatalogueIcon';
+import { inLanguage, type Bilingual, type CatalogueCategory, type LayoutEntry } from './catalogue.api';
 
 interface Props {
   entry: LayoutEntry;
@@ -45,7 +40,7 @@ export function CatalogueEntryRow({ entry, categories, first, last, onMove, onCh
       </div>
       <div className="fields">
         <strong>
-          {CATALOGUE_ICONS[entry.icon] ?? CATALOGUE_ICONS.general} {name}{' '}
+          <CatalogueIcon name={entry.icon} size={20} /> {name}{' '}
           {!entry.published && <span className="badge">{t('catalogue.admin.unpublished')}</span>}
         </strong>
         <label className="inline">
@@ -75,9 +70,9 @@ export function CatalogueEntryRow({ entry, categories, first, last, onMove, onCh
         <label>
           {t('catalogue.admin.icon')}
           <select value={entry.icon} onChange={(e) => onChange({ icon: e.target.value })}>
-            {Object.entries(CATALOGUE_ICONS).map(([key, symbol]) => (
+            {CATALOGUE_ICON_NAMES.map((key) => (
               <option key={key} value={key}>
-                {symbol} {t(`catalogue.icons.${key}`)}
+                {t(`catalogue.icons.${key}`)}
               </option>
             ))}
           </select>

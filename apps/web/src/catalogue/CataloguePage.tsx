@@ -2,13 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
-import {
-  CATALOGUE_ICONS,
-  catalogueApi,
-  inLanguage,
-  type Catalogue,
-  type CatalogueItem,
-} from './catalogue.api';
+import { catalogueApi, inLanguage, type Catalogue, type CatalogueItem } from './catalogue.api';
+import { CatalogueIcon } from './CatalogueIcon';
 import './catalogue.css';
 
 /**
@@ -96,8 +91,8 @@ export function CataloguePage() {
                   to={`/tickets/new?workflow=${encodeURIComponent(entry.workflowKey)}`}
                   data-testid={`catalogue-item-${entry.workflowKey}`}
                 >
-                  <span className="catalogue-card__icon" aria-hidden="true">
-                    {CATALOGUE_ICONS[entry.icon] ?? CATALOGUE_ICONS.general}
+                  <span className="catalogue-card__icon">
+                    <CatalogueIcon name={entry.icon} />
                   </span>
                   <span className="catalogue-card__text">
                     <strong>{inLanguage(entry.title, i18n.language)}</strong>

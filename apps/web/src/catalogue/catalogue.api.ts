@@ -42,20 +42,6 @@ export interface CatalogueLayout {
   entries: LayoutEntry[];
 }
 
-/** The icons the server accepts (apps/api/src/catalogue/catalogue-icons.ts), each drawn as a symbol. */
-export const CATALOGUE_ICONS: Record<string, string> = {
-  general: '📝',
-  refund: '💰',
-  return: '📦',
-  repair: '🔧',
-  complaint: '💬',
-  incident: '🚨',
-  change: '🔄',
-  access: '🔑',
-  hardware: '💻',
-  document: '📄',
-};
-
 /** A bilingual text in the UI language. Pure. */
 export const inLanguage = (text: Bilingual, language: string) =>
   (language.startsWith('zh') ? text.zh : text.en) || text.en || text.zh;
