@@ -40,7 +40,7 @@ function checkPolicy(sink: ProblemSink, node: Record<string, unknown>, where: Wh
     if (!Number.isSafeInteger(count) || (count as number) < 1) {
       sink.add('invalid-policy', `${where.subject}: a quorum needs "count", a whole number of approvals of at least 1.`, placeOf(at, 'count'));
     } else if (userCount !== undefined && (count as number) > userCount) {
-      sink.add('invalid-policy', `${where.subject} needs ${String(count)} approvals but lists only ${userCount} approvers; lower the count or add approvers.`, placeOf(at, 'count'));
+      sink.add('invalid-policy', `${where.subject} needs ${String(count)} approvals but lists only ${userCount} approvers; lower the count or add approvers.`, { ...placeOf(at, 'count'), params: { count: Number(count), approvers: userCount } });
     }
   } else if (type === 'percent') {
     expectKnownKeys(sink, policy, ['type', 'value'], at);

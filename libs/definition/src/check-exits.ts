@@ -23,7 +23,7 @@ function checkSingleExit(sink: ProblemSink, graph: DefinitionGraph, node: Workfl
     }
   }
   if (edges.length > 1) {
-    sink.add('plain-edge-count', `${describeNode(node)} has ${edges.length} outgoing edges but leaves by exactly one; use a decision or a parallel split to branch.`, { nodeId: node.id });
+    sink.add('plain-edge-count', `${describeNode(node)} has ${edges.length} outgoing edges but leaves by exactly one; use a decision or a parallel split to branch.`, { nodeId: node.id, params: { count: edges.length } });
   }
 }
 
@@ -71,9 +71,9 @@ function checkOutcomeExits(sink: ProblemSink, graph: DefinitionGraph, node: Work
     }
     if (typeof edge.on !== 'string') continue;
     if (!names.includes(edge.on)) {
-      sink.add('unknown-outcome', `${edgeSubject(graph, edge)} follows the outcome "${edge.on.slice(0, 40)}", which ${describeNode(node)} does not have; use one of ${names.join(', ')}.`, { ...edgePlace(edge), field: 'on' });
+      sink.add('unknown-outcome', `${edgeSubject(graph, edge)} follows the outcome "${edge.on.slice(0, 40)}", which ${describeNode(node)} does not have; use one of ${names.join(', ')}.`, { ...edgePlace(edge), field: 'on', params: { outcome: edge.on.slice(0, 40), outcomes: names.join(', ') } });
     } else if (covered.has(edge.on)) {
-      sink.add('duplicate-outcome-edge', `${describeNode(node)} has two edges for the outcome "${edge.on}"; keep one (use a decision after it to branch).`, { ...edgePlace(edge), field: 'on' });
+      sink.add('duplicate-outcome-edge', `${describeNode(node)} has two edges for the outcome "${edge.on}"; keep one (use a decision after it to branch).`, { ...edgePlace(edge), field: 'on', params: { outcome: edge.on } });
     }
     covered.add(edge.on);
   }
@@ -81,7 +81,7 @@ function checkOutcomeExits(sink: ProblemSink, graph: DefinitionGraph, node: Work
   for (const info of infos) {
     if (covered.has(info.outcome)) continue;
     const consequence = info.ifUncovered === 'warning' ? 'the ticket gets an incident' : 'the ticket gets stuck';
-    sink.add('uncovered-outcome', `${describeNode(node)} can end with "${info.outcome}", but no edge follows it, so ${consequence}; add an edge for "${info.outcome}".`, { nodeId: node.id }, info.ifUncovered);
+    sink.add('uncovered-outcome', `${describeNode(node)} can end with "${info.outcome}", but no edge follows it, so ${consequence}; add an edge for "${info.outcome}".`, { nodeId: node.id, params: { outcome: info.outcome } }, info.ifUncovered);
   }
 }
 

@@ -26,7 +26,7 @@ function checkBlock(sink: ProblemSink, graph: DefinitionGraph, block: ParallelBl
   const branches = (graph.outgoing.get(block.splitId) ?? []).length;
   const count = join.require?.count;
   if (typeof count === 'number' && count > branches) {
-    sink.add('join-count-too-high', `${describeNode(join)} waits for ${count} branches, but ${split} starts only ${branches}; lower "require.count" to at most ${branches}.`, { nodeId: joinId, field: 'require.count' });
+    sink.add('join-count-too-high', `${describeNode(join)} waits for ${count} branches, but ${split} starts only ${branches}; lower "require.count" to at most ${branches}.`, { nodeId: joinId, field: 'require.count', params: { count, available: branches } });
   }
 }
 
@@ -58,7 +58,7 @@ export function checkParallel(sink: ProblemSink, graph: DefinitionGraph): void {
       const incoming = (graph.incoming.get(node.id) ?? []).length;
       const count = node.require?.count;
       if (typeof count === 'number' && count > incoming) {
-        sink.add('join-count-too-high', `${describeNode(node)} waits for ${count} branches, but only ${incoming} edges lead into it.`, { nodeId: node.id, field: 'require.count' });
+        sink.add('join-count-too-high', `${describeNode(node)} waits for ${count} branches, but only ${incoming} edges lead into it.`, { nodeId: node.id, field: 'require.count', params: { count, available: incoming } });
       }
     } else if (splits.length > 1) {
       const names = splits.map((id) => describeNodeId(graph, id)).join(', ');

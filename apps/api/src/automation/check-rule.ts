@@ -29,12 +29,21 @@ class Problems extends Array<RuleProblem> {
  * offending value, with a code clients translate; empty when the rule is
  * fine. Pure.
  */
-export function checkRule(body: { trigger?: unknown; condition?: unknown; actions?: unknown }): RuleProblem[] {
+export function checkRule(body: {
+  trigger?: unknown;
+  condition?: unknown;
+  actions?: unknown;
+}): RuleProblem[] {
   const problems = new Problems();
   if (!(RULE_TRIGGERS as readonly unknown[]).includes(body.trigger)) {
-    problems.add('trigger', 'one-of', `trigger ${JSON.stringify(body.trigger)} is not one of ${RULE_TRIGGERS.join(', ')}`, {
-      values: RULE_TRIGGERS.join(', '),
-    });
+    problems.add(
+      'trigger',
+      'one-of',
+      `trigger ${JSON.stringify(body.trigger)} is not one of ${RULE_TRIGGERS.join(', ')}`,
+      {
+        values: RULE_TRIGGERS.join(', '),
+      },
+    );
   }
   if (body.condition !== undefined && body.condition !== null) {
     const counter = { leaves: 0 };
@@ -43,8 +52,11 @@ export function checkRule(body: { trigger?: unknown; condition?: unknown; action
   if (!Array.isArray(body.actions) || body.actions.length === 0)
     problems.add('actions', 'required', 'actions must be a non-empty list');
   else if (body.actions.length > MAX_ACTIONS)
-    problems.add('actions', 'max-items', `a rule may have at most ${MAX_ACTIONS} actions`, { max: MAX_ACTIONS });
-  else body.actions.forEach((action, index) => checkAction(action, `actions[${index}]`, body.trigger, problems));
+    problems.add('actions', 'max-items', `a rule may have at most ${MAX_ACTIONS} actions`, {
+      max: MAX_ACTIONS,
+    });
+  else
+    body.actions.forEach((action, index) => checkAction(action, `actions[${index}]`, body.trigger, problems));
   return [...problems];
 }
 
@@ -52,24 +64,40 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkCondition(node: unknown, at: string, depth: number, counter: { leaves: number }, problems: Problems): void {
+function checkCondition(
+  node: unknown,
+  at: string,
+  depth: number,
+  counter: { leaves: number },
+  problems: Problems,
+): void {
   if (depth > MAX_DEPTH)
-    return problems.add(at, 'max-depth', `${at}: conditions may nest at most ${MAX_DEPTH} deep`, { max: MAX_DEPTH });
+    return problems.add(at, 'max-depth', `${at}: conditions may nest at most ${MAX_DEPTH} deep`, {
+      max: MAX_DEPTH,
+    });
   if (!isRecord(node))
-    return problems.add(at, 'condition-shape', `${at} must be an object (all / any / not / { fact, operator, value })`);
+    return problems.add(
+      at,
+      'condition-shape',
+      `${at} must be an object (all / any / not / { fact, operator, value })`,
+    );
   if ('all' in node || 'any' in node) {
     const list = node.all ?? node.any;
     const name = 'all' in node ? 'all' : 'any';
     if (!Array.isArray(list) || list.length === 0)
       return problems.add(`${at}.${name}`, 'required', `${at}.${name} must be a non-empty list`);
-    list.forEach((child, index) => checkCondition(child, `${at}.${name}[${index}]`, depth + 1, counter, problems));
+    list.forEach((child, index) =>
+      checkCondition(child, `${at}.${name}[${index}]`, depth + 1, counter, problems),
+    );
     return;
   }
   if ('not' in node) return checkCondition(node.not, `${at}.not`, depth + 1, counter, problems);
   counter.leaves += 1;
   if (counter.leaves > MAX_LEAVES) {
     if (counter.leaves === MAX_LEAVES + 1)
-      problems.add('condition', 'max-facts', `a condition may compare at most ${MAX_LEAVES} facts`, { max: MAX_LEAVES });
+      problems.add('condition', 'max-facts', `a condition may compare at most ${MAX_LEAVES} facts`, {
+        max: MAX_LEAVES,
+      });
     return;
   }
   if (typeof node.fact !== 'string' || !WORD.test(node.fact))
@@ -96,7 +124,8 @@ function checkAction(action: unknown, at: string, trigger: unknown, problems: Pr
       values: RULE_ACTION_TYPES.join(', '),
     });
   }
-  const text = (value: unknown, max = 200) => typeof value === 'string' && value.trim() !== '' && value.length <= max;
+  const text = (value: unknown, max = 200) =>
+    typeof value === 'string' && value.trim() !== '' && value.length <= max;
   switch (action.type) {
     case 'set-workflow':
       if (trigger !== 'ticket.created')
@@ -106,15 +135,25 @@ function checkAction(action: unknown, at: string, trigger: unknown, problems: Pr
       break;
     case 'set-priority':
       if (!(TICKET_PRIORITIES as readonly unknown[]).includes(action.priority))
-        problems.add(`${at}.priority`, 'one-of', `${at}.priority must be one of ${TICKET_PRIORITIES.join(', ')}`, {
-          values: TICKET_PRIORITIES.join(', '),
-        });
+        problems.add(
+          `${at}.priority`,
+          'one-of',
+          `${at}.priority must be one of ${TICKET_PRIORITIES.join(', ')}`,
+          {
+            values: TICKET_PRIORITIES.join(', '),
+          },
+        );
       break;
     case 'add-tag':
       if (typeof action.tag !== 'string' || !WORD.test(action.tag))
-        problems.add(`${at}.tag`, 'word', `${at}.tag must be one word of letters, digits, . _ : - (up to 64)`, {
-          max: 64,
-        });
+        problems.add(
+          `${at}.tag`,
+          'word',
+          `${at}.tag must be one word of letters, digits, . _ : - (up to 64)`,
+          {
+            max: 64,
+          },
+        );
       break;
     case 'set-assignee-group':
       if (typeof action.group !== 'string' || !WORD.test(action.group))
@@ -127,10 +166,20 @@ function checkAction(action: unknown, at: string, trigger: unknown, problems: Pr
       break;
     case 'notify': {
       const to = action.to;
-      const ok = isRecord(to) && Object.keys(to).length === 1 && (text(to.role, 64) || text(to.user, 64) || to.requester === true);
-      if (!ok) problems.add(`${at}.to`, 'notify-target', `${at}.to must be { role }, { user } or { requester: true }`);
+      const ok =
+        isRecord(to) &&
+        Object.keys(to).length === 1 &&
+        (text(to.role, 64) || text(to.user, 64) || to.requester === true);
+      if (!ok)
+        problems.add(
+          `${at}.to`,
+          'notify-target',
+          `${at}.to must be { role }, { user } or { requester: true }`,
+        );
       if (!text(action.message, 2000))
-        problems.add(`${at}.message`, 'text', `${at}.message must be text of up to 2000 characters`, { max: 2000 });
+        problems.add(`${at}.message`, 'text', `${at}.message must be text of up to 2000 characters`, {
+          max: 2000,
+        });
       break;
     }
   }

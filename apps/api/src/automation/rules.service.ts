@@ -19,13 +19,17 @@ export class RulesService {
   ) {}
 
   async list(): Promise<AutomationRule[]> {
-    const rows = (await this.dataSource.query(`SELECT ${RULE_COLUMNS} FROM automation_rules ORDER BY trigger, position, name, id`)) as Parameters<typeof toRule>[0][];
+    const rows = (await this.dataSource.query(
+      `SELECT ${RULE_COLUMNS} FROM automation_rules ORDER BY trigger, position, name, id`,
+    )) as Parameters<typeof toRule>[0][];
     return rows.map(toRule);
   }
 
   async get(id: string): Promise<AutomationRule> {
     if (!UUID.test(id)) throw notFound('Rule', id);
-    const [row] = (await this.dataSource.query(`SELECT ${RULE_COLUMNS} FROM automation_rules WHERE id = $1`, [id])) as Parameters<typeof toRule>[0][];
+    const [row] = (await this.dataSource.query(`SELECT ${RULE_COLUMNS} FROM automation_rules WHERE id = $1`, [
+      id,
+    ])) as Parameters<typeof toRule>[0][];
     if (!row) throw notFound('Rule', id);
     return toRule(row);
   }
@@ -38,10 +42,25 @@ export class RulesService {
         `INSERT INTO automation_rules (name, position, trigger, condition, actions, stop_processing, enabled, updated_by)
          VALUES ($1, coalesce($2, (SELECT coalesce(max(position), 0) + 10 FROM automation_rules WHERE trigger = $3)), $3, $4, $5, $6, $7, $8)
          RETURNING ${RULE_COLUMNS}`,
-        [body.name.trim(), body.position ?? null, body.trigger, body.condition ? JSON.stringify(body.condition) : null, JSON.stringify(body.actions), body.stopProcessing ?? false, body.enabled ?? true, user.id],
+        [
+          body.name.trim(),
+          body.position ?? null,
+          body.trigger,
+          body.condition ? JSON.stringify(body.condition) : null,
+          JSON.stringify(body.actions),
+          body.stopProcessing ?? false,
+          body.enabled ?? true,
+          user.id,
+        ],
       )) as Parameters<typeof toRule>[0][];
       const rule = toRule(row as Parameters<typeof toRule>[0]);
-      await this.audit.append(manager, { actorId: user.id, action: 'rule.create', objectType: 'rule', objectId: rule.id, details: { name: rule.name, trigger: rule.trigger } });
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'rule.create',
+        objectType: 'rule',
+        objectId: rule.id,
+        details: { name: rule.name, trigger: rule.trigger },
+      });
       return rule;
     });
   }
@@ -55,11 +74,27 @@ export class RulesService {
         `UPDATE automation_rules SET name = $2, position = coalesce($3, position), trigger = $4, condition = $5, actions = $6, stop_processing = $7,
                 enabled = $8, updated_by = $9, updated_at = now()
           WHERE id = $1 RETURNING ${RULE_COLUMNS}`,
-        [id, body.name.trim(), body.position ?? null, body.trigger, body.condition ? JSON.stringify(body.condition) : null, JSON.stringify(body.actions), body.stopProcessing ?? false, body.enabled ?? true, user.id],
+        [
+          id,
+          body.name.trim(),
+          body.position ?? null,
+          body.trigger,
+          body.condition ? JSON.stringify(body.condition) : null,
+          JSON.stringify(body.actions),
+          body.stopProcessing ?? false,
+          body.enabled ?? true,
+          user.id,
+        ],
       )) as [Parameters<typeof toRule>[0][], number];
       const row = rows[0];
       if (!row) throw notFound('Rule', id);
-      await this.audit.append(manager, { actorId: user.id, action: 'rule.update', objectType: 'rule', objectId: id, details: { name: row.name } });
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'rule.update',
+        objectType: 'rule',
+        objectId: id,
+        details: { name: row.name },
+      });
       return toRule(row);
     });
   }
@@ -68,7 +103,12 @@ export class RulesService {
     await this.get(id);
     await this.dataSource.transaction(async (manager) => {
       await manager.query('DELETE FROM automation_rules WHERE id = $1', [id]);
-      await this.audit.append(manager, { actorId: user.id, action: 'rule.delete', objectType: 'rule', objectId: id });
+      await this.audit.append(manager, {
+        actorId: user.id,
+        action: 'rule.delete',
+        objectType: 'rule',
+        objectId: id,
+      });
     });
   }
 }

@@ -1,10 +1,15 @@
 import type { FieldDefinition } from '@ticketflow/definition';
 import { invalid } from '../common/errors/domain-error.js';
 
+/** One field value refused: the field's name, a stable code with its values, and the English sentence. */
 export interface FieldProblem {
   field: string;
+  code: string;
+  params?: Record<string, string | number>;
   message: string;
 }
+
+type ValueProblem = Omit<FieldProblem, 'field' | 'message'> & { text: string };
 
 const MAX_TEXT = 10_000;
 
@@ -25,13 +30,18 @@ export function checkFieldValues(
     if (!field) {
       problems.push({
         field: name,
+        code: 'unknown-field',
+        params: { known: [...byName.keys()].join(', ') },
         message: `fields.${name} is not a field of this workflow (known: ${[...byName.keys()].join(', ') || 'none'})`,
       });
       continue;
     }
     if (value === null) continue;
     const problem = checkValue(field, value);
-    if (problem) problems.push({ field: name, message: `fields.${name} ${problem}` });
+    if (problem) {
+      const { text, ...coded } = problem;
+      problems.push({ field: name, ...coded, message: `fields.${name} ${text}` });
+    }
   }
   if (!options.partial) {
     for (const field of definitions) {
@@ -39,6 +49,7 @@ export function checkFieldValues(
       if (field.required && (value === undefined || value === null || value === '')) {
         problems.push({
           field: field.name,
+          code: 'required',
           message: `fields.${field.name} (${field.label ?? field.name}) is required`,
         });
       }
@@ -47,27 +58,38 @@ export function checkFieldValues(
   return problems;
 }
 
-function checkValue(field: FieldDefinition, value: unknown): string | undefined {
+function checkValue(field: FieldDefinition, value: unknown): ValueProblem | undefined {
   switch (field.type) {
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value))
-        return `must be a number, got ${JSON.stringify(value)?.slice(0, 40)}`;
-      if (field.min !== undefined && value < field.min) return `must be at least ${field.min}`;
-      if (field.max !== undefined && value > field.max) return `must be at most ${field.max}`;
+        return { code: 'number', text: `must be a number, got ${JSON.stringify(value)?.slice(0, 40)}` };
+      if (field.min !== undefined && value < field.min)
+        return { code: 'min', params: { min: field.min }, text: `must be at least ${field.min}` };
+      if (field.max !== undefined && value > field.max)
+        return { code: 'max', params: { max: field.max }, text: `must be at most ${field.max}` };
       return undefined;
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'must be true or false';
+      return typeof value === 'boolean' ? undefined : { code: 'boolean', text: 'must be true or false' };
     case 'date':
       return typeof value === 'string' && isCalendarDate(value)
         ? undefined
-        : 'must be a real calendar date in ISO form, such as 2026-11-24 or 2026-11-24T10:00:00Z';
+        : {
+            code: 'date',
+            text: 'must be a real calendar date in ISO form, such as 2026-11-24 or 2026-11-24T10:00:00Z',
+          };
     case 'enum':
       return typeof value === 'string' && (field.options ?? []).includes(value)
         ? undefined
-        : `must be one of ${(field.options ?? []).join(', ')}`;
+        : {
+            code: 'one-of',
+            params: { values: (field.options ?? []).join(', ') },
+            text: `must be one of ${(field.options ?? []).join(', ')}`,
+          };
     default:
-      if (typeof value !== 'string') return 'must be text';
-      return value.length > MAX_TEXT ? `must be at most ${MAX_TEXT} characters` : undefined;
+      if (typeof value !== 'string') return { code: 'string', text: 'must be text' };
+      return value.length > MAX_TEXT
+        ? { code: 'max-length', params: { max: MAX_TEXT }, text: `must be at most ${MAX_TEXT} characters` }
+        : undefined;
   }
 }
 

@@ -6,6 +6,7 @@ import { isApiError } from '../http/api-error';
 import type { WorkflowSummary } from '../http/api.types';
 import { workflowsApi } from '../http/workflows.api';
 import { catalogueApi, inLanguage, type Bilingual } from '../catalogue/catalogue.api';
+import { ruleText } from '../http/problem-text';
 import { FieldInput } from './FieldInput';
 import { readFieldValues, serverFieldErrors, type FieldError, type RawValues } from './field-form';
 import { PRIORITIES, ticketsApi, type Priority } from './tickets.api';
@@ -89,7 +90,9 @@ export function CreateTicketPage() {
       void navigate(`/tickets/${ticket.id}`);
     } catch (error) {
       if (isApiError(error) && error.status === 400) {
-        const fromServer = serverFieldErrors(error.details);
+        const fromServer = serverFieldErrors(error.details, (problem) =>
+          ruleText(t, (key) => i18n.exists(key), problem),
+        );
         setErrors(fromServer);
         setFormError(Object.keys(fromServer).length ? t('tickets.create.fixErrors') : error.message);
       } else {

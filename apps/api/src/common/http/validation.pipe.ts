@@ -1,6 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
 import { invalid } from '../errors/domain-error.js';
-import { fieldProblems } from './validation-details.js';
+import { fieldProblems } from '../validation/validation-details.js';
 
 /**
  * Validates every body and query with class-validator, strips nothing silently:

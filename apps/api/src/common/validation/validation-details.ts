@@ -13,7 +13,10 @@ export interface FieldProblem {
 
 type Params = (constraints: readonly unknown[]) => Record<string, string | number>;
 
-const first = (name: string): Params => (c) => (typeof c[0] === 'number' ? { [name]: c[0] } : {});
+const first =
+  (name: string): Params =>
+  (c) =>
+    typeof c[0] === 'number' ? { [name]: c[0] } : {};
 const list: Params = (c): Record<string, string> =>
   Array.isArray(c[0]) ? { values: c[0].map(String).join(', ') } : {};
 
@@ -23,7 +26,10 @@ const CODES: Record<string, { code: string; params?: Params }> = {
   minLength: { code: 'min-length', params: first('min') },
   isLength: {
     code: 'length',
-    params: (c) => ({ ...(typeof c[0] === 'number' ? { min: c[0] } : {}), ...(typeof c[1] === 'number' ? { max: c[1] } : {}) }),
+    params: (c) => ({
+      ...(typeof c[0] === 'number' ? { min: c[0] } : {}),
+      ...(typeof c[1] === 'number' ? { max: c[1] } : {}),
+    }),
   },
   max: { code: 'max', params: first('max') },
   min: { code: 'min', params: first('min') },
@@ -33,7 +39,8 @@ const CODES: Record<string, { code: string; params?: Params }> = {
   isIn: { code: 'one-of', params: list },
   isEnum: {
     code: 'one-of',
-    params: (c): Record<string, string> => (Array.isArray(c[1]) ? { values: c[1].map(String).join(', ') } : {}),
+    params: (c): Record<string, string> =>
+      Array.isArray(c[1]) ? { values: c[1].map(String).join(', ') } : {},
   },
   isEmail: { code: 'email' },
   matches: { code: 'pattern' },

@@ -1,6 +1,15 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEmail, IsIn, Length, MaxLength, Min, validateSync, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsIn,
+  Length,
+  MaxLength,
+  Min,
+  validateSync,
+  ValidateNested,
+} from 'class-validator';
 import { describe, expect, it } from 'vitest';
 import { fieldProblems } from './validation-details.js';
 
