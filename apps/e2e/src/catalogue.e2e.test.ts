@@ -52,9 +52,7 @@ describe.runIf(hasChromium || process.env.CI)('the request catalogue in Chromium
     expect(await requester.getByTestId('catalogue-item-retail-complaint').count()).toBe(0);
     await keepScreenshot(requester, 'catalogue-en');
     await requester.getByTestId('catalogue-search').fill('course');
-    await expect
-      .poll(() => requester.locator('[data-testid^="catalogue-item-"]').count())
-      .toBe(1);
+    await expect.poll(() => requester.locator('[data-testid^="catalogue-item-"]').count()).toBe(1);
     await requester.getByTestId('catalogue-item-refund-approval').click();
     await requester.waitForURL(/\/tickets\/new\?workflow=refund-approval$/);
     await requester.getByTestId('ticket-field-refundAmount').waitFor();
@@ -64,7 +62,9 @@ describe.runIf(hasChromium || process.env.CI)('the request catalogue in Chromium
     await keepScreenshot(requester, 'catalogue-new-request-en');
     await requester.getByTestId('ticket-submit').click();
     await requester.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
-    expect(await requester.getByTestId('ticket-title').textContent()).toContain('Refund for the cancelled course');
+    expect(await requester.getByTestId('ticket-title').textContent()).toContain(
+      'Refund for the cancelled course',
+    );
     const mine = await apiClient(server.baseUrl).call('requester', 'GET', '/tickets');
     expect(JSON.stringify(mine)).toContain('Refund for the cancelled course');
   });
