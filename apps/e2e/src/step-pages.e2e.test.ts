@@ -91,7 +91,8 @@ describe.runIf(hasChromium || process.env.CI)('inbox detail, users and the ticke
       const suffix = viewport === 'phone' ? '-phone' : '';
       if (viewport === 'desktop') {
         await row.getByTestId('user-edit-email-finance1').click();
-        await row.getByTestId('email-input').fill('not an address');
+        // The browser accepts a host without a domain; the server does not.
+        await row.getByTestId('email-input').fill('fei@localhost');
         await row.getByTestId('email-save').click();
         await page.getByTestId('users-error').waitFor();
         expect(await page.getByTestId('users-error').textContent()).toContain('e-mail');
@@ -105,6 +106,25 @@ describe.runIf(hasChromium || process.env.CI)('inbox detail, users and the ticke
       await page.getByTestId('language-switch').selectOption('zh-CN');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('用户');
       await keepScreenshot(page, `users-zh${suffix}`);
+    }
+  });
+
+  it("offers the workflow's requester switches in the Designer's workflow properties", async () => {
+    for (const viewport of ['desktop', 'phone'] as const) {
+      const page = await pageAs('owner', viewport);
+      await page.goto('/designer/refund-approval');
+      await page.getByTestId('workflow-properties').waitFor();
+      const conditions = page.getByTestId('prop-workflow-conditionsPublic');
+      await conditions.check();
+      expect(await conditions.isChecked()).toBe(true);
+      const suffix = viewport === 'phone' ? '-phone' : '';
+      await page.getByTestId('workflow-properties').scrollIntoViewIfNeeded();
+      await keepScreenshot(page, `designer-workflow-props-en${suffix}`);
+      await page.getByTestId('language-switch').selectOption('zh-CN');
+      await expect
+        .poll(() => page.getByTestId('workflow-properties').textContent())
+        .toContain('提交人可查看分支条件和阈值');
+      await keepScreenshot(page, `designer-workflow-props-zh${suffix}`);
     }
   });
 });

@@ -15,7 +15,7 @@ export function stepsSoFar(transitions: readonly Transition[], definition?: Work
     const to = transition.to;
     if (!to || to === last || transition.from === to) continue;
     const type = definition?.nodes.find((node) => node.id === to)?.type;
-    if (type === 'decision' || type === 'parallel' || type === 'join') continue;
+    if (type === 'start' || type === 'decision' || type === 'parallel' || type === 'join') continue;
     last = to;
     steps.push(
       definition?.nodes.some((node) => node.id === to) ? nodeName(definition, to) : (transition.toName ?? to),
