@@ -87,9 +87,9 @@ describe.runIf(hasChromium || process.env.CI)('inbox detail, users and the ticke
       await page.goto('/users');
       const row = page.getByTestId('user-row-finance1');
       await row.waitFor();
-      expect(await row.getByTestId('user-email-finance1').textContent()).toContain('finance1@example.test');
       const suffix = viewport === 'phone' ? '-phone' : '';
       if (viewport === 'desktop') {
+        expect(await row.getByTestId('user-email-finance1').textContent()).toContain('finance1@example.test');
         await row.getByTestId('user-edit-email-finance1').click();
         // The browser accepts a host without a domain; the server does not.
         await row.getByTestId('email-input').fill('fei@localhost');

@@ -61,7 +61,7 @@ function WorkflowFlagSwitch({ flag }: { flag: WorkflowFlag }) {
   const value = useDesignerStore((s) => s.definition[flag]);
   const execute = useDesignerStore((s) => s.execute);
   return (
-    <label className="row">
+    <label className="check">
       <input
         type="checkbox"
         checked={value === true}
