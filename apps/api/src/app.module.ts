@@ -1,3 +1,4 @@
+import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from './config/app-config.js';
@@ -41,6 +42,7 @@ export const FEATURE_MODULES = [
   AuditModule,
   AuthModule,
   AutomationModule,
+  CatalogueModule,
   ClusterModule,
   CommonModule,
   DemoModule,

@@ -330,6 +330,29 @@ export const MATRIX: RouteExpectation[] = [
     }),
     expect: all(403, { admin: 200 }),
   },
+  // Issue 21: the request catalogue (everyone reads it; admins arrange it).
+  { route: 'GET /api/catalogue', setup: async () => ({ path: '/api/catalogue' }), expect: all(200) },
+  {
+    route: 'GET /api/catalogue/layout',
+    setup: async () => ({ path: '/api/catalogue/layout' }),
+    expect: all(403, { admin: 200 }),
+  },
+  {
+    route: 'PUT /api/catalogue/layout',
+    setup: async (t) => {
+      const current = (
+        await t.http.get('/api/catalogue/layout').set({ Authorization: `Bearer ${await t.login('admin')}` })
+      ).body as { categories: unknown[]; entries: { workflowName: unknown; published: unknown }[] };
+      return {
+        path: '/api/catalogue/layout',
+        body: {
+          categories: current.categories,
+          entries: current.entries.map(({ workflowName: _name, published: _published, ...entry }) => entry),
+        },
+      };
+    },
+    expect: all(403, { admin: 200 }),
+  },
   // Issue 17: user administration (admin) and the secret store (admin); signing out is allowed for yourself.
   { route: 'GET /api/users', setup: async () => ({ path: '/api/users' }), expect: all(403, { admin: 200 }) },
   {
@@ -359,6 +382,14 @@ export const MATRIX: RouteExpectation[] = [
     setup: async () => ({
       path: '/api/users/organisation/import',
       body: { csv: 'username,regions\ncab2,east\n', dryRun: true },
+    }),
+    expect: all(403, { admin: 200 }),
+  },
+  {
+    route: 'PUT /api/users/{id}/email',
+    setup: async (t) => ({
+      path: `/api/users/${await userId(t, 'cab3')}/email`,
+      body: { email: 'cab3@example.test' },
     }),
     expect: all(403, { admin: 200 }),
   },

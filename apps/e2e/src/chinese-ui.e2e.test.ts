@@ -57,8 +57,9 @@ describe.runIf(hasChromium || process.env.CI)('the Chinese UI in Chromium', () =
   let server: RunningServer;
   let browser: Browser;
   let ticketId = '';
-  // User data of this test: the workflow's key, and the demo password the sign-in page shows.
-  const allowed = userDataWords([LEAVE.key, 'demo']);
+  // User data of this test: the workflow's key, the demo password the sign-in page shows,
+  // and the demo users' e-mail addresses on the Users page (name@example.test).
+  const allowed = userDataWords([LEAVE.key, 'demo', 'example', 'test']);
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -81,6 +82,23 @@ describe.runIf(hasChromium || process.env.CI)('the Chinese UI in Chromium', () =
     });
     await api.completeReview(first.id);
     ticketId = first.id;
+    // The admin puts the Chinese workflow into the request catalogue, first.
+    const layout = await api.call<{
+      categories: unknown[];
+      entries: { workflowKey: string; workflowName: unknown; published: unknown; requestable: boolean }[];
+    }>('admin', 'GET', '/catalogue/layout');
+    const entries = layout.entries.map(({ workflowName: _name, published: _published, ...entry }) =>
+      entry.workflowKey === LEAVE.key
+        ? { ...entry, requestable: true, description: { en: 'Ask for days off.', zh: '申请休假。' } }
+        : entry,
+    );
+    await api.call('admin', 'PUT', '/catalogue/layout', {
+      categories: layout.categories,
+      entries: [
+        ...entries.filter((e) => e.workflowKey === LEAVE.key),
+        ...entries.filter((e) => e.workflowKey !== LEAVE.key),
+      ],
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -149,6 +167,17 @@ describe.runIf(hasChromium || process.env.CI)('the Chinese UI in Chromium', () =
     await scan(page, 'ticket', `/tickets/${ticketId}`, 'ticket-page');
     await scan(page, 'reports', '/reports', 'page-reports');
     await scan(page, 'rules', '/rules', 'page-rules');
+    await scan(page, 'users', '/users', 'users-table');
+    await scan(page, 'catalogue', '/catalogue', 'catalogue-page');
+    await context.close();
+  });
+
+  it('shows no English where a requester starts a request', async () => {
+    const context = await chineseContext();
+    const page = await context.newPage();
+    await signInChinese(page, 'requester');
+    await scan(page, 'catalogue-requester', '/catalogue', `catalogue-item-${LEAVE.key}`);
+    await scan(page, 'new-request', `/tickets/new?workflow=${LEAVE.key}`, 'ticket-field-days');
     await context.close();
   });
 
@@ -158,6 +187,13 @@ describe.runIf(hasChromium || process.env.CI)('the Chinese UI in Chromium', () =
       const page = await context.newPage();
       await signInChinese(page, 'manager');
       await scan(page, viewport === 'phone' ? 'inbox-phone' : 'inbox', '/inbox', 'inbox-page');
+      // The selected step's detail: its path so far, the timeline and the comments.
+      await page.locator('[data-testid^="task-card-"] .task-card__title').first().click();
+      await page.getByTestId('task-path-line').waitFor();
+      await page.getByTestId('ticket-comments').waitFor();
+      await page.waitForTimeout(500);
+      problems.push(...report(`inbox-detail-${viewport}`, await latinWordsOn(page, allowed)));
+      await keepScreenshot(page, `zh-inbox-detail${viewport === 'phone' ? '-phone' : ''}`);
       await context.close();
     }
   });

@@ -6,6 +6,7 @@ export * from './error-body.js';
 export * from './schema-builders.js';
 export * from './users.contract.js';
 export * from './organisation.contract.js';
+export * from './catalogue.contract.js';
 export * from './workflows.contract.js';
 export * from './versions.contract.js';
 export * from './tickets.contract.js';

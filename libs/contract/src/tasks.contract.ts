@@ -29,6 +29,7 @@ export const TaskSchema = Closed({
   ticketTitle: Type.String(),
   ticketNumber: Type.Integer({ minimum: 1 }),
   workflowKey: Type.String(),
+  workflowVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'The version the ticket runs on' })),
   priority: PrioritySchema,
   nodeId: Type.String(),
   kind: OneOf(TASK_KINDS),
@@ -50,7 +51,7 @@ export const TaskSchema = Closed({
         at: Timestamp(),
         step: Nullable(Type.String()),
       },
-      'The latest comment on the ticket (staff see internal ones too)',
+      'The last comment made before this step started (staff see internal ones too)',
     ),
   ),
   policy: Type.Optional(

@@ -25,6 +25,11 @@ export const AdminUserSchema = Closed({
   displayName: Type.String(),
   roles: Type.Array(Type.String()),
   active: Type.Boolean(),
+  email: Nullable(
+    Type.String({
+      description: 'Where notifications are mailed when SMTP is configured; null: in the app only',
+    }),
+  ),
 });
 export type AdminUser = Static<typeof AdminUserSchema>;
 

@@ -102,10 +102,10 @@ export const VersionRowSchema = Closed({
   name: Type.String(),
   checksum: Type.String(),
   publishedAt: Timestamp(),
-  publishedBy: Nullable(Type.String()),
-  note: Nullable(Type.String()),
+  publishedBy: Type.Optional(Nullable(Type.String({ description: 'Staff only' }))),
+  note: Type.Optional(Nullable(Type.String({ description: 'Staff only' }))),
   deprecatedAt: Nullable(Timestamp()),
-  activeTickets: Type.Integer({ minimum: 0 }),
+  activeTickets: Type.Optional(Type.Integer({ minimum: 0, description: 'Staff only' })),
   definition: DefinitionSchema,
 });
 export type VersionRow = Static<typeof VersionRowSchema>;

@@ -157,7 +157,7 @@ export function checkPolicy(
       sink.add(
         'invalid-policy',
         `${where.subject} needs ${String(count)} approvals but lists only ${userCount} approvers; lower the count or add approvers.`,
-        placeOf(at, 'count'),
+        { ...placeOf(at, 'count'), params: { count: Number(count), approvers: userCount } },
       );
     }
   } else if (type === 'percent') {

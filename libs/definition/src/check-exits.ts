@@ -35,7 +35,7 @@ function checkSingleExit(
     sink.add(
       'plain-edge-count',
       `${describeNode(node)} has ${edges.length} outgoing edges but leaves by exactly one; use a decision or a parallel split to branch.`,
-      { nodeId: node.id },
+      { nodeId: node.id, params: { count: edges.length } },
     );
   }
 }
@@ -134,13 +134,17 @@ function checkOutcomeExits(
       sink.add(
         'unknown-outcome',
         `${edgeSubject(graph, edge)} follows the outcome "${edge.on.slice(0, 40)}", which ${describeNode(node)} does not have; use one of ${names.join(', ')}.`,
-        { ...edgePlace(edge), field: 'on' },
+        {
+          ...edgePlace(edge),
+          field: 'on',
+          params: { outcome: edge.on.slice(0, 40), outcomes: names.join(', ') },
+        },
       );
     } else if (covered.has(edge.on)) {
       sink.add(
         'duplicate-outcome-edge',
         `${describeNode(node)} has two edges for the outcome "${edge.on}"; keep one (use a decision after it to branch).`,
-        { ...edgePlace(edge), field: 'on' },
+        { ...edgePlace(edge), field: 'on', params: { outcome: edge.on } },
       );
     }
     covered.add(edge.on);
@@ -153,7 +157,7 @@ function checkOutcomeExits(
     sink.add(
       'uncovered-outcome',
       `${describeNode(node)} can end with "${info.outcome}", but no edge follows it, so ${consequence}; add an edge for "${info.outcome}".`,
-      { nodeId: node.id },
+      { nodeId: node.id, params: { outcome: info.outcome } },
       info.ifUncovered,
     );
   }

@@ -51,7 +51,7 @@ export function checkForms(sink: ProblemSink, graph: DefinitionGraph): void {
         sink.add(
           'unknown-field',
           `${describeNode(node)} names the field "${entry.field.slice(0, 60)}" in its form, but the workflow does not declare it (fields: ${known}); declare it or remove it from the form.`,
-          { nodeId: node.id, field: formPath(node, index) },
+          { nodeId: node.id, field: formPath(node, index), params: { field: entry.field.slice(0, 60) } },
         );
         return;
       }
@@ -64,7 +64,11 @@ export function checkForms(sink: ProblemSink, graph: DefinitionGraph): void {
         sink.add(
           'form-edits-decided-field',
           `${describeNode(node)} may edit "${entry.field}", which ${describeNode(decisionNode)} already branched on; a changed value will not re-route the ticket. Make it read-only, or decide after this step.`,
-          { nodeId: node.id, field: formPath(node, index) },
+          {
+            nodeId: node.id,
+            field: formPath(node, index),
+            params: { field: entry.field.slice(0, 60), decision: decisionNode.name ?? decisionNode.id },
+          },
         );
       }
     });

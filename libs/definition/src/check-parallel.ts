@@ -80,7 +80,7 @@ function checkBlock(
     sink.add(
       'join-count-too-high',
       `${describeNode(join)} waits for ${count} branches, but ${split} starts only ${branches}; lower "require.count" to at most ${branches}.`,
-      { nodeId: joinId, field: 'require.count' },
+      { nodeId: joinId, field: 'require.count', params: { count, available: branches } },
     );
     return;
   }
@@ -143,7 +143,7 @@ export function checkParallel(sink: ProblemSink, graph: DefinitionGraph): void {
         sink.add(
           'join-count-too-high',
           `${describeNode(node)} waits for ${count} branches, but only ${incoming} edges lead into it.`,
-          { nodeId: node.id, field: 'require.count' },
+          { nodeId: node.id, field: 'require.count', params: { count, available: incoming } },
         );
       }
     } else if (splits.length > 1) {

@@ -18,7 +18,7 @@ function unknownField(
   sink.add(
     'unknown-field',
     `${describeNode(node)} uses the field "${name.slice(0, 60)}" in ${where}, but the workflow does not declare it (fields: ${known}); declare it or pick another.`,
-    { nodeId: node.id, field },
+    { nodeId: node.id, field, params: { field: name.slice(0, 60) } },
   );
 }
 
@@ -50,7 +50,7 @@ function checkFieldValue(
     sink.add(
       'value-type-mismatch',
       `${describeNode(node)} sets "${field.name}" to ${quote(value)}, but it ${reason}.`,
-      { nodeId: node.id, field: place },
+      { nodeId: node.id, field: place, params: { field: field.label ?? field.name } },
     );
   } else if (
     field.type === 'enum' &&
@@ -60,7 +60,7 @@ function checkFieldValue(
     sink.add(
       'unknown-enum-value',
       `${describeNode(node)} sets "${field.name}" to ${quote(value)}, which is not one of its options (${field.options.slice(0, 20).join(', ')}).`,
-      { nodeId: node.id, field: place },
+      { nodeId: node.id, field: place, params: { field: field.label ?? field.name, value: quote(value) } },
     );
   }
 }
@@ -81,7 +81,7 @@ export function checkReferences(sink: ProblemSink, graph: DefinitionGraph): void
         sink.add(
           'invalid-timer',
           `${describeNode(node)} waits until "${field.name}", which is a ${String(field.type)} field; "until" needs a date field.`,
-          { nodeId: node.id, field: 'until' },
+          { nodeId: node.id, field: 'until', params: { field: field.label ?? field.name } },
         );
       }
     }

@@ -17,6 +17,7 @@ const TOP_KEYS = [
   'name',
   'description',
   'requesterPriority',
+  'conditionsPublic',
   'fields',
   'nodes',
   'edges',
@@ -30,6 +31,7 @@ function checkTop(sink: ProblemSink, input: Record<string, unknown>): void {
   expectKind(sink, input, '$schema', 'string', TOP, false);
   expectKind(sink, input, 'description', 'string', TOP, false);
   expectKind(sink, input, 'requesterPriority', 'boolean', TOP, false);
+  expectKind(sink, input, 'conditionsPublic', 'boolean', TOP, false);
   const version = own(input, 'schemaVersion');
   if (version === undefined) {
     sink.add(

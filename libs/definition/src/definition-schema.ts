@@ -179,6 +179,11 @@ export const definitionSchema = {
       description:
         'Requesters may choose the priority of their own tickets (otherwise only staff may set one other than normal)',
     },
+    conditionsPublic: {
+      type: 'boolean',
+      description:
+        'Requesters may read the branch conditions and their thresholds (otherwise the API leaves them out for requesters)',
+    },
     fields: { type: 'array', items: { $ref: '#/$defs/field' } },
     nodes: { type: 'array', maxItems: 2000, items: { $ref: '#/$defs/node' } },
     edges: { type: 'array', maxItems: 5000, items: { $ref: '#/$defs/edge' } },

@@ -313,6 +313,11 @@ export interface WorkflowDefinition {
   description?: string;
   /** Requesters may choose their own tickets' priority; absent or false: only staff may set one other than `normal`. */
   requesterPriority?: boolean;
+  /**
+   * Requesters may read the branch conditions (thresholds such as `refundAmount > 5000`);
+   * absent or false: the API leaves conditions, labels and internal notes out of what a requester reads.
+   */
+  conditionsPublic?: boolean;
   fields: FieldDefinition[];
   nodes: WorkflowNode[];
   edges: WorkflowEdge[];

@@ -7,7 +7,7 @@ import type {
   PropertyChange,
 } from './diff-definitions.types.js';
 
-const WORKFLOW_PROPERTIES = ['name', 'description', 'requesterPriority'] as const;
+const WORKFLOW_PROPERTIES = ['name', 'description', 'requesterPriority', 'conditionsPublic'] as const;
 
 /**
  * Compares two definitions (two versions, or a version and the draft) by node,

@@ -6,6 +6,8 @@ export interface ProblemPlace {
   edgeId?: string;
   field?: string;
   path?: string;
+  /** The specific values a translated text needs (counts, field and outcome names). */
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -21,6 +23,7 @@ export class ProblemSink {
     if (place.edgeId !== undefined) problem.edgeId = place.edgeId;
     if (place.field !== undefined) problem.field = place.field;
     if (place.path !== undefined) problem.path = place.path;
+    if (place.params !== undefined) problem.params = place.params;
     this.problems.push(problem);
   }
 }

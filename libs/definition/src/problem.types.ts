@@ -13,6 +13,11 @@ export interface Problem {
   field?: string;
   /** JSON Pointer into the definition, e.g. `/nodes/3/timeout/after`. */
   path?: string;
+  /**
+   * The values the message names (`{ count: 3, available: 2 }`, `{ field: 'refundAmount' }`),
+   * so a client can say the same in another language.
+   */
+  params?: Record<string, string | number>;
 }
 
 export interface ValidationResult {

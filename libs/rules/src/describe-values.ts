@@ -34,6 +34,8 @@ const PROPERTY_NAMES: Record<DescribeLocale, Record<string, string>> = {
     min: 'minimum',
     max: 'maximum',
     key: 'key',
+    requesterPriority: 'requesters choose the priority',
+    conditionsPublic: 'requesters see the conditions',
   },
   zh: {
     name: '名称',
@@ -65,6 +67,8 @@ const PROPERTY_NAMES: Record<DescribeLocale, Record<string, string>> = {
     min: '最小值',
     max: '最大值',
     key: '标识',
+    requesterPriority: '提交人可选优先级',
+    conditionsPublic: '提交人可见分支条件',
   },
 };
 

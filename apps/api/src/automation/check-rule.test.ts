@@ -28,16 +28,35 @@ describe('checkRule', () => {
       condition: { fact: 'title', operator: 'matches', value: '(a+)+$' },
       actions: [{ type: 'add-tag', tag: 'x' }],
     });
-    expect(problems.join()).toContain('"matches" is not supported');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'condition.operator',
+        code: 'operator-unsupported',
+        params: { value: 'matches' },
+      }),
+    ]);
+    expect(problems[0]?.message).toContain('"matches" is not supported');
+  });
+
+  it('gives every problem its place and a code with the values to translate it', () => {
+    expect(
+      checkRule({ trigger: 'step.entered', actions: [{ type: 'set-priority', priority: 'asap' }] }).map(
+        ({ message: _message, ...rest }) => rest,
+      ),
+    ).toEqual([
+      { field: 'actions[0].priority', code: 'one-of', params: { values: 'low, normal, high, urgent' } },
+    ]);
   });
 
   it('names unknown triggers, empty actions and malformed actions', () => {
-    expect(checkRule({ trigger: 'ticket.deleted', actions: [] })).toEqual([
+    const messages = (body: Parameters<typeof checkRule>[0]) =>
+      checkRule(body).map((problem) => problem.message);
+    expect(messages({ trigger: 'ticket.deleted', actions: [] })).toEqual([
       expect.stringContaining('trigger "ticket.deleted"'),
       'actions must be a non-empty list',
     ]);
     expect(
-      checkRule({
+      messages({
         trigger: 'step.entered',
         actions: [
           { type: 'set-workflow', workflowKey: 'x' },
@@ -57,8 +76,8 @@ describe('checkRule', () => {
     let condition: Record<string, unknown> = { fact: 'a', operator: 'equal', value: 1 };
     for (let i = 0; i < 12; i += 1) condition = { not: condition };
     expect(
-      checkRule({ trigger: 'ticket.created', condition, actions: [{ type: 'add-tag', tag: 'x' }] }).join(),
-    ).toContain('nest at most');
+      checkRule({ trigger: 'ticket.created', condition, actions: [{ type: 'add-tag', tag: 'x' }] }),
+    ).toContainEqual(expect.objectContaining({ code: 'max-depth', params: { max: 8 } }));
   });
 });
 

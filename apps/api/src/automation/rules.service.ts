@@ -116,5 +116,9 @@ export class RulesService {
 function assertRule(body: RuleBodyDto): void {
   const problems = checkRule(body);
   if (problems.length > 0)
-    throw invalid('invalid-rule', `The rule is not valid: ${problems.join('; ')}.`, problems);
+    throw invalid(
+      'invalid-rule',
+      `The rule is not valid: ${problems.map((problem) => problem.message).join('; ')}.`,
+      problems,
+    );
 }

@@ -2,15 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppLogger } from '../common/logging/app-logger.js';
+import { catalogueFromTemplates } from '../catalogue/catalogue-seed.js';
+import { CatalogueService } from '../catalogue/catalogue.service.js';
 import { readWorkflowTemplates } from '../workflows/workflow-templates.js';
 import { WorkflowsService } from '../workflows/workflows.service.js';
 
-/** Demo mode: publishes each example workflow that has no version yet, as the admin. */
+/**
+ * Demo mode: publishes each example workflow that has no version yet, as the
+ * admin, and fills an empty request catalogue from the templates' `x-catalogue`.
+ */
 @Injectable()
 export class WorkflowSeeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly workflows: WorkflowsService,
+    private readonly catalogue: CatalogueService,
   ) {}
 
   async seed(folder: string): Promise<void> {
@@ -29,7 +35,8 @@ export class WorkflowSeeder {
       displayName: admin.display_name,
       roles: admin.roles,
     };
-    for (const template of readWorkflowTemplates(folder)) {
+    const templates = readWorkflowTemplates(folder);
+    for (const template of templates) {
       const [{ n }] = (await this.dataSource.query(
         'SELECT count(*)::int AS n FROM workflow_versions WHERE key = $1',
         [template.key],
@@ -47,5 +54,10 @@ export class WorkflowSeeder {
         });
       }
     }
+    // The request catalogue, once: an admin's arrangement is never overwritten.
+    const [{ n }] = (await this.dataSource.query(
+      'SELECT (SELECT count(*) FROM catalogue_entries) + (SELECT count(*) FROM catalogue_categories) AS n',
+    )) as [{ n: string }];
+    if (Number(n) === 0) await this.catalogue.replace(catalogueFromTemplates(templates), actor);
   }
 }

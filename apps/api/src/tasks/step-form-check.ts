@@ -68,7 +68,11 @@ export function checkStepFields(
     throw invalid(
       'field-not-editable',
       `fields.${outside[0]} may not be changed at this step (it may change: ${allowed}).`,
-      outside.map((field) => ({ field, message: `fields.${field} is not editable at this step` })),
+      outside.map((field) => ({
+        field,
+        code: 'not-editable',
+        message: `fields.${field} is not editable at this step`,
+      })),
     );
   }
   const cleared = editable.filter(
@@ -84,7 +88,11 @@ export function checkStepFields(
     throw invalid(
       'field-required',
       `fields.${empty[0]?.field} is required at this step and cannot be empty.`,
-      empty.map((entry) => ({ field: entry.field, message: `fields.${entry.field} is required` })),
+      empty.map((entry) => ({
+        field: entry.field,
+        code: 'required',
+        message: `fields.${entry.field} is required`,
+      })),
     );
   }
   assertFieldValues([...definitions], sent, { partial: true });

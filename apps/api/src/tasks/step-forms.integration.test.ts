@@ -4,6 +4,7 @@ import { ticketClient } from '../../test/ticket-helpers.js';
 
 interface InboxItem {
   id: string;
+  workflowVersion?: number;
   ticketId: string;
   nodeId: string;
   fields?: Record<string, unknown>;
@@ -130,6 +131,7 @@ describe('step forms: every person sees what they decide on, and changes only wh
     const item = inbox.find((task) => task.ticketId === ticket.id);
     expect(item).toMatchObject({
       nodeId: 'finance',
+      workflowVersion: 1,
       fields: { refundAmount: 12000, channel: 'web' },
       requester: { username: 'requester' },
       lastComment: { text: 'Receipt checked, customer is a regular', by: 'agent', visibility: 'internal' },
@@ -140,6 +142,23 @@ describe('step forms: every person sees what they decide on, and changes only wh
     ]);
     expect(await get('finance1', `/api/tasks/${item?.id}`)).toMatchObject({
       fields: { refundAmount: 12000 },
+    });
+  });
+
+  it('keeps the last comment from before the step, not a note added while it waits', async () => {
+    const ticket = await refund(16000, 'Refund the cracked phone');
+    const review = await client.taskFor('agent', ticket.id, 'review');
+    await client.act('agent', review.id, 'complete', { comment: 'Photo of the crack attached' });
+    await t.http
+      .post(`/api/tickets/${ticket.id}/comments`)
+      .set(await client.auth('agent'))
+      .send({ text: 'Customer called again' })
+      .expect(201);
+    const inbox = (await get('finance1', '/api/tasks')) as InboxItem[];
+    const item = inbox.find((task) => task.ticketId === ticket.id);
+    expect(item?.lastComment).toMatchObject({ text: 'Photo of the crack attached', by: 'agent' });
+    expect((await get('finance1', `/api/tasks/${item?.id}`)).lastComment).toMatchObject({
+      text: 'Photo of the crack attached',
     });
   });
 

@@ -13,14 +13,22 @@ export const TASK_COLUMNS = `k.id, k.ticket_id, k.node_id, k.kind, k.name, k.sta
 
 /**
  * What an approver decides on, for the inbox and one task: the ticket's
- * fields, the requester (`r`, joined by the query) and the latest comment on
- * the ticket — what the previous step said, or a note since (internal ones
- * included: only staff read tasks).
+ * fields, the requester (`r`, joined by the query) and the last comment made
+ * before this step started — what the previous step said (internal ones
+ * included: only staff read tasks). A note added while the step waits is on
+ * the ticket page, not here. The step started with the first transition into
+ * its node written in the task's transaction (transitions carry the clock,
+ * tasks the transaction's start); a task with no such transition (migrated)
+ * counts from its creation time.
  */
 export const DECISION_COLUMNS = `, t.fields AS ticket_fields, r.username AS requester_username, r.display_name AS requester_name,
+  (SELECT wv.version FROM instances i JOIN workflow_versions wv ON wv.id = i.version_id WHERE i.id = k.instance_id) AS workflow_version,
   (SELECT json_build_object('text', tr.payload->>'comment', 'visibility', coalesce(tr.payload->>'visibility', 'internal'), 'by', cu.username, 'at', tr.at, 'step', tr.from_node)
      FROM transitions tr LEFT JOIN users cu ON cu.id = tr.actor_id
+    CROSS JOIN LATERAL (SELECT min(s.seq) AS seq FROM transitions s
+                         WHERE s.instance_id = k.instance_id AND s.to_node = k.node_id AND s.at >= k.created_at) started
     WHERE tr.instance_id = k.instance_id AND tr.payload ? 'comment'
+      AND (tr.seq <= started.seq OR (started.seq IS NULL AND tr.at < k.created_at))
     ORDER BY tr.seq DESC LIMIT 1) AS last_comment`;
 
 /** The requester join `DECISION_COLUMNS` needs. */
@@ -28,6 +36,8 @@ export const DECISION_JOIN = 'JOIN users r ON r.id = t.requester_id';
 
 export interface DecisionRow {
   ticket_fields?: Record<string, unknown>;
+  /** The version the ticket runs on (its labels and translations are the card's). */
+  workflow_version?: number | string | null;
   requester_username?: string;
   requester_name?: string;
   last_comment?: {
@@ -73,6 +83,7 @@ export function toTaskView(row: TaskRow & DecisionRow) {
     ticketTitle: row.ticket_title,
     ticketNumber: Number(row.ticket_number),
     workflowKey: row.workflow_key,
+    ...(row.workflow_version != null ? { workflowVersion: Number(row.workflow_version) } : {}),
     // The tickets table only holds the four priorities; the engine writes them.
     priority: row.priority as Priority,
     nodeId: row.node_id,

@@ -1,10 +1,15 @@
 import type { FieldDefinition } from '@ticketflow/definition';
 import { invalid } from '../common/errors/domain-error.js';
 
+/** One field value refused: the field's name, a stable code with its values, and the English sentence. */
 export interface FieldProblem {
   field: string;
+  code: string;
+  params?: Record<string, string | number>;
   message: string;
 }
+
+type ValueProblem = Omit<FieldProblem, 'field' | 'message'> & { text: string };
 
 const MAX_TEXT = 10_000;
 
@@ -25,22 +30,26 @@ export function checkFieldValues(
     if (!field) {
       problems.push({
         field: name,
+        code: 'unknown-field',
+        params: { known: [...byName.keys()].join(', ') },
         message: `fields.${name} is not a field of this workflow (known: ${[...byName.keys()].join(', ') || 'none'})`,
       });
       continue;
     }
     if (value === null) continue;
     const problem = checkValue(field, value);
-    if (problem) problems.push({ field: name, message: `fields.${name} ${problem}` });
+    if (problem) {
+      const { text, ...coded } = problem;
+      problems.push({ field: name, ...coded, message: `fields.${name} ${text}` });
+    }
   }
   if (!options.partial) {
     for (const field of definitions) {
       const value = values[field.name];
-      const empty =
-        value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-      if (field.required && empty) {
+      if (field.required && (value === undefined || value === null || value === '')) {
         problems.push({
           field: field.name,
+          code: 'required',
           message: `fields.${field.name} (${field.label ?? field.name}) is required`,
         });
       }
@@ -52,37 +61,45 @@ export function checkFieldValues(
 const MAX_LIST = 500;
 
 /** A `users` field: a list of distinct user names. */
-function checkUsers(value: unknown): string | undefined {
+function checkUsers(value: unknown): ValueProblem | undefined {
   if (
     !Array.isArray(value) ||
     value.some((user) => typeof user !== 'string' || user.trim() === '' || user.length > 200)
   )
-    return 'must be a list of user names, such as ["ann", "bob"]';
-  if (value.length > MAX_LIST) return `must list at most ${MAX_LIST} users`;
-  return new Set(value).size === value.length ? undefined : 'lists the same user twice';
+    return { code: 'users', text: 'must be a list of user names, such as ["ann", "bob"]' };
+  if (value.length > MAX_LIST)
+    return { code: 'max-items', params: { max: MAX_LIST }, text: `must list at most ${MAX_LIST} users` };
+  return new Set(value).size === value.length
+    ? undefined
+    : { code: 'duplicate-user', text: 'lists the same user twice' };
 }
 
 /** A `list` field: items that are objects with only the declared item fields, each of its type. */
-function checkList(field: FieldDefinition, value: unknown): string | undefined {
-  if (!Array.isArray(value)) return 'must be a list of items';
-  if (value.length > MAX_LIST) return `must have at most ${MAX_LIST} items`;
+function checkList(field: FieldDefinition, value: unknown): ValueProblem | undefined {
+  if (!Array.isArray(value)) return { code: 'list', text: 'must be a list of items' };
+  if (value.length > MAX_LIST)
+    return { code: 'max-items', params: { max: MAX_LIST }, text: `must have at most ${MAX_LIST} items` };
   const itemFields = new Map((field.itemFields ?? []).map((item) => [item.name, item]));
   for (const [index, item] of value.entries()) {
     if (item === null || typeof item !== 'object' || Array.isArray(item))
-      return `[${index}] must be an object`;
+      return { code: 'list', text: `[${index}] must be an object` };
     for (const [name, itemValue] of Object.entries(item as Record<string, unknown>)) {
       const itemField = itemFields.get(name);
       if (!itemField)
-        return `[${index}].${name} is not a field of the items (known: ${[...itemFields.keys()].join(', ')})`;
+        return {
+          code: 'unknown-field',
+          params: { known: [...itemFields.keys()].join(', ') },
+          text: `[${index}].${name} is not a field of the items (known: ${[...itemFields.keys()].join(', ')})`,
+        };
       if (itemValue === null) continue;
       const problem = checkValue({ ...itemField, name }, itemValue);
-      if (problem) return `[${index}].${name} ${problem}`;
+      if (problem) return { ...problem, text: `[${index}].${name} ${problem.text}` };
     }
   }
   return undefined;
 }
 
-function checkValue(field: FieldDefinition, value: unknown): string | undefined {
+function checkValue(field: FieldDefinition, value: unknown): ValueProblem | undefined {
   switch (field.type) {
     case 'users':
       return checkUsers(value);
@@ -90,23 +107,34 @@ function checkValue(field: FieldDefinition, value: unknown): string | undefined 
       return checkList(field, value);
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value))
-        return `must be a number, got ${JSON.stringify(value)?.slice(0, 40)}`;
-      if (field.min !== undefined && value < field.min) return `must be at least ${field.min}`;
-      if (field.max !== undefined && value > field.max) return `must be at most ${field.max}`;
+        return { code: 'number', text: `must be a number, got ${JSON.stringify(value)?.slice(0, 40)}` };
+      if (field.min !== undefined && value < field.min)
+        return { code: 'min', params: { min: field.min }, text: `must be at least ${field.min}` };
+      if (field.max !== undefined && value > field.max)
+        return { code: 'max', params: { max: field.max }, text: `must be at most ${field.max}` };
       return undefined;
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'must be true or false';
+      return typeof value === 'boolean' ? undefined : { code: 'boolean', text: 'must be true or false' };
     case 'date':
       return typeof value === 'string' && isCalendarDate(value)
         ? undefined
-        : 'must be a real calendar date in ISO form, such as 2026-11-24 or 2026-11-24T10:00:00Z';
+        : {
+            code: 'date',
+            text: 'must be a real calendar date in ISO form, such as 2026-11-24 or 2026-11-24T10:00:00Z',
+          };
     case 'enum':
       return typeof value === 'string' && (field.options ?? []).includes(value)
         ? undefined
-        : `must be one of ${(field.options ?? []).join(', ')}`;
+        : {
+            code: 'one-of',
+            params: { values: (field.options ?? []).join(', ') },
+            text: `must be one of ${(field.options ?? []).join(', ')}`,
+          };
     default:
-      if (typeof value !== 'string') return 'must be text';
-      return value.length > MAX_TEXT ? `must be at most ${MAX_TEXT} characters` : undefined;
+      if (typeof value !== 'string') return { code: 'string', text: 'must be text' };
+      return value.length > MAX_TEXT
+        ? { code: 'max-length', params: { max: MAX_TEXT }, text: `must be at most ${MAX_TEXT} characters` }
+        : undefined;
   }
 }
 

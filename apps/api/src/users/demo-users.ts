@@ -16,6 +16,8 @@ export const DEMO_ROLES = [
 
 export interface DemoUser {
   username: string;
+  /** Where notifications go when SMTP is configured (`.test` is reserved: nothing is delivered by accident). */
+  email: string;
   displayName: string;
   roles: string[];
   skills: string[];
@@ -35,6 +37,7 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   {
     username: 'admin',
+    email: 'admin@example.test',
     displayName: 'Ada Admin',
     roles: ['admin'],
     skills: [],
@@ -44,6 +47,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'owner',
+    email: 'owner@example.test',
     displayName: 'Owen Owner',
     roles: ['designer'],
     skills: [],
@@ -53,6 +57,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'agent',
+    email: 'agent@example.test',
     displayName: 'Alice Agent',
     roles: ['agent'],
     skills: ['refunds', 'returns'],
@@ -62,6 +67,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'manager',
+    email: 'manager@example.test',
     displayName: 'Mia Manager',
     roles: ['manager'],
     skills: [],
@@ -71,6 +77,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'finance1',
+    email: 'finance1@example.test',
     displayName: 'Fei Finance',
     roles: ['finance'],
     skills: [],
@@ -80,6 +87,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'finance2',
+    email: 'finance2@example.test',
     displayName: 'Fred Finance',
     roles: ['finance'],
     skills: [],
@@ -89,6 +97,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'requester',
+    email: 'requester@example.test',
     displayName: 'Rita Requester',
     roles: ['requester'],
     skills: [],
@@ -99,6 +108,7 @@ export const DEMO_USERS: DemoUser[] = [
   // People the industry templates (workflows/*.json) route to. The region of an engineer is their production line.
   {
     username: 'engineer1',
+    email: 'engineer1@example.test',
     displayName: 'Eli Engineer',
     roles: ['engineer'],
     skills: ['equipment-repair', 'plc'],
@@ -108,6 +118,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'engineer2',
+    email: 'engineer2@example.test',
     displayName: 'Erin Engineer',
     roles: ['engineer'],
     skills: ['equipment-repair', 'incident-response'],
@@ -117,6 +128,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'cab1',
+    email: 'cab1@example.test',
     displayName: 'Cai CAB',
     roles: ['cab'],
     skills: [],
@@ -126,6 +138,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'cab2',
+    email: 'cab2@example.test',
     displayName: 'Chen CAB',
     roles: ['cab'],
     skills: [],
@@ -135,6 +148,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'cab3',
+    email: 'cab3@example.test',
     displayName: 'Cora CAB',
     roles: ['cab'],
     skills: [],
@@ -144,6 +158,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'areamgr-east',
+    email: 'areamgr-east@example.test',
     displayName: 'Ava Area Manager',
     roles: ['area-manager'],
     skills: [],
@@ -153,6 +168,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     username: 'areamgr-west',
+    email: 'areamgr-west@example.test',
     displayName: 'Wen Area Manager',
     roles: ['area-manager'],
     skills: [],
@@ -161,5 +177,14 @@ export const DEMO_USERS: DemoUser[] = [
     manager: 'admin',
   },
   // The purchase request's sign-off needs one of legal beside two of finance (workflows/purchase-request.json).
-  { username: 'legal1', displayName: 'Lena Legal', roles: ['legal'], skills: [], regions: [], groups: [], manager: 'admin' },
+  {
+    username: 'legal1',
+    email: 'legal1@example.test',
+    displayName: 'Lena Legal',
+    roles: ['legal'],
+    skills: [],
+    regions: [],
+    groups: [],
+    manager: 'admin',
+  },
 ];

@@ -4,7 +4,12 @@ import { RoleEntity } from './role.entity.js';
 import { UserEntity } from './user.entity.js';
 import { DEMO_PASSWORD, DEMO_ROLES, DEMO_USERS } from './demo-users.js';
 
-/** Creates the demo roles and users that do not exist yet. Side effect: writes rows. */
+/**
+ * Creates the demo roles and users that do not exist yet, and gives demo users
+ * that have no e-mail address theirs (`name@example.test`, a reserved domain:
+ * nothing leaves a machine whose SMTP points at a real server by accident of a
+ * demo). Side effect: writes rows.
+ */
 export async function seedDemoUsers(dataSource: DataSource): Promise<void> {
   await dataSource.getRepository(RoleEntity).upsert(DEMO_ROLES, ['name']);
   const users = dataSource.getRepository(UserEntity);
@@ -12,7 +17,14 @@ export async function seedDemoUsers(dataSource: DataSource): Promise<void> {
   const created: typeof DEMO_USERS = [];
   for (const { manager: _manager, ...demo } of DEMO_USERS) {
     const exists = await users.exists({ where: { username: demo.username } });
-    if (exists) continue;
+    if (exists) {
+      // Databases seeded before users had e-mail addresses get the demo address once.
+      await dataSource.query('UPDATE users SET email = $2 WHERE username = $1 AND email IS NULL', [
+        demo.username,
+        demo.email,
+      ]);
+      continue;
+    }
     await users.insert({ ...demo, passwordHash: hash });
     created.push(DEMO_USERS.find((user) => user.username === demo.username) as (typeof DEMO_USERS)[number]);
   }

@@ -13,5 +13,7 @@ export class UserEntity {
   /** The line manager (organisation directory); never a cycle — checked by `OrganisationService`. */
   @Column({ name: 'manager_id', type: 'uuid', nullable: true }) managerId: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** Where notifications are mailed when SMTP is configured; null: in the app only. */
+  @Column({ type: 'text', nullable: true }) email: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

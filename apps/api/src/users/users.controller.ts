@@ -9,7 +9,7 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { OrganisationImportDto, OrganisationPatchDto } from './organisation.dto.js';
 import { OrganisationService } from './organisation.service.js';
-import { SetRolesDto } from './users.dto.js';
+import { SetEmailDto, SetRolesDto } from './users.dto.js';
 import { UsersService } from './users.service.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -79,6 +79,20 @@ export class UsersController {
     @CurrentUser() admin: AuthUser,
   ): Promise<Sendable<AdminUser>> {
     return this.users.setRoles(admin, id, body.roles);
+  }
+
+  @Put(':id/email')
+  @Roles('admin')
+  @ApiOperation({
+    summary: "Set or remove a user's e-mail address (notifications are mailed there when SMTP is set)",
+  })
+  @Answers(AdminUserSchema)
+  setEmail(
+    @Param('id', uuid) id: string,
+    @Body() body: SetEmailDto,
+    @CurrentUser() admin: AuthUser,
+  ): Promise<Sendable<AdminUser>> {
+    return this.users.setEmail(admin, id, body.email);
   }
 
   @Post(':id/deactivate')

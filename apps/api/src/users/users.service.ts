@@ -10,9 +10,10 @@ export interface UserAdminView {
   displayName: string;
   roles: string[];
   active: boolean;
+  email: string | null;
 }
 
-const COLUMNS = `id, username, display_name AS "displayName", roles, active`;
+const COLUMNS = `id, username, display_name AS "displayName", roles, active, email`;
 
 /**
  * Admin user management: roles, deactivation and signing out every session.
@@ -68,6 +69,29 @@ export class UsersService {
     });
   }
 
+  /**
+   * Sets (trimmed, domain lower-cased) or removes a user's e-mail address; the
+   * DTO has checked its form. Side effects: the row and an audit row.
+   */
+  setEmail(admin: AuthUser, id: string, email: string | null): Promise<UserAdminView> {
+    const address = email === null ? null : normaliseEmail(email);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.lock(manager, id);
+      const [rows] = (await manager.query(`UPDATE users SET email = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [
+        id,
+        address,
+      ])) as [UserAdminView[], number];
+      await this.audit.append(manager, {
+        actorId: admin.id,
+        action: 'user.email-change',
+        objectType: 'user',
+        objectId: id,
+        details: { from: before.email, to: address },
+      });
+      return rows[0] as UserAdminView;
+    });
+  }
+
   /** Deactivates (signs out everywhere too) or reactivates a user. Side effects: the row and an audit row. */
   setActive(admin: AuthUser, id: string, active: boolean): Promise<UserAdminView> {
     return this.dataSource.transaction(async (manager) => {
@@ -103,12 +127,25 @@ export class UsersService {
     });
   }
 
-  private async lock(manager: EntityManager, id: string): Promise<{ id: string; roles: string[] }> {
-    const [row] = (await manager.query('SELECT id, roles FROM users WHERE id = $1 FOR UPDATE', [id])) as {
+  private async lock(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ id: string; roles: string[]; email: string | null }> {
+    const [row] = (await manager.query('SELECT id, roles, email FROM users WHERE id = $1 FOR UPDATE', [
+      id,
+    ])) as {
       id: string;
       roles: string[];
+      email: string | null;
     }[];
     if (!row) throw notFound('User', id);
     return row;
   }
+}
+
+/** An address as stored: trimmed, its domain lower-cased (the local part is the mailbox owner's). Pure. */
+export function normaliseEmail(email: string): string {
+  const trimmed = email.trim();
+  const at = trimmed.lastIndexOf('@');
+  return `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
 }

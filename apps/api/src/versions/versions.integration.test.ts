@@ -78,7 +78,7 @@ describe('versions: publishing, pinning, diff and impact over HTTP', () => {
     });
     const versions = await t.http
       .get('/api/workflows/publish-flow/versions')
-      .set(await client.auth('requester'))
+      .set(await client.auth('agent'))
       .expect(200);
     expect(versions.body[0]).toMatchObject({
       version: 1,
@@ -87,6 +87,47 @@ describe('versions: publishing, pinning, diff and impact over HTTP', () => {
       activeTickets: 0,
       deprecatedAt: null,
     });
+  });
+
+  it("keeps a workflow's conditions and thresholds from requesters unless it marks them public", async () => {
+    const read = async (username: string, path: string) =>
+      (
+        await t.http
+          .get(path)
+          .set(await client.auth(username))
+          .expect(200)
+      ).body as unknown;
+    const publish = async () =>
+      t.http
+        .post('/api/workflows/secret-flow/publish')
+        .set(await client.auth('admin'))
+        .send({})
+        .expect(201);
+    const flow = refundFlow('secret-flow', 7300);
+    flow.edges = flow.edges.map((edge) => (edge.id === 'e3' ? { ...edge, label: 'over 7300' } : edge));
+    flow.nodes = flow.nodes.map((node) =>
+      node.id === 'finance' ? { ...node, approvers: { users: ['finance1'] } } : node,
+    );
+    await saveDraft(flow);
+    await publish();
+    for (const path of ['/api/workflows/secret-flow/versions', '/api/workflows/secret-flow/versions/1']) {
+      const text = JSON.stringify(await read('requester', path));
+      for (const hidden of ['7300', 'greaterThan', '"condition"', 'finance1', 'publishedBy'])
+        expect(text, `${path} shows ${hidden} to a requester`).not.toContain(hidden);
+      expect(text).toContain('Finance approval');
+      expect(JSON.stringify(await read('agent', path))).toContain('7300');
+    }
+    await saveDraft({ ...flow, conditionsPublic: true });
+    await publish();
+    const v2 = (await read('requester', '/api/workflows/secret-flow/versions/2')) as {
+      definition: { conditionsPublic: boolean; edges: { id: string; condition?: unknown; label?: string }[] };
+    };
+    expect(v2.definition.conditionsPublic).toBe(true);
+    expect(v2.definition.edges.find((edge) => edge.id === 'e3')).toMatchObject({
+      condition: { all: [{ fact: 'refundAmount', operator: 'greaterThan', value: 7300 }] },
+      label: 'over 7300',
+    });
+    expect(JSON.stringify(v2)).not.toContain('finance1');
   });
 
   it('refuses to publish an invalid draft with its problems (422), and refuses designers (403)', async () => {

@@ -63,19 +63,25 @@ export class WorkflowsController {
 
   @Get(':key/versions')
   @Answers([VersionRowSchema])
-  @ApiOperation({ summary: 'Published versions, newest first, with how many tickets run on each' })
-  versions(@Param('key') key: string): Promise<Sendable<VersionRow[]>> {
-    return this.workflows.versions(key);
+  @ApiOperation({
+    summary:
+      'Published versions, newest first; requesters read them without conditions unless the workflow marks them public',
+  })
+  versions(@Param('key') key: string, @CurrentUser() user: AuthUser): Promise<Sendable<VersionRow[]>> {
+    return this.workflows.versions(key, user);
   }
 
   @Get(':key/versions/:version')
   @Answers(VersionRowSchema)
-  @ApiOperation({ summary: 'One published version with its definition' })
+  @ApiOperation({
+    summary: 'One published version with its definition (for requesters, without conditions unless public)',
+  })
   version(
     @Param('key') key: string,
     @Param('version', ParseIntPipe) version: number,
+    @CurrentUser() user: AuthUser,
   ): Promise<Sendable<VersionRow>> {
-    return this.workflows.version(key, version);
+    return this.workflows.version(key, version, user);
   }
 
   @Post(':key/versions/:version/deprecate')

@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { conflict, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
 import { definitionChecksum } from './definition-checksum.js';
+import { isStaff, requesterDefinition } from './requester-definition.js';
 import { checkWorkflowKey } from './workflow-key.js';
 import { WorkflowDraftEntity } from './workflow-draft.entity.js';
 import { WorkflowVersionEntity } from './workflow-version.entity.js';
@@ -174,7 +175,13 @@ export class WorkflowsService {
     });
   }
 
-  async versions(key: string): Promise<Sendable<VersionRow>[]> {
+  /**
+   * Every published version, newest first. A requester (no staff role) reads
+   * each definition as `requesterDefinition` leaves it — no conditions or
+   * thresholds unless the workflow marks them public — and no publisher, note
+   * or ticket counts.
+   */
+  async versions(key: string, user?: AuthUser): Promise<Sendable<VersionRow>[]> {
     const rows = (await this.dataSource.query(
       `SELECT v.key, v.version, v.name, v.checksum, v.published_at AS "publishedAt", v.note,
               v.deprecated_at AS "deprecatedAt", u.username AS "publishedBy", v.definition,
@@ -185,11 +192,22 @@ export class WorkflowsService {
     )) as Sendable<VersionRow>[];
     if (rows.length === 0 && !(await this.dataSource.getRepository(WorkflowDraftEntity).existsBy({ key })))
       throw notFound('Workflow', key);
-    return rows;
+    if (!user || isStaff(user)) return rows;
+    return rows.map((row) => ({
+      key: row.key,
+      version: row.version,
+      name: row.name,
+      checksum: row.checksum,
+      publishedAt: row.publishedAt,
+      deprecatedAt: row.deprecatedAt,
+      definition: requesterDefinition(
+        row.definition as WorkflowDefinition,
+      ) as Sendable<VersionRow>['definition'],
+    }));
   }
 
-  async version(key: string, version: number) {
-    const rows = await this.versions(key);
+  async version(key: string, version: number, user?: AuthUser) {
+    const rows = await this.versions(key, user);
     const found = rows.find((row) => row.version === version);
     if (!found) throw notFound('Version', `${key} v${version}`);
     return found;

@@ -8,6 +8,8 @@ import { InboxPage } from '../inbox/InboxPage';
 import { CreateTicketPage } from '../tickets/CreateTicketPage';
 import { TicketsListPage } from '../tickets/TicketsListPage';
 import { UsersPage } from '../users/UsersPage';
+import { CataloguePage } from '../catalogue/CataloguePage';
+import { CatalogueAdminPage } from '../catalogue/CatalogueAdminPage';
 
 /** The route table: /login outside the layout, everything else signed in. */
 export const appRoutes: RouteObject[] = [
@@ -33,6 +35,8 @@ export const appRoutes: RouteObject[] = [
         lazy: () => import('../versions/VersionsPage').then((m) => ({ Component: m.VersionsPage })),
       },
       { path: '/inbox', element: <InboxPage /> },
+      { path: '/catalogue', element: <CataloguePage /> },
+      { path: '/catalogue/manage', element: <CatalogueAdminPage /> },
       { path: '/tickets', element: <TicketsListPage /> },
       { path: '/tickets/new', element: <CreateTicketPage /> },
       {

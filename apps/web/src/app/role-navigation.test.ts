@@ -28,6 +28,7 @@ describe('role navigation', () => {
       'tickets',
       'reports',
       'rules',
+      'catalogue',
       'users',
     ]);
   });

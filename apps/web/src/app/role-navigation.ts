@@ -1,5 +1,6 @@
 /** The pages of the top navigation. */
-export type NavItem = 'designer' | 'versions' | 'inbox' | 'tickets' | 'reports' | 'rules' | 'users';
+export type NavItem =
+  'designer' | 'versions' | 'inbox' | 'tickets' | 'reports' | 'rules' | 'catalogue' | 'users';
 
 /** Roles that decide steps: their work is in the inbox. */
 const STAFF = ['agent', 'manager', 'finance', 'engineer', 'cab', 'area-manager'];
@@ -10,7 +11,8 @@ const has = (roles: readonly string[], names: readonly string[]) =>
 /**
  * The pages a user may use, in navigation order — what the API would let
  * them see (versions and the designer: process owners and admins; reports:
- * managers, process owners, admins; rules and users: admins). Everyone has tickets;
+ * managers, process owners, admins; rules, the catalogue's arrangement and users: admins). Everyone has tickets
+ * (requesters start a request from the catalogue through "New request");
  * staff and anyone else with possible work have the inbox. Pure.
  */
 export function navItemsFor(roles: readonly string[]): NavItem[] {
@@ -21,7 +23,7 @@ export function navItemsFor(roles: readonly string[]): NavItem[] {
   if (admin || has(roles, STAFF) || !roles.includes('requester') || roles.length > 1) items.push('inbox');
   items.push('tickets');
   if (admin || owner || roles.includes('manager')) items.push('reports');
-  if (admin) items.push('rules', 'users');
+  if (admin) items.push('rules', 'catalogue', 'users');
   return items;
 }
 

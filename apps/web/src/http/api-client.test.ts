@@ -67,10 +67,39 @@ describe('api client', () => {
           statusCode: 400,
           code: 'invalid-input',
           message: 'title must be…',
-          details: [{ field: 'title', problems: ['too long'] }],
+          details: [
+            {
+              field: 'title',
+              code: 'max-length',
+              params: { max: 200 },
+              message: 'title must be shorter than or equal to 200 characters',
+            },
+          ],
         }),
       );
-      await expect(api.post('/tickets', {})).rejects.toMatchObject({ message: '请检查以下字段：title。' });
+      await expect(api.post('/tickets', {})).rejects.toMatchObject({
+        message: '请检查以下字段：标题：最多 200 个字符。',
+      });
+      vi.stubGlobal(
+        'fetch',
+        respond(400, {
+          statusCode: 400,
+          code: 'invalid-rule',
+          message: 'The rule is not valid: …',
+          details: [
+            { field: 'actions[1].priority', code: 'one-of', params: { values: 'low, high' }, message: '…' },
+            {
+              field: 'condition.operator',
+              code: 'operator-unsupported',
+              params: { value: 'matches' },
+              message: '…',
+            },
+          ],
+        }),
+      );
+      await expect(api.post('/rules', {})).rejects.toMatchObject({
+        message: '规则无效：优先级：须为以下之一：low, high；比较方式：不支持比较方式“matches”。',
+      });
     } finally {
       await i18n.changeLanguage('en');
     }

@@ -52,3 +52,28 @@ function sourceFiles(dir: string): string[] {
     return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
   });
 }
+
+/** Files whose error `details` carry per-field codes (`{ field, code, params }`) that the web says as `fieldRules.<code>`. */
+const FIELD_RULE_SOURCES = [
+  'apps/api/src/common/validation/validation-details.ts',
+  'apps/api/src/automation/check-rule.ts',
+  'apps/api/src/tickets/field-values.ts',
+  'apps/api/src/tasks/step-form-check.ts',
+  'apps/api/src/catalogue/catalogue.service.ts',
+];
+
+/** Every per-field code the API puts in an error's details, found by reading those files (a test helper). */
+export function collectFieldRuleCodes(repoRoot: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of FIELD_RULE_SOURCES) {
+    const text = readFileSync(join(repoRoot, file), 'utf8');
+    const codes = [
+      ...text.matchAll(/\bcode: '([a-z][a-z0-9-]*)'/g),
+      ...text.matchAll(/\.add\(\s*[^,()]+,\s*'([a-z][a-z0-9-]*)'/g),
+    ].map((m) => m[1]!);
+    // The catalogue service's own error codes are server errors, not field codes.
+    for (const code of codes)
+      if (!found.has(code) && !/^invalid-|^unknown-workflow$/.test(code)) found.set(code, file);
+  }
+  return found;
+}

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import zh from './zh.json';
-import { collectServerErrorCodes } from './server-error-codes';
+import { collectFieldRuleCodes, collectServerErrorCodes } from './server-error-codes';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const codes = collectServerErrorCodes(repoRoot);
@@ -36,5 +36,24 @@ describe('server error translations', () => {
       missing,
       `add these to serverErrors in apps/web/src/i18n/zh.json:\n${missing.join('\n')}\n`,
     ).toEqual([]);
+  });
+});
+
+describe('field rule translations', () => {
+  const ruleCodes = collectFieldRuleCodes(repoRoot);
+  const missing = (translations: { fieldRules: Record<string, string> }) =>
+    [...ruleCodes]
+      .filter(([code]) => !translations.fieldRules[code])
+      .map(([code, file]) => `${code}  (in ${file})`);
+
+  it('finds the per-field codes of validation, rule and field-value problems', () => {
+    expect([...ruleCodes.keys()]).toEqual(
+      expect.arrayContaining(['max-length', 'one-of', 'operator-unsupported']),
+    );
+  });
+
+  it('says every per-field code in English and in Chinese', () => {
+    expect(missing(en), 'add these to fieldRules in en.json').toEqual([]);
+    expect(missing(zh), 'add these to fieldRules in zh.json').toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import type { Task } from '@ticketflow/contract';
 
 interface Props {
   tasks: Task[];
+  /** A field's label in the UI language (from the ticket's version). */
+  labelOf?: (field: string) => string;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -15,7 +17,7 @@ interface Props {
  * the values it shows; several show how many and the total of each number
  * field (the sum of the refund amounts).
  */
-export function ApprovalConfirm({ tasks, busy, onConfirm, onCancel }: Props) {
+export function ApprovalConfirm({ tasks, busy, onConfirm, onCancel, labelOf = fieldLabel }: Props) {
   const { t, i18n } = useTranslation();
   const words = { yes: t('common.yes'), no: t('common.no') };
   const single = tasks.length === 1 ? tasks[0] : undefined;
@@ -44,9 +46,7 @@ export function ApprovalConfirm({ tasks, busy, onConfirm, onCancel }: Props) {
         <dl className="confirm-values" data-testid="confirm-values">
           {rows.map((row) => (
             <div key={row.field} className="dl-row" data-testid={`confirm-value-${row.field}`}>
-              <dt>
-                {single ? fieldLabel(row.field) : t('inbox.confirm.total', { field: fieldLabel(row.field) })}
-              </dt>
+              <dt>{single ? labelOf(row.field) : t('inbox.confirm.total', { field: labelOf(row.field) })}</dt>
               <dd>{row.text}</dd>
             </div>
           ))}

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
+import i18n from '../i18n/i18n';
 import { InboxPage } from './InboxPage';
 import type { Task } from '@ticketflow/contract';
 
@@ -32,6 +33,40 @@ function task(id: string, over: Partial<Task> = {}): Task {
     ...over,
   };
 }
+
+const refundVersion = {
+  key: 'refund-approval',
+  version: 1,
+  name: 'Refund approval',
+  publishedAt: '2026-11-01T00:00:00Z',
+  definition: {
+    schemaVersion: 1,
+    key: 'refund-approval',
+    name: 'Refund approval',
+    'x-i18n': {
+      'zh-CN': {
+        name: '退款审批',
+        nodes: { review: '客服审核', finance: '财务审批' },
+        fields: { refundAmount: '退款金额' },
+      },
+    },
+    fields: [{ name: 'refundAmount', type: 'number', label: 'Refund amount' }],
+    nodes: [
+      { id: 'start', type: 'start' },
+      { id: 'review', type: 'task', name: 'Agent review', assignee: { role: 'agent' } },
+      { id: 'amount', type: 'decision', name: 'Refund amount?' },
+      { id: 'finance', type: 'approval', name: 'Finance approval', approvers: { role: 'finance' } },
+      { id: 'done', type: 'end' },
+    ],
+    edges: [],
+  },
+};
+
+const transitionsOfA = [
+  { seq: 1, event: 'start', from: null, to: 'review', at: '2026-11-24T08:00:00Z' },
+  { seq: 2, event: 'complete', from: 'review', to: 'amount', actor: 'agent', at: '2026-11-24T08:30:00Z' },
+  { seq: 3, event: 'auto', from: 'amount', to: 'finance', at: '2026-11-24T08:30:00Z' },
+];
 
 interface Call {
   method: string;
@@ -72,6 +107,20 @@ describe('InboxPage', () => {
         if (url === '/api/tasks') return json(200, inbox);
         if (url === '/api/workflows')
           return json(200, [{ key: 'refund-approval', name: 'Refund approval', latestVersion: 1 }]);
+        if (url === '/api/workflows/refund-approval/versions/1') return json(200, refundVersion);
+        if (url === '/api/tickets/ticket-a/transitions') return json(200, transitionsOfA);
+        if (url === '/api/tickets/ticket-a/comments')
+          return json(200, [
+            {
+              seq: 2,
+              at: '2026-11-24T09:00:00Z',
+              text: 'Receipt checked',
+              visibility: 'internal',
+              by: 'agent',
+              fromStaff: true,
+              step: 'review',
+            },
+          ]);
         if (method === 'POST') return json(200, {});
         return json(404, { code: 'not-found', message: 'nope' });
       }),
@@ -204,5 +253,25 @@ describe('InboxPage', () => {
     expect(screen.getByTestId('inbox-live').getAttribute('data-status')).not.toBe('offline');
     const stream = calls.find((c) => c.url === '/api/live/inbox');
     expect(stream).toBeTruthy();
+  });
+
+  it("opens the selected step's path so far and comments, labelled in the UI language", async () => {
+    inbox = [task('a', { dueAt: soon, workflowVersion: 1 })];
+    await i18n.changeLanguage('zh-CN');
+    try {
+      renderInbox();
+      await waitFor(() => expect(screen.getByTestId('task-card-a').textContent).toContain('财务审批'));
+      expect(screen.getByTestId('task-value-refundAmount').textContent).toContain('退款金额');
+      fireEvent.click(screen.getByTestId('task-card-a'));
+      await waitFor(() =>
+        expect(screen.getByTestId('task-path-line').textContent).toBe('客服审核 → 财务审批'),
+      );
+      const context = screen.getByTestId('task-context');
+      await waitFor(() =>
+        expect(within(context).getByTestId('ticket-comment').textContent).toContain('Receipt checked'),
+      );
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });

@@ -12,6 +12,9 @@ import { TaskCard } from './TaskCard';
 import type { TaskHandlers } from './TaskActions';
 import { tasksApi } from './tasks.api';
 import { useInboxKeys } from './use-inbox-keys';
+import { useTaskDefinitions, versionIdOf } from './use-task-definitions';
+import { fieldOf } from '../i18n/definition-text';
+import { fieldLabel } from './field-display';
 import './inbox.css';
 import { useNow } from './use-now';
 import type { ApproveRequest, Task } from '@ticketflow/contract';
@@ -60,6 +63,14 @@ export function InboxPage() {
     );
   }, [reload]);
   const liveStatus = useInboxLive(reload);
+  const definitions = useTaskDefinitions(tasks);
+  const definitionOf = useCallback(
+    (task: Task) => {
+      const id = versionIdOf(task);
+      return id ? definitions.get(id) : undefined;
+    },
+    [definitions],
+  );
 
   // Filtering by "due" changes as time passes; re-bucketing each minute is enough.
   const minute = Math.floor(now / 60_000) * 60_000;
@@ -264,6 +275,10 @@ export function InboxPage() {
       {confirming && (
         <ApprovalConfirm
           tasks={confirming.tasks}
+          labelOf={(field) => {
+            const first = confirming.tasks[0];
+            return fieldLabel(field, first ? fieldOf(definitionOf(first), field) : undefined);
+          }}
           busy={busy}
           onConfirm={() => void confirmApproval()}
           onCancel={() => setConfirming(null)}
@@ -276,7 +291,8 @@ export function InboxPage() {
             task={task}
             now={now}
             me={me}
-            workflowName={workflowNames.get(task.workflowKey) ?? task.workflowKey}
+            workflowName={definitionOf(task)?.name ?? workflowNames.get(task.workflowKey) ?? task.workflowKey}
+            definition={definitionOf(task)}
             selected={task.id === selectedId}
             checked={checked.has(task.id)}
             comment={comments[task.id] ?? ''}

@@ -4,16 +4,21 @@ import { roleLabel } from '../i18n/labels';
 import { Link } from 'react-router';
 import { SlaCountdown } from './SlaCountdown';
 import { TaskActions, type TaskHandlers } from './TaskActions';
+import { TaskContext } from './TaskContext';
 import { TaskFacts } from './TaskFacts';
 import type { Task } from '@ticketflow/contract';
 import { groupTallyText } from './group-tally-text';
 import { formatFieldValue } from './field-display';
+import type { WorkflowDefinition } from '@ticketflow/definition';
+import { nodeName } from '../tickets/timeline-model';
 
 interface Props {
   task: Task;
   now: number;
   me?: string;
   workflowName: string;
+  /** The ticket's version in the UI language, once loaded. */
+  definition?: WorkflowDefinition;
   selected: boolean;
   checked: boolean;
   comment: string;
@@ -59,7 +64,7 @@ function TaskCardInner(props: Props) {
         <div className="task-card__main">
           <div className="task-card__title">
             <span className={`kind-badge kind-badge--${task.kind}`}>{t(`inbox.kind.${task.kind}`)}</span>
-            <strong>{task.name}</strong>
+            <strong>{props.definition ? nodeName(props.definition, task.nodeId) : task.name}</strong>
           </div>
           <div className="task-card__ticket">
             <Link
@@ -101,7 +106,7 @@ function TaskCardInner(props: Props) {
               {groupTallyText(t, task.groupTally)}
             </p>
           )}
-          <TaskFacts task={task} />
+          <TaskFacts task={task} definition={props.definition} />
         </div>
         <SlaCountdown dueAt={task.dueAt} now={now} />
       </div>
@@ -122,6 +127,7 @@ function TaskCardInner(props: Props) {
           onRejectWithoutComment={() => props.onRejectWithoutComment(task.id)}
         />
       )}
+      {selected && <TaskContext task={task} definition={props.definition} />}
     </li>
   );
 }

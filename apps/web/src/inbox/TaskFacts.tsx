@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import type { WorkflowDefinition } from '@ticketflow/definition';
+import { fieldOf } from '../i18n/definition-text';
 import { fieldLabel, formatFieldValue } from './field-display';
 import type { Task } from '@ticketflow/contract';
 
 /**
  * What the person decides on, at a glance: the values of the fields the step
- * shows (formatted per type), who asked, and the latest comment.
+ * shows (labelled and formatted per the ticket's version, in the UI language),
+ * who asked, and the last comment before the step.
  */
-export function TaskFacts({ task }: { task: Task }) {
+export function TaskFacts({ task, definition }: { task: Task; definition?: WorkflowDefinition }) {
   const { t, i18n } = useTranslation();
   const shown = (task.form ?? []).filter((entry) => task.fields?.[entry.field] !== undefined);
   const words = { yes: t('common.yes'), no: t('common.no') };
@@ -17,8 +20,15 @@ export function TaskFacts({ task }: { task: Task }) {
         <dl className="task-facts__fields">
           {shown.slice(0, 6).map((entry) => (
             <div key={entry.field} className="task-facts__field" data-testid={`task-value-${entry.field}`}>
-              <dt>{fieldLabel(entry.field)}</dt>
-              <dd>{formatFieldValue(task.fields?.[entry.field], i18n.language, words)}</dd>
+              <dt>{fieldLabel(entry.field, fieldOf(definition, entry.field))}</dt>
+              <dd>
+                {formatFieldValue(
+                  task.fields?.[entry.field],
+                  i18n.language,
+                  words,
+                  fieldOf(definition, entry.field)?.type,
+                )}
+              </dd>
             </div>
           ))}
         </dl>

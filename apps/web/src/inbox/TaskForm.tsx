@@ -5,6 +5,7 @@ import { FieldInput } from '../tickets/FieldInput';
 import type { FieldError, RawValues } from '../tickets/field-form';
 import { ticketsApi } from '../tickets/tickets.api';
 import { loadVersion } from '../tickets/use-workflow-version';
+import { localizeDefinition } from '../i18n/definition-text';
 import type { Task } from '@ticketflow/contract';
 
 /** The form entries a step lets the person edit (entries from before step forms have no mode: edits). */
@@ -14,6 +15,8 @@ export function editableEntries(task: Task) {
 
 /** The workflow fields a step's form lets the person edit, typed from the ticket's pinned version. */
 export function useTaskFormFields(task: Task): { fields: FieldDefinition[] | null; error?: string } {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
   const editable = editableEntries(task);
   const [state, setState] = useState<{ fields: FieldDefinition[] | null; error?: string }>({
     fields: editable.length ? null : [],
@@ -25,7 +28,8 @@ export function useTaskFormFields(task: Task): { fields: FieldDefinition[] | nul
     (async () => {
       const ticket = await ticketsApi.get(task.ticketId);
       const version = await loadVersion(ticket.workflow.key, ticket.workflow.version);
-      const byName = new Map(version.definition.fields.map((f) => [f.name, f]));
+      const definition = localizeDefinition(version.definition, language);
+      const byName = new Map(definition.fields.map((f) => [f.name, f]));
       return entries.map(
         (entry) => byName.get(entry.field) ?? ({ name: entry.field, type: 'string' } as FieldDefinition),
       );
@@ -37,7 +41,7 @@ export function useTaskFormFields(task: Task): { fields: FieldDefinition[] | nul
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reloaded per ticket and form, not per task object of a refresh
-  }, [task.ticketId, task.form]);
+  }, [task.ticketId, task.form, language]);
   return state;
 }
 

@@ -24,7 +24,7 @@ export function formatFieldValue(
   type?: FieldDefinition['type'],
 ): string {
   if (value === undefined || value === null || value === '') return '—';
-  const tag = locale === 'zh' ? 'zh-CN' : 'en';
+  const tag = locale.startsWith('zh') ? 'zh-CN' : 'en';
   if (typeof value === 'number')
     return new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }).format(value);
   if (typeof value === 'boolean') return value ? words.yes : words.no;

@@ -181,8 +181,14 @@ describe('RulesPage', () => {
       body: {
         statusCode: 400,
         code: 'invalid-rule',
-        message: 'The rule is not valid: set-workflow needs a published workflow.',
-        details: ['set-workflow needs a published workflow'],
+        message: 'The rule is not valid: actions[0].workflowKey must be a workflow key.',
+        details: [
+          {
+            field: 'actions[0].workflowKey',
+            code: 'workflow-key',
+            message: 'actions[0].workflowKey must be a workflow key',
+          },
+        ],
       },
     };
     renderPage();
@@ -190,7 +196,7 @@ describe('RulesPage', () => {
     fireEvent.change(screen.getByTestId('rule-name'), { target: { value: 'Route' } });
     fireEvent.click(screen.getByTestId('rule-save'));
     expect((await screen.findByTestId('rule-error')).textContent).toBe(
-      'The rule is not valid: set-workflow needs a published workflow',
+      'The rule is not valid: workflow: must be a workflow key.',
     );
     expect(screen.getByTestId('rule-form')).toBeTruthy();
   });

@@ -34,7 +34,21 @@ describe('CreateTicketPage', () => {
           return json(200, [
             { key: 'refund-approval', name: 'Refund approval', latestVersion: 1 },
             { key: 'draft-only', name: 'Draft', latestVersion: null },
+            { key: 'internal-flow', name: 'Internal', latestVersion: 2 },
           ]);
+        if (url === '/api/catalogue')
+          return json(200, {
+            categories: [],
+            entries: [
+              {
+                workflowKey: 'refund-approval',
+                categoryId: null,
+                icon: 'refund',
+                title: { en: 'Get a refund', zh: '申请退款' },
+                description: { en: '', zh: '' },
+              },
+            ],
+          });
         if (url === '/api/workflows/refund-approval/versions/1')
           return json(200, { key: 'refund-approval', version: 1, definition });
         if (url === '/api/tickets' && init?.method === 'POST') {
@@ -62,10 +76,11 @@ describe('CreateTicketPage', () => {
     return router;
   }
 
-  it('offers only published workflows and generates inputs from their fields', async () => {
+  it("offers a requester the catalogue's published request types and generates inputs from their fields", async () => {
     renderPage();
     const select = (await screen.findByTestId('ticket-workflow')) as HTMLSelectElement;
     await waitFor(() => expect([...select.options].map((o) => o.value)).toEqual(['', 'refund-approval']));
+    expect(select.options[1]?.textContent).toBe('Get a refund');
     fireEvent.change(select, { target: { value: 'refund-approval' } });
     expect(await screen.findByTestId('ticket-field-refundAmount')).toBeTruthy();
     expect((screen.getByTestId('ticket-field-channel') as HTMLSelectElement).tagName).toBe('SELECT');

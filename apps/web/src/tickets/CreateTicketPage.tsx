@@ -4,6 +4,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
 import { isApiError } from '../http/api-error';
 import { workflowsApi } from '../http/workflows.api';
+import { catalogueApi, inLanguage, type Bilingual } from '../catalogue/catalogue.api';
+import { ruleText } from '../http/problem-text';
 import { FieldInput } from './FieldInput';
 import { readFieldValues, serverFieldErrors, type FieldError, type RawValues } from './field-form';
 import { ticketsApi } from './tickets.api';
@@ -20,7 +22,7 @@ export const TITLE_MAX_LENGTH = 200;
  * server's 400 `details` after.
  */
 export function CreateTicketPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [workflows, setWorkflows] = useState<WorkflowSummary[] | null>(null);
@@ -32,18 +34,28 @@ export function CreateTicketPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Requesters choose among the catalogue's request types (by their titles); staff among every published workflow.
+  const isStaff = useAuthStore((s) => Boolean(s.user?.roles.some((role) => role !== 'requester')));
+  const [titles, setTitles] = useState<ReadonlyMap<string, Bilingual> | null>(null);
   useEffect(() => {
-    workflowsApi.list().then(
-      (list) => setWorkflows(list.filter((w) => w.latestVersion !== null)),
+    Promise.all([workflowsApi.list(), isStaff ? Promise.resolve(null) : catalogueApi.list()]).then(
+      ([list, catalogue]) => {
+        const published = list.filter((w) => w.latestVersion !== null);
+        if (!catalogue) return setWorkflows(published);
+        const byKey = new Map(catalogue.entries.map((entry) => [entry.workflowKey, entry.title]));
+        setTitles(byKey);
+        setWorkflows(
+          catalogue.entries.flatMap((entry) => published.filter((w) => w.key === entry.workflowKey)),
+        );
+      },
       (error: unknown) => setFormError(error instanceof Error ? error.message : String(error)),
     );
-  }, []);
+  }, [isStaff]);
 
   const latest = workflows?.find((w) => w.key === workflowKey)?.latestVersion ?? null;
   const { version } = useWorkflowVersion(workflowKey || undefined, latest);
   const fields = useMemo(() => version?.definition.fields ?? [], [version]);
   // Requesters choose a priority only where the workflow allows it (the server refuses it otherwise).
-  const isStaff = useAuthStore((s) => Boolean(s.user?.roles.some((role) => role !== 'requester')));
   const mayChoosePriority = isStaff || version?.definition.requesterPriority === true;
 
   const chooseWorkflow = (key: string) => {
@@ -78,7 +90,9 @@ export function CreateTicketPage() {
       void navigate(`/tickets/${ticket.id}`);
     } catch (error) {
       if (isApiError(error) && error.status === 400) {
-        const fromServer = serverFieldErrors(error.details);
+        const fromServer = serverFieldErrors(error.details, (problem) =>
+          ruleText(t, (key) => i18n.exists(key), problem),
+        );
         setErrors(fromServer);
         setFormError(Object.keys(fromServer).length ? t('tickets.create.fixErrors') : error.message);
       } else {
@@ -107,7 +121,13 @@ export function CreateTicketPage() {
   return (
     <main className="page ticket-create" data-testid="ticket-create">
       <p className="crumbs">
-        <Link to="/tickets">{t('tickets.detail.back')}</Link>
+        {isStaff ? (
+          <Link to="/tickets">{t('tickets.detail.back')}</Link>
+        ) : (
+          <Link to="/catalogue" data-testid="back-to-catalogue">
+            {t('tickets.create.backToCatalogue')}
+          </Link>
+        )}
       </p>
       <h1>{t('tickets.create.title')}</h1>
       {workflows && workflows.length === 0 && <p className="muted">{t('tickets.create.noWorkflows')}</p>}
@@ -126,7 +146,9 @@ export function CreateTicketPage() {
             <option value="">{t('tickets.create.chooseWorkflow')}</option>
             {(workflows ?? []).map((w) => (
               <option key={w.key} value={w.key}>
-                {t('tickets.create.workflowOption', { name: w.name, version: w.latestVersion })}
+                {titles
+                  ? inLanguage(titles.get(w.key) ?? { en: w.name, zh: w.name }, i18n.language)
+                  : t('tickets.create.workflowOption', { name: w.name, version: w.latestVersion })}
               </option>
             ))}
           </select>

@@ -45,7 +45,7 @@ export function TicketComments({
       setBusy(false);
     }
   };
-  const locale = i18n.language === 'zh' ? 'zh-CN' : 'en';
+  const locale = i18n.language.startsWith('zh') ? 'zh-CN' : 'en';
   return (
     <section className="card ticket-comments" data-testid="ticket-comments">
       <h2>{t('tickets.detail.comments')}</h2>

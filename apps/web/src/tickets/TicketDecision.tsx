@@ -5,6 +5,10 @@ import { ApprovalConfirm } from '../inbox/ApprovalConfirm';
 import { TaskActions, type TaskHandlers } from '../inbox/TaskActions';
 import { tasksApi } from '../inbox/tasks.api';
 import type { ApproveRequest, Task } from '@ticketflow/contract';
+import type { WorkflowDefinition } from '@ticketflow/definition';
+import { fieldLabel } from '../inbox/field-display';
+import { fieldOf } from '../i18n/definition-text';
+import { nodeName } from './timeline-model';
 
 /**
  * The ticket's steps waiting for the signed-in user, with their actions right
@@ -15,10 +19,13 @@ export function TicketDecision({
   ticketId,
   refreshKey,
   onDone,
+  definition,
 }: {
   ticketId: string;
   refreshKey: string;
   onDone: () => void;
+  /** The ticket's version in the UI language, once loaded (step names, field labels). */
+  definition?: WorkflowDefinition;
 }) {
   const { t } = useTranslation();
   const me = useAuthStore((s) => s.user?.username);
@@ -71,7 +78,11 @@ export function TicketDecision({
     <section className="card ticket-decision" data-testid="ticket-decision">
       {tasks.map((task) => (
         <div key={task.id} data-testid={`ticket-task-${task.nodeId}`}>
-          <h2>{t('tickets.detail.yourDecision', { step: task.name })}</h2>
+          <h2>
+            {t('tickets.detail.yourDecision', {
+              step: definition ? nodeName(definition, task.nodeId) : task.name,
+            })}
+          </h2>
           <TaskActions
             task={task}
             me={me}
@@ -95,6 +106,7 @@ export function TicketDecision({
       {confirming && (
         <ApprovalConfirm
           tasks={[confirming.task]}
+          labelOf={(field) => fieldLabel(field, fieldOf(definition, field))}
           busy={busy}
           onCancel={() => setConfirming(null)}
           onConfirm={() => {

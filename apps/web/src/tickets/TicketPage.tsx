@@ -100,7 +100,12 @@ export function TicketPage() {
           : t('tickets.detail.noCurrent')}
       </p>
       <TicketSla ticketId={ticket.id} refreshKey={ticket.updatedAt} />
-      <TicketDecision ticketId={ticket.id} refreshKey={ticket.updatedAt} onDone={() => void load()} />
+      <TicketDecision
+        ticketId={ticket.id}
+        refreshKey={ticket.updatedAt}
+        onDone={() => void load()}
+        definition={definition}
+      />
       <div className="ticket-layout">
         <section className="card ticket-facts">
           <dl>

@@ -34,8 +34,8 @@ export function TicketTimeline({
               <span className="timeline__actor">{transition.actor ?? t('tickets.detail.system')}</span>
               {transition.from && transition.to && transition.from !== transition.to && !line.saysPath && (
                 <span className="muted small">
-                  {transition.fromName ?? nodeName(definition, transition.from)} →{' '}
-                  {transition.toName ?? nodeName(definition, transition.to)}
+                  {stepName(definition, transition.from, transition.fromName)} →{' '}
+                  {stepName(definition, transition.to, transition.toName)}
                 </span>
               )}
             </div>
@@ -68,4 +68,14 @@ export function TicketTimeline({
       })}
     </ol>
   );
+}
+
+/** A step's name in the UI language (the localized definition's), else the name the server gave, else its id. */
+function stepName(
+  definition: WorkflowDefinition | undefined,
+  id: string | null,
+  serverName?: string,
+): string {
+  if (id && definition?.nodes.some((node) => node.id === id)) return nodeName(definition, id);
+  return serverName ?? nodeName(definition, id);
 }

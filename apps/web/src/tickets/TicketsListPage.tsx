@@ -70,7 +70,11 @@ export function TicketsListPage() {
     <main className="page tickets-page" data-testid="tickets-page">
       <div className="page-head">
         <h1 data-testid="tickets-title">{onlyMine ? t('tickets.list.mine') : t('tickets.title')}</h1>
-        <Link className="button primary" to="/tickets/new" data-testid="new-ticket">
+        <Link
+          className="button primary"
+          to={onlyMine ? '/catalogue' : '/tickets/new'}
+          data-testid="new-ticket"
+        >
           {onlyMine ? t('tickets.list.newRequest') : t('tickets.new')}
         </Link>
       </div>

@@ -111,21 +111,33 @@ function checkText(field: FieldDefinition, text: string): FieldError | undefined
 }
 
 /**
- * The server's 400 `details` as messages per field: `invalid-fields` gives
- * `[{ field, message }]`, the validation pipe `[{ field: "fields.x" | "title", problems }]`. Pure.
+ * The server's 400 `details` as messages per field: each entry is
+ * `{ field, code, params?, message }` (`fields.x` or `title`); with `say`, the
+ * code and values are put in the user's language, else the server's message
+ * is kept. Pure apart from calling `say`.
  */
-export function serverFieldErrors(details: unknown): Record<string, string> {
+export function serverFieldErrors(
+  details: unknown,
+  say?: (problem: { code: string; params?: Record<string, string | number>; message?: string }) => string,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!Array.isArray(details)) return errors;
-  for (const entry of details as { field?: unknown; message?: unknown; problems?: unknown }[]) {
+  for (const entry of details as {
+    field?: unknown;
+    message?: unknown;
+    problems?: unknown;
+    code?: unknown;
+  }[]) {
     if (typeof entry?.field !== 'string') continue;
     const name = entry.field.replace(/^fields\./, '');
     const message =
-      typeof entry.message === 'string'
-        ? entry.message
-        : Array.isArray(entry.problems)
-          ? entry.problems.join('; ')
-          : undefined;
+      say && typeof entry.code === 'string'
+        ? say(entry as { code: string; message?: string })
+        : typeof entry.message === 'string'
+          ? entry.message
+          : Array.isArray(entry.problems)
+            ? entry.problems.join('; ')
+            : undefined;
     if (message) errors[name] = errors[name] ? `${errors[name]}; ${message}` : message;
   }
   return errors;

@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localizeDefinition } from '../i18n/definition-text';
 import { ticketsApi } from './tickets.api';
 import type { VersionRow } from '@ticketflow/contract';
 
@@ -16,7 +18,10 @@ export function loadVersion(key: string, version: number): Promise<VersionRow> {
   return pending;
 }
 
-/** The published version `key`@`version` (or undefined while loading / when not given). */
+/**
+ * The published version `key`@`version` (or undefined while loading / when not
+ * given), its definition in the UI language (`localizeDefinition`).
+ */
 export function useWorkflowVersion(
   key: string | undefined,
   version: number | undefined | null,
@@ -37,5 +42,12 @@ export function useWorkflowVersion(
       live = false;
     };
   }, [key, version]);
-  return state.id === id ? { version: state.version, error: state.error } : {};
+  const { i18n } = useTranslation();
+  const loaded = state.id === id ? state.version : undefined;
+  const localized = useMemo(
+    () =>
+      loaded ? { ...loaded, definition: localizeDefinition(loaded.definition, i18n.language) } : undefined,
+    [loaded, i18n.language],
+  );
+  return state.id === id ? { version: localized, error: state.error } : {};
 }

@@ -31,7 +31,7 @@ function serve() {
             { name: 'finance', label: 'Finance' },
           ],
         });
-      const m = /\/api\/users\/([^/]+)\/(roles|deactivate|activate|sign-out)$/.exec(url);
+      const m = /\/api\/users\/([^/]+)\/(roles|email|deactivate|activate|sign-out)$/.exec(url);
       if (m) {
         const [, id, action] = m;
         if (action === 'sign-out') return json(204, null);
@@ -40,7 +40,9 @@ function serve() {
             ? u
             : action === 'roles'
               ? { ...u, roles: body.roles }
-              : { ...u, active: action === 'activate' },
+              : action === 'email'
+                ? { ...u, email: body.email }
+                : { ...u, active: action === 'activate' },
         );
         return json(
           200,
@@ -69,8 +71,15 @@ describe('UsersPage', () => {
 
   it('deactivates a user, signs out their sessions and edits their roles', async () => {
     users = [
-      { id: 'u-admin', username: 'admin', displayName: 'Admin', roles: ['admin'], active: true },
-      { id: 'u-agent', username: 'agent', displayName: 'Agent', roles: ['agent'], active: true },
+      { id: 'u-admin', username: 'admin', displayName: 'Admin', roles: ['admin'], active: true, email: null },
+      {
+        id: 'u-agent',
+        username: 'agent',
+        displayName: 'Agent',
+        roles: ['agent'],
+        active: true,
+        email: 'agent@example.test',
+      },
     ];
     serve();
     renderPage();
@@ -91,6 +100,38 @@ describe('UsersPage', () => {
       expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ roles: ['agent', 'finance'] }),
     );
     await waitFor(() => expect(screen.getByTestId('user-row-agent').textContent).toContain('agent, finance'));
+  });
+
+  it("sets a user's e-mail address, and removes it with an empty box", async () => {
+    users = [
+      {
+        id: 'u-agent',
+        username: 'agent',
+        displayName: 'Agent',
+        roles: ['agent'],
+        active: true,
+        email: 'agent@example.test',
+      },
+    ];
+    serve();
+    renderPage();
+    expect((await screen.findByTestId('user-email-agent')).textContent).toContain('agent@example.test');
+    fireEvent.click(screen.getByTestId('user-edit-email-agent'));
+    fireEvent.change(screen.getByTestId('email-input'), { target: { value: ' alice@corp.example ' } });
+    fireEvent.click(screen.getByTestId('email-save'));
+    await waitFor(() =>
+      expect(screen.getByTestId('user-email-agent').textContent).toContain('alice@corp.example'),
+    );
+    expect(calls.find((c) => c.method === 'PUT')).toMatchObject({
+      url: expect.stringContaining('/api/users/u-agent/email'),
+      body: { email: 'alice@corp.example' },
+    });
+    fireEvent.click(screen.getByTestId('user-edit-email-agent'));
+    fireEvent.change(screen.getByTestId('email-input'), { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('email-save'));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.method === 'PUT').at(-1)?.body).toEqual({ email: null }),
+    );
   });
 
   it('tells non-admins the page is for administrators', () => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuthStore } from '../auth/auth.store';
+import { EmailEditor } from './EmailEditor';
 import { RolesEditor } from './RolesEditor';
 import { usersApi } from './users.api';
 import type { AdminUser, RoleOption } from '@ticketflow/contract';
@@ -20,6 +21,7 @@ export function UsersPage() {
   const [users, setUsers] = useState<AdminUser[] | null>(null);
   const [roles, setRoles] = useState<RoleOption[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
+  const [editingEmail, setEditingEmail] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -87,6 +89,7 @@ export function UsersPage() {
           <thead>
             <tr>
               <th>{t('users.user')}</th>
+              <th>{t('users.email')}</th>
               <th>{t('users.roles')}</th>
               <th>{t('users.status')}</th>
               <th />
@@ -101,6 +104,36 @@ export function UsersPage() {
               >
                 <td>
                   {user.displayName} <span className="muted small">{user.username}</span>
+                </td>
+                <td data-testid={`user-email-${user.username}`}>
+                  {editingEmail === user.id ? (
+                    <EmailEditor
+                      initial={user.email}
+                      onCancel={() => setEditingEmail(null)}
+                      onSave={(email) =>
+                        act(
+                          async () => {
+                            await usersApi.setEmail(user.id, email);
+                            setEditingEmail(null);
+                          },
+                          t('users.emailSaved', { name: user.username }),
+                        )
+                      }
+                    />
+                  ) : (
+                    <span className="row wrap">
+                      <span className="user-email">{user.email ?? '—'}</span>
+                      <button
+                        type="button"
+                        className="link-button"
+                        data-testid={`user-edit-email-${user.username}`}
+                        disabled={editingEmail !== null}
+                        onClick={() => setEditingEmail(user.id)}
+                      >
+                        {t('users.editEmail')}
+                      </button>
+                    </span>
+                  )}
                 </td>
                 <td>
                   {editing === user.id ? (

@@ -7,6 +7,8 @@ export const usersApi = {
   roles: async () => (await api.get<Directory>('/directory')).roles,
   setRoles: (id: string, roles: string[]) =>
     api.put<AdminUser>(`/users/${encodeURIComponent(id)}/roles`, { roles }),
+  setEmail: (id: string, email: string | null) =>
+    api.put<AdminUser>(`/users/${encodeURIComponent(id)}/email`, { email }),
   deactivate: (id: string) => api.post<AdminUser>(`/users/${encodeURIComponent(id)}/deactivate`),
   activate: (id: string) => api.post<AdminUser>(`/users/${encodeURIComponent(id)}/activate`),
   signOutEverywhere: (id: string) => api.post<void>(`/users/${encodeURIComponent(id)}/sign-out`),

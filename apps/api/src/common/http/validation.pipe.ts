@@ -1,23 +1,12 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { invalid } from '../errors/domain-error.js';
-
-interface FieldProblem {
-  field: string;
-  problems: string[];
-}
-
-function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
-  return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
-}
+import { fieldProblems } from '../validation/validation-details.js';
 
 /**
  * Validates every body and query with class-validator, strips nothing silently:
  * unknown properties (a client trying to set `status` or `approvedBy`) are an
- * error that names them.
+ * error that names them. The 400's `details` list `{ field, code, params?,
+ * message }` per broken rule (see `fieldProblems`).
  */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -25,10 +14,11 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    validationError: { target: false, value: false },
+    // The target lets the details name a rule's values (`max: 200`); neither it nor the value reaches the answer.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      const message = details.map((d) => d.problems.join(', ')).join('; ');
+      const details = fieldProblems(errors);
+      const message = details.map((d) => d.message).join('; ');
       return invalid('invalid-input', message || 'The request is not valid.', details);
     },
   });

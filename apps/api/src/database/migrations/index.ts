@@ -7,6 +7,7 @@ import { EngineCore1765000000000 } from './1765000000000-engine-core.js';
 import { HousekeepingIndexes1765000100000 } from './1765000100000-housekeeping-indexes.js';
 import { Security1765000200000 } from './1765000200000-security.js';
 import { StepFormsMail1765160000000 } from './1765160000000-step-forms-mail.js';
+import { RequestCatalogue1765200000000 } from './1765200000000-request-catalogue.js';
 import { TaskItems1765400000000 } from './1765400000000-task-items.js';
 import { OrganisationDirectory1765500000000 } from './1765500000000-organisation-directory.js';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   HousekeepingIndexes1765000100000,
   Security1765000200000,
   StepFormsMail1765160000000,
+  RequestCatalogue1765200000000,
   TaskItems1765400000000,
   OrganisationDirectory1765500000000,
 ];

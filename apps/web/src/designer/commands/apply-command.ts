@@ -5,7 +5,14 @@ import type { Command } from './command.types';
 import type { DesignerCommand } from './designer-command';
 import { connectEdge, removeEdges, updateEdge } from './edge-commands';
 import { addField, removeField, updateField } from './field-commands';
-import { applyLayout, compound, importDefinition, pasteElements, updateWorkflow } from './misc-commands';
+import {
+  applyLayout,
+  compound,
+  importDefinition,
+  pasteElements,
+  setWorkflowFlag,
+  updateWorkflow,
+} from './misc-commands';
 import { addNode, moveNodes, removeNodes, updateNode } from './node-commands';
 
 /**
@@ -63,6 +70,8 @@ function buildEdit(definition: WorkflowDefinition, command: DesignerCommand): Co
       return applyLayout(definition, new Map(Object.entries(command.payload.positions)));
     case 'workflow.update':
       return updateWorkflow({ name: definition.name, description: definition.description }, command.payload);
+    case 'workflow.flag':
+      return setWorkflowFlag(command.payload.flag, definition[command.payload.flag], command.payload.on);
     case 'workflow.import':
       return importDefinition(definition, command.payload.definition);
     case 'clipboard.paste':

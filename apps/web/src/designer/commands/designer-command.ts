@@ -1,3 +1,4 @@
+import type { WorkflowFlag } from './misc-commands';
 import type {
   FieldDefinition,
   Position,
@@ -32,6 +33,7 @@ export type DesignerCommand = { mergeKey?: string } & (
   | { type: 'field.remove'; payload: { index: number } }
   | { type: 'layout.apply'; payload: { positions: Record<string, Position> } }
   | { type: 'workflow.update'; payload: { name: string; description?: string } }
+  | { type: 'workflow.flag'; payload: { flag: WorkflowFlag; on: boolean } }
   | { type: 'workflow.import'; payload: { definition: WorkflowDefinition } }
   | { type: 'clipboard.paste'; payload: { nodes: WorkflowNode[]; edges: WorkflowEdge[] } }
   /** Several commands as one undo step, named `as` in the history (a paste, an insert that makes room). */

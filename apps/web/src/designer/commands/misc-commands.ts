@@ -23,6 +23,20 @@ export function updateWorkflow(before: WorkflowMeta, after: WorkflowMeta, mergeK
   return { type: 'workflow.update', mergeKey, do: (d) => put(d, after), undo: (d) => put(d, before) };
 }
 
+/** A workflow-wide switch a requester meets: choosing the priority, reading the branch conditions. */
+export type WorkflowFlag = 'requesterPriority' | 'conditionsPublic';
+
+/** `workflow.update`: turns a workflow-wide switch on (true) or off (absent); undo restores the old value. */
+export function setWorkflowFlag(flag: WorkflowFlag, before: boolean | undefined, on: boolean): Command {
+  const put = (def: WorkflowDefinition, value: boolean | undefined): WorkflowDefinition => {
+    const next: WorkflowDefinition = { ...def };
+    if (value === undefined) delete next[flag];
+    else next[flag] = value;
+    return next;
+  };
+  return { type: 'workflow.update', do: (d) => put(d, on || undefined), undo: (d) => put(d, before) };
+}
+
 /** Several commands as one undo step, e.g. `clipboard.paste` (node.add + edge.connect…). */
 export function compound(type: CommandType, commands: Command[]): Command {
   return {

@@ -1,21 +1,7 @@
 import type { WorkflowDefinition } from '@ticketflow/definition';
+import { localizeDefinition, translationOf } from '../../i18n/definition-text';
 
-/** What a template carries for another language, under the definition's `x-i18n` extension (see workflows/README.md). */
-export interface TemplateTranslation {
-  name?: string;
-  description?: string;
-  /** Node id -> node name. */
-  nodes?: Record<string, string>;
-  /** Field name -> field label. */
-  fields?: Record<string, string>;
-}
-
-function translationOf(definition: WorkflowDefinition, language: string): TemplateTranslation | undefined {
-  const all = (definition as unknown as Record<string, unknown>)['x-i18n'];
-  if (!all || typeof all !== 'object') return undefined;
-  const byLanguage = all as Record<string, TemplateTranslation | undefined>;
-  return byLanguage[language] ?? byLanguage[language.split('-')[0]!];
-}
+export type { DefinitionTranslation as TemplateTranslation } from '../../i18n/definition-text';
 
 /** A template's name and description in the UI language (English when it carries none). Pure. */
 export function templateText(
@@ -28,24 +14,8 @@ export function templateText(
 
 /**
  * The template's definition as the user starts from it: in the UI language
- * when the template carries one (workflow name, description, node names and
- * field labels), ids and field names unchanged so rules and scenarios still
- * match. Pure.
+ * when the template carries one (see `localizeDefinition`). Pure.
  */
 export function localizeTemplate(definition: WorkflowDefinition, language: string): WorkflowDefinition {
-  const tr = translationOf(definition, language);
-  if (!tr) return definition;
-  return {
-    ...definition,
-    name: tr.name ?? definition.name,
-    ...((tr.description ?? definition.description)
-      ? { description: tr.description ?? definition.description }
-      : {}),
-    nodes: definition.nodes.map((node) =>
-      tr.nodes?.[node.id] ? { ...node, name: tr.nodes[node.id] } : node,
-    ),
-    fields: definition.fields.map((field) =>
-      tr.fields?.[field.name] ? { ...field, label: tr.fields[field.name] } : field,
-    ),
-  };
+  return localizeDefinition(definition, language);
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDesignerStore } from '../store/designer.store';
+import type { WorkflowFlag } from '../commands/misc-commands';
 import { NodeProperties } from './NodeProperties';
 import { EdgeProperties } from './EdgeProperties';
 
@@ -44,7 +45,28 @@ function WorkflowProperties() {
           }}
         />
       </label>
+      {(['requesterPriority', 'conditionsPublic'] as const).map((flag) => (
+        <WorkflowFlagSwitch key={flag} flag={flag} />
+      ))}
       <p className="muted small">{t('designer.props.nothingSelected')}</p>
     </div>
+  );
+}
+
+/** A workflow-wide switch about what requesters may do or read. */
+function WorkflowFlagSwitch({ flag }: { flag: WorkflowFlag }) {
+  const { t } = useTranslation();
+  const value = useDesignerStore((s) => s.definition[flag]);
+  const dispatch = useDesignerStore((s) => s.dispatch);
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={value === true}
+        data-testid={`prop-workflow-${flag}`}
+        onChange={(e) => dispatch({ type: 'workflow.flag', payload: { flag, on: e.target.checked } })}
+      />{' '}
+      {t(`designer.props.${flag}`)}
+    </label>
   );
 }

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesignerStore } from '../store/designer.store';
+import { problemText } from '../../versions/problem-text';
 
 /** Problems of the draft, errors first; a click selects and centres the node or edge concerned. */
 interface Props {
@@ -68,7 +69,7 @@ function ProblemsListInner({ onNavigate }: Props) {
               }}
             >
               <span className="problem__severity">{t(`designer.problems.${p.severity}`)}</span>
-              <span>{translated ? t(`problemCodes.${p.code}`, { defaultValue: p.message }) : p.message}</span>
+              <span>{translated ? problemText(t, i18n.language, p) : p.message}</span>
               {(p.nodeId || p.edgeId) && <code className="muted small">{p.nodeId ?? p.edgeId}</code>}
             </button>
           </li>
