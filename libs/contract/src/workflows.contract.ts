@@ -16,6 +16,11 @@ export const ProblemSchema = Closed({
   edgeId: Type.Optional(Type.String()),
   field: Type.Optional(Type.String()),
   path: Type.Optional(Type.String()),
+  params: Type.Optional(
+    Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+      description: 'The values the message names, for clients that word it in their language',
+    }),
+  ),
 });
 export type { Problem };
 

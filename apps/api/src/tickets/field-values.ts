@@ -46,7 +46,9 @@ export function checkFieldValues(
   if (!options.partial) {
     for (const field of definitions) {
       const value = values[field.name];
-      if (field.required && (value === undefined || value === null || value === '')) {
+      const empty =
+        value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+      if (field.required && empty) {
         problems.push({
           field: field.name,
           code: 'required',
