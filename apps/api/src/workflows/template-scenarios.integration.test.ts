@@ -319,9 +319,12 @@ describe('workflow templates: scenarios against the real API', () => {
           const view = await client.ticket('admin', ticket.id);
           const transitions = await client.transitions('admin', ticket.id);
           const instance = await instanceId(ticket.id);
+          // Tasks one step opens share its instant: those go in the definition's node order, as the
+          // simulation lists them (a random id would order an inclusive split's branches by chance).
           const tasks = (await t.db.dataSource.query(
-            `SELECT node_id FROM tasks WHERE instance_id = $1 ORDER BY created_at, id`,
-            [instance],
+            `SELECT node_id FROM tasks WHERE instance_id = $1
+              ORDER BY created_at, array_position($2::text[], node_id), id`,
+            [instance, definition.nodes.map((n) => n.id)],
           )) as { node_id: string }[];
           const timers = (await t.db.dataSource.query(
             `SELECT timer_key FROM timers WHERE instance_id = $1 AND status = 'scheduled'`,
