@@ -65,6 +65,9 @@ import { UsersService } from './users/users.service.js';
 import { WebhookGate } from './webhooks/webhook-gate.js';
 import { SecretsController } from './secrets/secrets.controller.js';
 import { SecretStore } from './secrets/secret-store.js';
+import { AttachmentsController } from './attachments/attachments.controller.js';
+import { AttachmentsService } from './attachments/attachments.service.js';
+import { UploadInterceptor } from './attachments/upload.interceptor.js';
 
 /** Controllers and providers of the product's features, registered in AppModule. */
 export const FEATURE_CONTROLLERS: Type<unknown>[] = [
@@ -97,6 +100,8 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   // Issue 17: user administration and the secret store.
   UsersController,
   SecretsController,
+  // Issue 21: attachments and generated documents.
+  AttachmentsController,
 ];
 
 export const FEATURE_PROVIDERS: Provider[] = [
@@ -149,4 +154,7 @@ export const FEATURE_PROVIDERS: Provider[] = [
   // Issue 16: step forms, notifications that reach people.
   StepNotifications,
   MailSender,
+  // Issue 21: attachments and generated documents.
+  AttachmentsService,
+  UploadInterceptor,
 ];

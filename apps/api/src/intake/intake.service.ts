@@ -26,6 +26,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   unprocessable: 422,
+  'too-large': 413,
   'too-many-requests': 429,
   operational: 503,
 };

@@ -11,6 +11,7 @@ export type DomainErrorKind =
   | 'not-found'
   | 'conflict'
   | 'unprocessable'
+  | 'too-large'
   | 'too-many-requests'
   | 'operational';
 
@@ -33,8 +34,13 @@ export const unauthenticated = (message = 'Sign in first: send Authorization: Be
   new DomainError('unauthenticated', 'unauthenticated', message);
 export const forbidden = (code: string, message: string) => new DomainError('forbidden', code, message);
 export const notFound = (what: string, id: string) =>
-  new DomainError('not-found', `${what.toLowerCase().replace(/\s+/g, '-')}-not-found`, `${what} "${id}" does not exist or is not visible to you.`);
+  new DomainError(
+    'not-found',
+    `${what.toLowerCase().replace(/\s+/g, '-')}-not-found`,
+    `${what} "${id}" does not exist or is not visible to you.`,
+  );
 export const conflict = (code: string, message: string, details?: unknown) =>
   new DomainError('conflict', code, message, details);
 export const unprocessable = (code: string, message: string, details?: unknown) =>
   new DomainError('unprocessable', code, message, details);
+export const tooLarge = (code: string, message: string) => new DomainError('too-large', code, message);
