@@ -68,6 +68,7 @@ import { SecretStore } from './secrets/secret-store.js';
 import { AttachmentsController } from './attachments/attachments.controller.js';
 import { AttachmentsService } from './attachments/attachments.service.js';
 import { UploadInterceptor } from './attachments/upload.interceptor.js';
+import { DocumentActions } from './documents/document-actions.js';
 
 /** Controllers and providers of the product's features, registered in AppModule. */
 export const FEATURE_CONTROLLERS: Type<unknown>[] = [
@@ -157,4 +158,5 @@ export const FEATURE_PROVIDERS: Provider[] = [
   // Issue 21: attachments and generated documents.
   AttachmentsService,
   UploadInterceptor,
+  DocumentActions,
 ];
