@@ -18,7 +18,9 @@ export function collectServerErrorCodes(repoRoot: string): Map<string, string> {
   };
   for (const file of sourceFiles(join(repoRoot, 'apps/api/src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\b(?:invalid|forbidden|conflict|unprocessable)\(\s*'([a-z][a-z0-9-]*)'/g))
+    for (const m of text.matchAll(
+      /\b(?:invalid|forbidden|conflict|unprocessable|tooLarge)\(\s*'([a-z][a-z0-9-]*)'/g,
+    ))
       add(m[1]!, file);
     for (const m of text.matchAll(/new DomainError\(\s*'[a-z-]+',\s*'([a-z][a-z0-9-]*)'/g)) add(m[1]!, file);
     // notFound('Ticket', id) or notFound(byTask ? 'Task' : 'Instance', id): every capitalised literal on the line.

@@ -4,6 +4,7 @@ import type { FieldValues } from '@ticketflow/definition';
 import { readFieldValues, type FieldError, type RawValues } from '../tickets/field-form';
 import { DelegatePicker } from './DelegatePicker';
 import { TaskForm, useTaskFormFields } from './TaskForm';
+import { StepAttachment } from '../attachments/StepAttachment';
 import type { DecisionInput, Task } from './tasks.api';
 
 /** What a card can ask the inbox to do; the inbox performs the request (approvals after a confirmation) and refreshes. */
@@ -103,6 +104,7 @@ export function TaskActions({
         />
       )}
       {form.error && <p className="error small">{form.error}</p>}
+      <StepAttachment taskId={task.id} ticketId={task.ticketId} shared={visibleToRequester} />
       <label className="task-comment">
         {t('inbox.actions.comment')}
         <textarea

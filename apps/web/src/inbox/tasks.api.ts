@@ -1,6 +1,7 @@
 import type { FieldValues } from '@ticketflow/definition';
 import { api } from '../http/api-client';
 import type { Priority } from '../tickets/tickets.api';
+import type { AttachmentSummary } from '../attachments/attachments.api';
 
 export type TaskKind = 'task' | 'approval';
 
@@ -27,6 +28,8 @@ export interface Task {
   requester?: { username: string; displayName: string };
   /** The latest comment on the ticket (staff see internal ones too). */
   lastComment?: { text: string; visibility: Visibility; by: string | null; at: string; step: string | null };
+  /** The ticket's files, newest first (issue 21). */
+  attachments?: AttachmentSummary[];
   policy?: { type: string; count?: number; value?: number };
   role?: string;
   assignee?: string;

@@ -37,6 +37,8 @@ export interface Transition {
   fromName?: string;
   toName?: string;
   comment?: string;
+  /** A file added to the ticket (the requester's timeline: public ones). */
+  attachment?: { id: string; name: string };
 }
 
 /** One comment on a ticket (GET /api/tickets/:id/comments); `by` is null where staff names are hidden. */
