@@ -112,9 +112,7 @@ export class AttachmentsService {
     options: { visibility?: 'internal' | 'public'; taskId?: string },
     user: AuthUser,
   ): Promise<AttachmentView> {
-    const ticket = await this.tickets.visibleTicket(ticketId, user);
-    if (ticket.status === 'completed' || ticket.status === 'cancelled')
-      throw conflict('ticket-closed', `The ticket is ${ticket.status}; it takes no new files.`);
+    const ticket = await this.assertMayUpload(ticketId, user);
     if (options.taskId !== undefined) await this.assertOpenTaskOf(ticketId, options.taskId);
     const fromRequester = ticket.requester_id === user.id;
     return this.store(ticketId, {
@@ -124,6 +122,18 @@ export class AttachmentsService {
       source: 'upload',
       ...(options.taskId ? { taskId: options.taskId } : {}),
     });
+  }
+
+  /**
+   * The ticket, when `user` may add files to it: they see it (404 otherwise)
+   * and it is still open (409 `ticket-closed`). Read-only.
+   */
+  async assertMayUpload(ticketId: string, user: AuthUser) {
+    if (!/^[0-9a-f-]{36}$/i.test(ticketId)) throw notFound('Ticket', ticketId);
+    const ticket = await this.tickets.visibleTicket(ticketId, user);
+    if (ticket.status === 'completed' || ticket.status === 'cancelled')
+      throw conflict('ticket-closed', `The ticket is ${ticket.status}; it takes no new files.`);
+    return ticket;
   }
 
   /** The ticket's files, oldest first; the requester gets public ones without staff names. */

@@ -6,14 +6,17 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { AuthUser } from '../auth/auth-user.js';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
 import { invalid, tooLarge } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
+import { AttachmentsService } from './attachments.service.js';
 
 /**
- * Reads a `multipart/form-data` upload with one file in the part `file`
+ * First checks that the caller may add files to the ticket in the route (404
+ * otherwise: not one byte of the body is read for someone who may not), then reads a `multipart/form-data` upload with one file in the part `file`
  * into memory, stopping at the configured size limit (413
  * `attachment-too-large` before more bytes are read), at most ten small text
  * fields. Every multer error becomes a 4xx naming the problem.
@@ -22,7 +25,10 @@ import { APP_CONFIG } from '../config/app-config.token.js';
 export class UploadInterceptor implements NestInterceptor {
   private readonly parse: ReturnType<ReturnType<typeof multer>['single']>;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attachments: AttachmentsService,
+  ) {
     this.parse = multer({
       storage: multer.memoryStorage(),
       // Browsers send UTF-8 names (收据.png); the whole path is kept so the one sanitiser sees what was sent.
@@ -34,7 +40,8 @@ export class UploadInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
+    const request = http.getRequest<Request & { user: AuthUser }>();
+    await this.attachments.assertMayUpload(String(request.params.id), request.user);
     if (!request.is('multipart/form-data'))
       throw invalid('upload-not-multipart', 'Send the file as multipart/form-data in a part named "file".');
     await new Promise<void>((resolve, reject) =>
