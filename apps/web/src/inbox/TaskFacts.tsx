@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { fieldLabel, formatFieldValue } from './field-display';
 import type { Task } from '@ticketflow/contract';
+import { TaskFiles } from '../attachments/TaskFiles';
 
 /**
  * What the person decides on, at a glance: the values of the fields the step
@@ -10,7 +11,7 @@ export function TaskFacts({ task }: { task: Task }) {
   const { t, i18n } = useTranslation();
   const shown = (task.form ?? []).filter((entry) => task.fields?.[entry.field] !== undefined);
   const words = { yes: t('common.yes'), no: t('common.no') };
-  if (shown.length === 0 && !task.requester && !task.lastComment) return null;
+  if (shown.length === 0 && !task.requester && !task.lastComment && !task.attachments?.length) return null;
   return (
     <div className="task-facts" data-testid="task-facts">
       {shown.length > 0 && (
@@ -36,6 +37,7 @@ export function TaskFacts({ task }: { task: Task }) {
           {task.lastComment.text}
         </blockquote>
       )}
+      <TaskFiles files={task.attachments} />
     </div>
   );
 }
