@@ -40,6 +40,10 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts \
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 DATA_DIR=/data
+# Generated PDF documents embed a subset of Noto Sans CJK so Chinese text renders (DOCUMENT_FONT overrides the path).
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends fonts-noto-cjk \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=deps --chown=node:node /app/package.json ./

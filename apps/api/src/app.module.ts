@@ -7,12 +7,14 @@ import type { DatabaseConnection } from './database/database-connection.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { TextGuard } from './common/http/text-guard.js';
 import { ActionsModule } from './actions/actions.module.js';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AutomationModule } from './automation/automation.module.js';
 import { ClusterModule } from './cluster/cluster.module.js';
 import { CommonModule } from './common/common.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { EngineModule } from './engine/engine.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
@@ -39,6 +41,7 @@ import { WorkflowsModule } from './workflows/workflows.module.js';
 /** Every feature module; each declares what it serves, provides, exports and imports (apps/api/README.md, "Modules"). */
 export const FEATURE_MODULES = [
   ActionsModule,
+  AttachmentsModule,
   AuditModule,
   AuthModule,
   AutomationModule,
@@ -46,6 +49,7 @@ export const FEATURE_MODULES = [
   ClusterModule,
   CommonModule,
   DemoModule,
+  DocumentsModule,
   EngineModule,
   HealthModule,
   HousekeepingModule,

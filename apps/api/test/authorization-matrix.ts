@@ -1,3 +1,4 @@
+import { AttachmentsService } from '../src/attachments/attachments.service.js';
 import type { TestApp } from './test-app.js';
 import { ticketClient } from './ticket-helpers.js';
 import {
@@ -227,6 +228,34 @@ export const MATRIX: RouteExpectation[] = [
       body: { text: 'Any news?' },
     }),
     expect: all(404, { requester: 201, agent: 201, admin: 201 }),
+  },
+  // Issue 21: files follow the ticket's authorization; an upload is refused before its body is read.
+  {
+    route: 'POST /api/tickets/{id}/attachments',
+    setup: async (t) => ({
+      path: `/api/tickets/${(await reviewTicket(t)).id}/attachments`,
+      body: { file: 'not multipart' },
+    }),
+    expect: all(404, { requester: 400, agent: 400, admin: 400 }),
+  },
+  {
+    route: 'GET /api/tickets/{id}/attachments',
+    setup: async (t) => ({ path: `/api/tickets/${(await reviewTicket(t)).id}/attachments` }),
+    expect: all(404, { requester: 200, agent: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /api/attachments/{id}/content',
+    setup: async (t) => {
+      const ticket = await reviewTicket(t);
+      const file = await t.app.get(AttachmentsService).store(ticket.id, {
+        name: 'receipt.txt',
+        bytes: Buffer.from('receipt'),
+        visibility: 'public',
+        actor: null,
+      });
+      return { path: `/api/attachments/${file.id}/content` };
+    },
+    expect: all(404, { requester: 200, agent: 200, admin: 200 }),
   },
   {
     route: 'POST /api/tickets/{id}/cancel',

@@ -11,6 +11,7 @@ export * from './workflows.contract.js';
 export * from './versions.contract.js';
 export * from './tickets.contract.js';
 export * from './tasks.contract.js';
+export * from './attachments.contract.js';
 export * from './rules.contract.js';
 export * from './reports.contract.js';
 export * from './settings.contract.js';

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Closed, Nullable, OneOf, Timestamp, Uuid } from './schema-builders.js';
+import { AttachmentSummarySchema } from './attachments.contract.js';
 import { FieldValuesSchema, PrioritySchema, VisibilitySchema } from './tickets.contract.js';
 
 export const TASK_KINDS = ['task', 'approval'] as const;
@@ -53,6 +54,9 @@ export const TaskSchema = Closed({
       },
       'The last comment made before this step started (staff see internal ones too)',
     ),
+  ),
+  attachments: Type.Optional(
+    Type.Array(AttachmentSummarySchema, { description: "The ticket's files, newest first (up to 10)" }),
   ),
   policy: Type.Optional(
     Closed({

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FieldValues } from '@ticketflow/definition';
 import type { TransitionDetail } from '@ticketflow/runtime';
 import { Closed, Described, Nullable, OneOf, OpenRecord, Timestamp, Uuid } from './schema-builders.js';
+import { AttachmentRefSchema } from './attachments.contract.js';
 
 export const TICKET_STATUSES = ['active', 'completed', 'cancelled', 'incident'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -106,5 +107,6 @@ export const TransitionSchema = Closed({
   fromName: Type.Optional(Type.String()),
   toName: Type.Optional(Type.String()),
   comment: Type.Optional(Type.String()),
+  attachment: Type.Optional(AttachmentRefSchema),
 });
 export type Transition = Static<typeof TransitionSchema>;

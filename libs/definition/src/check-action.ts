@@ -1,4 +1,5 @@
 import type { HttpMethod } from './definition.types.js';
+import { checkDocumentAction } from './check-document-action.js';
 import { kindOf, type ProblemSink } from './problem-sink.js';
 import {
   expectKind,
@@ -11,7 +12,7 @@ import {
 } from './structure-reader.js';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-export const ACTION_TYPES = ['set-fields', 'http', 'notify'] as const;
+export const ACTION_TYPES = ['set-fields', 'http', 'notify', 'document'] as const;
 
 // Absolute http(s) URL with a literal host (placeholders only after it), no user:password@.
 const HTTP_URL =
@@ -89,7 +90,7 @@ function checkNotify(sink: ProblemSink, action: Record<string, unknown>, at: Whe
 /**
  * Checks an action node's `action` spec: a known type; set-fields with a `values` object;
  * http with a method from the list and an absolute http(s) URL; notify with a recipient and
- * a template. Field names inside `values` are checked later against `fields`. Pure apart from `sink`.
+ * a template; document (see check-document-action). Field names inside `values` are checked later against `fields`. Pure apart from `sink`.
  */
 export function checkActionSpec(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
   if (!expectKind(sink, node, 'action', 'object', where, true)) return;
@@ -98,6 +99,7 @@ export function checkActionSpec(sink: ProblemSink, node: Record<string, unknown>
   const type = own(action, 'type');
   if (type === 'http') checkHttp(sink, action, at);
   else if (type === 'notify') checkNotify(sink, action, at);
+  else if (type === 'document') checkDocumentAction(sink, action, at, isHttpUrl);
   else if (type === 'set-fields') {
     expectKnownKeys(sink, action, ['type', 'values'], at);
     if (!isRecord(own(action, 'values'))) {

@@ -113,9 +113,16 @@ function checkForm(
   }
   if (!expectKind(sink, node, 'form', 'object', where, false)) return;
   const at = inside(where, 'form');
-  expectKnownKeys(sink, form as Record<string, unknown>, ['fields'], at);
+  expectKnownKeys(sink, form as Record<string, unknown>, ['fields', 'attachments'], at);
   if (expectKind(sink, form as Record<string, unknown>, 'fields', 'array', at, true)) {
     checkFormEntries(sink, (form as { fields: unknown[] }).fields, inside(at, 'fields'), false);
+  }
+  if (expectKind(sink, form as Record<string, unknown>, 'attachments', 'object', at, false)) {
+    const rule = (form as { attachments: Record<string, unknown> }).attachments;
+    const ruleAt = inside(at, 'attachments');
+    expectKnownKeys(sink, rule, ['required', 'note'], ruleAt);
+    expectKind(sink, rule, 'required', 'boolean', ruleAt, false);
+    expectKind(sink, rule, 'note', 'string', ruleAt, false);
   }
 }
 

@@ -89,6 +89,12 @@ export function checkReferences(sink: ProblemSink, graph: DefinitionGraph): void
       const action = node.action as unknown as Record<string, unknown>;
       if (action.type === 'set-fields' && isRecord(action.values))
         checkSetFields(sink, graph, node, action.values);
+      if (action.type === 'document' && Array.isArray(action.fields)) {
+        for (const name of action.fields) {
+          if (typeof name === 'string' && !graph.fields.has(name))
+            unknownField(sink, graph, node, name, 'its document', 'action.fields');
+        }
+      }
       if (action.type === 'http' && isRecord(action.responseMapping)) {
         for (const name of Object.keys(action.responseMapping)) {
           if (!graph.fields.has(name))

@@ -52,6 +52,7 @@ const stepForm = object(
         ['field', 'mode'],
       ),
     },
+    attachments: object({ required: { type: 'boolean' }, note: { type: 'string' } }),
   },
   ['fields'],
 );
@@ -144,6 +145,32 @@ const action = {
         template: text,
       },
       ['type', 'to', 'template'],
+    ),
+    object(
+      {
+        type: { const: 'document' },
+        title: { type: 'string', minLength: 1, maxLength: 2000 },
+        fileName: { type: 'string', minLength: 1, maxLength: 2000 },
+        language: { enum: ['en', 'zh-CN'] },
+        intro: { type: 'string', minLength: 1, maxLength: 2000 },
+        sections: {
+          type: 'array',
+          items: { enum: ['fields', 'path', 'approvals', 'attachments'] },
+          minItems: 1,
+          uniqueItems: true,
+        },
+        fields: { type: 'array', items: { type: 'string' } },
+        visibility: { enum: ['internal', 'public'] },
+        send: object(
+          {
+            method: { enum: ['POST', 'PUT'] },
+            url: { type: 'string', pattern: '^https?://', maxLength: 2048 },
+            headers: { type: 'object', additionalProperties: { type: 'string' } },
+          },
+          ['url'],
+        ),
+      },
+      ['type', 'title'],
     ),
   ],
 };

@@ -135,6 +135,15 @@ export interface FormEntry {
  */
 export interface StepForm {
   fields: FormEntry[];
+  /** Files on the step: `required` — it cannot be completed or approved until the ticket has one. */
+  attachments?: AttachmentRule;
+}
+
+/** What a step asks of the ticket's files ("receipt required"). */
+export interface AttachmentRule {
+  required?: boolean;
+  /** A hint shown beside the upload ("attach the receipt"). */
+  note?: string;
 }
 
 /** The list shape tasks used before forms could show fields: every entry is editable. */
@@ -247,7 +256,36 @@ export type ActionSpec =
       /** Maps ticket field name -> dotted path into the JSON response (`label.number`). */
       responseMapping?: Record<string, string>;
     }
-  | { type: 'notify'; to: { user: string } | { role: string } | { requester: true }; template: string };
+  | { type: 'notify'; to: { user: string } | { role: string } | { requester: true }; template: string }
+  | DocumentAction;
+
+/** A part of a generated document, printed in the order given. */
+export type DocumentSection = 'fields' | 'path' | 'approvals' | 'attachments';
+
+/**
+ * Renders a PDF from the ticket (fields, the path taken, approvals with who
+ * and when, attachments listed), keeps it as an attachment of the ticket, and
+ * optionally sends it on with an HTTP request under the http action's host rules.
+ */
+export interface DocumentAction {
+  type: 'document';
+  /** Printed at the top; `{{fields.x}}`, `{{ticket.number}}`, `{{ticket.title}}` placeholders allowed. */
+  title: string;
+  /** The attachment's name (placeholders allowed; `.pdf` added when missing); default from the title. */
+  fileName?: string;
+  /** Language of the headings; default `en`. */
+  language?: 'en' | 'zh-CN';
+  /** A paragraph under the title (placeholders allowed). */
+  intro?: string;
+  /** Parts in order; default all four. */
+  sections?: DocumentSection[];
+  /** Only these fields in the fields part; default every field. */
+  fields?: string[];
+  /** Who sees the file: default `internal` (staff only). */
+  visibility?: 'internal' | 'public';
+  /** Sends the PDF on (`Content-Type: application/pdf`) after it is stored. */
+  send?: { method?: 'POST' | 'PUT'; url: string; headers?: Record<string, string> };
+}
 
 export interface ActionNode extends NodeBase {
   type: 'action';

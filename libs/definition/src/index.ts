@@ -56,5 +56,11 @@ export type {
   PropertyChange,
   DiffOptions,
 } from './diff-definitions.types.js';
-export { resolveStepForm, declaredFormEntries, type ResolvedFormEntry } from './step-form.js';
+export {
+  resolveStepForm,
+  declaredFormEntries,
+  attachmentRuleOf,
+  type ResolvedFormEntry,
+} from './step-form.js';
+export { DOCUMENT_SECTIONS, DOCUMENT_LANGUAGES } from './check-document-action.js';
 export { conditionFacts } from './check-forms.js';

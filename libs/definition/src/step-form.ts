@@ -1,4 +1,4 @@
-import type { FieldDefinition, FormEntry, WorkflowNode } from './definition.types.js';
+import type { AttachmentRule, FieldDefinition, FormEntry, WorkflowNode } from './definition.types.js';
 import { isRecord } from './structure-reader.js';
 
 /** A form entry after defaults: `required` is always set (false for read-only entries). */
@@ -65,4 +65,19 @@ export function resolveStepForm(node: WorkflowNode, fields: readonly FieldDefini
       if (!seen.has(field.name)) entries.push({ field: field.name, mode: 'read', required: false });
   }
   return entries;
+}
+
+/**
+ * What a task's or approval's form asks of the ticket's files, or null when it
+ * asks nothing (`form.attachments`; the older list-shaped form has none). Pure.
+ */
+export function attachmentRuleOf(node: WorkflowNode | Record<string, unknown>): AttachmentRule | null {
+  if (node.type !== 'task' && node.type !== 'approval') return null;
+  const form = (node as { form?: unknown }).form;
+  if (!isRecord(form) || !isRecord(form.attachments)) return null;
+  const { required, note } = form.attachments;
+  return {
+    ...(required === true ? { required: true } : {}),
+    ...(typeof note === 'string' && note !== '' ? { note } : {}),
+  };
 }

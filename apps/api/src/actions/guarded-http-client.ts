@@ -13,7 +13,7 @@ export interface HttpCall {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 }
 
 export interface HttpReply {

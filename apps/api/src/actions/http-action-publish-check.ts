@@ -57,12 +57,20 @@ export class HttpActionPublishCheck {
   problems(definition: WorkflowDefinition): Problem[] {
     const problems: Problem[] = [];
     for (const node of definition.nodes ?? []) {
-      if (node.type !== 'action' || node.action?.type !== 'http' || typeof node.action.url !== 'string')
-        continue;
-      problems.push(...literalCredentialWarnings(node.id, node.name, node.action.headers));
+      if (node.type !== 'action') continue;
+      // A document action that sends its PDF on calls out like an http action (issue 21).
+      const call = node.action?.type === 'document' ? node.action.send : node.action;
+      if (!call || !('url' in call) || typeof call.url !== 'string') continue;
+      const prefix = node.action.type === 'document' ? 'action.send' : 'action';
+      problems.push(
+        ...literalCredentialWarnings(node.id, node.name, call.headers).map((problem) => ({
+          ...problem,
+          field: problem.field?.replace(/^action/, prefix),
+        })),
+      );
       let host: string;
       try {
-        host = new URL(node.action.url).hostname;
+        host = new URL(call.url).hostname;
       } catch {
         continue;
       }
@@ -73,7 +81,7 @@ export class HttpActionPublishCheck {
         severity: 'error',
         message: `${node.name ?? node.id}: the URL's host "${host}" is ${describeRange(range)}; HTTP actions may only call public hosts.`,
         nodeId: node.id,
-        field: 'action.url',
+        field: `${prefix}.url`,
       });
     }
     return problems;

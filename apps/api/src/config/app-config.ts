@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, optional, parseBoolean, parseInteger } from './env-values.js';
 import { loadOperationsConfig, type OperationsConfig } from './operations-config.js';
+import { loadAttachmentsConfig, type AttachmentsConfig } from '../attachments/attachments-config.js';
 
 export { ConfigError } from './env-values.js';
 
@@ -39,6 +40,8 @@ export interface AppConfig {
   secretsKey?: string;
   /** E-mail for notifications; absent `smtpUrl`: in-app notifications only. */
   mail: MailConfig;
+  /** Attachments: size limit, allowed types, where bytes are kept, virus scanning (issue 21). */
+  attachments: AttachmentsConfig;
 }
 
 /** Where notification e-mails go out (`SMTP_URL`, `MAIL_FROM`). */
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(env),
     secretsKey: parseSecretsKey(env),
     mail: loadMailConfig(env),
+    attachments: loadAttachmentsConfig(env),
   };
 }
 

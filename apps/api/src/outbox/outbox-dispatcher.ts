@@ -7,6 +7,7 @@ import { loadTargetRules } from '../actions/http-action-settings.js';
 import { runHttpAction } from '../actions/http-action-runner.js';
 import { performNotify } from '../actions/notify-action.js';
 import { SecretStore } from '../secrets/secret-store.js';
+import { DocumentActions } from '../documents/document-actions.js';
 import { TransactionRunner } from '../common/context/transaction-runner.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -73,6 +74,7 @@ export class OutboxDispatcher extends EngineDrivenWorker {
     events: EngineEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly secrets: SecretStore,
+    private readonly documents: DocumentActions,
   ) {
     super('outbox dispatcher', new Logger('OutboxDispatcher'), events, config.workers);
   }
@@ -129,27 +131,17 @@ export class OutboxDispatcher extends EngineDrivenWorker {
       return;
     }
     const action = message.payload;
-    if (action.type !== 'http') return this.report(message, 'ok', {}, null, null);
+    if (action.type !== 'http' && action.type !== 'document')
+      return this.report(message, 'ok', {}, null, null);
     const context = {
       ticket: { id: info.ticket_id, title: info.title, number: Number(info.number) },
       fields: info.fields,
     };
     try {
-      const rules = await loadTargetRules(this.dataSource.manager, this.config.workers);
-      const fields = await runHttpAction(
-        {
-          action,
-          context,
-          fieldDefinitions: info.definition.fields,
-          idempotencyKey: actionIdempotencyKey(message),
-          secrets: this.secrets,
-        },
-        rules,
-        {
-          timeoutMs: this.config.workers.httpTimeoutMs,
-          maxResponseBytes: this.config.workers.httpMaxResponseBytes,
-        },
-      );
+      const fields =
+        action.type === 'document'
+          ? await this.documents.perform(action, info.ticket_id, actionIdempotencyKey(message))
+          : await this.sendHttp(action, context, info, message);
       await this.report(message, 'ok', fields, null, 200);
     } catch (error) {
       const failure =
@@ -163,6 +155,29 @@ export class OutboxDispatcher extends EngineDrivenWorker {
       const after = failure.retryable ? ` (after ${message.attempts} attempts)` : '';
       await this.report(message, 'failed', undefined, `${failure.message}${after}`, failure.status ?? null);
     }
+  }
+
+  private async sendHttp(
+    action: Extract<ActionSpec, { type: 'http' }>,
+    context: { ticket: { id: string; title: string; number: number }; fields: Record<string, unknown> },
+    info: InstanceInfo,
+    message: ClaimedMessage,
+  ): Promise<Record<string, unknown>> {
+    const rules = await loadTargetRules(this.dataSource.manager, this.config.workers);
+    return runHttpAction(
+      {
+        action,
+        context,
+        fieldDefinitions: info.definition.fields,
+        idempotencyKey: actionIdempotencyKey(message),
+        secrets: this.secrets,
+      },
+      rules,
+      {
+        timeoutMs: this.config.workers.httpTimeoutMs,
+        maxResponseBytes: this.config.workers.httpMaxResponseBytes,
+      },
+    );
   }
 
   private async retryLater(

@@ -3,6 +3,7 @@ import { tallyGroups } from '@ticketflow/runtime';
 import { groupsOf } from '../engine/approval-groups.js';
 import type { TaskColumns } from '../engine/instance-loader.js';
 import { visibleValues, type StoredFormEntry } from './step-form-check.js';
+import { TASK_ATTACHMENTS_SQL } from '../attachments/attachment-view.js';
 
 /** Columns for a task view: `k` tasks, `t` tickets, `a` assignee. */
 export const TASK_COLUMNS = `k.id, k.ticket_id, k.node_id, k.kind, k.name, k.status, k.due_at, k.outcome, k.comment, k.outcomes, k.form,
@@ -29,7 +30,7 @@ export const DECISION_COLUMNS = `, t.fields AS ticket_fields, r.username AS requ
                          WHERE s.instance_id = k.instance_id AND s.to_node = k.node_id AND s.at >= k.created_at) started
     WHERE tr.instance_id = k.instance_id AND tr.payload ? 'comment'
       AND (tr.seq <= started.seq OR (started.seq IS NULL AND tr.at < k.created_at))
-    ORDER BY tr.seq DESC LIMIT 1) AS last_comment`;
+    ORDER BY tr.seq DESC LIMIT 1) AS last_comment, ${TASK_ATTACHMENTS_SQL}`;
 
 /** The requester join `DECISION_COLUMNS` needs. */
 export const DECISION_JOIN = 'JOIN users r ON r.id = t.requester_id';
@@ -47,6 +48,14 @@ export interface DecisionRow {
     at: string;
     step: string | null;
   } | null;
+  /** The ticket's files, newest first (issue 21). */
+  attachments?: {
+    id: string;
+    name: string;
+    contentType: string;
+    size: number;
+    visibility: 'internal' | 'public';
+  }[];
 }
 
 /** A task as the inbox queries read it: the task's columns, its form and its ticket's title, number and priority. */
@@ -107,6 +116,7 @@ export function toTaskView(row: TaskRow & DecisionRow) {
         }
       : {}),
     ...(row.last_comment ? { lastComment: row.last_comment } : {}),
+    ...(row.attachments ? { attachments: row.attachments } : {}),
     ...(row.policy ? { policy: row.policy as NonNullable<Task['policy']> } : {}),
     ...(row.item ? { item: row.item } : {}),
     ...(groupTallyOf(row) ? { groupTally: groupTallyOf(row) } : {}),

@@ -13,6 +13,7 @@ import {
   type TaskCandidates,
 } from './acting-identity.js';
 import { checkStepFields, storedForm, type StoredFormEntry } from './step-form-check.js';
+import { assertAttachmentRule } from '../attachments/attachment-rule-check.js';
 import { groupHeadcounts, groupsOf } from '../engine/approval-groups.js';
 import type { CompleteDto, DecideDto, InboxQuery } from './task.dto.js';
 import {
@@ -92,6 +93,7 @@ export class TasksService {
       }
       const fields = dto.fields ?? {};
       this.checkFields(task, instance, fields, true);
+      await assertAttachmentRule(uow.manager, instance.definition, task);
       const comment = dto.comment ?? null;
       const stepped = await this.engine.apply(
         uow,
@@ -201,6 +203,7 @@ export class TasksService {
         });
       const fields = dto.fields ?? {};
       this.checkFields(task, instance, fields, decision === 'approved');
+      if (decision === 'approved') await assertAttachmentRule(uow.manager, instance.definition, task);
       let completedBy: string | null = null;
       // A composite policy counts the person decided for (a delegator when acting on their behalf) by their roles.
       const groups = groupsOf(task.policy);

@@ -35,6 +35,8 @@ export interface RequesterTimelineEntry {
   at: Date;
   actor?: string;
   comment?: string;
+  /** A public file added to the ticket (issue 21). */
+  attachment?: { id: string; name: string };
 }
 
 function visibilityOf(detail: Record<string, unknown> | null): 'internal' | 'public' {
@@ -88,7 +90,8 @@ export function requesterTimeline(
       typeof text === 'string' && text !== '' && (ownComment || visibilityOf(row.detail) === 'public')
         ? text
         : undefined;
-    if (row.from === null && row.to === null && publicComment === undefined) continue;
+    const file = publicAttachment(row);
+    if (row.from === null && row.to === null && publicComment === undefined && !file) continue;
     const fromName = row.from === null ? undefined : nodeNames.get(row.from);
     const toName = row.to === null ? undefined : nodeNames.get(row.to);
     entries.push({
@@ -101,7 +104,16 @@ export function requesterTimeline(
       ...(toName ? { toName } : {}),
       ...(ownComment && row.actor ? { actor: row.actor } : {}),
       ...(publicComment ? { comment: publicComment } : {}),
+      ...(file ? { attachment: file } : {}),
     });
   }
   return entries;
+}
+
+/** The file of a public attachment entry, for the requester's timeline. Pure. */
+function publicAttachment(row: TransitionRecordRow): { id: string; name: string } | undefined {
+  const file = row.detail?.kind === 'attachment' ? row.detail.attachment : undefined;
+  if (row.detail?.visibility !== 'public' || typeof file !== 'object' || file === null) return undefined;
+  const { id, name } = file as { id?: unknown; name?: unknown };
+  return typeof id === 'string' && typeof name === 'string' ? { id, name } : undefined;
 }

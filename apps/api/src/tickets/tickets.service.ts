@@ -284,7 +284,7 @@ export class TicketsService {
   }
 
   /** The ticket if `user` may see it; 404 otherwise (no hint that it exists). */
-  private async visibleTicket(
+  async visibleTicket(
     id: string,
     user: AuthUser,
     manager: EntityManager = this.dataSource.manager,

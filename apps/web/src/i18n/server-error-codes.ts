@@ -19,7 +19,7 @@ export function collectServerErrorCodes(repoRoot: string): Map<string, string> {
   for (const file of sourceFiles(join(repoRoot, 'apps/api/src'))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(
-      /\b(?:invalid|forbidden|conflict|unprocessable|tooManyRequests|unavailable)\(\s*'([a-z][a-z0-9-]*)'/g,
+      /\b(?:invalid|forbidden|conflict|unprocessable|tooManyRequests|unavailable|tooLarge)\(\s*'([a-z][a-z0-9-]*)'/g,
     ))
       add(m[1]!, file);
     for (const m of text.matchAll(/new DomainError\(\s*\d{3},\s*'([a-z][a-z0-9-]*)'/g)) add(m[1]!, file);

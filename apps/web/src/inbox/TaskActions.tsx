@@ -5,6 +5,7 @@ import { readFieldValues, type FieldError, type RawValues } from '../tickets/fie
 import { DelegatePicker } from './DelegatePicker';
 import { TaskForm, useTaskFormFields } from './TaskForm';
 import type { ApproveRequest, Task } from '@ticketflow/contract';
+import { StepAttachment } from '../attachments/StepAttachment';
 
 /** What a card can ask the inbox to do; the inbox performs the request (approvals after a confirmation) and refreshes. */
 export interface TaskHandlers {
@@ -109,6 +110,7 @@ export function TaskActions({
         />
       )}
       {form.error && <p className="error small">{form.error}</p>}
+      <StepAttachment taskId={task.id} ticketId={task.ticketId} shared={visibleToRequester} />
       <label className="task-comment">
         {t('inbox.actions.comment')}
         <textarea

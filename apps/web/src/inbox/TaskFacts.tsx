@@ -3,6 +3,7 @@ import type { WorkflowDefinition } from '@ticketflow/definition';
 import { fieldOf } from '../i18n/definition-text';
 import { fieldLabel, formatFieldValue } from './field-display';
 import type { Task } from '@ticketflow/contract';
+import { TaskFiles } from '../attachments/TaskFiles';
 
 /**
  * What the person decides on, at a glance: the values of the fields the step
@@ -13,7 +14,7 @@ export function TaskFacts({ task, definition }: { task: Task; definition?: Workf
   const { t, i18n } = useTranslation();
   const shown = (task.form ?? []).filter((entry) => task.fields?.[entry.field] !== undefined);
   const words = { yes: t('common.yes'), no: t('common.no') };
-  if (shown.length === 0 && !task.requester && !task.lastComment) return null;
+  if (shown.length === 0 && !task.requester && !task.lastComment && !task.attachments?.length) return null;
   return (
     <div className="task-facts" data-testid="task-facts">
       {shown.length > 0 && (
@@ -46,6 +47,7 @@ export function TaskFacts({ task, definition }: { task: Task; definition?: Workf
           {task.lastComment.text}
         </blockquote>
       )}
+      <TaskFiles files={task.attachments} />
     </div>
   );
 }

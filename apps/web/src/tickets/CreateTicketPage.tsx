@@ -7,6 +7,8 @@ import { workflowsApi } from '../http/workflows.api';
 import { catalogueApi, inLanguage, type Bilingual } from '../catalogue/catalogue.api';
 import { ruleText } from '../http/problem-text';
 import { FieldInput } from './FieldInput';
+import { FilePicker } from '../attachments/FilePicker';
+import { attachFiles } from '../attachments/attach-files';
 import { readFieldValues, serverFieldErrors, type FieldError, type RawValues } from './field-form';
 import { ticketsApi } from './tickets.api';
 import { useWorkflowVersion } from './use-workflow-version';
@@ -33,6 +35,7 @@ export function CreateTicketPage() {
   const [errors, setErrors] = useState<Record<string, FieldError | string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
 
   // Requesters choose among the catalogue's request types (by their titles); staff among every published workflow.
   const isStaff = useAuthStore((s) => Boolean(s.user?.roles.some((role) => role !== 'requester')));
@@ -87,7 +90,12 @@ export function CreateTicketPage() {
         fields: read.values,
         priority: mayChoosePriority ? priority : 'normal',
       });
-      void navigate(`/tickets/${ticket.id}`);
+      // Files go up once the ticket exists; one that is refused is named, and the ticket page can take it again.
+      const refused = await attachFiles(ticket.id, files);
+      void navigate(
+        `/tickets/${ticket.id}`,
+        refused.length ? { state: { attachmentErrors: refused } } : undefined,
+      );
     } catch (error) {
       if (isApiError(error) && error.status === 400) {
         const fromServer = serverFieldErrors(error.details, (problem) =>
@@ -198,6 +206,13 @@ export function CreateTicketPage() {
             testId={`ticket-field-${field.name}`}
           />
         ))}
+        <h2 className="form-section">{t('attachments.title')}</h2>
+        <FilePicker
+          files={files}
+          onChange={setFiles}
+          note={t('attachments.createNote')}
+          testId="ticket-files"
+        />
         {formError && (
           <p className="error" role="alert" data-testid="ticket-form-error">
             {formError}

@@ -11,6 +11,7 @@ import { CancelTicketForm } from './CancelTicketForm';
 import { StatusBadge } from './StatusBadge';
 import './tickets.css';
 import { TicketComments } from './TicketComments';
+import { TicketAttachments } from '../attachments/TicketAttachments';
 import { TicketDecision } from './TicketDecision';
 import { TicketDiagram } from './TicketDiagram';
 import { TicketIncidents } from './TicketIncidents';
@@ -171,6 +172,12 @@ export function TicketPage() {
         ticketId={ticket.id}
         isAdmin={Boolean(user?.roles.includes('admin'))}
         definition={definition}
+        refreshKey={ticket.updatedAt}
+      />
+      <TicketAttachments
+        ticketId={ticket.id}
+        isRequester={requesterView}
+        closed={ticket.status === 'completed' || ticket.status === 'cancelled'}
         refreshKey={ticket.updatedAt}
       />
       <TicketComments ticketId={ticket.id} isRequester={requesterView} refreshKey={ticket.updatedAt} />

@@ -59,6 +59,7 @@ export function explainTransition(
   const to = nodeName(definition, transition.to);
   const fields = definition?.fields ?? [];
   const decision = (word: string) => t(`outcomes.${word}`, { defaultValue: word });
+  if (transition.event === 'attachment') return { text: attachmentLine(transition, t), automatic: false };
   switch (detail?.kind) {
     case 'condition': {
       const condition = definition
@@ -112,6 +113,15 @@ export function explainTransition(
         };
       return { text: transition.event, automatic: false };
   }
+}
+
+/** "Attached receipt.png" / "Generated repair-report-12.pdf" (issue 21). Pure apart from calling `t`. */
+function attachmentLine(transition: Transition, t: Translate): string {
+  const detail = transition.detail as { attachment?: { name?: string }; source?: string } | undefined;
+  const name = detail?.attachment?.name ?? transition.attachment?.name ?? '';
+  return t(detail?.source === 'document' ? 'attachments.timelineGenerated' : 'attachments.timeline', {
+    name,
+  });
 }
 
 /** Nodes the ticket has been at and edges it followed, derived from its transitions. Pure. */

@@ -53,3 +53,6 @@ export const tooManyRequests = (code: string, message: string, retryAfterSeconds
 /** 503: a dependency is unavailable; the client may retry (Retry-After). Operational. */
 export const unavailable = (code: string, message: string, details?: unknown) =>
   new DomainError(503, code, message, details);
+/** 413: the request's body (an uploaded file) is larger than allowed. */
+export const tooLarge = (code: string, message: string, details?: unknown) =>
+  new DomainError(413, code, message, details);

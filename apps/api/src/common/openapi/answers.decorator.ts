@@ -15,19 +15,26 @@ const DESCRIPTIONS: Record<number, string> = {
  */
 export function Answers(
   schema: object | [object] | undefined,
-  options: { status?: number; description?: string; mediaType?: string; alsoAsText?: string[] } = {},
+  options: {
+    status?: number;
+    description?: string;
+    mediaType?: string;
+    alsoAsText?: string[];
+    /** Further media types answering the same schema (a file download: each type it may have). */
+    alsoAs?: string[];
+  } = {},
 ): MethodDecorator {
   const status = options.status ?? 200;
   const description = options.description ?? DESCRIPTIONS[status] ?? 'OK';
   if (schema === undefined) return applyDecorators(ApiResponse({ status, description }));
+  const body = (Array.isArray(schema) ? { type: 'array', items: schema[0] } : schema) as SchemaObject;
   return applyDecorators(
     ApiResponse({
       status,
       description,
       content: {
-        [options.mediaType ?? 'application/json']: {
-          schema: (Array.isArray(schema) ? { type: 'array', items: schema[0] } : schema) as SchemaObject,
-        },
+        [options.mediaType ?? 'application/json']: { schema: body },
+        ...Object.fromEntries((options.alsoAs ?? []).map((type) => [type, { schema: body }])),
         // The same answer as a file (`?format=csv`).
         ...Object.fromEntries(
           (options.alsoAsText ?? []).map((type) => [type, { schema: { type: 'string' } }]),

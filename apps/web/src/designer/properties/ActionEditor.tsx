@@ -3,6 +3,7 @@ import type { ActionNode, ActionSpec, HttpMethod } from '@ticketflow/definition'
 import { useDesignerStore } from '../store/designer.store';
 import { FieldValueInput } from '../fields/FieldValueInput';
 import { KeyValueEditor } from './KeyValueEditor';
+import { DocumentActionEditor } from './DocumentActionEditor';
 import { useDirectory } from './use-directory';
 
 interface Props {
@@ -15,6 +16,7 @@ const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 function defaultSpec(type: ActionSpec['type']): ActionSpec {
   if (type === 'http') return { type, method: 'POST', url: 'https://' };
   if (type === 'notify') return { type, to: { requester: true }, template: '' };
+  if (type === 'document') return { type, title: 'Report #{{ticket.number}}' };
   return { type: 'set-fields', values: {} };
 }
 
@@ -38,6 +40,7 @@ export function ActionEditor({ node, update }: Props) {
         <option value="set-fields">{t('designer.props.actionSetFields')}</option>
         <option value="http">{t('designer.props.actionHttp')}</option>
         <option value="notify">{t('designer.props.actionNotify')}</option>
+        <option value="document">{t('designer.props.actionDocument')}</option>
       </select>
 
       {spec.type === 'set-fields' && (
@@ -126,6 +129,8 @@ export function ActionEditor({ node, update }: Props) {
           />
         </>
       )}
+
+      {spec.type === 'document' && <DocumentActionEditor spec={spec} setSpec={setSpec} />}
 
       {spec.type === 'notify' && (
         <>

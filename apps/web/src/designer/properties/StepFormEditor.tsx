@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import {
+  attachmentRuleOf,
   declaredFormEntries,
   type ApprovalNode,
   type FormEntry,
   type TaskNode,
 } from '@ticketflow/definition';
 import { CommitInput } from '../fields/CommitInput';
+import { AttachmentRuleEditor } from './AttachmentRuleEditor';
 import { useDesignerStore } from '../store/designer.store';
 
 type StepNode = TaskNode | ApprovalNode;
@@ -41,7 +43,8 @@ export function StepFormEditor<N extends StepNode>({ node, update }: Props<N>) {
   const write = (next: FormEntry[]) =>
     update((n) => {
       const ordered = [...next].sort((a, b) => names.indexOf(a.field) - names.indexOf(b.field));
-      return { ...n, form: { fields: ordered } };
+      const rule = attachmentRuleOf(n);
+      return { ...n, form: { fields: ordered, ...(rule ? { attachments: rule } : {}) } };
     });
   const setUse = (name: string, use: Use) => {
     const old = entries.find((e) => e.field === name);
@@ -97,6 +100,7 @@ export function StepFormEditor<N extends StepNode>({ node, update }: Props<N>) {
           </div>
         );
       })}
+      <AttachmentRuleEditor node={node} names={names} update={update} />
     </fieldset>
   );
 }
