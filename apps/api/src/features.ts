@@ -65,6 +65,15 @@ import { UsersService } from './users/users.service.js';
 import { WebhookGate } from './webhooks/webhook-gate.js';
 import { SecretsController } from './secrets/secrets.controller.js';
 import { SecretStore } from './secrets/secret-store.js';
+import { INBOUND_ATTACHMENT_SINK, LoggingAttachmentSink } from './mail/inbound-attachment-sink.js';
+import { MailChannelsService } from './mail/mail-channels.service.js';
+import { MailController } from './mail/mail.controller.js';
+import { MailIntakeService } from './mail/mail-intake.service.js';
+import { SmtpReceiver } from './mail/smtp-receiver.js';
+import { SatisfactionController } from './satisfaction/satisfaction.controller.js';
+import { SatisfactionObserver } from './satisfaction/satisfaction-observer.js';
+import { SatisfactionService } from './satisfaction/satisfaction.service.js';
+import { SurveyTokens } from './satisfaction/survey-token.js';
 
 /** Controllers and providers of the product's features, registered in AppModule. */
 export const FEATURE_CONTROLLERS: Type<unknown>[] = [
@@ -97,6 +106,9 @@ export const FEATURE_CONTROLLERS: Type<unknown>[] = [
   // Issue 17: user administration and the secret store.
   UsersController,
   SecretsController,
+  // Issue 21: e-mail in and out, satisfaction (team performance is a report).
+  MailController,
+  SatisfactionController,
 ];
 
 export const FEATURE_PROVIDERS: Provider[] = [
@@ -149,4 +161,13 @@ export const FEATURE_PROVIDERS: Provider[] = [
   // Issue 16: step forms, notifications that reach people.
   StepNotifications,
   MailSender,
+  // Issue 21: e-mail in and out, satisfaction surveys.
+  MailChannelsService,
+  MailIntakeService,
+  SmtpReceiver,
+  // TODO(merge): bind to the attachments service of `attach` (see mail/inbound-attachment-sink.ts).
+  { provide: INBOUND_ATTACHMENT_SINK, useClass: LoggingAttachmentSink },
+  SurveyTokens,
+  SatisfactionService,
+  SatisfactionObserver,
 ];

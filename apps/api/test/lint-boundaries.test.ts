@@ -27,15 +27,35 @@ describe('dependency rules', () => {
   });
 
   it('accepts a pure lib importing another lib and xstate', async () => {
-    expect(await importErrors('libs/runtime/src/example.ts', "import { createActor } from 'xstate';\nimport { chooseBranch } from '@ticketflow/rules';\nexport { createActor, chooseBranch };\n")).toEqual([]);
+    expect(
+      await importErrors(
+        'libs/runtime/src/example.ts',
+        "import { createActor } from 'xstate';\nimport { chooseBranch } from '@ticketflow/rules';\nexport { createActor, chooseBranch };\n",
+      ),
+    ).toEqual([]);
   });
 
   it('keeps the api and the web app apart', async () => {
-    expect((await importErrors('apps/api/src/example.ts', "import x from '@ticketflow/web';\nexport { x };\n")).join()).toMatch(/never imports the web app/);
-    expect((await importErrors('apps/web/src/example.ts', "import x from '@ticketflow/api';\nexport { x };\n")).join()).toMatch(/never imports the api/);
+    expect(
+      (
+        await importErrors('apps/api/src/example.ts', "import x from '@ticketflow/web';\nexport { x };\n")
+      ).join(),
+    ).toMatch(/never imports the web app/);
+    expect(
+      (
+        await importErrors('apps/web/src/example.ts', "import x from '@ticketflow/api';\nexport { x };\n")
+      ).join(),
+    ).toMatch(/never imports the api/);
   });
 
   it('allows only the index of a lib', async () => {
-    expect((await importErrors('apps/api/src/example.ts', "import x from '@ticketflow/runtime/src/step.js';\nexport { x };\n")).join()).toMatch(/through its index only/);
+    expect(
+      (
+        await importErrors(
+          'apps/api/src/example.ts',
+          "import x from '@ticketflow/runtime/src/step.js';\nexport { x };\n",
+        )
+      ).join(),
+    ).toMatch(/through its index only/);
   });
 });

@@ -16,21 +16,55 @@ async function publishOnce(t: TestApp, definition: Record<string, unknown>): Pro
 /** A ticket of `requester`'s waiting at a `wait` node for message `arrived`. */
 export async function waitingTicket(t: TestApp): Promise<string> {
   await publishOnce(t, {
-    schemaVersion: 1, key: 'matrix-wait', name: 'Matrix wait', fields: [],
-    nodes: [{ id: 'start', type: 'start' }, { id: 'hold', type: 'wait', message: 'arrived' }, { id: 'end', type: 'end', outcome: 'resolved' }],
-    edges: [{ id: 'e1', source: 'start', target: 'hold' }, { id: 'e2', source: 'hold', target: 'end', on: 'received' }],
+    schemaVersion: 1,
+    key: 'matrix-wait',
+    name: 'Matrix wait',
+    fields: [],
+    nodes: [
+      { id: 'start', type: 'start' },
+      { id: 'hold', type: 'wait', message: 'arrived' },
+      { id: 'end', type: 'end', outcome: 'resolved' },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'hold' },
+      { id: 'e2', source: 'hold', target: 'end', on: 'received' },
+    ],
   });
-  return (await ticketClient(t).createTicket('requester', { workflowKey: 'matrix-wait', title: 'Matrix wait', fields: {} })).id;
+  return (
+    await ticketClient(t).createTicket('requester', {
+      workflowKey: 'matrix-wait',
+      title: 'Matrix wait',
+      fields: {},
+    })
+  ).id;
 }
 
 /** An open, retryable incident: an HTTP action to a host that is not on the allow-list fails at once. */
 export async function openIncident(t: TestApp): Promise<string> {
   await publishOnce(t, {
-    schemaVersion: 1, key: 'matrix-incident', name: 'Matrix incident', fields: [],
-    nodes: [{ id: 'start', type: 'start' }, { id: 'call', type: 'action', action: { type: 'http', method: 'POST', url: 'https://not-allowed.example/hook' } }, { id: 'end', type: 'end', outcome: 'resolved' }],
-    edges: [{ id: 'e1', source: 'start', target: 'call' }, { id: 'e2', source: 'call', target: 'end', on: 'ok' }],
+    schemaVersion: 1,
+    key: 'matrix-incident',
+    name: 'Matrix incident',
+    fields: [],
+    nodes: [
+      { id: 'start', type: 'start' },
+      {
+        id: 'call',
+        type: 'action',
+        action: { type: 'http', method: 'POST', url: 'https://not-allowed.example/hook' },
+      },
+      { id: 'end', type: 'end', outcome: 'resolved' },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'call' },
+      { id: 'e2', source: 'call', target: 'end', on: 'ok' },
+    ],
   });
-  const ticket = await ticketClient(t).createTicket('requester', { workflowKey: 'matrix-incident', title: 'Matrix incident', fields: {} });
+  const ticket = await ticketClient(t).createTicket('requester', {
+    workflowKey: 'matrix-incident',
+    title: 'Matrix incident',
+    fields: {},
+  });
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const [row] = (await t.db.dataSource.query(
@@ -55,8 +89,17 @@ let policyCounter = 0;
 
 /** An SLA policy for a fresh workflow key. */
 export async function slaPolicy(t: TestApp): Promise<string> {
-  const response = await t.http.put('/api/sla/policies').set({ Authorization: `Bearer ${await t.login('admin')}` }).send({ workflowKey: `matrix-sla-${(policyCounter += 1)}`, resolutionMinutes: 60 });
+  const response = await t.http
+    .put('/api/sla/policies')
+    .set({ Authorization: `Bearer ${await t.login('admin')}` })
+    .send({ workflowKey: `matrix-sla-${(policyCounter += 1)}`, resolutionMinutes: 60 });
   return response.body.id as string;
 }
 
-export const calendarBody = { workingDays: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1080, utcOffsetMinutes: 0, holidays: [] };
+export const calendarBody = {
+  workingDays: [1, 2, 3, 4, 5],
+  startMinute: 540,
+  endMinute: 1080,
+  utcOffsetMinutes: 0,
+  holidays: [],
+};

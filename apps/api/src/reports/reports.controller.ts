@@ -1,6 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ReportQuery } from './report-query.dto.js';
 import { type ReportName, ReportsService } from './reports.service.js';
@@ -22,21 +24,27 @@ export class ReportsController {
 
   @Get('options')
   @Roles(...FLOW_REPORT_READERS)
-  @ApiOperation({ summary: 'What the filters can be set to: workflows and their versions, channels, priorities, groups' })
+  @ApiOperation({
+    summary: 'What the filters can be set to: workflows and their versions, channels, priorities, groups',
+  })
   options() {
     return this.reports.options();
   }
 
   @Get('summary')
   @Roles(...REPORT_READERS)
-  @ApiOperation({ summary: 'Tickets created / completed / open, resolution rate, cycle time p50 / p90, rework' })
+  @ApiOperation({
+    summary: 'Tickets created / completed / open, resolution rate, cycle time p50 / p90, rework',
+  })
   summary(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('summary', query, res);
   }
 
   @Get('trend')
   @Roles(...REPORT_READERS)
-  @ApiOperation({ summary: 'Per UTC day: tickets created, completed and cancelled (default: the last 30 days)' })
+  @ApiOperation({
+    summary: 'Per UTC day: tickets created, completed and cancelled (default: the last 30 days)',
+  })
   trend(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('trend', query, res);
   }
@@ -50,7 +58,9 @@ export class ReportsController {
 
   @Get('node-times')
   @Roles(...FLOW_REPORT_READERS)
-  @ApiOperation({ summary: 'Time spent in each node per visit (p50 / p90 / avg / max), tickets there now, rework loops' })
+  @ApiOperation({
+    summary: 'Time spent in each node per visit (p50 / p90 / avg / max), tickets there now, rework loops',
+  })
   nodeTimes(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('node-times', query, res);
   }
@@ -78,14 +88,43 @@ export class ReportsController {
 
   @Get('workload')
   @Roles(...REPORT_READERS)
-  @ApiOperation({ summary: 'Open tasks per person now: assigned, overdue, and their roles\' unassigned pool' })
+  @ApiOperation({ summary: "Open tasks per person now: assigned, overdue, and their roles' unassigned pool" })
   workload(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     return this.answer('workload', query, res);
   }
 
-  private async answer(name: ReportName, query: ReportQuery, res: Response): Promise<unknown> {
-    if (query.format !== 'csv') return this.reports.run(name, query);
-    const file = await this.reports.csv(name, query);
+  @Get('satisfaction')
+  @Roles(...REPORT_READERS)
+  @ApiOperation({
+    summary:
+      'Satisfaction surveys by workflow, agent, channel and month: asked, answered, response rate, ratings',
+  })
+  satisfaction(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
+    return this.answer('satisfaction', query, res);
+  }
+
+  @Get('team')
+  @Roles(...REPORT_READERS)
+  @ApiOperation({
+    summary:
+      'Team performance per agent and group: tickets handled, steps completed, median handling time, SLA met, reopen rate, satisfaction — a manager sees their team only',
+  })
+  team(
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.answer('team', query, res, user);
+  }
+
+  private async answer(
+    name: ReportName,
+    query: ReportQuery,
+    res: Response,
+    caller?: AuthUser,
+  ): Promise<unknown> {
+    if (query.format !== 'csv') return this.reports.run(name, query, caller);
+    const file = await this.reports.csv(name, query, new Date(), caller);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
     return file.text;

@@ -32,7 +32,11 @@ interface InstanceRow {
  * gives each ticket's starting fields (the flows used here never change
  * them). Side effects: reads.
  */
-export async function checkInstances(databaseUrl: string, workflowKey: string, initialFields: (ticketId: string) => Record<string, unknown>): Promise<InstanceCheckSummary> {
+export async function checkInstances(
+  databaseUrl: string,
+  workflowKey: string,
+  initialFields: (ticketId: string) => Record<string, unknown>,
+): Promise<InstanceCheckSummary> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const summary: InstanceCheckSummary = { instances: 0, transitions: 0, replayedEvents: 0, problems: [] };
@@ -67,27 +71,50 @@ export async function checkInstances(databaseUrl: string, workflowKey: string, i
       const rows = byInstance.get(instance.id) ?? [];
       summary.transitions += rows.length;
       const problem = (text: string) => summary.problems.push(`ticket ${instance.ticket_id}: ${text}`);
-      if (instance.seq !== rows.length) problem(`instance seq ${instance.seq} but ${rows.length} transitions`);
+      if (instance.seq !== rows.length)
+        problem(`instance seq ${instance.seq} but ${rows.length} transitions`);
       try {
-        const replay = await replayInstance(instance.definition, initialFields(instance.ticket_id), instance.requester_id, rows);
+        const replay = await replayInstance(
+          instance.definition,
+          initialFields(instance.ticket_id),
+          instance.requester_id,
+          rows,
+        );
         summary.replayedEvents += replay.events;
-        if (JSON.stringify(sortDeep(replay.snapshot)) !== JSON.stringify(sortDeep(instance.snapshot))) problem('stored snapshot differs from the replay');
-        if (replay.snapshot.status !== instance.status) problem(`status ${instance.status}, replay ${replay.snapshot.status}`);
-        if (JSON.stringify([...replay.snapshot.activeNodes].sort()) !== JSON.stringify([...instance.active_nodes].sort())) {
-          problem(`active nodes ${instance.active_nodes.join(',')}, replay ${replay.snapshot.activeNodes.join(',')}`);
+        if (JSON.stringify(sortDeep(replay.snapshot)) !== JSON.stringify(sortDeep(instance.snapshot)))
+          problem('stored snapshot differs from the replay');
+        if (replay.snapshot.status !== instance.status)
+          problem(`status ${instance.status}, replay ${replay.snapshot.status}`);
+        if (
+          JSON.stringify([...replay.snapshot.activeNodes].sort()) !==
+          JSON.stringify([...instance.active_nodes].sort())
+        ) {
+          problem(
+            `active nodes ${instance.active_nodes.join(',')}, replay ${replay.snapshot.activeNodes.join(',')}`,
+          );
         }
       } catch (error) {
         problem(`replay failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       const open = (tasksByInstance.get(instance.id) ?? []).filter((task) => task.status === 'open');
-      for (const task of open) if (!instance.active_nodes.includes(task.node_id)) problem(`open task ${task.task_key} at inactive node ${task.node_id}`);
+      for (const task of open)
+        if (!instance.active_nodes.includes(task.node_id))
+          problem(`open task ${task.task_key} at inactive node ${task.node_id}`);
       const waitingFor = pendingWork(instance.snapshot).tasks;
       const openKeys = open.map((task) => task.task_key).sort();
       const wantKeys = waitingFor.map((task) => task.taskKey).sort();
-      if (JSON.stringify(openKeys) !== JSON.stringify(wantKeys)) problem(`open tasks ${openKeys.join(',')} but the snapshot waits for ${wantKeys.join(',')}`);
-      const humanNodes = new Set(instance.definition.nodes.filter((node) => node.type === 'task' || node.type === 'approval').map((node) => node.id));
+      if (JSON.stringify(openKeys) !== JSON.stringify(wantKeys))
+        problem(`open tasks ${openKeys.join(',')} but the snapshot waits for ${wantKeys.join(',')}`);
+      const humanNodes = new Set(
+        instance.definition.nodes
+          .filter((node) => node.type === 'task' || node.type === 'approval')
+          .map((node) => node.id),
+      );
       for (const node of instance.active_nodes) {
-        if (humanNodes.has(node) && open.filter((task) => task.node_id === node).length !== 1) problem(`active node ${node} has ${open.filter((task) => task.node_id === node).length} open tasks`);
+        if (humanNodes.has(node) && open.filter((task) => task.node_id === node).length !== 1)
+          problem(
+            `active node ${node} has ${open.filter((task) => task.node_id === node).length} open tasks`,
+          );
       }
     }
   } finally {

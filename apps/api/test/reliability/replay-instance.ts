@@ -1,6 +1,13 @@
 import { compileDefinition } from '@ticketflow/compiler';
 import type { FieldValues, WorkflowDefinition } from '@ticketflow/definition';
-import { pendingWork, start, step, type InstanceSnapshot, type RuntimeEvent, type TransitionRecord } from '@ticketflow/runtime';
+import {
+  pendingWork,
+  start,
+  step,
+  type InstanceSnapshot,
+  type RuntimeEvent,
+  type TransitionRecord,
+} from '@ticketflow/runtime';
 
 /** One stored `transitions` row. */
 export interface TransitionRow {
@@ -37,7 +44,8 @@ export async function replayInstance(
   eligibleCount = 1,
 ): Promise<Replay> {
   rows.forEach((row, index) => {
-    if (row.seq !== index + 1) throw new Error(`seq gap: row ${index} has seq ${row.seq}, expected ${index + 1}`);
+    if (row.seq !== index + 1)
+      throw new Error(`seq gap: row ${index} has seq ${row.seq}, expected ${index + 1}`);
   });
   const compiled = compileDefinition(definition);
   let result = await start(compiled, fields, { requester: requesterId });
@@ -58,23 +66,49 @@ function eventFor(row: TransitionRow, snapshot: InstanceSnapshot, eligibleCount:
   const actorId = String(detail.actor ?? row.actor_id);
   const openAt = pendingWork(snapshot).tasks.find((task) => task.nodeId === row.from_node);
   if (row.event === 'task.complete' && openAt) {
-    return { type: 'task.complete', taskKey: openAt.taskKey, outcome: String(detail.outcome), actor: { id: actorId }, ...(detail.comment === undefined ? {} : { comment: String(detail.comment) }) };
+    return {
+      type: 'task.complete',
+      taskKey: openAt.taskKey,
+      outcome: String(detail.outcome),
+      actor: { id: actorId },
+      ...(detail.comment === undefined ? {} : { comment: String(detail.comment) }),
+    };
   }
   if (row.event === 'approval.decide' && openAt && detail.kind === 'vote') {
     const decision = detail.decision === 'rejected' ? 'rejected' : 'approved';
-    return { type: 'approval.decide', taskKey: openAt.taskKey, decision, actor: { id: actorId }, eligibleCount, ...(detail.comment === undefined ? {} : { comment: String(detail.comment) }) };
+    return {
+      type: 'approval.decide',
+      taskKey: openAt.taskKey,
+      decision,
+      actor: { id: actorId },
+      eligibleCount,
+      ...(detail.comment === undefined ? {} : { comment: String(detail.comment) }),
+    };
   }
-  throw new Error(`seq ${row.seq}: no user event explains "${row.event}" from ${row.from_node} (open: ${JSON.stringify(pendingWork(snapshot).tasks)})`);
+  throw new Error(
+    `seq ${row.seq}: no user event explains "${row.event}" from ${row.from_node} (open: ${JSON.stringify(pendingWork(snapshot).tasks)})`,
+  );
 }
 
 /** Checks that `produced` matches the stored rows from `at`; returns the index after them. */
-function expectRows(rows: readonly TransitionRow[], at: number, produced: readonly TransitionRecord[]): number {
+function expectRows(
+  rows: readonly TransitionRow[],
+  at: number,
+  produced: readonly TransitionRecord[],
+): number {
   produced.forEach((transition, offset) => {
     const row = rows[at + offset];
-    const want = { event: transition.event, from: transition.from, to: transition.to, detail: transition.detail ?? null };
+    const want = {
+      event: transition.event,
+      from: transition.from,
+      to: transition.to,
+      detail: transition.detail ?? null,
+    };
     const got = row && { event: row.event, from: row.from_node, to: row.to_node, detail: row.payload };
     if (!got || JSON.stringify(sortDeep(got)) !== JSON.stringify(sortDeep(want))) {
-      throw new Error(`seq ${at + offset + 1}: stored ${JSON.stringify(got)} but replay produced ${JSON.stringify(want)}`);
+      throw new Error(
+        `seq ${at + offset + 1}: stored ${JSON.stringify(got)} but replay produced ${JSON.stringify(want)}`,
+      );
     }
   });
   return at + produced.length;
@@ -84,6 +118,14 @@ function expectRows(rows: readonly TransitionRow[], at: number, produced: readon
 export function sortDeep(value: unknown): unknown {
   const plain = JSON.parse(JSON.stringify(value ?? null)) as unknown;
   const sort = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sort) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(sort)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   return sort(plain);
 }

@@ -14,7 +14,13 @@ export interface ApiResponse {
  */
 export function retryingClient(baseUrl: () => string, giveUpMs = 60_000) {
   const stats = { requests: 0, retries: 0 };
-  async function call(method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+  async function call(
+    method: string,
+    path: string,
+    token: string | undefined,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> {
     const deadline = Date.now() + giveUpMs;
     for (let attempt = 0; ; attempt += 1) {
       stats.requests += 1;
@@ -30,9 +36,14 @@ export function retryingClient(baseUrl: () => string, giveUpMs = 60_000) {
           signal: AbortSignal.timeout(15_000),
         });
         const text = await response.text();
-        return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown), headers: response.headers };
+        return {
+          status: response.status,
+          body: text === '' ? undefined : (JSON.parse(text) as unknown),
+          headers: response.headers,
+        };
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`${method} ${path}: no answer for ${giveUpMs} ms: ${String(error)}`);
+        if (Date.now() > deadline)
+          throw new Error(`${method} ${path}: no answer for ${giveUpMs} ms: ${String(error)}`);
         stats.retries += 1;
         await sleep(Math.min(50 * 2 ** Math.min(attempt, 4), 500));
       }
@@ -42,7 +53,11 @@ export function retryingClient(baseUrl: () => string, giveUpMs = 60_000) {
 }
 
 /** Runs `work` over `items` with at most `concurrency` at a time. */
-export async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function inPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) {

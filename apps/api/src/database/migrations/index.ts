@@ -7,6 +7,7 @@ import { EngineCore1765000000000 } from './1765000000000-engine-core.js';
 import { HousekeepingIndexes1765000100000 } from './1765000100000-housekeeping-indexes.js';
 import { Security1765000200000 } from './1765000200000-security.js';
 import { StepFormsMail1765160000000 } from './1765160000000-step-forms-mail.js';
+import { MailSatisfaction1765700000000 } from './1765700000000-mail-satisfaction.js';
 
 /** Every migration, oldest first. Migrations run at start-up; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   HousekeepingIndexes1765000100000,
   Security1765000200000,
   StepFormsMail1765160000000,
+  MailSatisfaction1765700000000,
 ];
