@@ -30,7 +30,10 @@ export class NotificationsService {
 
   /** How many of the caller's notifications are unread. Reads only. */
   async unreadCount(user: AuthUser): Promise<{ count: number }> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [user.id])) as { count: number }[];
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [user.id],
+    )) as { count: number }[];
     return { count: row?.count ?? 0 };
   }
 
