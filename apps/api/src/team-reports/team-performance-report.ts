@@ -55,7 +55,7 @@ export async function teamPerformanceReport(
     `WITH steps AS (
        SELECT tk.ticket_id, tk.completed_by AS agent_id, coalesce(tk.candidate_role, '(named)') AS grp,
               ${msBetween('tk.completed_at', 'tk.created_at')} AS handling_ms, tk.due_at, tk.completed_at,
-              EXISTS (SELECT 1 FROM node_visits nv WHERE nv.instance_id = tk.instance_id AND nv.node_id = tk.node_id AND nv.entered_at > tk.completed_at) AS reopened
+              EXISTS (SELECT 1 FROM node_visits nv WHERE nv.instance_id = tk.instance_id AND nv.node_id = tk.node_id AND nv.visit > 1 AND nv.entered_at > tk.completed_at) AS reopened
          ${cohort}${where.length ? ` AND ${where.join(' AND ')}` : ''}),
      rated AS (
        SELECT s.ticket_id, s.agent_id, s.rating FROM satisfaction_surveys s
