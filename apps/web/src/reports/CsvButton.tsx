@@ -17,7 +17,14 @@ export function CsvButton({ report, filters }: { report: ReportName; filters: Re
     }
   };
   return (
-    <button type="button" className="csv-button" onClick={() => void download()} disabled={state === 'busy'} data-testid={`csv-${report}`} title={t('reports.csvHint')}>
+    <button
+      type="button"
+      className="csv-button"
+      onClick={() => void download()}
+      disabled={state === 'busy'}
+      data-testid={`csv-${report}`}
+      title={t('reports.csvHint')}
+    >
       ⤓ {state === 'error' ? t('reports.csvFailed') : t('reports.csv')}
     </button>
   );

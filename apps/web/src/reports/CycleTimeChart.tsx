@@ -5,7 +5,10 @@ import type { CycleTimeRow } from './reports.api';
 /** How long completed tickets took, as a histogram over fixed buckets. */
 export function CycleTimeChart({ rows }: { rows: CycleTimeRow[] }) {
   const { t } = useTranslation();
-  const data = rows.map((row) => ({ ...row, label: t(`reports.buckets.${row.bucket}`, { defaultValue: row.bucket }) }));
+  const data = rows.map((row) => ({
+    ...row,
+    label: t(`reports.buckets.${row.bucket}`, { defaultValue: row.bucket }),
+  }));
   return (
     <div className="chart" data-testid="cycle-time-chart">
       <ResponsiveContainer width="100%" height={240}>

@@ -14,7 +14,12 @@ export type HeatNodeData = WorkflowNodeData & { heat: { colour: string; label: s
 function HeatNodeViewInner(props: NodeProps<CanvasNode>) {
   const { heat } = props.data as HeatNodeData;
   return (
-    <div className={`heat-node${heat.hot ? ' is-hot' : ''}`} style={{ '--heat': heat.colour } as CSSProperties} data-testid={`heat-${props.id}`} data-heat={heat.colour}>
+    <div
+      className={`heat-node${heat.hot ? ' is-hot' : ''}`}
+      style={{ '--heat': heat.colour } as CSSProperties}
+      data-testid={`heat-${props.id}`}
+      data-heat={heat.colour}
+    >
       <WorkflowNodeView {...props} />
       {heat.label !== '—' && <span className="heat-node__badge">{heat.label}</span>}
     </div>

@@ -9,6 +9,7 @@ import { KpiCards } from './KpiCards';
 import { defaultFilters, type ReportFilterState } from './report-filters';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { ReportHeatmap } from './ReportHeatmap';
+import { PeopleReports } from './PeopleReports';
 import { ReportSection } from './ReportSection';
 import {
   approvalColumns,
@@ -231,6 +232,7 @@ export function ReportsPage() {
               />
             </ReportSection>
           </div>
+          <PeopleReports filters={filters} team={data.team} satisfaction={data.satisfaction} />
         </>
       )}
     </main>

@@ -21,7 +21,11 @@ interface Props<Row> {
 }
 
 /** Orders rows by one column; nulls always last. Pure. */
-export function sortRows<Row>(rows: readonly Row[], column: TableColumn<Row> | undefined, dir: 'asc' | 'desc'): Row[] {
+export function sortRows<Row>(
+  rows: readonly Row[],
+  column: TableColumn<Row> | undefined,
+  dir: 'asc' | 'desc',
+): Row[] {
   if (!column) return [...rows];
   const sign = dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
@@ -37,10 +41,27 @@ export function sortRows<Row>(rows: readonly Row[], column: TableColumn<Row> | u
 export function SortableTable<Row>({ columns, rows, rowKey, testId, initialSort, rowClass }: Props<Row>) {
   const { t } = useTranslation();
   const [sort, setSort] = useState(initialSort ?? { id: columns[0]?.id ?? '', dir: 'asc' as const });
-  const sorted = useMemo(() => sortRows(rows, columns.find((c) => c.id === sort.id), sort.dir), [rows, columns, sort]);
+  const sorted = useMemo(
+    () =>
+      sortRows(
+        rows,
+        columns.find((c) => c.id === sort.id),
+        sort.dir,
+      ),
+    [rows, columns, sort],
+  );
   const toggle = (id: string, numeric?: boolean) =>
-    setSort((current) => (current.id === id ? { id, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { id, dir: numeric ? 'desc' : 'asc' }));
-  if (rows.length === 0) return <p className="muted report-empty" data-testid={`${testId}-empty`}>{t('reports.noData')}</p>;
+    setSort((current) =>
+      current.id === id
+        ? { id, dir: current.dir === 'asc' ? 'desc' : 'asc' }
+        : { id, dir: numeric ? 'desc' : 'asc' },
+    );
+  if (rows.length === 0)
+    return (
+      <p className="muted report-empty" data-testid={`${testId}-empty`}>
+        {t('reports.noData')}
+      </p>
+    );
   return (
     <div className="report-table-wrap">
       <table className="table report-table" data-testid={testId}>
@@ -52,7 +73,12 @@ export function SortableTable<Row>({ columns, rows, rowKey, testId, initialSort,
                 className={column.numeric ? 'num' : undefined}
                 aria-sort={sort.id === column.id ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
               >
-                <button type="button" className="sort-button" onClick={() => toggle(column.id, column.numeric)} data-testid={`${testId}-sort-${column.id}`}>
+                <button
+                  type="button"
+                  className="sort-button"
+                  onClick={() => toggle(column.id, column.numeric)}
+                  data-testid={`${testId}-sort-${column.id}`}
+                >
                   {column.label}
                   <span className="sort-mark" aria-hidden>
                     {sort.id === column.id ? (sort.dir === 'asc' ? '▲' : '▼') : ''}

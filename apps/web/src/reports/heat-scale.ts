@@ -9,7 +9,9 @@ export const NO_DATA_COLOUR = '#eef1f5';
 export function heatColour(value: number | null | undefined, max: number): string {
   if (value === null || value === undefined || max <= 0) return NO_DATA_COLOUR;
   const share = Math.min(1, Math.max(0, value / max));
-  return HEAT_COLOURS[Math.min(HEAT_COLOURS.length - 1, Math.floor(share * HEAT_COLOURS.length))] ?? NO_DATA_COLOUR;
+  return (
+    HEAT_COLOURS[Math.min(HEAT_COLOURS.length - 1, Math.floor(share * HEAT_COLOURS.length))] ?? NO_DATA_COLOUR
+  );
 }
 
 /** Legend stops: each colour with the lower bound of its band. Pure. */

@@ -17,7 +17,15 @@ export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The filters a page starts with: every workflow, the last 30 days up to today. Pure. */
 export function defaultFilters(now = new Date()): ReportFilterState {
-  return { workflowKey: '', version: '', from: isoDay(new Date(now.getTime() - 29 * DAY_MS)), to: isoDay(now), channel: '', priority: '', group: '' };
+  return {
+    workflowKey: '',
+    version: '',
+    from: isoDay(new Date(now.getTime() - 29 * DAY_MS)),
+    to: isoDay(now),
+    channel: '',
+    priority: '',
+    group: '',
+  };
 }
 
 /** `?key=value&…` for the filters that are set (a version only with its workflow). Pure. */

@@ -35,7 +35,16 @@ describe('heat scale', () => {
   });
 
   it('finds the bottleneck', () => {
-    expect(hottest([{ id: 'a', v: 1 }, { id: 'b', v: 9 }, { id: 'c', v: null }], (x) => x.v)?.id).toBe('b');
+    expect(
+      hottest(
+        [
+          { id: 'a', v: 1 },
+          { id: 'b', v: 9 },
+          { id: 'c', v: null },
+        ],
+        (x) => x.v,
+      )?.id,
+    ).toBe('b');
     expect(hottest([{ v: null }], (x) => x.v)).toBeUndefined();
   });
 });
@@ -53,7 +62,9 @@ describe('report filters', () => {
   });
 
   it('reads the CSV file name from Content-Disposition', () => {
-    expect(filenameOf('attachment; filename="ticketflow-sla-2026-03-02.csv"', 'x.csv')).toBe('ticketflow-sla-2026-03-02.csv');
+    expect(filenameOf('attachment; filename="ticketflow-sla-2026-03-02.csv"', 'x.csv')).toBe(
+      'ticketflow-sla-2026-03-02.csv',
+    );
     expect(filenameOf(null, 'x.csv')).toBe('x.csv');
   });
 });

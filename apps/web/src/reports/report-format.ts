@@ -4,7 +4,12 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 type Unit = 'd' | 'h' | 'm' | 's';
-const UNITS: [Unit, number][] = [['d', DAY], ['h', HOUR], ['m', MINUTE], ['s', SECOND]];
+const UNITS: [Unit, number][] = [
+  ['d', DAY],
+  ['h', HOUR],
+  ['m', MINUTE],
+  ['s', SECOND],
+];
 const ZH: Record<Unit, string> = { d: '天', h: '小时', m: '分', s: '秒' };
 
 /**

@@ -91,6 +91,37 @@ export interface WorkloadRow {
   oldestSince: string | null;
   pool: number;
 }
+/** Satisfaction surveys for one value of one dimension (`all` is the total; issue 21). */
+export interface SatisfactionRow {
+  dimension: 'all' | 'workflow' | 'agent' | 'channel' | 'period';
+  key: string;
+  label: string;
+  asked: number;
+  answered: number;
+  responseRate: number | null;
+  avgRating: number | null;
+  rating1: number;
+  rating2: number;
+  rating3: number;
+  rating4: number;
+  rating5: number;
+}
+/** One agent's or group's performance over the steps completed in the range (issue 21). */
+export interface TeamRow {
+  scope: 'agent' | 'group';
+  key: string;
+  name: string;
+  ticketsHandled: number;
+  stepsCompleted: number;
+  medianHandlingMs: number | null;
+  slaSteps: number;
+  slaMet: number;
+  slaCompliance: number | null;
+  reopenedSteps: number;
+  reopenRate: number | null;
+  ratings: number;
+  avgRating: number | null;
+}
 export interface ReportOptions {
   workflows: { key: string; name: string; versions: number[] }[];
   channels: string[];
@@ -99,7 +130,16 @@ export interface ReportOptions {
 }
 
 export type ReportName =
-  'summary' | 'trend' | 'cycle-time' | 'node-times' | 'sla' | 'approvals' | 'waiting' | 'workload';
+  | 'summary'
+  | 'trend'
+  | 'cycle-time'
+  | 'node-times'
+  | 'sla'
+  | 'approvals'
+  | 'waiting'
+  | 'workload'
+  | 'satisfaction'
+  | 'team';
 
 /** Typed report calls; each performs one HTTP request. */
 export const reportsApi = {
@@ -112,6 +152,9 @@ export const reportsApi = {
   approvals: (f: ReportFilterState) => api.get<ApprovalRow[]>(`/reports/approvals${toQueryString(f)}`),
   waiting: (f: ReportFilterState) => api.get<WaitingRow[]>(`/reports/waiting${toQueryString(f)}`),
   workload: (f: ReportFilterState) => api.get<WorkloadRow[]>(`/reports/workload${toQueryString(f)}`),
+  satisfaction: (f: ReportFilterState) =>
+    api.get<SatisfactionRow[]>(`/reports/satisfaction${toQueryString(f)}`),
+  team: (f: ReportFilterState) => api.get<TeamRow[]>(`/reports/team${toQueryString(f)}`),
   definition: (key: string, version: number) =>
     api
       .get<{ definition: WorkflowDefinition }>(`/workflows/${encodeURIComponent(key)}/versions/${version}`)

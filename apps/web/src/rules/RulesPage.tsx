@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuthStore } from '../auth/auth.store';
 import type { WorkflowSummary } from '../http/api.types';
+import { MailChannelsSection } from '../mail/MailChannelsSection';
 import { RuleForm } from './RuleForm';
 import { bodyOf, rulesApi } from './rules.api';
 import { moveRule, newRuleBody, sortRules } from './rule-model';
@@ -48,7 +49,9 @@ export function RulesPage() {
     return (
       <main className="page rules-page" data-testid="page-rules">
         <h1>{t('rules.title')}</h1>
-        <p className="muted" data-testid="rules-admin-only">{t('rules.adminOnly')}</p>
+        <p className="muted" data-testid="rules-admin-only">
+          {t('rules.adminOnly')}
+        </p>
       </main>
     );
   }
@@ -82,12 +85,14 @@ export function RulesPage() {
     if (!window.confirm(t('rules.confirmDelete', { name: rule.name }))) return;
     void act(() => rulesApi.remove(rule.id));
   };
-  const toggle = (rule: AutomationRule) => void act(() => rulesApi.replace(rule.id, { ...bodyOf(rule), enabled: !rule.enabled }));
+  const toggle = (rule: AutomationRule) =>
+    void act(() => rulesApi.replace(rule.id, { ...bodyOf(rule), enabled: !rule.enabled }));
   const move = (rule: AutomationRule, direction: -1 | 1) => {
     const changed = moveRule(rules ?? [], rule.id, direction);
-    if (changed.length) void act(async () => {
-      for (const r of changed) await rulesApi.replace(r.id, bodyOf(r));
-    });
+    if (changed.length)
+      void act(async () => {
+        for (const r of changed) await rulesApi.replace(r.id, bodyOf(r));
+      });
   };
   const startEdit = (next: Editing) => {
     setFormError(null);
@@ -110,7 +115,11 @@ export function RulesPage() {
         </p>
       )}
       {rules === null && !loadError && <p className="muted">{t('common.loading')}</p>}
-      {rules !== null && list.length === 0 && <p className="muted" data-testid="rules-empty">{t('rules.empty')}</p>}
+      {rules !== null && list.length === 0 && (
+        <p className="muted" data-testid="rules-empty">
+          {t('rules.empty')}
+        </p>
+      )}
       {list.length > 0 && (
         <table className="rules-table" data-testid="rules-table">
           <thead>
@@ -128,7 +137,11 @@ export function RulesPage() {
               const prev = list[i - 1];
               const next = list[i + 1];
               return (
-                <tr key={rule.id} data-testid={`rule-row-${rule.id}`} className={rule.enabled ? undefined : 'muted'}>
+                <tr
+                  key={rule.id}
+                  data-testid={`rule-row-${rule.id}`}
+                  className={rule.enabled ? undefined : 'muted'}
+                >
                   <td data-testid={`rule-position-${rule.id}`}>{rule.position}</td>
                   <td>
                     {rule.name}
@@ -137,16 +150,38 @@ export function RulesPage() {
                   <td>{t(`rules.triggers.${rule.trigger}`)}</td>
                   <td>{rule.actions.map((a) => t(`rules.actions.${a.type}`)).join(', ') || '—'}</td>
                   <td>
-                    <input type="checkbox" data-testid={`rule-toggle-${rule.id}`} aria-label={t('rules.enabled')} checked={rule.enabled} onChange={() => toggle(rule)} />
+                    <input
+                      type="checkbox"
+                      data-testid={`rule-toggle-${rule.id}`}
+                      aria-label={t('rules.enabled')}
+                      checked={rule.enabled}
+                      onChange={() => toggle(rule)}
+                    />
                   </td>
                   <td className="row">
-                    <button type="button" data-testid={`rule-up-${rule.id}`} aria-label={t('rules.moveUp')} disabled={prev?.trigger !== rule.trigger} onClick={() => move(rule, -1)}>
+                    <button
+                      type="button"
+                      data-testid={`rule-up-${rule.id}`}
+                      aria-label={t('rules.moveUp')}
+                      disabled={prev?.trigger !== rule.trigger}
+                      onClick={() => move(rule, -1)}
+                    >
                       ↑
                     </button>
-                    <button type="button" data-testid={`rule-down-${rule.id}`} aria-label={t('rules.moveDown')} disabled={next?.trigger !== rule.trigger} onClick={() => move(rule, 1)}>
+                    <button
+                      type="button"
+                      data-testid={`rule-down-${rule.id}`}
+                      aria-label={t('rules.moveDown')}
+                      disabled={next?.trigger !== rule.trigger}
+                      onClick={() => move(rule, 1)}
+                    >
                       ↓
                     </button>
-                    <button type="button" data-testid={`rule-edit-${rule.id}`} onClick={() => startEdit({ mode: 'edit', rule })}>
+                    <button
+                      type="button"
+                      data-testid={`rule-edit-${rule.id}`}
+                      onClick={() => startEdit({ mode: 'edit', rule })}
+                    >
                       {t('rules.edit')}
                     </button>
                     <button type="button" data-testid={`rule-delete-${rule.id}`} onClick={() => remove(rule)}>
@@ -165,7 +200,9 @@ export function RulesPage() {
         </button>
       ) : (
         <section className="rule-editor">
-          <h2>{editing.mode === 'new' ? t('rules.new') : t('rules.editTitle', { name: editing.rule.name })}</h2>
+          <h2>
+            {editing.mode === 'new' ? t('rules.new') : t('rules.editTitle', { name: editing.rule.name })}
+          </h2>
           <RuleForm
             key={editing.mode === 'edit' ? editing.rule.id : 'new'}
             initial={editing.mode === 'edit' ? bodyOf(editing.rule) : newRuleBody(list)}
@@ -177,6 +214,7 @@ export function RulesPage() {
           />
         </section>
       )}
+      <MailChannelsSection workflows={workflows} />
     </main>
   );
 }
