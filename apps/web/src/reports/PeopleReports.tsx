@@ -20,23 +20,28 @@ export function PeopleReports({
   filters,
   team,
   satisfaction,
+  workflowNames,
 }: {
   filters: ReportFilterState;
   team?: TeamRow[];
   satisfaction?: SatisfactionRow[];
+  workflowNames: Record<string, string>;
 }) {
   const { t, i18n } = useTranslation();
   const [scope, setScope] = useState<TeamRow['scope']>('agent');
   const [dimension, setDimension] = useState<SatisfactionRow['dimension']>('workflow');
   const language = i18n.language;
   const columns = useMemo(
-    () => ({ team: teamColumns(t, language, scope), satisfaction: satisfactionColumns(t, dimension) }),
-    [t, language, scope, dimension],
+    () => ({
+      team: teamColumns(t, language, scope),
+      satisfaction: satisfactionColumns(t, dimension, workflowNames),
+    }),
+    [t, language, scope, dimension, workflowNames],
   );
   const total = satisfaction?.find((row) => row.dimension === 'all');
 
   return (
-    <>
+    <div className="report-section--people">
       <ReportSection
         wide
         title={t('reports.team.title')}
@@ -101,7 +106,7 @@ export function PeopleReports({
           initialSort={{ id: 'key', dir: dimension === 'period' ? 'desc' : 'asc' }}
         />
       </ReportSection>
-    </>
+    </div>
   );
 }
 

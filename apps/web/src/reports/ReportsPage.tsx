@@ -70,6 +70,10 @@ export function ReportsPage() {
     [t, language, showKey],
   );
   const clocks = data.sla?.some((row) => row.scope === 'ticket');
+  const workflowNames = useMemo(
+    () => Object.fromEntries((options?.workflows ?? []).map((w) => [w.key, w.name])),
+    [options],
+  );
 
   return (
     <main className="page reports-page" data-testid="page-reports" data-loading={loading || undefined}>
@@ -232,7 +236,12 @@ export function ReportsPage() {
               />
             </ReportSection>
           </div>
-          <PeopleReports filters={filters} team={data.team} satisfaction={data.satisfaction} />
+          <PeopleReports
+            filters={filters}
+            team={data.team}
+            satisfaction={data.satisfaction}
+            workflowNames={workflowNames}
+          />
         </>
       )}
     </main>

@@ -76,6 +76,7 @@ export function teamColumns(t: TFunction, language: string, scope: TeamRow['scop
 export function satisfactionColumns(
   t: TFunction,
   dimension: SatisfactionRow['dimension'],
+  workflowNames: Record<string, string> = {},
 ): TableColumn<SatisfactionRow>[] {
   return [
     {
@@ -87,7 +88,9 @@ export function satisfactionColumns(
           ? t(`reports.channels.${r.key}`, { defaultValue: r.key })
           : r.key === '' && dimension === 'agent'
             ? t('reports.satisfaction.noAgent')
-            : r.label,
+            : dimension === 'workflow'
+              ? (workflowNames[r.key] ?? r.label)
+              : r.label,
     },
     count('asked', t('reports.columns.asked'), (r) => r.asked),
     count('answered', t('reports.columns.answered'), (r) => r.answered),

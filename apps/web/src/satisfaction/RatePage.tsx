@@ -64,6 +64,7 @@ export function RatePage() {
   return (
     <main className="rate-page" data-testid="rate-page" data-phase={phase}>
       <div className="rate-page__lang">
+        <strong>{t('app.name')}</strong>
         <LanguageSwitch />
       </div>
       <section className="card rate-card">
