@@ -121,7 +121,7 @@ export function MailChannelForm({
         {t('mail.allowedDomains')}
         <input
           value={domains}
-          placeholder="acme.com, partner.com"
+          placeholder={t('mail.domainsPlaceholder')}
           onChange={(e) => setDomains(e.target.value)}
         />
       </label>
