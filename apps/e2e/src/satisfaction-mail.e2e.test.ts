@@ -153,17 +153,19 @@ describe.runIf(hasChromium || process.env.CI)(
         const team = page.getByTestId('section-team');
         await team.waitFor();
         await expect
-          .poll(() => page.getByTestId('table-team').locator('tbody tr').count())
+          .poll(() => page.getByTestId('table-team').locator('tbody tr').count(), { timeout: 15_000 })
           .toBeGreaterThan(0);
         expect(await page.getByTestId('table-team').textContent()).not.toContain('Fei Finance');
         await team.scrollIntoViewIfNeeded();
         await keepScreenshot(page, `team-report-${viewport === 'phone' ? 'phone-' : ''}${language}`);
         const satisfaction = page.getByTestId('section-satisfaction');
         await expect
-          .poll(() => page.getByTestId('satisfaction-total').textContent())
+          .poll(() => page.getByTestId('satisfaction-total').textContent(), { timeout: 15_000 })
           .toMatch(language === 'zh' ? /已评价 1 \/ 2/ : /1 of 2 answered/);
         await page.getByTestId('satisfaction-dimension-agent').click();
-        expect(await page.getByTestId('table-satisfaction').textContent()).toContain('Mia Manager');
+        await expect
+          .poll(() => page.getByTestId('table-satisfaction').textContent(), { timeout: 15_000 })
+          .toContain('Mia Manager');
         await satisfaction.scrollIntoViewIfNeeded();
         await keepScreenshot(page, `satisfaction-report-${viewport === 'phone' ? 'phone-' : ''}${language}`);
       }
