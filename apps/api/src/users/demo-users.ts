@@ -161,5 +161,13 @@ export const DEMO_USERS: DemoUser[] = [
     manager: 'admin',
   },
   // The purchase request's sign-off needs one of legal beside two of finance (workflows/purchase-request.json).
-  { username: 'legal1', displayName: 'Lena Legal', roles: ['legal'], skills: [], regions: [], groups: [], manager: 'admin' },
+  {
+    username: 'legal1',
+    displayName: 'Lena Legal',
+    roles: ['legal'],
+    skills: [],
+    regions: [],
+    groups: [],
+    manager: 'admin',
+  },
 ];

@@ -11,6 +11,7 @@ import { CancelTicketForm } from './CancelTicketForm';
 import { StatusBadge } from './StatusBadge';
 import './tickets.css';
 import { TicketComments } from './TicketComments';
+import { SatisfactionCard } from '../satisfaction/SatisfactionCard';
 import { TicketDecision } from './TicketDecision';
 import { TicketDiagram } from './TicketDiagram';
 import { TicketIncidents } from './TicketIncidents';
@@ -168,6 +169,9 @@ export function TicketPage() {
         definition={definition}
         refreshKey={ticket.updatedAt}
       />
+      {requesterView && ticket.status === 'completed' && (
+        <SatisfactionCard ticketId={ticket.id} refreshKey={ticket.updatedAt} />
+      )}
       <TicketComments ticketId={ticket.id} isRequester={requesterView} refreshKey={ticket.updatedAt} />
       <section className="card">
         <h2>{t('tickets.detail.timeline')}</h2>

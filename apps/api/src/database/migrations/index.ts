@@ -9,6 +9,7 @@ import { Security1765000200000 } from './1765000200000-security.js';
 import { StepFormsMail1765160000000 } from './1765160000000-step-forms-mail.js';
 import { TaskItems1765400000000 } from './1765400000000-task-items.js';
 import { OrganisationDirectory1765500000000 } from './1765500000000-organisation-directory.js';
+import { MailSatisfaction1765700000000 } from './1765700000000-mail-satisfaction.js';
 
 /** Every migration, oldest first. Migrations run at start-up; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   StepFormsMail1765160000000,
   TaskItems1765400000000,
   OrganisationDirectory1765500000000,
+  MailSatisfaction1765700000000,
 ];

@@ -9,7 +9,13 @@ let cached: Promise<Directory> | null = null;
 /** Users and roles from /api/directory, fetched once per page load; role labels in the UI language. */
 export function useDirectory(): Directory {
   const { t } = useTranslation();
-  const [directory, setDirectory] = useState<Directory>({ users: [], roles: [], groups: [], regions: [], skills: [] });
+  const [directory, setDirectory] = useState<Directory>({
+    users: [],
+    roles: [],
+    groups: [],
+    regions: [],
+    skills: [],
+  });
   useEffect(() => {
     let live = true;
     cached ??= workflowsApi.directory().catch((err: unknown) => {
