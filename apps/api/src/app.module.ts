@@ -21,12 +21,14 @@ import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { IntakeModule } from './intake/intake.module.js';
 import { LiveModule } from './live/live.module.js';
+import { MailModule } from './mail/mail.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { MigrationsModule } from './migrations/migrations.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { OutboxModule } from './outbox/outbox.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 import { SecretsModule } from './secrets/secrets.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SlaModule } from './sla/sla.module.js';
@@ -56,12 +58,14 @@ export const FEATURE_MODULES = [
   IncidentsModule,
   IntakeModule,
   LiveModule,
+  MailModule,
   MessagesModule,
   MetricsModule,
   MigrationsModule,
   NotificationsModule,
   OutboxModule,
   ReportsModule,
+  SatisfactionModule,
   SecretsModule,
   SettingsModule,
   SlaModule,

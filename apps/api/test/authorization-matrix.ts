@@ -8,6 +8,7 @@ import {
   slaPolicy,
   waitingTicket,
 } from './worker-fixtures.js';
+import { resolvedTicket, surveyToken } from './satisfaction-fixtures.js';
 
 export const ACTORS = ['anonymous', 'requester', 'agent', 'finance1', 'manager', 'owner', 'admin'] as const;
 export type ActorName = (typeof ACTORS)[number];
@@ -45,6 +46,24 @@ async function reviewTicket(t: TestApp) {
     title: 'Matrix',
     fields: { refundAmount: 6200 },
   });
+}
+
+let mailChannels = 0;
+/** A fresh inbound e-mail channel's body (a new address each time). */
+function mailChannelBody() {
+  mailChannels += 1;
+  return { address: `matrix-${mailChannels}@acme.test`, workflowKey: 'refund-approval' };
+}
+
+/** An inbound e-mail channel created by the admin; returns its id. */
+async function matrixMailChannel(t: TestApp): Promise<string> {
+  const response = await t.http
+    .post('/api/mail/channels')
+    .set('Authorization', `Bearer ${await t.login('admin')}`)
+    .send(mailChannelBody());
+  if (response.status !== 201)
+    throw new Error(`mail channel: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id as string;
 }
 
 /** The same ticket moved on to finance approval. */
@@ -553,6 +572,74 @@ export const MATRIX: RouteExpectation[] = [
     route: 'GET /api/reports/workload',
     setup: async () => ({ path: '/api/reports/workload' }),
     expect: all(403, { manager: 200, admin: 200 }),
+  },
+  // Issue 21: satisfaction and team performance reports (a manager's team only, checked in team-performance.integration.test.ts).
+  {
+    route: 'GET /api/reports/satisfaction',
+    setup: async () => ({ path: '/api/reports/satisfaction' }),
+    expect: all(403, { manager: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /api/reports/team',
+    setup: async () => ({ path: '/api/reports/team?format=csv' }),
+    expect: all(403, { manager: 200, admin: 200 }),
+  },
+  // Issue 21: inbound e-mail channels (admins), satisfaction surveys (the requester; a signed link for anyone holding it).
+  {
+    route: 'GET /api/mail/channels',
+    setup: async () => ({ path: '/api/mail/channels' }),
+    expect: all(403, { admin: 200 }),
+  },
+  {
+    route: 'POST /api/mail/channels',
+    setup: async () => ({ path: '/api/mail/channels', body: mailChannelBody() }),
+    expect: all(403, { admin: 201 }),
+  },
+  {
+    route: 'PUT /api/mail/channels/{id}',
+    setup: async (t) => ({
+      path: `/api/mail/channels/${await matrixMailChannel(t)}`,
+      body: mailChannelBody(),
+    }),
+    expect: all(403, { admin: 200 }),
+  },
+  {
+    route: 'DELETE /api/mail/channels/{id}',
+    setup: async (t) => ({ path: `/api/mail/channels/${await matrixMailChannel(t)}` }),
+    expect: all(403, { admin: 204 }),
+  },
+  {
+    route: 'GET /api/mail/messages',
+    setup: async () => ({ path: '/api/mail/messages' }),
+    expect: all(403, { admin: 200 }),
+  },
+  {
+    route: 'GET /api/tickets/{id}/satisfaction',
+    setup: async (t) => ({ path: `/api/tickets/${await resolvedTicket(t)}/satisfaction` }),
+    expect: all(404, { anonymous: 401, requester: 200 }),
+  },
+  {
+    route: 'POST /api/tickets/{id}/satisfaction',
+    setup: async (t) => ({
+      path: `/api/tickets/${await resolvedTicket(t)}/satisfaction`,
+      body: { rating: 4 },
+    }),
+    expect: all(404, { anonymous: 401, requester: 200 }),
+  },
+  {
+    route: 'GET /api/satisfaction/survey',
+    setup: async (t) => ({
+      path: `/api/satisfaction/survey?token=${await surveyToken(t, await resolvedTicket(t))}`,
+    }),
+    expect: all(200, { anonymous: 200 }),
+  },
+  {
+    route: 'POST /api/satisfaction/answer',
+    setup: async (t) => ({
+      path: '/api/satisfaction/answer',
+      body: { token: await surveyToken(t, await resolvedTicket(t)), rating: 5 },
+    }),
+    expect: all(200, { anonymous: 200 }),
   },
   // Issue 5: inbound events, incidents, notifications, SLAs and worker settings.
   {

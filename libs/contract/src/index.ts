@@ -16,3 +16,5 @@ export * from './rules.contract.js';
 export * from './reports.contract.js';
 export * from './settings.contract.js';
 export * from './operations.contract.js';
+export * from './mail.contract.js';
+export * from './satisfaction.contract.js';

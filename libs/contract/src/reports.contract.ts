@@ -126,3 +126,40 @@ export const ReportOptionsSchema = Closed({
   groups: Type.Array(Closed({ name: Type.String(), label: Type.String() })),
 });
 export type ReportOptions = Static<typeof ReportOptionsSchema>;
+
+/** Satisfaction surveys for one value of one dimension (`all` is the total; issue 21). */
+export const SatisfactionRowSchema = Closed({
+  dimension: OneOf(['all', 'workflow', 'agent', 'channel', 'period']),
+  key: Type.String(),
+  label: Type.String(),
+  asked: count(),
+  answered: count(),
+  responseRate: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+  avgRating: Nullable(Type.Number({ minimum: 1, maximum: 5 })),
+  rating1: count(),
+  rating2: count(),
+  rating3: count(),
+  rating4: count(),
+  rating5: count(),
+});
+export type SatisfactionRow = Static<typeof SatisfactionRowSchema>;
+export const SatisfactionReportSchema = rows(SatisfactionRowSchema);
+
+/** One agent's or group's performance over the steps completed in the range (issue 21). */
+export const TeamRowSchema = Closed({
+  scope: OneOf(['agent', 'group']),
+  key: Type.String(),
+  name: Type.String(),
+  ticketsHandled: count(),
+  stepsCompleted: count(),
+  medianHandlingMs: millis(),
+  slaSteps: count(),
+  slaMet: count(),
+  slaCompliance: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+  reopenedSteps: count(),
+  reopenRate: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+  ratings: count(),
+  avgRating: Nullable(Type.Number({ minimum: 1, maximum: 5 })),
+});
+export type TeamRow = Static<typeof TeamRowSchema>;
+export const TeamReportSchema = rows(TeamRowSchema);

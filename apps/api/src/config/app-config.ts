@@ -49,6 +49,12 @@ export interface MailConfig {
   /** `smtp://user:pass@host:587` or `smtps://…:465`; absent: no e-mail. */
   smtpUrl?: string;
   from: string;
+  /** Port of the inbound SMTP receiver (`MAIL_INBOUND_PORT`); absent: no e-mail intake. */
+  inboundPort?: number;
+  /** Where it listens (`MAIL_INBOUND_HOST`, default loopback: a mail server in front relays to it). */
+  inboundHost: string;
+  /** The web app's address for links in e-mails (`PUBLIC_URL`), without a trailing slash. */
+  publicUrl: string;
 }
 
 /** Timer scheduler, outbox dispatcher, HTTP actions and signed webhooks. */
@@ -191,7 +197,23 @@ function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig {
       'MAIL_FROM',
       `"${from}" is not an address such as "Ticketflow <no-reply@example.com>"`,
     );
-  return { ...(smtpUrl ? { smtpUrl } : {}), from };
+  const inboundPort =
+    optional(env, 'MAIL_INBOUND_PORT') === undefined
+      ? undefined
+      : parseInteger(env, 'MAIL_INBOUND_PORT', 2525, 0, 65535);
+  const publicUrl = (optional(env, 'PUBLIC_URL') ?? 'http://localhost:3000').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl))
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `"${publicUrl}" is not an http(s) address such as https://tickets.example.com`,
+    );
+  return {
+    ...(smtpUrl ? { smtpUrl } : {}),
+    from,
+    ...(inboundPort === undefined ? {} : { inboundPort }),
+    inboundHost: optional(env, 'MAIL_INBOUND_HOST') ?? '127.0.0.1',
+    publicUrl,
+  };
 }
 
 function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {

@@ -1,52 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/app-config.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { startSmtpSink, until } from '../../test/mail-servers.js';
 import { ticketClient } from '../../test/ticket-helpers.js';
-
-interface Received {
-  to: string[];
-  data: string;
-}
-
-/** An SMTP sink on loopback: accepts every message and keeps it. */
-async function startSink(): Promise<{ port: number; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let data = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (data += chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-async function until<T>(read: () => T | undefined, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('notification e-mail over SMTP', () => {
   let t: TestApp;
-  let sink: Awaited<ReturnType<typeof startSink>>;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
   beforeAll(async () => {
-    sink = await startSink();
+    sink = await startSmtpSink();
     t = await startTestApp({
       mail: {
         ...loadConfig({}).mail,

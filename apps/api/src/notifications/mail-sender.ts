@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { EngineEvents } from '../engine/engine-events.js';
+import { messageIdDomain } from '../mail/mail-threading.js';
+import { notificationMail } from '../mail/notification-mail.js';
+import { SurveyTokens } from '../satisfaction/survey-token.js';
 
 /** A notification whose e-mail is due, with its recipient's address. */
 interface DueMail {
@@ -12,19 +15,17 @@ interface DueMail {
   title: string;
   body: string;
   attempts: number;
+  kind: string;
+  ticket_id: string | null;
+  ticket_number: string | null;
+  reply_to: string | null;
+  survey_id: string | null;
 }
 
 const BATCH = 20;
 const MAX_ATTEMPTS = 5;
 /** A claim older than this was left by a crashed sender: the row is due again. */
 const CLAIM_SECONDS = 120;
-
-/** The plain-text body of a notification e-mail. Pure. */
-export function mailText(mail: { title: string; body: string }): string {
-  return [mail.title, '', mail.body, '', '— Ticketflow (open the app to reply)']
-    .filter((line, index) => index !== 2 || mail.body !== '')
-    .join('\n');
-}
 
 /**
  * Sends notification e-mails over SMTP (nodemailer) when `SMTP_URL` is set,
@@ -47,6 +48,7 @@ export class MailSender implements OnModuleInit, OnApplicationShutdown {
     private readonly dataSource: DataSource,
     private readonly events: EngineEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly surveys: SurveyTokens,
   ) {}
 
   onModuleInit(): void {
@@ -100,7 +102,12 @@ export class MailSender implements OnModuleInit, OnApplicationShutdown {
          FROM users u
         WHERE u.id = n.user_id AND n.id IN (
           SELECT id FROM notifications WHERE email_status IN ('pending', 'sending') AND email_next_at <= now() ORDER BY email_next_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING n.id, u.email, n.title, n.body, n.email_attempts AS attempts`,
+        RETURNING n.id, u.email, n.title, n.body, n.email_attempts AS attempts, n.kind, n.ticket_id,
+          (SELECT number::text FROM tickets t WHERE t.id = n.ticket_id) AS ticket_number,
+          (SELECT c.address FROM mail_messages m JOIN mail_channels c ON c.id = m.channel_id AND c.enabled
+            WHERE m.ticket_id = n.ticket_id AND m.status = 'ticket' LIMIT 1) AS reply_to,
+          (SELECT s.id FROM satisfaction_surveys s WHERE n.kind = 'ticket.resolved' AND s.ticket_id = n.ticket_id
+            AND s.requester_id = n.user_id AND s.responded_at IS NULL) AS survey_id`,
       [BATCH, CLAIM_SECONDS],
     )) as [DueMail[], number];
     return rows;
@@ -109,12 +116,26 @@ export class MailSender implements OnModuleInit, OnApplicationShutdown {
   private async send(mail: DueMail): Promise<void> {
     const transport = this.transport as Transporter;
     try {
-      await transport.sendMail({
-        from: this.config.mail.from,
-        to: mail.email,
-        subject: mail.title,
-        text: mailText(mail),
-      });
+      const token = mail.survey_id ? this.surveys.sign(mail.survey_id) : undefined;
+      const message = notificationMail(
+        {
+          id: mail.id,
+          title: mail.title,
+          body: mail.body,
+          ticketId: mail.ticket_id,
+          ticketNumber: mail.ticket_number === null ? null : Number(mail.ticket_number),
+          replyTo: mail.reply_to,
+          ...(token
+            ? {
+                ratingLinks: [1, 2, 3, 4, 5].map(
+                  (rating) => `${this.config.mail.publicUrl}/rate?token=${token}&rating=${rating}`,
+                ),
+              }
+            : {}),
+        },
+        messageIdDomain(this.config.mail.from),
+      );
+      await transport.sendMail({ from: this.config.mail.from, to: mail.email, ...message });
       await this.dataSource.query(
         `UPDATE notifications SET email_status = 'sent', emailed_at = now(), email_error = NULL WHERE id = $1`,
         [mail.id],

@@ -3,6 +3,8 @@ import {
   ApprovalsReportSchema,
   CycleTimeReportSchema,
   NodeTimesReportSchema,
+  SatisfactionReportSchema,
+  TeamReportSchema,
   ReportOptionsSchema,
   SlaReportSchema,
   SummaryReportSchema,
@@ -13,6 +15,8 @@ import {
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ReportQuery } from './report-query.dto.js';
 import { type ReportName, ReportsService } from './reports.service.js';
@@ -112,9 +116,40 @@ export class ReportsController {
     return this.answer('workload', query, res);
   }
 
-  private async answer(name: ReportName, query: ReportQuery, res: Response): Promise<unknown> {
-    if (query.format !== 'csv') return this.reports.run(name, query);
-    const file = await this.reports.csv(name, query);
+  @Get('satisfaction')
+  @Roles(...REPORT_READERS)
+  @ApiOperation({
+    summary:
+      'Satisfaction surveys by workflow, agent, channel and month: asked, answered, response rate, ratings',
+  })
+  @Answers(SatisfactionReportSchema, { alsoAsText: ['text/csv'] })
+  satisfaction(@Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
+    return this.answer('satisfaction', query, res);
+  }
+
+  @Get('team')
+  @Roles(...REPORT_READERS)
+  @ApiOperation({
+    summary:
+      'Team performance per agent and group: tickets handled, steps completed, median handling time, SLA met, reopen rate, satisfaction — a manager sees their team only',
+  })
+  @Answers(TeamReportSchema, { alsoAsText: ['text/csv'] })
+  team(
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.answer('team', query, res, user);
+  }
+
+  private async answer(
+    name: ReportName,
+    query: ReportQuery,
+    res: Response,
+    caller?: AuthUser,
+  ): Promise<unknown> {
+    if (query.format !== 'csv') return this.reports.run(name, query, caller);
+    const file = await this.reports.csv(name, query, new Date(), caller);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
     return file.text;

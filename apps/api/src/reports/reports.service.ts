@@ -14,9 +14,13 @@ import { summaryReport, type SummaryReport } from './summary-report.js';
 import { trendReport, type TrendRow } from './trend-report.js';
 import { waitingReport, type WaitingRow } from './waiting-report.js';
 import { workloadReport, type WorkloadRow } from './workload-report.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { satisfactionReport, type SatisfactionRow } from '../satisfaction/satisfaction-report.js';
+import { teamPerformanceReport, type TeamPerformanceRow } from '../team-reports/team-performance-report.js';
+import { assertGroupInScope, teamScope } from '../team-reports/team-scope.js';
 
 interface ReportSpec<Result> {
-  load: (db: Queryable, filters: ReportFilters) => Promise<Result>;
+  load: (db: Queryable, filters: ReportFilters, caller: AuthUser | undefined) => Promise<Result>;
   /** CSV columns, in order (also the JSON keys of each row). */
   columns: string[];
 }
@@ -108,6 +112,43 @@ const REPORTS = {
     (db, filters) => workloadReport(db, filters),
     ['username', 'displayName', 'roles', 'assigned', 'overdue', 'oldestSince', 'pool'],
   ),
+  // Issue 21: satisfaction surveys, and team performance (scoped to the caller's team).
+  satisfaction: spec<SatisfactionRow[]>(satisfactionReport, [
+    'dimension',
+    'key',
+    'label',
+    'asked',
+    'answered',
+    'responseRate',
+    'avgRating',
+    'rating1',
+    'rating2',
+    'rating3',
+    'rating4',
+    'rating5',
+  ]),
+  team: spec<TeamPerformanceRow[]>(
+    async (db, filters, caller) => {
+      const scope = caller ? await teamScope(db, caller) : { userIds: [], groups: [] };
+      assertGroupInScope(scope, filters.group);
+      return teamPerformanceReport(db, filters, scope);
+    },
+    [
+      'scope',
+      'key',
+      'name',
+      'ticketsHandled',
+      'stepsCompleted',
+      'medianHandlingMs',
+      'slaSteps',
+      'slaMet',
+      'slaCompliance',
+      'reopenedSteps',
+      'reopenRate',
+      'ratings',
+      'avgRating',
+    ],
+  ),
 };
 
 export type ReportName = keyof typeof REPORTS;
@@ -127,19 +168,19 @@ export class ReportsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Runs one report with the query's filters (validated; a bad range is a 400). Side effects: none. */
-  run(name: ReportName, query: ReportQuery): Promise<unknown> {
+  run(name: ReportName, query: ReportQuery, caller?: AuthUser): Promise<unknown> {
     // One read-only transaction per report: its queries see one snapshot, and may sort in memory.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
       for (const setting of REPORT_SESSION_SQL) await manager.query(setting);
       const { timeZone } = await loadOrganisationSettings(manager);
-      return REPORTS[name].load(manager, resolveFilters(query, timeZone));
+      return REPORTS[name].load(manager, resolveFilters(query, timeZone), caller);
     });
   }
 
   /** The same report as a CSV file named after the report, the workflow and today. Side effects: none. */
-  async csv(name: ReportName, query: ReportQuery, now = new Date()): Promise<CsvFile> {
-    const result = await this.run(name, query);
+  async csv(name: ReportName, query: ReportQuery, now = new Date(), caller?: AuthUser): Promise<CsvFile> {
+    const result = await this.run(name, query, caller);
     const rows = (Array.isArray(result) ? result : [result]) as Record<string, unknown>[];
     const text = toCsv(columnsOf<Record<string, unknown>>(REPORTS[name].columns), rows);
     const parts = [

@@ -14,6 +14,12 @@ import { CatalogueAdminPage } from '../catalogue/CatalogueAdminPage';
 /** The route table: /login outside the layout, everything else signed in. */
 export const appRoutes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  // A one-click survey link of the resolution e-mail: no sign-in, the signed token is the key (issue 21).
+  {
+    path: '/rate',
+    hydrateFallbackElement: <PageLoading />,
+    lazy: () => import('../satisfaction/RatePage').then((m) => ({ Component: m.RatePage })),
+  },
   {
     hydrateFallbackElement: <PageLoading />,
     element: (

@@ -9,6 +9,7 @@ import { KpiCards } from './KpiCards';
 import { defaultFilters, type ReportFilterState } from './report-filters';
 import { ReportFiltersBar } from './ReportFiltersBar';
 import { ReportHeatmap } from './ReportHeatmap';
+import { PeopleReports } from './PeopleReports';
 import { ReportSection } from './ReportSection';
 import {
   approvalColumns,
@@ -70,6 +71,10 @@ export function ReportsPage() {
     [t, language, showKey],
   );
   const clocks = data.sla?.some((row) => row.scope === 'ticket');
+  const workflowNames = useMemo(
+    () => Object.fromEntries((options?.workflows ?? []).map((w) => [w.key, w.name])),
+    [options],
+  );
 
   return (
     <main className="page reports-page" data-testid="page-reports" data-loading={loading || undefined}>
@@ -232,6 +237,12 @@ export function ReportsPage() {
               />
             </ReportSection>
           </div>
+          <PeopleReports
+            filters={filters}
+            team={data.team}
+            satisfaction={data.satisfaction}
+            workflowNames={workflowNames}
+          />
         </>
       )}
     </main>

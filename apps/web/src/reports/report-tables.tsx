@@ -177,7 +177,8 @@ function NodeName({ name, workflowKey, version }: { name: string; workflowKey?: 
   );
 }
 
-function Meter({ rate }: { rate: number | null }) {
+/** A rate as a bar and a percentage (red under 90 %). */
+export function Meter({ rate }: { rate: number | null }) {
   return (
     <span className="meter" title={formatPercent(rate)}>
       <span

@@ -7,8 +7,10 @@ import type {
   CycleTimeRow,
   NodeTimeRow,
   ReportOptions,
+  SatisfactionRow,
   SlaRow,
   SummaryReport,
+  TeamRow,
   TrendRow,
   VersionRow,
   WaitingRow,
@@ -16,7 +18,16 @@ import type {
 } from '@ticketflow/contract';
 
 export type ReportName =
-  'summary' | 'trend' | 'cycle-time' | 'node-times' | 'sla' | 'approvals' | 'waiting' | 'workload';
+  | 'summary'
+  | 'trend'
+  | 'cycle-time'
+  | 'node-times'
+  | 'sla'
+  | 'approvals'
+  | 'waiting'
+  | 'workload'
+  | 'satisfaction'
+  | 'team';
 
 /** Typed report calls; each performs one HTTP request. */
 export const reportsApi = {
@@ -29,6 +40,9 @@ export const reportsApi = {
   approvals: (f: ReportFilterState) => api.get<ApprovalRow[]>(`/reports/approvals${toQueryString(f)}`),
   waiting: (f: ReportFilterState) => api.get<WaitingRow[]>(`/reports/waiting${toQueryString(f)}`),
   workload: (f: ReportFilterState) => api.get<WorkloadRow[]>(`/reports/workload${toQueryString(f)}`),
+  satisfaction: (f: ReportFilterState) =>
+    api.get<SatisfactionRow[]>(`/reports/satisfaction${toQueryString(f)}`),
+  team: (f: ReportFilterState) => api.get<TeamRow[]>(`/reports/team${toQueryString(f)}`),
   definition: (key: string, version: number) =>
     api
       .get<VersionRow>(`/workflows/${encodeURIComponent(key)}/versions/${version}`)

@@ -5,8 +5,10 @@ import type {
   ApprovalRow,
   CycleTimeRow,
   NodeTimeRow,
+  SatisfactionRow,
   SlaRow,
   SummaryReport,
+  TeamRow,
   TrendRow,
   WaitingRow,
   WorkloadRow,
@@ -21,6 +23,8 @@ export interface ReportData {
   approvals?: ApprovalRow[];
   waiting?: WaitingRow[];
   workload?: WorkloadRow[];
+  satisfaction?: SatisfactionRow[];
+  team?: TeamRow[];
 }
 
 /**
@@ -56,6 +60,8 @@ export function useReports(
         ['sla', () => reportsApi.sla(filters)],
         ['approvals', () => reportsApi.approvals(filters)],
         ['workload', () => reportsApi.workload(filters)],
+        ['satisfaction', () => reportsApi.satisfaction(filters)],
+        ['team', () => reportsApi.team(filters)],
       );
     }
     void Promise.allSettled(calls.map(([, call]) => call())).then((results) => {

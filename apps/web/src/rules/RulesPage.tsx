@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuthStore } from '../auth/auth.store';
+import { MailChannelsSection } from '../mail/MailChannelsSection';
 import { RuleForm } from './RuleForm';
 import { bodyOf, rulesApi } from './rules.api';
 import { moveRule, newRuleBody, sortRules } from './rule-model';
@@ -212,6 +213,7 @@ export function RulesPage() {
           />
         </section>
       )}
+      <MailChannelsSection workflows={workflows} />
     </main>
   );
 }

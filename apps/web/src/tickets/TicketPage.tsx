@@ -12,6 +12,7 @@ import { StatusBadge } from './StatusBadge';
 import './tickets.css';
 import { TicketComments } from './TicketComments';
 import { TicketAttachments } from '../attachments/TicketAttachments';
+import { SatisfactionCard } from '../satisfaction/SatisfactionCard';
 import { TicketDecision } from './TicketDecision';
 import { TicketDiagram } from './TicketDiagram';
 import { TicketIncidents } from './TicketIncidents';
@@ -180,6 +181,9 @@ export function TicketPage() {
         closed={ticket.status === 'completed' || ticket.status === 'cancelled'}
         refreshKey={ticket.updatedAt}
       />
+      {requesterView && ticket.status === 'completed' && (
+        <SatisfactionCard ticketId={ticket.id} refreshKey={ticket.updatedAt} />
+      )}
       <TicketComments ticketId={ticket.id} isRequester={requesterView} refreshKey={ticket.updatedAt} />
       <section className="card">
         <h2>{t('tickets.detail.timeline')}</h2>

@@ -11,6 +11,7 @@ import { RequestCatalogue1765200000000 } from './1765200000000-request-catalogue
 import { TaskItems1765400000000 } from './1765400000000-task-items.js';
 import { OrganisationDirectory1765500000000 } from './1765500000000-organisation-directory.js';
 import { Attachments1765600000000 } from './1765600000000-attachments.js';
+import { MailSatisfaction1765700000000 } from './1765700000000-mail-satisfaction.js';
 
 /** Every migration, oldest first. Migrations run at start-up; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TaskItems1765400000000,
   OrganisationDirectory1765500000000,
   Attachments1765600000000,
+  MailSatisfaction1765700000000,
 ];
