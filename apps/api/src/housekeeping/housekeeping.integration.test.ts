@@ -90,6 +90,16 @@ describe('housekeeping', () => {
         [label],
       );
     }
+    for (const [label, status, age] of [
+      ['mail-rejected-old', 'rejected', old],
+      ['mail-ignored-old', 'ignored', old],
+      ['mail-rejected-new', 'rejected', 'now()'],
+      ['mail-ticket-old', 'ticket', old],
+    ] as const)
+      await q(
+        `INSERT INTO mail_messages (message_id, status, subject, received_at) VALUES ($1, $2, $1, ${age})`,
+        [label, status],
+      );
     const history = `SELECT (SELECT count(*) FROM transitions)::int AS transitions, (SELECT count(*) FROM audit_log)::int AS audit`;
     const [before] = await q<{ transitions: number; audit: number }>(history);
     expect(before?.transitions).toBeGreaterThan(0);
@@ -103,6 +113,7 @@ describe('housekeeping', () => {
       outbox: 2,
       notifications: 1,
       intake_messages: 1,
+      mail_messages: 2,
     });
     // 3 old keys in batches of 2: a full batch, then a short one; every table ends with a short batch.
     expect(report.batches).toBeGreaterThanOrEqual(7);
@@ -120,6 +131,10 @@ describe('housekeeping', () => {
       'unread-old',
     ]);
     expect(await labels(`SELECT payload AS label FROM intake_messages`)).toEqual(['intake-new']);
+    expect(await labels(`SELECT subject AS label FROM mail_messages`)).toEqual([
+      'mail-rejected-new',
+      'mail-ticket-old',
+    ]);
     const [after] = await q<{ transitions: number; audit: number }>(history);
     expect(after).toEqual(before);
 

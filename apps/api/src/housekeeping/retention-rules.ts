@@ -61,6 +61,15 @@ export function retentionRules(settings: RetentionSettings): RetentionRule[] {
       where: 'received_at < $1',
       maxAgeMs: settings.intakeMessageDays * DAY,
     },
+    {
+      name: 'mail_messages',
+      table: 'mail_messages',
+      key: 'id',
+      // The e-mail log: refused and ignored mail ages out; accepted mail stays, it threads replies
+      // and keeps a redelivered Message-ID from opening a second ticket.
+      where: `status IN ('rejected', 'ignored') AND received_at < $1`,
+      maxAgeMs: settings.intakeMessageDays * DAY,
+    },
   ];
 }
 
