@@ -75,8 +75,12 @@ describe.runIf(hasChromium || process.env.CI)('the request catalogue in Chromium
       await page.goto('/catalogue');
       await page.getByTestId('language-switch').selectOption('zh-CN');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('新建申请');
-      await page.getByTestId('catalogue-search').fill('退款');
       await page.getByTestId('catalogue-item-refund-approval').waitFor();
+      const items = page.locator('[data-testid^="catalogue-item-"]');
+      const all = await items.count();
+      await page.getByTestId('catalogue-search').fill('退款');
+      // The search is debounced: the screenshot waits until the list is the filtered one.
+      await expect.poll(() => items.count()).toBeLessThan(all);
       expect(await page.getByTestId('catalogue-item-refund-approval').textContent()).toContain('退款审批');
       const box = await page.getByTestId('catalogue-item-refund-approval').boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(viewport === 'phone' ? 390 : 1440);
