@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import { activeUsersWhere, type AuthUser } from '../auth/auth-user.js';
 import { DomainError, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
 import { AutomationService } from '../automation/automation.service.js';
 import type { CreateTicketDto } from '../tickets/ticket.dto.js';
@@ -182,21 +182,13 @@ export class IntakeService {
 
   private async requester(config: ChannelRow): Promise<AuthUser> {
     const id = config.requester_id ?? config.updated_by;
-    const [row] = (await this.dataSource.query(
-      'SELECT id, username, display_name, roles FROM users WHERE id = $1 AND active',
-      [id],
-    )) as {
-      id: string;
-      username: string;
-      display_name: string;
-      roles: string[];
-    }[];
-    if (!row)
+    const [user] = await activeUsersWhere(this.dataSource, 'id = $1', [id]);
+    if (!user)
       throw unprocessable(
         'intake-requester-missing',
         `The "${config.channel}" channel's requester is not an active user; an admin sets another.`,
       );
-    return { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles };
+    return user;
   }
 
   private async previousDelivery(

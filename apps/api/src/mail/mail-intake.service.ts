@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import { activeUsersWhere, type AuthUser } from '../auth/auth-user.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/app-config.token.js';
 import { DomainError, invalid, unprocessable } from '../common/errors/domain-error.js';
@@ -233,27 +233,13 @@ export class MailIntakeService {
   }
 
   private async userByEmail(address: string): Promise<AuthUser | undefined> {
-    const rows = (await this.dataSource.query(
-      'SELECT id, username, display_name, roles FROM users WHERE active AND lower(email) = $1 LIMIT 2',
-      [address],
-    )) as { id: string; username: string; display_name: string; roles: string[] }[];
+    const users = await activeUsersWhere(this.dataSource, 'lower(email) = $1', [address], 2);
     // Two users with one address: nobody can tell which one wrote, so neither.
-    const row = rows.length === 1 ? rows[0] : undefined;
-    return row && { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles };
+    return users.length === 1 ? users[0] : undefined;
   }
 
   private async userById(id: string | null): Promise<AuthUser | undefined> {
-    if (!id) return undefined;
-    const [row] = (await this.dataSource.query(
-      'SELECT id, username, display_name, roles FROM users WHERE id = $1 AND active',
-      [id],
-    )) as {
-      id: string;
-      username: string;
-      display_name: string;
-      roles: string[];
-    }[];
-    return row && { id: row.id, username: row.username, displayName: row.display_name, roles: row.roles };
+    return id ? (await activeUsersWhere(this.dataSource, 'id = $1', [id]))[0] : undefined;
   }
 
   private async record(
