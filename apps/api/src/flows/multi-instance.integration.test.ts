@@ -105,4 +105,25 @@ describe('multi-instance approvals over HTTP', () => {
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).toContain('[0].colour is not a field of the items');
   });
+
+  it('refuses approvers who are not active users of the directory, naming each, and writes nothing', async () => {
+    const before = (await t.db.dataSource.query('SELECT count(*)::int AS n FROM tickets')) as { n: number }[];
+    const response = await t.http
+      .post('/api/tickets')
+      .set(await client.auth('requester'))
+      .send({
+        workflowKey: 'flows-per-line',
+        title: 'Ghost owners',
+        fields: { lineItems, costCentreOwners: ['manager', 'nobody-here', 'Manager'] },
+      });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: 'invalid-fields',
+      details: [
+        { field: 'costCentreOwners', code: 'unknown-user', params: { name: 'nobody-here' } },
+        { field: 'costCentreOwners', code: 'unknown-user', params: { name: 'Manager' } },
+      ],
+    });
+    expect(await t.db.dataSource.query('SELECT count(*)::int AS n FROM tickets')).toEqual(before);
+  });
 });

@@ -5,6 +5,7 @@ import { TransactionRunner } from '../common/context/transaction-runner.js';
 import { conflict, invalid, notFound } from '../common/errors/domain-error.js';
 import { EngineService } from '../engine/engine.service.js';
 import { actingIdentity, taskActionableSql } from '../tasks/acting-identity.js';
+import { assertKnownUsers } from '../tickets/field-users.js';
 import { assertFieldValues } from '../tickets/field-values.js';
 import { WebhookGate } from '../webhooks/webhook-gate.js';
 import { TICKET_COLUMNS, toTicketView, type TicketRow, type TicketView } from '../tickets/ticket-view.js';
@@ -60,6 +61,7 @@ export class InboundEventsService {
       if (sender.kind === 'signed')
         await this.gate.claim(manager, sender.webhookId, `tickets/${ticketId}/events/${message}`);
       assertFieldValues(instance.definition.fields, fields, { partial: true });
+      await assertKnownUsers(manager, instance.definition.fields, fields);
       if (instance.status !== 'active')
         throw conflict('ticket-not-active', `The ticket is ${instance.status}; it waits for no events.`);
       await this.engine.apply(

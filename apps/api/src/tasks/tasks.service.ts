@@ -12,6 +12,7 @@ import {
   taskActionableSql,
   type TaskCandidates,
 } from './acting-identity.js';
+import { assertKnownUsers } from '../tickets/field-users.js';
 import { checkStepFields, storedForm, type StoredFormEntry } from './step-form-check.js';
 import { assertAttachmentRule } from '../attachments/attachment-rule-check.js';
 import { groupHeadcounts, groupsOf } from '../engine/approval-groups.js';
@@ -92,7 +93,7 @@ export class TasksService {
         );
       }
       const fields = dto.fields ?? {};
-      this.checkFields(task, instance, fields, true);
+      await this.checkFields(uow.manager, task, instance, fields, true);
       await assertAttachmentRule(uow.manager, instance.definition, task);
       const comment = dto.comment ?? null;
       const stepped = await this.engine.apply(
@@ -202,7 +203,7 @@ export class TasksService {
           task: viewAfter(task, { ticket: instance.ticket }),
         });
       const fields = dto.fields ?? {};
-      this.checkFields(task, instance, fields, decision === 'approved');
+      await this.checkFields(uow.manager, task, instance, fields, decision === 'approved');
       if (decision === 'approved') await assertAttachmentRule(uow.manager, instance.definition, task);
       let completedBy: string | null = null;
       // A composite policy counts the person decided for (a delegator when acting on their behalf) by their roles.
@@ -324,12 +325,13 @@ export class TasksService {
   }
 
   /** The step's form decides which fields may change; nothing is written when it refuses (400 naming the field). */
-  private checkFields(
+  private async checkFields(
+    manager: EntityManager,
     task: LoadedTask,
     instance: LoadedInstance,
     fields: Record<string, unknown>,
     requireFilled: boolean,
-  ): void {
+  ): Promise<void> {
     const definitions = instance.definition.fields;
     checkStepFields(
       storedForm(task.form as StoredFormEntry[] | null, definitions),
@@ -338,5 +340,6 @@ export class TasksService {
       instance.fields,
       { requireFilled },
     );
+    await assertKnownUsers(manager, definitions, fields);
   }
 }

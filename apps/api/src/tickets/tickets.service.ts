@@ -7,6 +7,7 @@ import { conflict, forbidden, invalid, notFound, unprocessable } from '../common
 import { EngineService } from '../engine/engine.service.js';
 import { actingIdentity, taskActionableSql } from '../tasks/acting-identity.js';
 import { StepNotifications } from '../notifications/step-notifications.js';
+import { assertKnownUsers } from './field-users.js';
 import { assertFieldValues } from './field-values.js';
 import {
   requesterTimeline,
@@ -48,6 +49,7 @@ export class TicketsService {
         );
       const definition = await this.engine.definition(uow, version.id);
       assertFieldValues(definition.fields, dto.fields);
+      await assertKnownUsers(uow.manager, definition.fields, dto.fields);
       assertMaySetPriority(definition, dto.priority, user);
       const started = await this.engine.start(
         uow,
