@@ -14,6 +14,9 @@ const PUBLIC = [
   'GET /api/health/ready',
   'POST /api/auth/login',
   'POST /api/intake/{channel}',
+  // The one-click satisfaction link: the signed token in the e-mail is the key, no sign-in.
+  'GET /api/satisfaction/survey',
+  'POST /api/satisfaction/answer',
 ];
 
 describe('the OpenAPI document at /api/docs', () => {
