@@ -16,6 +16,7 @@ const PRODUCT_AND_UNIT_WORDS = [
   'SLA',
   'JSON',
   'CSV',
+  'PDF',
   'API',
   'URL',
   'HTTP',
