@@ -44,10 +44,10 @@ export function useWorkflowVersion(
   }, [key, version]);
   const { i18n } = useTranslation();
   const loaded = state.id === id ? state.version : undefined;
-  const localized = useMemo(
-    () =>
-      loaded ? { ...loaded, definition: localizeDefinition(loaded.definition, i18n.language) } : undefined,
-    [loaded, i18n.language],
-  );
+  const localized = useMemo(() => {
+    if (!loaded) return undefined;
+    const definition = localizeDefinition(loaded.definition, i18n.language);
+    return { ...loaded, name: definition.name, definition };
+  }, [loaded, i18n.language]);
   return state.id === id ? { version: localized, error: state.error } : {};
 }
