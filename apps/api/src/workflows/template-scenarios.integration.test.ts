@@ -59,7 +59,8 @@ vi.mock('../actions/guarded-http-client.js', async (importOriginal) => {
  * the ticket is created over HTTP, tasks and approvals are acted on by demo
  * users of the node's role, timeouts are made due in SQL and fired by the timer
  * worker, wait messages are delivered with POST /api/tickets/:id/events/:message,
- * notify actions are sent by the outbox dispatcher. Then the scenario's `expect`
+ * notify and document actions (the repair's PDF report, rendered and stored) are
+ * performed by the outbox dispatcher. Then the scenario's `expect`
  * is checked against GET /api/tickets/:id, /transitions and the database.
  *
  * HTTP actions (the WMS, the ERP) really go out through the outbox dispatcher
@@ -68,8 +69,8 @@ vi.mock('../actions/guarded-http-client.js', async (importOriginal) => {
  * requires a file (`form.attachments.required`, the refund's review) gets the
  * sample receipt from the requester first, as in the real flow: scenarios say
  * nothing about files, and the pure runtime neither sees nor checks them. A scenario that
- * needs a notify action to fail cannot be driven on the server (an in-app
- * notification does not fail): it stays offline only (libs/runtime
+ * needs a notify or document action to fail cannot be driven on the server (an in-app
+ * notification does not fail, a template's document renders): it stays offline only (libs/runtime
  * scenarios.test.ts) and is listed under "runs offline only" below.
  */
 
@@ -113,7 +114,7 @@ function offlineReason(definition: Definition, scenario: Scenario): string | und
     const node = definition.nodes.find((n) => n.id === event.nodeId);
     if (node?.type !== 'action') continue;
     if (node.action?.type !== 'http' && event.outcome !== 'ok')
-      return `needs the notify action "${node.id}" to fail`;
+      return `needs the ${node.action?.type ?? 'notify'} action "${node.id}" to fail`;
   }
   return undefined;
 }
