@@ -63,6 +63,19 @@ describe('the refund flow over HTTP', () => {
     expect(refused.body.message).toContain('Attach the payment receipt or invoice');
     expect((await client.ticket('agent', ticket.id)).activeNodes).toEqual(['review']);
 
+    // The requester reads that rule on the workflow (to bring the receipt with the request), not the form's fields.
+    const seen = await t.http
+      .get('/api/workflows/refund-approval/versions/1')
+      .set(await client.auth('requester'))
+      .expect(200);
+    const reviewNode = (seen.body.definition.nodes as { id: string; form?: unknown }[]).find(
+      (node) => node.id === 'review',
+    );
+    expect(reviewNode?.form).toEqual({
+      fields: [],
+      attachments: { required: true, note: expect.stringContaining('payment receipt') },
+    });
+
     const receipt = await client.attachReceipt(ticket.id);
     expect(receipt).toMatchObject({ name: 'receipt.pdf', contentType: 'application/pdf' });
     expect((await client.act('agent', review.id, 'complete')).status).toBe(200);
