@@ -7,6 +7,7 @@ export { openDatabase, type DatabaseConnection } from './database/database-conne
 export { AppLogger } from './common/logging/app-logger.js';
 export { TicketsService } from './tickets/tickets.service.js';
 export { TasksService } from './tasks/tasks.service.js';
+export { AttachmentsService } from './attachments/attachments.service.js';
 export { TimerScheduler } from './engine/workers/timer-scheduler.js';
 export { REPORT_SESSION_SQL, type Queryable } from './reports/report-values.js';
 export { approvalsReport } from './reports/approvals-report.js';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { TestApp } from './test-app.js';
 
 /** A 1×1 PNG: real magic bytes for upload tests. */
@@ -6,6 +7,12 @@ export const PNG_BYTES = Buffer.from(
     '1f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a2b90000000049454e44ae426082',
   'hex',
 );
+
+/**
+ * A one-page PDF receipt (`test/fixtures/receipt.pdf`, also read by the e2e and bench helpers):
+ * the file the refund template's agent review requires (`form.attachments.required`).
+ */
+export const RECEIPT_PDF = readFileSync(new URL('./fixtures/receipt.pdf', import.meta.url));
 
 /**
  * A multipart/form-data body written by hand, so a test can send any file
@@ -46,4 +53,34 @@ export async function uploadFile(
     .set(auth)
     .set('Content-Type', contentType)
     .send(body);
+}
+
+/**
+ * Attaches the sample receipt to a ticket as `username` (the requester by default, as when they
+ * open a refund), so a step whose form requires a file can be completed. Throws unless stored.
+ */
+export async function attachReceipt(t: TestApp, ticketId: string, username = 'requester') {
+  const response = await uploadFile(t, { Authorization: `Bearer ${await t.login(username)}` }, ticketId, {
+    name: 'receipt.pdf',
+    bytes: RECEIPT_PDF,
+    type: 'application/pdf',
+  });
+  if (response.status !== 201)
+    throw new Error(`attach receipt: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; name: string };
+}
+
+/**
+ * The same upload over plain `fetch`, for tests that talk to a server in another process. Throws
+ * unless stored.
+ */
+export async function attachReceiptOver(baseUrl: string, token: string, ticketId: string) {
+  const form = new FormData();
+  form.append('file', new Blob([RECEIPT_PDF], { type: 'application/pdf' }), 'receipt.pdf');
+  const response = await fetch(`${baseUrl}/api/tickets/${ticketId}/attachments`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  });
+  if (response.status !== 201) throw new Error(`attach receipt: ${response.status} ${await response.text()}`);
 }

@@ -3,8 +3,8 @@ import type { TestApp } from './test-app.js';
 import { ticketClient } from './ticket-helpers.js';
 
 /**
- * A refund of `requester`'s taken to the end: the agent completes the
- * review, then the manager (up to 5,000) or finance1 (above) approves —
+ * A refund of `requester`'s (receipt attached) taken to the end: the agent
+ * completes the review, then the manager (up to 5,000) or finance1 (above) approves —
  * or rejects. Returns the ticket id.
  */
 export async function resolvedTicket(
@@ -13,11 +13,7 @@ export async function resolvedTicket(
   decision: 'approve' | 'reject' = 'approve',
 ): Promise<string> {
   const client = ticketClient(t);
-  const ticket = await client.createTicket('requester', {
-    workflowKey: 'refund-approval',
-    title: `Refund ${amount}`,
-    fields: { refundAmount: amount },
-  });
+  const ticket = await client.createRefund({ title: `Refund ${amount}`, fields: { refundAmount: amount } });
   const review = await client.taskFor('agent', ticket.id, 'review');
   if ((await client.act('agent', review.id, 'complete')).status !== 200)
     throw new Error('review did not complete');

@@ -1,4 +1,5 @@
 import type { TestApp } from './test-app.js';
+import { attachReceipt } from './attachment-helpers.js';
 
 export interface TaskSummary {
   id: string;
@@ -22,6 +23,24 @@ export function ticketClient(t: TestApp) {
         throw new Error(`create ticket: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body as { id: string; status: string; activeNodes: string[]; outcome?: string };
     },
+    /**
+     * Opens a refund (`refund-approval`) as the requester with the receipt its agent review
+     * requires already attached; `fields` default to an amount of 300.
+     */
+    async createRefund(
+      body: { title?: string; fields?: Record<string, unknown> } = {},
+      username = 'requester',
+    ) {
+      const ticket = await this.createTicket(username, {
+        workflowKey: 'refund-approval',
+        title: body.title ?? 'Refund',
+        fields: body.fields ?? { refundAmount: 300 },
+      });
+      await attachReceipt(t, ticket.id, username);
+      return ticket;
+    },
+    /** Attaches the sample receipt (`test/fixtures/receipt.pdf`) to a ticket as `username`. */
+    attachReceipt: (ticketId: string, username = 'requester') => attachReceipt(t, ticketId, username),
     async inbox(username: string): Promise<TaskSummary[]> {
       const response = await t.http
         .get('/api/tasks')

@@ -1,7 +1,7 @@
 // Booting the built API for the benchmarks: in this process (services via app.get) or as a child process (HTTP, memory).
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,7 +32,8 @@ export function freshDatabase(serverUrl, label) {
  * services the benchmarks call, the demo users as AuthUser, and `close()`.
  */
 export async function startInProcessApi(databaseUrl, { workers = false, pollMs = 1000 } = {}) {
-  const { createApp, loadConfig, openDatabase, AppLogger, TicketsService, TasksService } = await loadApi();
+  const { createApp, loadConfig, openDatabase, AppLogger, TicketsService, TasksService, AttachmentsService } =
+    await loadApi();
   const dataDir = mkdtempSync(join(tmpdir(), 'tf-bench-api-'));
   const config = {
     ...loadConfig({
@@ -53,6 +54,7 @@ export async function startInProcessApi(databaseUrl, { workers = false, pollMs =
     dataSource: db.dataSource,
     tickets: app.get(TicketsService),
     tasks: app.get(TasksService),
+    attachments: app.get(AttachmentsService),
     users,
     async close() {
       await app.close();
@@ -160,6 +162,24 @@ export async function login(baseUrl, username) {
   return (await response.json()).accessToken;
 }
 
+/**
+ * The sample receipt (a one-page PDF shared with the API's tests): the refund template's agent
+ * review requires a file on the ticket (`form.attachments.required`).
+ */
+export const RECEIPT_PDF = readFileSync(resolve(repoRoot, 'apps/api/test/fixtures/receipt.pdf'));
+
+/** Over HTTP: uploads the sample receipt to a ticket (multipart `file`); throws unless stored. */
+export async function attachReceipt(baseUrl, token, ticketId) {
+  const form = new FormData();
+  form.append('file', new Blob([RECEIPT_PDF], { type: 'application/pdf' }), 'receipt.pdf');
+  const response = await fetch(`${baseUrl}/api/tickets/${ticketId}/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  if (response.status !== 201) throw new Error(`attach receipt: ${response.status} ${await response.text()}`);
+}
+
 /** Over HTTP: POSTs JSON with a bearer token; throws unless 2xx. */
 export async function postJson(baseUrl, path, token, body = {}) {
   const response = await fetch(`${baseUrl}${path}`, {
@@ -181,7 +201,7 @@ export async function getJson(baseUrl, path, token) {
 }
 
 /**
- * Over HTTP: a real refund ticket (6,200) whose agent review is done, so it
+ * Over HTTP: a real refund ticket (6,200, its receipt attached) whose agent review is done, so it
  * waits at finance approval with its 48 h timeout timer. Returns its id.
  */
 export async function refundAtFinance(baseUrl, pool) {
@@ -192,6 +212,7 @@ export async function refundAtFinance(baseUrl, pool) {
     title: 'Bench refund',
     fields: { refundAmount: 6200 },
   });
+  await attachReceipt(baseUrl, requester, ticket.id);
   await postJson(baseUrl, `/api/tasks/${await openTaskId(pool, ticket.id)}/complete`, agent, {
     outcome: 'completed',
   });

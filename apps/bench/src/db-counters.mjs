@@ -24,9 +24,13 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * commit (pg_stat_database.xact_commit: read-only transactions too, and the
  * one a LISTENing connection runs each time a NOTIFY wakes it).
  *
- * `work()` does `instances` instances and returns `{ ownStatements }`: the
- * bench's own single-statement reads on that database (e.g. finding the
+ * `work({ aside })` does `instances` instances and returns `{ ownStatements }`:
+ * the bench's own single-statement reads on that database (e.g. finding the
  * open task), each one statement and one commit, which are subtracted.
+ * `aside(fn)` runs a step that is not the engine's (the refund's receipt
+ * upload) between two readings and subtracts what it issued: its statements
+ * and transaction ids are read at once, and each of its write transactions
+ * is taken as one commit (xact_commit is published too late to read there).
  * `release()` must close every connection to the database (the API, the
  * pools). Reads the counters from the server's `postgres` database, so the
  * reading itself is not counted. Returns per-instance figures, or
@@ -43,15 +47,34 @@ export async function countPerInstance({ serverUrl, database, instances, work, r
     }
     await sleep(STATS_IDLE_FLUSH_MS);
     const before = await reading(admin, database);
-    const { ownStatements = 0 } = (await work()) ?? {};
+    const set = { statements: 0, xids: 0, byQuery: new Map() };
+    const aside = async (step) => {
+      const from = await reading(admin, database);
+      const result = await step();
+      const to = await reading(admin, database);
+      set.statements += to.statements - from.statements;
+      set.xids += to.nextXid - from.nextXid;
+      for (const [key, { calls }] of to.byQuery) {
+        const delta = calls - (from.byQuery.get(key)?.calls ?? 0);
+        if (delta > 0) set.byQuery.set(key, (set.byQuery.get(key) ?? 0) + delta);
+      }
+      return result;
+    };
+    const { ownStatements = 0 } = (await work({ aside })) ?? {};
     await release();
     await untilNoBackends(admin, database);
     const after = await reading(admin, database);
+    const counted = new Map(
+      [...after.byQuery].map(([key, entry]) => [
+        key,
+        { ...entry, calls: entry.calls - (set.byQuery.get(key) ?? 0) },
+      ]),
+    );
     return {
-      statements: (after.statements - before.statements - ownStatements) / instances,
-      commits: (after.commits - before.commits - ownStatements) / instances,
-      writeTransactions: (after.nextXid - before.nextXid) / instances,
-      byStatement: statementDeltas(before.byQuery, after.byQuery, instances),
+      statements: (after.statements - before.statements - ownStatements - set.statements) / instances,
+      commits: (after.commits - before.commits - ownStatements - set.xids) / instances,
+      writeTransactions: (after.nextXid - before.nextXid - set.xids) / instances,
+      byStatement: statementDeltas(before.byQuery, counted, instances),
     };
   } finally {
     await admin.end();

@@ -1,5 +1,5 @@
 // Over HTTP, clients acting as users do: each one walks refund tickets through the API the way people would.
-import { getJson, login, postJson } from './api-app.mjs';
+import { attachReceipt, getJson, login, postJson } from './api-app.mjs';
 
 /**
  * Signs in the three people of a refund once: requester, agent, finance1.
@@ -14,8 +14,9 @@ export async function refundUsers(baseUrl) {
 
 /**
  * One refund instance as its users drive it: the requester creates a refund
- * of 6,200; the agent reads their inbox, finds the review and completes it;
- * finance1 reads their inbox, finds the approval and approves. Five requests.
+ * of 6,200 and uploads its receipt; the agent reads their inbox, finds the
+ * review and completes it; finance1 reads their inbox, finds the approval and
+ * approves. Six requests.
  * Throws when a task is not in the inbox it should be in.
  */
 export async function userRefund(baseUrl, tokens) {
@@ -24,6 +25,7 @@ export async function userRefund(baseUrl, tokens) {
     title: 'Bench refund',
     fields: { refundAmount: 6200 },
   });
+  await attachReceipt(baseUrl, tokens.requester, ticket.id);
   const review = await taskInInbox(baseUrl, tokens.agent, ticket.id, 'agent');
   await postJson(baseUrl, `/api/tasks/${review}/complete`, tokens.agent, { outcome: 'completed' });
   const approval = await taskInInbox(baseUrl, tokens.finance, ticket.id, 'finance1');

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { attachReceipt } from '../src/api-app.mjs';
 
 const [dist, label = 'api', n = '300'] = process.argv.slice(2);
 const server = process.env.DATABASE_URL;
@@ -74,8 +75,8 @@ const call = async (who, method, path, body) => {
   return r.json();
 };
 const count = Number(n);
-for (let i = 0; i < count; i += 1)
-  await call('requester', 'POST', '/api/tickets', {
+for (let i = 0; i < count; i += 1) {
+  const ticket = await call('requester', 'POST', '/api/tickets', {
     workflowKey: 'refund-approval',
     title: `P${i}`,
     fields: { refundAmount: 6200 },
@@ -83,6 +84,9 @@ for (let i = 0; i < count; i += 1)
     console.error(String(e).slice(0, 300));
     process.exit(1);
   });
+  // The agent's review requires the receipt on the ticket.
+  await attachReceipt(base, tok.requester, ticket.id);
+}
 const reviews = (await call('agent', 'GET', '/api/tasks')).filter((t) => t.nodeId === 'review');
 for (const t of reviews) await call('agent', 'POST', `/api/tasks/${t.id}/complete`, { outcome: 'completed' });
 const approvals = (await call('finance1', 'GET', '/api/tasks')).filter((t) => t.nodeId === 'finance');

@@ -44,6 +44,7 @@ describe.runIf(hasChromium || process.env.CI)('accessibility and embedded diagra
         fields: { refundAmount: 6200, channel: 'web' },
       })
     ).id;
+    await api.attachReceipt(ticketId, 'agent');
     await api.completeReview(ticketId);
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, keepScreenshot, launchBrowser, newContext, signIn } from './browser.js';
-import { apiClient } from './inbox-api.js';
+import { apiClient, RECEIPT_FILE } from './inbox-api.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -59,6 +59,9 @@ describe.runIf(hasChromium || process.env.CI)('the request catalogue in Chromium
     expect(await requester.getByTestId('ticket-workflow').inputValue()).toBe('refund-approval');
     await requester.getByTestId('ticket-title').fill('Refund for the cancelled course');
     await requester.getByTestId('ticket-field-refundAmount').fill('480');
+    // The form says the review will need the receipt; the requester brings it along.
+    expect(await requester.getByTestId('ticket-files-needed').textContent()).toContain('receipt');
+    await requester.getByTestId('ticket-files-input').setInputFiles(RECEIPT_FILE);
     await keepScreenshot(requester, 'catalogue-new-request-en');
     await requester.getByTestId('ticket-submit').click();
     await requester.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);

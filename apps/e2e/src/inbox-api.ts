@@ -1,3 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './server.js';
+
+/**
+ * The sample receipt (a one-page PDF, shared with the API's tests) that the refund template's
+ * agent review requires on the ticket (`form.attachments.required`).
+ */
+export const RECEIPT_FILE = join(repoRoot, 'apps/api/test/fixtures/receipt.pdf');
+
 /**
  * REST helpers for the inbox browser tests: set up data through the public API
  * (as the CLI or another system would) so the browser steps stay about the UI.
@@ -57,6 +67,19 @@ export function apiClient(baseUrl: string) {
       ),
     inbox: (username: string) =>
       call<{ id: string; ticketId: string; nodeId: string }[]>(username, 'GET', '/tasks'),
+    /** Uploads the sample receipt to a ticket as `username` (multipart, as the web's file picker does). */
+    async attachReceipt(ticketId: string, username = 'requester'): Promise<void> {
+      const form = new FormData();
+      form.append('file', new Blob([readFileSync(RECEIPT_FILE)], { type: 'application/pdf' }), 'receipt.pdf');
+      const response = await fetch(`${baseUrl}/api/tickets/${ticketId}/attachments`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${await token(username)}` },
+        body: form,
+      });
+      if (response.status !== 201)
+        throw new Error(`attach receipt to ${ticketId}: ${response.status} ${await response.text()}`);
+    },
+    /** Completes the refund's agent review as `agent` (its receipt must be on the ticket already). */
     async completeReview(ticketId: string): Promise<void> {
       const task = (
         await call<{ id: string; ticketId: string; nodeId: string }[]>('agent', 'GET', '/tasks')

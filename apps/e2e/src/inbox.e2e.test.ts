@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, keepScreenshot, launchBrowser, newContext, signIn } from './browser.js';
-import { ALL_POLICY_WORKFLOW, apiClient } from './inbox-api.js';
+import { ALL_POLICY_WORKFLOW, apiClient, RECEIPT_FILE } from './inbox-api.js';
 import { startServer, type RunningServer } from './server.js';
 
 /** The inbox card of a ticket's waiting step. */
@@ -62,10 +62,14 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
       .toMatch(/number/i);
     await requester.getByTestId('ticket-field-refundAmount').fill('6200');
     await requester.getByTestId('ticket-field-channel').selectOption('web');
+    // The agent's review requires the receipt: the form says so, and the requester attaches it with the request.
+    expect(await requester.getByTestId('ticket-files-needed').textContent()).toContain('Agent review');
+    await requester.getByTestId('ticket-files-input').setInputFiles(RECEIPT_FILE);
     await requester.getByTestId('ticket-submit').click();
     await requester.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
     const ticketId = requester.url().split('/').pop()!;
     await expect.poll(() => requester.getByTestId('ticket-current').textContent()).toContain('Agent review');
+    await requester.getByTestId('ticket-attachment').first().waitFor();
 
     // Both approvers have their inbox open before the review is done.
     const finance1 = await pageAs('finance1');
@@ -77,6 +81,10 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
     const agent = await pageAs('agent');
     await openInbox(agent);
     await cardFor(agent, ticketId).click();
+    // The card names the rule, already met by the requester's receipt.
+    const rule = cardFor(agent, ticketId).getByTestId('step-attachment-rule');
+    await expect.poll(() => rule.getAttribute('data-met')).toBe('true');
+    expect(await rule.textContent()).toContain('payment receipt');
     await cardFor(agent, ticketId).getByTestId('task-complete-completed').click();
     await expect.poll(() => cardFor(agent, ticketId).count()).toBe(0);
 
@@ -197,6 +205,7 @@ describe.runIf(hasChromium || process.env.CI)('inbox and ticket pages in Chromiu
         title,
         fields: { refundAmount: amount },
       });
+      await api.attachReceipt(ticket.id, 'agent');
       await api.completeReview(ticket.id);
     }
     const phone = await pageAs('finance1', 'phone');

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, keepScreenshot, launchBrowser, newContext, signIn } from './browser.js';
+import { apiClient } from './inbox-api.js';
 import { startServer, type RunningServer } from './server.js';
 
 /** Calls the real API as a demo user. */
@@ -86,8 +87,10 @@ describe.runIf(hasChromium || process.env.CI)('Reports in Chromium against the r
       if (!task) throw new Error(`${username} has no ${nodeId} task for ${ticketId}`);
       return task;
     };
-    // Review all but the last two (they stay waiting at review).
+    // Review all but the last two (they stay waiting at review); the review requires the receipt.
+    const receipts = apiClient(server.baseUrl);
     for (const ticketId of tickets.slice(0, 6)) {
+      await receipts.attachReceipt(ticketId, 'agent');
       expect(
         (await call('agent', 'POST', `/tasks/${(await taskOf('agent', ticketId, 'review')).id}/complete`, {}))
           .status,

@@ -41,6 +41,7 @@ describe.runIf(hasChromium || process.env.CI)(
         title,
         fields: { refundAmount: amount },
       });
+      await api.attachReceipt(ticket.id, 'agent');
       await api.completeReview(ticket.id);
       const approval = (await api.inbox('manager')).find(
         (task) => task.ticketId === ticket.id && task.nodeId === 'manager',

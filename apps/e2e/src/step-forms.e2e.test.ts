@@ -51,6 +51,7 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
       text: 'We are checking your refund with the shop.',
       visibility: 'public',
     });
+    await api.attachReceipt(ticket.id, 'agent');
     await api.call('agent', 'POST', `/tasks/${review!.id}/complete`, {
       comment: 'Receipt checked; regular customer.',
     });
@@ -120,6 +121,7 @@ describe.runIf(hasChromium || process.env.CI)('step forms and decisions in Chrom
       title: 'Refund the late sofa',
       fields: { refundAmount: 8600, channel: 'app' },
     });
+    await api.attachReceipt(ticket.id, 'agent');
     await api.completeReview(ticket.id);
     const phone = await pageAs('finance1', 'phone');
     await phone.waitForURL('**/inbox');

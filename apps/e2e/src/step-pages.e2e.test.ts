@@ -39,6 +39,7 @@ describe.runIf(hasChromium || process.env.CI)('inbox detail, users and the ticke
     });
     ticketId = ticket.id;
     const review = (await api.inbox('agent')).find((task) => task.ticketId === ticket.id);
+    await api.attachReceipt(ticket.id, 'agent');
     await api.call('agent', 'POST', `/tasks/${review!.id}/complete`, { comment: 'Receipt checked.' });
     await api.call('agent', 'POST', `/tickets/${ticket.id}/comments`, { text: 'Customer called again.' });
   }, 120_000);

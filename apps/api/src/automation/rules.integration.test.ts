@@ -178,6 +178,7 @@ describe('automation rules', () => {
       ],
     });
     const ticket = await refund(7000);
+    await client.attachReceipt(ticket.id);
     const review = await client.taskFor('agent', ticket.id, 'review');
     expect((await client.act('agent', review.id, 'complete')).status).toBe(200);
     const entries = await eventually(

@@ -15,8 +15,9 @@ describe('the inbox and its live stream', () => {
   let t: TestApp;
   let baseUrl: string;
   const client = () => ticketClient(t);
+  /** A refund with its receipt attached, so the agent's review may be completed. */
   const refund = (title: string, refundAmount = 6200) =>
-    client().createTicket('requester', { workflowKey: 'refund-approval', title, fields: { refundAmount } });
+    client().createRefund({ title, fields: { refundAmount } });
 
   beforeAll(async () => {
     t = await startTestApp();

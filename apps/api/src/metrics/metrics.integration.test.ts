@@ -36,6 +36,7 @@ describe('GET /metrics', () => {
       title: 'Metrics run',
       fields: { refundAmount: 6200 },
     });
+    await client.attachReceipt(ticket.id);
     const review = await client.taskFor('agent', ticket.id, 'review');
     expect((await client.act('agent', review.id, 'complete')).status).toBe(200);
     const approval = await client.taskFor('finance1', ticket.id, 'finance');

@@ -33,6 +33,7 @@ describe('notification e-mail over SMTP', () => {
       title: 'Refund the kettle',
       fields: { refundAmount: 40 },
     });
+    await client.attachReceipt(ticket.id);
     await client.act('agent', (await client.taskFor('agent', ticket.id, 'review')).id, 'complete');
     const toManager = await until(() =>
       sink.received.find((mail) => mail.to.includes('manager@example.test')),

@@ -292,6 +292,7 @@ describe('reports over a seeded history with known answers', () => {
       title: 'Rollup',
       fields: { refundAmount: 6200 },
     });
+    await client.attachReceipt(ticket.id);
     expect(
       (await client.act('agent', (await client.taskFor('agent', ticket.id, 'review')).id, 'complete')).status,
     ).toBe(200);

@@ -24,6 +24,7 @@ describe('the refund flow over HTTP', () => {
       workflow: { key: 'refund-approval', version: 1 },
     });
 
+    await client.attachReceipt(ticket.id);
     const review = await client.taskFor('agent', ticket.id, 'review');
     expect(review.kind).toBe('task');
     const completed = await client.act('agent', review.id, 'complete', { comment: 'Checked the order' });
@@ -49,12 +50,45 @@ describe('the refund flow over HTTP', () => {
     expect(transitions.find((tr) => tr.from === 'review')?.actor).toBe('agent');
   });
 
+  it("refuses the agent's review without the receipt the template requires, naming it, and takes it with one", async () => {
+    const ticket = await client.createTicket('requester', {
+      workflowKey: 'refund-approval',
+      title: 'Refund without a receipt',
+      fields: { refundAmount: 300 },
+    });
+    const review = await client.taskFor('agent', ticket.id, 'review');
+    const refused = await client.act('agent', review.id, 'complete');
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'attachment-required' });
+    expect(refused.body.message).toContain('Attach the payment receipt or invoice');
+    expect((await client.ticket('agent', ticket.id)).activeNodes).toEqual(['review']);
+
+    // The requester reads that rule on the workflow (to bring the receipt with the request), not the form's fields.
+    const seen = await t.http
+      .get('/api/workflows/refund-approval/versions/1')
+      .set(await client.auth('requester'))
+      .expect(200);
+    const reviewNode = (seen.body.definition.nodes as { id: string; form?: unknown }[]).find(
+      (node) => node.id === 'review',
+    );
+    expect(reviewNode?.form).toEqual({
+      fields: [],
+      attachments: { required: true, note: expect.stringContaining('payment receipt') },
+    });
+
+    const receipt = await client.attachReceipt(ticket.id);
+    expect(receipt).toMatchObject({ name: 'receipt.pdf', contentType: 'application/pdf' });
+    expect((await client.act('agent', review.id, 'complete')).status).toBe(200);
+    expect((await client.ticket('requester', ticket.id)).activeNodes).toEqual(['manager']);
+  });
+
   it('routes 3,000 to manager approval', async () => {
     const ticket = await client.createTicket('requester', {
       workflowKey: 'refund-approval',
       title: 'Small refund',
       fields: { refundAmount: 3000 },
     });
+    await client.attachReceipt(ticket.id);
     const review = await client.taskFor('agent', ticket.id, 'review');
     expect((await client.act('agent', review.id, 'complete')).status).toBe(200);
     expect((await client.ticket('requester', ticket.id)).activeNodes).toEqual(['manager']);
@@ -75,6 +109,7 @@ describe('the refund flow over HTTP', () => {
       title: 'No reason',
       fields: { refundAmount: 100 },
     });
+    await client.attachReceipt(ticket.id);
     const review = await client.taskFor('agent', ticket.id, 'review');
     await client.act('agent', review.id, 'complete');
     const approval = await client.taskFor('manager', ticket.id, 'manager');

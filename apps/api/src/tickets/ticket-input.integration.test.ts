@@ -154,6 +154,7 @@ describe('separation of duties', () => {
       title: 'Own refund',
       fields: { refundAmount: 9000 },
     });
+    await client.attachReceipt(ticket.id, requester);
     const review = await client.taskFor('agent', ticket.id, 'review');
     await client.act('agent', review.id, 'complete');
     return { ticket, task: await client.taskFor('finance2', ticket.id, 'finance') };

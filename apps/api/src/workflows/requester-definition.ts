@@ -1,4 +1,9 @@
-import type { WorkflowDefinition, WorkflowEdge, WorkflowNode } from '@ticketflow/definition';
+import {
+  attachmentRuleOf,
+  type WorkflowDefinition,
+  type WorkflowEdge,
+  type WorkflowNode,
+} from '@ticketflow/definition';
 import type { AuthUser } from '../auth/auth-user.js';
 
 /** True when the user works on tickets: any role besides `requester` (a user with no role reads as a requester). */
@@ -10,8 +15,10 @@ export const isStaff = (user: AuthUser): boolean => user.roles.some((role) => ro
  * shape. Branch conditions, edge labels, step descriptions and form notes
  * (they name internal thresholds such as "above 5,000 → finance") are left
  * out unless the workflow sets `conditionsPublic`; who works a step (users,
- * roles), its form, timeouts and action targets are always left out. Pure:
- * returns a new object.
+ * roles), its form's fields, timeouts and action targets are always left out;
+ * a step that requires a file keeps that rule and its note (`form.attachments`),
+ * since the requester is the one who brings the receipt. Pure: returns a new
+ * object.
  */
 export function requesterDefinition(definition: WorkflowDefinition): Record<string, unknown> {
   const open = definition.conditionsPublic === true;
@@ -40,7 +47,14 @@ function requesterNode(node: WorkflowNode, open: boolean) {
     ...(open && node.description !== undefined ? { description: node.description } : {}),
     ...(node.position ? { position: node.position } : {}),
     ...(node.type === 'end' && node.outcome !== undefined ? { outcome: node.outcome } : {}),
+    ...requiredFile(node),
   };
+}
+
+/** A step's "file required" rule as a requester sees it (an empty form but for it), or nothing. */
+function requiredFile(node: WorkflowNode) {
+  const rule = attachmentRuleOf(node);
+  return rule?.required ? { form: { fields: [], attachments: rule } } : {};
 }
 
 function requesterEdge(edge: WorkflowEdge, open: boolean) {

@@ -10,11 +10,12 @@ import {
   type ScenarioFile,
   type ScenarioObservation,
 } from '@ticketflow/runtime';
-import type { WorkflowDefinition } from '@ticketflow/definition';
+import { attachmentRuleOf, type WorkflowDefinition } from '@ticketflow/definition';
 import { LocalReceiver } from '../../test/local-receiver.js';
 import { eventually } from '../../test/shared-database.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { ticketClient } from '../../test/ticket-helpers.js';
+import { attachReceipt } from '../../test/attachment-helpers.js';
 import { DEMO_USERS } from '../users/demo-users.js';
 import { loadConfig } from '../config/app-config.js';
 import type { HttpCall, HttpLimits } from '../actions/guarded-http-client.js';
@@ -58,14 +59,18 @@ vi.mock('../actions/guarded-http-client.js', async (importOriginal) => {
  * the ticket is created over HTTP, tasks and approvals are acted on by demo
  * users of the node's role, timeouts are made due in SQL and fired by the timer
  * worker, wait messages are delivered with POST /api/tickets/:id/events/:message,
- * notify actions are sent by the outbox dispatcher. Then the scenario's `expect`
+ * notify and document actions (the repair's PDF report, rendered and stored) are
+ * performed by the outbox dispatcher. Then the scenario's `expect`
  * is checked against GET /api/tickets/:id, /transitions and the database.
  *
  * HTTP actions (the WMS, the ERP) really go out through the outbox dispatcher
  * and the guarded client, redirected to a local receiver that answers as the
- * scenario's `ok` / `failed` event says (see the mock below). A scenario that
- * needs a notify action to fail cannot be driven on the server (an in-app
- * notification does not fail): it stays offline only (libs/runtime
+ * scenario's `ok` / `failed` event says (see the mock below). A step whose form
+ * requires a file (`form.attachments.required`, the refund's review) gets the
+ * sample receipt from the requester first, as in the real flow: scenarios say
+ * nothing about files, and the pure runtime neither sees nor checks them. A scenario that
+ * needs a notify or document action to fail cannot be driven on the server (an in-app
+ * notification does not fail, a template's document renders): it stays offline only (libs/runtime
  * scenarios.test.ts) and is listed under "runs offline only" below.
  */
 
@@ -109,7 +114,7 @@ function offlineReason(definition: Definition, scenario: Scenario): string | und
     const node = definition.nodes.find((n) => n.id === event.nodeId);
     if (node?.type !== 'action') continue;
     if (node.action?.type !== 'http' && event.outcome !== 'ok')
-      return `needs the notify action "${node.id}" to fail`;
+      return `needs the ${node.action?.type ?? 'notify'} action "${node.id}" to fail`;
   }
   return undefined;
 }
@@ -198,7 +203,10 @@ describe('workflow templates: scenarios against the real API', () => {
     return row.id;
   };
 
-  /** Acts on the open task at `nodeId` as the first candidate who can. */
+  /** Tickets the requester has attached the sample receipt to. */
+  const attached = new Set<string>();
+
+  /** Acts on the open task at `nodeId` (its required file attached first) as the first candidate who can. */
   async function actOnTask(
     ticketId: string,
     node: NodeDef | undefined,
@@ -206,6 +214,10 @@ describe('workflow templates: scenarios against the real API', () => {
     voted: Set<string>,
   ) {
     const users = event.actor ? [event.actor] : candidates(node);
+    if (node && attachmentRuleOf({ ...node })?.required && !attached.has(ticketId)) {
+      await attachReceipt(t, ticketId);
+      attached.add(ticketId);
+    }
     const failures: string[] = [];
     for (const user of users) {
       const task = (await client.inbox(user)).find(

@@ -1,13 +1,12 @@
 import type { TestApp } from '../test-app.js';
 import { ticketClient } from '../ticket-helpers.js';
 
-/** A refund ticket of `requester`'s waiting at agent review (own object for requester, foreign for others but the agent). */
+/**
+ * A refund ticket of `requester`'s waiting at agent review, its receipt attached (own object for
+ * requester, foreign for others but the agent).
+ */
 export async function reviewTicket(t: TestApp) {
-  return ticketClient(t).createTicket('requester', {
-    workflowKey: 'refund-approval',
-    title: 'Matrix',
-    fields: { refundAmount: 6200 },
-  });
+  return ticketClient(t).createRefund({ title: 'Matrix', fields: { refundAmount: 6200 } });
 }
 
 let mailChannels = 0;

@@ -9,6 +9,7 @@ import {
   startApiProcess,
   type ApiProcess,
 } from '../reliability/api-process.js';
+import { attachReceiptOver } from '../attachment-helpers.js';
 import { retryingClient } from '../reliability/retrying-client.js';
 import { openInboxStream } from './sse-reader.js';
 
@@ -97,6 +98,7 @@ describe.skipIf(!serverUrl)(
           fields: { refundAmount: 6200 },
         })
       ).body as { id: string };
+      await attachReceiptOver(b.baseUrl, requester, ticket.id);
       const review = (
         (await viaB.call('GET', '/api/tasks', agent)).body as { id: string; ticketId: string }[]
       ).find((task) => task.ticketId === ticket.id);

@@ -10,7 +10,7 @@ const USER_CLIENTS = 16;
 /**
  * The engine through the REST API: the API in its own process (app.listen on
  * a free port, workers off), the clients in this one.
- * 1. 16 clients acting as users do (http-users.mjs: create, agent's inbox,
+ * 1. 16 clients acting as users do (http-users.mjs: create, receipt, agent's inbox,
  *    complete, finance1's inbox, approve) for a few seconds: completed
  *    instances/s, committed transitions/s and their ratio to the database
  *    ceiling at concurrency 16. Runs first, while the inboxes are short.
@@ -98,7 +98,7 @@ async function usersRows(ctx, baseUrl, pool) {
   const rows = [
     {
       name,
-      counted: `completed refund instances/s (create → agent's inbox → complete → finance1's inbox → approve) over ${options.seconds} s`,
+      counted: `completed refund instances/s (create → receipt upload → agent's inbox → complete → finance1's inbox → approve) over ${options.seconds} s`,
       median: instances,
       errors: sum(runs, 'failed'),
     },

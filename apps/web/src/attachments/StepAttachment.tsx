@@ -1,26 +1,35 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AttachmentRule } from '@ticketflow/definition';
 import { attachmentsApi, type Attachment } from './attachments.api';
 import { FilePicker } from './FilePicker';
 
 /**
  * Attach files from a step's form (an agent adds the receipt at review): the
  * files are uploaded at once, linked to the step, internal unless shared.
+ * When the step requires a file (`rule`), says so with the rule's note (in the
+ * UI language when the definition translates it) until the ticket has one.
  */
 export function StepAttachment({
   taskId,
   ticketId,
   shared,
+  rule,
+  attachedBefore = false,
 }: {
   taskId: string;
   ticketId: string;
   shared: boolean;
+  rule?: AttachmentRule | null;
+  /** The ticket already had a file when the card was loaded. */
+  attachedBefore?: boolean;
 }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<File[]>([]);
   const [added, setAdded] = useState<Attachment[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const met = attachedBefore || added.length > 0;
   const upload = async () => {
     setBusy(true);
     setError(null);
@@ -41,6 +50,20 @@ export function StepAttachment({
   };
   return (
     <div className="step-attachment" data-testid="step-attachment">
+      {rule?.required && (
+        <p
+          className={`small step-attachment__rule${met ? ' muted' : ''}`}
+          data-testid="step-attachment-rule"
+          data-met={met}
+        >
+          {rule.note ? t('attachments.requiredWithNote', { note: rule.note }) : t('attachments.required')}
+        </p>
+      )}
+      {!rule?.required && rule?.note && (
+        <p className="small muted" data-testid="step-attachment-rule">
+          {rule.note}
+        </p>
+      )}
       <FilePicker files={chosen} onChange={setChosen} testId="step-attachment-picker" />
       {chosen.length > 0 && (
         <button

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinition } from '@ticketflow/definition';
+import { attachmentRuleOf } from '@ticketflow/definition';
 import { fieldOf, localizeDefinition } from './definition-text';
 
 const definition = {
@@ -31,6 +32,24 @@ describe('localizeDefinition', () => {
       type: 'number',
     });
     expect(fieldOf(zh, 'channel')?.label).toBeUndefined();
+  });
+
+  it("translates a step's attachment note and leaves steps without a rule as they are", () => {
+    const withRule = {
+      ...definition,
+      'x-i18n': { 'zh-CN': { attachmentNotes: { finance: '请附上收据。', manager: '不适用' } } },
+      nodes: [
+        {
+          ...definition.nodes[0],
+          form: { fields: [], attachments: { required: true, note: 'Attach the receipt.' } },
+        },
+        definition.nodes[1],
+      ],
+    } as unknown as WorkflowDefinition;
+    const zh = localizeDefinition(withRule, 'zh-CN');
+    expect(attachmentRuleOf(zh.nodes[0]!)).toEqual({ required: true, note: '请附上收据。' });
+    expect(zh.nodes[1]).toBe(withRule.nodes[1]);
+    expect(attachmentRuleOf(localizeDefinition(withRule, 'en').nodes[0]!)?.note).toBe('Attach the receipt.');
   });
 
   it('finds the translation by the base language too, and returns the same object when there is none', () => {

@@ -8,6 +8,8 @@ export interface DefinitionTranslation {
   nodes?: Record<string, string>;
   /** Field name -> field label. */
   fields?: Record<string, string>;
+  /** Node id -> the note of its form's attachment rule ("attach the receipt"). */
+  attachmentNotes?: Record<string, string>;
 }
 
 /** The definition's translation for `language` (`zh-CN`, or its base `zh`), if it carries one. Pure. */
@@ -25,7 +27,8 @@ export function translationOf(
 
 /**
  * The definition in the UI language where it carries one (`x-i18n`): the
- * workflow's name and description, node names and field labels. Ids and field
+ * workflow's name and description, node names, the notes of steps' attachment
+ * rules (`form.attachments.note`) and field labels. Ids and field
  * names stay, so rules, paths and values still match. The one place every page
  * reads translated step and field names from — the inbox card, the ticket page,
  * the condition sentences, a template copied in the Designer. Pure: returns the
@@ -41,12 +44,27 @@ export function localizeDefinition<D extends WorkflowDefinition>(definition: D, 
       ? { description: tr.description ?? definition.description }
       : {}),
     nodes: definition.nodes.map((node) =>
-      tr.nodes?.[node.id] ? { ...node, name: tr.nodes[node.id] } : node,
+      withAttachmentNote(
+        tr.nodes?.[node.id] ? { ...node, name: tr.nodes[node.id] } : node,
+        tr.attachmentNotes?.[node.id],
+      ),
     ),
     fields: definition.fields.map((field) =>
       tr.fields?.[field.name] ? { ...field, label: tr.fields[field.name] } : field,
     ),
   };
+}
+
+/** The node with its form's attachment note replaced by `note`, when it has an attachment rule. Pure. */
+function withAttachmentNote<N extends WorkflowDefinition['nodes'][number]>(
+  node: N,
+  note: string | undefined,
+): N {
+  const form = (node as { form?: unknown }).form;
+  if (!note || !form || typeof form !== 'object' || Array.isArray(form)) return node;
+  const rule = (form as { attachments?: unknown }).attachments;
+  if (!rule || typeof rule !== 'object') return node;
+  return { ...node, form: { ...form, attachments: { ...rule, note } } };
 }
 
 /** A field's definition in a (localized) definition, by name. Pure. */

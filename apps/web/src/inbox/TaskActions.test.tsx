@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { TaskActions, type TaskHandlers } from './TaskActions';
 import type { Task } from '@ticketflow/contract';
+import type { WorkflowDefinition } from '@ticketflow/definition';
 
 function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -97,6 +98,44 @@ describe('TaskActions', () => {
       comment: '',
       visibility: 'internal',
     });
+  });
+
+  it('says the step requires a file with its note until the ticket has one', async () => {
+    const withRule = {
+      ...definition,
+      nodes: [
+        {
+          id: 'review',
+          type: 'task',
+          name: 'Agent review',
+          assignee: { role: 'agent' },
+          form: { fields: [], attachments: { required: true, note: 'Attach the receipt.' } },
+        },
+      ],
+    } as unknown as WorkflowDefinition;
+    const props = {
+      me: 'me',
+      comment: '',
+      onCommentChange: () => {},
+      commentMissing: false,
+      busy: false,
+      handlers: handlers(),
+      onRejectWithoutComment: () => {},
+    };
+    const { unmount } = render(<TaskActions task={review} definition={withRule} {...props} />);
+    const rule = screen.getByTestId('step-attachment-rule');
+    expect(rule.textContent).toBe('File required: Attach the receipt.');
+    expect(rule.getAttribute('data-met')).toBe('false');
+    unmount();
+    const attached = { id: 'a1', name: 'receipt.pdf', contentType: 'application/pdf', sizeBytes: 10 };
+    render(
+      <TaskActions
+        task={{ ...review, attachments: [attached] } as unknown as Task}
+        definition={withRule}
+        {...props}
+      />,
+    );
+    expect(screen.getByTestId('step-attachment-rule').getAttribute('data-met')).toBe('true');
   });
 
   it('claims an unclaimed role task and releases one I hold', async () => {

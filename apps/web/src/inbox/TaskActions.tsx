@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldValues } from '@ticketflow/definition';
+import { attachmentRuleOf, type FieldValues, type WorkflowDefinition } from '@ticketflow/definition';
 import { readFieldValues, type FieldError, type RawValues } from '../tickets/field-form';
 import { DelegatePicker } from './DelegatePicker';
 import { TaskForm, useTaskFormFields } from './TaskForm';
@@ -19,6 +19,8 @@ export interface TaskHandlers {
 
 interface Props {
   task: Task;
+  /** The ticket's pinned definition in the UI language, when loaded (for the step's attachment rule). */
+  definition?: WorkflowDefinition;
   me?: string;
   comment: string;
   onCommentChange: (comment: string) => void;
@@ -47,6 +49,7 @@ function currentRaw(task: Task): RawValues {
  */
 export function TaskActions({
   task,
+  definition,
   me,
   comment,
   onCommentChange,
@@ -65,6 +68,8 @@ export function TaskActions({
   const visibility = visibleToRequester ? 'public' : 'internal';
   const required = new Set((task.form ?? []).filter((e) => e.required).map((e) => e.field));
   const outcomes = task.outcomes.filter((o) => o !== 'timeout');
+  const stepNode = definition?.nodes.find((node) => node.id === task.nodeId);
+  const fileRule = stepNode ? attachmentRuleOf(stepNode) : null;
 
   const readForm = (requireFilled: boolean) => {
     const read = readFieldValues(form.fields ?? [], raw, requireFilled ? required : new Set<string>());
@@ -110,7 +115,13 @@ export function TaskActions({
         />
       )}
       {form.error && <p className="error small">{form.error}</p>}
-      <StepAttachment taskId={task.id} ticketId={task.ticketId} shared={visibleToRequester} />
+      <StepAttachment
+        taskId={task.id}
+        ticketId={task.ticketId}
+        shared={visibleToRequester}
+        rule={fileRule}
+        attachedBefore={(task.attachments?.length ?? 0) > 0}
+      />
       <label className="task-comment">
         {t('inbox.actions.comment')}
         <textarea

@@ -118,6 +118,7 @@ function TaskCardInner(props: Props) {
       {selected && (
         <TaskActions
           task={task}
+          definition={props.definition}
           me={me}
           comment={props.comment}
           onCommentChange={(comment) => props.onCommentChange(task.id, comment)}

@@ -12,7 +12,15 @@ const definition = {
   schemaVersion: 1,
   key: 'refund-approval',
   name: 'Refund approval',
-  nodes: [],
+  // As a requester reads it: the review's form is only its "file required" rule.
+  nodes: [
+    {
+      id: 'review',
+      type: 'task',
+      name: 'Agent review',
+      form: { fields: [], attachments: { required: true, note: 'Attach the receipt.' } },
+    },
+  ],
   edges: [],
   fields: [
     { name: 'refundAmount', type: 'number', label: 'Refund amount', required: true, min: 1, max: 50000 },
@@ -84,6 +92,9 @@ describe('CreateTicketPage', () => {
     fireEvent.change(select, { target: { value: 'refund-approval' } });
     expect(await screen.findByTestId('ticket-field-refundAmount')).toBeTruthy();
     expect((screen.getByTestId('ticket-field-channel') as HTMLSelectElement).tagName).toBe('SELECT');
+    expect(screen.getByTestId('ticket-files-needed').textContent).toBe(
+      '“Agent review” needs a file on the ticket: Attach the receipt.',
+    );
   });
 
   it('shows per-field messages before sending, and sends typed values', async () => {

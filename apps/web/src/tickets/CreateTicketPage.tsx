@@ -12,6 +12,7 @@ import { attachFiles } from '../attachments/attach-files';
 import { readFieldValues, serverFieldErrors, type FieldError, type RawValues } from './field-form';
 import { ticketsApi } from './tickets.api';
 import { useWorkflowVersion } from './use-workflow-version';
+import { attachmentRuleOf } from '@ticketflow/definition';
 import './tickets.css';
 import { PRIORITIES, type Priority, type WorkflowSummary } from '@ticketflow/contract';
 
@@ -58,6 +59,15 @@ export function CreateTicketPage() {
   const latest = workflows?.find((w) => w.key === workflowKey)?.latestVersion ?? null;
   const { version } = useWorkflowVersion(workflowKey || undefined, latest);
   const fields = useMemo(() => version?.definition.fields ?? [], [version]);
+  // Steps further on that need a file (the refund's review needs the receipt): said here, so it comes with the request.
+  const fileSteps = useMemo(
+    () =>
+      (version?.definition.nodes ?? []).flatMap((node) => {
+        const rule = attachmentRuleOf(node);
+        return rule?.required ? [{ id: node.id, name: node.name ?? node.id, note: rule.note }] : [];
+      }),
+    [version],
+  );
   // Requesters choose a priority only where the workflow allows it (the server refuses it otherwise).
   const mayChoosePriority = isStaff || version?.definition.requesterPriority === true;
 
@@ -213,6 +223,13 @@ export function CreateTicketPage() {
           note={t('attachments.createNote')}
           testId="ticket-files"
         />
+        {fileSteps.map((step) => (
+          <p key={step.id} className="small step-attachment__rule" data-testid="ticket-files-needed">
+            {step.note
+              ? t('attachments.neededAtWithNote', { step: step.name, note: step.note })
+              : t('attachments.neededAt', { step: step.name })}
+          </p>
+        ))}
         {formError && (
           <p className="error" role="alert" data-testid="ticket-form-error">
             {formError}

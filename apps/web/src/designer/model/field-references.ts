@@ -32,7 +32,7 @@ function renameInNode(node: WorkflowNode, from: string, to: string): WorkflowNod
       if (Array.isArray(form))
         return form.some((f) => f.field === from) ? ({ ...node, form: rename(form) } as WorkflowNode) : node;
       return form.fields.some((f) => f.field === from)
-        ? { ...node, form: { fields: rename(form.fields) } }
+        ? { ...node, form: { ...form, fields: rename(form.fields) } } // keeps the form's file rule
         : node;
     }
     case 'action': {

@@ -3,6 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import {
   validateDefinition,
   type ActionNode,
+  type StepForm,
   type TaskNode,
   type WorkflowDefinition,
 } from '@ticketflow/definition';
@@ -54,6 +55,11 @@ describe('document actions and file rules in the Designer', () => {
   });
 
   it('marks a step as needing a file, with a note, and keeps its form fields', () => {
+    // The template's review already needs the receipt: start from a review without the rule.
+    const definition = withAction();
+    const review = definition.nodes.find((n) => n.id === 'review') as TaskNode;
+    review.form = { fields: (review.form as StepForm).fields };
+    useDesignerStore.getState().load(definition, 1);
     useDesignerStore.getState().select({ nodeIds: ['review'], edgeIds: [] });
     render(<PropertiesPanel />);
     fireEvent.click(screen.getByTestId('prop-form-attachments-required'));

@@ -16,7 +16,7 @@ describe('StepFormEditor', () => {
     useDesignerStore.getState().load(refundApproval(), 1);
   });
 
-  it('starts from the default (every field read-only) and writes the form shape', () => {
+  it("starts from the default (every field read-only) and writes the form shape, keeping the step's file rule", () => {
     useDesignerStore.getState().select({ nodeIds: ['review'], edgeIds: [] });
     render(<PropertiesPanel />);
     const amount = screen.getByTestId('prop-form-refundAmount') as HTMLSelectElement;
@@ -27,6 +27,7 @@ describe('StepFormEditor', () => {
         { field: 'refundAmount', mode: 'read' },
         { field: 'channel', mode: 'edit', required: true },
       ],
+      attachments: { required: true, note: expect.stringContaining('payment receipt') },
     });
   });
 
