@@ -154,6 +154,12 @@ export const PROBLEM_CODES = {
     summary: 'A join (or one of its incoming edges) that is not part of a parallel block.',
   },
   'join-count-too-high': { severity: 'error', summary: 'A join requiring more branches than arrive.' },
+  // sub-flows
+  'invalid-subflow': {
+    severity: 'error',
+    summary: 'A sub-flow whose workflowKey, input / output mapping or outcomes list is malformed.',
+  },
+  'subflow-calls-itself': { severity: 'error', summary: 'A sub-flow that calls the workflow it belongs to.' },
   'straight-through-loop': {
     severity: 'error',
     summary: 'A loop with no task, approval, timer or wait on it.',
