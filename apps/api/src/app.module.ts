@@ -28,6 +28,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { SecretsModule } from './secrets/secrets.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SlaModule } from './sla/sla.module.js';
+import { SubflowsModule } from './subflows/subflows.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { TimersModule } from './timers/timers.module.js';
@@ -61,6 +62,7 @@ export const FEATURE_MODULES = [
   SecretsModule,
   SettingsModule,
   SlaModule,
+  SubflowsModule,
   TasksModule,
   TicketsModule,
   TimersModule,

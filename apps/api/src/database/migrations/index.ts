@@ -10,6 +10,7 @@ import { StepFormsMail1765160000000 } from './1765160000000-step-forms-mail.js';
 import { RequestCatalogue1765200000000 } from './1765200000000-request-catalogue.js';
 import { TaskItems1765400000000 } from './1765400000000-task-items.js';
 import { OrganisationDirectory1765500000000 } from './1765500000000-organisation-directory.js';
+import { Subflows1765800000000 } from './1765800000000-subflows.js';
 
 /** Every migration, oldest first. Migrations run at start-up; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RequestCatalogue1765200000000,
   TaskItems1765400000000,
   OrganisationDirectory1765500000000,
+  Subflows1765800000000,
 ];
