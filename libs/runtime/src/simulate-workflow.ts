@@ -149,6 +149,7 @@ export function toRuntimeEvent(
         : {}),
       ...(simEvent.eligibleByRole ? { eligibleByRole: simEvent.eligibleByRole } : {}),
       ...(simEvent.comment === undefined ? {} : { comment: simEvent.comment }),
+      ...(simEvent.fields ? { fields: simEvent.fields } : {}),
     };
   }
   if (task?.kind === 'task') {
