@@ -28,6 +28,7 @@ export const SubflowParentLinkSchema = Closed({
   number: Type.Integer({ minimum: 1 }),
   title: Type.String(),
   workflowKey: Type.String(),
+  version: Type.Integer({ minimum: 1 }),
   node: Type.String({ description: 'The sub-flow step of the parent' }),
   nodeName: Type.String(),
   visible: Type.Boolean(),
@@ -39,11 +40,13 @@ export const SubflowChildLinkSchema = Closed({
   ticketId: Uuid(),
   number: Type.Integer({ minimum: 1 }),
   workflowKey: Type.String(),
+  version: Type.Integer({ minimum: 1, description: 'The version the child is pinned to' }),
   workflowName: Type.String(),
   status: OneOf(TICKET_STATUSES),
   node: Type.String({ description: 'The sub-flow step of this ticket that started the child' }),
   nodeName: Type.String(),
   steps: Type.Array(Type.String(), { description: "The names of the child's current steps" }),
+  stepIds: Type.Array(Type.String(), { description: "The node ids of the child's current steps" }),
   visible: Type.Boolean(),
 });
 export type SubflowChildLink = Static<typeof SubflowChildLinkSchema>;

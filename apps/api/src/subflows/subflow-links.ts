@@ -31,7 +31,7 @@ export class SubflowLinks {
     rule: VisibilityRule,
   ): Promise<{ parent?: SubflowParentLink; subflows?: SubflowChildLink[] }> {
     const [parent] = (await manager.query(
-      `SELECT t.id, t.number, t.title, pv.key, ci.parent_node_id AS node, ${nodeName('pv', 'ci.parent_node_id')} AS node_name,
+      `SELECT t.id, t.number, t.title, pv.key, pv.version, ci.parent_node_id AS node, ${nodeName('pv', 'ci.parent_node_id')} AS node_name,
               (${rule.sql}) AS visible
          FROM instances ci JOIN instances pi ON pi.id = ci.parent_instance_id
          JOIN tickets t ON t.id = pi.ticket_id JOIN workflow_versions pv ON pv.id = pi.version_id
@@ -42,12 +42,13 @@ export class SubflowLinks {
       number: string;
       title: string;
       key: string;
+      version: number;
       node: string;
       node_name: string;
       visible: boolean;
     }[];
     const children = (await manager.query(
-      `SELECT t.id, t.number, t.status, cv.key, cv.name AS workflow_name, ci.parent_node_id AS node,
+      `SELECT t.id, t.number, t.status, cv.key, cv.version, cv.name AS workflow_name, ci.active_nodes, ci.parent_node_id AS node,
               ${nodeName('pv', 'ci.parent_node_id')} AS node_name,
               coalesce((SELECT array_agg(${nodeName('cv', 'a.id')} ORDER BY a.ord) FROM unnest(ci.active_nodes) WITH ORDINALITY a(id, ord)), '{}') AS steps,
               (${rule.sql}) AS visible
@@ -62,6 +63,8 @@ export class SubflowLinks {
       number: string;
       status: SubflowChildLink['status'];
       key: string;
+      version: number;
+      active_nodes: string[];
       workflow_name: string;
       node: string;
       node_name: string;
@@ -76,6 +79,7 @@ export class SubflowLinks {
               number: Number(parent.number),
               title: parent.title,
               workflowKey: parent.key,
+              version: parent.version,
               node: parent.node,
               nodeName: parent.node_name,
               visible: parent.visible,
@@ -88,11 +92,13 @@ export class SubflowLinks {
               ticketId: child.id,
               number: Number(child.number),
               workflowKey: child.key,
+              version: child.version,
               workflowName: child.workflow_name,
               status: child.status,
               node: child.node,
               nodeName: child.node_name,
               steps: child.steps,
+              stepIds: child.active_nodes,
               visible: child.visible,
             })),
           }

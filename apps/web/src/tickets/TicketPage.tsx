@@ -100,7 +100,7 @@ export function TicketPage() {
           ? t('tickets.detail.current', { steps: current })
           : t('tickets.detail.noCurrent')}
       </p>
-      <TicketSubflows ticket={ticket} />
+      <TicketSubflows ticket={ticket} definition={definition} />
       <TicketSla ticketId={ticket.id} refreshKey={ticket.updatedAt} />
       <TicketDecision
         ticketId={ticket.id}

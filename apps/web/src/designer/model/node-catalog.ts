@@ -19,7 +19,7 @@ export const NODE_ICONS: Record<NodeType, string> = {
   join: '⋈',
   timer: '◷',
   wait: '✉',
-  subflow: '⧉',
+  subflow: '⊞',
   action: '⚙',
 };
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubflowNode, WorkflowDefinition } from '@ticketflow/definition';
 import type { WorkflowSummary } from '@ticketflow/contract';
 import { api } from '../../http/api-client';
+import { outcomeLabel } from '../../i18n/labels';
 import { workflowsApi } from '../../http/workflows.api';
 import { useDesignerStore } from '../store/designer.store';
 import { asTimeout } from '../duration/duration-text';
@@ -105,7 +106,9 @@ export function SubflowEditor({ node, update }: { node: SubflowNode; update: Upd
         </select>
         <span className="muted small">
           {outcomes.length > 0
-            ? t('designer.props.subflowOutcomes', { outcomes: outcomes.join(', ') })
+            ? t('designer.props.subflowOutcomes', {
+                outcomes: outcomes.map((outcome) => outcomeLabel(t, outcome)).join(t('common.listSeparator')),
+              })
             : t('designer.props.subflowHint')}
         </span>
       </label>
