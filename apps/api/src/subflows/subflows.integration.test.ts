@@ -235,6 +235,63 @@ describe('sub-flows over HTTP', () => {
     expect(hidden.status).toBe(404);
   });
 
+  it('cancels the child when the step times out, and the parent leaves by timeout', async () => {
+    await client.publish({
+      ...travel,
+      key: 'sf-travel-timeout',
+      nodes: travel.nodes.map((node) => (node.id === 'mgr' ? { ...node, timeout: { after: 'P5D' } } : node)),
+      edges: [...travel.edges, { id: 'e6', source: 'mgr', target: 'refused', on: 'timeout' }],
+    });
+    const parent = await client.createTicket('requester', {
+      workflowKey: 'sf-travel-timeout',
+      title: 'Nobody answers',
+      fields: { cost: 50 },
+    });
+    const link = await childOf(parent.id);
+    await t.db.dataSource.query(
+      `UPDATE timers SET due_at = now() - interval '1 second'
+        WHERE instance_id = (SELECT id FROM instances WHERE ticket_id = $1) AND status = 'scheduled'`,
+      [parent.id],
+    );
+    const scheduler = t.app.get(TimerScheduler);
+    while ((await scheduler.round()).more);
+    expect(await get('requester', parent.id)).toMatchObject({ status: 'completed', outcome: 'rejected' });
+    expect(await get('requester', link.ticketId)).toMatchObject({ status: 'cancelled' });
+    const open = (await t.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM timers WHERE status = 'scheduled'
+         AND instance_id = (SELECT id FROM instances WHERE ticket_id = $1)`,
+      [link.ticketId],
+    )) as { n: number }[];
+    expect(open[0]?.n).toBe(0);
+  });
+
+  it('raises an incident on the parent when the child is cancelled on its own and no edge follows cancelled', async () => {
+    await client.publish({
+      ...travel,
+      key: 'sf-travel-strict',
+      edges: travel.edges.filter((edge) => edge.on !== 'cancelled'),
+      nodes: travel.nodes.filter((node) => node.id !== 'dropped'),
+    });
+    const parent = await client.createTicket('requester', {
+      workflowKey: 'sf-travel-strict',
+      title: 'Strict',
+      fields: { cost: 10 },
+    });
+    const link = await childOf(parent.id);
+    await t.http
+      .post(`/api/tickets/${link.ticketId}/cancel`)
+      .set(await client.auth('requester'))
+      .send({ reason: 'oops' })
+      .expect(200);
+    await deliver();
+    expect((await get('admin', parent.id)).status).toBe('incident');
+    const incidents = (await t.db.dataSource.query(
+      `SELECT code, node_id FROM incidents WHERE instance_id = (SELECT id FROM instances WHERE ticket_id = $1)`,
+      [parent.id],
+    )) as { code: string; node_id: string }[];
+    expect(incidents).toEqual([{ code: 'no-edge-for-outcome', node_id: 'mgr' }]);
+  });
+
   it('survives a crash between the child end and the parent resume: the hand-back is delivered once by the next round', async () => {
     const parent = await start('Crash safety');
     const link = await childOf(parent.id);
