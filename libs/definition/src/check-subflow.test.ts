@@ -55,6 +55,13 @@ testRules([
     pass: parent(),
   },
   {
+    when: 'a sub-flow does not name its workflow yet',
+    code: 'subflow-workflow-missing',
+    nodeId: 'mgr',
+    trigger: parent({ workflowKey: '' }),
+    pass: parent(),
+  },
+  {
     when: 'a sub-flow names a workflow key that is not a slug',
     code: 'invalid-subflow',
     nodeId: 'mgr',

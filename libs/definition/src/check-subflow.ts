@@ -30,7 +30,14 @@ function checkMapping(sink: ProblemSink, node: Record<string, unknown>, key: str
 export function checkSubflowProps(sink: ProblemSink, node: Record<string, unknown>, where: Where): void {
   if (expectKind(sink, node, 'workflowKey', 'string', where, true)) {
     const key = node.workflowKey as string;
-    if (!KEY_PATTERN.test(key)) {
+    if (key === '') {
+      // A sub-flow just dropped in the Designer: not malformed, only not chosen yet.
+      sink.add(
+        'subflow-workflow-missing',
+        `${where.subject} does not say which workflow it calls yet; pick a published workflow.`,
+        placeOf(where, 'workflowKey'),
+      );
+    } else if (!KEY_PATTERN.test(key)) {
       sink.add(
         'invalid-subflow',
         `${where.subject}: "workflowKey" "${key.slice(0, 40)}" is not a workflow key (lower-case letters, digits and "-").`,

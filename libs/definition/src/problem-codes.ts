@@ -159,6 +159,10 @@ export const PROBLEM_CODES = {
     severity: 'error',
     summary: 'A sub-flow whose workflowKey, input / output mapping or outcomes list is malformed.',
   },
+  'subflow-workflow-missing': {
+    severity: 'error',
+    summary: 'A sub-flow that does not name the workflow it calls yet.',
+  },
   'subflow-calls-itself': { severity: 'error', summary: 'A sub-flow that calls the workflow it belongs to.' },
   'straight-through-loop': {
     severity: 'error',
