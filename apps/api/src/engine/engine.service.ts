@@ -26,8 +26,13 @@ import { StepObservers, type StepTicket } from './step-observers.js';
 import { StepPlan, type TicketChange } from './step-plan.js';
 import { StepScope, type WorkingTicket } from './step-scope.js';
 import type { SubflowParent } from './step-plan.types.js';
-import { handbackSql } from './subflow-effects.js';
-import { followSubflows, type ParentFacts, type SubflowEngine } from './subflow-follow-up.js';
+import { planHandback } from './subflow-effects.js';
+import {
+  followSubflows,
+  subflowEngineOf,
+  type ParentFacts,
+  type SubflowEngine,
+} from './subflow-follow-up.js';
 
 export type { LoadedInstance, LoadedTask } from './instance-loader.js';
 
@@ -199,7 +204,7 @@ export class EngineService {
       seq: scope.lastSeq,
       ...(input.parent ? { parent: input.parent } : {}),
     });
-    const handedBack = input.parent ? this.handBack(plan, input.parent, instanceId, result, t.fields) : false;
+    const handedBack = input.parent ? planHandback(plan, input.parent, instanceId, result, t.fields) : false;
     this.signAudit(plan, ticketId, null, scope.audit);
     plan.returnTicketNumber();
     const row = await this.write(uow, plan);
@@ -255,7 +260,7 @@ export class EngineService {
     const handedBack =
       instance.parent !== null &&
       !options.noHandback &&
-      this.handBack(plan, instance.parent, instance.id, outcome.result, outcome.ticket.fields);
+      planHandback(plan, instance.parent, instance.id, outcome.result, outcome.ticket.fields);
     await this.write(uow, plan);
     await followSubflows(this.subflowEngine(), uow, parentFacts(instance, outcome), outcome.effects.subflows);
     this.notifyAfterCommit(uow, { ...changeOf(instance, outcome, event.type), handbackWritten: handedBack });
@@ -283,7 +288,7 @@ export class EngineService {
         item.extend?.(itemPlan);
         const outcome = await this.prepare(uow, itemPlan, item.instance, item.event, null, []);
         if (item.instance.parent)
-          handedBack[items.indexOf(item)] = this.handBack(
+          handedBack[items.indexOf(item)] = planHandback(
             itemPlan,
             item.instance.parent,
             item.instance.id,
@@ -460,81 +465,13 @@ export class EngineService {
     return { result, ticket: scope.ticket, effects, transitionCount: scope.transitions.length };
   }
 
-  /**
-   * A child that ended in this step tells its parent through a hand-back row written with the
-   * step (delivered by the hand-back worker): the outcome of its end, `cancelled` when it was
-   * cancelled, and its fields for the parent's `output` mapping.
-   */
-  private handBack(
-    plan: StepPlan,
-    parent: { instanceId: string; subflowKey: string },
-    childInstanceId: string,
-    result: StepResult,
-    fields: Record<string, unknown>,
-  ): boolean {
-    const { status, outcome } = result.snapshot;
-    if (status !== 'completed' && status !== 'cancelled') return false;
-    const handback = {
-      parentInstanceId: parent.instanceId,
-      subflowKey: parent.subflowKey,
-      childInstanceId,
-      outcome: status === 'cancelled' ? 'cancelled' : (outcome ?? 'resolved'),
-      fields,
-    };
-    plan.addExtra((p) => handbackSql(handback, p));
-    return true;
-  }
-
   /** The engine as the sub-flow follow-up uses it: start a child, load and cancel children. */
   private subflowEngine(): SubflowEngine {
-    return {
-      startChild: (uow, child) =>
-        this.start(
-          uow,
-          {
-            ticket: {
-              workflowKey: child.workflowKey,
-              title: child.title,
-              fields: child.fields,
-              priority: child.priority,
-              channel: 'subflow',
-              requesterId: child.requesterId,
-            },
-            versionId: child.versionId,
-            parent: child.parent,
-            audit: (ticketId) => [
-              {
-                actorId: null,
-                action: 'ticket.create',
-                objectType: 'ticket',
-                objectId: ticketId,
-                details: {
-                  workflowKey: child.workflowKey,
-                  version: child.version,
-                  channel: 'subflow',
-                  parentInstanceId: child.parent.instanceId,
-                  subflowNode: child.parent.nodeId,
-                },
-              },
-            ],
-          },
-          child.configVersion,
-        ),
+    return subflowEngineOf({
+      start: (uow, input, configVersion) => this.start(uow, input, configVersion),
       loadMany: (uow, ids) => this.loadMany(uow, ids),
-      cancelChild: (uow, child, event) =>
-        this.apply(uow, child, event, null, {
-          noHandback: true,
-          audit: [
-            {
-              actorId: null,
-              action: 'ticket.cancel',
-              objectType: 'ticket',
-              objectId: child.ticketId,
-              details: { reason: 'parent left the sub-flow step' },
-            },
-          ],
-        }),
-    };
+      apply: (uow, instance, event, actorId, options) => this.apply(uow, instance, event, actorId, options),
+    });
   }
 
   /** Effects, the cancelled status, then every in-transaction observer; finally the transitions. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Effect } from '@ticketflow/runtime';
+import type { Effect, StepResult } from '@ticketflow/runtime';
 import type { Param } from '../common/sql/sql-batch.js';
 import type { StepPlan } from './step-plan.js';
 
@@ -105,4 +105,30 @@ export function handbackSql(
   return `INSERT INTO subflow_handbacks (parent_instance_id, subflow_key, child_instance_id, outcome, fields)
     VALUES (${p(handback.parentInstanceId, 'uuid')}, ${p(handback.subflowKey)}, ${p(handback.childInstanceId, 'uuid')}, ${p(handback.outcome)}, ${p(JSON.stringify(handback.fields), 'jsonb')})
     ON CONFLICT (child_instance_id) DO NOTHING`;
+}
+
+/**
+ * A child that ended in this step tells its parent through a hand-back row written with the
+ * step (delivered by the hand-back worker): the outcome of its end, `cancelled` when it was
+ * cancelled, and its fields for the parent's `output` mapping. True when a row was planned.
+ * Writes only into the plan.
+ */
+export function planHandback(
+  plan: StepPlan,
+  parent: { instanceId: string; subflowKey: string },
+  childInstanceId: string,
+  result: StepResult,
+  fields: Record<string, unknown>,
+): boolean {
+  const { status, outcome } = result.snapshot;
+  if (status !== 'completed' && status !== 'cancelled') return false;
+  const handback = {
+    parentInstanceId: parent.instanceId,
+    subflowKey: parent.subflowKey,
+    childInstanceId,
+    outcome: status === 'cancelled' ? 'cancelled' : (outcome ?? 'resolved'),
+    fields,
+  };
+  plan.addExtra((p) => handbackSql(handback, p));
+  return true;
 }

@@ -1,4 +1,5 @@
 import type { RuntimeEvent } from '@ticketflow/runtime';
+import type { AuditEntry } from '../audit/audit-chain.js';
 import type { UnitOfWork } from '../common/context/transaction-runner.js';
 import type { LoadedInstance } from './instance-loader.js';
 import type { SubflowParent } from './step-plan.types.js';
@@ -36,6 +37,90 @@ export interface ParentFacts {
   priority: string;
   requesterId: string;
   configVersion: string;
+}
+
+/** The engine operations `subflowEngineOf` builds the follow-up's view from. */
+export interface EngineCalls {
+  start(
+    uow: UnitOfWork,
+    input: {
+      ticket: {
+        workflowKey: string;
+        title: string;
+        fields: Record<string, unknown>;
+        priority: string;
+        channel: string;
+        requesterId: string;
+      };
+      versionId: string;
+      parent: SubflowParent;
+      audit: (ticketId: string) => AuditEntry[];
+    },
+    configVersion: string,
+  ): Promise<unknown>;
+  loadMany(uow: UnitOfWork, instanceIds: string[]): Promise<LoadedInstance[]>;
+  apply(
+    uow: UnitOfWork,
+    instance: LoadedInstance,
+    event: RuntimeEvent,
+    actorId: string | null,
+    options: { noHandback: boolean; audit: AuditEntry[] },
+  ): Promise<unknown>;
+}
+
+/**
+ * Starting a child is starting a ticket (channel `subflow`, no acting user, an audit row naming
+ * the parent); cancelling one is its own cancel step that hands nothing back. Pure: builds calls.
+ */
+export function subflowEngineOf(engine: EngineCalls): SubflowEngine {
+  return {
+    startChild: (uow, child) =>
+      engine.start(
+        uow,
+        {
+          ticket: {
+            workflowKey: child.workflowKey,
+            title: child.title,
+            fields: child.fields,
+            priority: child.priority,
+            channel: 'subflow',
+            requesterId: child.requesterId,
+          },
+          versionId: child.versionId,
+          parent: child.parent,
+          audit: (ticketId) => [
+            {
+              actorId: null,
+              action: 'ticket.create',
+              objectType: 'ticket',
+              objectId: ticketId,
+              details: {
+                workflowKey: child.workflowKey,
+                version: child.version,
+                channel: 'subflow',
+                parentInstanceId: child.parent.instanceId,
+                subflowNode: child.parent.nodeId,
+              },
+            },
+          ],
+        },
+        child.configVersion,
+      ),
+    loadMany: (uow, ids) => engine.loadMany(uow, ids),
+    cancelChild: (uow, child, event) =>
+      engine.apply(uow, child, event, null, {
+        noHandback: true,
+        audit: [
+          {
+            actorId: null,
+            action: 'ticket.cancel',
+            objectType: 'ticket',
+            objectId: child.ticketId,
+            details: { reason: 'parent left the sub-flow step' },
+          },
+        ],
+      }),
+  };
 }
 
 /** The child's title: the called workflow's name and the parent ticket, cut to the title limit. Pure. */
