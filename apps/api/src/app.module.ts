@@ -32,6 +32,7 @@ import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 import { SecretsModule } from './secrets/secrets.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SlaModule } from './sla/sla.module.js';
+import { SubflowsModule } from './subflows/subflows.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { TimersModule } from './timers/timers.module.js';
@@ -69,6 +70,7 @@ export const FEATURE_MODULES = [
   SecretsModule,
   SettingsModule,
   SlaModule,
+  SubflowsModule,
   TasksModule,
   TicketsModule,
   TimersModule,

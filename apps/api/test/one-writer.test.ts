@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 
 // Issue 15: the engine module alone writes the engine's tables; everyone else observes.
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
-const ENGINE_TABLES = ['instances', 'transitions', 'tasks', 'approval_votes', 'timers', 'outbox'];
+const ENGINE_TABLES = [
+  'instances',
+  'transitions',
+  'tasks',
+  'approval_votes',
+  'timers',
+  'outbox',
+  'subflow_handbacks',
+];
 const WRITE = new RegExp(
   `\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|TRUNCATE)\\s+(?:ONLY\\s+)?(${ENGINE_TABLES.join('|')})\\b`,
   'gi',

@@ -315,6 +315,8 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     'retail-complaint',
     'it-incident',
     'it-change',
+    'manager-approval',
+    'travel-request',
   ])(
     'opens the seeded %s flow routed as laid out: no edge through a node, no overlapping labels',
     async (key) => {

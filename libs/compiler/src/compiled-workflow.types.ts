@@ -50,6 +50,8 @@ export interface NodeInfo {
   message?: string;
   /** `action` nodes. */
   action?: ActionSpec;
+  /** `subflow` nodes: the workflow to call and the field mappings (child ← parent in, parent ← child out). */
+  subflow?: { workflowKey: string; input: Record<string, string>; output: Record<string, string> };
   /** `end` nodes: the outcome the instance ends with. */
   outcome?: string;
   /** Outgoing edges in definition order. */

@@ -58,6 +58,16 @@ export function describeNode(
     case 'timer':
       info.waits = true;
       break;
+    case 'subflow':
+      info.waits = true;
+      info.subflow = {
+        workflowKey: node.workflowKey,
+        input: { ...(node.input ?? {}) },
+        output: { ...(node.output ?? {}) },
+      };
+      if (node.timeout)
+        info.timeout = { after: node.timeout.after, businessHours: node.timeout.businessHours === true };
+      break;
     case 'action':
       info.action = node.action;
       info.waits = node.action.type !== 'set-fields';

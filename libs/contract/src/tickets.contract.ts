@@ -20,6 +20,38 @@ export const VisibilitySchema = OneOf(VISIBILITIES);
 /** Field values keyed by field name, typed by the workflow's `fields`. */
 export const FieldValuesSchema = Type.Unsafe<FieldValues>(OpenRecord(Type.Unknown(), 'Field values by name'));
 
+/**
+ * The parent ticket whose sub-flow step started this one. `visible`: whether the reader may open it
+ * (seeing a child does not let one see its parent, nor the other way round).
+ */
+export const SubflowParentLinkSchema = Closed({
+  ticketId: Uuid(),
+  number: Type.Integer({ minimum: 1 }),
+  title: Type.String(),
+  workflowKey: Type.String(),
+  version: Type.Integer({ minimum: 1 }),
+  node: Type.String({ description: 'The sub-flow step of the parent' }),
+  nodeName: Type.String(),
+  visible: Type.Boolean(),
+});
+export type SubflowParentLink = Static<typeof SubflowParentLinkSchema>;
+
+/** A child ticket one of this ticket's sub-flow steps started, and where it is now. */
+export const SubflowChildLinkSchema = Closed({
+  ticketId: Uuid(),
+  number: Type.Integer({ minimum: 1 }),
+  workflowKey: Type.String(),
+  version: Type.Integer({ minimum: 1, description: 'The version the child is pinned to' }),
+  workflowName: Type.String(),
+  status: OneOf(TICKET_STATUSES),
+  node: Type.String({ description: 'The sub-flow step of this ticket that started the child' }),
+  nodeName: Type.String(),
+  steps: Type.Array(Type.String(), { description: "The names of the child's current steps" }),
+  stepIds: Type.Array(Type.String(), { description: "The node ids of the child's current steps" }),
+  visible: Type.Boolean(),
+});
+export type SubflowChildLink = Static<typeof SubflowChildLinkSchema>;
+
 /** A ticket (`GET /api/tickets/:id` and every action that changes one). */
 export const TicketSchema = Closed({
   id: Uuid(),
@@ -38,6 +70,10 @@ export const TicketSchema = Closed({
   closedAt: Type.Optional(Timestamp()),
   tags: Type.Array(Type.String(), { description: 'Set by automation rules' }),
   assigneeGroup: Type.Optional(Type.String()),
+  /** `GET /api/tickets/:id`: the parent when this ticket is a sub-flow's child. */
+  parent: Type.Optional(SubflowParentLinkSchema),
+  /** `GET /api/tickets/:id`: the children this ticket's sub-flow steps started. */
+  subflows: Type.Optional(Type.Array(SubflowChildLinkSchema)),
 });
 export type Ticket = Static<typeof TicketSchema>;
 

@@ -1,7 +1,7 @@
 import type { WorkflowEdge, WorkflowNode } from './definition.types.js';
 import { describeEdge, edgePlace, edgeSubject, type DefinitionGraph } from './definition-graph.js';
 import { describeNode, nodeTypeInfo } from './node-types.js';
-import { outcomeInfoOf } from './outcomes.js';
+import { hasOpenOutcomes, optionalOutcomesOf, outcomeInfoOf } from './outcomes.js';
 import type { ProblemSink } from './problem-sink.js';
 
 type EdgeKind = 'on' | 'condition' | 'default' | 'plain';
@@ -118,6 +118,8 @@ function checkOutcomeExits(
 ): void {
   const infos = outcomeInfoOf(node);
   const names = infos.map((info) => info.outcome);
+  const allowed = [...names, ...optionalOutcomesOf(node)];
+  const open = hasOpenOutcomes(node);
   const covered = new Set<string>();
   for (const edge of edges) {
     const kinds = kindsOf(edge).filter((kind) => kind !== 'on');
@@ -125,19 +127,19 @@ function checkOutcomeExits(
       const extra = kinds[0] ?? 'plain';
       sink.add(
         'edge-kind-mismatch',
-        `${edgeSubject(graph, edge)} ${extra === 'plain' ? 'does not say which outcome it follows' : `has "${extra}"`}; ${describeNode(node)} leaves by its outcomes (${names.join(', ')}), so set "on" to one of them.`,
+        `${edgeSubject(graph, edge)} ${extra === 'plain' ? 'does not say which outcome it follows' : `has "${extra}"`}; ${describeNode(node)} leaves by its outcomes (${open ? "the child workflow's end outcomes" : allowed.join(', ')}), so set "on" to one of them.`,
         { ...edgePlace(edge), field: 'on' },
       );
     }
     if (typeof edge.on !== 'string') continue;
-    if (!names.includes(edge.on)) {
+    if (!open && !allowed.includes(edge.on)) {
       sink.add(
         'unknown-outcome',
-        `${edgeSubject(graph, edge)} follows the outcome "${edge.on.slice(0, 40)}", which ${describeNode(node)} does not have; use one of ${names.join(', ')}.`,
+        `${edgeSubject(graph, edge)} follows the outcome "${edge.on.slice(0, 40)}", which ${describeNode(node)} does not have; use one of ${allowed.join(', ')}.`,
         {
           ...edgePlace(edge),
           field: 'on',
-          params: { outcome: edge.on.slice(0, 40), outcomes: names.join(', ') },
+          params: { outcome: edge.on.slice(0, 40), outcomes: allowed.join(', ') },
         },
       );
     } else if (covered.has(edge.on)) {

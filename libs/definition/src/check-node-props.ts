@@ -2,6 +2,7 @@ import type { NodeType } from './definition.types.js';
 import { checkActionSpec } from './check-action.js';
 import { checkApproval, checkPolicy } from './check-approval.js';
 import { checkTaskAssignee } from './check-assignee.js';
+import { checkSubflowProps } from './check-subflow.js';
 import { explainDurationProblem } from './iso-duration.js';
 import type { ProblemSink } from './problem-sink.js';
 import {
@@ -28,6 +29,7 @@ const PROPS: Record<NodeType, string[]> = {
   join: ['require'],
   timer: ['after', 'until', 'businessHours'],
   wait: ['message', 'timeout'],
+  subflow: ['workflowKey', 'input', 'output', 'outcomes', 'timeout'],
   action: ['action'],
 };
 
@@ -289,6 +291,9 @@ export function checkNodeProps(
         );
       }
       checkTimeout(sink, node, where, false);
+      return;
+    case 'subflow':
+      checkSubflowProps(sink, node, where);
       return;
     case 'action':
       checkActionSpec(sink, node, where);

@@ -1,6 +1,6 @@
 import type { WorkflowDefinition, WorkflowEdge, WorkflowNode } from './definition.types.js';
 import { nodeTypeInfo } from './node-types.js';
-import { outcomesOf } from './outcomes.js';
+import { hasOpenOutcomes, optionalOutcomesOf, outcomesOf } from './outcomes.js';
 import type { ProblemCode } from './problem-codes.js';
 
 /**
@@ -26,7 +26,7 @@ export function hasSingleExit(node: Pick<WorkflowNode, 'type'>): boolean {
 export function exitsOf(node: WorkflowNode): string[] {
   const exits = nodeTypeInfo(node.type)?.exits;
   if (exits === undefined || exits === 'none') return [];
-  return exits === 'outcomes' ? outcomesOf(node) : [PLAIN_EXIT];
+  return exits === 'outcomes' ? [...outcomesOf(node), ...optionalOutcomesOf(node)] : [PLAIN_EXIT];
 }
 
 /**
@@ -85,7 +85,9 @@ export function canConnect(definition: WorkflowDefinition, request: ConnectionRe
 
   const exits = exitsOf(source);
   const exit = request.exit ?? exits[0] ?? PLAIN_EXIT;
-  if (!exits.includes(exit)) return { ok: false, code: 'unknown-outcome' };
+  // A sub-flow whose child's outcomes are not listed accepts any outcome word (publishing checks it).
+  const openWord = hasOpenOutcomes(source) && /^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(exit);
+  if (!exits.includes(exit) && !openWord) return { ok: false, code: 'unknown-outcome' };
 
   const outgoing = definition.edges.filter((e: WorkflowEdge) => e.source === source.id);
   if (outgoing.some((e) => e.target === target.id && (e.on ?? PLAIN_EXIT) === exit)) {

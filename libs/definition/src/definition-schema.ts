@@ -307,6 +307,25 @@ export const definitionSchema = {
         node('join', { require: object({ count: { type: 'integer', minimum: 1 } }, ['count']) }),
         node('timer', { after: duration, until: { type: 'string' }, businessHours: { type: 'boolean' } }),
         node('wait', { message: word, timeout }, ['message']),
+        node(
+          'subflow',
+          {
+            workflowKey: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+            input: {
+              type: 'object',
+              description: 'child field -> parent field, copied into the child when it starts',
+              additionalProperties: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
+            },
+            output: {
+              type: 'object',
+              description: 'parent field -> child field, copied back when the child ends',
+              additionalProperties: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
+            },
+            outcomes: { type: 'array', items: word, uniqueItems: true },
+            timeout,
+          },
+          ['workflowKey'],
+        ),
         node('action', { action }, ['action']),
       ],
     },

@@ -242,6 +242,30 @@ export interface WaitNode extends NodeBase {
   timeout?: Timeout;
 }
 
+/**
+ * Sub-flow (reuse, WCP "subprocess"): starts a child ticket on the latest published version of
+ * another workflow when the step starts, and leaves by the outcome of the end node the child
+ * reaches (edges `on: "approved"`), or `cancelled` when the child is cancelled on its own.
+ */
+export interface SubflowNode extends NodeBase {
+  type: 'subflow';
+  /** The key of the published workflow to call. */
+  workflowKey: string;
+  /** Child field name -> parent field name: the child's fields when it starts. */
+  input?: Record<string, string>;
+  /** Parent field name -> child field name: copied back when the child ends. */
+  output?: Record<string, string>;
+  /**
+   * The child's end outcomes this node leaves by (the Designer fills it from the published child);
+   * when given, every outcome needs an edge and edges may follow only these (plus `cancelled`,
+   * and `timeout` with a timeout). Left out: any outcome word is accepted offline, and publishing
+   * checks the edges against the child.
+   */
+  outcomes?: string[];
+  /** Stop waiting after this long: the child is cancelled and the node leaves by `timeout`. */
+  timeout?: Timeout;
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type ActionSpec =
@@ -303,6 +327,7 @@ export type WorkflowNode =
   | JoinNode
   | TimerNode
   | WaitNode
+  | SubflowNode
   | ActionNode;
 
 export type NodeType = WorkflowNode['type'];

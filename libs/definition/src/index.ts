@@ -18,7 +18,13 @@ export {
   type NodeTypeInfo,
   type ExitKind,
 } from './node-types.js';
-export { outcomesOf, outcomeInfoOf, type OutcomeInfo } from './outcomes.js';
+export {
+  outcomesOf,
+  outcomeInfoOf,
+  optionalOutcomesOf,
+  hasOpenOutcomes,
+  type OutcomeInfo,
+} from './outcomes.js';
 export {
   PLAIN_EXIT,
   canConnect,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeNode, isNodeType, isWaitingNode, nodeTypes } from './node-types.js';
 
 describe('node type registry', () => {
-  it('lists the eleven node types of the definition format, the inclusive split among them, with labels', () => {
+  it('lists the twelve node types of the definition format, the inclusive split and the sub-flow among them, with labels', () => {
     expect(nodeTypes.map((info) => info.type).sort()).toEqual([
       'action',
       'approval',
@@ -12,6 +12,7 @@ describe('node type registry', () => {
       'join',
       'parallel',
       'start',
+      'subflow',
       'task',
       'timer',
       'wait',
@@ -21,7 +22,9 @@ describe('node type registry', () => {
 
   it('knows which nodes wait', () => {
     expect(
-      ['task', 'approval', 'timer', 'wait'].every((type) => isWaitingNode({ type: type as never })),
+      ['task', 'approval', 'timer', 'wait', 'subflow'].every((type) =>
+        isWaitingNode({ type: type as never }),
+      ),
     ).toBe(true);
     expect(
       ['decision', 'action', 'parallel', 'join'].some((type) => isWaitingNode({ type: type as never })),

@@ -82,6 +82,13 @@ export const nodeTypes: readonly NodeTypeInfo[] = [
     exits: 'outcomes',
   },
   {
+    type: 'subflow',
+    label: 'Sub-flow',
+    description: "Runs another published workflow as a child ticket; leaves by the child's end outcome.",
+    waiting: true,
+    exits: 'outcomes',
+  },
+  {
     type: 'action',
     label: 'Action',
     description: 'Sets fields, calls a system or notifies someone.',
@@ -110,7 +117,7 @@ export function isNodeType(type: unknown): type is NodeType {
 }
 
 /**
- * True for nodes that stop and wait (task, approval, timer, wait). Every loop must pass
+ * True for nodes that stop and wait (task, approval, timer, wait, subflow). Every loop must pass
  * through one, so an instance never spins without waiting. Pure.
  */
 export function isWaitingNode(node: Pick<WorkflowNode, 'type'>): boolean {

@@ -47,6 +47,14 @@ export function outcomeInfoOf(node: WorkflowNode): OutcomeInfo[] {
       if (hasTimeout(node)) infos.push({ outcome: 'timeout', ifUncovered: 'error' });
       return infos;
     }
+    case 'subflow': {
+      const declared = Array.isArray(node.outcomes)
+        ? [...new Set(node.outcomes.filter((outcome): outcome is string => typeof outcome === 'string'))]
+        : [];
+      const infos: OutcomeInfo[] = declared.map((outcome) => ({ outcome, ifUncovered: 'error' }));
+      if (hasTimeout(node)) infos.push({ outcome: 'timeout', ifUncovered: 'error' });
+      return infos;
+    }
     case 'action':
       return [
         { outcome: 'ok', ifUncovered: 'error' },
@@ -58,10 +66,27 @@ export function outcomeInfoOf(node: WorkflowNode): OutcomeInfo[] {
 }
 
 /**
+ * Outcomes a node may leave by without having to: a sub-flow's `cancelled` (the child was
+ * cancelled on its own; without an edge the parent ticket gets an incident). Pure.
+ */
+export function optionalOutcomesOf(node: WorkflowNode): string[] {
+  return node.type === 'subflow' ? ['cancelled'] : [];
+}
+
+/**
+ * True when the node's outcomes are not known offline: a sub-flow that does not list its child's
+ * outcomes accepts any outcome word on its edges (publishing checks them against the child). Pure.
+ */
+export function hasOpenOutcomes(node: WorkflowNode): boolean {
+  return node.type === 'subflow' && !Array.isArray(node.outcomes);
+}
+
+/**
  * The outcomes a node can leave by (the values an edge's `on` may take):
  * task: its `outcomes` (default `["completed"]`) plus `timeout` if it has one;
  * approval: `approved`, `rejected`, plus `timeout` when it has a timeout without `autoDecision`;
- * wait: `received`, plus `timeout` if it has one; action: `ok`, `failed`; others: none. Pure.
+ * wait: `received`, plus `timeout` if it has one; action: `ok`, `failed`; subflow: its declared
+ * `outcomes` (the child's), plus `timeout` if it has one; others: none. Pure.
  */
 export function outcomesOf(node: WorkflowNode): string[] {
   return outcomeInfoOf(node).map((info) => info.outcome);

@@ -154,6 +154,16 @@ export const PROBLEM_CODES = {
     summary: 'A join (or one of its incoming edges) that is not part of a parallel block.',
   },
   'join-count-too-high': { severity: 'error', summary: 'A join requiring more branches than arrive.' },
+  // sub-flows
+  'invalid-subflow': {
+    severity: 'error',
+    summary: 'A sub-flow whose workflowKey, input / output mapping or outcomes list is malformed.',
+  },
+  'subflow-workflow-missing': {
+    severity: 'error',
+    summary: 'A sub-flow that does not name the workflow it calls yet.',
+  },
+  'subflow-calls-itself': { severity: 'error', summary: 'A sub-flow that calls the workflow it belongs to.' },
   'straight-through-loop': {
     severity: 'error',
     summary: 'A loop with no task, approval, timer or wait on it.',

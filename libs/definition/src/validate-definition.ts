@@ -9,6 +9,7 @@ import { checkRanges } from './check-ranges.js';
 import { checkReferences } from './check-references.js';
 import { checkSize } from './check-size.js';
 import { checkStructure } from './check-structure.js';
+import { checkSubflows } from './check-subflow.js';
 import { buildDefinitionGraph } from './definition-graph.js';
 import { ProblemSink } from './problem-sink.js';
 import type { ValidationResult } from './problem.types.js';
@@ -34,6 +35,7 @@ export function validateDefinition(input: unknown): ValidationResult {
       checkParallel(sink, graph);
       checkLoops(sink, graph);
       checkMultiInstance(sink, graph);
+      checkSubflows(sink, graph, input);
     }
   } catch {
     // A bug here must not turn into a 500 or let an unchecked definition through.

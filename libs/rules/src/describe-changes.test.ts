@@ -120,3 +120,35 @@ describe('describeDuration', () => {
     expect(describeDuration('not a duration', 'en')).toBe('not a duration');
   });
 });
+
+describe('sub-flow changes in words', () => {
+  const withSubflow = (workflowKey: string, output: Record<string, string>): WorkflowDefinition => ({
+    schemaVersion: 1,
+    key: 'travel',
+    name: 'Travel',
+    fields: [{ name: 'approvedBy', type: 'string', label: 'Approved by' }],
+    nodes: [
+      { id: 'start', type: 'start' },
+      { id: 'mgr', type: 'subflow', name: 'Manager approval', workflowKey, output },
+      { id: 'done', type: 'end' },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'mgr' },
+      { id: 'e2', source: 'mgr', target: 'done', on: 'approved' },
+    ],
+  });
+
+  it('names the called workflow and the mapped fields in English and Chinese', () => {
+    const before = withSubflow('manager-approval', {});
+    const after = withSubflow('director-approval', { approvedBy: 'decidedBy' });
+    expect(texts(before, after)).toEqual(
+      expect.arrayContaining([
+        'Manager approval: called workflow “manager-approval” → “director-approval”',
+        'Manager approval: fields copied back none → “Approved by” ← “decidedBy”',
+      ]),
+    );
+    expect(texts(before, after, 'zh')).toEqual(
+      expect.arrayContaining(['Manager approval：调用的流程 “manager-approval” → “director-approval”']),
+    );
+  });
+});

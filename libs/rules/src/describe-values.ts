@@ -36,6 +36,10 @@ const PROPERTY_NAMES: Record<DescribeLocale, Record<string, string>> = {
     key: 'key',
     requesterPriority: 'requesters choose the priority',
     conditionsPublic: 'requesters see the conditions',
+    workflowKey: 'called workflow',
+    input: 'fields passed in',
+    output: 'fields copied back',
+    forEach: 'runs once per item of',
   },
   zh: {
     name: '名称',
@@ -69,6 +73,10 @@ const PROPERTY_NAMES: Record<DescribeLocale, Record<string, string>> = {
     key: '标识',
     requesterPriority: '提交人可选优先级',
     conditionsPublic: '提交人可见分支条件',
+    workflowKey: '调用的流程',
+    input: '传入字段',
+    output: '带回字段',
+    forEach: '逐项执行',
   },
 };
 
@@ -208,6 +216,15 @@ export function describeValue(
   if (property === 'require' && isObject(value) && typeof value.count === 'number')
     return p.join(value.count);
   if (property === 'action' && isObject(value)) return describeAction(value, fields, locale);
+  // A sub-flow's mappings: input is child field ← parent field, output parent field ← child field.
+  if ((property === 'input' || property === 'output') && isObject(value)) {
+    const pairs = Object.entries(value).map(([key, other]) =>
+      property === 'input'
+        ? `${p.q(key)} ← ${fieldLabel(String(other))}`
+        : `${fieldLabel(key)} ← ${p.q(String(other))}`,
+    );
+    return pairs.length > 0 ? pairs.join(p.list) : locale === 'zh' ? '无' : 'none';
+  }
   if (
     property === 'default' ||
     property === 'required' ||

@@ -29,6 +29,8 @@ export function handleEvent(session: Session, event: RuntimeEvent): void {
       return actionResult(session, event);
     case 'action.retry':
       return retryAction(session, event);
+    case 'subflow.end':
+      return endSubflow(session, event);
     case 'cancel':
       session.record('cancel', null, null, {
         kind: 'note',
@@ -321,6 +323,32 @@ function actionResult(session: Session, event: EventOf<'action.result'>): void {
       ? { kind: 'note' as const, text: `failed: ${event.error}` }
       : { kind: 'outcome' as const, outcome: event.outcome };
   leaveBy(session, action, event.outcome, detail, 'action.result');
+}
+
+/**
+ * The child of a sub-flow node ended: the parent's fields named in the node's `output` take the
+ * child's values (unless the child was cancelled), and the node leaves by the child's outcome —
+ * an incident when no edge follows it (a child version published later with a new outcome).
+ */
+function endSubflow(session: Session, event: EventOf<'subflow.end'>): void {
+  const { book } = session;
+  const subflow = book.open.subflows.find((s) => s.subflowKey === event.subflowKey);
+  if (!subflow)
+    throw new RuntimeError(
+      'subflow-not-active',
+      `Nothing on this instance waits for the sub-flow "${event.subflowKey}" (it ended, was cancelled or the flow moved on).`,
+      { subflowKey: event.subflowKey },
+    );
+  if (typeof event.outcome !== 'string' || event.outcome === '')
+    throw new RuntimeError('invalid-outcome', 'A sub-flow ends with an outcome word.');
+  book.open.subflows = book.open.subflows.filter((s) => s !== subflow);
+  const output = session.compiled.nodes[subflow.nodeId]?.subflow?.output ?? {};
+  if (event.outcome !== 'cancelled' && event.fields) {
+    for (const [parentField, childField] of Object.entries(output)) {
+      if (Object.hasOwn(event.fields, childField)) session.fields[parentField] = event.fields[childField];
+    }
+  }
+  leaveBy(session, subflow, event.outcome, { kind: 'outcome', outcome: event.outcome }, 'subflow.end');
 }
 
 function retryAction(session: Session, event: EventOf<'action.retry'>): void {

@@ -58,7 +58,8 @@ export interface MigrationRefusal {
  * Open tasks, timers, awaited messages and votes follow; task and timer keys
  * change only when the step's id changes or its task must be recreated
  * (another assignee or approvers). Refuses — with a reason — an instance that
- * has ended, is in incident, waits for an action's result, rests at a step
+ * has ended, is in incident, waits for an action's result, waits for a child
+ * ticket at a step mapped to one that does not call the same workflow, rests at a step
  * that no longer exists or has another type, or waits inside a split whose
  * branches or join changed. The result restores in the target machine. Pure.
  */
@@ -151,7 +152,7 @@ function migrate(
   const effects: Effect[] = [];
   const tasks: TaskMove[] = [];
   const timers: TimerMove[] = [];
-  const open: OpenWork = { tasks: [], timers: [], messages: [], actions: [] };
+  const open: OpenWork = { tasks: [], timers: [], messages: [], actions: [], subflows: [] };
   const votes: Record<string, Vote[]> = {};
   for (const leaf of leaves) {
     if (leaf.target.kind !== 'node') continue;
@@ -229,6 +230,17 @@ function migrate(
     }
     for (const _message of book.open.messages.filter(here)) {
       open.messages.push({ nodeId: targetInfo.id, message: targetInfo.message ?? _message.message, path });
+    }
+    for (const subflow of (book.open.subflows ?? []).filter(here)) {
+      // The running child reports back under its key; it can only wait at a step calling the same workflow.
+      if (targetInfo.subflow?.workflowKey !== subflow.workflowKey) {
+        throw new MigrationRefused(
+          'subflow-running',
+          `Its step “${sourceInfo.name}” waits for a child ticket of “${subflow.workflowKey}”; it moves only to a sub-flow step calling the same workflow — finish or cancel the child first.`,
+          sourceInfo.id,
+        );
+      }
+      open.subflows.push({ ...subflow, nodeId: targetInfo.id, path });
     }
   }
 

@@ -36,6 +36,9 @@ export function enterPlacement(session: Session, placement: Placement): void {
     case 'timer':
       scheduleTimerNode(session, info.node, `${key}:timer`, path);
       break;
+    case 'subflow':
+      startSubflow(session, info.node.workflowKey, info.subflow?.input ?? {}, { key, nodeId: info.id, path });
+      break;
     case 'action':
       if (info.node.action.type !== 'set-fields') {
         book.open.actions.push({ actionKey: key, nodeId: info.id, path });
@@ -73,6 +76,27 @@ export function passThrough(session: Session, nodeId: string): void {
   if (!info) return;
   session.entered.push(nodeId);
   if (info.type === 'end') session.book.lastOutcome = info.outcome ?? 'resolved';
+}
+
+/** Opens the wait for a child instance and asks for it, its fields mapped from the parent's (child ← parent). */
+function startSubflow(
+  session: Session,
+  workflowKey: string,
+  input: Record<string, string>,
+  at: { key: string; nodeId: string; path: string },
+): void {
+  const values: Record<string, unknown> = {};
+  for (const [childField, parentField] of Object.entries(input)) {
+    if (session.fields[parentField] !== undefined) values[childField] = session.fields[parentField];
+  }
+  session.book.open.subflows.push({ subflowKey: at.key, nodeId: at.nodeId, workflowKey, path: at.path });
+  session.effects.push({
+    type: 'subflow.start',
+    subflowKey: at.key,
+    nodeId: at.nodeId,
+    workflowKey,
+    input: values,
+  });
 }
 
 function scheduleTimerNode(
@@ -115,7 +139,7 @@ function scheduleTimerNode(
 /**
  * What leaving a placement produces: open tasks of that node are closed as
  * cancelled, its timers cancelled, awaited messages and pending actions
- * dropped (work the event itself finished was removed before the move).
+ * dropped, running sub-flows cancelled (work the event itself finished was removed before the move).
  * Records the cancellation when a step was abandoned. Mutates only the session.
  */
 export function exitPlacement(session: Session, placement: Placement, eventName: string): void {
@@ -140,6 +164,11 @@ export function exitPlacement(session: Session, placement: Placement, eventName:
   book.open.messages = book.open.messages.filter(elsewhere);
   if (book.open.actions.some(here)) abandoned = true;
   book.open.actions = book.open.actions.filter(elsewhere);
+  for (const subflow of book.open.subflows.filter(here)) {
+    session.effects.push({ type: 'subflow.cancel', subflowKey: subflow.subflowKey, nodeId });
+    abandoned = true;
+  }
+  book.open.subflows = book.open.subflows.filter(elsewhere);
   if (abandoned)
     session.record(eventName, nodeId, null, { kind: 'note', text: 'step cancelled: the flow left it' });
 }

@@ -3,7 +3,7 @@ import { emptyWork, type PendingWork, type RuntimeBook } from './runtime-book.ty
 
 /**
  * What the instance waits for now: open tasks and approvals, active timers,
- * awaited messages and actions waiting for their result. Empty once the
+ * awaited messages, actions waiting for their result and running sub-flows. Empty once the
  * instance has ended. Pure.
  */
 export function pendingWork(snapshot: InstanceSnapshot): PendingWork {
@@ -16,5 +16,7 @@ export function pendingWork(snapshot: InstanceSnapshot): PendingWork {
     timers: strip(book.open.timers),
     messages: strip(book.open.messages),
     actions: strip(book.open.actions),
+    // Snapshots written before sub-flows existed have no list.
+    subflows: strip(book.open.subflows ?? []),
   };
 }

@@ -138,7 +138,10 @@ function readBook(compiled: CompiledWorkflow, snapshot: InstanceSnapshot): Runti
     );
   }
   // A deep copy: the caller's snapshot stays untouched even if the step fails.
-  return JSON.parse(JSON.stringify(machine)) as RuntimeBook;
+  const book = JSON.parse(JSON.stringify(machine)) as RuntimeBook;
+  // Snapshots written before sub-flows existed have no list of them.
+  book.open.subflows ??= [];
+  return book;
 }
 
 function resultOf(session: Session): DetailedStepResult {

@@ -5,6 +5,8 @@ export interface PendingWork {
   timers: { timerKey: string; nodeId: string; purpose: 'timeout' | 'timer' }[];
   messages: { nodeId: string; message: string }[];
   actions: { actionKey: string; nodeId: string }[];
+  /** Child instances a `subflow` node waits for, by the key the child's end reports back with. */
+  subflows: { subflowKey: string; nodeId: string; workflowKey: string }[];
 }
 
 type AtPlacement<T> = T & {
@@ -18,6 +20,7 @@ export interface OpenWork {
   timers: AtPlacement<PendingWork['timers'][number]>[];
   messages: AtPlacement<PendingWork['messages'][number]>[];
   actions: AtPlacement<PendingWork['actions'][number]>[];
+  subflows: AtPlacement<PendingWork['subflows'][number]>[];
 }
 
 export interface Vote {
@@ -55,5 +58,5 @@ export interface ItemRun {
 
 /** An empty work list. Pure. */
 export function emptyWork(): OpenWork & PendingWork {
-  return { tasks: [], timers: [], messages: [], actions: [] };
+  return { tasks: [], timers: [], messages: [], actions: [], subflows: [] };
 }

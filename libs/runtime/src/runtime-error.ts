@@ -14,6 +14,7 @@ export const RUNTIME_ERRORS = {
   'action-not-pending': { kind: 'user', status: 409 },
   'already-decided': { kind: 'user', status: 409 },
   'not-in-incident': { kind: 'user', status: 409 },
+  'subflow-not-active': { kind: 'user', status: 409 },
   // The event itself is wrong for this step.
   'invalid-outcome': { kind: 'user', status: 422 },
   'wrong-task-kind': { kind: 'user', status: 422 },

@@ -42,6 +42,18 @@ function pickEvent(
   for (const timer of work.timers) options.push({ type: 'timer.fire', timerKey: timer.timerKey });
   for (const wait of work.messages)
     options.push({ type: 'message.receive', message: wait.message, payload: { reply: serial } });
+  for (const subflow of work.subflows) {
+    const outcomes = (compiled.nodes[subflow.nodeId]?.outgoing ?? [])
+      .map((edge) => edge.on)
+      .filter((on): on is string => on !== undefined && on !== 'timeout');
+    for (const outcome of outcomes)
+      options.push({
+        type: 'subflow.end',
+        subflowKey: subflow.subflowKey,
+        outcome,
+        fields: { total: serial },
+      });
+  }
   for (const action of work.actions) {
     options.push(
       { type: 'action.result', actionKey: action.actionKey, outcome: 'ok' },
@@ -64,7 +76,9 @@ function checkInvariants(compiled: CompiledWorkflow, snapshot: InstanceSnapshot)
   );
   for (const path of activePaths(value)) expect(known.has(path)).toBe(true);
   const work = pendingWork(snapshot);
-  const waitingAt = [...work.tasks, ...work.timers, ...work.messages, ...work.actions].map((w) => w.nodeId);
+  const waitingAt = [...work.tasks, ...work.timers, ...work.messages, ...work.actions, ...work.subflows].map(
+    (w) => w.nodeId,
+  );
   for (const id of waitingAt) expect(snapshot.activeNodes).toContain(id);
   if (snapshot.status === 'completed' || snapshot.status === 'cancelled') {
     expect(snapshot.activeNodes).toEqual([]);
@@ -91,6 +105,18 @@ describe('runtime properties', () => {
             };
             let result = await start(compiled, fields);
             checkInvariants(compiled, result.snapshot);
+            // Every child asked for is waited for until it ends or is cancelled: none is left running unseen.
+            const children = new Set<string>();
+            const followChildren = (effects: typeof result.effects, ended?: string) => {
+              if (ended) children.delete(ended);
+              for (const effect of effects) {
+                if (effect.type === 'subflow.start') children.add(effect.subflowKey);
+                if (effect.type === 'subflow.cancel') children.delete(effect.subflowKey);
+              }
+              const waiting = pendingWork(result.snapshot).subflows.map((s) => s.subflowKey);
+              expect([...children].sort()).toEqual(waiting.sort());
+            };
+            followChildren(result.effects);
             for (const [serial, choice] of choices.entries()) {
               if (result.snapshot.status !== 'active') break;
               const event = pickEvent(compiled, result.snapshot, choice, serial);
@@ -102,6 +128,7 @@ describe('runtime properties', () => {
               result = next;
               fields = next.fields;
               checkInvariants(compiled, result.snapshot);
+              followChildren(next.effects, event.type === 'subflow.end' ? event.subflowKey : undefined);
               expect(result.effects.some((e) => e.type === 'incident.raise')).toBe(false);
             }
           },

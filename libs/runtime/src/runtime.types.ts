@@ -89,6 +89,12 @@ export type RuntimeEvent =
    * requested anew under the same key. Accepted only in `incident`.
    */
   | { type: 'action.retry'; actionKey: string }
+  /**
+   * The child instance a `subflow` node started has ended: `outcome` is the outcome of its end
+   * node (`cancelled` when it was cancelled on its own), `fields` the child's field values, copied
+   * into the parent through the node's `output` mapping (not for `cancelled`).
+   */
+  | { type: 'subflow.end'; subflowKey: string; outcome: string; fields?: FieldValues }
   | { type: 'cancel'; actor?: Actor; reason?: string };
 
 /** Who may read a comment: staff only, or the requester too. */
@@ -144,6 +150,13 @@ export type Effect =
     }
   | { type: 'timer.cancel'; timerKey: string; nodeId: string }
   | { type: 'action.perform'; actionKey: string; nodeId: string; action: ActionSpec }
+  /**
+   * Start a child instance on the latest published version of `workflowKey` with `input` as its
+   * fields; report its end back as `subflow.end` with the same `subflowKey` (`${nodeId}#${visit}`).
+   */
+  | { type: 'subflow.start'; subflowKey: string; nodeId: string; workflowKey: string; input: FieldValues }
+  /** The flow left the sub-flow node another way (cancel, timeout, a cancelled branch): cancel the child. */
+  | { type: 'subflow.cancel'; subflowKey: string; nodeId: string }
   | { type: 'instance.complete'; outcome: string }
   | { type: 'incident.raise'; nodeId?: string; code: string; message: string };
 

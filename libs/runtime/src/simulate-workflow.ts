@@ -10,15 +10,15 @@ import { startDetailed, stepDetailed, type DetailedStepResult } from './run-inst
 /**
  * One simulated happening, addressed by node id: `approved` / `rejected` on an
  * approval, a task outcome (`completed`, ...) on a task, `timeout` on any node
- * with a timer, `received` on a wait, `ok` / `failed` on an action; or a
- * cancellation.
+ * with a timer, `received` on a wait, `ok` / `failed` on an action, the child's
+ * end outcome on a sub-flow (`fields` then are the child's values); or a cancellation.
  */
 export type SimulationEvent =
   | {
       nodeId: string;
       outcome: string;
       actor?: string;
-      /** Field values set with the event (task form, message payload, action result). */
+      /** Field values set with the event (task form, message payload, action result, a sub-flow child's fields). */
       fields?: FieldValues;
       /** Approvals: how many may decide (default: the listed users, else 1). */
       eligibleCount?: number;
@@ -149,6 +149,7 @@ export function toRuntimeEvent(
         : {}),
       ...(simEvent.eligibleByRole ? { eligibleByRole: simEvent.eligibleByRole } : {}),
       ...(simEvent.comment === undefined ? {} : { comment: simEvent.comment }),
+      ...(simEvent.fields ? { fields: simEvent.fields } : {}),
     };
   }
   if (task?.kind === 'task') {
@@ -166,6 +167,15 @@ export function toRuntimeEvent(
       type: 'message.receive',
       message: wait.message,
       ...(simEvent.fields ? { payload: simEvent.fields } : {}),
+    };
+  // A sub-flow ends with the outcome of the child's end node; `fields` are the child's values.
+  const subflow = work.subflows.find((s) => s.nodeId === nodeId);
+  if (subflow)
+    return {
+      type: 'subflow.end',
+      subflowKey: subflow.subflowKey,
+      outcome,
+      ...(simEvent.fields ? { fields: simEvent.fields } : {}),
     };
   const action = work.actions.find((a) => a.nodeId === nodeId);
   if (action && (outcome === 'ok' || outcome === 'failed')) {

@@ -279,7 +279,13 @@ describe('workflow patterns', () => {
       { type: 'task.close', taskKey: 'a#1', nodeId: 'a', status: 'cancelled' },
       { type: 'timer.cancel', timerKey: 'a#1:timeout', nodeId: 'a' },
     ]);
-    expect(pendingWork(d.snapshot)).toEqual({ tasks: [], timers: [], messages: [], actions: [] });
+    expect(pendingWork(d.snapshot)).toEqual({
+      tasks: [],
+      timers: [],
+      messages: [],
+      actions: [],
+      subflows: [],
+    });
   });
 
   it('nested splits: an inner split joins inside a branch of the outer one', async () => {

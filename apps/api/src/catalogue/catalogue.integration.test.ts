@@ -67,7 +67,12 @@ describe('request catalogue: requesters start from requestable workflows, admins
 
   it('starts from the templates, grouped and ordered, in both languages', async () => {
     const mine = await catalogue('requester');
-    expect(mine.categories.map((category) => category.id)).toEqual(['customer-service', 'operations', 'it']);
+    expect(mine.categories.map((category) => category.id)).toEqual([
+      'customer-service',
+      'operations',
+      'it',
+      'internal',
+    ]);
     expect(mine.entries.slice(0, 3).map((entry) => entry.workflowKey)).toEqual([
       'refund-approval',
       'ecommerce-return',

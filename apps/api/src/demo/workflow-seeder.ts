@@ -36,7 +36,10 @@ export class WorkflowSeeder {
       roles: admin.roles,
     };
     const templates = readWorkflowTemplates(folder);
-    for (const template of templates) {
+    // A workflow that calls others as sub-flows is published after them (publishing checks the child).
+    const callsOthers = (template: (typeof templates)[number]) =>
+      (template.definition.nodes ?? []).some((node: { type?: string }) => node.type === 'subflow') ? 1 : 0;
+    for (const template of [...templates].sort((a, b) => callsOthers(a) - callsOthers(b))) {
       const [{ n }] = (await this.dataSource.query(
         'SELECT count(*)::int AS n FROM workflow_versions WHERE key = $1',
         [template.key],

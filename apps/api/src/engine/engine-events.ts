@@ -7,6 +7,8 @@ export interface InstanceChanged {
   tasksChanged: boolean;
   timersScheduled: boolean;
   outboxWritten: boolean;
+  /** A sub-flow's child ended and left a hand-back for its parent (wakes the hand-back worker). */
+  handbackWritten?: boolean;
   /** For metrics (issue 20): the workflow, the event applied ('start' for a new instance), transitions committed. */
   workflowKey?: string;
   eventType?: string;

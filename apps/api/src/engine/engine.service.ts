@@ -25,6 +25,14 @@ import { planEffects, type EffectsOutcome } from './plan-effects.js';
 import { StepObservers, type StepTicket } from './step-observers.js';
 import { StepPlan, type TicketChange } from './step-plan.js';
 import { StepScope, type WorkingTicket } from './step-scope.js';
+import type { SubflowParent } from './step-plan.types.js';
+import { planHandback } from './subflow-effects.js';
+import {
+  followSubflows,
+  subflowEngineOf,
+  type ParentFacts,
+  type SubflowEngine,
+} from './subflow-follow-up.js';
 
 export type { LoadedInstance, LoadedTask } from './instance-loader.js';
 
@@ -37,6 +45,8 @@ export interface StepOptions {
   /** Runs after the runtime step, before the write: rows that depend on what the step did. */
   finish?(plan: StepPlan, outcome: StepOutcome): void;
   audit?: AuditEntry[];
+  /** The parent itself cancels this child: its end is not handed back (the parent no longer waits). */
+  noHandback?: boolean;
 }
 
 /** What a step did, answered from what was written (nothing is read back). */
@@ -61,6 +71,8 @@ export interface StartInput {
   versionId: string;
   /** The audit rows of the creation, given the new ticket's id. */
   audit?: (ticketId: string) => AuditEntry[];
+  /** Set when the ticket is a sub-flow's child. */
+  parent?: SubflowParent;
 }
 
 /** One event of a batch (timers): its instance, the event, and what to write if it cannot be applied. */
@@ -166,7 +178,7 @@ export class EngineService {
       audit: input.audit?.(ticketId) ?? [],
       seq: 0,
     });
-    const effects = await this.planStep(scope);
+    const effects = await this.planStep(scope, input.parent?.instanceId ?? null);
     const t = scope.ticket;
     plan.insertTicket({
       id: ticketId,
@@ -190,17 +202,34 @@ export class EngineService {
       status: result.snapshot.status,
       activeNodes: result.snapshot.activeNodes,
       seq: scope.lastSeq,
+      ...(input.parent ? { parent: input.parent } : {}),
     });
+    const handedBack = input.parent ? planHandback(plan, input.parent, instanceId, result, t.fields) : false;
     this.signAudit(plan, ticketId, null, scope.audit);
     plan.returnTicketNumber();
     const row = await this.write(uow, plan);
     const number = Number(row.ticket_number);
+    await followSubflows(
+      this.subflowEngine(),
+      uow,
+      {
+        instanceId,
+        ticketId,
+        number,
+        title: t.title,
+        priority: t.priority,
+        requesterId: t.requesterId,
+        configVersion,
+      },
+      effects.subflows,
+    );
     this.notifyAfterCommit(uow, {
       instanceId,
       ticketId,
       tasksChanged: effects.touchedTasks,
       timersScheduled: effects.timersScheduled,
       outboxWritten: effects.outboxWritten,
+      handbackWritten: handedBack,
       workflowKey: t.workflowKey,
       eventType: 'start',
       transitionCount: scope.transitions.length,
@@ -228,8 +257,13 @@ export class EngineService {
     options.extend?.(plan);
     const outcome = await this.prepare(uow, plan, instance, event, actorId, options.audit ?? []);
     options.finish?.(plan, outcome);
+    const handedBack =
+      instance.parent !== null &&
+      !options.noHandback &&
+      planHandback(plan, instance.parent, instance.id, outcome.result, outcome.ticket.fields);
     await this.write(uow, plan);
-    this.notifyAfterCommit(uow, changeOf(instance, outcome, event.type));
+    await followSubflows(this.subflowEngine(), uow, parentFacts(instance, outcome), outcome.effects.subflows);
+    this.notifyAfterCommit(uow, { ...changeOf(instance, outcome, event.type), handbackWritten: handedBack });
     return outcome;
   }
 
@@ -247,11 +281,21 @@ export class EngineService {
     const plan = new StepPlan();
     extend?.(plan);
     const outcomes: (StepOutcome | Error)[] = [];
+    const handedBack: boolean[] = [];
     for (const item of items) {
       const itemPlan = new StepPlan();
       try {
         item.extend?.(itemPlan);
-        outcomes.push(await this.prepare(uow, itemPlan, item.instance, item.event, null, []));
+        const outcome = await this.prepare(uow, itemPlan, item.instance, item.event, null, []);
+        if (item.instance.parent)
+          handedBack[items.indexOf(item)] = planHandback(
+            itemPlan,
+            item.instance.parent,
+            item.instance.id,
+            outcome.result,
+            outcome.ticket.fields,
+          );
+        outcomes.push(outcome);
         plan.absorb(itemPlan);
       } catch (error) {
         if (!(error instanceof Error) || !item.onRefused) throw error;
@@ -260,10 +304,23 @@ export class EngineService {
       }
     }
     if (plan.hasWork) await this.write(uow, plan);
+    for (const [index, item] of items.entries()) {
+      const outcome = outcomes[index];
+      if (outcome && !(outcome instanceof Error))
+        await followSubflows(
+          this.subflowEngine(),
+          uow,
+          parentFacts(item.instance, outcome),
+          outcome.effects.subflows,
+        );
+    }
     items.forEach((item, index) => {
       const outcome = outcomes[index];
       if (outcome && !(outcome instanceof Error))
-        this.notifyAfterCommit(uow, changeOf(item.instance, outcome, item.event.type));
+        this.notifyAfterCommit(uow, {
+          ...changeOf(item.instance, outcome, item.event.type),
+          handbackWritten: handedBack[index] === true,
+        });
     });
     return outcomes;
   }
@@ -408,8 +465,17 @@ export class EngineService {
     return { result, ticket: scope.ticket, effects, transitionCount: scope.transitions.length };
   }
 
+  /** The engine as the sub-flow follow-up uses it: start a child, load and cancel children. */
+  private subflowEngine(): SubflowEngine {
+    return subflowEngineOf({
+      start: (uow, input, configVersion) => this.start(uow, input, configVersion),
+      loadMany: (uow, ids) => this.loadMany(uow, ids),
+      apply: (uow, instance, event, actorId, options) => this.apply(uow, instance, event, actorId, options),
+    });
+  }
+
   /** Effects, the cancelled status, then every in-transaction observer; finally the transitions. */
-  private async planStep(scope: StepScope): Promise<EffectsOutcome> {
+  private async planStep(scope: StepScope, parentInstanceId: string | null = null): Promise<EffectsOutcome> {
     const effects = await planEffects(
       {
         manager: scope.manager,
@@ -420,6 +486,7 @@ export class EngineService {
         calendar: this.calendar(),
         previousActorId: PERSON_EVENTS.has(scope.eventType) ? scope.actorId : null,
         note: (event, payload) => scope.appendTransition(event, payload),
+        parentInstanceId,
       },
       scope.result.effects,
     );
@@ -489,6 +556,19 @@ export class EngineService {
       throw error;
     }
   }
+}
+
+/** The parent's facts for the sub-flow follow-up after a step. Pure. */
+function parentFacts(instance: LoadedInstance, outcome: StepOutcome): ParentFacts {
+  return {
+    instanceId: instance.id,
+    ticketId: instance.ticketId,
+    number: instance.ticket.number,
+    title: instance.ticket.title,
+    priority: outcome.ticket.priority,
+    requesterId: instance.requesterId,
+    configVersion: instance.configVersion,
+  };
 }
 
 function instanceChanged() {

@@ -62,6 +62,8 @@ export interface LoadedInstance {
   /** Columns observers asked for, by alias. */
   loaded: Record<string, unknown>;
   task?: LoadedTask;
+  /** Set on a sub-flow's child: where its end is handed back to. */
+  parent: { instanceId: string; subflowKey: string } | null;
 }
 
 export type LoadTarget =
@@ -105,7 +107,7 @@ export async function loadInstances(
           ? [target.taskId, target.actingUserId]
           : [target.instanceId];
   const rows = (await manager.query(
-    `SELECT i.id, i.ticket_id, i.version_id, i.seq, i.status, i.snapshot, v.key, v.version,
+    `SELECT i.id, i.ticket_id, i.version_id, i.seq, i.status, i.snapshot, v.key, v.version, i.parent_instance_id, i.parent_subflow_key,
             t.number, t.title, t.workflow_key, t.fields, t.priority, t.channel, t.tags, t.assignee_group, t.requester_id, t.status AS ticket_status,
             (SELECT version FROM engine_config)::text AS config_version,
             (SELECT row_to_json(x) FROM (SELECT hash, at FROM audit_log WHERE chain = t.id::text ORDER BY id DESC LIMIT 1) x) AS audit_head
@@ -152,6 +154,8 @@ const BASE_COLUMNS = new Set([
   'task_delegators',
   'task_eligible',
   'task_voted',
+  'parent_instance_id',
+  'parent_subflow_key',
 ]);
 
 function toLoaded(row: Record<string, unknown>): LoadedInstance {
@@ -191,6 +195,9 @@ function toLoaded(row: Record<string, unknown>): LoadedInstance {
         }
       : null,
     loaded,
+    parent: row.parent_instance_id
+      ? { instanceId: row.parent_instance_id as string, subflowKey: row.parent_subflow_key as string }
+      : null,
     ...(row.task ? { task: toTask(row) } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { StepPlan } from './step-plan.js';
 import type { StepTicket } from './step-observers.js';
 import { approvalCandidates, assignTask } from './task-assignment.js';
 import { groupCandidates, groupsOf } from './approval-groups.js';
+import { planSubflowStart, type SubflowWork } from './subflow-effects.js';
 
 /** What a step's effects touched, for the post-commit notice (wake workers, live inboxes). */
 export interface EffectsOutcome {
@@ -16,6 +17,8 @@ export interface EffectsOutcome {
   outboxWritten: boolean;
   /** An incident was raised (by the runtime, or by an assignment that found nobody). */
   incidentRaised: boolean;
+  /** Children to start and to cancel once the step is written. */
+  subflows: SubflowWork;
 }
 
 interface EffectsTarget {
@@ -30,11 +33,14 @@ interface EffectsTarget {
   previousActorId?: string | null;
   /** Records an entry on the ticket's timeline (what an assignment rule did); absent: not recorded. */
   note?: (event: string, payload: unknown) => void;
+  /** Set while the instance itself is started as a sub-flow's child: its parent instance. */
+  parentInstanceId?: string | null;
 }
 
 /**
  * Turns a step's effects into rows of the plan: tasks, timers, outbox
- * messages, incidents, and the ticket's status. Reads the directory when a
+ * messages, incidents, and the ticket's status; sub-flow children to start
+ * (their version chosen now) and to cancel are returned for after the write. Reads the directory when a
  * task goes to anyone but a plain role (a round-robin pick also records its
  * turn); everything else lands in the plan, written as one statement
  * afterwards. What an assignment rule did goes to `note` (the timeline).
@@ -46,6 +52,7 @@ export async function planEffects(target: EffectsTarget, effects: Effect[]): Pro
     timersScheduled: false,
     outboxWritten: false,
     incidentRaised: false,
+    subflows: { starts: [], cancels: [] },
   };
   const timeouts: { nodeId: string; dueAt: Date }[] = [];
   for (const effect of effects) {
@@ -83,6 +90,18 @@ export async function planEffects(target: EffectsTarget, effects: Effect[]): Pro
           payload: effect.action,
         });
         outcome.outboxWritten = true;
+        break;
+      case 'subflow.start': {
+        const planned = await planSubflowStart(target, effect);
+        if ('incident' in planned) {
+          plan.addIncident({ instanceId, nodeId: effect.nodeId, ...planned.incident });
+          ticket.status = 'incident';
+          outcome.incidentRaised = true;
+        } else outcome.subflows.starts.push(planned);
+        break;
+      }
+      case 'subflow.cancel':
+        outcome.subflows.cancels.push(effect.subflowKey);
         break;
       case 'instance.complete':
         Object.assign(ticket, {

@@ -198,7 +198,7 @@ export class StepPlan {
     for (const sql of ticketChangesSql([...this.ticketChanges], p)) batch.add(sql);
     if (this.newInstances.length > 0) {
       batch.add(
-        `INSERT INTO instances (id, ticket_id, version_id, snapshot, status, active_nodes, seq) VALUES ${valuesList(
+        `INSERT INTO instances (id, ticket_id, version_id, snapshot, status, active_nodes, seq, parent_instance_id, parent_node_id, parent_subflow_key) VALUES ${valuesList(
           this.newInstances.map((i) => [
             i.id,
             i.ticketId,
@@ -207,6 +207,9 @@ export class StepPlan {
             i.status,
             i.activeNodes,
             i.seq,
+            i.parent?.instanceId ?? null,
+            i.parent?.nodeId ?? null,
+            i.parent?.subflowKey ?? null,
           ]),
           p,
         )}`,

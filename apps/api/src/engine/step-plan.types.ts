@@ -8,6 +8,15 @@ export interface NewInstanceRow {
   status: string;
   activeNodes: string[];
   seq: number;
+  /** A sub-flow's child: the parent instance, its sub-flow step and the key the child's end reports under. */
+  parent?: SubflowParent;
+}
+
+/** Where a child instance came from (instances.parent_*). */
+export interface SubflowParent {
+  instanceId: string;
+  nodeId: string;
+  subflowKey: string;
 }
 
 export interface InstanceUpdate {

@@ -1,4 +1,4 @@
-import type { Priority, TicketStatus } from '@ticketflow/contract';
+import type { Priority, SubflowChildLink, SubflowParentLink, TicketStatus } from '@ticketflow/contract';
 
 /** Columns selected for a ticket view: `t` tickets, `i` instances, `v` versions, `r` requester. */
 export const TICKET_COLUMNS = `t.id, t.number, t.title, t.fields, t.priority, t.channel, t.status, t.outcome, t.created_at, t.updated_at,
@@ -45,6 +45,9 @@ export interface TicketView {
   /** Set by automation rules. */
   tags: string[];
   assigneeGroup?: string;
+  /** Sub-flow links (GET /api/tickets/:id only). */
+  parent?: SubflowParentLink;
+  subflows?: SubflowChildLink[];
 }
 
 /** The API shape of a ticket, as GET /api/tickets/:id answers it. Pure. */

@@ -8,6 +8,7 @@ import { EngineService } from '../engine/engine.service.js';
 import { actingIdentity, taskActionableSql } from '../tasks/acting-identity.js';
 import { StepNotifications } from '../notifications/step-notifications.js';
 import { assertKnownUsers } from './field-users.js';
+import { SubflowLinks } from '../subflows/subflow-links.js';
 import { assertFieldValues } from './field-values.js';
 import {
   requesterTimeline,
@@ -27,6 +28,7 @@ export class TicketsService {
     private readonly tx: TransactionRunner,
     private readonly engine: EngineService,
     private readonly notices: StepNotifications,
+    private readonly links: SubflowLinks,
   ) {}
 
   /**
@@ -103,10 +105,19 @@ export class TicketsService {
     });
   }
 
-  /** The ticket; its requester gets it without the internal routing (tags, assignee group). */
+  /**
+   * The ticket with its sub-flow links; its requester gets it without the internal routing (tags,
+   * assignee group). A parent or child is linked with `visible` saying whether the reader may
+   * open it: the usual rule decides for each ticket on its own.
+   */
   async get(id: string, user: AuthUser): Promise<TicketView> {
     const row = await this.visibleTicket(id, user);
-    const view = toTicketView(row);
+    const identity = await actingIdentity(this.dataSource.manager, user);
+    const links = await this.links.of(this.dataSource.manager, id, {
+      sql: visibilitySql('$2', '$3', '$4', '$5'),
+      params: [identity.isAdmin, user.id, identity.userIds, identity.roles],
+    });
+    const view = { ...toTicketView(row), ...links };
     if (!isRequesterView(user, row)) return view;
     const { tags: _tags, assigneeGroup: _group, ...rest } = view;
     return { ...rest, tags: [] };
@@ -296,14 +307,22 @@ export class TicketsService {
     const [row] = (await manager.query(
       `SELECT ${TICKET_COLUMNS} FROM tickets t
          JOIN instances i ON i.ticket_id = t.id JOIN workflow_versions v ON v.id = i.version_id JOIN users r ON r.id = t.requester_id
-        WHERE t.id = $1 AND ($2 OR t.requester_id = $3 OR EXISTS (
-          SELECT 1 FROM tasks k WHERE k.ticket_id = t.id AND (${taskActionableSql('$4', '$5')} OR k.completed_by = $3
-            OR EXISTS (SELECT 1 FROM approval_votes av WHERE av.task_id = k.id AND av.user_id = $3))))`,
+        WHERE t.id = $1 AND ${visibilitySql('$2', '$3', '$4', '$5')}`,
       [id, identity.isAdmin, user.id, identity.userIds, identity.roles],
     )) as TicketRow[];
     if (!row) throw notFound('Ticket', id);
     return row;
   }
+}
+
+/**
+ * Who may read ticket `t`: admins, its requester, and whoever may act on, completed or voted on one
+ * of its tasks. Placeholders: is-admin, user id, acting ids (delegations), acting roles. Pure.
+ */
+function visibilitySql(admin: string, userId: string, ids: string, roles: string): string {
+  return `(${admin}::boolean OR t.requester_id = ${userId}::uuid OR EXISTS (
+          SELECT 1 FROM tasks k WHERE k.ticket_id = t.id AND (${taskActionableSql(ids, roles)} OR k.completed_by = ${userId}::uuid
+            OR EXISTS (SELECT 1 FROM approval_votes av WHERE av.task_id = k.id AND av.user_id = ${userId}::uuid))))`;
 }
 
 /** Whether `user` reads the ticket as its requester (admins always get the full view). Pure. */

@@ -82,6 +82,8 @@ interface NodeDef {
   assignee?: { role?: string; user?: string; users?: string[]; skills?: string[]; region?: string };
   approvers?: { role?: string; users?: string[] };
   action?: { type: string; url?: string; responseMapping?: Record<string, string> };
+  /** A sub-flow: the workflow it calls. */
+  workflowKey?: string;
 }
 interface Definition {
   key: string;
@@ -227,10 +229,14 @@ describe('workflow templates: scenarios against the real API', () => {
       const approval = node?.type === 'approval';
       const response =
         approval && event.outcome === 'approved'
-          ? await client.act(user, task.id, 'approve', event.comment ? { comment: event.comment } : {})
+          ? await client.act(user, task.id, 'approve', {
+              ...(event.comment ? { comment: event.comment } : {}),
+              ...(event.fields ? { fields: event.fields } : {}),
+            })
           : approval && event.outcome === 'rejected'
             ? await client.act(user, task.id, 'reject', {
                 comment: event.comment ?? 'Refused in the scenario',
+                ...(event.fields ? { fields: event.fields } : {}),
               })
             : await client.act(user, task.id, 'complete', {
                 outcome: event.outcome,
@@ -268,6 +274,61 @@ describe('workflow templates: scenarios against the real API', () => {
       },
       10_000,
       `the timer at ${nodeId}`,
+    );
+  }
+
+  /**
+   * A sub-flow's child ends with the scenario's outcome: its requester cancels it for `cancelled`;
+   * otherwise the called workflow's first scenario that ends with that outcome (and the child
+   * fields the event names) is played on the child ticket. Then the hand-back worker resumes the
+   * parent, which is awaited.
+   */
+  async function finishSubflow(
+    ticketId: string,
+    node: NodeDef,
+    event: { nodeId: string; outcome: string; fields?: Values },
+  ) {
+    const [child] = (await t.db.dataSource.query(
+      `SELECT ci.ticket_id FROM instances ci JOIN instances pi ON pi.id = ci.parent_instance_id
+        WHERE pi.ticket_id = $1 AND ci.parent_node_id = $2 AND ci.status = 'active'`,
+      [ticketId, node.id],
+    )) as { ticket_id: string }[];
+    expect(child, `a running child of ${node.id}`).toBeDefined();
+    const childId = (child as { ticket_id: string }).ticket_id;
+    if (event.outcome === 'cancelled') {
+      const response = await t.http
+        .post(`/api/tickets/${childId}/cancel`)
+        .set(await client.auth('requester'))
+        .send({ reason: 'Withdrawn in the scenario' });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+    } else {
+      const childDefinition = load<Definition>(`${node.workflowKey}.json`);
+      const played = load<ScenarioFile>(`${node.workflowKey}.scenarios.json`).scenarios.find(
+        (s) =>
+          s.expect.outcome === event.outcome &&
+          Object.entries(event.fields ?? {}).every(([name, value]) => s.expect.fields?.[name] === value),
+      );
+      expect(played, `a ${node.workflowKey} scenario ending ${event.outcome}`).toBeDefined();
+      const voted = new Set<string>();
+      for (const step of (played as Scenario).events) {
+        if ('cancel' in step) continue;
+        if (step.outcome === 'timeout') await fireTimeout(childId, step.nodeId);
+        else
+          await actOnTask(
+            childId,
+            childDefinition.nodes.find((n) => n.id === step.nodeId),
+            step,
+            voted,
+          );
+      }
+    }
+    await eventually(
+      async () =>
+        (await client.transitions('admin', ticketId)).some((tr) => tr.event === 'subflow.end')
+          ? true
+          : undefined,
+      10_000,
+      `the hand-back of ${node.id}`,
     );
   }
 
@@ -325,6 +386,7 @@ describe('workflow templates: scenarios against the real API', () => {
                 .send({ fields: event.fields ?? {} });
               expect(response.status, JSON.stringify(response.body)).toBe(200);
             } else if (node?.type === 'action') await actionDone(ticket.id, event.nodeId);
+            else if (node?.type === 'subflow') await finishSubflow(ticket.id, node, event);
             else await actOnTask(ticket.id, node, event, voted);
           }
 

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { validateDefinition, type ValidationResult, type WorkflowDefinition } from '@ticketflow/definition';
 import { HttpActionPublishCheck } from '../actions/http-action-publish-check.js';
+import { SubflowPublishCheck } from '../subflows/subflow-publish-check.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { conflict, invalid, notFound, unprocessable } from '../common/errors/domain-error.js';
@@ -30,6 +31,7 @@ export class WorkflowsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly httpActions: HttpActionPublishCheck,
+    private readonly subflows: SubflowPublishCheck,
   ) {}
 
   /** The library's checks plus the server's own on HTTP actions (private targets, literal credentials). */
@@ -135,8 +137,12 @@ export class WorkflowsService {
       if (!draft) throw notFound('Draft of workflow', key);
       const validated = validateDefinition(draft.definition);
       // SSRF: literal private / loopback targets of HTTP actions are refused here too (actions/http-action-publish-check.ts).
+      // Sub-flows: the called workflows are published, their outcomes and fields match (subflows/subflow-publish-check.ts).
       const targetProblems = validated.valid
-        ? this.httpActions.problems(draft.definition as WorkflowDefinition)
+        ? [
+            ...this.httpActions.problems(draft.definition as WorkflowDefinition),
+            ...(await this.subflows.problems(manager, draft.definition as WorkflowDefinition)),
+          ]
         : [];
       const result = {
         valid: validated.valid && !targetProblems.some((p) => p.severity === 'error'),

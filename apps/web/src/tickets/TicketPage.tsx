@@ -17,6 +17,7 @@ import { TicketDecision } from './TicketDecision';
 import { TicketDiagram } from './TicketDiagram';
 import { TicketIncidents } from './TicketIncidents';
 import { TicketSla } from './TicketSla';
+import { TicketSubflows } from './TicketSubflows';
 import { TicketTimeline } from './TicketTimeline';
 import { nodeName, pathOf } from './timeline-model';
 import { ticketsApi } from './tickets.api';
@@ -101,6 +102,7 @@ export function TicketPage() {
           ? t('tickets.detail.current', { steps: current })
           : t('tickets.detail.noCurrent')}
       </p>
+      <TicketSubflows ticket={ticket} definition={definition} />
       <TicketSla ticketId={ticket.id} refreshKey={ticket.updatedAt} />
       <TicketDecision
         ticketId={ticket.id}

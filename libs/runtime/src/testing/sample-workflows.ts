@@ -5,6 +5,34 @@ import { defineWorkflow, edge, node, task, approval } from './define-workflow.js
 /** Definitions covering every node type, for property and round-trip tests. */
 export const SAMPLE_WORKFLOWS: Record<string, WorkflowDefinition> = {
   refund: refund as WorkflowDefinition,
+  subflows: defineWorkflow(
+    [
+      node('start', 'start'),
+      node('split', 'parallel'),
+      node('mgr', 'subflow', {
+        workflowKey: 'manager-approval',
+        input: { total: 'amount' },
+        output: { amount: 'total' },
+        timeout: { after: 'P2D' },
+      }),
+      task('fix', { outcomes: ['done', 'again'] }),
+      node('join', 'join'),
+      node('end', 'end'),
+      node('no', 'end', { outcome: 'rejected' }),
+    ],
+    [
+      edge('start', 'split'),
+      edge('split', 'mgr'),
+      edge('split', 'fix'),
+      edge('mgr', 'join', { on: 'approved' }),
+      edge('mgr', 'no', { on: 'rejected' }),
+      edge('mgr', 'mgr', { on: 'timeout' }),
+      edge('mgr', 'no', { on: 'cancelled' }),
+      edge('fix', 'fix', { on: 'again' }),
+      edge('fix', 'join', { on: 'done' }),
+      edge('join', 'end'),
+    ],
+  ),
   partialJoin: defineWorkflow(
     [
       node('start', 'start'),

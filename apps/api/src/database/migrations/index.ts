@@ -12,6 +12,7 @@ import { TaskItems1765400000000 } from './1765400000000-task-items.js';
 import { OrganisationDirectory1765500000000 } from './1765500000000-organisation-directory.js';
 import { Attachments1765600000000 } from './1765600000000-attachments.js';
 import { MailSatisfaction1765700000000 } from './1765700000000-mail-satisfaction.js';
+import { Subflows1765800000000 } from './1765800000000-subflows.js';
 
 /** Every migration, oldest first. Migrations run at start-up; `synchronize` is never used. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   OrganisationDirectory1765500000000,
   Attachments1765600000000,
   MailSatisfaction1765700000000,
+  Subflows1765800000000,
 ];

@@ -43,6 +43,8 @@ export function nodeSummary(node: WorkflowNode, t: TFunction, language: string):
           : undefined;
     case 'wait':
       return `✉ ${node.message}`;
+    case 'subflow':
+      return node.workflowKey ? `⊞ ${node.workflowKey}` : undefined;
     case 'action':
       return node.action.type === 'http'
         ? `${node.action.method} ${hostOf(node.action.url)}`

@@ -19,6 +19,7 @@ export const NODE_ICONS: Record<NodeType, string> = {
   join: '⋈',
   timer: '◷',
   wait: '✉',
+  subflow: '⊞',
   action: '⚙',
 };
 
@@ -78,6 +79,8 @@ export function createNode(
       return { ...base, type, after: 'PT1H' };
     case 'wait':
       return { ...base, type, message: 'event' };
+    case 'subflow':
+      return { ...base, type, workflowKey: '' };
     case 'action':
       return { ...base, type, action: { type: 'set-fields', values: {} } };
   }

@@ -4,6 +4,7 @@ import type {
   ApprovalNode,
   EndNode,
   JoinNode,
+  SubflowNode,
   TaskNode,
   TimerNode,
   WaitNode,
@@ -21,6 +22,7 @@ import { ListEditor } from './ListEditor';
 import { StepFormEditor } from './StepFormEditor';
 import { removeSelection } from '../store/designer-actions';
 import { BranchesPanel } from './BranchesPanel';
+import { SubflowEditor } from './SubflowEditor';
 import { branchesByCondition } from '../model/node-catalog';
 
 type Update<N> = (change: (n: N) => N, mergeKey?: string) => void;
@@ -240,6 +242,8 @@ function TypeSpecific({ node, update }: { node: WorkflowNode; update: Update<Wor
     }
     case 'action':
       return <ActionEditor node={node} update={update as Update<ActionNode>} />;
+    case 'subflow':
+      return <SubflowEditor node={node} update={update as Update<SubflowNode>} />;
     default:
       return <p className="muted small">{t(`nodeTypeHints.${node.type}`)}</p>;
   }

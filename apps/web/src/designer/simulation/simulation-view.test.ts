@@ -20,6 +20,34 @@ describe('simulation view', () => {
     ]);
   });
 
+  it('offers a sub-flow the outcomes its edges follow, like a task whose outcome the user picks', async () => {
+    const trip = {
+      schemaVersion: 1 as const,
+      key: 'trip',
+      name: 'Trip',
+      fields: [],
+      nodes: [
+        { id: 'start', type: 'start' as const },
+        { id: 'mgr', type: 'subflow' as const, workflowKey: 'manager-approval', timeout: { after: 'P2D' } },
+        { id: 'end', type: 'end' as const },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'mgr' },
+        { id: 'e2', source: 'mgr', target: 'end', on: 'approved' },
+        { id: 'e3', source: 'mgr', target: 'end', on: 'rejected' },
+        { id: 'e4', source: 'mgr', target: 'end', on: 'timeout' },
+      ],
+    };
+    const run = await simulate(trip, {}, []);
+    expect(availableActions(trip, run.snapshot)).toEqual([
+      { nodeId: 'mgr', outcome: 'approved' },
+      { nodeId: 'mgr', outcome: 'rejected' },
+      { nodeId: 'mgr', outcome: 'timeout' },
+    ]);
+    const after = await simulate(trip, {}, [{ nodeId: 'mgr', outcome: 'rejected' }]);
+    expect(after.status).toBe('completed');
+  });
+
   it('lights the path and explains the branch taken', async () => {
     const run = await simulate(def, { refundAmount: 6200 }, [
       { nodeId: 'review', outcome: 'completed' },

@@ -10,7 +10,8 @@ export interface SimulationAction {
 
 /**
  * What can happen next: the outcomes of every open task and approval, timeouts of
- * running timers, awaited messages and action results. Pure.
+ * running timers, awaited messages, action results and the outcomes a running
+ * sub-flow's child may end with. Pure.
  */
 export function availableActions(
   definition: WorkflowDefinition,
@@ -32,6 +33,12 @@ export function availableActions(
     }
   }
   for (const message of work.messages) add(message.nodeId, 'received');
+  // A sub-flow is simulated like a task whose outcome the user picks: the outcomes its edges follow.
+  for (const subflow of work.subflows) {
+    for (const edge of definition.edges)
+      if (edge.source === subflow.nodeId && edge.on !== undefined && edge.on !== 'timeout')
+        add(subflow.nodeId, edge.on);
+  }
   for (const action of work.actions) {
     add(action.nodeId, 'ok');
     add(action.nodeId, 'failed');
