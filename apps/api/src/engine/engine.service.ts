@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import {
-  RuntimeError,
-  start,
-  step,
-  type MigratedSnapshot,
-  type RuntimeEvent,
-  type StepResult,
-} from '@ticketflow/runtime';
+import { RuntimeError, start, step, type MigratedSnapshot, type RuntimeEvent } from '@ticketflow/runtime';
 import type { AuditEntry } from '../audit/audit-chain.js';
 import { auditInsertSql } from '../audit/audit-chain.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -25,63 +18,16 @@ import { planEffects, type EffectsOutcome } from './plan-effects.js';
 import { StepObservers, type StepTicket } from './step-observers.js';
 import { StepPlan, type TicketChange } from './step-plan.js';
 import { StepScope, type WorkingTicket } from './step-scope.js';
-import type { SubflowParent } from './step-plan.types.js';
 import { planHandback } from './subflow-effects.js';
-import {
-  followSubflows,
-  subflowEngineOf,
-  type ParentFacts,
-  type SubflowEngine,
-} from './subflow-follow-up.js';
+import { followSubflows, subflowEngineOf, type SubflowEngine } from './subflow-follow-up.js';
 
 export type { LoadedInstance, LoadedTask } from './instance-loader.js';
+export type { BatchItem, StartInput, StepOptions, StepOutcome } from './engine.types.js';
+import type { BatchItem, StartInput, StepOptions, StepOutcome } from './engine.types.js';
+import { changeOf, parentFacts, ticketChange } from './step-changes.js';
 
 /** Events that are a person's decision on a step: its actor is "the previous approver" of the next. */
 const PERSON_EVENTS = new Set(['task.complete', 'approval.decide']);
-
-/** What a caller adds to a step: rows of its own (votes, task columns) and the audit rows of the action. */
-export interface StepOptions {
-  extend?(plan: StepPlan): void;
-  /** Runs after the runtime step, before the write: rows that depend on what the step did. */
-  finish?(plan: StepPlan, outcome: StepOutcome): void;
-  audit?: AuditEntry[];
-  /** The parent itself cancels this child: its end is not handed back (the parent no longer waits). */
-  noHandback?: boolean;
-}
-
-/** What a step did, answered from what was written (nothing is read back). */
-export interface StepOutcome {
-  result: StepResult;
-  ticket: WorkingTicket;
-  effects: EffectsOutcome;
-  /** Rows the step added to `transitions` (the runtime's and observers' entries). */
-  transitionCount: number;
-}
-
-/** A new ticket to start on a version. */
-export interface StartInput {
-  ticket: {
-    workflowKey: string;
-    title: string;
-    fields: Record<string, unknown>;
-    priority: string;
-    channel: string;
-    requesterId: string;
-  };
-  versionId: string;
-  /** The audit rows of the creation, given the new ticket's id. */
-  audit?: (ticketId: string) => AuditEntry[];
-  /** Set when the ticket is a sub-flow's child. */
-  parent?: SubflowParent;
-}
-
-/** One event of a batch (timers): its instance, the event, and what to write if it cannot be applied. */
-export interface BatchItem {
-  instance: LoadedInstance;
-  event: RuntimeEvent;
-  extend?(plan: StepPlan): void;
-  onRefused?(plan: StepPlan, error: Error): void;
-}
 
 /**
  * The engine: the only writer of instances, transitions, tasks, approval
@@ -558,53 +504,9 @@ export class EngineService {
   }
 }
 
-/** The parent's facts for the sub-flow follow-up after a step. Pure. */
-function parentFacts(instance: LoadedInstance, outcome: StepOutcome): ParentFacts {
-  return {
-    instanceId: instance.id,
-    ticketId: instance.ticketId,
-    number: instance.ticket.number,
-    title: instance.ticket.title,
-    priority: outcome.ticket.priority,
-    requesterId: instance.requesterId,
-    configVersion: instance.configVersion,
-  };
-}
-
 function instanceChanged() {
   return conflict(
     'instance-changed',
     'The ticket moved on while this action was being processed; reload and try again.',
   );
-}
-
-function changeOf(
-  instance: LoadedInstance,
-  outcome: Pick<StepOutcome, 'effects' | 'transitionCount'>,
-  eventType: string,
-): InstanceChanged {
-  const { effects } = outcome;
-  return {
-    instanceId: instance.id,
-    ticketId: instance.ticketId,
-    tasksChanged: effects.touchedTasks,
-    timersScheduled: effects.timersScheduled,
-    outboxWritten: effects.outboxWritten,
-    workflowKey: instance.workflowKey,
-    eventType,
-    transitionCount: outcome.transitionCount,
-  };
-}
-
-/** The columns of the ticket a step changed, or null. Pure. */
-function ticketChange(before: StepTicket, after: WorkingTicket) {
-  const change: Parameters<StepPlan['changeTicket']>[1] = {};
-  if (JSON.stringify(before.fields) !== JSON.stringify(after.fields)) change.fields = after.fields;
-  if (before.status !== after.status) change.status = after.status;
-  if (after.outcome !== undefined) change.outcome = after.outcome;
-  if (after.closed) change.closed = true;
-  if (before.priority !== after.priority) change.priority = after.priority;
-  if (JSON.stringify(before.tags) !== JSON.stringify(after.tags)) change.tags = after.tags;
-  if (before.assigneeGroup !== after.assigneeGroup) change.assigneeGroup = after.assigneeGroup;
-  return Object.keys(change).length > 0 ? change : null;
 }
