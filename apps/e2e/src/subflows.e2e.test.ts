@@ -130,7 +130,7 @@ describe.runIf(hasChromium || process.env.CI)('sub-flow links on the ticket page
       await expect.poll(() => picker.inputValue()).toBe('manager-approval');
       await expect
         .poll(() => page.getByTestId('node-properties').textContent())
-        .toContain('approved, rejected');
+        .toContain(language === 'en' ? 'approved, rejected' : '批准、驳回');
       expect(await page.getByTestId('prop-subflow-input').locator('select').count()).toBe(4);
       await keepScreenshot(page, language === 'en' ? 'subflow-designer' : 'zh-subflow-designer');
       await context.close();
