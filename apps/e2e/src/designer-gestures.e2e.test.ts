@@ -67,6 +67,25 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
   });
 
   const draft = () => api.call<Draft>('owner', 'GET', `/workflows/${KEY}/draft`);
+
+  /**
+   * Opens a Designer page and checks it stayed there. A history traversal the Designer's leave
+   * guard finishes late (after "save, then go on") could otherwise land the page elsewhere — on
+   * the inbox, or on the sign-in page further back in the history — after `goto` returned.
+   */
+  async function open(path: string) {
+    for (let attempt = 1; ; attempt += 1) {
+      await page.goto(path);
+      const opened = await page
+        .getByTestId('designer-canvas')
+        .waitFor({ timeout: 5000 })
+        .then(() => new URL(page.url()).pathname === path)
+        .catch(() => false);
+      if (opened) return;
+      if (attempt === 2) throw new Error(`${path} did not stay open: the page is at ${page.url()}`);
+      console.warn(`[designer] ${path} did not stay open (now at ${page.url()}); opening it again`);
+    }
+  }
   const selected = () => page.getByTestId('node-properties').getAttribute('data-node-id');
 
   /** Drags a palette item and lets go over the middle of an edge. */
@@ -223,7 +242,7 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
   });
 
   it('opens the seeded refund flow with node text of at least 12 px', async () => {
-    await page.goto('/designer/refund-approval');
+    await open('/designer/refund-approval');
     await page.getByTestId('node-start').waitFor();
     await page.waitForTimeout(400);
     const report = await measureCanvas(page);
@@ -231,7 +250,7 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
   });
 
   it('imports a 50-node flow and lays it out readably: no edge through a node, no overlapping labels', async () => {
-    await page.goto(`/designer/${KEY}`);
+    await open(`/designer/${KEY}`);
     await page.getByTestId('node-start').waitFor();
     page.once('dialog', (d) => void d.accept());
     await page
@@ -260,7 +279,7 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
   });
 
   it('saves unsaved edits before in-app navigation and the history buttons', async () => {
-    await page.goto(`/designer/${KEY}`);
+    await open(`/designer/${KEY}`);
     await page.getByTestId('node-task-1').click();
     await page.getByTestId('prop-name').fill('Agent review (renamed)');
     // Well within the 3 s autosave delay.
@@ -276,13 +295,15 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
     // The browser's history buttons (Forward here; Back works the same way) save first too.
     await page.goForward();
     await page.waitForURL('**/inbox');
+    // The guard saves, then moves on: the inbox is drawn only once it has.
+    await page.getByTestId('inbox-page').waitFor();
     await eventually(async () => (await draft()).definition.nodes.find((n) => n.id === 'task-1')?.name).toBe(
       'Agent review',
     );
   });
 
   it('connects and moves nodes from the keyboard, and lists the shortcuts on ?', async () => {
-    await page.goto(`/designer/${KEY}`);
+    await open(`/designer/${KEY}`);
     await page.getByTestId('node-task-1').waitFor();
     await page.getByTestId('palette-task').focus();
     await page.keyboard.press('Enter');
@@ -320,7 +341,7 @@ describe.runIf(hasChromium || process.env.CI)('building and reading flows in the
   ])(
     'opens the seeded %s flow routed as laid out: no edge through a node, no overlapping labels',
     async (key) => {
-      await page.goto(`/designer/${key}`);
+      await open(`/designer/${key}`);
       await page.getByTestId('node-start').waitFor();
       await page.waitForTimeout(800);
       // Zoomed out so every edge is drawn.
